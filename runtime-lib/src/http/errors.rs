@@ -1,0 +1,213 @@
+//! Every way a request can fail, as one enum that renders itself as a JSON response.
+//!
+//! Each variant has a status and a short machine-readable code; the body is always
+//! `{"error": "<code>", "message": "<text>"}` with `content-type: application/json`:
+//!
+//! ```text
+//! HttpError::Timeout { budget_ms: 5000 }
+//!   ─▶ 504 {"error":"timeout","message":"the handler ran past its time budget of 5000 ms"}
+//! ```
+//!
+//! Logging the cause (a stack, a panic message) is the caller's job: this file only decides what
+//! the client sees, which never includes server internals such as a panic message.
+
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// A failed request, before it becomes a response.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum HttpError {
+    /// The request was malformed (body, query or path): 400 with the given code.
+    BadRequest {
+        /// Machine-readable code, e.g. `invalid_body` or the bridge's `invalid_json`.
+        code: &'static str,
+        /// What was wrong.
+        message: String,
+    },
+    /// The body was larger than the service's limit: 413.
+    PayloadTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// No route has this path: 404.
+    NotFound {
+        /// The request's method.
+        method: String,
+        /// The request's path.
+        path: String,
+    },
+    /// The path exists but not with this method: 405 (axum adds the `Allow` header).
+    MethodNotAllowed {
+        /// The request's method.
+        method: String,
+        /// The request's path.
+        path: String,
+    },
+    /// The handler threw: 500 `handler_error`.
+    HandlerThrew {
+        /// The error's `name`, e.g. `TypeError`.
+        name: String,
+        /// The error's `message`.
+        message: String,
+    },
+    /// The handler ran past its budget: 504.
+    Timeout {
+        /// The budget, in milliseconds.
+        budget_ms: u64,
+    },
+    /// The handler recursed too deep: 500.
+    StackOverflow,
+    /// The handler panicked (a bug in generated or runtime code): 500 `internal_error`.
+    Panicked,
+    /// The handler answered something HTTP cannot carry (a bad header or status): 500.
+    InvalidResponse {
+        /// What was wrong with it.
+        message: String,
+    },
+}
+
+impl HttpError {
+    /// The status this error is sent with.
+    pub(crate) fn status(&self) -> StatusCode {
+        match self {
+            HttpError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            HttpError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            HttpError::NotFound { .. } => StatusCode::NOT_FOUND,
+            HttpError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
+            HttpError::Timeout { .. } => StatusCode::GATEWAY_TIMEOUT,
+            HttpError::HandlerThrew { .. }
+            | HttpError::StackOverflow
+            | HttpError::Panicked
+            | HttpError::InvalidResponse { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The machine-readable code in the body's `error` field.
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            HttpError::BadRequest { code, .. } => code,
+            HttpError::PayloadTooLarge { .. } => "payload_too_large",
+            HttpError::NotFound { .. } => "not_found",
+            HttpError::MethodNotAllowed { .. } => "method_not_allowed",
+            HttpError::HandlerThrew { .. } => "handler_error",
+            HttpError::Timeout { .. } => "timeout",
+            HttpError::StackOverflow => "stack_overflow",
+            HttpError::Panicked => "internal_error",
+            HttpError::InvalidResponse { .. } => "invalid_response",
+        }
+    }
+
+    /// The human-readable text in the body's `message` field.
+    pub(crate) fn message(&self) -> String {
+        match self {
+            HttpError::BadRequest { message, .. } => message.clone(),
+            HttpError::PayloadTooLarge { limit } => {
+                format!("the request body is larger than the limit of {limit} bytes")
+            }
+            HttpError::NotFound { method, path } => format!("no route matches {method} {path}"),
+            HttpError::MethodNotAllowed { method, path } => {
+                format!("{path} does not accept {method}; see the Allow header")
+            }
+            HttpError::HandlerThrew { name, message } => format!("{name}: {message}"),
+            HttpError::Timeout { budget_ms } => {
+                format!("the handler ran past its time budget of {budget_ms} ms")
+            }
+            HttpError::StackOverflow => "the handler exceeded the maximum call depth".to_owned(),
+            HttpError::Panicked => {
+                "the handler failed unexpectedly; the server log has the details".to_owned()
+            }
+            HttpError::InvalidResponse { message } => {
+                format!("the handler's response cannot be sent: {message}")
+            }
+        }
+    }
+}
+
+/// Builds the JSON error response every failure shares; also used by routes that are not
+/// handlers (404, 405).
+pub(crate) fn json_error(status: StatusCode, code: &str, message: &str) -> Response {
+    let body = serde_json::json!({ "error": code, "message": message }).to_string();
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+impl IntoResponse for HttpError {
+    fn into_response(self) -> Response {
+        json_error(self.status(), self.code(), &self.message())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_variant_has_the_documented_status_and_code() {
+        let cases = [
+            (
+                HttpError::BadRequest {
+                    code: "invalid_json",
+                    message: "x".into(),
+                },
+                400,
+                "invalid_json",
+            ),
+            (
+                HttpError::PayloadTooLarge { limit: 1 },
+                413,
+                "payload_too_large",
+            ),
+            (
+                HttpError::NotFound {
+                    method: "GET".into(),
+                    path: "/".into(),
+                },
+                404,
+                "not_found",
+            ),
+            (
+                HttpError::MethodNotAllowed {
+                    method: "GET".into(),
+                    path: "/".into(),
+                },
+                405,
+                "method_not_allowed",
+            ),
+            (
+                HttpError::HandlerThrew {
+                    name: "TypeError".into(),
+                    message: "x".into(),
+                },
+                500,
+                "handler_error",
+            ),
+            (HttpError::Timeout { budget_ms: 1 }, 504, "timeout"),
+            (HttpError::StackOverflow, 500, "stack_overflow"),
+            (HttpError::Panicked, 500, "internal_error"),
+            (
+                HttpError::InvalidResponse {
+                    message: "x".into(),
+                },
+                500,
+                "invalid_response",
+            ),
+        ];
+        for (error, status, code) in cases {
+            assert_eq!(error.status().as_u16(), status, "{error:?}");
+            assert_eq!(error.code(), code, "{error:?}");
+        }
+    }
+
+    #[test]
+    fn thrown_message_is_name_colon_message() {
+        let error = HttpError::HandlerThrew {
+            name: "TypeError".into(),
+            message: "x is not a function".into(),
+        };
+        assert_eq!(error.message(), "TypeError: x is not a function");
+    }
+}

@@ -1,0 +1,71 @@
+//! Logging: the tracing subscriber `serve` installs, and the one line each request writes.
+//!
+//! Human-readable lines by default, JSON lines when `BACKWORKS_LOG=json`; the level comes from
+//! `RUST_LOG` (default `info`). Logs go to stderr so stdout carries only the start-up line that
+//! `backworks dev` and tests wait for. Each request writes one event on target
+//! `backworks::request`:
+//!
+//! ```text
+//! INFO backworks::request: request method="GET" path="/posts/7" status=200 endpoint="get_post"
+//!      request_id="abc" duration_ms=0.412
+//! ```
+//!
+//! Responses with a 5xx status are logged at `warn`, the rest at `info`.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use tracing_subscriber::EnvFilter;
+
+/// The fields of one request's log line.
+pub(crate) struct RequestLine<'a> {
+    pub(crate) method: &'a str,
+    pub(crate) path: &'a str,
+    pub(crate) status: u16,
+    pub(crate) endpoint: &'a str,
+    pub(crate) request_id: &'a str,
+    pub(crate) duration: Duration,
+}
+
+/// Writes the request's log line.
+pub(crate) fn request_line(line: &RequestLine<'_>) {
+    let duration_ms = (line.duration.as_secs_f64() * 1_000_000.0).round() / 1_000.0;
+    macro_rules! emit {
+        ($level:ident) => {
+            tracing::$level!(
+                target: "backworks::request",
+                method = line.method,
+                path = line.path,
+                status = line.status,
+                endpoint = line.endpoint,
+                request_id = line.request_id,
+                duration_ms,
+                "request"
+            )
+        };
+    }
+    if line.status >= 500 {
+        emit!(warn);
+    } else {
+        emit!(info);
+    }
+}
+
+/// Installs the process-wide subscriber; does nothing if one is already installed (an embedding
+/// program's, or a test's).
+pub(crate) fn init() {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let json = std::env::var("BACKWORKS_LOG").is_ok_and(|value| value.eq_ignore_ascii_case("json"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    let installed = if json {
+        builder.json().try_init()
+    } else {
+        builder
+            .with_ansi(std::io::stderr().is_terminal())
+            .try_init()
+    };
+    // An already-installed subscriber is fine: the embedding program chose its own.
+    drop(installed);
+}

@@ -1,0 +1,87 @@
+//! The HTTP layer: everything between axum and the compiled handlers.
+//!
+//! A generated server describes itself with one `static` [`ServiceSpec`] — its name, where it
+//! listens, its limits, the headers every response carries and one [`RouteSpec`] per endpoint
+//! method — and its `main` is a single call:
+//!
+//! ```ignore
+//! static SERVICE: ServiceSpec = ServiceSpec {
+//!     name: "blog-api", version: "1.0.0",
+//!     default_port: 3000, default_host: "127.0.0.1",
+//!     body_limit: 1024 * 1024,
+//!     global_headers: &[("x-powered-by", "backworks")],
+//!     routes: &[RouteSpec { method: "GET", path: "/posts/{id}", endpoint: "get_post",
+//!                           timeout_ms: 5_000, handler: handlers::get_post }],
+//! };
+//! fn main() -> std::process::ExitCode { backworks_runtime::http::serve(&SERVICE) }
+//! ```
+//!
+//! How a request travels:
+//!
+//! ```text
+//! TCP ─▶ axum ─▶ envelope (request id, global headers, one log line)
+//!                 └─▶ router ─▶ dispatch: read + classify the body ─▶ HandlerRequest
+//!                      │          └─▶ handler (sync, catch_unwind) ─▶ HandlerResponse ─▶ Response
+//!                      ├─▶ /_backworks/health
+//!                      ├─▶ 405 JSON (known path, other method; axum adds `Allow`)
+//!                      └─▶ 404 JSON (unknown path)
+//! ```
+//!
+//! Every failure is an [`errors::HttpError`], a JSON body `{"error", "message"}` with a status.
+//! The files, one concept each: [`routes`] builds the router, [`dispatch`] runs one handler call,
+//! [`request`] and [`response`] convert to and from the contract types, [`errors`] is the error
+//! enum, [`request_id`] picks the `x-request-id`, [`envelope`] is the outer middleware,
+//! [`logging`] sets up tracing, and [`serve`] binds, announces and shuts down.
+
+mod dispatch;
+mod envelope;
+mod errors;
+mod logging;
+mod request;
+mod request_id;
+mod response;
+mod routes;
+mod serve;
+
+pub use routes::router;
+pub use serve::{serve, serve_on};
+
+use crate::contract::Handler;
+
+/// The whole service as the generated `main.rs` declares it, in a `static`.
+#[derive(Debug)]
+pub struct ServiceSpec {
+    /// The service's name, shown in the start-up line, the health route and the logs.
+    pub name: &'static str,
+    /// The service's version, shown by the health route.
+    pub version: &'static str,
+    /// The port to listen on when the `PORT` environment variable is unset.
+    pub default_port: u16,
+    /// The host to bind when the `HOST` environment variable is unset (the blueprint's
+    /// `server.host`, else `127.0.0.1`).
+    pub default_host: &'static str,
+    /// The largest request body accepted, in bytes; larger ones get a 413.
+    pub body_limit: usize,
+    /// Headers added to every response (errors and 404s included) unless the response
+    /// already has a header of that name.
+    pub global_headers: &'static [(&'static str, &'static str)],
+    /// One entry per endpoint and method; several may share a path.
+    pub routes: &'static [RouteSpec],
+}
+
+/// One endpoint method: where it lives and which compiled handler answers it.
+#[derive(Debug)]
+pub struct RouteSpec {
+    /// Upper-case HTTP method, e.g. `GET`.
+    pub method: &'static str,
+    /// The path in axum 0.8 syntax, e.g. `/posts/{id}/comments`.
+    pub path: &'static str,
+    /// The blueprint endpoint's name, written in the request log line.
+    pub endpoint: &'static str,
+    /// The handler's time budget in milliseconds; it becomes [`HandlerRequest::deadline`].
+    ///
+    /// [`HandlerRequest::deadline`]: crate::contract::HandlerRequest::deadline
+    pub timeout_ms: u64,
+    /// The compiled handler.
+    pub handler: Handler,
+}

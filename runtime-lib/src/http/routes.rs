@@ -1,0 +1,124 @@
+//! Builds the axum router from a [`ServiceSpec`]: the blueprint's routes grouped by path, the
+//! reserved `/_backworks/health`, JSON 404s and 405s, and the envelope middleware around it all.
+//!
+//! ```text
+//! GET  /posts       ┐
+//! POST /posts       ┘─▶ .route("/posts", on(GET, …).on(POST, …).fallback(405 JSON))
+//! GET  /posts/{id}  ──▶ .route("/posts/{id}", on(GET, …).fallback(405 JSON))
+//!                       .route("/_backworks/health", get(health))
+//!                       .fallback(404 JSON) .layer(envelope)
+//! ```
+//!
+//! axum answers `HEAD` for `GET` routes (running the `GET` handler, dropping the body) and sets
+//! `Allow` on 405 responses (listing `HEAD` when `GET` is there); our fallbacks supply the JSON.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue, Method, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodFilter, MethodRouter, get};
+
+use super::dispatch::dispatch;
+use super::envelope::{EndpointName, GlobalHeaders, envelope};
+use super::errors::HttpError;
+use super::{RouteSpec, ServiceSpec};
+
+/// The reserved health route.
+pub(crate) const HEALTH_PATH: &str = "/_backworks/health";
+
+/// The service's router, ready for `axum::serve` or for embedding in a larger app.
+///
+/// # Panics
+///
+/// At construction (never while serving) if the spec is inconsistent: a method axum cannot route,
+/// a path that is not valid axum syntax, two paths that conflict, the same method twice on a path,
+/// or an invalid global header. The compiler rejects such blueprints before they get here.
+pub fn router(spec: &'static ServiceSpec) -> Router {
+    let mut router = Router::new().route(
+        HEALTH_PATH,
+        get(move || health(spec)).fallback(method_not_allowed),
+    );
+    for path in distinct_paths(spec.routes) {
+        let mut methods = MethodRouter::new();
+        for route in spec.routes.iter().filter(|route| route.path == path) {
+            let body_limit = spec.body_limit;
+            methods = methods.on(method_filter(route), move |req: Request| {
+                dispatch(route, body_limit, req)
+            });
+        }
+        router = router.route(path, methods.fallback(method_not_allowed));
+    }
+    let global = Arc::new(global_headers(spec));
+    router
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(global, envelope))
+}
+
+/// Each path once, in the order the routes first name it.
+fn distinct_paths(routes: &'static [RouteSpec]) -> Vec<&'static str> {
+    let mut paths: Vec<&'static str> = Vec::new();
+    for route in routes {
+        if !paths.contains(&route.path) {
+            paths.push(route.path);
+        }
+    }
+    paths
+}
+
+fn method_filter(route: &RouteSpec) -> MethodFilter {
+    Method::from_bytes(route.method.as_bytes())
+        .ok()
+        .and_then(|method| MethodFilter::try_from(method).ok())
+        .unwrap_or_else(|| {
+            panic!(
+                "route {} {} (endpoint {}): {:?} is not an HTTP method the server can route",
+                route.method, route.path, route.endpoint, route.method
+            )
+        })
+}
+
+fn global_headers(spec: &ServiceSpec) -> GlobalHeaders {
+    GlobalHeaders(
+        spec.global_headers
+            .iter()
+            .map(|&(name, value)| {
+                match (
+                    HeaderName::from_bytes(name.as_bytes()),
+                    HeaderValue::from_str(value),
+                ) {
+                    (Ok(name), Ok(value)) => (name, value),
+                    _ => panic!("global header {name:?}: {value:?} is not a valid HTTP header"),
+                }
+            })
+            .collect(),
+    )
+}
+
+async fn health(spec: &'static ServiceSpec) -> Response {
+    let body = serde_json::json!({
+        "status": "ok",
+        "name": spec.name,
+        "version": spec.version,
+    });
+    let mut response = axum::Json(body).into_response();
+    response
+        .extensions_mut()
+        .insert(EndpointName("_backworks/health"));
+    response
+}
+
+async fn not_found(method: Method, uri: Uri) -> HttpError {
+    HttpError::NotFound {
+        method: method.to_string(),
+        path: uri.path().to_owned(),
+    }
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> HttpError {
+    HttpError::MethodNotAllowed {
+        method: method.to_string(),
+        path: uri.path().to_owned(),
+    }
+}

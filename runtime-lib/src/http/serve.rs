@@ -1,0 +1,179 @@
+//! Running the server: what `main` calls ([`serve`]) and what tests and embedders call
+//! ([`serve_on`]).
+//!
+//! `serve` sets up logging, reads `HOST` and `PORT`, binds, prints exactly one line on stdout —
+//! `<name> listening on http://HOST:PORT`, which `backworks dev` and tests wait for — and serves
+//! until SIGTERM or Ctrl-C. Shutdown is graceful: the listener closes at once, so new connections
+//! are refused, while requests already in flight run to completion.
+//!
+//! ```text
+//! $ PORT=8080 ./blog-api
+//! blog-api listening on http://127.0.0.1:8080
+//! ```
+//!
+//! Start-up failures (a bad `PORT`, a port in use, an inconsistent spec) are one `error:` line on
+//! stderr and exit code 1, never a panic trace.
+
+use std::future::Future;
+use std::io::Write;
+use std::panic::catch_unwind;
+use std::process::ExitCode;
+
+use tokio::net::TcpListener;
+
+use super::ServiceSpec;
+use super::logging;
+use super::routes::router;
+
+/// Runs the service until SIGTERM or Ctrl-C; what the generated `main` returns.
+pub fn serve(spec: &'static ServiceSpec) -> ExitCode {
+    logging::init();
+    match run(spec) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {}: {message}", spec.name);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(spec: &'static ServiceSpec) -> Result<(), String> {
+    let host = std::env::var("HOST").unwrap_or_else(|_| spec.default_host.to_owned());
+    let port = match std::env::var("PORT") {
+        Ok(text) => text
+            .trim()
+            .parse::<u16>()
+            .map_err(|_| format!("PORT={text:?} is not a port number (0 to 65535)"))?,
+        Err(_) => spec.default_port,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| format!("cannot start the async runtime: {error}"))?;
+    let app = checked_router(spec)?;
+    runtime.block_on(async {
+        let listener = TcpListener::bind((host.as_str(), port))
+            .await
+            .map_err(|error| format!("cannot listen on {}: {error}", address(&host, port)))?;
+        let bound = listener
+            .local_addr()
+            .map_err(|error| format!("cannot read the bound address: {error}"))?;
+        announce(spec, &host, bound.port());
+        run_until(listener, app, shutdown_signal())
+            .await
+            .map_err(|error| format!("server error: {error}"))
+    })
+}
+
+/// Builds the router, turning a spec error (a panic in `router`) into a one-line message: the
+/// default panic hook is silenced meanwhile so no trace is printed. Start-up is single-threaded,
+/// so swapping the process-wide hook here races with nothing.
+fn checked_router(spec: &'static ServiceSpec) -> Result<axum::Router, String> {
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let built = catch_unwind(|| router(spec));
+    std::panic::set_hook(previous_hook);
+    built.map_err(|payload| {
+        let cause = payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| {
+                payload
+                    .downcast_ref::<&str>()
+                    .map(|text| (*text).to_owned())
+            })
+            .unwrap_or_else(|| "the route table is inconsistent".to_owned());
+        format!("invalid routes: {cause}")
+    })
+}
+
+/// Serves `spec` on an already-bound listener until `shutdown` completes, then lets in-flight
+/// requests finish and returns. Logging is left to the caller.
+///
+/// # Panics
+///
+/// Like [`router`], if the spec is inconsistent.
+pub async fn serve_on(
+    spec: &'static ServiceSpec,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    run_until(listener, router(spec), shutdown).await
+}
+
+async fn run_until(
+    listener: TcpListener,
+    app: axum::Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let shutdown = async move {
+        shutdown.await;
+        tracing::info!(target: "backworks::server", "shutting down; finishing in-flight requests");
+    };
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
+}
+
+/// Prints the start-up line on stdout and flushes it, since stdout may be a pipe.
+fn announce(spec: &ServiceSpec, host: &str, port: u16) {
+    let mut stdout = std::io::stdout().lock();
+    // A closed stdout must not stop the server; the line is for whoever is watching.
+    let _ = writeln!(stdout, "{}", listening_line(spec.name, host, port));
+    let _ = stdout.flush();
+}
+
+pub(crate) fn listening_line(name: &str, host: &str, port: u16) -> String {
+    format!("{name} listening on http://{}", address(host, port))
+}
+
+/// `host:port`, with an IPv6 literal in brackets as URLs write it.
+fn address(host: &str, port: u16) -> String {
+    if host.contains(':') && !host.starts_with('[') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    }
+}
+
+/// Completes on Ctrl-C or (on Unix) SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            // Without a Ctrl-C handler, rely on SIGTERM alone.
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_listening_line_has_the_shape_tools_wait_for() {
+        assert_eq!(
+            listening_line("blog-api", "127.0.0.1", 3000),
+            "blog-api listening on http://127.0.0.1:3000"
+        );
+        assert_eq!(
+            listening_line("svc", "::1", 8080),
+            "svc listening on http://[::1]:8080"
+        );
+    }
+}
