@@ -1,0 +1,142 @@
+//! The blueprint format as written, before validation: the types serde fills and schemars
+//! describes (`backworks schema` prints that description for editors).
+//!
+//! Both endpoint shapes people write are accepted:
+//!
+//! ```yaml
+//! endpoints:                      endpoints:
+//!   - path: /hello                  posts:
+//!     method: GET                     path: /posts/{id}
+//!     handler: ./hello.js             methods: [GET, DELETE]
+//!                                     runtime: { language: javascript, handler: ./posts.js }
+//! ```
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+/// A Backworks blueprint: one HTTP service, its endpoints and their JavaScript handlers.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Backworks blueprint")]
+pub struct Blueprint {
+    /// The service's name; it names the generated server and its packages.
+    pub name: String,
+    /// What the service is for.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The service's version (default `0.1.0`).
+    #[serde(default)]
+    pub version: Option<String>,
+    /// Where the generated server listens by default.
+    #[serde(default)]
+    pub server: Option<ServerConfig>,
+    /// The built-in dashboard.
+    #[serde(default)]
+    pub dashboard: Option<DashboardConfig>,
+    /// Request limits for every endpoint.
+    #[serde(default)]
+    pub limits: Option<LimitsConfig>,
+    /// Headers added to every response.
+    #[serde(default)]
+    pub global_headers: IndexMap<String, String>,
+    /// The endpoints: a list, or a map from endpoint name to endpoint.
+    #[serde(default)]
+    pub endpoints: Option<Endpoints>,
+}
+
+/// `server:` settings.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ServerConfig {
+    /// Host to bind unless `HOST` is set (default `127.0.0.1`).
+    #[serde(default)]
+    pub host: Option<String>,
+    /// Port to listen on unless `PORT` is set (default 3000).
+    #[serde(default)]
+    pub port: Option<i64>,
+}
+
+/// `dashboard:` settings.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DashboardConfig {
+    /// Serve the dashboard at `/_backworks/` (default true).
+    #[serde(default)]
+    pub enabled: Option<bool>,
+    /// Serve the dashboard on its own port instead.
+    #[serde(default)]
+    pub port: Option<i64>,
+}
+
+/// `limits:` settings.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsConfig {
+    /// Largest request body: bytes as a number, or a size such as `64KiB`, `1MB` (default 1MiB).
+    #[serde(default)]
+    pub body_size: Option<Size>,
+    /// Default handler time budget: milliseconds as a number, or a duration such as `500ms`, `10s`.
+    #[serde(default)]
+    pub timeout: Option<Size>,
+}
+
+/// A quantity written as a bare number or as a number with a unit.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Size {
+    /// A bare number in the base unit (bytes, milliseconds).
+    Number(u64),
+    /// A number with a unit, e.g. `64KiB` or `250ms`.
+    Text(String),
+}
+
+/// The two ways to write the endpoint collection.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Endpoints {
+    /// `- path: …` items; each may carry a `name`.
+    List(Vec<Endpoint>),
+    /// `name: { path: … }` entries; the key names the endpoint.
+    Map(IndexMap<String, Endpoint>),
+}
+
+/// One endpoint: a path, its methods and the handler serving them.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Endpoint {
+    /// A name for the endpoint (the map form uses the key instead).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The route path; parameters are written `{id}` or `:id`.
+    pub path: String,
+    /// The single method served (default GET).
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Several methods served by the same handler.
+    #[serde(default)]
+    pub methods: Option<Vec<String>>,
+    /// What the endpoint does.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The handler: inline JavaScript, or a path to a `.js`/`.ts` file relative to the blueprint.
+    #[serde(default)]
+    pub handler: Option<String>,
+    /// The handler with its language, as older blueprints write it.
+    #[serde(default)]
+    pub runtime: Option<RuntimeConfig>,
+    /// This endpoint's handler time budget (overrides `limits.timeout`).
+    #[serde(default)]
+    pub timeout: Option<Size>,
+}
+
+/// `runtime:` of an endpoint.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RuntimeConfig {
+    /// `javascript` (default) or `typescript`.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// Inline code or a file path, as for the endpoint's `handler`.
+    pub handler: String,
+}

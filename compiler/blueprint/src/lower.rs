@@ -1,0 +1,358 @@
+//! Typed blueprint + positioned YAML tree → validated [`Service`].
+//!
+//! Every semantic check lives here (paths, methods, duplicate routes, handler files, ports,
+//! sizes); each failure becomes a diagnostic and checking goes on, so one run reports them all.
+//!
+//! ```text
+//! endpoints:                            Route /posts/{id}
+//!   a: { path: /posts/:id, method: GET }    GET    → a
+//!   b: { path: /posts/{id}, methods: [DELETE] } DELETE → b
+//! ```
+
+use std::path::Path;
+
+use backworks_diagnostics::{Diagnostic, SourceId, Sources, Span};
+use backworks_ir::{
+    DashboardSettings, HandlerId, Language, Limits, Method, Operation, Route, ServerSettings,
+    Service,
+};
+
+use crate::config::{Blueprint, Endpoint, Endpoints, Size};
+use crate::diagnostics;
+use crate::handlers::HandlerTable;
+use crate::paths::{parse_route_path, shape};
+use crate::quantity::{self, DURATION_UNITS, SIZE_UNITS};
+use crate::yaml::{Node, NodeKind};
+
+const DEFAULT_PORT: u16 = 3000;
+const DEFAULT_HOST: &str = "127.0.0.1";
+const DEFAULT_BODY_LIMIT: u64 = 1024 * 1024;
+const DEFAULT_TIMEOUT_MS: u64 = 10_000;
+
+/// Lowers a shape-checked blueprint. Diagnostics (errors and warnings) go to `diagnostics`;
+/// the service is returned only if there were no errors.
+pub fn lower(
+    blueprint: &Blueprint,
+    root: &Node,
+    source: SourceId,
+    blueprint_path: &Path,
+    project_root: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Service> {
+    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
+    let mut lowerer = Lowerer {
+        source,
+        diagnostics,
+        handlers: HandlerTable::new(source, blueprint_path, project_root, sources),
+    };
+
+    let server = lowerer.server(blueprint, root);
+    let dashboard = lowerer.dashboard(blueprint, root);
+    let limits = lowerer.limits(blueprint, root);
+    let global_headers = lowerer.global_headers(blueprint, root);
+    let routes = lowerer.routes(blueprint, root, &limits);
+
+    let Lowerer { handlers, diagnostics, .. } = lowerer;
+    let handler_modules = handlers.modules;
+    if diagnostics.iter().filter(|d| d.is_error()).count() > errors_before {
+        return None;
+    }
+    Some(Service {
+        name: blueprint.name.clone(),
+        description: blueprint.description.clone(),
+        version: blueprint.version.clone().unwrap_or_else(|| "0.1.0".into()),
+        server,
+        dashboard,
+        limits,
+        global_headers,
+        routes,
+        handlers: handler_modules,
+    })
+}
+
+struct Lowerer<'a, 'd> {
+    source: SourceId,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    handlers: HandlerTable<'a>,
+}
+
+/// An endpoint with the YAML nodes it came from.
+struct EndpointSite<'n> {
+    name: String,
+    endpoint: &'n Endpoint,
+    node: &'n Node,
+    /// What to underline when the whole endpoint is meant: its key, or its `path` value.
+    anchor: &'n Node,
+}
+
+impl Lowerer<'_, '_> {
+    fn port(&mut self, value: Option<i64>, node: Option<&Node>) -> Option<u16> {
+        let port = value?;
+        match u16::try_from(port) {
+            Ok(port) if port > 0 => Some(port),
+            _ => {
+                let range = node.map_or(0..0, |node| node.span.clone());
+                self.diagnostics
+                    .push(diagnostics::port_out_of_range(self.source, range, port));
+                None
+            }
+        }
+    }
+
+    fn server(&mut self, blueprint: &Blueprint, root: &Node) -> ServerSettings {
+        let config = blueprint.server.as_ref();
+        let port_node = root.get("server").and_then(|server| server.get("port"));
+        let port = self.port(config.and_then(|server| server.port), port_node);
+        ServerSettings {
+            host: config
+                .and_then(|server| server.host.clone())
+                .unwrap_or_else(|| DEFAULT_HOST.into()),
+            port: port.unwrap_or(DEFAULT_PORT),
+        }
+    }
+
+    fn dashboard(&mut self, blueprint: &Blueprint, root: &Node) -> DashboardSettings {
+        let config = blueprint.dashboard.as_ref();
+        let port_node = root.get("dashboard").and_then(|dashboard| dashboard.get("port"));
+        DashboardSettings {
+            enabled: config.and_then(|dashboard| dashboard.enabled).unwrap_or(true),
+            port: self.port(config.and_then(|dashboard| dashboard.port), port_node),
+        }
+    }
+
+    fn limits(&mut self, blueprint: &Blueprint, root: &Node) -> Limits {
+        let config = blueprint.limits.as_ref();
+        let node = root.get("limits");
+        Limits {
+            body_size: self
+                .quantity(
+                    config.and_then(|limits| limits.body_size.as_ref()),
+                    node.and_then(|limits| limits.get("body_size")),
+                    SIZE_UNITS,
+                )
+                .unwrap_or(DEFAULT_BODY_LIMIT),
+            timeout_ms: self
+                .quantity(
+                    config.and_then(|limits| limits.timeout.as_ref()),
+                    node.and_then(|limits| limits.get("timeout")),
+                    DURATION_UNITS,
+                )
+                .unwrap_or(DEFAULT_TIMEOUT_MS),
+        }
+    }
+
+    fn quantity(&mut self, value: Option<&Size>, node: Option<&Node>, units: &[(&str, f64)]) -> Option<u64> {
+        match value? {
+            Size::Number(number) => Some(*number),
+            Size::Text(text) => {
+                let parsed = quantity::parse(text, units);
+                if parsed.is_none() {
+                    let range = node.map_or(0..0, |node| node.span.clone());
+                    self.diagnostics.push(diagnostics::invalid_quantity(
+                        self.source,
+                        range,
+                        text,
+                        &quantity::unit_names(units),
+                    ));
+                }
+                parsed
+            }
+        }
+    }
+
+    fn global_headers(&mut self, blueprint: &Blueprint, root: &Node) -> Vec<(String, String)> {
+        let nodes = root.get("global_headers");
+        let mut headers = Vec::new();
+        for (name, value) in &blueprint.global_headers {
+            let name_ok = !name.is_empty()
+                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+            let value_ok = value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
+            if name_ok && value_ok {
+                headers.push((name.to_ascii_lowercase(), value.clone()));
+            } else {
+                let range = nodes.and_then(|nodes| nodes.key(name)).map_or(0..0, |key| key.span.clone());
+                self.diagnostics.push(diagnostics::invalid_header(self.source, range, name));
+            }
+        }
+        headers
+    }
+
+    fn endpoint_sites<'n>(&self, blueprint: &'n Blueprint, root: &'n Node) -> Vec<EndpointSite<'n>> {
+        let Some(node) = root.get("endpoints") else { return Vec::new() };
+        match (&blueprint.endpoints, &node.kind) {
+            (Some(Endpoints::List(endpoints)), NodeKind::Sequence(items)) => endpoints
+                .iter()
+                .zip(items)
+                .map(|(endpoint, item)| {
+                    let path_node = item.get("path").unwrap_or(item);
+                    EndpointSite {
+                        name: endpoint.name.clone().unwrap_or_else(|| {
+                            let method = endpoint.method.as_deref().unwrap_or("GET").to_uppercase();
+                            format!("{method} {}", endpoint.path)
+                        }),
+                        endpoint,
+                        node: item,
+                        anchor: path_node,
+                    }
+                })
+                .collect(),
+            (Some(Endpoints::Map(endpoints)), NodeKind::Mapping(entries)) => endpoints
+                .iter()
+                .zip(entries)
+                .map(|((name, endpoint), (key, value))| EndpointSite {
+                    name: name.clone(),
+                    endpoint,
+                    node: value,
+                    anchor: key,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn routes(&mut self, blueprint: &Blueprint, root: &Node, limits: &Limits) -> Vec<Route> {
+        let sites = self.endpoint_sites(blueprint, root);
+        if sites.is_empty() {
+            let range = root.key("endpoints").map_or(0..0, |key| key.span.clone());
+            self.diagnostics.push(diagnostics::no_endpoints(self.source, range));
+        }
+        let mut routes: Vec<Route> = Vec::new();
+        // Where each route's path was first written, to point at it in conflicts.
+        let mut route_sites: Vec<std::ops::Range<usize>> = Vec::new();
+        for site in &sites {
+            let path_node = site.node.get("path").unwrap_or(site.anchor);
+            let path = match parse_route_path(self.source, path_node.span.clone(), &site.endpoint.path) {
+                Ok(path) => path,
+                Err(errors) => {
+                    self.diagnostics.extend(errors);
+                    continue;
+                }
+            };
+            let methods = self.methods(site);
+            let handler = self.handler(site);
+            let timeout_ms = self
+                .quantity(site.endpoint.timeout.as_ref(), site.node.get("timeout"), DURATION_UNITS)
+                .unwrap_or(limits.timeout_ms);
+
+            let index = match routes.iter().position(|route| shape(&route.path) == shape(&path)) {
+                Some(index) if routes[index].path != path => {
+                    self.diagnostics.push(diagnostics::conflicting_paths(
+                        self.source,
+                        path_node.span.clone(),
+                        &site.endpoint.path,
+                        route_sites[index].clone(),
+                        &routes[index].path.to_string(),
+                    ));
+                    continue;
+                }
+                Some(index) => index,
+                None => {
+                    routes.push(Route { path: path.clone(), operations: Vec::new() });
+                    route_sites.push(path_node.span.clone());
+                    routes.len() - 1
+                }
+            };
+            let Some(handler) = handler else { continue };
+            for (method, method_node) in methods {
+                let route = &mut routes[index];
+                if let Some(earlier) = route.operations.iter().find(|op| op.method == method) {
+                    let earlier = earlier.span.start as usize..earlier.span.end as usize;
+                    self.diagnostics.push(diagnostics::duplicate_route(
+                        self.source,
+                        method_node.span.clone(),
+                        method.as_str(),
+                        &path.to_string(),
+                        earlier,
+                    ));
+                    continue;
+                }
+                route.operations.push(Operation {
+                    method,
+                    endpoint: site.name.clone(),
+                    description: site.endpoint.description.clone(),
+                    handler,
+                    timeout_ms,
+                    span: Span::new(self.source, method_node.span.start, method_node.span.end),
+                });
+            }
+        }
+        routes.retain(|route| !route.operations.is_empty());
+        routes
+    }
+
+    /// The endpoint's methods with the node each was written at (GET when none is given).
+    fn methods<'n>(&mut self, site: &EndpointSite<'n>) -> Vec<(Method, &'n Node)> {
+        let endpoint = site.endpoint;
+        if endpoint.method.is_some() && endpoint.methods.is_some() {
+            self.diagnostics
+                .push(diagnostics::method_and_methods(self.source, site.anchor.span.clone()));
+        }
+        let written: Vec<(&str, &'n Node)> = match (&endpoint.method, site.node.get("method"), site.node.get("methods")) {
+            (Some(method), Some(node), _) => vec![(method.as_str(), node)],
+            (_, _, Some(Node { kind: NodeKind::Sequence(items), .. })) => endpoint
+                .methods
+                .iter()
+                .flatten()
+                .map(String::as_str)
+                .zip(items.iter())
+                .collect(),
+            _ => return vec![(Method::Get, site.anchor)],
+        };
+        let mut methods: Vec<(Method, &'n Node)> = Vec::new();
+        for (name, node) in written {
+            match Method::parse(name) {
+                Some(method) if methods.iter().any(|(seen, _)| *seen == method) => self
+                    .diagnostics
+                    .push(diagnostics::repeated_method(self.source, node.span.clone(), name)),
+                Some(method) => methods.push((method, node)),
+                None => self
+                    .diagnostics
+                    .push(diagnostics::unknown_method(self.source, node.span.clone(), name)),
+            }
+        }
+        methods
+    }
+
+    fn handler(&mut self, site: &EndpointSite) -> Option<HandlerId> {
+        let endpoint = site.endpoint;
+        let runtime_node = site.node.get("runtime");
+        let (code, node, language) = match (&endpoint.handler, &endpoint.runtime) {
+            (Some(_), Some(_)) => {
+                self.diagnostics
+                    .push(diagnostics::two_handlers(self.source, site.anchor.span.clone(), &site.name));
+                return None;
+            }
+            (Some(code), None) => (code, site.node.get("handler")?, None),
+            (None, Some(runtime)) => {
+                let runtime_node = runtime_node?;
+                let language = match runtime.language.as_deref().map(str::to_ascii_lowercase).as_deref() {
+                    None | Some("javascript" | "js" | "node" | "nodejs") => None,
+                    Some("typescript" | "ts") => Some(Language::TypeScript),
+                    Some(other) => {
+                        let range = runtime_node.get("language").map_or(0..0, |node| node.span.clone());
+                        self.diagnostics
+                            .push(diagnostics::unknown_language(self.source, range, other));
+                        return None;
+                    }
+                };
+                (&runtime.handler, runtime_node.get("handler")?, language)
+            }
+            (None, None) => {
+                self.diagnostics.push(diagnostics::missing_handler(
+                    self.source,
+                    site.anchor.span.clone(),
+                    &site.name,
+                ));
+                return None;
+            }
+        };
+        match self.handlers.resolve(node, code, language, &site.name) {
+            Ok(id) => Some(id),
+            Err(diagnostic) => {
+                self.diagnostics.push(diagnostic);
+                None
+            }
+        }
+    }
+}

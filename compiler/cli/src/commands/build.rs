@@ -1,0 +1,66 @@
+//! `backworks build` and `backworks check`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use backworks_diagnostics::Sources;
+
+use super::report;
+use crate::pipeline::{self, Compiled};
+
+/// Compiles the project at `target` and writes the output tree to `out` (default
+/// `<project>/out`). Returns the output folder, or `None` after printing diagnostics.
+pub fn build(target: &Path, out: Option<&Path>) -> Option<(Compiled, PathBuf)> {
+    let started = Instant::now();
+    let mut sources = Sources::new();
+    let compiled = match pipeline::compile(target, &mut sources) {
+        Ok(compiled) => compiled,
+        Err(failed) => {
+            report(&failed.diagnostics, &sources);
+            return None;
+        }
+    };
+    report(&compiled.warnings, &sources);
+    let out = out.map_or_else(|| pipeline::default_out_dir(&compiled.project), Path::to_path_buf);
+    let written = match compiled.tree.write(&out) {
+        Ok(written) => written,
+        Err(error) => {
+            eprintln!("error: cannot write to `{}`: {error}", out.display());
+            return None;
+        }
+    };
+    for path in &written.written {
+        println!("  wrote {}", out.join(path).display());
+    }
+    for path in &written.removed {
+        println!("  removed {}", out.join(path).display());
+    }
+    let routes: usize = compiled.service.routes.iter().map(|route| route.operations.len()).sum();
+    println!(
+        "built {} ({} operations, {} handler modules) into {} in {} ms: {} written, {} unchanged",
+        compiled.service.name,
+        routes,
+        compiled.service.handlers.len(),
+        out.display(),
+        started.elapsed().as_millis(),
+        written.written.len(),
+        written.unchanged,
+    );
+    Some((compiled, out))
+}
+
+/// Runs every check `build` runs and writes nothing. Returns whether the project is valid.
+pub fn check(target: &Path) -> bool {
+    let mut sources = Sources::new();
+    match pipeline::compile(target, &mut sources) {
+        Ok(compiled) => {
+            report(&compiled.warnings, &sources);
+            println!("{}: no errors", compiled.project.blueprint.display());
+            true
+        }
+        Err(failed) => {
+            report(&failed.diagnostics, &sources);
+            false
+        }
+    }
+}

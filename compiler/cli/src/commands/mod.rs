@@ -1,0 +1,20 @@
+//! One file per subcommand.
+
+mod build;
+mod dev;
+
+pub use build::{build, check};
+pub use dev::dev;
+
+use backworks_diagnostics::{Diagnostic, Sources, render, render_all};
+
+/// Prints diagnostics to stderr, rustc-style; a summary line follows when any is an error.
+pub(crate) fn report(diagnostics: &[Diagnostic], sources: &Sources) {
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        eprint!("{}", render_all(diagnostics, sources));
+    } else {
+        for diagnostic in diagnostics {
+            eprintln!("{}", render(diagnostic, sources));
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The compiler's passes, chained in one visible place:
+//!
+//! ```text
+//! locate ─▶ blueprint::load ─▶ js::compile ─▶ emit::emit ─▶ OutputTree
+//! (files)   (YAML → IR)        (handlers → Rust) (server project)
+//! ```
+//!
+//! Each pass reports every diagnostic it can before the pipeline stops.
+
+use std::path::{Path, PathBuf};
+
+use backworks_diagnostics::{Diagnostic, SourceId, Sources};
+use backworks_emit::OutputTree;
+use backworks_ir::{Language, Service};
+use backworks_js::{HandlerSource, SourceLoader};
+
+pub use backworks_blueprint::Project;
+
+/// A successful compilation.
+#[derive(Debug)]
+pub struct Compiled {
+    /// Where the project is.
+    pub project: Project,
+    /// The service model.
+    pub service: Service,
+    /// Every output file.
+    pub tree: OutputTree,
+    /// Warnings found on the way.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A failed compilation: every diagnostic found, errors and warnings.
+#[derive(Debug)]
+pub struct Failed {
+    /// The diagnostics, in the order they were found.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Runs every pass on the project at `target` (a folder or a blueprint file).
+/// `sources` receives every text read, so diagnostics can be rendered afterwards.
+pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed> {
+    let project = backworks_blueprint::locate(target).map_err(|error| Failed {
+        diagnostics: vec![error],
+    })?;
+    let mut diagnostics = Vec::new();
+    let Some(service) = backworks_blueprint::load(&project, sources, &mut diagnostics) else {
+        return Err(Failed { diagnostics });
+    };
+
+    let handlers: Vec<HandlerSource> = service
+        .handlers
+        .iter()
+        .map(|module| HandlerSource {
+            source: module.source,
+            text: sources.get(module.source).text.clone(),
+            path: module.origin.path().clone(),
+            language: match module.language {
+                Language::JavaScript => backworks_js::Language::JavaScript,
+                Language::TypeScript => backworks_js::Language::TypeScript,
+            },
+        })
+        .collect();
+    let mut loader = FileLoader {
+        sources,
+        root: project.root.clone(),
+    };
+    let program = match backworks_js::compile(&handlers, &mut loader) {
+        Ok(program) => program,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            return Err(Failed { diagnostics });
+        }
+    };
+
+    let blueprint_name = project
+        .blueprint
+        .strip_prefix(&project.root)
+        .unwrap_or(&project.blueprint)
+        .display()
+        .to_string();
+    match backworks_emit::emit(&service, &program, &blueprint_name) {
+        Ok(tree) => Ok(Compiled {
+            project,
+            service,
+            tree,
+            warnings: diagnostics,
+        }),
+        Err(errors) => {
+            diagnostics.extend(errors);
+            Err(Failed { diagnostics })
+        }
+    }
+}
+
+/// The default output folder of a project: `<project>/out`.
+pub fn default_out_dir(project: &Project) -> PathBuf {
+    project.root.join("out")
+}
+
+/// Loads files reached through `require` and registers them under project-relative names.
+struct FileLoader<'a> {
+    sources: &'a mut Sources,
+    root: PathBuf,
+}
+
+impl SourceLoader for FileLoader<'_> {
+    fn load(&mut self, path: &Path) -> Result<(SourceId, String), String> {
+        let shown: PathBuf = path
+            .strip_prefix(&self.root)
+            .unwrap_or(path)
+            .components()
+            .filter(|component| component.as_os_str() != ".")
+            .collect();
+        if let Some(id) = self.sources.find(&shown) {
+            return Ok((id, self.sources.get(id).text.clone()));
+        }
+        let text = std::fs::read_to_string(path).map_err(|error| error.to_string())?;
+        let id = self.sources.add(shown, text.clone());
+        Ok((id, text))
+    }
+}

@@ -1,0 +1,28 @@
+//! IR + compiled handlers → the output tree (`OUT/server/`, and later OpenAPI, dashboard).
+//!
+//! Emitters only read the IR and the compiled program; nothing here parses YAML or JavaScript.
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+mod output;
+mod routes;
+mod rust_file;
+mod server;
+mod templates;
+
+pub use output::{OutputTree, WriteReport};
+pub use routes::{BoundOperation, bind};
+pub use rust_file::format_rust_file;
+
+use backworks_diagnostics::Diagnostic;
+use backworks_ir::Service;
+use backworks_js::CompiledProgram;
+
+/// Every file of a build, ready to write under `OUT/`.
+pub fn emit(service: &Service, program: &CompiledProgram, blueprint_name: &str) -> Result<OutputTree, Vec<Diagnostic>> {
+    let operations = bind(service, program)?;
+    let mut tree = OutputTree::new();
+    server::emit_server(service, program, &operations, blueprint_name, &mut tree).map_err(|error| vec![error])?;
+    Ok(tree)
+}

@@ -1,0 +1,93 @@
+//! Binds each operation of the IR to the compiled handler export that serves it.
+//!
+//! ```text
+//! GET /tasks/{id}  + module tasks exports [GET, POST, Default?]  ──▶  js::tasks::GET entry
+//! POST /stats      + module stats exports [Default]              ──▶  js::stats::<default entry>
+//! ```
+
+use backworks_diagnostics::Diagnostic;
+use backworks_ir::{Method, Operation, Service};
+use backworks_js::{CompiledProgram, ExportKind};
+
+/// One route table row of the generated server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoundOperation {
+    /// HTTP method.
+    pub method: Method,
+    /// The path in axum syntax.
+    pub path: String,
+    /// The blueprint endpoint's name.
+    pub endpoint: String,
+    /// The handler's time budget.
+    pub timeout_ms: u64,
+    /// Rust module of the handler under `crate::js`.
+    pub module: String,
+    /// Rust function of the entry point in that module.
+    pub entry: String,
+}
+
+/// Finds the export serving every operation; an operation whose module exports neither its
+/// method nor a default handler is a diagnostic at the endpoint.
+pub fn bind(service: &Service, program: &CompiledProgram) -> Result<Vec<BoundOperation>, Vec<Diagnostic>> {
+    let mut bound = Vec::new();
+    let mut errors = Vec::new();
+    for route in &service.routes {
+        for operation in &route.operations {
+            match bind_operation(operation, program) {
+                Ok((module, entry)) => bound.push(BoundOperation {
+                    method: operation.method,
+                    path: route.path.to_string(),
+                    endpoint: operation.endpoint.clone(),
+                    timeout_ms: operation.timeout_ms,
+                    module,
+                    entry,
+                }),
+                Err(error) => errors.push(error),
+            }
+        }
+    }
+    if errors.is_empty() { Ok(bound) } else { Err(errors) }
+}
+
+fn bind_operation(operation: &Operation, program: &CompiledProgram) -> Result<(String, String), Diagnostic> {
+    let module = program
+        .entries
+        .get(operation.handler.0)
+        .and_then(|&index| program.modules.get(index))
+        .ok_or_else(|| {
+            Diagnostic::error("internal-binding", "handler module was not compiled")
+                .with_label(operation.span, "this endpoint")
+        })?;
+    let method = operation.method.as_str();
+    let export = module
+        .exports
+        .iter()
+        .find(|export| export.kind == ExportKind::Method(method.to_string()))
+        .or_else(|| module.exports.iter().find(|export| export.kind == ExportKind::Default));
+    match export {
+        Some(export) => Ok((module.rust_name.clone(), export.entry.clone())),
+        None => {
+            let exported: Vec<String> = module
+                .exports
+                .iter()
+                .map(|export| match &export.kind {
+                    ExportKind::Default => "a default handler".to_string(),
+                    ExportKind::Method(method) => method.clone(),
+                })
+                .collect();
+            let found = if exported.is_empty() {
+                "it exports no handler".to_string()
+            } else {
+                format!("it exports {}", exported.join(", "))
+            };
+            Err(Diagnostic::error(
+                "missing-export",
+                format!("`{}` has no handler for {method}", module.display_path.display()),
+            )
+            .with_label(operation.span, format!("{method} is served by this handler module, but {found}"))
+            .with_help(format!(
+                "add `export function {method}(req) {{ … }}`, or a default handler (`module.exports = …` / `function handler`)"
+            )))
+        }
+    }
+}

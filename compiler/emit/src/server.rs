@@ -1,0 +1,178 @@
+//! The generated server: a standalone Cargo project under `OUT/server/`.
+//!
+//! ```text
+//! server/Cargo.toml              from templates/server/Cargo.toml.j2
+//! server/Cargo.lock              seeded once with the versions Backworks was tested with
+//! server/src/main.rs             the route table and service settings (quote → prettyplease)
+//! server/src/js/mod.rs, <m>.rs   compiled handler modules
+//! server/backworks-runtime/      the runtime crate, vendored so the project needs only crates.io
+//! ```
+
+use backworks_diagnostics::Diagnostic;
+use backworks_ir::Service;
+use backworks_js::CompiledProgram;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use serde::Serialize;
+
+use crate::embedded::{CARGO_LOCK, RUNTIME_FILES};
+use crate::output::OutputTree;
+use crate::routes::BoundOperation;
+use crate::rust_file::format_rust_file;
+use crate::templates;
+
+#[derive(Serialize)]
+struct ManifestContext<'a> {
+    backworks_version: &'a str,
+    blueprint: &'a str,
+    crate_name: String,
+    version: &'a str,
+    description: Option<&'a str>,
+}
+
+/// Adds the server project's files to `tree` under `server/`.
+pub fn emit_server(
+    service: &Service,
+    program: &CompiledProgram,
+    operations: &[BoundOperation],
+    blueprint_name: &str,
+    tree: &mut OutputTree,
+) -> Result<(), Diagnostic> {
+    let manifest = templates::render(
+        "server/Cargo.toml.j2",
+        ManifestContext {
+            backworks_version: env!("CARGO_PKG_VERSION"),
+            blueprint: blueprint_name,
+            crate_name: crate_name(&service.name),
+            version: &service.version,
+            description: service.description.as_deref(),
+        },
+    )?;
+    tree.add("server/Cargo.toml", manifest);
+    tree.add("server/.gitignore", templates::render("server/gitignore", ())?);
+    tree.seed("server/Cargo.lock", CARGO_LOCK);
+    for (path, text) in RUNTIME_FILES {
+        let text = if *path == "Cargo.toml" { strip_dev_dependencies(text) } else { text.to_string() };
+        tree.add(format!("server/backworks-runtime/{path}"), text);
+    }
+
+    tree.add("server/src/main.rs", format_rust_file(main_rs(service, operations), blueprint_name)?);
+    let declarations = program.modules.iter().map(|module| {
+        let name = format_ident!("{}", module.rust_name);
+        quote! { pub mod #name; }
+    });
+    let support = &program.support;
+    tree.add(
+        "server/src/js/mod.rs",
+        format_rust_file(quote! { #(#declarations)* #support }, "compiled handler modules")?,
+    );
+    for module in &program.modules {
+        let what = module.display_path.display().to_string();
+        tree.add(
+            format!("server/src/js/{}.rs", module.rust_name),
+            format_rust_file(module.items.clone(), &what)?,
+        );
+    }
+    Ok(())
+}
+
+/// `main.rs`: the service settings and route table, handed to the runtime's server.
+fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
+    let routes = operations.iter().map(|operation| {
+        let method = operation.method.as_str();
+        let path = &operation.path;
+        let endpoint = &operation.endpoint;
+        let timeout_ms = operation.timeout_ms;
+        let module = format_ident!("{}", operation.module);
+        let entry = format_ident!("{}", operation.entry);
+        quote! {
+            RouteSpec {
+                method: #method,
+                path: #path,
+                endpoint: #endpoint,
+                timeout_ms: #timeout_ms,
+                handler: js::#module::#entry,
+            }
+        }
+    });
+    let headers = service.global_headers.iter().map(|(name, value)| quote! { (#name, #value) });
+    let name = &service.name;
+    let version = &service.version;
+    let host = &service.server.host;
+    let port = service.server.port;
+    let body_limit = usize::try_from(service.limits.body_size).unwrap_or(usize::MAX);
+    quote! {
+        //! The server for this blueprint: settings and routes; everything else is in
+        //! `backworks-runtime` and the compiled handlers under `js/`.
+
+        mod js;
+
+        use backworks_runtime::http::{RouteSpec, ServiceSpec};
+
+        static ROUTES: &[RouteSpec] = &[#(#routes),*];
+
+        static SERVICE: ServiceSpec = ServiceSpec {
+            name: #name,
+            version: #version,
+            default_host: #host,
+            default_port: #port,
+            body_limit: #body_limit,
+            global_headers: &[#(#headers),*],
+            routes: ROUTES,
+        };
+
+        fn main() -> std::process::ExitCode {
+            backworks_runtime::http::serve(&SERVICE)
+        }
+    }
+}
+
+/// A Cargo package name from the service name: lower case, `-` for anything else.
+fn crate_name(service: &str) -> String {
+    let name: String = service
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    let name = name.trim_matches('-');
+    match name.chars().next() {
+        Some(first) if first.is_ascii_alphabetic() => name.to_string(),
+        Some(_) => format!("service-{name}"),
+        None => "service".to_string(),
+    }
+}
+
+/// The runtime's own tests do not ship: drop its `[dev-dependencies]` table so generated
+/// servers never resolve test-only crates.
+fn strip_dev_dependencies(manifest: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in manifest.lines() {
+        if line.starts_with('[') {
+            skipping = line.trim() == "[dev-dependencies]";
+        }
+        if !skipping {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crate_names_are_valid_package_names() {
+        assert_eq!(crate_name("blog-api"), "blog-api");
+        assert_eq!(crate_name("My Service!"), "my-service");
+        assert_eq!(crate_name("2fa"), "service-2fa");
+        assert_eq!(crate_name("***"), "service");
+    }
+
+    #[test]
+    fn dev_dependencies_are_dropped() {
+        let manifest = "[package]\nname = \"x\"\n\n[dependencies]\na = \"1\"\n\n[dev-dependencies]\nb = \"1\"\n";
+        assert_eq!(strip_dev_dependencies(manifest), "[package]\nname = \"x\"\n\n[dependencies]\na = \"1\"\n\n");
+    }
+}

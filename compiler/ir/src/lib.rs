@@ -1,0 +1,266 @@
+//! The validated, normalized service model every emitter reads.
+//!
+//! `backworks-blueprint` builds a [`Service`] from the YAML once every check has passed; from
+//! then on nothing re-reads YAML. The model is plain owned data with deterministic order (the
+//! blueprint's order), so everything emitted from it is byte-stable.
+//!
+//! ```text
+//! endpoints:                          Service { routes: [
+//!   posts:                              Route { path: /posts/{id}, params: [id], operations: [
+//!     path: /posts/:id          ──▶       Operation { method: GET, endpoint: "posts", handler: #0 },
+//!     methods: [GET, DELETE]              Operation { method: DELETE, endpoint: "posts", handler: #0 }]}],
+//!     handler: ./handlers/posts.js      handlers: [HandlerModule { origin: File(handlers/posts.js) }] }
+//! ```
+
+use std::fmt;
+use std::path::PathBuf;
+
+use backworks_diagnostics::{SourceId, Span};
+
+/// One HTTP service: everything `backworks build` emits is derived from this.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Service {
+    /// The service's name, from the blueprint's `name`.
+    pub name: String,
+    /// What the service is for, from `description`.
+    pub description: Option<String>,
+    /// The service's version, from `version` (default `0.1.0`).
+    pub version: String,
+    /// Where the generated server listens unless `HOST`/`PORT` say otherwise.
+    pub server: ServerSettings,
+    /// Whether and where the dashboard is served.
+    pub dashboard: DashboardSettings,
+    /// Request limits shared by every route.
+    pub limits: Limits,
+    /// Headers added to every response, in blueprint order.
+    pub global_headers: Vec<(String, String)>,
+    /// Every route, one per distinct path, in the order paths first appear.
+    pub routes: Vec<Route>,
+    /// Every handler module the routes use, each once.
+    pub handlers: Vec<HandlerModule>,
+}
+
+/// The generated server's listening defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerSettings {
+    /// Host to bind when `HOST` is unset.
+    pub host: String,
+    /// Port to bind when `PORT` is unset.
+    pub port: u16,
+}
+
+/// The dashboard's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DashboardSettings {
+    /// Whether the dashboard is served at `/_backworks/`.
+    pub enabled: bool,
+    /// A separate port for the dashboard, if the blueprint asks for one.
+    pub port: Option<u16>,
+}
+
+/// Limits applied to every request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest accepted request body in bytes; larger bodies get a 413.
+    pub body_size: u64,
+    /// Default handler time budget in milliseconds; endpoints may override it.
+    pub timeout_ms: u64,
+}
+
+/// All operations served at one path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Route {
+    /// The path in normalized form, e.g. `/posts/{id}/comments`.
+    pub path: RoutePath,
+    /// One operation per method, in blueprint order.
+    pub operations: Vec<Operation>,
+}
+
+/// A normalized route path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoutePath {
+    /// The segments after the leading `/`, in order.
+    pub segments: Vec<Segment>,
+}
+
+/// One `/`-separated piece of a route path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// Matched exactly.
+    Literal(String),
+    /// Captures one segment into the named path parameter.
+    Param(String),
+}
+
+impl RoutePath {
+    /// The names of the path parameters, in order.
+    pub fn params(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().filter_map(|segment| match segment {
+            Segment::Param(name) => Some(name.as_str()),
+            Segment::Literal(_) => None,
+        })
+    }
+}
+
+impl fmt::Display for RoutePath {
+    /// Writes the path as axum 0.8 and OpenAPI write it: `/posts/{id}`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.segments.is_empty() {
+            return f.write_str("/");
+        }
+        for segment in &self.segments {
+            match segment {
+                Segment::Literal(text) => write!(f, "/{text}")?,
+                Segment::Param(name) => write!(f, "/{{{name}}}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// An HTTP method Backworks routes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Method {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// `PUT`
+    Put,
+    /// `PATCH`
+    Patch,
+    /// `DELETE`
+    Delete,
+    /// `HEAD`
+    Head,
+    /// `OPTIONS`
+    Options,
+}
+
+impl Method {
+    /// Every method, in the order they are usually listed.
+    pub const ALL: [Method; 7] = [
+        Method::Get,
+        Method::Post,
+        Method::Put,
+        Method::Patch,
+        Method::Delete,
+        Method::Head,
+        Method::Options,
+    ];
+
+    /// The upper-case name, e.g. `GET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+            Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
+        }
+    }
+
+    /// Parses a method name in any letter case.
+    pub fn parse(name: &str) -> Option<Method> {
+        Method::ALL
+            .into_iter()
+            .find(|method| method.as_str().eq_ignore_ascii_case(name))
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One method of one route, served by one handler.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Operation {
+    /// The method.
+    pub method: Method,
+    /// The blueprint endpoint that declared it: its key in the map form, its `name` in the list
+    /// form, else `METHOD /path`.
+    pub endpoint: String,
+    /// The endpoint's description, if any.
+    pub description: Option<String>,
+    /// Index into [`Service::handlers`].
+    pub handler: HandlerId,
+    /// Time budget for the handler in milliseconds.
+    pub timeout_ms: u64,
+    /// Where the blueprint declares the endpoint.
+    pub span: Span,
+}
+
+/// Index of a handler module in [`Service::handlers`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct HandlerId(pub usize);
+
+/// A JavaScript or TypeScript module that serves one or more operations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandlerModule {
+    /// Where the code comes from.
+    pub origin: HandlerOrigin,
+    /// The registered source text (diagnostics point into it).
+    pub source: SourceId,
+    /// The language, from the file extension or the endpoint's `runtime.language`.
+    pub language: Language,
+    /// Where the blueprint names this handler (first use).
+    pub declared_at: Span,
+}
+
+/// Where a handler module's code lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandlerOrigin {
+    /// A file; the path is resolved (absolute or relative to the working directory).
+    File(PathBuf),
+    /// Written inline in the blueprint; the path is the blueprint's folder joined with a name
+    /// unique to the endpoint, so relative `require`s resolve against the blueprint's folder.
+    Inline(PathBuf),
+}
+
+impl HandlerOrigin {
+    /// The path relative `require`s resolve against.
+    pub fn path(&self) -> &PathBuf {
+        match self {
+            HandlerOrigin::File(path) | HandlerOrigin::Inline(path) => path,
+        }
+    }
+}
+
+/// The language a handler is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// JavaScript.
+    JavaScript,
+    /// TypeScript (types are stripped when compiling).
+    TypeScript,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_print_in_axum_syntax() {
+        let path = RoutePath {
+            segments: vec![
+                Segment::Literal("posts".into()),
+                Segment::Param("id".into()),
+                Segment::Literal("comments".into()),
+            ],
+        };
+        assert_eq!(path.to_string(), "/posts/{id}/comments");
+        assert_eq!(path.params().collect::<Vec<_>>(), ["id"]);
+        assert_eq!(RoutePath { segments: vec![] }.to_string(), "/");
+    }
+
+    #[test]
+    fn methods_parse_in_any_case() {
+        assert_eq!(Method::parse("get"), Some(Method::Get));
+        assert_eq!(Method::parse("Delete"), Some(Method::Delete));
+        assert_eq!(Method::parse("FETCH"), None);
+    }
+}

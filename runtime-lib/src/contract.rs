@@ -1,0 +1,102 @@
+//! The handler contract between the HTTP layer and compiled JavaScript.
+//!
+//! The HTTP layer (`crate::http`) turns an axum request into a [`HandlerRequest`] — plain, `Send`
+//! data — and calls the route's [`Handler`] synchronously. The compiled module (generated code plus
+//! `crate::bridge`) turns that into a JS `req` value, runs the handler and hands back a
+//! [`HandlerResponse`] or a [`HandlerError`], again plain data. JS values never cross this line,
+//! so they never have to be `Send` and never live across an `.await`.
+//!
+//! ```text
+//! axum Request ──http──▶ HandlerRequest ──bridge──▶ JS req ──handler──▶ JS { status, headers, body }
+//!                                                                         │
+//! axum Response ◀─http── HandlerResponse ◀──────────bridge────────────────┘
+//! ```
+
+use std::time::Instant;
+
+/// A compiled handler entry point, as generated for each export of a handler module.
+pub type Handler = fn(HandlerRequest) -> Result<HandlerResponse, HandlerError>;
+
+/// One request as the handler sees it, before it becomes the JS `req` object.
+#[derive(Debug, Clone)]
+pub struct HandlerRequest {
+    /// Upper-case HTTP method, e.g. `GET`.
+    pub method: String,
+    /// The request path without the query string, e.g. `/posts/42`.
+    pub path: String,
+    /// Path parameters by the names the blueprint declared, in declaration order.
+    pub path_params: Vec<(String, String)>,
+    /// Decoded query parameters in the order they appear; a repeated name appears repeatedly.
+    pub query_params: Vec<(String, String)>,
+    /// Header names lower-cased, values as sent (non-UTF-8 values are decoded lossily).
+    pub headers: Vec<(String, String)>,
+    /// The body, classified by content type but not yet parsed.
+    pub body: RequestBody,
+    /// The `x-request-id` this request carries in its response and log line.
+    pub request_id: String,
+    /// When the handler's time budget runs out (the endpoint's `timeout`).
+    pub deadline: Instant,
+}
+
+/// A request body as received. JSON is kept as text so the JS runtime parses it with
+/// `JSON.parse` semantics (lone surrogates, `1e400` → `Infinity`, duplicate keys) rather than
+/// another parser's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RequestBody {
+    /// No body, or a zero-length one.
+    Empty,
+    /// The content type is JSON (`application/json` or `*+json`); the text is unparsed.
+    Json(String),
+    /// Any other content type, decoded as UTF-8 (lossily).
+    Text(String),
+}
+
+/// What a handler answered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandlerResponse {
+    /// HTTP status, 200 unless the handler said otherwise.
+    pub status: u16,
+    /// Headers the handler set, in the order it set them.
+    pub headers: Vec<(String, String)>,
+    /// The serialized body.
+    pub body: ResponseBody,
+}
+
+/// A response body, already serialized by the JS runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponseBody {
+    /// `null` or `undefined`: no body.
+    Empty,
+    /// An object, array, number or boolean, serialized exactly as `JSON.stringify` would.
+    Json(String),
+    /// A string body, sent as `text/plain` unless the handler set a content type.
+    Text(String),
+}
+
+/// Why a handler produced no response. The HTTP layer maps each kind to a status and a JSON body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HandlerError {
+    /// The request could not become a JS `req` (for example, a malformed JSON body): 400.
+    BadRequest {
+        /// Short machine-readable code, e.g. `invalid_json`.
+        code: &'static str,
+        /// What was wrong, for the person reading the response.
+        message: String,
+    },
+    /// The handler threw (or rejected): 500.
+    Thrown {
+        /// The error's `name` (`Error`, `TypeError`, …), or `Uncaught` for a thrown non-error.
+        name: String,
+        /// The error's `message`, or the thrown value converted to a string.
+        message: String,
+        /// The error's `stack`, when it has one.
+        stack: Option<String>,
+    },
+    /// The handler ran past its time budget: 504.
+    Timeout {
+        /// The budget it exceeded, in milliseconds.
+        budget_ms: u64,
+    },
+    /// The handler recursed past the depth limit: 500.
+    StackOverflow,
+}
