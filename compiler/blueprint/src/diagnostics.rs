@@ -39,7 +39,10 @@ pub fn unknown_key(
         None => format!("the keys of {} are: {}", article(what), known.join(", ")),
     };
     Diagnostic::error("unknown-key", format!("unknown key `{key}` in {what}"))
-        .with_label(span(source, range), format!("not a key of {}", article(what)))
+        .with_label(
+            span(source, range),
+            format!("not a key of {}", article(what)),
+        )
         .with_help(help)
 }
 
@@ -75,15 +78,26 @@ pub fn wrong_type(
     } else {
         format!("write {what} as {expected}")
     };
-    Diagnostic::error("wrong-type", format!("`{what}` must be {expected}, not {found_name}"))
-        .with_label(span(source, range), format!("this is {found_name}"))
-        .with_help(help)
+    Diagnostic::error(
+        "wrong-type",
+        format!("`{what}` must be {expected}, not {found_name}"),
+    )
+    .with_label(span(source, range), format!("this is {found_name}"))
+    .with_help(help)
 }
 
 /// A number under the schema's minimum.
-pub fn below_minimum(source: SourceId, range: Range<usize>, what: &str, minimum: f64) -> Diagnostic {
-    Diagnostic::error("out-of-range", format!("`{what}` must be at least {minimum}"))
-        .with_label(span(source, range), "too small")
+pub fn below_minimum(
+    source: SourceId,
+    range: Range<usize>,
+    what: &str,
+    minimum: f64,
+) -> Diagnostic {
+    Diagnostic::error(
+        "out-of-range",
+        format!("`{what}` must be at least {minimum}"),
+    )
+    .with_label(span(source, range), "too small")
 }
 
 /// A port outside 1..=65535.
@@ -95,30 +109,45 @@ pub fn port_out_of_range(source: SourceId, range: Range<usize>, port: i64) -> Di
 
 /// A route path that does not start with `/`.
 pub fn path_without_slash(source: SourceId, range: Range<usize>, path: &str) -> Diagnostic {
-    Diagnostic::error("invalid-path", format!("path `{path}` does not start with `/`"))
-        .with_label(span(source, range), "route paths are absolute")
-        .with_help(format!("write `/{path}`"))
+    Diagnostic::error(
+        "invalid-path",
+        format!("path `{path}` does not start with `/`"),
+    )
+    .with_label(span(source, range), "route paths are absolute")
+    .with_help(format!("write `/{path}`"))
 }
 
 /// `{` without `}` or the reverse.
 pub fn unbalanced_braces(source: SourceId, range: Range<usize>, path: &str) -> Diagnostic {
-    Diagnostic::error("invalid-path", format!("unbalanced braces in path `{path}`"))
-        .with_label(span(source, range), "every `{` needs a matching `}`")
-        .with_help("write a path parameter as `{id}` or `:id`")
+    Diagnostic::error(
+        "invalid-path",
+        format!("unbalanced braces in path `{path}`"),
+    )
+    .with_label(span(source, range), "every `{` needs a matching `}`")
+    .with_help("write a path parameter as `{id}` or `:id`")
 }
 
 /// A parameter that is not a whole segment, or has no valid name.
 pub fn invalid_param(source: SourceId, range: Range<usize>, segment: &str) -> Diagnostic {
-    Diagnostic::error("invalid-path", format!("invalid path parameter `{segment}`"))
-        .with_label(span(source, range), "a parameter must be a whole segment with a name")
-        .with_help("write `/{name}` or `/:name`, where the name uses letters, digits and `_`")
+    Diagnostic::error(
+        "invalid-path",
+        format!("invalid path parameter `{segment}`"),
+    )
+    .with_label(
+        span(source, range),
+        "a parameter must be a whole segment with a name",
+    )
+    .with_help("write `/{name}` or `/:name`, where the name uses letters, digits and `_`")
 }
 
 /// The same parameter name twice in one path.
 pub fn duplicate_param(source: SourceId, range: Range<usize>, name: &str) -> Diagnostic {
-    Diagnostic::error("duplicate-param", format!("path parameter `{name}` is declared twice"))
-        .with_label(span(source, range), "in this path")
-        .with_help("give each parameter of a path its own name, e.g. `{post_id}` and `{comment_id}`")
+    Diagnostic::error(
+        "duplicate-param",
+        format!("path parameter `{name}` is declared twice"),
+    )
+    .with_label(span(source, range), "in this path")
+    .with_help("give each parameter of a path its own name, e.g. `{post_id}` and `{comment_id}`")
 }
 
 /// A path under `/_backworks/`, which the server reserves.
@@ -141,7 +170,10 @@ pub fn conflicting_paths(
         format!("path `{path}` conflicts with `{earlier}`"),
     )
     .with_label(span(source, range), "this path")
-    .with_label(span(source, earlier_range), "matches the same requests as this one")
+    .with_label(
+        span(source, earlier_range),
+        "matches the same requests as this one",
+    )
     .with_help("use the same parameter names in both paths so they form one route")
 }
 
@@ -160,16 +192,22 @@ pub fn unknown_method(source: SourceId, range: Range<usize>, method: &str) -> Di
 
 /// `method` and `methods` together.
 pub fn method_and_methods(source: SourceId, range: Range<usize>) -> Diagnostic {
-    Diagnostic::error("ambiguous-methods", "endpoint has both `method` and `methods`")
-        .with_label(span(source, range), "this endpoint")
-        .with_help("keep one: `method: GET` or `methods: [GET, POST]`")
+    Diagnostic::error(
+        "ambiguous-methods",
+        "endpoint has both `method` and `methods`",
+    )
+    .with_label(span(source, range), "this endpoint")
+    .with_help("keep one: `method: GET` or `methods: [GET, POST]`")
 }
 
 /// The same method listed twice for one endpoint.
 pub fn repeated_method(source: SourceId, range: Range<usize>, method: &str) -> Diagnostic {
-    Diagnostic::error("duplicate-route", format!("method `{method}` is listed twice"))
-        .with_label(span(source, range), "repeated here")
-        .with_help("list each method once")
+    Diagnostic::error(
+        "duplicate-route",
+        format!("method `{method}` is listed twice"),
+    )
+    .with_label(span(source, range), "repeated here")
+    .with_help("list each method once")
 }
 
 /// Two endpoints serving the same method and path.
@@ -180,36 +218,54 @@ pub fn duplicate_route(
     path: &str,
     earlier: Range<usize>,
 ) -> Diagnostic {
-    Diagnostic::error("duplicate-route", format!("`{method} {path}` is declared twice"))
-        .with_label(span(source, range), "declared again here")
-        .with_label(span(source, earlier), "first declared here")
-        .with_help("remove one, or give one of them another method or path")
+    Diagnostic::error(
+        "duplicate-route",
+        format!("`{method} {path}` is declared twice"),
+    )
+    .with_label(span(source, range), "declared again here")
+    .with_label(span(source, earlier), "first declared here")
+    .with_help("remove one, or give one of them another method or path")
 }
 
 /// Neither `handler` nor `runtime.handler`.
 pub fn missing_handler(source: SourceId, range: Range<usize>, endpoint: &str) -> Diagnostic {
-    Diagnostic::error("missing-handler", format!("endpoint `{endpoint}` has no handler"))
-        .with_label(span(source, range), "this endpoint")
-        .with_help("add `handler: ./handlers/<name>.js` or an inline `handler: |` block")
+    Diagnostic::error(
+        "missing-handler",
+        format!("endpoint `{endpoint}` has no handler"),
+    )
+    .with_label(span(source, range), "this endpoint")
+    .with_help("add `handler: ./handlers/<name>.js` or an inline `handler: |` block")
 }
 
 /// Both `handler` and `runtime.handler`.
 pub fn two_handlers(source: SourceId, range: Range<usize>, endpoint: &str) -> Diagnostic {
-    Diagnostic::error("ambiguous-handler", format!("endpoint `{endpoint}` has two handlers"))
-        .with_label(span(source, range), "`handler` and `runtime.handler` both set")
-        .with_help("keep one of them")
+    Diagnostic::error(
+        "ambiguous-handler",
+        format!("endpoint `{endpoint}` has two handlers"),
+    )
+    .with_label(
+        span(source, range),
+        "`handler` and `runtime.handler` both set",
+    )
+    .with_help("keep one of them")
 }
 
 /// `runtime.language` other than JavaScript or TypeScript.
 pub fn unknown_language(source: SourceId, range: Range<usize>, language: &str) -> Diagnostic {
-    Diagnostic::error("unknown-language", format!("unsupported handler language `{language}`"))
-        .with_label(span(source, range), "not a language Backworks compiles")
-        .with_help("use `javascript` or `typescript`")
+    Diagnostic::error(
+        "unknown-language",
+        format!("unsupported handler language `{language}`"),
+    )
+    .with_label(span(source, range), "not a language Backworks compiles")
+    .with_help("use `javascript` or `typescript`")
 }
 
 /// A handler file that cannot be found.
 pub fn handler_not_found(source: SourceId, range: Range<usize>, tried: &[&Path]) -> Diagnostic {
-    let tried: Vec<String> = tried.iter().map(|path| path.display().to_string()).collect();
+    let tried: Vec<String> = tried
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect();
     Diagnostic::error("handler-not-found", "handler file does not exist")
         .with_label(span(source, range), "no such file")
         .with_help(format!(
@@ -220,29 +276,47 @@ pub fn handler_not_found(source: SourceId, range: Range<usize>, tried: &[&Path])
 
 /// A handler file that exists but cannot be read.
 pub fn handler_unreadable(source: SourceId, range: Range<usize>, error: &str) -> Diagnostic {
-    Diagnostic::error("handler-unreadable", format!("cannot read handler file: {error}"))
-        .with_label(span(source, range), "this file")
-        .with_help("check the file's permissions and that it is UTF-8 text")
+    Diagnostic::error(
+        "handler-unreadable",
+        format!("cannot read handler file: {error}"),
+    )
+    .with_label(span(source, range), "this file")
+    .with_help("check the file's permissions and that it is UTF-8 text")
 }
 
 /// A size or duration that does not parse.
-pub fn invalid_quantity(source: SourceId, range: Range<usize>, text: &str, units: &str) -> Diagnostic {
+pub fn invalid_quantity(
+    source: SourceId,
+    range: Range<usize>,
+    text: &str,
+    units: &str,
+) -> Diagnostic {
     Diagnostic::error("invalid-quantity", format!("cannot read `{text}`"))
         .with_label(span(source, range), "not a number with a unit")
-        .with_help(format!("write a number, optionally followed by one of {units}"))
+        .with_help(format!(
+            "write a number, optionally followed by one of {units}"
+        ))
 }
 
 /// A global header name or value HTTP does not allow.
 pub fn invalid_header(source: SourceId, range: Range<usize>, name: &str) -> Diagnostic {
-    Diagnostic::error("invalid-header", format!("`{name}` is not a valid HTTP header"))
-        .with_label(span(source, range), "header names are letters, digits and `-`")
-        .with_help("values must be visible ASCII without line breaks")
+    Diagnostic::error(
+        "invalid-header",
+        format!("`{name}` is not a valid HTTP header"),
+    )
+    .with_label(
+        span(source, range),
+        "header names are letters, digits and `-`",
+    )
+    .with_help("values must be visible ASCII without line breaks")
 }
 
 /// A blueprint with no endpoints.
 pub fn no_endpoints(source: SourceId, range: Range<usize>) -> Diagnostic {
-    Diagnostic::warning("no-endpoints", "blueprint declares no endpoints")
-        .with_label(span(source, range), "the server will only answer `/_backworks/` routes")
+    Diagnostic::warning("no-endpoints", "blueprint declares no endpoints").with_label(
+        span(source, range),
+        "the server will only answer `/_backworks/` routes",
+    )
 }
 
 /// "an endpoint", "a server".

@@ -51,7 +51,10 @@ impl<'a> HandlerTable<'a> {
     ) -> Self {
         HandlerTable {
             blueprint,
-            blueprint_dir: blueprint_path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+            blueprint_dir: blueprint_path
+                .parent()
+                .unwrap_or(Path::new("."))
+                .to_path_buf(),
             project_root: project_root.to_path_buf(),
             sources,
             modules: Vec::new(),
@@ -68,23 +71,46 @@ impl<'a> HandlerTable<'a> {
         endpoint: &str,
     ) -> Result<HandlerId, Diagnostic> {
         match file_language(code) {
-            Some(file_language) => self.resolve_file(node, code.trim(), language.unwrap_or(file_language)),
-            None => Ok(self.register_inline(node, code, language.unwrap_or(Language::JavaScript), endpoint)),
+            Some(file_language) => {
+                self.resolve_file(node, code.trim(), language.unwrap_or(file_language))
+            }
+            None => Ok(self.register_inline(
+                node,
+                code,
+                language.unwrap_or(Language::JavaScript),
+                endpoint,
+            )),
         }
     }
 
-    fn resolve_file(&mut self, node: &Node, relative: &str, language: Language) -> Result<HandlerId, Diagnostic> {
+    fn resolve_file(
+        &mut self,
+        node: &Node,
+        relative: &str,
+        language: Language,
+    ) -> Result<HandlerId, Diagnostic> {
         let here = Span::new(self.blueprint, node.span.start, node.span.end);
         let mut candidates = vec![self.blueprint_dir.join(relative)];
         // A blueprint kept in `blueprints/` names files relative to the project, as the
         // original Backworks examples do.
-        if self.blueprint_dir.file_name().is_some_and(|name| name == "blueprints") {
+        if self
+            .blueprint_dir
+            .file_name()
+            .is_some_and(|name| name == "blueprints")
+        {
             candidates.push(self.project_root.join(relative));
         }
         let Some(found) = candidates.iter().find(|candidate| candidate.is_file()) else {
-            let shown: Vec<PathBuf> = candidates.iter().map(|path| self.display_path(path)).collect();
+            let shown: Vec<PathBuf> = candidates
+                .iter()
+                .map(|path| self.display_path(path))
+                .collect();
             let shown: Vec<&Path> = shown.iter().map(PathBuf::as_path).collect();
-            return Err(diagnostics::handler_not_found(self.blueprint, node.span.clone(), &shown));
+            return Err(diagnostics::handler_not_found(
+                self.blueprint,
+                node.span.clone(),
+                &shown,
+            ));
         };
         let key = found.canonicalize().unwrap_or_else(|_| found.clone());
         if let Some(&id) = self.by_file.get(&key) {
@@ -105,7 +131,13 @@ impl<'a> HandlerTable<'a> {
         Ok(id)
     }
 
-    fn register_inline(&mut self, node: &Node, code: &str, language: Language, endpoint: &str) -> HandlerId {
+    fn register_inline(
+        &mut self,
+        node: &Node,
+        code: &str,
+        language: Language,
+        endpoint: &str,
+    ) -> HandlerId {
         let embedding = self.embedding(node);
         let blueprint_path = self.sources.get(self.blueprint).path.clone();
         let source = self.sources.add_embedded(blueprint_path, code, embedding);
@@ -115,11 +147,20 @@ impl<'a> HandlerTable<'a> {
         };
         let name: String = endpoint
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
             .collect();
         let id = HandlerId(self.modules.len());
         self.modules.push(HandlerModule {
-            origin: HandlerOrigin::Inline(self.blueprint_dir.join(format!("inline_{}.{extension}", name.trim_matches('_')))),
+            origin: HandlerOrigin::Inline(
+                self.blueprint_dir
+                    .join(format!("inline_{}.{extension}", name.trim_matches('_'))),
+            ),
             source,
             language,
             declared_at: Span::new(self.blueprint, node.span.start, node.span.end),
@@ -132,7 +173,10 @@ impl<'a> HandlerTable<'a> {
         let blueprint = self.sources.get(self.blueprint);
         let (line, column) = blueprint.local_position(node.span.start as u32);
         match &node.kind {
-            NodeKind::Scalar { style: ScalarStyle::Block, .. } => {
+            NodeKind::Scalar {
+                style: ScalarStyle::Block,
+                ..
+            } => {
                 // Content starts on the line after `|`, indented uniformly; find that indent.
                 let indent = blueprint
                     .text
@@ -146,7 +190,10 @@ impl<'a> HandlerTable<'a> {
                     first_line_column: indent as u32,
                 }
             }
-            NodeKind::Scalar { style: ScalarStyle::Quoted, .. } => Embedding {
+            NodeKind::Scalar {
+                style: ScalarStyle::Quoted,
+                ..
+            } => Embedding {
                 line: line as u32,
                 column: 0,
                 first_line_column: column as u32 + 1,
@@ -162,7 +209,11 @@ impl<'a> HandlerTable<'a> {
     /// `path` relative to the project, as diagnostics show it.
     fn display_path(&self, path: &Path) -> PathBuf {
         let cleaned: PathBuf = path.components().filter(|c| c.as_os_str() != ".").collect();
-        let root: PathBuf = self.project_root.components().filter(|c| c.as_os_str() != ".").collect();
+        let root: PathBuf = self
+            .project_root
+            .components()
+            .filter(|c| c.as_os_str() != ".")
+            .collect();
         cleaned
             .strip_prefix(&root)
             .map(Path::to_path_buf)
@@ -188,8 +239,14 @@ mod tests {
 
     #[test]
     fn file_paths_and_inline_code_are_told_apart() {
-        assert_eq!(file_language("./handlers/echo.js"), Some(Language::JavaScript));
-        assert_eq!(file_language("handlers/model.ts"), Some(Language::TypeScript));
+        assert_eq!(
+            file_language("./handlers/echo.js"),
+            Some(Language::JavaScript)
+        );
+        assert_eq!(
+            file_language("handlers/model.ts"),
+            Some(Language::TypeScript)
+        );
         assert_eq!(file_language("function handler(req) { return {}; }"), None);
         assert_eq!(file_language("(req) => ({ body: 'x.js' })"), None);
     }

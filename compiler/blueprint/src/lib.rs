@@ -51,7 +51,10 @@ pub fn locate(target: &Path) -> Result<Project, Diagnostic> {
     if !target.is_dir() {
         return Err(Diagnostic::error(
             "no-blueprint",
-            format!("`{}` is neither a project folder nor a blueprint file", target.display()),
+            format!(
+                "`{}` is neither a project folder nor a blueprint file",
+                target.display()
+            ),
         )
         .with_help("pass the folder holding `backworks.yaml`, or the YAML file itself"));
     }
@@ -79,7 +82,11 @@ pub fn schema() -> serde_json::Value {
 
 /// Reads, checks and lowers the project's blueprint. Every diagnostic found (errors and
 /// warnings) is appended to `diagnostics`; the service is returned only when none is an error.
-pub fn load(project: &Project, sources: &mut Sources, diagnostics: &mut Vec<Diagnostic>) -> Option<Service> {
+pub fn load(
+    project: &Project,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Service> {
     let shown = project
         .blueprint
         .strip_prefix(&project.root)
@@ -112,7 +119,11 @@ pub fn load(project: &Project, sources: &mut Sources, diagnostics: &mut Vec<Diag
     let root = match yaml::parse(&text) {
         Ok(root) => root,
         Err(error) => {
-            diagnostics.push(diagnostics::yaml_syntax(source, error.offset, &error.message));
+            diagnostics.push(diagnostics::yaml_syntax(
+                source,
+                error.offset,
+                &error.message,
+            ));
             return None;
         }
     };
@@ -126,7 +137,11 @@ pub fn load(project: &Project, sources: &mut Sources, diagnostics: &mut Vec<Diag
         Ok(blueprint) => blueprint,
         Err(error) => {
             let offset = error.location().map_or(0, |location| location.index());
-            diagnostics.push(diagnostics::invalid_blueprint(source, offset, &error.to_string()));
+            diagnostics.push(diagnostics::invalid_blueprint(
+                source,
+                offset,
+                &error.to_string(),
+            ));
             return None;
         }
     };

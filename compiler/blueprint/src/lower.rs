@@ -53,7 +53,11 @@ pub fn lower(
     let global_headers = lowerer.global_headers(blueprint, root);
     let routes = lowerer.routes(blueprint, root, &limits);
 
-    let Lowerer { handlers, diagnostics, .. } = lowerer;
+    let Lowerer {
+        handlers,
+        diagnostics,
+        ..
+    } = lowerer;
     let handler_modules = handlers.modules;
     if diagnostics.iter().filter(|d| d.is_error()).count() > errors_before {
         return None;
@@ -114,9 +118,13 @@ impl Lowerer<'_, '_> {
 
     fn dashboard(&mut self, blueprint: &Blueprint, root: &Node) -> DashboardSettings {
         let config = blueprint.dashboard.as_ref();
-        let port_node = root.get("dashboard").and_then(|dashboard| dashboard.get("port"));
+        let port_node = root
+            .get("dashboard")
+            .and_then(|dashboard| dashboard.get("port"));
         DashboardSettings {
-            enabled: config.and_then(|dashboard| dashboard.enabled).unwrap_or(true),
+            enabled: config
+                .and_then(|dashboard| dashboard.enabled)
+                .unwrap_or(true),
             port: self.port(config.and_then(|dashboard| dashboard.port), port_node),
         }
     }
@@ -142,7 +150,12 @@ impl Lowerer<'_, '_> {
         }
     }
 
-    fn quantity(&mut self, value: Option<&Size>, node: Option<&Node>, units: &[(&str, f64)]) -> Option<u64> {
+    fn quantity(
+        &mut self,
+        value: Option<&Size>,
+        node: Option<&Node>,
+        units: &[(&str, f64)],
+    ) -> Option<u64> {
         match value? {
             Size::Number(number) => Some(*number),
             Size::Text(text) => {
@@ -166,20 +179,33 @@ impl Lowerer<'_, '_> {
         let mut headers = Vec::new();
         for (name, value) in &blueprint.global_headers {
             let name_ok = !name.is_empty()
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
-            let value_ok = value.bytes().all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+            let value_ok = value
+                .bytes()
+                .all(|b| b == b'\t' || (b' '..=b'~').contains(&b));
             if name_ok && value_ok {
                 headers.push((name.to_ascii_lowercase(), value.clone()));
             } else {
-                let range = nodes.and_then(|nodes| nodes.key(name)).map_or(0..0, |key| key.span.clone());
-                self.diagnostics.push(diagnostics::invalid_header(self.source, range, name));
+                let range = nodes
+                    .and_then(|nodes| nodes.key(name))
+                    .map_or(0..0, |key| key.span.clone());
+                self.diagnostics
+                    .push(diagnostics::invalid_header(self.source, range, name));
             }
         }
         headers
     }
 
-    fn endpoint_sites<'n>(&self, blueprint: &'n Blueprint, root: &'n Node) -> Vec<EndpointSite<'n>> {
-        let Some(node) = root.get("endpoints") else { return Vec::new() };
+    fn endpoint_sites<'n>(
+        &self,
+        blueprint: &'n Blueprint,
+        root: &'n Node,
+    ) -> Vec<EndpointSite<'n>> {
+        let Some(node) = root.get("endpoints") else {
+            return Vec::new();
+        };
         match (&blueprint.endpoints, &node.kind) {
             (Some(Endpoints::List(endpoints)), NodeKind::Sequence(items)) => endpoints
                 .iter()
@@ -215,27 +241,36 @@ impl Lowerer<'_, '_> {
         let sites = self.endpoint_sites(blueprint, root);
         if sites.is_empty() {
             let range = root.key("endpoints").map_or(0..0, |key| key.span.clone());
-            self.diagnostics.push(diagnostics::no_endpoints(self.source, range));
+            self.diagnostics
+                .push(diagnostics::no_endpoints(self.source, range));
         }
         let mut routes: Vec<Route> = Vec::new();
         // Where each route's path was first written, to point at it in conflicts.
         let mut route_sites: Vec<std::ops::Range<usize>> = Vec::new();
         for site in &sites {
             let path_node = site.node.get("path").unwrap_or(site.anchor);
-            let path = match parse_route_path(self.source, path_node.span.clone(), &site.endpoint.path) {
-                Ok(path) => path,
-                Err(errors) => {
-                    self.diagnostics.extend(errors);
-                    continue;
-                }
-            };
             let methods = self.methods(site);
             let handler = self.handler(site);
+            let path =
+                match parse_route_path(self.source, path_node.span.clone(), &site.endpoint.path) {
+                    Ok(path) => path,
+                    Err(errors) => {
+                        self.diagnostics.extend(errors);
+                        continue;
+                    }
+                };
             let timeout_ms = self
-                .quantity(site.endpoint.timeout.as_ref(), site.node.get("timeout"), DURATION_UNITS)
+                .quantity(
+                    site.endpoint.timeout.as_ref(),
+                    site.node.get("timeout"),
+                    DURATION_UNITS,
+                )
                 .unwrap_or(limits.timeout_ms);
 
-            let index = match routes.iter().position(|route| shape(&route.path) == shape(&path)) {
+            let index = match routes
+                .iter()
+                .position(|route| shape(&route.path) == shape(&path))
+            {
                 Some(index) if routes[index].path != path => {
                     self.diagnostics.push(diagnostics::conflicting_paths(
                         self.source,
@@ -248,7 +283,10 @@ impl Lowerer<'_, '_> {
                 }
                 Some(index) => index,
                 None => {
-                    routes.push(Route { path: path.clone(), operations: Vec::new() });
+                    routes.push(Route {
+                        path: path.clone(),
+                        operations: Vec::new(),
+                    });
                     route_sites.push(path_node.span.clone());
                     routes.len() - 1
                 }
@@ -285,12 +323,25 @@ impl Lowerer<'_, '_> {
     fn methods<'n>(&mut self, site: &EndpointSite<'n>) -> Vec<(Method, &'n Node)> {
         let endpoint = site.endpoint;
         if endpoint.method.is_some() && endpoint.methods.is_some() {
-            self.diagnostics
-                .push(diagnostics::method_and_methods(self.source, site.anchor.span.clone()));
+            self.diagnostics.push(diagnostics::method_and_methods(
+                self.source,
+                site.anchor.span.clone(),
+            ));
         }
-        let written: Vec<(&str, &'n Node)> = match (&endpoint.method, site.node.get("method"), site.node.get("methods")) {
+        let written: Vec<(&str, &'n Node)> = match (
+            &endpoint.method,
+            site.node.get("method"),
+            site.node.get("methods"),
+        ) {
             (Some(method), Some(node), _) => vec![(method.as_str(), node)],
-            (_, _, Some(Node { kind: NodeKind::Sequence(items), .. })) => endpoint
+            (
+                _,
+                _,
+                Some(Node {
+                    kind: NodeKind::Sequence(items),
+                    ..
+                }),
+            ) => endpoint
                 .methods
                 .iter()
                 .flatten()
@@ -302,13 +353,19 @@ impl Lowerer<'_, '_> {
         let mut methods: Vec<(Method, &'n Node)> = Vec::new();
         for (name, node) in written {
             match Method::parse(name) {
-                Some(method) if methods.iter().any(|(seen, _)| *seen == method) => self
-                    .diagnostics
-                    .push(diagnostics::repeated_method(self.source, node.span.clone(), name)),
+                Some(method) if methods.iter().any(|(seen, _)| *seen == method) => {
+                    self.diagnostics.push(diagnostics::repeated_method(
+                        self.source,
+                        node.span.clone(),
+                        name,
+                    ))
+                }
                 Some(method) => methods.push((method, node)),
-                None => self
-                    .diagnostics
-                    .push(diagnostics::unknown_method(self.source, node.span.clone(), name)),
+                None => self.diagnostics.push(diagnostics::unknown_method(
+                    self.source,
+                    node.span.clone(),
+                    name,
+                )),
             }
         }
         methods
@@ -319,20 +376,33 @@ impl Lowerer<'_, '_> {
         let runtime_node = site.node.get("runtime");
         let (code, node, language) = match (&endpoint.handler, &endpoint.runtime) {
             (Some(_), Some(_)) => {
-                self.diagnostics
-                    .push(diagnostics::two_handlers(self.source, site.anchor.span.clone(), &site.name));
+                self.diagnostics.push(diagnostics::two_handlers(
+                    self.source,
+                    site.anchor.span.clone(),
+                    &site.name,
+                ));
                 return None;
             }
             (Some(code), None) => (code, site.node.get("handler")?, None),
             (None, Some(runtime)) => {
                 let runtime_node = runtime_node?;
-                let language = match runtime.language.as_deref().map(str::to_ascii_lowercase).as_deref() {
+                let language = match runtime
+                    .language
+                    .as_deref()
+                    .map(str::to_ascii_lowercase)
+                    .as_deref()
+                {
                     None | Some("javascript" | "js" | "node" | "nodejs") => None,
                     Some("typescript" | "ts") => Some(Language::TypeScript),
                     Some(other) => {
-                        let range = runtime_node.get("language").map_or(0..0, |node| node.span.clone());
-                        self.diagnostics
-                            .push(diagnostics::unknown_language(self.source, range, other));
+                        let range = runtime_node
+                            .get("language")
+                            .map_or(0..0, |node| node.span.clone());
+                        self.diagnostics.push(diagnostics::unknown_language(
+                            self.source,
+                            range,
+                            other,
+                        ));
                         return None;
                     }
                 };

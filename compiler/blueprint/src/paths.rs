@@ -33,9 +33,11 @@ pub fn parse_route_path(
     let mut segments = Vec::new();
     let body = path.strip_prefix('/').unwrap_or(path);
     for piece in body.split('/').filter(|piece| !piece.is_empty()) {
-        let name = piece
-            .strip_prefix(':')
-            .or_else(|| piece.strip_prefix('{').and_then(|rest| rest.strip_suffix('}')));
+        let name = piece.strip_prefix(':').or_else(|| {
+            piece
+                .strip_prefix('{')
+                .and_then(|rest| rest.strip_suffix('}'))
+        });
         match name {
             Some(name) if is_param_name(name) => {
                 if segments.contains(&Segment::Param(name.to_string())) {
@@ -105,7 +107,10 @@ mod tests {
 
     #[test]
     fn both_parameter_styles_normalize_to_braces() {
-        assert_eq!(parse("/posts/:id/comments"), Ok("/posts/{id}/comments".into()));
+        assert_eq!(
+            parse("/posts/:id/comments"),
+            Ok("/posts/{id}/comments".into())
+        );
         assert_eq!(parse("/posts/{id}"), Ok("/posts/{id}".into()));
         assert_eq!(parse("/"), Ok("/".into()));
     }

@@ -141,7 +141,13 @@ impl<'a> ShapeChecker<'a> {
 
     /// Accepts the node if any branch accepts it; otherwise reports the errors of the branch
     /// whose type fits the node (a mapping is checked as the mapping branch, and so on).
-    fn check_any_of(&mut self, node: &Node, branches: &'a [Value], what: &str, anchor: Range<usize>) {
+    fn check_any_of(
+        &mut self,
+        node: &Node,
+        branches: &'a [Value],
+        what: &str,
+        anchor: Range<usize>,
+    ) {
         let mut best: Option<Vec<Diagnostic>> = None;
         for branch in branches {
             let (resolved, _) = self.resolve(branch, what);
@@ -157,7 +163,10 @@ impl<'a> ShapeChecker<'a> {
             if trial.diagnostics.is_empty() {
                 return;
             }
-            if best.as_ref().is_none_or(|best| trial.diagnostics.len() < best.len()) {
+            if best
+                .as_ref()
+                .is_none_or(|best| trial.diagnostics.len() < best.len())
+            {
                 best = Some(trial.diagnostics);
             }
         }
@@ -213,22 +222,24 @@ impl<'a> ShapeChecker<'a> {
                 None => return true,
             },
         };
-        accepted.iter().any(|expected| match (&node.kind, *expected) {
-            (NodeKind::Mapping(_), "object") => true,
-            (NodeKind::Sequence(_), "array") => true,
-            (NodeKind::Scalar { .. }, _) => {
-                let actual = node.scalar_type().unwrap_or(ScalarType::String);
-                matches!(
-                    (actual, *expected),
-                    (ScalarType::String, "string")
-                        | (ScalarType::Null, "null")
-                        | (ScalarType::Boolean, "boolean")
-                        | (ScalarType::Integer, "integer" | "number")
-                        | (ScalarType::Number, "number")
-                )
-            }
-            _ => false,
-        })
+        accepted
+            .iter()
+            .any(|expected| match (&node.kind, *expected) {
+                (NodeKind::Mapping(_), "object") => true,
+                (NodeKind::Sequence(_), "array") => true,
+                (NodeKind::Scalar { .. }, _) => {
+                    let actual = node.scalar_type().unwrap_or(ScalarType::String);
+                    matches!(
+                        (actual, *expected),
+                        (ScalarType::String, "string")
+                            | (ScalarType::Null, "null")
+                            | (ScalarType::Boolean, "boolean")
+                            | (ScalarType::Integer, "integer" | "number")
+                            | (ScalarType::Number, "number")
+                    )
+                }
+                _ => false,
+            })
     }
 }
 

@@ -303,7 +303,10 @@ mod tests {
         let version = root.get("version").unwrap();
         assert_eq!(version.scalar_type(), Some(ScalarType::String));
         assert_eq!(&text[version.span.clone()], "\"1.0\"");
-        assert_eq!(root.get("other").unwrap().scalar_type(), Some(ScalarType::Number));
+        assert_eq!(
+            root.get("other").unwrap().scalar_type(),
+            Some(ScalarType::Number)
+        );
     }
 
     #[test]

@@ -12,7 +12,11 @@ pub fn render(diagnostic: &Diagnostic, sources: &Sources) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let _ = writeln!(out, "{severity}[{}]: {}", diagnostic.code, diagnostic.message);
+    let _ = writeln!(
+        out,
+        "{severity}[{}]: {}",
+        diagnostic.code, diagnostic.message
+    );
 
     let Some(primary) = diagnostic.primary_span() else {
         if let Some(help) = &diagnostic.help {
@@ -21,11 +25,20 @@ pub fn render(diagnostic: &Diagnostic, sources: &Sources) -> String {
         return out;
     };
 
-    let excerpts: Vec<Excerpt> = diagnostic
+    let mut excerpts: Vec<Excerpt> = diagnostic
         .labels
         .iter()
-        .map(|label| Excerpt::new(sources, label.span, &label.message))
+        .enumerate()
+        .map(|(index, label)| Excerpt::new(sources, label.span, &label.message, index == 0))
         .collect();
+    // Labels read top to bottom, grouped by file with the primary label's file first.
+    excerpts.sort_by_key(|excerpt| {
+        (
+            excerpt.source != primary.source,
+            excerpt.source,
+            excerpt.line_number,
+        )
+    });
     let gutter = excerpts
         .iter()
         .map(|excerpt| excerpt.line_number.to_string().len())
@@ -42,16 +55,32 @@ pub fn render(diagnostic: &Diagnostic, sources: &Sources) -> String {
         location.column
     );
     let _ = writeln!(out, "{pad} |");
+    let mut previous: Option<&Excerpt> = None;
     for excerpt in &excerpts {
-        let _ = writeln!(
-            out,
-            "{:>gutter$} | {}",
-            excerpt.line_number, excerpt.line
-        );
+        if let Some(previous) = previous {
+            if previous.source != excerpt.source {
+                let other = sources.location(excerpt.span);
+                let _ = writeln!(
+                    out,
+                    "{pad}::: {}:{}:{}",
+                    other.path.display(),
+                    other.line,
+                    other.column
+                );
+                let _ = writeln!(out, "{pad} |");
+            } else if excerpt.line_number > previous.line_number + 1 {
+                let _ = writeln!(out, "...");
+            }
+        }
+        if previous.is_none_or(|previous| {
+            previous.line_number != excerpt.line_number || previous.source != excerpt.source
+        }) {
+            let _ = writeln!(out, "{:>gutter$} | {}", excerpt.line_number, excerpt.line);
+        }
         let marker = format!(
             "{}{}",
             " ".repeat(excerpt.caret_column),
-            "^".repeat(excerpt.caret_width)
+            (if excerpt.primary { "^" } else { "-" }).repeat(excerpt.caret_width)
         );
         let message = if excerpt.message.is_empty() {
             String::new()
@@ -59,6 +88,7 @@ pub fn render(diagnostic: &Diagnostic, sources: &Sources) -> String {
             format!(" {}", excerpt.message)
         };
         let _ = writeln!(out, "{pad} | {marker}{message}");
+        previous = Some(excerpt);
     }
     if let Some(help) = &diagnostic.help {
         let _ = writeln!(out, "{pad} |");
@@ -126,6 +156,9 @@ pub fn render_json(diagnostic: &Diagnostic, sources: &Sources) -> String {
 
 /// The host-file line a label sits on, with the caret position and width in characters.
 struct Excerpt<'a> {
+    source: crate::SourceId,
+    span: crate::Span,
+    primary: bool,
     line_number: u32,
     line: String,
     caret_column: usize,
@@ -134,7 +167,7 @@ struct Excerpt<'a> {
 }
 
 impl<'a> Excerpt<'a> {
-    fn new(sources: &Sources, span: crate::Span, message: &'a str) -> Self {
+    fn new(sources: &Sources, span: crate::Span, message: &'a str, primary: bool) -> Self {
         let source = sources.get(span.source);
         let (line, column) = source.local_position(span.start);
         let shift = source.column_shift(line);
@@ -149,6 +182,9 @@ impl<'a> Excerpt<'a> {
         };
         let location = sources.location(span);
         Excerpt {
+            source: span.source,
+            span,
+            primary,
             line_number: location.line,
             line: format!("{}{}", " ".repeat(shift), text),
             caret_column: column + shift,
@@ -164,9 +200,33 @@ mod tests {
     use crate::Span;
 
     #[test]
+    fn secondary_labels_read_top_to_bottom() {
+        let mut sources = Sources::new();
+        let text = "a: GET\nb: x\nc: GET\n";
+        let id = sources.add("b.yaml", text);
+        let diagnostic = Diagnostic::error("duplicate-route", "twice")
+            .with_label(Span::new(id, 15, 18), "again")
+            .with_label(Span::new(id, 3, 6), "first");
+        let expected = "\
+error[duplicate-route]: twice
+ --> b.yaml:3:4
+  |
+1 | a: GET
+  |    --- first
+...
+3 | c: GET
+  |    ^^^ again
+";
+        assert_eq!(render(&diagnostic, &sources), expected);
+    }
+
+    #[test]
     fn renders_like_rustc() {
         let mut sources = Sources::new();
-        let id = sources.add("backworks.yaml", "endpoints:\n  - path: /a\n    methdo: GET\n");
+        let id = sources.add(
+            "backworks.yaml",
+            "endpoints:\n  - path: /a\n    methdo: GET\n",
+        );
         let start = "endpoints:\n  - path: /a\n    ".len();
         let diagnostic = Diagnostic::error("unknown-key", "unknown key `methdo`")
             .with_label(Span::new(id, start, start + 6), "not a key of an endpoint")

@@ -123,7 +123,9 @@ impl Source {
     /// The host-file position of `offset`.
     pub fn location(&self, offset: u32) -> Location {
         let (line, column) = self.local_position(offset);
-        let line_shift = self.embedding.map_or(0, |embedding| embedding.line as usize);
+        let line_shift = self
+            .embedding
+            .map_or(0, |embedding| embedding.line as usize);
         Location {
             path: self.path.clone(),
             line: (line + line_shift + 1) as u32,
