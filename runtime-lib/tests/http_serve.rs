@@ -1,6 +1,6 @@
 //! `serve` end to end, as a generated server's `main` runs it: this test binary starts itself as a
 //! child process that calls `serve`, and checks the start-up line on stdout, `HOST`/`PORT`, JSON
-//! logs with `BACKWORKS_LOG=json`, a clean exit on SIGTERM, and a one-line error with exit code 1
+//! logs with `BACKWORKS_LOG=json` (panics included), a clean exit on SIGTERM, and a one-line error with exit code 1
 //! when the port is taken or `PORT` is not a number.
 
 mod http_support;
@@ -137,18 +137,37 @@ fn serve_announces_itself_serves_and_exits_cleanly_on_sigterm() {
     assert_eq!(reply.status, 200);
     assert_eq!(reply.json()["name"], "test-service");
 
+    let reply = get(&format!("http://127.0.0.1:{port}/fail?kind=panic"));
+    assert_eq!(reply.status, 500);
+
     terminate(&child);
     let status = wait_with_timeout(&mut child);
     assert!(status.success(), "{status:?}");
 
+    // Every log line is JSON, the panic message included.
     let stderr = stderr_of(&mut child);
-    let request_line = stderr
+    let events: Vec<serde_json::Value> = stderr
         .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| {
+            serde_json::from_str(line).unwrap_or_else(|_| panic!("not a JSON line: {line:?}"))
+        })
+        .collect();
+    let request_line = events
+        .iter()
         .find(|event| event["target"] == "backworks::request")
-        .unwrap_or_else(|| panic!("no JSON request line in {stderr:?}"));
+        .unwrap_or_else(|| panic!("no request line in {stderr:?}"));
     assert_eq!(request_line["fields"]["path"], "/_backworks/health");
     assert_eq!(request_line["fields"]["status"], 200);
+    let panic_line = events
+        .iter()
+        .find(|event| event["target"] == "backworks::panic")
+        .unwrap_or_else(|| panic!("no panic line in {stderr:?}"));
+    assert_eq!(panic_line["level"], "ERROR");
+    let message = panic_line["fields"]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("deliberate test panic"), "{panic_line}");
+    // Logged inside the handler's span, which names the endpoint.
+    assert_eq!(panic_line["span"]["endpoint"], "fail", "{panic_line}");
 }
 
 #[cfg(unix)]

@@ -21,7 +21,7 @@ use super::RouteSpec;
 use super::envelope::EndpointName;
 use super::errors::HttpError;
 use super::request_id::RequestId;
-use super::{request, response};
+use super::{logging, request, response};
 use crate::contract::HandlerError;
 
 /// The axum handler behind every blueprint route.
@@ -55,7 +55,16 @@ async fn answer(
     let handler_request = request::read(req, budget, body_limit, request_id).await?;
     // The handler owns its request and shares nothing with this frame, so a panic cannot leave
     // anything here half-updated; module state it keeps is the JS runtime's to guard.
-    let outcome = catch_unwind(AssertUnwindSafe(|| (route.handler)(handler_request)));
+    let outcome = {
+        // Entered only around the sync call, never across an `.await`.
+        let span = tracing::error_span!(
+            "handler",
+            endpoint = route.endpoint,
+            request_id = request_id.as_str()
+        );
+        let _entered = span.enter();
+        catch_unwind(AssertUnwindSafe(|| (route.handler)(handler_request)))
+    };
     match outcome {
         Ok(Ok(answer)) => response::build(answer).inspect_err(|error| {
             tracing::error!(
@@ -68,11 +77,7 @@ async fn answer(
         }),
         Ok(Err(error)) => Err(handler_error(route, request_id, error)),
         Err(payload) => {
-            let cause = payload
-                .downcast_ref::<&str>()
-                .map(|text| (*text).to_owned())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a non-string panic payload".to_owned());
+            let cause = logging::panic_text(payload.as_ref());
             tracing::error!(
                 target: "backworks::handler",
                 endpoint = route.endpoint,

@@ -10,8 +10,11 @@
 //!      request_id="abc" duration_ms=0.412
 //! ```
 //!
-//! Responses with a 5xx status are logged at `warn`, the rest at `info`.
+//! Responses with a 5xx status are logged at `warn`, the rest at `info`. `serve` also routes
+//! panic messages through tracing (target `backworks::panic`), so JSON logs stay JSON lines; a
+//! handler's panic is logged inside the `handler` span, which names its endpoint and request id.
 
+use std::any::Any;
 use std::io::IsTerminal;
 use std::time::Duration;
 
@@ -68,4 +71,29 @@ pub(crate) fn init() {
     };
     // An already-installed subscriber is fine: the embedding program chose its own.
     drop(installed);
+}
+
+/// Replaces the default panic hook (which prints to stderr) with one that logs through tracing.
+pub(crate) fn route_panics_to_tracing() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|at| format!("{}:{}:{}", at.file(), at.line(), at.column()))
+            .unwrap_or_default();
+        tracing::error!(
+            target: "backworks::panic",
+            location,
+            "panicked: {}",
+            panic_text(info.payload())
+        );
+    }));
+}
+
+/// The message a panic was raised with, when it is text.
+pub(crate) fn panic_text(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|text| (*text).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic without a message".to_owned())
 }

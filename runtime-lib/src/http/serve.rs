@@ -46,11 +46,12 @@ fn run(spec: &'static ServiceSpec) -> Result<(), String> {
             .map_err(|_| format!("PORT={text:?} is not a port number (0 to 65535)"))?,
         Err(_) => spec.default_port,
     };
+    let app = checked_router(spec)?;
+    logging::route_panics_to_tracing();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|error| format!("cannot start the async runtime: {error}"))?;
-    let app = checked_router(spec)?;
     runtime.block_on(async {
         let listener = TcpListener::bind((host.as_str(), port))
             .await
@@ -73,18 +74,7 @@ fn checked_router(spec: &'static ServiceSpec) -> Result<axum::Router, String> {
     std::panic::set_hook(Box::new(|_| {}));
     let built = catch_unwind(|| router(spec));
     std::panic::set_hook(previous_hook);
-    built.map_err(|payload| {
-        let cause = payload
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| {
-                payload
-                    .downcast_ref::<&str>()
-                    .map(|text| (*text).to_owned())
-            })
-            .unwrap_or_else(|| "the route table is inconsistent".to_owned());
-        format!("invalid routes: {cause}")
-    })
+    built.map_err(|payload| format!("invalid routes: {}", logging::panic_text(payload.as_ref())))
 }
 
 /// Serves `spec` on an already-bound listener until `shutdown` completes, then lets in-flight
