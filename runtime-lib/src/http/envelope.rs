@@ -1,6 +1,8 @@
 //! The middleware every request and response passes through, whatever route answers (404s and
 //! 405s included): it picks the request id, adds `x-request-id` and the global headers to the
-//! response, and writes the request's one log line.
+//! response, and writes the request's one log line. The response's `x-request-id` is always the
+//! request's id (a handler's own value is replaced), so the id in a client's hands always finds
+//! the log line.
 //!
 //! ```text
 //! GET /posts/7  (x-request-id: abc)
