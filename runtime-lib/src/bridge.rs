@@ -1,0 +1,208 @@
+//! From the plain-data contract to JS values and back.
+//!
+//! A generated entry point is one call into this module:
+//!
+//! ```text
+//! pub fn get(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
+//!     rt_bridge::run_stateful(&super::ISOLATE, req, |modules, req, ctx| {
+//!         let exports = modules.require("tasks", evaluate)?;
+//!         rt::call(&rt::get(&exports, "GET")?, &[req, ctx])
+//!     })
+//! }
+//! ```
+//!
+//! - the request becomes `req = { method, path, path_params, query_params, headers, body }`
+//!   (a repeated query name keeps its last value; a JSON body is parsed with the runtime's own
+//!   `JSON.parse`, a parse error is a 400 `invalid_json` with V8's message);
+//! - `ctx = { log(...args), env }` (`log` writes one tracing line, `env` holds the process
+//!   environment);
+//! - the result: an object with a `status`, `headers` or `body` key is a response; any other
+//!   value is the body of a 200; a promise is unwrapped; a throw becomes `HandlerError::Thrown`.
+
+use crate::contract::{HandlerError, HandlerRequest, HandlerResponse, RequestBody, ResponseBody};
+use crate::js::error::{error_parts, stack_string};
+use crate::js::isolate::{Isolate, Modules};
+use crate::js::{JsString, Throw, Value};
+
+/// The closure a generated entry point passes: `(modules, req, ctx) → handler result`.
+pub trait Entry: FnOnce(&Modules, Value, Value) -> Result<Value, Throw> {}
+impl<F: FnOnce(&Modules, Value, Value) -> Result<Value, Throw>> Entry for F {}
+
+/// Runs a handler of a stateless module: a private module registry, no lock.
+pub fn run_stateless(
+    req: HandlerRequest,
+    entry: impl Entry,
+) -> Result<HandlerResponse, HandlerError> {
+    let modules = Modules::new();
+    run(&modules, req, entry)
+}
+
+/// Runs a handler of a stateful module while holding the isolate's lock, from building `req`
+/// to dropping the last JS value (see `js::isolate` for why this makes the isolate sound).
+pub fn run_stateful(
+    isolate: &Isolate,
+    req: HandlerRequest,
+    entry: impl Entry,
+) -> Result<HandlerResponse, HandlerError> {
+    let guard = isolate.lock();
+    let outcome = run(&guard.0, req, entry);
+    drop(guard);
+    outcome
+}
+
+fn run(
+    modules: &Modules,
+    req: HandlerRequest,
+    entry: impl Entry,
+) -> Result<HandlerResponse, HandlerError> {
+    let request = request_value(&req)?;
+    let context = context_value();
+    let result = entry(modules, request, context).and_then(crate::js::await_value);
+    match result {
+        Ok(value) => response_from(&value),
+        Err(thrown) => Err(thrown_error(&thrown)),
+    }
+}
+
+fn string_object(pairs: &[(String, String)]) -> Value {
+    Value::object(
+        pairs
+            .iter()
+            .map(|(key, value)| (JsString::new(key), Value::str(value))),
+    )
+}
+
+/// The JS `req` object.
+pub fn request_value(req: &HandlerRequest) -> Result<Value, HandlerError> {
+    let body = match &req.body {
+        RequestBody::Empty => Value::Undefined,
+        RequestBody::Text(text) => Value::str(text),
+        RequestBody::Json(text) => {
+            crate::js::json::parse(&JsString::new(text)).map_err(|thrown| {
+                HandlerError::BadRequest {
+                    code: "invalid_json",
+                    message: error_parts(&thrown.value)
+                        .map(|(_, message)| message)
+                        .unwrap_or_else(|| "invalid JSON".to_string()),
+                }
+            })?
+        }
+    };
+    Ok(Value::object([
+        ("method", Value::str(&req.method)),
+        ("path", Value::str(&req.path)),
+        ("path_params", string_object(&req.path_params)),
+        ("query_params", string_object(&req.query_params)),
+        ("headers", string_object(&req.headers)),
+        ("body", body),
+    ]))
+}
+
+/// The JS `ctx` object: `{ log, env }`.
+pub fn context_value() -> Value {
+    let env: Vec<(String, String)> = std::env::vars().collect();
+    Value::object([
+        (
+            "log",
+            Value::function("log", 0, |_, args| {
+                Ok(crate::js::console::log("info", args))
+            }),
+        ),
+        ("env", string_object(&env)),
+    ])
+}
+
+fn is_response(value: &Value) -> bool {
+    let Value::Object(object) = value else {
+        return false;
+    };
+    if !matches!(object.kind, crate::js::value::ObjectKind::Plain) {
+        return false;
+    }
+    let props = object.props.borrow();
+    ["status", "headers", "body"]
+        .iter()
+        .any(|key| props.contains(&JsString::new(key)))
+}
+
+fn body_from(value: &Value) -> Result<ResponseBody, HandlerError> {
+    Ok(match value {
+        Value::Undefined | Value::Null => ResponseBody::Empty,
+        Value::String(text) => ResponseBody::Text(text.to_string()),
+        other => match crate::js::json::stringify(other, &Value::Undefined) {
+            Ok(Some(json)) => ResponseBody::Json(json),
+            Ok(None) => ResponseBody::Empty,
+            Err(thrown) => return Err(thrown_error(&thrown)),
+        },
+    })
+}
+
+/// Converts a handler's result into the response it describes.
+pub fn response_from(value: &Value) -> Result<HandlerResponse, HandlerError> {
+    if !is_response(value) {
+        return Ok(HandlerResponse {
+            status: 200,
+            headers: Vec::new(),
+            body: body_from(value)?,
+        });
+    }
+    let field = |key: &str| crate::js::get(value, key).map_err(|thrown| thrown_error(&thrown));
+    let status = match field("status")? {
+        Value::Undefined => 200,
+        other => {
+            let number = crate::js::to_number(&other).unwrap_or(f64::NAN);
+            if number.fract() != 0.0 || !(100.0..=999.0).contains(&number) {
+                return Err(HandlerError::Thrown {
+                    name: "RangeError".to_string(),
+                    message: format!(
+                        "Invalid status code: {}",
+                        crate::js::console::inspect(&other)
+                    ),
+                    stack: None,
+                });
+            }
+            number as u16
+        }
+    };
+    let mut headers = Vec::new();
+    let header_object = field("headers")?;
+    if !header_object.is_nullish() {
+        let entries = crate::js::object_methods::own_entries(&header_object)
+            .map_err(|thrown| thrown_error(&thrown))?;
+        for (name, header) in entries {
+            if matches!(header, Value::Undefined) {
+                continue;
+            }
+            let text = crate::js::to_string(&header).map_err(|thrown| thrown_error(&thrown))?;
+            headers.push((name.to_string(), text.to_string()));
+        }
+    }
+    Ok(HandlerResponse {
+        status,
+        headers,
+        body: body_from(&field("body")?)?,
+    })
+}
+
+/// The `HandlerError` for a thrown value.
+pub fn thrown_error(thrown: &Throw) -> HandlerError {
+    match error_parts(&thrown.value) {
+        Some((name, message))
+            if name == "RangeError" && message == "Maximum call stack size exceeded" =>
+        {
+            HandlerError::StackOverflow
+        }
+        Some((name, message)) => HandlerError::Thrown {
+            name,
+            message,
+            stack: Some(stack_string(&thrown.value)),
+        },
+        None => HandlerError::Thrown {
+            name: "Uncaught".to_string(),
+            message: crate::js::to_string(&thrown.value)
+                .map(|text| text.to_string())
+                .unwrap_or_else(|_| crate::js::console::inspect(&thrown.value)),
+            stack: None,
+        },
+    }
+}

@@ -1,0 +1,299 @@
+//! Property access and calls.
+//!
+//! ```text
+//! post.title          → rt::get(&post, "title")?
+//! items[i]            → rt::get_computed(&items, &i)?
+//! task.done = true    → rt::set(&task, "done", Value::Bool(true))?
+//! s.trim()            → rt::call_method(&s, "trim", &[])?
+//! f(a, b)             → rt::call(&f, &[a, b])?
+//! ```
+//!
+//! Reading a property of `undefined`/`null` throws V8's TypeError; built-in methods of strings,
+//! arrays, numbers, dates, sets, maps and regexps are dispatched by receiver kind.
+
+use std::cell::Cell;
+
+use super::convert::{to_property_key, to_string};
+use super::error::Throw;
+use super::property::array_index;
+use super::string::JsString;
+use super::value::{ObjectKind, Value};
+
+/// Nested calls allowed before `RangeError: Maximum call stack size exceeded`, so deep recursion
+/// fails like JS instead of overflowing the Rust stack.
+pub const MAX_CALL_DEPTH: u32 = 400;
+
+thread_local! {
+    static CALL_DEPTH: Cell<u32> = const { Cell::new(0) };
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        _ => "undefined",
+    }
+}
+
+/// `object[key]` where `key` is a property name known at compile time.
+pub fn get(object: &Value, key: &str) -> Result<Value, Throw> {
+    get_key(object, &JsString::new(key))
+}
+
+/// `object[key]` for any key value.
+pub fn get_computed(object: &Value, key: &Value) -> Result<Value, Throw> {
+    if let (Value::Array(items), Value::Number(index)) = (object, key)
+        && *index >= 0.0
+        && index.fract() == 0.0
+    {
+        return Ok(items
+            .borrow()
+            .get(*index as usize)
+            .cloned()
+            .unwrap_or_default());
+    }
+    if object.is_nullish() {
+        return Err(Throw::type_error(format!(
+            "Cannot read properties of {} (reading '{}')",
+            describe(object),
+            to_string(key)?
+        )));
+    }
+    get_key(object, &to_property_key(key)?)
+}
+
+/// `object[key]`, or `None` when the property does not exist (for `in`).
+pub fn get_computed_opt(object: &Value, key: &Value) -> Result<Option<Value>, Throw> {
+    let key = to_property_key(key)?;
+    Ok(match object {
+        Value::Array(items) => match array_index(&key) {
+            Some(index) => items.borrow().get(index as usize).cloned(),
+            None => (key.as_ascii() == Some("length"))
+                .then(|| get_key(object, &key).unwrap_or_default()),
+        },
+        Value::Object(data) => {
+            if let Some(value) = data.props.borrow().get(&key) {
+                Some(value.clone())
+            } else {
+                let value = get_key(object, &key)?;
+                (!matches!(value, Value::Undefined)).then_some(value)
+            }
+        }
+        _ => {
+            let value = get_key(object, &key)?;
+            (!matches!(value, Value::Undefined)).then_some(value)
+        }
+    })
+}
+
+/// `object[key]` with a string key.
+pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
+    match object {
+        Value::Undefined | Value::Null => Err(Throw::type_error(format!(
+            "Cannot read properties of {} (reading '{}')",
+            describe(object),
+            key
+        ))),
+        Value::String(text) => {
+            if key.as_ascii() == Some("length") {
+                return Ok(Value::from(text.len()));
+            }
+            Ok(match array_index(key) {
+                Some(index) if (index as usize) < text.len() => {
+                    Value::String(text.slice_units(index as usize, index as usize + 1))
+                }
+                _ => Value::Undefined,
+            })
+        }
+        Value::Array(items) => {
+            if key.as_ascii() == Some("length") {
+                return Ok(Value::from(items.borrow().len()));
+            }
+            Ok(match array_index(key) {
+                Some(index) => items
+                    .borrow()
+                    .get(index as usize)
+                    .cloned()
+                    .unwrap_or_default(),
+                None => Value::Undefined,
+            })
+        }
+        Value::Function(function) => Ok(match key.as_ascii() {
+            Some("name") => Value::String(function.name.clone()),
+            Some("length") => Value::from(function.length as usize),
+            _ => Value::Undefined,
+        }),
+        Value::Object(data) => {
+            if let Some(value) = data.props.borrow().get(key) {
+                return Ok(value.clone());
+            }
+            let name = key.as_ascii().unwrap_or("");
+            Ok(match (&data.kind, name) {
+                (ObjectKind::Error(error), "name") => Value::String(error.name.borrow().clone()),
+                (ObjectKind::Error(error), "message") => {
+                    Value::String(error.message.borrow().clone())
+                }
+                (ObjectKind::Error(_), "stack") => Value::from(super::error::stack_string(object)),
+                (ObjectKind::Set(items), "size") => Value::from(items.borrow().len()),
+                (ObjectKind::Map(entries), "size") => Value::from(entries.borrow().len()),
+                (ObjectKind::RegExp(regexp), "source") => Value::str(&regexp.source),
+                (ObjectKind::RegExp(regexp), "flags") => Value::str(&regexp.flags),
+                (ObjectKind::RegExp(regexp), "global") => Value::Bool(regexp.flags.contains('g')),
+                _ => Value::Undefined,
+            })
+        }
+        Value::Bool(_) | Value::Number(_) => Ok(Value::Undefined),
+    }
+}
+
+/// `object.key = value`.
+pub fn set(object: &Value, key: &str, value: Value) -> Result<(), Throw> {
+    set_key(object, JsString::new(key), value)
+}
+
+/// `object[key] = value`.
+pub fn set_computed(object: &Value, key: &Value, value: Value) -> Result<(), Throw> {
+    if object.is_nullish() {
+        return Err(Throw::type_error(format!(
+            "Cannot set properties of {} (setting '{}')",
+            describe(object),
+            to_string(key)?
+        )));
+    }
+    set_key(object, to_property_key(key)?, value)
+}
+
+/// Sets a property by string key.
+pub fn set_key(object: &Value, key: JsString, value: Value) -> Result<(), Throw> {
+    match object {
+        Value::Undefined | Value::Null => Err(Throw::type_error(format!(
+            "Cannot set properties of {} (setting '{}')",
+            describe(object),
+            key
+        ))),
+        Value::Array(items) => {
+            if key.as_ascii() == Some("length") {
+                let length = super::convert::to_number(&value)?;
+                if length < 0.0 || length.fract() != 0.0 || length > 4_294_967_295.0 {
+                    return Err(Throw::range_error("Invalid array length"));
+                }
+                items.borrow_mut().resize(length as usize, Value::Undefined);
+            } else if let Some(index) = array_index(&key) {
+                let mut items = items.borrow_mut();
+                let index = index as usize;
+                if index >= items.len() {
+                    items.resize(index + 1, Value::Undefined);
+                }
+                items[index] = value;
+            }
+            Ok(())
+        }
+        Value::Object(data) => {
+            if let ObjectKind::Error(error) = &data.kind {
+                match key.as_ascii() {
+                    Some("message") => {
+                        *error.message.borrow_mut() = to_string(&value)?;
+                        return Ok(());
+                    }
+                    Some("name") => {
+                        *error.name.borrow_mut() = to_string(&value)?;
+                        return Ok(());
+                    }
+                    _ => {}
+                }
+            }
+            data.props.borrow_mut().insert(key, value);
+            Ok(())
+        }
+        // Properties of primitives and functions are not modelled; assignments are ignored.
+        _ => Ok(()),
+    }
+}
+
+/// `delete object[key]`.
+pub fn delete(object: &Value, key: &Value) -> Result<bool, Throw> {
+    match object {
+        Value::Object(data) => {
+            data.props.borrow_mut().remove(&to_property_key(key)?);
+            Ok(true)
+        }
+        Value::Array(items) => {
+            if let Some(index) = array_index(&to_property_key(key)?)
+                && let Some(slot) = items.borrow_mut().get_mut(index as usize)
+            {
+                *slot = Value::Undefined;
+            }
+            Ok(true)
+        }
+        other if other.is_nullish() => Err(Throw::type_error(format!(
+            "Cannot convert undefined or null to object ({})",
+            describe(other)
+        ))),
+        _ => Ok(true),
+    }
+}
+
+/// Calls `function` with `this` = `undefined`.
+pub fn call(function: &Value, args: &[Value]) -> Result<Value, Throw> {
+    call_with_this(function, &Value::Undefined, args)
+}
+
+/// Calls `function` with an explicit `this`.
+pub fn call_with_this(function: &Value, this: &Value, args: &[Value]) -> Result<Value, Throw> {
+    let Value::Function(function) = function else {
+        return Err(Throw::type_error(format!(
+            "{} is not a function",
+            super::console::inspect(function)
+        )));
+    };
+    let depth = CALL_DEPTH.with(|depth| {
+        let next = depth.get() + 1;
+        depth.set(next);
+        next
+    });
+    let result = if depth > MAX_CALL_DEPTH {
+        Err(Throw::range_error("Maximum call stack size exceeded"))
+    } else {
+        (function.call)(this, args)
+    };
+    CALL_DEPTH.with(|depth| depth.set(depth.get() - 1));
+    result
+}
+
+/// `receiver.name(...args)`.
+pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Result<Value, Throw> {
+    let builtin = match receiver {
+        Value::Undefined | Value::Null => {
+            return Err(Throw::type_error(format!(
+                "Cannot read properties of {} (reading '{name}')",
+                describe(receiver)
+            )));
+        }
+        Value::String(text) => super::string_methods::call(text, name, args),
+        Value::Array(_) => super::array::call(receiver, name, args),
+        Value::Number(number) => super::number_methods::call(*number, name, args),
+        Value::Bool(flag) if name == "toString" => {
+            Some(Ok(Value::str(if *flag { "true" } else { "false" })))
+        }
+        Value::Object(data) => {
+            let own = data.props.borrow().get(&JsString::new(name)).cloned();
+            if let Some(function) = own {
+                return call_with_this(&function, receiver, args);
+            }
+            super::object_methods::call(receiver, name, args)
+        }
+        Value::Function(_) => super::object_methods::call_on_function(receiver, name, args),
+        Value::Bool(_) => None,
+    };
+    builtin.unwrap_or_else(|| {
+        Err(Throw::type_error(format!(
+            "{}.{name} is not a function",
+            super::console::inspect_short(receiver)
+        )))
+    })
+}
+
+/// `receiver[key](...args)` with a computed key.
+pub fn call_method_computed(receiver: &Value, key: &Value, args: &[Value]) -> Result<Value, Throw> {
+    let name = to_property_key(key)?;
+    call_method(receiver, &name.to_rust(), args)
+}

@@ -1,0 +1,163 @@
+//! Small helpers the generated code calls to build values and bind variables.
+//!
+//! ```text
+//! { id, ...post }        → { let o = rt::object([("id", id)]); rt::spread_object(&o, &post)?; o }
+//! `Hello, ${name}!`      → rt::template(&[Value::from("Hello, "), name, Value::from("!")])?
+//! const { a } = v        → let a = rt::destructure(&v, "a")?;
+//! let n captured+mutated → let n = rt::Var::new(Value::Number(1.0));  n.get() / n.set(…)
+//! ```
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::convert::{to_number, to_string};
+use super::error::Throw;
+use super::string::JsString;
+use super::value::Value;
+
+/// A variable shared between a function and the closures that capture and assign it.
+#[derive(Clone, Default)]
+pub struct Var(Rc<RefCell<Value>>);
+
+impl Var {
+    /// A new variable holding `value`.
+    pub fn new(value: Value) -> Var {
+        Var(Rc::new(RefCell::new(value)))
+    }
+
+    /// Reads the variable (the borrow ends at once, so user code never runs while it is held).
+    pub fn get(&self) -> Value {
+        self.0.borrow().clone()
+    }
+
+    /// Assigns the variable.
+    pub fn set(&self, value: Value) {
+        *self.0.borrow_mut() = value;
+    }
+}
+
+/// An object literal without spreads or computed keys.
+pub fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
+    Value::object(entries)
+}
+
+/// An array literal.
+pub fn array(items: Vec<Value>) -> Value {
+    Value::array(items)
+}
+
+/// `{ ...source }` inside an object literal being built into `target`.
+pub fn spread_object(target: &Value, source: &Value) -> Result<(), Throw> {
+    match source {
+        Value::String(text) => {
+            for index in 0..text.len() {
+                super::access::set_key(
+                    target,
+                    JsString::new(&index.to_string()),
+                    Value::String(text.slice_units(index, index + 1)),
+                )?;
+            }
+            Ok(())
+        }
+        Value::Object(_) | Value::Array(_) => {
+            super::object_methods::copy_properties(target, source)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A template literal: the parts' strings concatenated.
+pub fn template(parts: &[Value]) -> Result<Value, Throw> {
+    let mut result = JsString::empty();
+    for part in parts {
+        result = result.concat(&to_string(part)?);
+    }
+    Ok(Value::String(result))
+}
+
+/// Reads `key` of `value` for an object destructuring pattern (throws V8's message on
+/// `undefined`/`null`).
+pub fn destructure(value: &Value, key: &str) -> Result<Value, Throw> {
+    if value.is_nullish() {
+        let shown = if matches!(value, Value::Null) {
+            "null"
+        } else {
+            "undefined"
+        };
+        return Err(Throw::type_error(format!(
+            "Cannot destructure property '{key}' of '{shown}' as it is {shown}."
+        )));
+    }
+    super::access::get(value, key)
+}
+
+/// Checks that an object pattern without properties (`const {} = v`) may destructure `value`.
+pub fn destructure_any(value: &Value) -> Result<(), Throw> {
+    if value.is_nullish() {
+        let shown = if matches!(value, Value::Null) {
+            "null"
+        } else {
+            "undefined"
+        };
+        return Err(Throw::type_error(format!(
+            "Cannot destructure '{shown}' as it is {shown}."
+        )));
+    }
+    Ok(())
+}
+
+/// `{ a, ...rest } = value`: the own enumerable properties except `taken`.
+pub fn object_rest(value: &Value, taken: &[&str]) -> Result<Value, Throw> {
+    let rest = Value::object(Vec::<(JsString, Value)>::new());
+    for (key, item) in super::object_methods::own_entries(value)? {
+        if !taken.iter().any(|name| JsString::new(name) == key) {
+            super::access::set_key(&rest, key, item)?;
+        }
+    }
+    Ok(rest)
+}
+
+/// The items an array pattern destructures (`const [a, b] = value`).
+pub fn pattern_items(value: &Value) -> Result<Vec<Value>, Throw> {
+    super::iterate::collect(value)
+}
+
+/// Item `index` of a destructured list (`undefined` past the end).
+pub fn item(items: &[Value], index: usize) -> Value {
+    items.get(index).cloned().unwrap_or_default()
+}
+
+/// `[a, ...rest]`: the items from `start` on, as a new array.
+pub fn rest_items(items: &[Value], start: usize) -> Value {
+    Value::array(items.get(start..).unwrap_or(&[]).to_vec())
+}
+
+/// Argument `index` of a call (`undefined` if not passed).
+pub fn arg(args: &[Value], index: usize) -> Value {
+    args.get(index).cloned().unwrap_or_default()
+}
+
+/// `...rest` parameters from `start` on.
+pub fn rest_args(args: &[Value], start: usize) -> Value {
+    rest_items(args, start)
+}
+
+/// `x++` / `++x` on a value: its numeric value plus `delta`, and the old numeric value.
+pub fn increment(value: &Value, delta: f64) -> Result<(Value, Value), Throw> {
+    let old = to_number(value)?;
+    Ok((Value::Number(old), Value::Number(old + delta)))
+}
+
+/// A function value from compiled code.
+pub fn func(
+    name: &str,
+    length: u32,
+    body: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
+) -> Value {
+    Value::function(name, length, body)
+}
+
+/// `throw value`.
+pub fn throw(value: Value) -> Throw {
+    Throw::new(value)
+}

@@ -1,0 +1,179 @@
+//! `console.log` formatting (a subset of Node's `util.inspect`) and the `console` methods.
+//!
+//! ```text
+//! console.log("n =", 1, { a: "x", b: [1, 2] })   →   n = 1 { a: 'x', b: [ 1, 2 ] }
+//! ```
+//!
+//! Output goes to `tracing` (target `handler`), one event per call.
+
+use super::convert::to_string;
+use super::number;
+use super::value::{ObjectKind, Value};
+
+/// How Node's `util.inspect` shows a value (single line, depth 2).
+pub fn inspect(value: &Value) -> String {
+    inspect_at(value, 0, false)
+}
+
+/// A short description for error messages (`[object Array]`-like, no contents).
+pub fn inspect_short(value: &Value) -> String {
+    match value {
+        Value::Array(_) => "[object Array]".to_string(),
+        Value::Object(_) => "#<Object>".to_string(),
+        Value::String(text) => format!("\"{text}\""),
+        other => inspect(other),
+    }
+}
+
+fn quote(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{}'", text.replace('\\', "\\\\").replace('\n', "\\n"))
+    } else if !text.contains('"') {
+        format!("\"{}\"", text.replace('\\', "\\\\").replace('\n', "\\n"))
+    } else {
+        format!("`{}`", text.replace('\\', "\\\\").replace('`', "\\`"))
+    }
+}
+
+fn key_text(key: &str) -> String {
+    let identifier = key
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+    if identifier {
+        key.to_string()
+    } else {
+        quote(key)
+    }
+}
+
+fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
+    match value {
+        Value::Undefined => "undefined".to_string(),
+        Value::Null => "null".to_string(),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(n) => {
+            if *n == 0.0 && n.is_sign_negative() {
+                "-0".to_string()
+            } else {
+                number::to_string(*n)
+            }
+        }
+        Value::String(text) => {
+            if nested {
+                quote(&text.to_rust())
+            } else {
+                text.to_string()
+            }
+        }
+        Value::Function(function) => {
+            if function.name.is_empty() {
+                "[Function (anonymous)]".to_string()
+            } else {
+                format!("[Function: {}]", function.name)
+            }
+        }
+        Value::Array(items) => {
+            let items = items.borrow();
+            if items.is_empty() {
+                return "[]".to_string();
+            }
+            if depth > 2 {
+                return "[Array]".to_string();
+            }
+            let parts: Vec<String> = items
+                .iter()
+                .map(|item| inspect_at(item, depth + 1, true))
+                .collect();
+            format!("[ {} ]", parts.join(", "))
+        }
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Error(_) => super::error::stack_string(value),
+            ObjectKind::Date(time) => {
+                if time.get().is_finite() {
+                    super::date::to_iso_string(time.get())
+                } else {
+                    "Invalid Date".to_string()
+                }
+            }
+            ObjectKind::RegExp(regexp) => format!("/{}/{}", regexp.source, regexp.flags),
+            ObjectKind::Promise(Ok(inner)) => {
+                format!("Promise {{ {} }}", inspect_at(inner, depth + 1, true))
+            }
+            ObjectKind::Promise(Err(inner)) => {
+                format!(
+                    "Promise {{ <rejected> {} }}",
+                    inspect_at(inner, depth + 1, true)
+                )
+            }
+            ObjectKind::Set(items) => {
+                let parts: Vec<String> = items
+                    .borrow()
+                    .iter()
+                    .map(|item| inspect_at(item, depth + 1, true))
+                    .collect();
+                format!("Set({}) {{ {} }}", parts.len(), parts.join(", "))
+            }
+            ObjectKind::Map(entries) => {
+                let parts: Vec<String> = entries
+                    .borrow()
+                    .iter()
+                    .map(|(key, item)| {
+                        format!(
+                            "{} => {}",
+                            inspect_at(key, depth + 1, true),
+                            inspect_at(item, depth + 1, true)
+                        )
+                    })
+                    .collect();
+                format!("Map({}) {{ {} }}", parts.len(), parts.join(", "))
+            }
+            ObjectKind::Plain => {
+                let props = object.props.borrow();
+                if props.is_empty() {
+                    return "{}".to_string();
+                }
+                if depth > 2 {
+                    return "[Object]".to_string();
+                }
+                let parts: Vec<String> = props
+                    .iter()
+                    .map(|(key, item)| {
+                        format!(
+                            "{}: {}",
+                            key_text(&key.to_rust()),
+                            inspect_at(item, depth + 1, true)
+                        )
+                    })
+                    .collect();
+                format!("{{ {} }}", parts.join(", "))
+            }
+        },
+    }
+}
+
+/// Joins arguments as `console.log` does (strings raw, other values inspected).
+pub fn format_args(args: &[Value]) -> String {
+    args.iter()
+        .map(|arg| match arg {
+            Value::String(_) => to_string(arg).map(|s| s.to_string()).unwrap_or_default(),
+            other => inspect(other),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `console.log/info/debug/warn/error(...)`.
+pub fn log(level: &str, args: &[Value]) -> Value {
+    let line = format_args(args);
+    match level {
+        "error" => tracing::error!(target: "handler", "{line}"),
+        "warn" => tracing::warn!(target: "handler", "{line}"),
+        "debug" => tracing::debug!(target: "handler", "{line}"),
+        _ => tracing::info!(target: "handler", "{line}"),
+    }
+    Value::Undefined
+}

@@ -1,0 +1,363 @@
+//! `Date`: time values in milliseconds since the epoch, in UTC.
+//!
+//! ```text
+//! new Date().toISOString()            → "2026-03-02T09:30:00.000Z"
+//! new Date("2026-03-02").getTime()    → 1772409600000
+//! ```
+//!
+//! Local time is UTC (servers run with `TZ=UTC`; the differential tests run Node so too).
+//! For reproducible tests the clock can be frozen: when `BACKWORKS_FROZEN_TIME_MS` is set to a
+//! number of milliseconds, `Date.now()` and `new Date()` return it.
+
+use std::cell::Cell;
+
+use super::convert::{to_number, to_primitive};
+use super::error::Throw;
+use super::value::{ObjectKind, Value};
+
+/// The environment variable that freezes the clock (tests only).
+pub const FROZEN_TIME_VAR: &str = "BACKWORKS_FROZEN_TIME_MS";
+
+/// `Date.now()`.
+pub fn now() -> f64 {
+    if let Some(frozen) = std::env::var(FROZEN_TIME_VAR)
+        .ok()
+        .and_then(|value| value.trim().parse::<f64>().ok())
+    {
+        return frozen;
+    }
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0.0, |elapsed| elapsed.as_millis() as f64)
+}
+
+/// TimeClip.
+fn time_clip(time: f64) -> f64 {
+    if !time.is_finite() || time.abs() > 8.64e15 {
+        f64::NAN
+    } else {
+        time.trunc() + 0.0
+    }
+}
+
+/// Days since the epoch → (year, month 1–12, day 1–31) (Howard Hinnant's `civil_from_days`).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// (year, month 1–12, day) → days since the epoch.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = year - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let yoe = year.rem_euclid(400);
+    let month = i64::from(month);
+    let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The calendar fields of a (finite) time value.
+struct Fields {
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+    millisecond: u32,
+    weekday: u32,
+}
+
+fn fields(time: f64) -> Fields {
+    let time = time as i64;
+    let days = time.div_euclid(86_400_000);
+    let in_day = time.rem_euclid(86_400_000);
+    let (year, month, day) = civil_from_days(days);
+    Fields {
+        year,
+        month,
+        day,
+        hour: (in_day / 3_600_000) as u32,
+        minute: (in_day / 60_000 % 60) as u32,
+        second: (in_day / 1000 % 60) as u32,
+        millisecond: (in_day % 1000) as u32,
+        weekday: (days + 4).rem_euclid(7) as u32,
+    }
+}
+
+/// `date.toISOString()` for a finite time value.
+pub fn to_iso_string(time: f64) -> String {
+    let f = fields(time);
+    let year = if (0..=9999).contains(&f.year) {
+        format!("{:04}", f.year)
+    } else if f.year < 0 {
+        format!("-{:06}", -f.year)
+    } else {
+        format!("+{:06}", f.year)
+    };
+    format!(
+        "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        f.month, f.day, f.hour, f.minute, f.second, f.millisecond
+    )
+}
+
+const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// `String(date)` in UTC: `Mon Mar 02 2026 09:30:00 GMT+0000 (Coordinated Universal Time)`.
+pub fn to_display_string(time: f64) -> String {
+    if !time.is_finite() {
+        return "Invalid Date".to_string();
+    }
+    let f = fields(time);
+    format!(
+        "{} {} {:02} {:04} {:02}:{:02}:{:02} GMT+0000 (Coordinated Universal Time)",
+        WEEKDAYS[f.weekday as usize],
+        MONTHS[f.month as usize - 1],
+        f.day,
+        f.year,
+        f.hour,
+        f.minute,
+        f.second
+    )
+}
+
+/// Parses the ISO formats `Date.parse` must accept: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, each
+/// optionally followed by `THH:mm`, `:ss`, `.sss` and `Z` or `±HH:mm`. Date-only forms are UTC;
+/// date-time forms without an offset are local time, which is UTC here.
+pub fn parse(text: &str) -> f64 {
+    parse_iso(text.trim()).unwrap_or(f64::NAN)
+}
+
+fn parse_iso(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    let mut position = 0;
+    let number = |position: &mut usize, digits: usize| -> Option<i64> {
+        let slice = text.get(*position..*position + digits)?;
+        if !slice.bytes().all(|byte| byte.is_ascii_digit()) {
+            return None;
+        }
+        *position += digits;
+        slice.parse().ok()
+    };
+    let year = match bytes.first()? {
+        b'+' | b'-' => {
+            let negative = bytes[0] == b'-';
+            position = 1;
+            let year = number(&mut position, 6)?;
+            if negative { -year } else { year }
+        }
+        _ => number(&mut position, 4)?,
+    };
+    let mut month = 1;
+    let mut day = 1;
+    if bytes.get(position) == Some(&b'-') {
+        position += 1;
+        month = number(&mut position, 2)?;
+        if bytes.get(position) == Some(&b'-') {
+            position += 1;
+            day = number(&mut position, 2)?;
+        }
+    }
+    let (mut hour, mut minute, mut second, mut millisecond) = (0, 0, 0, 0);
+    let mut offset_minutes = 0;
+    if matches!(bytes.get(position), Some(b'T' | b't' | b' ')) {
+        position += 1;
+        hour = number(&mut position, 2)?;
+        if bytes.get(position) != Some(&b':') {
+            return None;
+        }
+        position += 1;
+        minute = number(&mut position, 2)?;
+        if bytes.get(position) == Some(&b':') {
+            position += 1;
+            second = number(&mut position, 2)?;
+            if bytes.get(position) == Some(&b'.') {
+                position += 1;
+                let start = position;
+                while bytes.get(position).is_some_and(u8::is_ascii_digit) {
+                    position += 1;
+                }
+                let fraction = text.get(start..position)?;
+                if fraction.is_empty() {
+                    return None;
+                }
+                let padded = format!("{fraction:0<3}");
+                millisecond = padded[..3].parse().ok()?;
+            }
+        }
+        match bytes.get(position) {
+            Some(b'Z' | b'z') => position += 1,
+            Some(sign @ (b'+' | b'-')) => {
+                let sign = if *sign == b'-' { -1 } else { 1 };
+                position += 1;
+                let hours = number(&mut position, 2)?;
+                if bytes.get(position) == Some(&b':') {
+                    position += 1;
+                }
+                let minutes = number(&mut position, 2)?;
+                offset_minutes = sign * (hours * 60 + minutes);
+            }
+            _ => {}
+        }
+    }
+    if position != bytes.len()
+        || !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 24
+        || minute > 59
+        || second > 59
+        || (hour == 24 && (minute, second, millisecond) != (0, 0, 0))
+    {
+        return None;
+    }
+    let days = days_from_civil(year, month as u32, day as u32);
+    let time = days as f64 * 86_400_000.0
+        + (hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond) as f64
+        - (offset_minutes * 60_000) as f64;
+    let clipped = time_clip(time);
+    (!clipped.is_nan()).then_some(clipped)
+}
+
+/// `Date.UTC(year, month0, day, h, m, s, ms)` style construction from numbers.
+fn make_time(parts: &[f64]) -> f64 {
+    let get = |index: usize, default: f64| parts.get(index).copied().unwrap_or(default);
+    let year = get(0, f64::NAN);
+    let year = if (0.0..=99.0).contains(&year.trunc()) {
+        1900.0 + year.trunc()
+    } else {
+        year
+    };
+    let month = get(1, 0.0);
+    let values = [
+        year,
+        month,
+        get(2, 1.0),
+        get(3, 0.0),
+        get(4, 0.0),
+        get(5, 0.0),
+        get(6, 0.0),
+    ];
+    if values.iter().any(|value| !value.is_finite()) {
+        return f64::NAN;
+    }
+    let year = year.trunc() + (month.trunc() / 12.0).floor();
+    let month = month.trunc().rem_euclid(12.0);
+    let days = days_from_civil(year as i64, month as u32 + 1, 1) as f64 + values[2].trunc() - 1.0;
+    time_clip(
+        days * 86_400_000.0
+            + values[3].trunc() * 3_600_000.0
+            + values[4].trunc() * 60_000.0
+            + values[5].trunc() * 1000.0
+            + values[6].trunc(),
+    )
+}
+
+/// `new Date(...args)`.
+pub fn construct(args: &[Value]) -> Result<Value, Throw> {
+    let time = match args {
+        [] => now(),
+        [single] => match single {
+            Value::Object(object) if matches!(object.kind, ObjectKind::Date(_)) => {
+                time_value(single).unwrap_or(f64::NAN)
+            }
+            other => match to_primitive(other)? {
+                Value::String(text) => parse(&text.to_rust()),
+                primitive => time_clip(to_number(&primitive)?),
+            },
+        },
+        many => {
+            let mut parts = Vec::with_capacity(many.len());
+            for value in many {
+                parts.push(to_number(value)?);
+            }
+            make_time(&parts)
+        }
+    };
+    Ok(Value::object_of_kind(ObjectKind::Date(Cell::new(time))))
+}
+
+/// `Date.UTC(...)`.
+pub fn utc(args: &[Value]) -> Result<Value, Throw> {
+    let mut parts = Vec::with_capacity(args.len());
+    for value in args {
+        parts.push(to_number(value)?);
+    }
+    Ok(Value::Number(make_time(&parts)))
+}
+
+fn time_value(value: &Value) -> Option<f64> {
+    match value {
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Date(time) => Some(time.get()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Dispatches `date.name(...args)`.
+pub fn call(receiver: &Value, name: &str, _args: &[Value]) -> Option<Result<Value, Throw>> {
+    let time = time_value(receiver)?;
+    let valid = time.is_finite();
+    let field = |pick: fn(&Fields) -> f64| {
+        Ok(Value::Number(if valid {
+            pick(&fields(time))
+        } else {
+            f64::NAN
+        }))
+    };
+    Some(match name {
+        "toISOString" | "toJSON" => {
+            if valid {
+                Ok(Value::str(&to_iso_string(time)))
+            } else if name == "toJSON" {
+                Ok(Value::Null)
+            } else {
+                Err(Throw::range_error("Invalid time value"))
+            }
+        }
+        "getTime" | "valueOf" => Ok(Value::Number(time)),
+        "toString" | "toUTCString" => Ok(Value::str(&to_display_string(time))),
+        "getFullYear" | "getUTCFullYear" => field(|f| f.year as f64),
+        "getMonth" | "getUTCMonth" => field(|f| f64::from(f.month - 1)),
+        "getDate" | "getUTCDate" => field(|f| f64::from(f.day)),
+        "getDay" | "getUTCDay" => field(|f| f64::from(f.weekday)),
+        "getHours" | "getUTCHours" => field(|f| f64::from(f.hour)),
+        "getMinutes" | "getUTCMinutes" => field(|f| f64::from(f.minute)),
+        "getSeconds" | "getUTCSeconds" => field(|f| f64::from(f.second)),
+        "getMilliseconds" | "getUTCMilliseconds" => field(|f| f64::from(f.millisecond)),
+        "getTimezoneOffset" => Ok(Value::Number(if valid { 0.0 } else { f64::NAN })),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_strings_round_trip_like_node() {
+        // node -e 'console.log(new Date("2026-03-02").getTime(), new Date(0).toISOString(), new Date(-1).toISOString(), new Date("2026-03-02T09:30:00.5+01:00").toISOString())'
+        // → 1772409600000 1970-01-01T00:00:00.000Z 1969-12-31T23:59:59.999Z 2026-03-02T08:30:00.500Z
+        assert_eq!(parse("2026-03-02"), 1772409600000.0);
+        assert_eq!(to_iso_string(0.0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(to_iso_string(-1.0), "1969-12-31T23:59:59.999Z");
+        assert_eq!(
+            to_iso_string(parse("2026-03-02T09:30:00.5+01:00")),
+            "2026-03-02T08:30:00.500Z"
+        );
+        assert!(parse("not a date").is_nan());
+    }
+}

@@ -1,0 +1,90 @@
+//! Thrown values and the built-in Error objects.
+//!
+//! Every fallible runtime function returns `Result<Value, Throw>`; compiled code propagates with
+//! `?`, so a JS `throw` is a Rust early return:
+//!
+//! ```text
+//! throw new TypeError("bad")   →   return Err(Throw::new(rt::construct("TypeError", &[..])?))
+//! undefined.x                  →   Err(TypeError "Cannot read properties of undefined (reading 'x')")
+//! ```
+
+use std::cell::RefCell;
+
+use super::string::JsString;
+use super::value::{ErrorData, ObjectKind, Value};
+
+/// A thrown JavaScript value.
+#[derive(Clone, Debug)]
+pub struct Throw {
+    /// What was thrown (any value, usually an Error object).
+    pub value: Value,
+}
+
+impl Throw {
+    /// Throws `value`.
+    pub fn new(value: Value) -> Self {
+        Throw { value }
+    }
+
+    /// Throws a new error object of class `name` (`Error`, `TypeError`, …).
+    pub fn error(name: &str, message: impl Into<String>) -> Self {
+        Throw::new(new_error(name, &message.into()))
+    }
+
+    /// Throws a `TypeError`.
+    pub fn type_error(message: impl Into<String>) -> Self {
+        Throw::error("TypeError", message)
+    }
+
+    /// Throws a `RangeError`.
+    pub fn range_error(message: impl Into<String>) -> Self {
+        Throw::error("RangeError", message)
+    }
+
+    /// Throws a `SyntaxError`.
+    pub fn syntax_error(message: impl Into<String>) -> Self {
+        Throw::error("SyntaxError", message)
+    }
+}
+
+/// A new Error object of class `name` with `message`.
+pub fn new_error(name: &str, message: &str) -> Value {
+    Value::object_of_kind(ObjectKind::Error(ErrorData {
+        name: RefCell::new(JsString::new(name)),
+        message: RefCell::new(JsString::new(message)),
+    }))
+}
+
+/// The `name` and `message` of an Error object, if `value` is one.
+pub fn error_parts(value: &Value) -> Option<(String, String)> {
+    match value {
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Error(data) => Some((
+                data.name.borrow().to_string(),
+                data.message.borrow().to_string(),
+            )),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The classes `new X(message)` may build.
+pub const ERROR_CLASSES: [&str; 6] = [
+    "Error",
+    "TypeError",
+    "RangeError",
+    "SyntaxError",
+    "ReferenceError",
+    "EvalError",
+];
+
+/// The `stack` of an error. Compiled code has no JS call frames, so the stack is the first line
+/// V8 would print followed by one frame naming the compiled handler.
+pub fn stack_string(value: &Value) -> String {
+    match error_parts(value) {
+        Some((name, message)) if message.is_empty() => format!("{name}\n    at <compiled handler>"),
+        Some((name, message)) => format!("{name}: {message}\n    at <compiled handler>"),
+        None => String::new(),
+    }
+}

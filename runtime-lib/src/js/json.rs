@@ -1,0 +1,498 @@
+//! `JSON.stringify` and `JSON.parse`, byte-identical to V8.
+//!
+//! ```text
+//! JSON.stringify({ a: [1, undefined], b: undefined, c: NaN })   → {"a":[1,null],"c":null}
+//! JSON.stringify("\u2028\ud800")                                 → "\u2028" raw, lone surrogate as \ud800
+//! JSON.parse("{\"a\":}")  → SyntaxError: Unexpected token '}', "{"a":}" is not valid JSON
+//! ```
+
+use std::rc::Rc;
+
+use super::convert::to_string;
+use super::error::Throw;
+use super::number;
+use super::string::JsString;
+use super::value::{ObjectKind, Value};
+
+/// `JSON.stringify(value, replacer, space)`; `None` when the result is `undefined`.
+pub fn stringify(value: &Value, space: &Value) -> Result<Option<String>, Throw> {
+    let indent = match space {
+        Value::Number(count) => " ".repeat(number::to_integer(*count).clamp(0.0, 10.0) as usize),
+        Value::String(text) => text.slice_units(0, 10).to_string(),
+        _ => String::new(),
+    };
+    let mut writer = Writer {
+        out: String::new(),
+        indent,
+        stack: Vec::new(),
+    };
+    let written = writer.value(value, "")?;
+    Ok(written.then_some(writer.out))
+}
+
+/// `JSON.stringify(value)` as a JS value (`undefined` when nothing is serializable).
+pub fn stringify_value(args: &[Value]) -> Result<Value, Throw> {
+    let value = args.first().cloned().unwrap_or_default();
+    if let Some(replacer) = args.get(1)
+        && !replacer.is_nullish()
+    {
+        {
+            return Err(Throw::type_error(
+                "JSON.stringify with a replacer is not supported by compiled handlers yet",
+            ));
+        }
+    }
+    let space = args.get(2).cloned().unwrap_or_default();
+    Ok(match stringify(&value, &space)? {
+        Some(text) => Value::str(&text),
+        None => Value::Undefined,
+    })
+}
+
+struct Writer {
+    out: String,
+    indent: String,
+    /// Addresses of the objects being written, to detect cycles.
+    stack: Vec<usize>,
+}
+
+/// Writes `text` as a JSON string literal with V8's escaping.
+pub fn quote(text: &JsString, out: &mut String) {
+    out.push('"');
+    let units = text.units();
+    let mut index = 0;
+    while index < units.len() {
+        let unit = units[index];
+        match unit {
+            0x22 => out.push_str("\\\""),
+            0x5c => out.push_str("\\\\"),
+            0x08 => out.push_str("\\b"),
+            0x0c => out.push_str("\\f"),
+            0x0a => out.push_str("\\n"),
+            0x0d => out.push_str("\\r"),
+            0x09 => out.push_str("\\t"),
+            0..=0x1f => out.push_str(&format!("\\u{unit:04x}")),
+            0xd800..=0xdbff => {
+                let next = units.get(index + 1).copied().unwrap_or(0);
+                if (0xdc00..=0xdfff).contains(&next) {
+                    let code =
+                        0x10000 + ((u32::from(unit) - 0xd800) << 10) + (u32::from(next) - 0xdc00);
+                    out.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+                    index += 1;
+                } else {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+            0xdc00..=0xdfff => out.push_str(&format!("\\u{unit:04x}")),
+            _ => out.push(char::from_u32(u32::from(unit)).unwrap_or('\u{fffd}')),
+        }
+        index += 1;
+    }
+    out.push('"');
+}
+
+impl Writer {
+    /// Writes `value`; returns false if it is not serializable (undefined, functions).
+    fn value(&mut self, value: &Value, current_indent: &str) -> Result<bool, Throw> {
+        let value = self.to_json(value)?;
+        match &value {
+            Value::Undefined | Value::Function(_) => return Ok(false),
+            Value::Null => self.out.push_str("null"),
+            Value::Bool(flag) => self.out.push_str(if *flag { "true" } else { "false" }),
+            Value::Number(number) => {
+                if number.is_finite() {
+                    self.out.push_str(&number::to_string(*number));
+                } else {
+                    self.out.push_str("null");
+                }
+            }
+            Value::String(text) => quote(text, &mut self.out),
+            Value::Array(items) => {
+                let address = Rc::as_ptr(items) as usize;
+                self.enter(address)?;
+                let items = items.borrow().clone();
+                if items.is_empty() {
+                    self.out.push_str("[]");
+                } else {
+                    let inner = format!("{current_indent}{}", self.indent);
+                    self.out.push('[');
+                    for (index, item) in items.iter().enumerate() {
+                        if index > 0 {
+                            self.out.push(',');
+                        }
+                        self.newline(&inner);
+                        if !self.value(item, &inner)? {
+                            self.out.push_str("null");
+                        }
+                    }
+                    self.newline(current_indent);
+                    self.out.push(']');
+                }
+                self.stack.pop();
+            }
+            Value::Object(object) => {
+                let address = Rc::as_ptr(object) as usize;
+                self.enter(address)?;
+                let entries: Vec<(JsString, Value)> = object
+                    .props
+                    .borrow()
+                    .iter()
+                    .map(|(key, value)| (key.clone(), value.clone()))
+                    .collect();
+                let inner = format!("{current_indent}{}", self.indent);
+                self.out.push('{');
+                let mut wrote_any = false;
+                for (key, item) in &entries {
+                    let mark = self.out.len();
+                    if wrote_any {
+                        self.out.push(',');
+                    }
+                    self.newline(&inner);
+                    quote(key, &mut self.out);
+                    self.out.push(':');
+                    if !self.indent.is_empty() {
+                        self.out.push(' ');
+                    }
+                    if self.value(item, &inner)? {
+                        wrote_any = true;
+                    } else {
+                        self.out.truncate(mark);
+                    }
+                }
+                if wrote_any {
+                    self.newline(current_indent);
+                }
+                self.out.push('}');
+                self.stack.pop();
+            }
+        }
+        Ok(true)
+    }
+
+    fn newline(&mut self, indent: &str) {
+        if !self.indent.is_empty() {
+            self.out.push('\n');
+            self.out.push_str(indent);
+        }
+    }
+
+    fn enter(&mut self, address: usize) -> Result<(), Throw> {
+        if self.stack.contains(&address) {
+            return Err(Throw::type_error("Converting circular structure to JSON"));
+        }
+        self.stack.push(address);
+        Ok(())
+    }
+
+    /// Applies `toJSON` (Dates, and objects that define it).
+    fn to_json(&self, value: &Value) -> Result<Value, Throw> {
+        if let Value::Object(object) = value {
+            if let ObjectKind::Date(time) = &object.kind {
+                let time = time.get();
+                return Ok(if time.is_finite() {
+                    Value::str(&super::date::to_iso_string(time))
+                } else {
+                    Value::Null
+                });
+            }
+            let to_json = object.props.borrow().get(&JsString::new("toJSON")).cloned();
+            if let Some(function @ Value::Function(_)) = to_json {
+                return super::access::call_with_this(&function, value, &[]);
+            }
+        }
+        Ok(value.clone())
+    }
+}
+
+/// `JSON.parse(text)` (reviver not supported).
+pub fn parse(text: &JsString) -> Result<Value, Throw> {
+    let units = text.units();
+    let mut parser = Parser {
+        text,
+        units: &units,
+        position: 0,
+    };
+    parser.skip_whitespace();
+    let value = parser.value()?;
+    parser.skip_whitespace();
+    if parser.position < units.len() {
+        return Err(parser.error_at(format!(
+            "Unexpected non-whitespace character after JSON at position {}",
+            parser.position
+        )));
+    }
+    Ok(value)
+}
+
+/// `JSON.parse(...)` on JS arguments.
+pub fn parse_value(args: &[Value]) -> Result<Value, Throw> {
+    let text = to_string(&args.first().cloned().unwrap_or_default())?;
+    parse(&text)
+}
+
+struct Parser<'a> {
+    text: &'a JsString,
+    units: &'a [u16],
+    position: usize,
+}
+
+impl Parser<'_> {
+    fn error_at(&self, message: String) -> Throw {
+        Throw::syntax_error(message)
+    }
+
+    fn peek(&self) -> Option<u16> {
+        self.units.get(self.position).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(0x20 | 0x09 | 0x0a | 0x0d)) {
+            self.position += 1;
+        }
+    }
+
+    /// V8's message for an unexpected character (or the end of the input).
+    fn unexpected(&self) -> Throw {
+        match self.peek() {
+            None => Throw::syntax_error("Unexpected end of JSON input"),
+            Some(unit) => {
+                let token = JsString::from_units(&[unit]);
+                let source = if self.units.len() <= 40 {
+                    format!("\"{}\"", self.text)
+                } else {
+                    let start = self.position.saturating_sub(10);
+                    let end = (self.position + 10).min(self.units.len());
+                    let prefix = if start > 0 { "..." } else { "" };
+                    let suffix = if end < self.units.len() { "..." } else { "" };
+                    format!("\"{prefix}{}{suffix}\"", self.text.slice_units(start, end))
+                };
+                Throw::syntax_error(format!(
+                    "Unexpected token '{token}', {source} is not valid JSON"
+                ))
+            }
+        }
+    }
+
+    fn expect_literal(&mut self, word: &str, value: Value) -> Result<Value, Throw> {
+        for expected in word.bytes() {
+            if self.peek() != Some(u16::from(expected)) {
+                return Err(self.unexpected());
+            }
+            self.position += 1;
+        }
+        Ok(value)
+    }
+
+    fn value(&mut self) -> Result<Value, Throw> {
+        match self.peek() {
+            Some(0x7b) => self.object(),
+            Some(0x5b) => self.array(),
+            Some(0x22) => self.string().map(Value::String),
+            Some(0x74) => self.expect_literal("true", Value::Bool(true)),
+            Some(0x66) => self.expect_literal("false", Value::Bool(false)),
+            Some(0x6e) => self.expect_literal("null", Value::Null),
+            Some(0x2d | 0x30..=0x39) => self.number(),
+            _ => Err(self.unexpected()),
+        }
+    }
+
+    fn object(&mut self) -> Result<Value, Throw> {
+        self.position += 1;
+        let object = Value::object(Vec::<(JsString, Value)>::new());
+        self.skip_whitespace();
+        if self.peek() == Some(0x7d) {
+            self.position += 1;
+            return Ok(object);
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(0x22) {
+                if self.peek().is_none() {
+                    return Err(self.unexpected());
+                }
+                return Err(self.error_at(format!(
+                    "Expected property name or '}}' in JSON at position {}",
+                    self.position
+                )));
+            }
+            let key = self.string()?;
+            self.skip_whitespace();
+            if self.peek() != Some(0x3a) {
+                if self.peek().is_none() {
+                    return Err(self.unexpected());
+                }
+                return Err(self.error_at(format!(
+                    "Expected ':' after property name in JSON at position {}",
+                    self.position
+                )));
+            }
+            self.position += 1;
+            self.skip_whitespace();
+            let value = self.value()?;
+            super::access::set_key(&object, key, value)?;
+            self.skip_whitespace();
+            match self.peek() {
+                Some(0x2c) => self.position += 1,
+                Some(0x7d) => {
+                    self.position += 1;
+                    return Ok(object);
+                }
+                None => return Err(self.unexpected()),
+                Some(_) => {
+                    return Err(self.error_at(format!(
+                        "Expected ',' or '}}' after property value in JSON at position {}",
+                        self.position
+                    )));
+                }
+            }
+        }
+    }
+
+    fn array(&mut self) -> Result<Value, Throw> {
+        self.position += 1;
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(0x5d) {
+            self.position += 1;
+            return Ok(Value::array(items));
+        }
+        loop {
+            self.skip_whitespace();
+            items.push(self.value()?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(0x2c) => self.position += 1,
+                Some(0x5d) => {
+                    self.position += 1;
+                    return Ok(Value::array(items));
+                }
+                _ => {
+                    return Err(self.error_at(format!(
+                        "Expected ',' or ']' after array element in JSON at position {}",
+                        self.position
+                    )));
+                }
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<JsString, Throw> {
+        self.position += 1;
+        let mut out: Vec<u16> = Vec::new();
+        loop {
+            let Some(unit) = self.peek() else {
+                return Err(self.error_at(format!(
+                    "Unterminated string in JSON at position {}",
+                    self.position
+                )));
+            };
+            match unit {
+                0x22 => {
+                    self.position += 1;
+                    return Ok(JsString::from_units(&out));
+                }
+                0x5c => {
+                    let escape = self.units.get(self.position + 1).copied();
+                    let simple = match escape {
+                        Some(0x22) => Some(0x22),
+                        Some(0x5c) => Some(0x5c),
+                        Some(0x2f) => Some(0x2f),
+                        Some(0x62) => Some(0x08),
+                        Some(0x66) => Some(0x0c),
+                        Some(0x6e) => Some(0x0a),
+                        Some(0x72) => Some(0x0d),
+                        Some(0x74) => Some(0x09),
+                        _ => None,
+                    };
+                    if let Some(unit) = simple {
+                        out.push(unit);
+                        self.position += 2;
+                    } else if escape == Some(0x75) {
+                        let digits = self
+                            .units
+                            .get(self.position + 2..self.position + 6)
+                            .and_then(|digits| String::from_utf16(digits).ok())
+                            .and_then(|digits| u16::from_str_radix(&digits, 16).ok());
+                        match digits {
+                            Some(code) => {
+                                out.push(code);
+                                self.position += 6;
+                            }
+                            None => {
+                                return Err(self.error_at(format!(
+                                    "Bad Unicode escape in JSON at position {}",
+                                    self.position + 1
+                                )));
+                            }
+                        }
+                    } else {
+                        return Err(self.error_at(format!(
+                            "Bad escaped character in JSON at position {}",
+                            self.position + 1
+                        )));
+                    }
+                }
+                0..=0x1f => {
+                    return Err(self.error_at(format!(
+                        "Bad control character in string literal in JSON at position {}",
+                        self.position
+                    )));
+                }
+                _ => {
+                    out.push(unit);
+                    self.position += 1;
+                }
+            }
+        }
+    }
+
+    fn number(&mut self) -> Result<Value, Throw> {
+        let start = self.position;
+        let digit = |unit: Option<u16>| matches!(unit, Some(0x30..=0x39));
+        if self.peek() == Some(0x2d) {
+            self.position += 1;
+        }
+        if self.peek() == Some(0x30) {
+            self.position += 1;
+        } else if digit(self.peek()) {
+            while digit(self.peek()) {
+                self.position += 1;
+            }
+        } else {
+            return Err(self.unexpected_or_number());
+        }
+        if self.peek() == Some(0x2e) {
+            self.position += 1;
+            if !digit(self.peek()) {
+                return Err(self.unexpected_or_number());
+            }
+            while digit(self.peek()) {
+                self.position += 1;
+            }
+        }
+        if matches!(self.peek(), Some(0x65 | 0x45)) {
+            self.position += 1;
+            if matches!(self.peek(), Some(0x2b | 0x2d)) {
+                self.position += 1;
+            }
+            if !digit(self.peek()) {
+                return Err(self.unexpected_or_number());
+            }
+            while digit(self.peek()) {
+                self.position += 1;
+            }
+        }
+        let literal = String::from_utf16_lossy(&self.units[start..self.position]);
+        Ok(Value::Number(literal.parse::<f64>().unwrap_or(f64::NAN)))
+    }
+
+    fn unexpected_or_number(&self) -> Throw {
+        match self.peek() {
+            None => Throw::syntax_error("Unexpected end of JSON input"),
+            Some(_) => Throw::syntax_error(format!(
+                "No number after minus sign in JSON at position {}",
+                self.position
+            )),
+        }
+    }
+}

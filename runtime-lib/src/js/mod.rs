@@ -1,0 +1,72 @@
+//! The JavaScript value model and builtins that compiled handlers call.
+//!
+//! Generated code imports this module as `rt` (`use backworks_runtime::js as rt;`) and calls the
+//! flat functions re-exported here:
+//!
+//! ```text
+//! post.title.toLowerCase()   →   rt::call_method(&rt::get(&post, "title")?, "toLowerCase", &[])?
+//! a + b                      →   rt::add(&a, &b)?
+//! ```
+//!
+//! One builtin family per file: `array.rs`, `string_methods.rs`, `json.rs`, `date.rs`, …
+//! Values are `Rc`-based and single-threaded; `isolate.rs` explains how module state is shared.
+
+// Builtin method tables are `match` arms whose bodies use `?`; an immediately-invoked closure
+// gives each arm its own `Result` scope without a helper function per method.
+#![allow(clippy::redundant_closure_call)]
+
+pub mod access;
+pub mod array;
+pub mod builders;
+pub mod collections;
+pub mod console;
+pub mod convert;
+pub mod date;
+pub mod error;
+pub mod globals;
+pub mod isolate;
+pub mod iterate;
+pub mod json;
+pub mod number;
+pub mod number_methods;
+pub mod object_methods;
+pub mod operators;
+pub mod promise;
+pub mod property;
+pub mod regexp;
+pub mod string;
+pub mod string_methods;
+pub mod value;
+
+pub use access::{
+    call, call_method, call_method_computed, call_with_this, delete, get, get_computed, set,
+    set_computed,
+};
+pub use builders::{
+    Var, arg, array, destructure, destructure_any, func, increment, item, object, object_rest,
+    pattern_items, rest_args, rest_items, spread_object, template, throw,
+};
+pub use convert::{to_number, to_string, truthy, type_of};
+pub use error::Throw;
+pub use globals::{call_static, construct, instance_of, static_fn, static_value};
+pub use isolate::{Isolate, Modules};
+pub use iterate::{ForOf, spread_into};
+pub use operators::{
+    add, bit_and, bit_not, bit_or, bit_xor, div, ge, gt, has_property, le, loose_eq, lt, mul, neg,
+    not, plus, pow, rem, same_value_zero, shl, shr, strict_eq, sub, type_of_value, ushr,
+};
+pub use promise::{await_value, settle};
+pub use regexp::regexp;
+pub use string::JsString;
+pub use value::Value;
+
+/// The keys a `for…in` loop visits (own enumerable keys; inherited ones are not modelled).
+pub fn for_in_keys(value: &Value) -> Result<Vec<Value>, Throw> {
+    if value.is_nullish() {
+        return Ok(Vec::new());
+    }
+    Ok(object_methods::own_keys(value)?
+        .into_iter()
+        .map(Value::String)
+        .collect())
+}

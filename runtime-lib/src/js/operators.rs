@@ -1,0 +1,191 @@
+//! Operators with JavaScript's coercions.
+//!
+//! ```text
+//! a + b     → rt::add(&a, &b)?          1 + "2" → "12",  [1] + 1 → "11",  null + 1 → 1
+//! a === b   → rt::strict_eq(&a, &b)     NaN === NaN → false
+//! a == b    → rt::loose_eq(&a, &b)?     null == undefined → true,  "1" == 1 → true
+//! a < b     → rt::lt(&a, &b)?           "10" < "9" → true (string order),  "10" < 9 → false
+//! ```
+
+use std::rc::Rc;
+
+use super::convert::{to_number, to_primitive, to_primitive_number, to_string, truthy, type_of};
+use super::error::Throw;
+use super::number::{to_int32, to_uint32};
+use super::value::Value;
+
+/// `a + b`.
+pub fn add(a: &Value, b: &Value) -> Result<Value, Throw> {
+    if let (Value::Number(x), Value::Number(y)) = (a, b) {
+        return Ok(Value::Number(x + y));
+    }
+    let a = to_primitive(a)?;
+    let b = to_primitive(b)?;
+    match (&a, &b) {
+        (Value::String(x), _) => Ok(Value::String(x.concat(&to_string(&b)?))),
+        (_, Value::String(y)) => Ok(Value::String(to_string(&a)?.concat(y))),
+        _ => Ok(Value::Number(to_number(&a)? + to_number(&b)?)),
+    }
+}
+
+macro_rules! numeric_operator {
+    ($(#[$doc:meta])* $name:ident, |$x:ident, $y:ident| $body:expr) => {
+        $(#[$doc])*
+        pub fn $name(a: &Value, b: &Value) -> Result<Value, Throw> {
+            let $x = to_number(a)?;
+            let $y = to_number(b)?;
+            Ok(Value::Number($body))
+        }
+    };
+}
+
+numeric_operator!(
+    /// `a - b`.
+    sub, |x, y| x - y);
+numeric_operator!(
+    /// `a * b`.
+    mul, |x, y| x * y);
+numeric_operator!(
+    /// `a / b`.
+    div, |x, y| x / y);
+numeric_operator!(
+    /// `a % b` (the sign follows the dividend, as Rust's `%` on floats does).
+    rem, |x, y| x % y);
+numeric_operator!(
+    /// `a ** b`.
+    pow, |x, y| if y.is_nan() || (x.abs() == 1.0 && y.is_infinite()) { f64::NAN } else { x.powf(y) });
+numeric_operator!(
+    /// `a & b`.
+    bit_and, |x, y| f64::from(to_int32(x) & to_int32(y)));
+numeric_operator!(
+    /// `a | b`.
+    bit_or, |x, y| f64::from(to_int32(x) | to_int32(y)));
+numeric_operator!(
+    /// `a ^ b`.
+    bit_xor, |x, y| f64::from(to_int32(x) ^ to_int32(y)));
+numeric_operator!(
+    /// `a << b`.
+    shl, |x, y| f64::from(to_int32(x).wrapping_shl(to_uint32(y) & 31)));
+numeric_operator!(
+    /// `a >> b`.
+    shr, |x, y| f64::from(to_int32(x).wrapping_shr(to_uint32(y) & 31)));
+numeric_operator!(
+    /// `a >>> b`.
+    ushr, |x, y| f64::from(to_uint32(x).wrapping_shr(to_uint32(y) & 31)));
+
+/// `-a`.
+pub fn neg(a: &Value) -> Result<Value, Throw> {
+    Ok(Value::Number(-to_number(a)?))
+}
+
+/// `+a`.
+pub fn plus(a: &Value) -> Result<Value, Throw> {
+    Ok(Value::Number(to_number(a)?))
+}
+
+/// `~a`.
+pub fn bit_not(a: &Value) -> Result<Value, Throw> {
+    Ok(Value::Number(f64::from(!to_int32(to_number(a)?))))
+}
+
+/// `!a`.
+pub fn not(a: &Value) -> Value {
+    Value::Bool(!truthy(a))
+}
+
+/// `typeof a`.
+pub fn type_of_value(a: &Value) -> Value {
+    Value::str(type_of(a))
+}
+
+/// `a === b`.
+pub fn strict_eq(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Number(x), Value::Number(y)) => x == y,
+        (Value::String(x), Value::String(y)) => x == y,
+        (Value::Object(x), Value::Object(y)) => Rc::ptr_eq(x, y),
+        (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
+        (Value::Function(x), Value::Function(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
+/// SameValueZero (used by `includes`, `Set`, `Map`): like `===` but `NaN` equals itself.
+pub fn same_value_zero(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) if x.is_nan() && y.is_nan() => true,
+        _ => strict_eq(a, b),
+    }
+}
+
+/// `a == b`.
+pub fn loose_eq(a: &Value, b: &Value) -> Result<bool, Throw> {
+    let is_object = |value: &Value| {
+        matches!(
+            value,
+            Value::Object(_) | Value::Array(_) | Value::Function(_)
+        )
+    };
+    Ok(match (a, b) {
+        (x, y) if x.is_nullish() || y.is_nullish() => x.is_nullish() && y.is_nullish(),
+        (Value::Number(_), Value::String(_)) | (Value::String(_), Value::Number(_)) => {
+            to_number(a)? == to_number(b)?
+        }
+        (Value::Bool(_), _) => loose_eq(&Value::Number(to_number(a)?), b)?,
+        (_, Value::Bool(_)) => loose_eq(a, &Value::Number(to_number(b)?))?,
+        (x, y) if is_object(x) && !is_object(y) => loose_eq(&to_primitive(x)?, y)?,
+        (x, y) if !is_object(x) && is_object(y) => loose_eq(x, &to_primitive(y)?)?,
+        _ => strict_eq(a, b),
+    })
+}
+
+/// Abstract relational comparison: `Some(true)` if `a < b`, `None` if undefined (NaN).
+fn less_than(a: &Value, b: &Value) -> Result<Option<bool>, Throw> {
+    let a = to_primitive_number(a)?;
+    let b = to_primitive_number(b)?;
+    if let (Value::String(x), Value::String(y)) = (&a, &b) {
+        return Ok(Some(x < y));
+    }
+    let x = to_number(&a)?;
+    let y = to_number(&b)?;
+    if x.is_nan() || y.is_nan() {
+        return Ok(None);
+    }
+    Ok(Some(x < y))
+}
+
+/// `a < b`.
+pub fn lt(a: &Value, b: &Value) -> Result<bool, Throw> {
+    Ok(less_than(a, b)? == Some(true))
+}
+
+/// `a > b`.
+pub fn gt(a: &Value, b: &Value) -> Result<bool, Throw> {
+    Ok(less_than(b, a)? == Some(true))
+}
+
+/// `a <= b`.
+pub fn le(a: &Value, b: &Value) -> Result<bool, Throw> {
+    Ok(less_than(b, a)? == Some(false))
+}
+
+/// `a >= b`.
+pub fn ge(a: &Value, b: &Value) -> Result<bool, Throw> {
+    Ok(less_than(a, b)? == Some(false))
+}
+
+/// `key in object`.
+pub fn has_property(key: &Value, object: &Value) -> Result<bool, Throw> {
+    match object {
+        Value::Object(_) | Value::Array(_) | Value::Function(_) => {
+            Ok(super::access::get_computed_opt(object, key)?.is_some())
+        }
+        other => Err(Throw::type_error(format!(
+            "Cannot use 'in' operator to search for '{}' in {}",
+            to_string(key)?,
+            to_string(other)?
+        ))),
+    }
+}

@@ -1,0 +1,118 @@
+//! Own properties of an object, in the order JavaScript enumerates them.
+//!
+//! V8 (and the spec's `OrdinaryOwnPropertyKeys`) lists integer-like keys first in ascending
+//! numeric order, then the other string keys in insertion order:
+//!
+//! ```text
+//! o = {}; o.b = 1; o["10"] = 2; o.a = 3; o["2"] = 4;   Object.keys(o) → ["2", "10", "b", "a"]
+//! ```
+//!
+//! The map keeps that order as it is built: index keys are inserted at their sorted place among
+//! the leading index keys, other keys are appended.
+
+use indexmap::IndexMap;
+
+use super::string::JsString;
+use super::value::Value;
+
+/// The own, enumerable properties of an ordinary object.
+#[derive(Clone, Default)]
+pub struct PropertyMap {
+    entries: IndexMap<JsString, Value>,
+    /// How many leading entries are array-index keys.
+    index_keys: usize,
+}
+
+/// The numeric value of a canonical array-index key (`"0"`, `"42"`, not `"01"` or `"-1"`).
+pub fn array_index(key: &JsString) -> Option<u32> {
+    let text = key.as_ascii()?;
+    if text.is_empty() || text.len() > 10 || (text.len() > 1 && text.starts_with('0')) {
+        return None;
+    }
+    if !text.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    let value: u64 = text.parse().ok()?;
+    (value < u64::from(u32::MAX)).then_some(value as u32)
+}
+
+impl PropertyMap {
+    /// An empty map.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The value under `key`.
+    pub fn get(&self, key: &JsString) -> Option<&Value> {
+        self.entries.get(key)
+    }
+
+    /// Whether `key` is present.
+    pub fn contains(&self, key: &JsString) -> bool {
+        self.entries.contains_key(key)
+    }
+
+    /// Sets `key`, keeping its place if it exists.
+    pub fn insert(&mut self, key: JsString, value: Value) {
+        if let Some(slot) = self.entries.get_mut(&key) {
+            *slot = value;
+            return;
+        }
+        match array_index(&key) {
+            Some(index) => {
+                let position = self.entries.as_slice()[..self.index_keys]
+                    .partition_point(|existing, _| array_index(existing).unwrap_or(0) < index);
+                self.entries.shift_insert(position, key, value);
+                self.index_keys += 1;
+            }
+            None => {
+                self.entries.insert(key, value);
+            }
+        }
+    }
+
+    /// Removes `key`, keeping the order of the others.
+    pub fn remove(&mut self, key: &JsString) -> Option<Value> {
+        let removed = self.entries.shift_remove(key);
+        if removed.is_some() && array_index(key).is_some() {
+            self.index_keys -= 1;
+        }
+        removed
+    }
+
+    /// Keys and values in enumeration order.
+    pub fn iter(&self) -> impl Iterator<Item = (&JsString, &Value)> {
+        self.entries.iter()
+    }
+
+    /// How many properties there are.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integer_keys_come_first_in_ascending_order() {
+        // node -e 'o={};o.b=1;o["10"]=2;o.a=3;o["2"]=4;o["01"]=5;console.log(Object.keys(o))'
+        // → [ '2', '10', 'b', 'a', '01' ]
+        let mut map = PropertyMap::new();
+        for key in ["b", "10", "a", "2", "01"] {
+            map.insert(JsString::new(key), Value::Null);
+        }
+        let keys: Vec<String> = map.iter().map(|(key, _)| key.to_string()).collect();
+        assert_eq!(keys, ["2", "10", "b", "a", "01"]);
+        map.remove(&JsString::new("2"));
+        map.insert(JsString::new("1"), Value::Null);
+        let keys: Vec<String> = map.iter().map(|(key, _)| key.to_string()).collect();
+        assert_eq!(keys, ["1", "10", "b", "a", "01"]);
+    }
+}

@@ -1,0 +1,191 @@
+//! The dynamic JavaScript value every compiled expression produces.
+//!
+//! Values are single-threaded and reference counted (`Rc` + `RefCell`): they never cross a thread
+//! or an `.await` (see `isolate.rs` for how module state is shared safely). Cloning a value is
+//! cheap: objects, arrays and functions are shared, exactly like JS references.
+//!
+//! ```text
+//! JS  { id: 1, tags: ["a"] }   →   Value::Object(JsObject { kind: Plain, props: {id: 1, tags: Array[..]} })
+//! ```
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::error::Throw;
+use super::property::PropertyMap;
+use super::string::JsString;
+
+/// A JavaScript value.
+#[derive(Clone, Default)]
+pub enum Value {
+    /// `undefined`.
+    #[default]
+    Undefined,
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// Every number is an IEEE-754 double.
+    Number(f64),
+    /// A string of UTF-16 code units.
+    String(JsString),
+    /// An object of any kind except arrays and functions.
+    Object(Rc<JsObject>),
+    /// A dense array (holes are stored as `undefined`).
+    Array(Rc<RefCell<Vec<Value>>>),
+    /// A callable function.
+    Function(Rc<JsFunction>),
+}
+
+/// An object: its kind (plain, Error, Date, …) and its own enumerable properties.
+pub struct JsObject {
+    /// What built-in behaviour the object has.
+    pub kind: ObjectKind,
+    /// Own enumerable properties in enumeration order.
+    pub props: RefCell<PropertyMap>,
+}
+
+/// The built-in kinds of object.
+pub enum ObjectKind {
+    /// `{}`.
+    Plain,
+    /// `new Error(…)` and its subclasses; `name`, `message` and `stack` are not enumerable.
+    Error(ErrorData),
+    /// `new Date(…)`: milliseconds since the epoch (NaN for an invalid date).
+    Date(Cell<f64>),
+    /// `new Set(…)`: values in insertion order, unique by SameValueZero.
+    Set(RefCell<Vec<Value>>),
+    /// `new Map(…)`: entries in insertion order, keys unique by SameValueZero.
+    Map(RefCell<Vec<(Value, Value)>>),
+    /// A regular expression (`/…/flags`).
+    RegExp(super::regexp::RegExpData),
+    /// A settled promise: `Ok` fulfilled, `Err` rejected.
+    Promise(Result<Value, Value>),
+}
+
+/// The hidden fields of an Error object.
+pub struct ErrorData {
+    /// `Error`, `TypeError`, `RangeError`, …
+    pub name: RefCell<JsString>,
+    /// The message given to the constructor.
+    pub message: RefCell<JsString>,
+}
+
+/// The signature of every compiled or native function: `(this, arguments) → result`.
+pub type NativeFn = dyn Fn(&Value, &[Value]) -> Result<Value, Throw>;
+
+/// A function value.
+pub struct JsFunction {
+    /// Its `name`.
+    pub name: JsString,
+    /// Its `length` (number of declared parameters before defaults and rest).
+    pub length: u32,
+    /// The code.
+    pub call: Box<NativeFn>,
+}
+
+impl Value {
+    /// A string value from Rust text.
+    pub fn str(text: &str) -> Value {
+        Value::String(JsString::new(text))
+    }
+
+    /// Whether the value is `undefined` or `null`.
+    pub fn is_nullish(&self) -> bool {
+        matches!(self, Value::Undefined | Value::Null)
+    }
+
+    /// Wraps a Rust closure as a JS function value.
+    pub fn function(
+        name: &str,
+        length: u32,
+        call: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
+    ) -> Value {
+        Value::Function(Rc::new(JsFunction {
+            name: JsString::new(name),
+            length,
+            call: Box::new(call),
+        }))
+    }
+
+    /// A new array holding `items`.
+    pub fn array(items: Vec<Value>) -> Value {
+        Value::Array(Rc::new(RefCell::new(items)))
+    }
+
+    /// A new object of `kind` without properties.
+    pub fn object_of_kind(kind: ObjectKind) -> Value {
+        Value::Object(Rc::new(JsObject {
+            kind,
+            props: RefCell::new(PropertyMap::new()),
+        }))
+    }
+
+    /// A new plain object with `entries` in order.
+    pub fn object<K: Into<JsString>>(entries: impl IntoIterator<Item = (K, Value)>) -> Value {
+        let mut props = PropertyMap::new();
+        for (key, value) in entries {
+            props.insert(key.into(), value);
+        }
+        Value::Object(Rc::new(JsObject {
+            kind: ObjectKind::Plain,
+            props: RefCell::new(props),
+        }))
+    }
+
+    /// The JS string inside, if this is a string.
+    pub fn as_js_string(&self) -> Option<&JsString> {
+        match self {
+            Value::String(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+impl From<f64> for Value {
+    fn from(number: f64) -> Self {
+        Value::Number(number)
+    }
+}
+
+impl From<i32> for Value {
+    fn from(number: i32) -> Self {
+        Value::Number(f64::from(number))
+    }
+}
+
+impl From<usize> for Value {
+    fn from(number: usize) -> Self {
+        Value::Number(number as f64)
+    }
+}
+
+impl From<bool> for Value {
+    fn from(flag: bool) -> Self {
+        Value::Bool(flag)
+    }
+}
+
+impl From<&str> for Value {
+    fn from(text: &str) -> Self {
+        Value::str(text)
+    }
+}
+
+impl From<String> for Value {
+    fn from(text: String) -> Self {
+        Value::str(&text)
+    }
+}
+
+impl From<JsString> for Value {
+    fn from(text: JsString) -> Self {
+        Value::String(text)
+    }
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&super::console::inspect(self))
+    }
+}
