@@ -27,12 +27,20 @@ fn main() {
     }
     out.push_str("];\n\n/// The workspace lockfile, seeding each generated server's.\n");
     let lock = root.join("Cargo.lock");
-    writeln!(out, "pub static CARGO_LOCK: &str = include_str!({:?});", lock.display().to_string()).unwrap();
+    writeln!(
+        out,
+        "pub static CARGO_LOCK: &str = include_str!({:?});",
+        lock.display().to_string()
+    )
+    .unwrap();
 
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("embedded.rs");
     std::fs::write(dest, out).expect("OUT_DIR is writable");
     println!("cargo::rerun-if-changed={}", runtime.join("src").display());
-    println!("cargo::rerun-if-changed={}", runtime.join("Cargo.toml").display());
+    println!(
+        "cargo::rerun-if-changed={}",
+        runtime.join("Cargo.toml").display()
+    );
     println!("cargo::rerun-if-changed={}", templates.display());
     println!("cargo::rerun-if-changed={}", lock.display());
     for file in runtime_files.iter().chain(&template_files) {
@@ -44,12 +52,21 @@ fn entry(out: &mut String, base: &Path, file: &Path) {
     let relative = file.strip_prefix(base).expect("collected under base");
     let relative = relative.to_string_lossy().replace('\\', "/");
     let absolute = file.canonicalize().expect("collected files exist");
-    writeln!(out, "    ({relative:?}, include_str!({:?})),", absolute.display().to_string()).unwrap();
+    writeln!(
+        out,
+        "    ({relative:?}, include_str!({:?})),",
+        absolute.display().to_string()
+    )
+    .unwrap();
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {

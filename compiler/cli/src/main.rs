@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "backworks", version, about = "Compile a YAML blueprint with JavaScript handlers into a native axum server")]
+#[command(
+    name = "backworks",
+    version,
+    about = "Compile a YAML blueprint with JavaScript handlers into a native axum server"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -50,9 +54,16 @@ fn main() -> ExitCode {
         Command::Dev { dir, out } => backworks::commands::dev(&dir, out.as_deref()),
         Command::Schema => {
             let schema = backworks_blueprint::schema();
-            println!("{}", serde_json::to_string_pretty(&schema).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            );
             true
         }
     };
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

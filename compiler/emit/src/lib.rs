@@ -20,9 +20,14 @@ use backworks_ir::Service;
 use backworks_js::CompiledProgram;
 
 /// Every file of a build, ready to write under `OUT/`.
-pub fn emit(service: &Service, program: &CompiledProgram, blueprint_name: &str) -> Result<OutputTree, Vec<Diagnostic>> {
+pub fn emit(
+    service: &Service,
+    program: &CompiledProgram,
+    blueprint_name: &str,
+) -> Result<OutputTree, Vec<Diagnostic>> {
     let operations = bind(service, program)?;
     let mut tree = OutputTree::new();
-    server::emit_server(service, program, &operations, blueprint_name, &mut tree).map_err(|error| vec![error])?;
+    server::emit_server(service, program, &operations, blueprint_name, &mut tree)
+        .map_err(|error| vec![error])?;
     Ok(tree)
 }

@@ -45,22 +45,38 @@ impl OutputTree {
 
     /// Adds (or replaces) a file.
     pub fn add(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) {
-        self.files.insert(path.into(), FileContent { text: text.into(), seed_only: false });
+        self.files.insert(
+            path.into(),
+            FileContent {
+                text: text.into(),
+                seed_only: false,
+            },
+        );
     }
 
     /// Adds a file that is written only if it does not exist yet.
     pub fn seed(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) {
-        self.files.insert(path.into(), FileContent { text: text.into(), seed_only: true });
+        self.files.insert(
+            path.into(),
+            FileContent {
+                text: text.into(),
+                seed_only: true,
+            },
+        );
     }
 
     /// Every file with its text, in path order.
     pub fn files(&self) -> impl Iterator<Item = (&Path, &str)> {
-        self.files.iter().map(|(path, content)| (path.as_path(), content.text.as_str()))
+        self.files
+            .iter()
+            .map(|(path, content)| (path.as_path(), content.text.as_str()))
     }
 
     /// The text of one file, if the tree has it.
     pub fn get(&self, path: &str) -> Option<&str> {
-        self.files.get(Path::new(path)).map(|content| content.text.as_str())
+        self.files
+            .get(Path::new(path))
+            .map(|content| content.text.as_str())
     }
 
     /// Writes the tree under `root`: changed files only, then removes stale ones.
@@ -111,7 +127,8 @@ mod tests {
     use super::*;
 
     fn temp_dir(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("backworks-output-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("backworks-output-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         dir
     }
@@ -129,7 +146,10 @@ mod tests {
         let second = tree.write(&dir).unwrap();
         assert!(second.written.is_empty(), "{second:?}");
         assert_eq!(second.unchanged, 2);
-        assert_eq!(std::fs::read_to_string(dir.join("server/Cargo.lock")).unwrap(), "# cargo's own\n");
+        assert_eq!(
+            std::fs::read_to_string(dir.join("server/Cargo.lock")).unwrap(),
+            "# cargo's own\n"
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -28,7 +28,10 @@ pub struct BoundOperation {
 
 /// Finds the export serving every operation; an operation whose module exports neither its
 /// method nor a default handler is a diagnostic at the endpoint.
-pub fn bind(service: &Service, program: &CompiledProgram) -> Result<Vec<BoundOperation>, Vec<Diagnostic>> {
+pub fn bind(
+    service: &Service,
+    program: &CompiledProgram,
+) -> Result<Vec<BoundOperation>, Vec<Diagnostic>> {
     let mut bound = Vec::new();
     let mut errors = Vec::new();
     for route in &service.routes {
@@ -46,10 +49,17 @@ pub fn bind(service: &Service, program: &CompiledProgram) -> Result<Vec<BoundOpe
             }
         }
     }
-    if errors.is_empty() { Ok(bound) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(bound)
+    } else {
+        Err(errors)
+    }
 }
 
-fn bind_operation(operation: &Operation, program: &CompiledProgram) -> Result<(String, String), Diagnostic> {
+fn bind_operation(
+    operation: &Operation,
+    program: &CompiledProgram,
+) -> Result<(String, String), Diagnostic> {
     let module = program
         .entries
         .get(operation.handler.0)
@@ -63,7 +73,12 @@ fn bind_operation(operation: &Operation, program: &CompiledProgram) -> Result<(S
         .exports
         .iter()
         .find(|export| export.kind == ExportKind::Method(method.to_string()))
-        .or_else(|| module.exports.iter().find(|export| export.kind == ExportKind::Default));
+        .or_else(|| {
+            module
+                .exports
+                .iter()
+                .find(|export| export.kind == ExportKind::Default)
+        });
     match export {
         Some(export) => Ok((module.rust_name.clone(), export.entry.clone())),
         None => {

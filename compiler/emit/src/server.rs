@@ -49,14 +49,24 @@ pub fn emit_server(
         },
     )?;
     tree.add("server/Cargo.toml", manifest);
-    tree.add("server/.gitignore", templates::render("server/gitignore", ())?);
+    tree.add(
+        "server/.gitignore",
+        templates::render("server/gitignore", ())?,
+    );
     tree.seed("server/Cargo.lock", CARGO_LOCK);
     for (path, text) in RUNTIME_FILES {
-        let text = if *path == "Cargo.toml" { strip_dev_dependencies(text) } else { text.to_string() };
+        let text = if *path == "Cargo.toml" {
+            strip_dev_dependencies(text)
+        } else {
+            text.to_string()
+        };
         tree.add(format!("server/backworks-runtime/{path}"), text);
     }
 
-    tree.add("server/src/main.rs", format_rust_file(main_rs(service, operations), blueprint_name)?);
+    tree.add(
+        "server/src/main.rs",
+        format_rust_file(main_rs(service, operations), blueprint_name)?,
+    );
     let declarations = program.modules.iter().map(|module| {
         let name = format_ident!("{}", module.rust_name);
         quote! { pub mod #name; }
@@ -64,7 +74,10 @@ pub fn emit_server(
     let support = &program.support;
     tree.add(
         "server/src/js/mod.rs",
-        format_rust_file(quote! { #(#declarations)* #support }, "compiled handler modules")?,
+        format_rust_file(
+            quote! { #(#declarations)* #support },
+            "compiled handler modules",
+        )?,
     );
     for module in &program.modules {
         let what = module.display_path.display().to_string();
@@ -95,7 +108,10 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
             }
         }
     });
-    let headers = service.global_headers.iter().map(|(name, value)| quote! { (#name, #value) });
+    let headers = service
+        .global_headers
+        .iter()
+        .map(|(name, value)| quote! { (#name, #value) });
     let name = &service.name;
     let version = &service.version;
     let host = &service.server.host;
@@ -131,7 +147,13 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
 fn crate_name(service: &str) -> String {
     let name: String = service
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let name = name.trim_matches('-');
     match name.chars().next() {
@@ -173,6 +195,9 @@ mod tests {
     #[test]
     fn dev_dependencies_are_dropped() {
         let manifest = "[package]\nname = \"x\"\n\n[dependencies]\na = \"1\"\n\n[dev-dependencies]\nb = \"1\"\n";
-        assert_eq!(strip_dev_dependencies(manifest), "[package]\nname = \"x\"\n\n[dependencies]\na = \"1\"\n\n");
+        assert_eq!(
+            strip_dev_dependencies(manifest),
+            "[package]\nname = \"x\"\n\n[dependencies]\na = \"1\"\n\n"
+        );
     }
 }

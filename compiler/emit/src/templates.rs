@@ -13,10 +13,18 @@ pub fn render(name: &str, context: impl Serialize) -> Result<String, Diagnostic>
         .iter()
         .find(|(path, _)| *path == name)
         .map(|(_, text)| *text)
-        .ok_or_else(|| Diagnostic::error("internal-template", format!("template `{name}` is not embedded")))?;
+        .ok_or_else(|| {
+            Diagnostic::error(
+                "internal-template",
+                format!("template `{name}` is not embedded"),
+            )
+        })?;
     let mut environment = Environment::new();
     environment.set_keep_trailing_newline(true);
-    environment
-        .render_str(source, context)
-        .map_err(|error| Diagnostic::error("internal-template", format!("template `{name}` failed: {error}")))
+    environment.render_str(source, context).map_err(|error| {
+        Diagnostic::error(
+            "internal-template",
+            format!("template `{name}` failed: {error}"),
+        )
+    })
 }

@@ -21,7 +21,10 @@ pub fn build(target: &Path, out: Option<&Path>) -> Option<(Compiled, PathBuf)> {
         }
     };
     report(&compiled.warnings, &sources);
-    let out = out.map_or_else(|| pipeline::default_out_dir(&compiled.project), Path::to_path_buf);
+    let out = out.map_or_else(
+        || pipeline::default_out_dir(&compiled.project),
+        Path::to_path_buf,
+    );
     let written = match compiled.tree.write(&out) {
         Ok(written) => written,
         Err(error) => {
@@ -35,7 +38,12 @@ pub fn build(target: &Path, out: Option<&Path>) -> Option<(Compiled, PathBuf)> {
     for path in &written.removed {
         println!("  removed {}", out.join(path).display());
     }
-    let routes: usize = compiled.service.routes.iter().map(|route| route.operations.len()).sum();
+    let routes: usize = compiled
+        .service
+        .routes
+        .iter()
+        .map(|route| route.operations.len())
+        .sum();
     println!(
         "built {} ({} operations, {} handler modules) into {} in {} ms: {} written, {} unchanged",
         compiled.service.name,

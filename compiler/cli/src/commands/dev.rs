@@ -32,7 +32,10 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
     loop {
         if let Some((compiled, out_dir)) = build(target, out) {
             let root = compiled.project.root.clone();
-            if watched.as_ref().is_none_or(|(watched_root, _)| *watched_root != root) {
+            if watched
+                .as_ref()
+                .is_none_or(|(watched_root, _)| *watched_root != root)
+            {
                 if let Err(error) = watcher.watch(&root, RecursiveMode::Recursive) {
                     eprintln!("error: cannot watch `{}`: {error}", root.display());
                     return false;
@@ -48,7 +51,11 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
             }
         } else if watched.is_none() {
             // Nothing valid yet: watch the target so fixing the blueprint triggers a build.
-            let folder = if target.is_dir() { target } else { target.parent().unwrap_or(Path::new(".")) };
+            let folder = if target.is_dir() {
+                target
+            } else {
+                target.parent().unwrap_or(Path::new("."))
+            };
             if let Err(error) = watcher.watch(folder, RecursiveMode::Recursive) {
                 eprintln!("error: cannot watch `{}`: {error}", folder.display());
                 return false;
@@ -66,7 +73,10 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
 }
 
 /// Blocks until a relevant file changes, then lets the burst settle. False when the watcher died.
-fn wait_for_change(changes: &mpsc::Receiver<notify::Result<notify::Event>>, out_dir: Option<&Path>) -> bool {
+fn wait_for_change(
+    changes: &mpsc::Receiver<notify::Result<notify::Event>>,
+    out_dir: Option<&Path>,
+) -> bool {
     let relevant = |event: &notify::Result<notify::Event>| match event {
         Ok(event) => {
             !event.kind.is_access()
@@ -129,7 +139,9 @@ fn start(binary: &Path) -> Option<Child> {
 
 /// Stops the running server gracefully (SIGTERM, so in-flight requests finish), then waits.
 fn stop(server: &mut Option<Child>) {
-    let Some(mut child) = server.take() else { return };
+    let Some(mut child) = server.take() else {
+        return;
+    };
     let pid = child.id() as libc::pid_t;
     // SAFETY: `kill` only sends a signal; `pid` is our own child, which has not been reaped
     // yet (we still hold its `Child`), so the pid cannot have been reused by another process.

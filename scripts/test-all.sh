@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every check and test of the repository on a fresh machine, installing what they need.
+# CI (.ci/run) calls exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Node is the reference the JavaScript differential tests compare against.
+if ! command -v node >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && apt-get install -y -qq nodejs
+  else
+    echo "error: the tests need Node.js (node) on PATH" >&2
+    exit 1
+  fi
+fi
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+
+echo "== formatting"
+cargo fmt --all -- --check
+echo "== lints"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+echo "== tests"
+cargo test --workspace

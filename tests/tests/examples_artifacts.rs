@@ -1,0 +1,60 @@
+//! Snapshots of what `backworks build` generates for each example: the server's manifest, its
+//! route table and every compiled handler module. The vendored runtime and the seeded lockfile
+//! are left out: they are copies, checked by the runtime's own tests.
+
+use backworks_tests::{compile, example};
+
+const EXAMPLES: &[&str] = &["hello-world", "task-manager", "blog-api"];
+
+#[test]
+fn generated_servers_match_their_snapshots() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../../snapshots/examples");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for name in EXAMPLES {
+            let compiled = compile(&example(name))
+                .unwrap_or_else(|diagnostics| panic!("{name}:\n{diagnostics}"));
+            let mut sections = String::new();
+            for (path, text) in compiled.tree.files() {
+                let path = path.to_string_lossy();
+                if path.starts_with("server/backworks-runtime/") || path == "server/Cargo.lock" {
+                    continue;
+                }
+                sections.push_str(&format!("=== {path}\n{text}\n"));
+            }
+            insta::assert_snapshot!(*name, sections);
+        }
+    });
+}
+
+#[test]
+fn the_runtime_is_vendored_whole() {
+    let compiled = compile(&example("hello-world")).expect("hello-world compiles");
+    let vendored: Vec<String> = compiled
+        .tree
+        .files()
+        .filter_map(|(path, _)| {
+            path.to_string_lossy()
+                .strip_prefix("server/backworks-runtime/")
+                .map(str::to_string)
+        })
+        .collect();
+    assert!(vendored.contains(&"Cargo.toml".to_string()));
+    assert!(vendored.contains(&"src/lib.rs".to_string()));
+    assert!(vendored.contains(&"src/contract.rs".to_string()));
+    let manifest = compiled
+        .tree
+        .get("server/backworks-runtime/Cargo.toml")
+        .unwrap();
+    assert!(
+        !manifest.contains("[dev-dependencies]"),
+        "test-only crates are not shipped"
+    );
+    assert!(
+        compiled
+            .tree
+            .get("server/Cargo.lock")
+            .is_some_and(|lock| lock.contains("name = \"axum\""))
+    );
+}
