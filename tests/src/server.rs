@@ -19,27 +19,34 @@ pub fn shared_target_dir() -> PathBuf {
 
 /// Builds the server project under `out/server` and returns the binary's path.
 pub fn build_server(out: &Path) -> PathBuf {
+    try_build_server(out).unwrap_or_else(|errors| {
+        panic!(
+            "the generated server in {} does not compile:\n{errors}",
+            out.display()
+        )
+    })
+}
+
+/// Builds the server project under `out/server`; on failure, cargo's error output.
+pub fn try_build_server(out: &Path) -> Result<PathBuf, String> {
     let server_dir = out.join("server");
     let output = Command::new(env!("CARGO"))
         .args(["build", "--quiet", "--message-format=short"])
         .current_dir(&server_dir)
         .env("CARGO_TARGET_DIR", shared_target_dir())
         .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "the generated server in {} does not compile:\n{}",
-        server_dir.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let manifest =
-        std::fs::read_to_string(server_dir.join("Cargo.toml")).expect("manifest written");
+        .map_err(|error| format!("cannot run cargo: {error}"))?;
+    if !output.status.success() {
+        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+    }
+    let manifest = std::fs::read_to_string(server_dir.join("Cargo.toml"))
+        .map_err(|error| error.to_string())?;
     let name = manifest
         .lines()
         .find_map(|line| line.strip_prefix("name = "))
-        .expect("manifest names the package")
+        .ok_or("the manifest names no package")?
         .trim_matches('"');
-    shared_target_dir().join("debug").join(name)
+    Ok(shared_target_dir().join("debug").join(name))
 }
 
 /// A running server, stopped (SIGKILL) when dropped.
@@ -61,8 +68,13 @@ impl RunningServer {
 
     /// As [`RunningServer::start`], with extra environment variables.
     pub fn start_with_env(binary: &Path, env: &[(&str, &str)]) -> RunningServer {
+        RunningServer::spawn(Command::new(binary), env, "listening on http://127.0.0.1:")
+    }
+
+    /// Starts `command` with `PORT`/`HOST` set to a free loopback port and waits for a line
+    /// containing `ready` followed by the port.
+    pub fn spawn(mut command: Command, env: &[(&str, &str)], ready: &str) -> RunningServer {
         let port = free_port();
-        let mut command = Command::new(binary);
         command
             .env("PORT", port.to_string())
             .env("HOST", "127.0.0.1")
@@ -101,8 +113,8 @@ impl RunningServer {
             port,
             output,
         };
-        server
-            .wait_for_line(|line| line.contains(&format!("listening on http://127.0.0.1:{port}")));
+        let expected = format!("{ready}{port}");
+        server.wait_for_line(|line| line.contains(&expected));
         server
     }
 

@@ -105,3 +105,118 @@ fn build_writes_the_server_and_an_unchanged_rebuild_rewrites_nothing() {
     assert!(stdout.contains("0 written"), "{stdout}");
     assert_eq!(modification_times(&out), before, "no file was touched");
 }
+
+/// `backworks dev` serves the project, rebuilds and restarts on a change, and keeps the old
+/// server running when a change does not compile.
+#[test]
+fn dev_rebuilds_on_change_and_survives_mistakes() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::TcpStream;
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    let project = workspace_root().join("target/dev-test-project");
+    let _ = std::fs::remove_dir_all(&project);
+    std::fs::create_dir_all(&project).unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let blueprint = |greeting: &str| {
+        format!(
+            "name: dev-test\nserver:\n  port: {port}\nendpoints:\n  - path: /greet\n    handler: ./greet.js\n"
+        ) + &format!("# {greeting}\n")
+    };
+    std::fs::write(project.join("backworks.yaml"), blueprint("v1")).unwrap();
+    std::fs::write(
+        project.join("greet.js"),
+        "module.exports = () => ({ body: 'first' });\n",
+    )
+    .unwrap();
+
+    let target_dir = workspace_root().join("target/servers");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_backworks"))
+        .args(["dev", project.to_str().unwrap()])
+        .env("CARGO_TARGET_DIR", &target_dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (sender, lines) = mpsc::channel::<String>();
+    for stream in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let sender = sender.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                let _ = sender.send(line);
+            }
+        });
+    }
+    let wait_for = |needle: &str| {
+        let deadline = Instant::now() + Duration::from_secs(300);
+        loop {
+            let line = lines
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .unwrap_or_else(|_| panic!("`backworks dev` never printed {needle:?}"));
+            if line.contains(needle) {
+                return line;
+            }
+        }
+    };
+    let get = || -> String {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("dev server listens");
+        stream
+            .write_all(b"GET /greet HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
+            .unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        answer
+            .split("\r\n\r\n")
+            .nth(1)
+            .unwrap_or_default()
+            .to_string()
+    };
+
+    wait_for("listening on");
+    assert_eq!(get(), "first");
+
+    std::fs::write(
+        project.join("greet.js"),
+        "module.exports = () => ({ body: 'second' });\n",
+    )
+    .unwrap();
+    wait_for("change detected");
+    wait_for("listening on");
+    assert_eq!(get(), "second", "the edit is served after the restart");
+
+    std::fs::write(
+        project.join("greet.js"),
+        "module.exports = () => ({ body: 'third' ;\n",
+    )
+    .unwrap();
+    wait_for("change detected");
+    wait_for("--> greet.js:1:");
+    wait_for("watching for changes");
+    assert_eq!(
+        get(),
+        "second",
+        "a broken edit leaves the previous server serving"
+    );
+
+    let _ = child.kill();
+    let _ = child.wait();
+    // The server dies with the dev loop that started it.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while TcpStream::connect(("127.0.0.1", port)).is_ok() {
+        assert!(
+            Instant::now() < deadline,
+            "the server outlived `backworks dev`"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -128,7 +128,22 @@ fn compile_server(out_dir: &Path) -> Option<PathBuf> {
 }
 
 fn start(binary: &Path) -> Option<Child> {
-    match Command::new(binary).stdin(Stdio::null()).spawn() {
+    let mut command = Command::new(binary);
+    command.stdin(Stdio::null());
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: the closure runs in the forked child before exec and only calls `prctl`,
+        // which is async-signal-safe; it allocates nothing and touches no shared state.
+        unsafe {
+            command.pre_exec(|| {
+                // Stop the server when `backworks dev` dies, however it dies.
+                libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM);
+                Ok(())
+            });
+        }
+    }
+    match command.spawn() {
         Ok(child) => Some(child),
         Err(error) => {
             eprintln!("error: cannot start `{}`: {error}", binary.display());

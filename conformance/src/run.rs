@@ -1,0 +1,222 @@
+//! Running the corpus: compile every case, build one server holding all that compile, start it
+//! and the Node harness with the same frozen clock, send every request to both and compare.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use backworks_tests::http::{Response, request};
+use backworks_tests::server::{RunningServer, try_build_server};
+
+use crate::case::Case;
+use crate::compare::difference;
+
+/// The instant both servers see as "now" (2026-03-04T05:06:07.089Z).
+pub const FROZEN_TIME_MS: &str = "1772600767089";
+
+/// How one case fared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The case id.
+    pub case: String,
+    /// `Ok` when every response matched; otherwise the first difference.
+    pub result: Result<(), String>,
+}
+
+/// Runs every case, using `work` as scratch space. Returns one outcome per case, in order.
+pub fn run_corpus(cases: &[Case], work: &Path) -> Vec<Outcome> {
+    let mut failures: Vec<(String, String)> = Vec::new();
+    let mut included: Vec<&Case> = Vec::new();
+    for case in cases {
+        match compile_alone(case, work) {
+            Ok(()) => included.push(case),
+            Err(error) => failures.push((case.id.clone(), error)),
+        }
+    }
+
+    let out = work.join("all/out");
+    let binary = loop {
+        match build_combined(&included, work, &out) {
+            Ok(binary) => break Some(binary),
+            Err(BuildFailure::Cases(broken)) if !broken.is_empty() => {
+                for (id, error) in broken {
+                    included.retain(|case| case.id != id);
+                    failures.push((id, error));
+                }
+            }
+            Err(BuildFailure::Cases(_)) => break None,
+            Err(BuildFailure::Other(error)) => {
+                for case in included.drain(..) {
+                    failures.push((case.id.clone(), error.clone()));
+                }
+                break None;
+            }
+        }
+    };
+
+    if let Some(binary) = binary
+        && !included.is_empty()
+    {
+        let env = [("BACKWORKS_FROZEN_TIME_MS", FROZEN_TIME_MS)];
+        let backworks = RunningServer::start_with_env(&binary, &env);
+        let node = start_node(&included, work, &env);
+        for case in &included {
+            if let Err(error) = compare_case(case, &node.base_url, &backworks.base_url) {
+                failures.push((case.id.clone(), error));
+            }
+        }
+    }
+
+    cases
+        .iter()
+        .map(|case| Outcome {
+            case: case.id.clone(),
+            result: match failures.iter().find(|(id, _)| *id == case.id) {
+                Some((_, error)) => Err(error.clone()),
+                None => Ok(()),
+            },
+        })
+        .collect()
+}
+
+fn flat_name(case: &Case) -> String {
+    case.id.replace(['/', '-', '.'], "_")
+}
+
+fn blueprint_for(cases: &[&Case]) -> String {
+    let mut yaml = String::from("name: conformance\nlimits:\n  timeout: 5s\nendpoints:\n");
+    for case in cases {
+        let methods: Vec<String> = case.methods();
+        yaml.push_str(&format!(
+            "  {}:\n    path: {:?}\n    methods: [{}]\n    handler: {:?}\n",
+            flat_name(case),
+            case.route,
+            methods.join(", "),
+            case.file.display().to_string()
+        ));
+    }
+    yaml
+}
+
+fn compile_alone(case: &Case, work: &Path) -> Result<(), String> {
+    let dir = work.join("single").join(flat_name(case));
+    std::fs::create_dir_all(&dir).map_err(|error| error.to_string())?;
+    std::fs::write(dir.join("backworks.yaml"), blueprint_for(&[case]))
+        .map_err(|error| error.to_string())?;
+    backworks_tests::compile(&dir)
+        .map(|_| ())
+        .map_err(|diagnostics| format!("does not compile: {}", first_lines(&diagnostics, 6)))
+}
+
+enum BuildFailure {
+    /// These cases' generated Rust does not compile.
+    Cases(Vec<(String, String)>),
+    /// Something unrelated to any one case.
+    Other(String),
+}
+
+fn build_combined(cases: &[&Case], work: &Path, out: &Path) -> Result<PathBuf, BuildFailure> {
+    let dir = work.join("all");
+    std::fs::create_dir_all(&dir).map_err(|error| BuildFailure::Other(error.to_string()))?;
+    std::fs::write(dir.join("backworks.yaml"), blueprint_for(cases))
+        .map_err(|error| BuildFailure::Other(error.to_string()))?;
+    let compiled = backworks_tests::compile(&dir).map_err(BuildFailure::Other)?;
+    compiled
+        .tree
+        .write(out)
+        .map_err(|error| BuildFailure::Other(error.to_string()))?;
+    let errors = match try_build_server(out) {
+        Ok(binary) => return Ok(binary),
+        Err(errors) => errors,
+    };
+    // Blame the handler modules rustc complains about: each generated module's first line
+    // names the handler file it came from.
+    let mut broken = Vec::new();
+    for (path, text) in compiled.tree.files() {
+        let path = path.to_string_lossy();
+        let Some(module) = path.strip_prefix("server/") else {
+            continue;
+        };
+        if !module.starts_with("src/js/") || !errors.contains(module) {
+            continue;
+        }
+        let header = text.lines().next().unwrap_or_default();
+        for case in cases {
+            if header.contains(&case.file.display().to_string()) {
+                let messages: Vec<&str> = errors
+                    .lines()
+                    .filter(|line| line.contains(module))
+                    .take(3)
+                    .collect();
+                broken.push((
+                    case.id.clone(),
+                    format!("generated Rust does not compile: {}", messages.join(" | ")),
+                ));
+            }
+        }
+    }
+    if broken.is_empty() {
+        Err(BuildFailure::Other(format!(
+            "the server does not compile: {}",
+            first_lines(&errors, 8)
+        )))
+    } else {
+        Err(BuildFailure::Cases(broken))
+    }
+}
+
+fn start_node(cases: &[&Case], work: &Path, env: &[(&str, &str)]) -> RunningServer {
+    let routes: Vec<serde_json::Value> = cases
+        .iter()
+        .flat_map(|case| {
+            case.methods().into_iter().map(|method| {
+                serde_json::json!({ "method": method, "path": case.route, "module": case.file })
+            })
+        })
+        .collect();
+    let routes_file = work.join("routes.json");
+    std::fs::write(
+        &routes_file,
+        serde_json::to_string_pretty(&routes).expect("JSON"),
+    )
+    .expect("routes written");
+    let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("harness/server.mjs");
+    let mut command = Command::new("node");
+    command.arg(harness).arg(&routes_file);
+    RunningServer::spawn(command, env, "listening on http://127.0.0.1:")
+}
+
+fn compare_case(case: &Case, node: &str, backworks: &str) -> Result<(), String> {
+    for (index, case_request) in case.requests.iter().enumerate() {
+        let path = format!("{}{}", case.base_path(), case_request.suffix);
+        let send = |base: &str| -> Response {
+            let url = format!("{base}{path}");
+            match &case_request.body {
+                Some((content_type, body)) => request(
+                    &case_request.method,
+                    &url,
+                    &[("content-type", content_type)],
+                    Some(body),
+                ),
+                None => request(&case_request.method, &url, &[], None),
+            }
+        };
+        let expected = send(node);
+        let actual = send(backworks);
+        if let Some(difference) = difference(&expected, &actual) {
+            return Err(format!(
+                "request {} ({} {path}): {difference}",
+                index + 1,
+                case_request.method
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn first_lines(text: &str, count: usize) -> String {
+    text.lines()
+        .filter(|line| !line.trim().is_empty())
+        .take(count)
+        .collect::<Vec<_>>()
+        .join(" | ")
+}

@@ -1,0 +1,32 @@
+//! The conformance corpus, run in CI: every case's responses from the compiled server must
+//! equal Node's. The summary (pass count and every failing case) is a snapshot, so a
+//! regression — or a newly passing case — shows up in review.
+
+use std::path::Path;
+
+use backworks_conformance::{discover, run_corpus};
+
+#[test]
+fn compiled_handlers_answer_exactly_as_node_does() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cases = discover(&root.join("cases")).expect("the corpus is readable");
+    assert!(!cases.is_empty(), "the corpus has cases");
+    let work = backworks_tests::workspace_root().join("target/conformance");
+    let outcomes = run_corpus(&cases, &work);
+
+    let passed = outcomes
+        .iter()
+        .filter(|outcome| outcome.result.is_ok())
+        .count();
+    let mut summary = format!("{passed} of {} cases match Node\n", outcomes.len());
+    for outcome in &outcomes {
+        if let Err(error) = &outcome.result {
+            summary.push_str(&format!("\nFAIL {}\n  {error}\n", outcome.case));
+        }
+    }
+    println!("{summary}");
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("summary", summary));
+}
