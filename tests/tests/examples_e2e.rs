@@ -6,19 +6,30 @@
 //! Expected values are derived from the examples' data and handler code, not copied from output.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use backworks_tests::http::{get, raw, request, send_json};
 use backworks_tests::server::{RunningServer, build_server};
 use backworks_tests::{compile, example, workspace_root};
 use serde_json::{Value, json};
 
-/// Compiles the project at `project` into `target/e2e/<name>` and builds its server binary.
+/// Compiles the project at `project` into `target/e2e/<name>` and builds its server binary,
+/// once per test run even when several tests use the same project.
 fn server_for(project: &Path, name: &str) -> PathBuf {
+    static BUILT: Mutex<Vec<(String, PathBuf)>> = Mutex::new(Vec::new());
+    let mut built = BUILT
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, binary)) = built.iter().find(|(built_name, _)| built_name == name) {
+        return binary.clone();
+    }
     let compiled = compile(project)
         .unwrap_or_else(|diagnostics| panic!("{name} does not compile:\n{diagnostics}"));
     let out = workspace_root().join("target").join("e2e").join(name);
     compiled.tree.write(&out).expect("output written");
-    build_server(&out)
+    let binary = build_server(&out);
+    built.push((name.to_string(), binary.clone()));
+    binary
 }
 
 fn is_iso_timestamp(text: &str) -> bool {
@@ -205,7 +216,7 @@ fn contract_holds_under_bad_input_and_failing_handlers() {
 #[test]
 fn graceful_shutdown_finishes_in_flight_requests() {
     let project = workspace_root().join("tests/fixtures/contract");
-    let binary = server_for(&project, "contract-shutdown");
+    let binary = server_for(&project, "contract");
     let server = RunningServer::start(&binary);
     let url = format!("{}/slow", server.base_url);
     let in_flight = std::thread::spawn(move || get(&url));

@@ -32,6 +32,9 @@ enum Command {
         /// The project folder, or its blueprint file.
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// How to print diagnostics.
+        #[arg(long, value_enum, default_value_t)]
+        message_format: backworks::commands::MessageFormat,
     },
     /// Build, run the server, and rebuild and restart it whenever the project changes.
     Dev {
@@ -50,7 +53,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let ok = match cli.command {
         Command::Build { dir, out } => backworks::commands::build(&dir, out.as_deref()).is_some(),
-        Command::Check { dir } => backworks::commands::check(&dir),
+        Command::Check {
+            dir,
+            message_format,
+        } => backworks::commands::check(&dir, message_format),
         Command::Dev { dir, out } => backworks::commands::dev(&dir, out.as_deref()),
         Command::Schema => {
             let schema = backworks_blueprint::schema();

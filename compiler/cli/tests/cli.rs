@@ -65,6 +65,25 @@ fn check_fails_with_diagnostics_and_exit_code_one() {
 }
 
 #[test]
+fn check_can_report_diagnostics_as_json_lines() {
+    let broken = workspace_root().join("tests/fixtures/errors/duplicate-route");
+    let output = backworks(&[
+        "check",
+        broken.to_str().unwrap(),
+        "--message-format",
+        "json",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let diagnostic: serde_json::Value =
+        serde_json::from_str(stdout.lines().next().expect("one line")).unwrap();
+    assert_eq!(diagnostic["code"], "duplicate-route");
+    assert_eq!(diagnostic["labels"][0]["file"], "backworks.yaml");
+    assert_eq!(diagnostic["labels"][0]["line"], 8);
+    assert_eq!(diagnostic["labels"][1]["message"], "first declared here");
+}
+
+#[test]
 fn build_writes_the_server_and_an_unchanged_rebuild_rewrites_nothing() {
     let out = workspace_root().join("target/cli-test-out");
     let _ = std::fs::remove_dir_all(&out);

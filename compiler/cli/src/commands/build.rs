@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use backworks_diagnostics::Sources;
 
-use super::report;
+use super::{report, report_json};
 use crate::pipeline::{self, Compiled};
 
 /// Compiles the project at `target` and writes the output tree to `out` (default
@@ -57,18 +57,31 @@ pub fn build(target: &Path, out: Option<&Path>) -> Option<(Compiled, PathBuf)> {
     Some((compiled, out))
 }
 
+/// How `check` prints diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum MessageFormat {
+    /// rustc-style text on stderr.
+    #[default]
+    Human,
+    /// One JSON object per diagnostic on stdout.
+    Json,
+}
+
 /// Runs every check `build` runs and writes nothing. Returns whether the project is valid.
-pub fn check(target: &Path) -> bool {
+pub fn check(target: &Path, format: MessageFormat) -> bool {
     let mut sources = Sources::new();
-    match pipeline::compile(target, &mut sources) {
+    let (diagnostics, valid) = match pipeline::compile(target, &mut sources) {
         Ok(compiled) => {
-            report(&compiled.warnings, &sources);
-            println!("{}: no errors", compiled.project.blueprint.display());
-            true
+            if format == MessageFormat::Human {
+                println!("{}: no errors", compiled.project.blueprint.display());
+            }
+            (compiled.warnings, true)
         }
-        Err(failed) => {
-            report(&failed.diagnostics, &sources);
-            false
-        }
+        Err(failed) => (failed.diagnostics, false),
+    };
+    match format {
+        MessageFormat::Human => report(&diagnostics, &sources),
+        MessageFormat::Json => report_json(&diagnostics, &sources),
     }
+    valid
 }
