@@ -1,0 +1,17 @@
+exports.handler = () => ({
+  sum: 0.1 + 0.2,
+  diff: 0.3 - 0.1,
+  mul: 0.1 * 3,
+  div: 1 / 3,
+  big: 9007199254740992 + 1,
+  bigger: 9007199254740993,
+  mod: 5.5 % 2,
+  negMod: -5 % 3,
+  modNeg: 5 % -3,
+  modZero: String(5 % 0),
+  pow: 2 ** 0.5,
+  powNeg: 2 ** -1,
+  precise: 1.1 * 1.1,
+  sumList: [0.1, 0.2, 0.3, 0.4].reduce((a, b) => a + b, 0),
+  money: Math.round((19.99 * 3) * 100) / 100,
+});

@@ -1,0 +1,17 @@
+module.exports = () => ({
+  isInteger: [5, 5.0, 5.5, -0, NaN, Infinity, "5", 2 ** 60].map(Number.isInteger),
+  isSafeInteger: [2 ** 53 - 1, 2 ** 53, -(2 ** 53 - 1), 1.5].map(Number.isSafeInteger),
+  isFinite: [1, Infinity, NaN, "1", null].map((v) => Number.isFinite(v)),
+  isNaN: [NaN, "NaN", undefined, 1].map((v) => Number.isNaN(v)),
+  parseFloat: Number.parseFloat === parseFloat,
+  parseInt: Number.parseInt("0x10"),
+  max: Number.MAX_SAFE_INTEGER,
+  min: Number.MIN_SAFE_INTEGER,
+  epsilon: Number.EPSILON,
+  epsilonCompare: Math.abs(0.1 + 0.2 - 0.3) < Number.EPSILON,
+  maxValue: String(Number.MAX_VALUE),
+  minValue: String(Number.MIN_VALUE),
+  posInf: String(Number.POSITIVE_INFINITY),
+  negInf: String(Number.NEGATIVE_INFINITY),
+  nan: String(Number.NaN),
+});
