@@ -116,3 +116,14 @@ fn routes_sharing_a_path_each_answer_their_method() {
         assert_eq!(reply.json()["method"], method);
     }
 }
+
+#[test]
+fn the_openapi_document_is_served_as_json() {
+    let server = TestServer::start(&SERVICE);
+    let reply = get(&server.url("/_backworks/openapi.json"));
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(reply.text(), http_support::OPENAPI);
+    let wrong_method = request("POST", &server.url("/_backworks/openapi.json"), &[], None);
+    wrong_method.assert_error(405, "method_not_allowed");
+}

@@ -39,6 +39,7 @@ static CONFLICTING: ServiceSpec = ServiceSpec {
             handler: http_support::echo,
         },
     ],
+    openapi: None,
 };
 
 /// In the child, this "test" is the server's `main`; in a normal run it does nothing.

@@ -43,6 +43,9 @@ pub struct Blueprint {
     /// The endpoints: a list, or a map from endpoint name to endpoint.
     #[serde(default)]
     pub endpoints: Option<Endpoints>,
+    /// Named JSON Schemas; endpoints refer to them with `$ref: "#/schemas/<Name>"`.
+    #[serde(default)]
+    pub schemas: IndexMap<String, serde_json::Value>,
 }
 
 /// `server:` settings.
@@ -128,6 +131,54 @@ pub struct Endpoint {
     /// This endpoint's handler time budget (overrides `limits.timeout`).
     #[serde(default)]
     pub timeout: Option<Size>,
+    /// Path and query parameters, checked before the handler runs.
+    #[serde(default)]
+    pub parameters: Vec<ParameterConfig>,
+    /// JSON Schema of the request body, checked before the handler runs.
+    #[serde(default)]
+    pub request: Option<serde_json::Value>,
+    /// JSON Schema of the response body, by status code. (Held as YAML: status codes are
+    /// integer keys, which serde's buffering of untagged enums cannot turn into strings; the
+    /// schemas themselves are read from the positioned tree when lowering.)
+    #[serde(default)]
+    #[schemars(with = "IndexMap<String, serde_json::Value>")]
+    pub responses: serde_yaml::Mapping,
+    /// Hand declared integer/number/boolean parameters to the handler converted, instead of
+    /// as strings (Node's behaviour, the default).
+    #[serde(default)]
+    pub typed_params: Option<bool>,
+}
+
+/// One declared path or query parameter.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ParameterConfig {
+    /// The parameter's name.
+    pub name: String,
+    /// `path` or `query` (default: `path` when the path has a parameter of that name).
+    #[serde(default, rename = "in")]
+    pub location: Option<String>,
+    /// `string` (default), `integer`, `number` or `boolean`.
+    #[serde(default, rename = "type")]
+    pub kind: Option<String>,
+    /// Whether the parameter must be present (path parameters always are).
+    #[serde(default)]
+    pub required: Option<bool>,
+    /// Smallest accepted value (numbers).
+    #[serde(default)]
+    pub minimum: Option<f64>,
+    /// Largest accepted value (numbers).
+    #[serde(default)]
+    pub maximum: Option<f64>,
+    /// An ECMAScript regular expression the value must match.
+    #[serde(default)]
+    pub pattern: Option<String>,
+    /// The accepted values.
+    #[serde(default, rename = "enum")]
+    pub allowed: Option<Vec<serde_json::Value>>,
+    /// What the parameter means.
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 /// `runtime:` of an endpoint.

@@ -11,8 +11,10 @@ pub mod config;
 mod diagnostics;
 mod handlers;
 mod lower;
+mod parameters;
 mod paths;
 mod quantity;
+mod schemas;
 mod shape;
 pub mod yaml;
 

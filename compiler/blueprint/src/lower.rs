@@ -13,15 +13,17 @@ use std::path::Path;
 
 use backworks_diagnostics::{Diagnostic, SourceId, Sources, Span};
 use backworks_ir::{
-    DashboardSettings, HandlerId, Language, Limits, Method, Operation, Route, ServerSettings,
-    Service,
+    DashboardSettings, DeclaredResponse, HandlerId, JsonSchema, Language, Limits, Method,
+    Operation, Route, ServerSettings, Service,
 };
 
 use crate::config::{Blueprint, Endpoint, Endpoints, Size};
 use crate::diagnostics;
 use crate::handlers::HandlerTable;
+use crate::parameters::lower_parameters;
 use crate::paths::{parse_route_path, shape};
 use crate::quantity::{self, DURATION_UNITS, SIZE_UNITS};
+use crate::schemas::SchemaChecker;
 use crate::yaml::{Node, NodeKind};
 
 const DEFAULT_PORT: u16 = 3000;
@@ -45,12 +47,14 @@ pub fn lower(
         source,
         diagnostics,
         handlers: HandlerTable::new(source, blueprint_path, project_root, sources),
+        schema_names: blueprint.schemas.keys().cloned().collect(),
     };
 
     let server = lowerer.server(blueprint, root);
     let dashboard = lowerer.dashboard(blueprint, root);
     let limits = lowerer.limits(blueprint, root);
     let global_headers = lowerer.global_headers(blueprint, root);
+    let schemas = lowerer.named_schemas(root);
     let routes = lowerer.routes(blueprint, root, &limits);
 
     let Lowerer {
@@ -72,6 +76,7 @@ pub fn lower(
         global_headers,
         routes,
         handlers: handler_modules,
+        schemas,
     })
 }
 
@@ -79,6 +84,15 @@ struct Lowerer<'a, 'd> {
     source: SourceId,
     diagnostics: &'d mut Vec<Diagnostic>,
     handlers: HandlerTable<'a>,
+    /// Names under `schemas:`, which `$ref`s may point at.
+    schema_names: Vec<String>,
+}
+
+/// What an endpoint declares about its requests and responses, shared by its operations.
+struct Contract {
+    parameters: Vec<backworks_ir::Parameter>,
+    request_body: Option<JsonSchema>,
+    responses: Vec<DeclaredResponse>,
 }
 
 /// An endpoint with the YAML nodes it came from.
@@ -91,6 +105,81 @@ struct EndpointSite<'n> {
 }
 
 impl Lowerer<'_, '_> {
+    fn schema(&mut self, node: &Node) -> JsonSchema {
+        let mut checker = SchemaChecker {
+            source: self.source,
+            names: &self.schema_names,
+            diagnostics: Vec::new(),
+        };
+        let schema = checker.check(node);
+        self.diagnostics.extend(checker.diagnostics);
+        schema
+    }
+
+    fn named_schemas(&mut self, root: &Node) -> Vec<(String, JsonSchema)> {
+        let Some(Node {
+            kind: NodeKind::Mapping(entries),
+            ..
+        }) = root.get("schemas")
+        else {
+            return Vec::new();
+        };
+        entries
+            .iter()
+            .filter_map(|(name, schema)| Some((name.as_str()?.to_string(), self.schema(schema))))
+            .collect()
+    }
+
+    fn contract(&mut self, site: &EndpointSite, path: &backworks_ir::RoutePath) -> Contract {
+        let parameter_nodes: Vec<Node> = match site.node.get("parameters") {
+            Some(Node {
+                kind: NodeKind::Sequence(items),
+                ..
+            }) => items.clone(),
+            _ => Vec::new(),
+        };
+        let parameters = lower_parameters(
+            self.source,
+            path,
+            &site.endpoint.parameters,
+            &parameter_nodes,
+            self.diagnostics,
+        );
+        let request_body = site.node.get("request").map(|node| self.schema(node));
+        let mut responses = Vec::new();
+        if let Some(Node {
+            kind: NodeKind::Mapping(entries),
+            ..
+        }) = site.node.get("responses")
+        {
+            for (status, schema) in entries {
+                let text = status.as_str().unwrap_or_default();
+                match text.parse::<u16>() {
+                    Ok(code) if (100..=599).contains(&code) => responses.push(DeclaredResponse {
+                        status: code,
+                        schema: self.schema(schema),
+                    }),
+                    _ => self.diagnostics.push(
+                        Diagnostic::error(
+                            "invalid-status",
+                            format!("`{text}` is not an HTTP status"),
+                        )
+                        .with_label(
+                            Span::new(self.source, status.span.start, status.span.end),
+                            "not a status code",
+                        )
+                        .with_help("key responses by status code, e.g. `200:` or `404:`"),
+                    ),
+                }
+            }
+        }
+        Contract {
+            parameters,
+            request_body,
+            responses,
+        }
+    }
+
     fn port(&mut self, value: Option<i64>, node: Option<&Node>) -> Option<u16> {
         let port = value?;
         match u16::try_from(port) {
@@ -291,6 +380,7 @@ impl Lowerer<'_, '_> {
                     routes.len() - 1
                 }
             };
+            let contract = self.contract(site, &path);
             let Some(handler) = handler else { continue };
             for (method, method_node) in methods {
                 let route = &mut routes[index];
@@ -312,6 +402,10 @@ impl Lowerer<'_, '_> {
                     handler,
                     timeout_ms,
                     span: Span::new(self.source, method_node.span.start, method_node.span.end),
+                    parameters: contract.parameters.clone(),
+                    request_body: contract.request_body.clone(),
+                    responses: contract.responses.clone(),
+                    typed_params: site.endpoint.typed_params.unwrap_or(false),
                 });
             }
         }

@@ -5,12 +5,14 @@
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
+mod openapi;
 mod output;
 mod routes;
 mod rust_file;
 mod server;
 mod templates;
 
+pub use openapi::{document as openapi_document, operation_id};
 pub use output::{OutputTree, WriteReport};
 pub use routes::{BoundOperation, bind};
 pub use rust_file::format_rust_file;
@@ -27,6 +29,13 @@ pub fn emit(
 ) -> Result<OutputTree, Vec<Diagnostic>> {
     let operations = bind(service, program)?;
     let mut tree = OutputTree::new();
+    let document = openapi::document(service);
+    let json = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";
+    let yaml = serde_yaml::to_string(&document).unwrap_or_default();
+    tree.add("openapi.json", json.clone());
+    tree.add("openapi.yaml", yaml);
+    // The server embeds its own copy so `server/` stays a self-contained project.
+    tree.add("server/openapi.json", json);
     server::emit_server(service, program, &operations, blueprint_name, &mut tree)
         .map_err(|error| vec![error])?;
     Ok(tree)

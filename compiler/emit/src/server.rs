@@ -135,6 +135,7 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
             body_limit: #body_limit,
             global_headers: &[#(#headers),*],
             routes: ROUTES,
+            openapi: Some(include_str!("../openapi.json")),
         };
 
         fn main() -> std::process::ExitCode {

@@ -38,7 +38,13 @@ pub struct Service {
     pub routes: Vec<Route>,
     /// Every handler module the routes use, each once.
     pub handlers: Vec<HandlerModule>,
+    /// Named JSON Schemas from the blueprint's `schemas:`, in blueprint order; references to
+    /// them are normalized to `#/components/schemas/<name>`.
+    pub schemas: Vec<(String, JsonSchema)>,
 }
+
+/// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.
+pub type JsonSchema = serde_json::Value;
 
 /// The generated server's listening defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,6 +198,91 @@ pub struct Operation {
     pub timeout_ms: u64,
     /// Where the blueprint declares the endpoint.
     pub span: Span,
+    /// Path and query parameters: those declared, then undeclared path parameters as strings.
+    pub parameters: Vec<Parameter>,
+    /// The declared JSON request body schema, if any.
+    pub request_body: Option<JsonSchema>,
+    /// Declared responses by status, in blueprint order.
+    pub responses: Vec<DeclaredResponse>,
+    /// Whether declared integer/number/boolean parameters reach the handler converted; by
+    /// default they arrive as strings, as in Node.
+    pub typed_params: bool,
+}
+
+/// A path or query parameter an operation declares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parameter {
+    /// The parameter's name.
+    pub name: String,
+    /// Where it is read from.
+    pub location: ParamLocation,
+    /// Its declared type.
+    pub kind: ParamType,
+    /// Whether a request without it is rejected (always true for path parameters).
+    pub required: bool,
+    /// Smallest accepted value, for numbers.
+    pub minimum: Option<f64>,
+    /// Largest accepted value, for numbers.
+    pub maximum: Option<f64>,
+    /// An ECMAScript regular expression the raw value must match.
+    pub pattern: Option<String>,
+    /// The accepted values, if restricted.
+    pub allowed: Vec<serde_json::Value>,
+    /// What the parameter means.
+    pub description: Option<String>,
+}
+
+/// Where a parameter is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// A `{name}` segment of the path.
+    Path,
+    /// `?name=` in the query string.
+    Query,
+}
+
+impl ParamLocation {
+    /// The OpenAPI name: `path` or `query`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamLocation::Path => "path",
+            ParamLocation::Query => "query",
+        }
+    }
+}
+
+/// The type a parameter's text must parse as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamType {
+    /// Any text.
+    String,
+    /// A whole number.
+    Integer,
+    /// Any number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+}
+
+impl ParamType {
+    /// The JSON Schema type name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamType::String => "string",
+            ParamType::Integer => "integer",
+            ParamType::Number => "number",
+            ParamType::Boolean => "boolean",
+        }
+    }
+}
+
+/// A response the blueprint declares for one status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeclaredResponse {
+    /// The HTTP status.
+    pub status: u16,
+    /// The body's schema; its `description`, if any, describes the response.
+    pub schema: JsonSchema,
 }
 
 /// Index of a handler module in [`Service::handlers`].

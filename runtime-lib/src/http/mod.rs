@@ -12,6 +12,7 @@
 //!     global_headers: &[("x-powered-by", "backworks")],
 //!     routes: &[RouteSpec { method: "GET", path: "/posts/{id}", endpoint: "get_post",
 //!                           timeout_ms: 5_000, handler: handlers::get_post }],
+//!     openapi: None,
 //! };
 //! fn main() -> std::process::ExitCode { backworks_runtime::http::serve(&SERVICE) }
 //! ```
@@ -67,6 +68,8 @@ pub struct ServiceSpec {
     pub global_headers: &'static [(&'static str, &'static str)],
     /// One entry per endpoint and method; several may share a path.
     pub routes: &'static [RouteSpec],
+    /// The service's OpenAPI document (JSON), served at `/_backworks/openapi.json`.
+    pub openapi: Option<&'static str>,
 }
 
 /// One endpoint method: where it lives and which compiled handler answers it.

@@ -28,6 +28,9 @@ use super::{RouteSpec, ServiceSpec};
 /// The reserved health route.
 pub(crate) const HEALTH_PATH: &str = "/_backworks/health";
 
+/// The reserved route serving the service's OpenAPI document.
+pub(crate) const OPENAPI_PATH: &str = "/_backworks/openapi.json";
+
 /// The service's router, ready for `axum::serve` or for embedding in a larger app.
 ///
 /// # Panics
@@ -40,6 +43,12 @@ pub fn router(spec: &'static ServiceSpec) -> Router {
         HEALTH_PATH,
         get(move || health(spec)).fallback(method_not_allowed),
     );
+    if let Some(document) = spec.openapi {
+        router = router.route(
+            OPENAPI_PATH,
+            get(move || openapi(document)).fallback(method_not_allowed),
+        );
+    }
     for path in distinct_paths(spec.routes) {
         let mut methods = MethodRouter::new();
         for route in spec.routes.iter().filter(|route| route.path == path) {
@@ -106,6 +115,18 @@ async fn health(spec: &'static ServiceSpec) -> Response {
     response
         .extensions_mut()
         .insert(EndpointName("_backworks/health"));
+    response
+}
+
+async fn openapi(document: &'static str) -> Response {
+    let mut response = (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        document,
+    )
+        .into_response();
+    response
+        .extensions_mut()
+        .insert(EndpointName("_backworks/openapi.json"));
     response
 }
 

@@ -59,7 +59,12 @@ pub static SERVICE: ServiceSpec = ServiceSpec {
         route("GET", "/slow", "slow", slow),
         route("GET", "/_backworks/custom", "custom_reserved", echo),
     ],
+    openapi: Some(OPENAPI),
 };
+
+/// The test service's (tiny) OpenAPI document.
+pub const OPENAPI: &str =
+    r#"{"openapi":"3.1.0","info":{"title":"test-service","version":"1.0.0"},"paths":{}}"#;
 
 /// Answers with a JSON description of the request it received.
 pub fn echo(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {

@@ -1,0 +1,200 @@
+//! The service's OpenAPI 3.1 document, from the IR: one operation per method, parameters and
+//! request bodies as declared, responses as declared (an open schema where nothing is declared —
+//! honest rather than guessed), and the JSON error every Backworks server answers with.
+//!
+//! ```text
+//! posts: { path: /posts/{id}, methods: [GET] }  ──▶  paths./posts/{id}.get.operationId = "posts"
+//! comments: { methods: [GET, POST] }            ──▶  "comments_get", "comments_post"
+//! ```
+
+use backworks_ir::{Operation, ParamLocation, Parameter, Route, Service};
+use serde_json::{Map, Value, json};
+
+/// The name of the error schema every server shares.
+const ERROR_SCHEMA: &str = "Error";
+
+/// Builds the document.
+pub fn document(service: &Service) -> Value {
+    let mut info = Map::new();
+    info.insert("title".into(), json!(service.name));
+    info.insert("version".into(), json!(service.version));
+    if let Some(description) = &service.description {
+        info.insert("description".into(), json!(description));
+    }
+
+    let mut paths = Map::new();
+    for route in &service.routes {
+        let mut item = Map::new();
+        for operation in &route.operations {
+            item.insert(
+                operation.method.as_str().to_ascii_lowercase(),
+                operation_object(route, operation),
+            );
+        }
+        paths.insert(route.path.to_string(), Value::Object(item));
+    }
+
+    let mut schemas = Map::new();
+    for (name, schema) in &service.schemas {
+        schemas.insert(name.clone(), schema.clone());
+    }
+    schemas.insert(
+        ERROR_SCHEMA.into(),
+        json!({
+            "type": "object",
+            "description": "The body of every error the server itself produces.",
+            "properties": {
+                "error": { "type": "string", "description": "A machine-readable code, e.g. `invalid_json`." },
+                "message": { "type": "string", "description": "What went wrong, for people." }
+            },
+            "required": ["error", "message"]
+        }),
+    );
+
+    json!({
+        "openapi": "3.1.0",
+        "info": info,
+        "servers": [{ "url": format!("http://{}:{}", service.server.host, service.server.port) }],
+        "paths": paths,
+        "components": { "schemas": schemas },
+    })
+}
+
+/// The operation's id: the endpoint's name when it serves one method, else name and method.
+pub fn operation_id(route: &Route, operation: &Operation) -> String {
+    let siblings = route
+        .operations
+        .iter()
+        .filter(|other| other.endpoint == operation.endpoint)
+        .count();
+    let base = identifier(&operation.endpoint);
+    if siblings > 1 {
+        format!("{base}_{}", operation.method.as_str().to_ascii_lowercase())
+    } else {
+        base
+    }
+}
+
+/// `GET /posts/{id}` → `get_posts_id`.
+fn identifier(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('_') && !out.is_empty() {
+            out.push('_');
+        }
+    }
+    out.trim_end_matches('_').to_string()
+}
+
+fn operation_object(route: &Route, operation: &Operation) -> Value {
+    let mut object = Map::new();
+    object.insert("operationId".into(), json!(operation_id(route, operation)));
+    if let Some(description) = &operation.description {
+        object.insert("summary".into(), json!(summary(description)));
+        object.insert("description".into(), json!(description));
+    }
+    if let Some(backworks_ir::Segment::Literal(first)) = route.path.segments.first() {
+        object.insert("tags".into(), json!([first]));
+    }
+    if !operation.parameters.is_empty() {
+        let parameters: Vec<Value> = operation.parameters.iter().map(parameter_object).collect();
+        object.insert("parameters".into(), Value::Array(parameters));
+    }
+    if let Some(schema) = &operation.request_body {
+        object.insert(
+            "requestBody".into(),
+            json!({ "required": true, "content": { "application/json": { "schema": schema } } }),
+        );
+    }
+
+    let mut responses = Map::new();
+    for declared in &operation.responses {
+        let description = declared
+            .schema
+            .get("description")
+            .and_then(Value::as_str)
+            .unwrap_or("Declared in the blueprint.");
+        responses.insert(
+            declared.status.to_string(),
+            json!({ "description": description, "content": { "application/json": { "schema": declared.schema } } }),
+        );
+    }
+    if operation.responses.is_empty() {
+        // Nothing declared and nothing inferred yet: an open schema says "any JSON" truthfully.
+        responses.insert(
+            "200".into(),
+            json!({ "description": "The handler's response.", "content": { "application/json": { "schema": {} } } }),
+        );
+    }
+    responses.insert(
+        "default".into(),
+        json!({
+            "description": "An error: a malformed request (400, 413), a failing handler (500) or one past its time budget (504).",
+            "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{ERROR_SCHEMA}") } } }
+        }),
+    );
+    object.insert("responses".into(), Value::Object(responses));
+    Value::Object(object)
+}
+
+fn parameter_object(parameter: &Parameter) -> Value {
+    let mut schema = Map::new();
+    schema.insert("type".into(), json!(parameter.kind.as_str()));
+    if let Some(minimum) = parameter.minimum {
+        schema.insert("minimum".into(), number(minimum));
+    }
+    if let Some(maximum) = parameter.maximum {
+        schema.insert("maximum".into(), number(maximum));
+    }
+    if let Some(pattern) = &parameter.pattern {
+        schema.insert("pattern".into(), json!(pattern));
+    }
+    if !parameter.allowed.is_empty() {
+        schema.insert("enum".into(), Value::Array(parameter.allowed.clone()));
+    }
+    let mut object = Map::new();
+    object.insert("name".into(), json!(parameter.name));
+    object.insert("in".into(), json!(parameter.location.as_str()));
+    object.insert(
+        "required".into(),
+        json!(parameter.required || parameter.location == ParamLocation::Path),
+    );
+    if let Some(description) = &parameter.description {
+        object.insert("description".into(), json!(description));
+    }
+    object.insert("schema".into(), Value::Object(schema));
+    Value::Object(object)
+}
+
+/// Whole numbers print without a fraction (`1`, not `1.0`).
+fn number(value: f64) -> Value {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        json!(value as i64)
+    } else {
+        json!(value)
+    }
+}
+
+/// The first sentence of a description, without Markdown backticks.
+fn summary(description: &str) -> String {
+    let first = description.split(". ").next().unwrap_or(description);
+    first.trim_end_matches('.').replace('`', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_are_made_of_words() {
+        assert_eq!(identifier("GET /posts/{id}"), "GET_posts_id");
+        assert_eq!(identifier("comments"), "comments");
+    }
+
+    #[test]
+    fn summaries_take_the_first_sentence() {
+        assert_eq!(summary("List tasks. Filter with `done`."), "List tasks");
+    }
+}
