@@ -1,0 +1,1 @@
+module.exports = () => [[1, 2, 3].join(), [1, 2, 3].join(""), [1, 2, 3].join(" - "), [null, undefined, 0, false].join(), [[1, 2], [3]].join(";"), [].join(), [1].join("x"), [{}].join(), ["a", , "b"].join("+"), [0.1 + 0.2, -0, 1e21].join(" ")];

@@ -1,0 +1,1 @@
+export default (req) => ({ method: req.method, path: req.path, ok: true });

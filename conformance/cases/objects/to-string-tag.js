@@ -1,0 +1,1 @@
+module.exports = () => [Object.prototype.toString.call([]), Object.prototype.toString.call(null), Object.prototype.toString.call(new Date(0)), Object.prototype.toString.call(/x/), Object.prototype.toString.call(1), Object.prototype.toString.call(undefined), `${{}}`];
