@@ -1,0 +1,1 @@
+exports.handler = () => [new Error(null).message, new Error(0).message, new Error([1, 2]).message, new Error({}).message, new Error("").message, String(new Error("")), String(new TypeError()), new Error(true).message];
