@@ -30,6 +30,7 @@ static CONFLICTING: ServiceSpec = ServiceSpec {
             endpoint: "a_x",
             timeout_ms: 1_000,
             handler: http_support::echo,
+            operation: None,
         },
         RouteSpec {
             method: "POST",
@@ -37,6 +38,7 @@ static CONFLICTING: ServiceSpec = ServiceSpec {
             endpoint: "a_y",
             timeout_ms: 1_000,
             handler: http_support::echo,
+            operation: None,
         },
     ],
     openapi: None,

@@ -6,7 +6,7 @@
 //! ```
 
 use backworks_diagnostics::Diagnostic;
-use backworks_ir::{Method, Operation, Service};
+use backworks_ir::{Method, Operation, ParamLocation, ParamType, Service};
 use backworks_js::{CompiledProgram, ExportKind};
 
 /// One route table row of the generated server.
@@ -24,6 +24,9 @@ pub struct BoundOperation {
     pub module: String,
     /// Rust function of the entry point in that module.
     pub entry: String,
+    /// JSON pointer to the operation in the OpenAPI document, when it declares anything the
+    /// server must enforce before calling the handler.
+    pub enforced_operation: Option<String>,
 }
 
 /// Finds the export serving every operation; an operation whose module exports neither its
@@ -44,6 +47,13 @@ pub fn bind(
                     timeout_ms: operation.timeout_ms,
                     module,
                     entry,
+                    enforced_operation: declares_rules(operation).then(|| {
+                        format!(
+                            "/paths/{}/{}",
+                            route.path.to_string().replace('~', "~0").replace('/', "~1"),
+                            operation.method.as_str().to_ascii_lowercase()
+                        )
+                    }),
                 }),
                 Err(error) => errors.push(error),
             }
@@ -54,6 +64,20 @@ pub fn bind(
     } else {
         Err(errors)
     }
+}
+
+/// Whether the server has anything to check before the handler runs: a body schema, a query
+/// parameter, or a path parameter with more than "any text".
+fn declares_rules(operation: &Operation) -> bool {
+    operation.request_body.is_some()
+        || operation.parameters.iter().any(|parameter| {
+            parameter.location == ParamLocation::Query
+                || parameter.kind != ParamType::String
+                || parameter.pattern.is_some()
+                || parameter.minimum.is_some()
+                || parameter.maximum.is_some()
+                || !parameter.allowed.is_empty()
+        })
 }
 
 fn bind_operation(

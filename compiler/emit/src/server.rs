@@ -98,6 +98,10 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
         let timeout_ms = operation.timeout_ms;
         let module = format_ident!("{}", operation.module);
         let entry = format_ident!("{}", operation.entry);
+        let enforced = match &operation.enforced_operation {
+            Some(pointer) => quote! { Some(#pointer) },
+            None => quote! { None },
+        };
         quote! {
             RouteSpec {
                 method: #method,
@@ -105,6 +109,7 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
                 endpoint: #endpoint,
                 timeout_ms: #timeout_ms,
                 handler: js::#module::#entry,
+                operation: #enforced,
             }
         }
     });

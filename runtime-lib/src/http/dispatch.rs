@@ -12,6 +12,7 @@
 //! on target `backworks::handler`, with the request id to tie them to the request's log line.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::Request;
@@ -21,13 +22,15 @@ use super::RouteSpec;
 use super::envelope::EndpointName;
 use super::errors::HttpError;
 use super::request_id::RequestId;
-use super::{logging, request, response};
+use super::{logging, request, response, validate};
 use crate::contract::HandlerError;
+use serde_json::Value;
 
 /// The axum handler behind every blueprint route.
 pub(crate) async fn dispatch(
     route: &'static RouteSpec,
     body_limit: usize,
+    document: Option<Arc<Value>>,
     req: Request,
 ) -> Response {
     let request_id = req
@@ -35,7 +38,8 @@ pub(crate) async fn dispatch(
         .get::<RequestId>()
         .cloned()
         .unwrap_or_else(RequestId::fresh);
-    let mut response = match answer(route, body_limit, req, &request_id).await {
+    let mut response = match answer(route, body_limit, document.as_deref(), req, &request_id).await
+    {
         Ok(response) => response,
         Err(error) => error.into_response(),
     };
@@ -48,11 +52,20 @@ pub(crate) async fn dispatch(
 async fn answer(
     route: &'static RouteSpec,
     body_limit: usize,
+    document: Option<&Value>,
     req: Request,
     request_id: &RequestId,
 ) -> Result<Response, HttpError> {
     let budget = Duration::from_millis(route.timeout_ms);
     let handler_request = request::read(req, budget, body_limit, request_id).await?;
+    if let (Some(document), Some(pointer)) = (document, route.operation)
+        && let Some(operation) = document.pointer(pointer)
+    {
+        let violations = validate::check_request(document, operation, &handler_request);
+        if !violations.is_empty() {
+            return Err(HttpError::InvalidRequest { violations });
+        }
+    }
     // The handler owns its request and shares nothing with this frame, so a panic cannot leave
     // anything here half-updated; module state it keeps is the JS runtime's to guard.
     let outcome = {

@@ -24,6 +24,12 @@ pub(crate) enum HttpError {
         /// What was wrong.
         message: String,
     },
+    /// The request breaks the blueprint's declared parameters or body schema: 400
+    /// `invalid_request`, listing every violation with its JSON pointer.
+    InvalidRequest {
+        /// Each violation, in the order found.
+        violations: Vec<super::validate::Violation>,
+    },
     /// The body was larger than the service's limit: 413.
     PayloadTooLarge {
         /// The limit, in bytes.
@@ -70,7 +76,9 @@ impl HttpError {
     /// The status this error is sent with.
     pub(crate) fn status(&self) -> StatusCode {
         match self {
-            HttpError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            HttpError::BadRequest { .. } | HttpError::InvalidRequest { .. } => {
+                StatusCode::BAD_REQUEST
+            }
             HttpError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             HttpError::NotFound { .. } => StatusCode::NOT_FOUND,
             HttpError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
@@ -86,6 +94,7 @@ impl HttpError {
     pub(crate) fn code(&self) -> &'static str {
         match self {
             HttpError::BadRequest { code, .. } => code,
+            HttpError::InvalidRequest { .. } => "invalid_request",
             HttpError::PayloadTooLarge { .. } => "payload_too_large",
             HttpError::NotFound { .. } => "not_found",
             HttpError::MethodNotAllowed { .. } => "method_not_allowed",
@@ -101,6 +110,10 @@ impl HttpError {
     pub(crate) fn message(&self) -> String {
         match self {
             HttpError::BadRequest { message, .. } => message.clone(),
+            HttpError::InvalidRequest { violations } => match violations.as_slice() {
+                [only] => format!("{}: {}", only.pointer, only.message),
+                several => format!("{} problems with the request", several.len()),
+            },
             HttpError::PayloadTooLarge { limit } => {
                 format!("the request body is larger than the limit of {limit} bytes")
             }
@@ -137,7 +150,27 @@ pub(crate) fn json_error(status: StatusCode, code: &str, message: &str) -> Respo
 
 impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
-        json_error(self.status(), self.code(), &self.message())
+        let HttpError::InvalidRequest { violations } = &self else {
+            return json_error(self.status(), self.code(), &self.message());
+        };
+        let listed: Vec<serde_json::Value> = violations
+            .iter()
+            .map(|violation| {
+                serde_json::json!({ "pointer": violation.pointer, "message": violation.message })
+            })
+            .collect();
+        let body = serde_json::json!({
+            "error": self.code(),
+            "message": self.message(),
+            "violations": listed,
+        })
+        .to_string();
+        let mut response = (self.status(), body).into_response();
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        response
     }
 }
 

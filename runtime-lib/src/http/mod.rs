@@ -11,7 +11,7 @@
 //!     body_limit: 1024 * 1024,
 //!     global_headers: &[("x-powered-by", "backworks")],
 //!     routes: &[RouteSpec { method: "GET", path: "/posts/{id}", endpoint: "get_post",
-//!                           timeout_ms: 5_000, handler: handlers::get_post }],
+//!                           timeout_ms: 5_000, handler: handlers::get_post, operation: None }],
 //!     openapi: None,
 //! };
 //! fn main() -> std::process::ExitCode { backworks_runtime::http::serve(&SERVICE) }
@@ -43,6 +43,7 @@ mod request_id;
 mod response;
 mod routes;
 mod serve;
+pub mod validate;
 
 pub use routes::router;
 pub use serve::{serve, serve_on};
@@ -87,4 +88,7 @@ pub struct RouteSpec {
     pub timeout_ms: u64,
     /// The compiled handler.
     pub handler: Handler,
+    /// JSON pointer to this operation in [`ServiceSpec::openapi`]; its parameters and request
+    /// body are enforced before the handler runs.
+    pub operation: Option<&'static str>,
 }

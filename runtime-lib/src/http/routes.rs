@@ -49,12 +49,18 @@ pub fn router(spec: &'static ServiceSpec) -> Router {
             get(move || openapi(document)).fallback(method_not_allowed),
         );
     }
+    // Parsed once; every route enforcing its declarations reads the same document.
+    let document: Option<Arc<serde_json::Value>> = spec
+        .openapi
+        .and_then(|text| serde_json::from_str(text).ok())
+        .map(Arc::new);
     for path in distinct_paths(spec.routes) {
         let mut methods = MethodRouter::new();
         for route in spec.routes.iter().filter(|route| route.path == path) {
             let body_limit = spec.body_limit;
+            let document = document.clone();
             methods = methods.on(method_filter(route), move |req: Request| {
-                dispatch(route, body_limit, req)
+                dispatch(route, body_limit, document, req)
             });
         }
         router = router.route(path, methods.fallback(method_not_allowed));

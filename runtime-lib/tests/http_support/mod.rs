@@ -37,6 +37,7 @@ const fn route(
         endpoint,
         timeout_ms: 5_000,
         handler,
+        operation: None,
     }
 }
 
