@@ -7,11 +7,22 @@
 //! comments: { methods: [GET, POST] }            ──▶  "comments_get", "comments_post"
 //! ```
 
-use backworks_ir::{Operation, ParamLocation, Parameter, Route, Service};
+use backworks_ir::{Method, Operation, ParamLocation, Parameter, Route, Service};
 use serde_json::{Map, Value, json};
 
 /// The name of the error schema every server shares.
 const ERROR_SCHEMA: &str = "Error";
+
+/// The name of the schema of 400 answers, which may list violations.
+const INVALID_REQUEST_SCHEMA: &str = "InvalidRequest";
+
+/// Whether the server itself may answer 400 before the handler runs: when the operation
+/// declares rules to enforce, or takes a body that may be malformed JSON.
+fn can_reject(operation: &Operation) -> bool {
+    operation.request_body.is_some()
+        || !operation.parameters.is_empty()
+        || matches!(operation.method, Method::Post | Method::Put | Method::Patch)
+}
 
 /// Builds the document.
 pub fn document(service: &Service) -> Value {
@@ -50,10 +61,35 @@ pub fn document(service: &Service) -> Value {
             "required": ["error", "message"]
         }),
     );
+    schemas.insert(
+        INVALID_REQUEST_SCHEMA.into(),
+        json!({
+            "type": "object",
+            "description": "A request the server rejected before the handler ran.",
+            "properties": {
+                "error": { "type": "string", "description": "`invalid_request` or `invalid_json`." },
+                "message": { "type": "string" },
+                "violations": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "pointer": { "type": "string", "description": "JSON pointer to the offending value, e.g. `/query/limit`." },
+                            "message": { "type": "string" }
+                        },
+                        "required": ["pointer", "message"]
+                    }
+                }
+            },
+            "required": ["error", "message"]
+        }),
+    );
 
     json!({
         "openapi": "3.1.0",
         "info": info,
+        // Backworks services have no authentication yet: say so explicitly.
+        "security": [],
         "servers": [{ "url": format!("http://{}:{}", service.server.host, service.server.port) }],
         "paths": paths,
         "components": { "schemas": schemas },
@@ -119,6 +155,15 @@ fn operation_object(route: &Route, operation: &Operation) -> Value {
         responses.insert(
             declared.status.to_string(),
             json!({ "description": description, "content": { "application/json": { "schema": declared.schema } } }),
+        );
+    }
+    if can_reject(operation) && !responses.contains_key("400") {
+        responses.insert(
+            "400".into(),
+            json!({
+                "description": "The request is malformed, or breaks the parameters or body the blueprint declares; `violations` lists each problem.",
+                "content": { "application/json": { "schema": { "$ref": format!("#/components/schemas/{INVALID_REQUEST_SCHEMA}") } } }
+            }),
         );
     }
     if operation.responses.is_empty() {
