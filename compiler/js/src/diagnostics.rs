@@ -1,0 +1,55 @@
+//! Diagnostic constructors of the JavaScript stage.
+//!
+//! ```text
+//! error[unsupported-syntax]: `with` statements are not supported in handlers
+//!   --> handlers/x.js:3:1
+//!    = help: use a local variable for the object instead
+//! ```
+
+use backworks_diagnostics::{Diagnostic, Span};
+
+/// A construct the compiler does not support yet, with what to write instead.
+pub(crate) fn unsupported(span: Span, what: &str, help: &str) -> Diagnostic {
+    Diagnostic::error(
+        "unsupported-syntax",
+        format!("{what} is not supported in handlers"),
+    )
+    .with_label(span, "not supported")
+    .with_help(help)
+}
+
+/// A syntax error reported by the parser.
+pub(crate) fn syntax(span: Span, message: &str) -> Diagnostic {
+    Diagnostic::error("js-syntax", format!("syntax error: {message}"))
+        .with_label(span, message.to_string())
+}
+
+/// A `require` whose file cannot be read.
+pub(crate) fn missing_module(span: Span, specifier: &str, reason: &str) -> Diagnostic {
+    Diagnostic::error(
+        "missing-module",
+        format!("cannot load the module `{specifier}`"),
+    )
+    .with_label(span, reason.to_string())
+    .with_help("`require` a path relative to this file, such as \"./data.js\"")
+}
+
+/// An identifier that is neither declared nor a supported global.
+pub(crate) fn unknown_global(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "unknown-global",
+        format!("`{name}` is not defined"),
+    )
+    .with_label(span, "not declared in this module and not a supported global")
+    .with_help("declare it, or `require` the module that provides it")
+}
+
+/// A module with no handler export.
+pub(crate) fn no_handler(span: Span) -> Diagnostic {
+    Diagnostic::error("no-handler", "this module does not export a handler")
+        .with_label(span, "no handler export found")
+        .with_help(
+            "write `module.exports = function (req, ctx) {…}`, `export default function …`, \
+             `export function GET(req) {…}` or a top-level `function handler(req, ctx) {…}`",
+        )
+}

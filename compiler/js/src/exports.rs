@@ -1,0 +1,157 @@
+//! Finding the handlers a module exports.
+//!
+//! ```text
+//! module.exports = function (req) {…}    → Default, the exports value itself
+//! export default function stats(…) {…}   → Default, key "default"
+//! export function GET(req) {…}           → Method("GET"), key "GET"
+//! function handler(req, res) {…}         → Default, key "handler" (implicit: nothing else exported)
+//! ```
+
+use swc_core::ecma::ast::*;
+
+use crate::ExportKind;
+
+/// How an entry point finds its handler in `module.exports`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Access {
+    /// `module.exports` is the handler.
+    Whole,
+    /// `module.exports[key]` is the handler.
+    Key(String),
+}
+
+/// One handler export and its generated entry point.
+#[derive(Debug, Clone)]
+pub(crate) struct DetectedExport {
+    pub(crate) kind: ExportKind,
+    pub(crate) entry: String,
+    pub(crate) access: Access,
+}
+
+const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+
+fn by_name(name: &str) -> Option<DetectedExport> {
+    if METHODS.contains(&name) {
+        return Some(DetectedExport {
+            kind: ExportKind::Method(name.to_string()),
+            entry: name.to_ascii_lowercase(),
+            access: Access::Key(name.to_string()),
+        });
+    }
+    (name == "handler" || name == "default").then(|| DetectedExport {
+        kind: ExportKind::Default,
+        entry: "handler".to_string(),
+        access: Access::Key(name.to_string()),
+    })
+}
+
+/// `module.exports` (`Some(None)`), `module.exports.x` / `exports.x` (`Some(Some(x))`).
+fn export_target(target: &AssignTarget) -> Option<Option<String>> {
+    let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = target else {
+        return None;
+    };
+    let prop = match &member.prop {
+        MemberProp::Ident(name) => name.sym.to_string(),
+        _ => return None,
+    };
+    match &*member.obj {
+        Expr::Ident(object) if object.sym == "module" && prop == "exports" => Some(None),
+        Expr::Ident(object) if object.sym == "exports" => Some(Some(prop)),
+        Expr::Member(inner) => match (&*inner.obj, &inner.prop) {
+            (Expr::Ident(object), MemberProp::Ident(name))
+                if object.sym == "module" && name.sym == "exports" =>
+            {
+                Some(Some(prop))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The module's handler exports, and whether the handler is an implicit `function handler`.
+pub(crate) fn detect(module: &Module) -> (Vec<DetectedExport>, bool) {
+    let mut found: Vec<DetectedExport> = Vec::new();
+    let push = |export: DetectedExport, found: &mut Vec<DetectedExport>| {
+        if let Some(existing) = found.iter_mut().find(|e| e.entry == export.entry) {
+            // `module.exports = …` wins over keyed defaults.
+            if export.access == Access::Whole {
+                *existing = export;
+            }
+        } else {
+            found.push(export);
+        }
+    };
+    for item in &module.body {
+        match item {
+            ModuleItem::Stmt(Stmt::Expr(statement)) => {
+                if let Expr::Assign(assign) = &*statement.expr {
+                    match export_target(&assign.left) {
+                        Some(None) => push(
+                            DetectedExport {
+                                kind: ExportKind::Default,
+                                entry: "handler".to_string(),
+                                access: Access::Whole,
+                            },
+                            &mut found,
+                        ),
+                        Some(Some(name)) => {
+                            if let Some(export) = by_name(&name) {
+                                push(export, &mut found);
+                            }
+                        }
+                        None => {}
+                    }
+                }
+            }
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDecl(export)) => {
+                let mut names = Vec::new();
+                match &export.decl {
+                    Decl::Fn(function) => names.push(function.ident.clone()),
+                    Decl::Var(var) => {
+                        for declarator in &var.decls {
+                            crate::scope::pattern_idents(&declarator.name, &mut names);
+                        }
+                    }
+                    _ => {}
+                }
+                for name in names {
+                    if let Some(export) = by_name(name.sym.as_str()) {
+                        push(export, &mut found);
+                    }
+                }
+            }
+            ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(_))
+            | ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(_)) => {
+                if let Some(export) = by_name("default") {
+                    push(export, &mut found);
+                }
+            }
+            ModuleItem::ModuleDecl(ModuleDecl::ExportNamed(named)) if named.src.is_none() => {
+                for specifier in &named.specifiers {
+                    if let ExportSpecifier::Named(specifier) = specifier {
+                        let name = match specifier.exported.as_ref().unwrap_or(&specifier.orig) {
+                            ModuleExportName::Ident(ident) => ident.sym.to_string(),
+                            ModuleExportName::Str(text) => text.value.to_atom_lossy().to_string(),
+                        };
+                        if let Some(export) = by_name(&name) {
+                            push(export, &mut found);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if found.is_empty() {
+        let has_handler = module.body.iter().any(|item| {
+            matches!(item, ModuleItem::Stmt(Stmt::Decl(Decl::Fn(function))) if function.ident.sym == "handler")
+        });
+        if has_handler {
+            return (by_name("handler").into_iter().collect(), true);
+        }
+    }
+    // The default handler first, then methods in source order.
+    found.sort_by_key(|export| !matches!(export.kind, ExportKind::Default));
+    (found, false)
+}

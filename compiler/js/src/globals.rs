@@ -1,0 +1,78 @@
+//! The globals handlers may use, as the runtime provides them (`runtime-lib/src/js/globals.rs`
+//! holds the same lists; a name here must be implemented there).
+//!
+//! ```text
+//! Math.max(a, b)   → static call "Math.max"      parseInt(s)  → static call "parseInt"
+//! Math.PI          → static value "Math.PI"      new Set(xs)  → constructor "Set"
+//! eval(s)          → diagnostic (never supported)
+//! ```
+
+/// Namespaces whose members are called statically (`Math.max(…)`).
+pub(crate) const NAMESPACES: &[&str] = &[
+    "Math", "JSON", "Object", "Number", "String", "Array", "Date", "Promise", "console",
+];
+
+/// Global functions and static methods.
+pub(crate) const STATIC_CALLS: &[&str] = &[
+    "Math.abs", "Math.ceil", "Math.floor", "Math.round", "Math.trunc", "Math.sign", "Math.sqrt",
+    "Math.cbrt", "Math.pow", "Math.min", "Math.max", "Math.random", "Math.log", "Math.log2",
+    "Math.log10", "Math.exp", "Math.sin", "Math.cos", "Math.tan", "Math.atan", "Math.atan2",
+    "Math.hypot", "JSON.stringify", "JSON.parse", "Object.keys", "Object.values",
+    "Object.entries", "Object.assign", "Object.fromEntries", "Object.freeze", "Object.seal",
+    "Object.preventExtensions", "Object.hasOwn", "Number", "Number.isInteger", "Number.isFinite",
+    "Number.isNaN", "Number.isSafeInteger", "Number.parseInt", "Number.parseFloat", "String",
+    "String.fromCharCode", "Boolean", "Array.isArray", "Array.from", "Array.of", "parseInt",
+    "parseFloat", "isNaN", "isFinite", "Date.now", "Date.parse", "Date.UTC", "Promise.resolve",
+    "Promise.reject", "Promise.all", "console.log", "console.info", "console.warn",
+    "console.error", "console.debug", "Error", "TypeError", "RangeError", "SyntaxError",
+    "ReferenceError", "EvalError",
+];
+
+/// Global constants.
+pub(crate) const STATIC_VALUES: &[&str] = &[
+    "Math.PI", "Math.E", "Math.LN2", "Math.LN10", "Math.LOG2E", "Math.LOG10E", "Math.SQRT2",
+    "Math.SQRT1_2", "Number.MAX_SAFE_INTEGER", "Number.MIN_SAFE_INTEGER", "Number.EPSILON",
+    "Number.MAX_VALUE", "Number.MIN_VALUE", "Number.POSITIVE_INFINITY",
+    "Number.NEGATIVE_INFINITY", "Number.NaN", "NaN", "Infinity",
+];
+
+/// Classes `new` may build.
+pub(crate) const CONSTRUCTORS: &[&str] = &[
+    "Date", "Set", "Map", "Error", "TypeError", "RangeError", "SyntaxError", "ReferenceError",
+    "EvalError", "RegExp", "Array", "Object",
+];
+
+/// Classes `instanceof` can test.
+pub(crate) const INSTANCE_CLASSES: &[&str] = &[
+    "Array", "Object", "Function", "Date", "Set", "Map", "RegExp", "Promise", "Error",
+    "TypeError", "RangeError", "SyntaxError", "ReferenceError", "EvalError",
+];
+
+/// Globals that are never supported, with what to write instead.
+pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
+    Some(match name {
+        "eval" => (
+            "`eval`",
+            "handlers are compiled ahead of time; write the code directly instead of evaluating a string",
+        ),
+        "Function" => (
+            "the `Function` constructor",
+            "write a function expression or an arrow function instead",
+        ),
+        "globalThis" | "global" | "window" => (
+            "the global object",
+            "use module-level variables to share state between handlers",
+        ),
+        "process" => ("`process`", "read environment variables from `ctx.env`"),
+        "setTimeout" | "setInterval" | "setImmediate" | "queueMicrotask" => (
+            "timers",
+            "handlers run to completion; compute the result directly",
+        ),
+        "fetch" => ("`fetch`", "handlers cannot do I/O yet"),
+        "Symbol" => ("`Symbol`", "use a string key instead"),
+        "Proxy" | "Reflect" => ("`Proxy` and `Reflect`", "use plain objects"),
+        "WeakMap" | "WeakSet" | "WeakRef" => ("weak collections", "use `Map` or `Set`"),
+        "BigInt" => ("`BigInt`", "use numbers"),
+        _ => return None,
+    })
+}

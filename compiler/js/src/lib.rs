@@ -1,0 +1,101 @@
+//! Handler modules (JavaScript or TypeScript) → Rust modules that call `backworks-runtime`.
+//!
+//! This is the only crate that touches swc. The emitter hands it the handler sources the blueprint
+//! names; it follows their relative `require`s through a [`SourceLoader`], parses every module,
+//! lowers each one to Rust tokens and reports which handlers each entry module exports.
+
+use std::path::{Path, PathBuf};
+
+use backworks_diagnostics::{Diagnostic, SourceId};
+
+mod diagnostics;
+mod exports;
+mod globals;
+mod lower;
+mod names;
+mod parse;
+mod program;
+mod scope;
+mod state;
+
+/// The language a handler source is written in, from its file extension (inline handlers are
+/// JavaScript).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    /// `.js`, `.cjs`, `.mjs` and inline handlers.
+    JavaScript,
+    /// `.ts`, `.mts`, `.cts`: types are stripped by swc.
+    TypeScript,
+}
+
+/// A handler module the blueprint names, as registered in the build's `Sources`.
+#[derive(Debug, Clone)]
+pub struct HandlerSource {
+    /// The registered source; diagnostics point into it.
+    pub source: SourceId,
+    /// The module's text (the same text as registered under `source`).
+    pub text: String,
+    /// The file's real path on disk, used to resolve its relative `require`s. For an inline
+    /// handler, a path in the blueprint's folder (the file need not exist).
+    pub path: PathBuf,
+    /// JavaScript or TypeScript.
+    pub language: Language,
+}
+
+/// Reads and registers modules reached through `require("./…")`.
+pub trait SourceLoader {
+    /// Reads the file at `path` and registers it in the build's sources, or says why it cannot.
+    fn load(&mut self, path: &Path) -> Result<(SourceId, String), String>;
+}
+
+/// Which handler an export provides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The module's single handler: `function handler`, `module.exports = …`,
+    /// `exports.handler = …` or `export default …`. It serves every method of its route.
+    Default,
+    /// A per-method export such as `export function GET(req)`; the upper-case method name.
+    Method(String),
+}
+
+/// One handler a module exports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HandlerExport {
+    /// What the export is for.
+    pub kind: ExportKind,
+    /// Name of the generated Rust function in the module, whose type is
+    /// `backworks_runtime::contract::Handler`.
+    pub entry: String,
+}
+
+/// One compiled module.
+#[derive(Debug, Clone)]
+pub struct CompiledModule {
+    /// A valid, unique Rust module name for it, e.g. `tasks` or `inline_hello_get`.
+    pub rust_name: String,
+    /// The path shown to people (the handler file, or the blueprint for inline handlers).
+    pub display_path: PathBuf,
+    /// The module's items, to be written to `src/js/<rust_name>.rs` of the generated server.
+    pub items: proc_macro2::TokenStream,
+    /// Handlers this module exports (empty for a module that is only `require`d).
+    pub exports: Vec<HandlerExport>,
+}
+
+/// Everything compiled from one blueprint's handlers.
+#[derive(Debug, Clone)]
+pub struct CompiledProgram {
+    /// Every module, entries and required ones, each once.
+    pub modules: Vec<CompiledModule>,
+    /// For each input [`HandlerSource`], in order, the index of its module in `modules`.
+    pub entries: Vec<usize>,
+    /// Items for `src/js/mod.rs` besides the `mod` declarations (shared isolate state, …).
+    pub support: proc_macro2::TokenStream,
+}
+
+/// Compiles the handlers of one blueprint. Reports every diagnostic it can find, not only the first.
+pub fn compile(
+    handlers: &[HandlerSource],
+    loader: &mut dyn SourceLoader,
+) -> Result<CompiledProgram, Vec<Diagnostic>> {
+    program::compile(handlers, loader)
+}

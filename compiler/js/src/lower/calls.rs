@@ -1,0 +1,164 @@
+//! Calls: functions, methods, globals, `require` and `new`.
+//!
+//! ```text
+//! f(a, ...xs)          → rt::call(&f.clone(), &{ let mut args = vec![a]; rt::spread_into(&mut args, &xs)?; args })?
+//! s.trim()             → rt::call_method(&s.clone(), "trim", &[])?
+//! Math.max(1, n)       → rt::call_static("Math.max", &[Value::Number(1), n.clone()])?
+//! require("./data.js") → modules.require("data", super::data::evaluate)?
+//! new Date()           → rt::construct("Date", &[])?
+//! ```
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use swc_core::ecma::ast::*;
+
+use super::Lowerer;
+use crate::globals;
+
+impl Lowerer<'_> {
+    /// The argument list as an expression that borrows as `&[Value]`.
+    pub(super) fn arguments(&mut self, args: &[ExprOrSpread]) -> TokenStream {
+        let saved = self.chain_label.take();
+        let lowered = if args.iter().all(|arg| arg.spread.is_none()) {
+            let values: Vec<TokenStream> = args.iter().map(|arg| self.expr(&arg.expr)).collect();
+            quote!([#(#values),*])
+        } else {
+            let list = self.temp("args");
+            let mut steps = Vec::new();
+            for arg in args {
+                let value = self.expr(&arg.expr);
+                steps.push(if arg.spread.is_some() {
+                    quote!(rt::spread_into(&mut #list, &#value)?;)
+                } else {
+                    quote!(#list.push(#value);)
+                });
+            }
+            quote!({ let mut #list: Vec<Value> = Vec::new(); #(#steps)* #list })
+        };
+        self.chain_label = saved;
+        lowered
+    }
+
+    /// `receiver.prop(args)` with the receiver already lowered.
+    pub(super) fn method_call(
+        &mut self,
+        receiver: TokenStream,
+        prop: &MemberProp,
+        args: TokenStream,
+    ) -> TokenStream {
+        match self.member_key(prop) {
+            Ok(name) => quote!(rt::call_method(&#receiver, #name, &#args)?),
+            Err(key) => quote!(rt::call_method_computed(&#receiver, &#key, &#args)?),
+        }
+    }
+
+    pub(super) fn call(&mut self, call: &CallExpr) -> TokenStream {
+        let callee = match &call.callee {
+            Callee::Expr(callee) => callee,
+            Callee::Super(sup) => {
+                return self.unsupported(sup.span, "`super(…)`", "use plain functions");
+            }
+            Callee::Import(import) => {
+                return self.unsupported(
+                    import.span,
+                    "dynamic `import()`",
+                    "use `require(\"./file.js\")` at the top of the module",
+                );
+            }
+        };
+        if self.chain_label.is_none() && super::optional_chaining::spine_has_chain(callee) {
+            return self.chain_root(|this| this.call(call));
+        }
+        match &**callee {
+            Expr::Ident(ident) => {
+                if let Some(id) = self.cx.scopes.binding_of(ident) {
+                    if self.cx.scopes.bindings[id].kind == crate::scope::BindingKind::Module
+                        && ident.sym.as_str() == "require"
+                    {
+                        return self.require(call);
+                    }
+                    let function = self.read_binding(id);
+                    let args = self.arguments(&call.args);
+                    return quote!(rt::call(&#function, &#args)?);
+                }
+                let name = ident.sym.as_str();
+                if globals::STATIC_CALLS.contains(&name) {
+                    let args = self.arguments(&call.args);
+                    return quote!(rt::call_static(#name, &#args)?);
+                }
+                self.unknown_global(ident)
+            }
+            Expr::Member(member) => {
+                if let Some(name) = self.static_member_name(member) {
+                    if !globals::STATIC_CALLS.contains(&name.as_str()) {
+                        return self.unsupported(
+                            member.span,
+                            &format!("`{name}`"),
+                            "see ARCHITECTURE.md for the supported globals",
+                        );
+                    }
+                    let args = self.arguments(&call.args);
+                    return quote!(rt::call_static(#name, &#args)?);
+                }
+                let receiver = self.chain_object(&member.obj);
+                let args = self.arguments(&call.args);
+                self.method_call(receiver, &member.prop, args)
+            }
+            other => {
+                let function = self.chain_object(other);
+                let args = self.arguments(&call.args);
+                quote!(rt::call(&#function, &#args)?)
+            }
+        }
+    }
+
+    /// `require("./x.js")` → the module's exports, evaluated once per isolate.
+    fn require(&mut self, call: &CallExpr) -> TokenStream {
+        if self.function_depth > 0 {
+            return self.unsupported(
+                call.span,
+                "`require` inside a function",
+                "move the `require` to the top level of the module",
+            );
+        }
+        match self.cx.requires.get(&call.span.lo) {
+            Some(target) => {
+                let module = format_ident!("{}", target);
+                let name = target.as_str();
+                quote!(modules.require(#name, super::#module::evaluate)?)
+            }
+            // The module graph already reported why this require has no target.
+            None => quote!(Value::Undefined),
+        }
+    }
+
+    pub(super) fn new_expr(&mut self, new: &NewExpr) -> TokenStream {
+        let Expr::Ident(class) = &*new.callee else {
+            return self.unsupported(
+                new.span,
+                "`new` on an expression",
+                "only built-in classes (Date, Map, Set, Error, RegExp) can be constructed",
+            );
+        };
+        if self.cx.scopes.binding_of(class).is_some() {
+            return self.unsupported(
+                new.span,
+                "`new` on a user function",
+                "return an object literal from a plain function instead",
+            );
+        }
+        let name = class.sym.as_str();
+        if let Some((what, help)) = globals::forbidden(name) {
+            return self.unsupported(new.span, what, help);
+        }
+        if !globals::CONSTRUCTORS.contains(&name) {
+            return self.unsupported(
+                new.span,
+                &format!("`new {name}`"),
+                "only Date, Map, Set, RegExp, Array, Object and the Error classes can be constructed",
+            );
+        }
+        let args = self.arguments(new.args.as_deref().unwrap_or(&[]));
+        quote!(rt::construct(#name, &#args)?)
+    }
+}

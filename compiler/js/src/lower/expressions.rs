@@ -1,0 +1,253 @@
+//! Expressions: the dispatcher, identifiers and member reads.
+//!
+//! Every JS expression lowers to a Rust expression of type `Value` (fallible steps end in `?`):
+//!
+//! ```text
+//! post.title      → rt::get(&post.clone(), "title")?
+//! items[i]        → rt::get_computed(&items.clone(), &i.clone())?
+//! Math.PI         → rt::static_value("Math.PI")
+//! ```
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use swc_core::ecma::ast::*;
+
+use super::Lowerer;
+use crate::globals;
+
+/// A numeric literal as a Rust `f64` expression.
+pub(super) fn number(value: f64) -> TokenStream {
+    if value.is_infinite() {
+        return quote!(f64::INFINITY);
+    }
+    if value.is_nan() {
+        return quote!(f64::NAN);
+    }
+    let literal = proc_macro2::Literal::f64_unsuffixed(value);
+    quote!(#literal)
+}
+
+/// A string literal as a `Value`.
+pub(super) fn string_value(text: &str) -> TokenStream {
+    quote!(Value::str(#text))
+}
+
+impl Lowerer<'_> {
+    /// Lowers any expression to a `Value` expression.
+    pub(crate) fn expr(&mut self, expr: &Expr) -> TokenStream {
+        match expr {
+            Expr::Lit(lit) => self.literal(lit),
+            Expr::Ident(ident) => self.ident(ident),
+            Expr::Tpl(tpl) => self.template(tpl),
+            Expr::Array(array) => self.array_literal(array),
+            Expr::Object(object) => self.object_literal(object),
+            Expr::Fn(function) => self.function_expr(function),
+            Expr::Arrow(arrow) => self.arrow(arrow),
+            Expr::Unary(unary) => self.unary(unary),
+            Expr::Update(update) => self.update(update),
+            Expr::Bin(bin) => self.binary(bin),
+            Expr::Assign(assign) => self.assign_expr(assign),
+            Expr::Member(member) => self.member(member),
+            Expr::Cond(cond) => {
+                let test = self.expr(&cond.test);
+                let cons = self.expr(&cond.cons);
+                let alt = self.expr(&cond.alt);
+                quote!({ if rt::truthy(&#test) { #cons } else { #alt } })
+            }
+            Expr::Call(call) => self.call(call),
+            Expr::New(new) => self.new_expr(new),
+            Expr::Seq(seq) => {
+                let (last, rest) = seq.exprs.split_last().expect("a sequence has expressions");
+                let rest: Vec<TokenStream> = rest.iter().map(|expr| self.expr(expr)).collect();
+                let last = self.expr(last);
+                quote!({ #(let _ = #rest;)* #last })
+            }
+            Expr::Paren(paren) => self.expr(&paren.expr),
+            Expr::Await(await_expr) => {
+                let arg = self.expr(&await_expr.arg);
+                quote!(rt::await_value(#arg)?)
+            }
+            Expr::OptChain(chain) => self.opt_chain(chain),
+            Expr::TsAs(e) => self.expr(&e.expr),
+            Expr::TsNonNull(e) => self.expr(&e.expr),
+            Expr::TsSatisfies(e) => self.expr(&e.expr),
+            Expr::TsConstAssertion(e) => self.expr(&e.expr),
+            Expr::TsTypeAssertion(e) => self.expr(&e.expr),
+            Expr::TsInstantiation(e) => self.expr(&e.expr),
+            Expr::This(this) => self.unsupported(
+                this.span,
+                "`this`",
+                "pass the object as a parameter instead",
+            ),
+            Expr::Class(class) => self.unsupported(
+                class.class.span,
+                "a class",
+                "use object literals and functions",
+            ),
+            Expr::Yield(expr) => self.unsupported(
+                expr.span,
+                "`yield`",
+                "return an array instead of yielding values",
+            ),
+            Expr::TaggedTpl(tagged) => self.unsupported(
+                tagged.span,
+                "a tagged template",
+                "call the function with the template's parts",
+            ),
+            Expr::MetaProp(meta) => self.unsupported(
+                meta.span,
+                "`import.meta` / `new.target`",
+                "remove it; handlers have no module metadata",
+            ),
+            Expr::SuperProp(sup) => self.unsupported(sup.span, "`super`", "use plain functions"),
+            other => self.unsupported(
+                swc_core::common::Spanned::span(other),
+                "this expression",
+                "rewrite it with plain JavaScript expressions",
+            ),
+        }
+    }
+
+    fn literal(&mut self, lit: &Lit) -> TokenStream {
+        match lit {
+            Lit::Num(number_literal) => {
+                let value = number(number_literal.value);
+                quote!(Value::Number(#value))
+            }
+            Lit::Str(text) => string_value(&text.value.to_atom_lossy()),
+            Lit::Bool(flag) => {
+                let value = flag.value;
+                quote!(Value::Bool(#value))
+            }
+            Lit::Null(_) => quote!(Value::Null),
+            Lit::Regex(regex) => {
+                let source = regex.exp.as_str();
+                let flags = regex.flags.as_str();
+                quote!(rt::regexp(#source, #flags)?)
+            }
+            Lit::BigInt(big) => self.unsupported(big.span, "a BigInt literal", "use a number"),
+            Lit::JSXText(text) => self.unsupported(text.span, "JSX", "build the value in JavaScript"),
+        }
+    }
+
+    /// A name: a local binding, or a global the runtime provides.
+    pub(crate) fn ident(&mut self, ident: &Ident) -> TokenStream {
+        if let Some(id) = self.cx.scopes.binding_of(ident) {
+            if self.cx.scopes.bindings[id].name == "require" {
+                return self.unsupported(
+                    ident.span,
+                    "`require` used as a value",
+                    "call `require(\"./file.js\")` directly",
+                );
+            }
+            return self.read_binding(id);
+        }
+        let name = ident.sym.as_str();
+        match name {
+            "undefined" => return quote!(Value::Undefined),
+            "arguments" => {
+                return self.unsupported(
+                    ident.span,
+                    "`arguments`",
+                    "declare a rest parameter: `function f(...args)`",
+                );
+            }
+            _ => {}
+        }
+        if globals::STATIC_VALUES.contains(&name) {
+            return quote!(rt::static_value(#name));
+        }
+        if globals::STATIC_CALLS.contains(&name) {
+            return quote!(rt::static_fn(#name));
+        }
+        self.unknown_global(ident)
+    }
+
+    /// Reports an identifier that is not declared.
+    pub(crate) fn unknown_global(&mut self, ident: &Ident) -> TokenStream {
+        let name = ident.sym.as_str();
+        if let Some((what, help)) = globals::forbidden(name) {
+            return self.unsupported(ident.span, what, help);
+        }
+        if globals::NAMESPACES.contains(&name) || globals::CONSTRUCTORS.contains(&name) {
+            return self.unsupported(
+                ident.span,
+                &format!("`{name}` used as a value"),
+                &format!("call one of its members directly, e.g. `{name}.…(…)`"),
+            );
+        }
+        let span = self.cx.spans.span(ident.span);
+        self.diagnostics
+            .push(crate::diagnostics::unknown_global(span, name));
+        quote!(Value::Undefined)
+    }
+
+    /// The name of a global namespace member (`Math.max`) if `member` is one.
+    pub(crate) fn static_member_name(&self, member: &MemberExpr) -> Option<String> {
+        let Expr::Ident(object) = &*member.obj else {
+            return None;
+        };
+        if self.cx.scopes.binding_of(object).is_some() {
+            return None;
+        }
+        let MemberProp::Ident(prop) = &member.prop else {
+            return None;
+        };
+        globals::NAMESPACES
+            .contains(&object.sym.as_str())
+            .then(|| format!("{}.{}", object.sym, prop.sym))
+    }
+
+    /// The key of a member expression: `Ok(name)` when static, `Err(tokens)` when computed.
+    pub(crate) fn member_key(&mut self, prop: &MemberProp) -> Result<String, TokenStream> {
+        match prop {
+            MemberProp::Ident(name) => Ok(name.sym.to_string()),
+            MemberProp::Computed(computed) => match &*computed.expr {
+                Expr::Lit(Lit::Str(text)) => Ok(text.value.to_atom_lossy().to_string()),
+                Expr::Lit(Lit::Num(n)) if n.value >= 0.0 && n.value.fract() == 0.0 && n.value < 4e9 => {
+                    Ok(format!("{}", n.value as u64))
+                }
+                other => {
+                    let saved = self.chain_label.take();
+                    let key = self.expr(other);
+                    self.chain_label = saved;
+                    Err(key)
+                }
+            },
+            MemberProp::PrivateName(private) => Err(self.unsupported(
+                private.span,
+                "a private name",
+                "use an ordinary property",
+            )),
+        }
+    }
+
+    /// `object.key` / `object[key]` given the lowered object.
+    pub(crate) fn get_member(&mut self, object: TokenStream, prop: &MemberProp) -> TokenStream {
+        match self.member_key(prop) {
+            Ok(name) => quote!(rt::get(&#object, #name)?),
+            Err(key) => quote!(rt::get_computed(&#object, &#key)?),
+        }
+    }
+
+    fn member(&mut self, member: &MemberExpr) -> TokenStream {
+        if self.chain_label.is_none() && super::optional_chaining::spine_has_chain(&member.obj) {
+            return self.chain_root(|this| this.member(member));
+        }
+        if let Some(name) = self.static_member_name(member) {
+            if globals::STATIC_VALUES.contains(&name.as_str()) {
+                return quote!(rt::static_value(#name));
+            }
+            if globals::STATIC_CALLS.contains(&name.as_str()) {
+                return quote!(rt::static_fn(#name));
+            }
+            return self.unsupported(
+                member.span,
+                &format!("`{name}`"),
+                "see ARCHITECTURE.md for the supported globals",
+            );
+        }
+        let object = self.chain_object(&member.obj);
+        self.get_member(object, &member.prop)
+    }
+}

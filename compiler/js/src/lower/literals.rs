@@ -1,0 +1,156 @@
+//! Array and object literals.
+//!
+//! ```text
+//! [a, ...xs]              → { let mut items = Vec::new(); items.push(a); rt::spread_into(&mut items, &xs)?; rt::array(items) }
+//! { id, title: t }        → rt::object([("id", id.clone()), ("title", t.clone())])
+//! { ...post, n: 1 }       → { let object = rt::object([]); rt::spread_object(&object, &post)?; rt::set(&object, "n", …)?; object }
+//! ```
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use swc_core::ecma::ast::*;
+
+use super::Lowerer;
+
+impl Lowerer<'_> {
+    pub(super) fn array_literal(&mut self, array: &ArrayLit) -> TokenStream {
+        if array
+            .elems
+            .iter()
+            .all(|element| element.as_ref().is_some_and(|e| e.spread.is_none()))
+        {
+            let values: Vec<TokenStream> = array
+                .elems
+                .iter()
+                .flatten()
+                .map(|element| self.expr(&element.expr))
+                .collect();
+            return quote!(rt::array(vec![#(#values),*]));
+        }
+        let items = self.temp("items");
+        let mut steps = Vec::new();
+        for element in &array.elems {
+            steps.push(match element {
+                None => quote!(#items.push(Value::Undefined);),
+                Some(element) => {
+                    let value = self.expr(&element.expr);
+                    if element.spread.is_some() {
+                        quote!(rt::spread_into(&mut #items, &#value)?;)
+                    } else {
+                        quote!(#items.push(#value);)
+                    }
+                }
+            });
+        }
+        quote!({ let mut #items: Vec<Value> = Vec::new(); #(#steps)* rt::array(#items) })
+    }
+
+    /// The static name of a property key, or its lowered computed value.
+    fn prop_name(&mut self, name: &PropName) -> Result<String, TokenStream> {
+        match name {
+            PropName::Ident(ident) => Ok(ident.sym.to_string()),
+            PropName::Str(text) => Ok(text.value.to_atom_lossy().to_string()),
+            PropName::Num(number) => Ok(crate::lower::literals::js_number_key(number.value)),
+            PropName::Computed(computed) => Err(self.expr(&computed.expr)),
+            PropName::BigInt(big) => Err(self.unsupported(big.span, "a BigInt key", "use a string key")),
+        }
+    }
+
+    pub(super) fn object_literal(&mut self, object: &ObjectLit) -> TokenStream {
+        // Fast path: only static keys and no spreads → one `rt::object([...])` call (a repeated
+        // key keeps its first position, as in JS, because `rt::object` inserts in order).
+        let is_simple = object.props.iter().all(|prop| match prop {
+            PropOrSpread::Prop(prop) => match &**prop {
+                Prop::Shorthand(_) => true,
+                Prop::KeyValue(pair) => {
+                    matches!(pair.key, PropName::Ident(_) | PropName::Str(_) | PropName::Num(_))
+                }
+                _ => false,
+            },
+            PropOrSpread::Spread(_) => false,
+        });
+        if is_simple {
+            let mut entries = Vec::new();
+            for prop in &object.props {
+                if let PropOrSpread::Prop(prop) = prop {
+                    match &**prop {
+                        Prop::Shorthand(ident) => {
+                            let key = ident.sym.to_string();
+                            let value = self.ident(ident);
+                            entries.push(quote!((#key, #value)));
+                        }
+                        Prop::KeyValue(pair) => {
+                            let key = self.prop_name(&pair.key).unwrap_or_default();
+                            let value = self.expr(&pair.value);
+                            entries.push(quote!((#key, #value)));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            return quote!(rt::object([#(#entries),*]));
+        }
+        let target = self.temp("object");
+        let mut steps = Vec::new();
+        for prop in &object.props {
+            steps.push(match prop {
+                PropOrSpread::Spread(spread) => {
+                    let value = self.expr(&spread.expr);
+                    quote!(rt::spread_object(&#target, &#value)?;)
+                }
+                PropOrSpread::Prop(prop) => match &**prop {
+                    Prop::Shorthand(ident) => {
+                        let key = ident.sym.as_str();
+                        let value = self.ident(ident);
+                        quote!(rt::set(&#target, #key, #value)?;)
+                    }
+                    Prop::KeyValue(pair) => {
+                        let key = self.prop_name(&pair.key);
+                        let value = self.expr(&pair.value);
+                        match key {
+                            Ok(key) => quote!(rt::set(&#target, #key, #value)?;),
+                            Err(key) => {
+                                let temp = self.temp("key");
+                                quote!(let #temp: Value = #key; rt::set_computed(&#target, &#temp, #value)?;)
+                            }
+                        }
+                    }
+                    Prop::Method(method) => {
+                        let key = self.prop_name(&method.key);
+                        let name = match &key {
+                            Ok(name) => name.clone(),
+                            Err(_) => String::new(),
+                        };
+                        let value = self.function(&name, &method.function);
+                        match key {
+                            Ok(key) => quote!(rt::set(&#target, #key, #value)?;),
+                            Err(key) => quote!(rt::set_computed(&#target, &#key, #value)?;),
+                        }
+                    }
+                    Prop::Getter(getter) => {
+                        let stream = self.unsupported(getter.span, "a getter", "use a plain property or a method");
+                        quote!(let _ = #stream;)
+                    }
+                    Prop::Setter(setter) => {
+                        let stream = self.unsupported(setter.span, "a setter", "use a plain property or a method");
+                        quote!(let _ = #stream;)
+                    }
+                    Prop::Assign(assign) => {
+                        let stream = self.unsupported(assign.span, "`=` in an object literal", "use `:`");
+                        quote!(let _ = #stream;)
+                    }
+                },
+            });
+        }
+        quote!({ let #target: Value = rt::object([]); #(#steps)* #target })
+    }
+}
+
+/// The property key a numeric literal key stands for (`{ 1: x }` → `"1"`).
+pub(crate) fn js_number_key(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e21 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}

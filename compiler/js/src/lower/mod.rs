@@ -1,0 +1,165 @@
+//! Lowering: a module's swc AST → Rust tokens that call `backworks_runtime::js` (`rt`).
+//!
+//! One concept per file: [`modules`] (the module's `evaluate` and entry points),
+//! [`functions`] and [`closures`] (functions and their captures), [`statements`],
+//! [`expressions`], [`operators`], [`calls`], [`literals`], [`template`],
+//! [`optional_chaining`] and [`destructuring`]. Every generated name comes from the
+//! [`NameAllocator`]; unsupported constructs become diagnostics and lower to `undefined` so
+//! lowering goes on and reports every problem of the module.
+//!
+//! ```text
+//! const total = a + b;   →   let total: Value = rt::add(&a.clone(), &b.clone())?;
+//! ```
+
+mod calls;
+mod closures;
+mod destructuring;
+mod expressions;
+mod functions;
+pub(crate) mod modules;
+mod operators;
+mod literals;
+mod optional_chaining;
+mod statements;
+mod template;
+
+use std::collections::HashMap;
+
+use backworks_diagnostics::Diagnostic;
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use swc_core::common::{BytePos, Span};
+
+use crate::diagnostics;
+use crate::names::NameAllocator;
+use crate::parse::SpanMap;
+use crate::scope::{BindingId, BindingKind, Scopes};
+
+/// What lowering knows about the module being lowered.
+pub(crate) struct ModuleContext<'a> {
+    /// The Rust module name, e.g. `tasks`.
+    pub(crate) rust_name: &'a str,
+    /// Scope analysis of the module.
+    pub(crate) scopes: &'a Scopes,
+    /// swc spans → diagnostic spans.
+    pub(crate) spans: SpanMap,
+    /// `require(...)` call position → Rust name of the required module.
+    pub(crate) requires: &'a HashMap<BytePos, String>,
+}
+
+/// The lowering state of one module.
+pub(crate) struct Lowerer<'a> {
+    pub(crate) cx: ModuleContext<'a>,
+    pub(crate) names: NameAllocator,
+    idents: HashMap<BindingId, Ident>,
+    pub(crate) diagnostics: Vec<Diagnostic>,
+    /// How many functions deep the code being lowered is (0 = module top level).
+    pub(crate) function_depth: usize,
+    /// The label of the optional chain being lowered, if any.
+    pub(crate) chain_label: Option<syn::Lifetime>,
+    /// JS labels of the enclosing labelled loops → Rust labels.
+    pub(crate) labels: Vec<(String, syn::Lifetime)>,
+}
+
+impl<'a> Lowerer<'a> {
+    pub(crate) fn new(cx: ModuleContext<'a>) -> Self {
+        Lowerer {
+            cx,
+            names: NameAllocator::default(),
+            idents: HashMap::new(),
+            diagnostics: Vec::new(),
+            function_depth: 0,
+            chain_label: None,
+            labels: Vec::new(),
+        }
+    }
+
+    /// Reports an unsupported construct and returns a placeholder expression.
+    pub(crate) fn unsupported(&mut self, span: Span, what: &str, help: &str) -> TokenStream {
+        let span = self.cx.spans.span(span);
+        self.diagnostics
+            .push(diagnostics::unsupported(span, what, help));
+        quote!(Value::Undefined)
+    }
+
+    /// A fresh temporary name.
+    pub(crate) fn temp(&mut self, hint: &str) -> Ident {
+        self.names.fresh(hint)
+    }
+
+    /// A fresh loop or block label.
+    pub(crate) fn label(&mut self, hint: &str) -> syn::Lifetime {
+        let name = self.names.fresh(hint);
+        syn::Lifetime::new(&format!("'{name}"), proc_macro2::Span::call_site())
+    }
+
+    /// The Rust identifier of a binding (allocated on first use).
+    pub(crate) fn binding_ident(&mut self, id: BindingId) -> Ident {
+        if let Some(ident) = self.idents.get(&id) {
+            return ident.clone();
+        }
+        let name = self.cx.scopes.bindings[id].name.clone();
+        let hint = match name.as_str() {
+            "module" => "module".to_string(),
+            "exports" => "exports_object".to_string(),
+            other => other.to_string(),
+        };
+        let ident = self.names.fresh(&hint);
+        self.idents.insert(id, ident.clone());
+        ident
+    }
+
+    /// Whether a binding is a shared cell.
+    pub(crate) fn is_cell(&self, id: BindingId) -> bool {
+        self.cx.scopes.bindings[id].is_cell()
+    }
+
+    /// Reads a binding.
+    pub(crate) fn read_binding(&mut self, id: BindingId) -> TokenStream {
+        let ident = self.binding_ident(id);
+        if self.is_cell(id) {
+            quote!(#ident.get())
+        } else {
+            quote!(#ident.clone())
+        }
+    }
+
+    /// Assigns a binding (a statement).
+    pub(crate) fn write_binding(&mut self, id: BindingId, value: TokenStream) -> TokenStream {
+        let ident = self.binding_ident(id);
+        if self.is_cell(id) {
+            quote!(#ident.set(#value);)
+        } else {
+            quote!(#ident = #value;)
+        }
+    }
+
+    /// Declares a binding with its initial value (a statement). Cells of block-level
+    /// declarations and every `var` already exist (see `statements::block_prelude`), so they
+    /// are assigned, unless `fresh` (loop heads, parameters) asks for a new variable.
+    pub(crate) fn declare_binding(
+        &mut self,
+        id: BindingId,
+        value: TokenStream,
+        fresh: bool,
+    ) -> TokenStream {
+        let ident = self.binding_ident(id);
+        let binding = &self.cx.scopes.bindings[id];
+        let predeclared = !fresh
+            && matches!(
+                binding.kind,
+                BindingKind::Let | BindingKind::Const | BindingKind::Var
+            );
+        if self.is_cell(id) {
+            if predeclared {
+                quote!(#ident.set(#value);)
+            } else {
+                quote!(let #ident = rt::Var::new(#value);)
+            }
+        } else if !fresh && matches!(binding.kind, BindingKind::Var) {
+            quote!(#ident = #value;)
+        } else {
+            quote!(let mut #ident: Value = #value;)
+        }
+    }
+}

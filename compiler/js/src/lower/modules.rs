@@ -1,0 +1,257 @@
+//! A module: its top level → `evaluate`, its handler exports → entry points.
+//!
+//! ```text
+//! const tasks = [];                      pub fn evaluate(modules: &rt::Modules) -> Result<Value, rt::Throw> {
+//! export function GET(req) {…}     →         let module = …; let exports_object = …;
+//!                                            let tasks = rt::Var::new(Value::Undefined);
+//!                                            let GET = rt::Var::new(Value::Undefined); GET.set(rt::func(…));
+//!                                            tasks.set(rt::array(vec![]));
+//!                                            rt::set(&exports_object, "GET", GET.get())?;
+//!                                            rt::get(&module, "exports")
+//!                                        }
+//!                                        pub fn get(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
+//!                                            backworks_runtime::bridge::run_stateful(&super::ISOLATE, req, |modules, req, ctx| {
+//!                                                let exports = modules.require("tasks", evaluate)?;
+//!                                                rt::call(&rt::get(&exports, "GET")?, &[req, ctx])
+//!                                            })
+//!                                        }
+//! ```
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use swc_core::ecma::ast::*;
+
+use super::Lowerer;
+use crate::exports::{Access, DetectedExport};
+
+/// What the module lowering needs besides the AST.
+pub(crate) struct ModulePlan<'a> {
+    /// The handler exports to generate entry points for.
+    pub(crate) exports: &'a [DetectedExport],
+    /// Whether entry points take the isolate lock.
+    pub(crate) stateful: bool,
+    /// Shown in the generated file's header.
+    pub(crate) display_path: String,
+    /// Whether the module's handler is an implicit top-level `function handler`.
+    pub(crate) implicit_handler: bool,
+}
+
+/// A top-level item, with ES module syntax reduced to statements plus export steps.
+enum Item {
+    Stmt(Stmt),
+    Export(Vec<(Ident, String)>),
+    ExportDefault(Box<Expr>),
+}
+
+impl Lowerer<'_> {
+    fn items(&mut self, module: &Module) -> Vec<Item> {
+        let mut items = Vec::new();
+        for item in &module.body {
+            match item {
+                ModuleItem::Stmt(stmt) => items.push(Item::Stmt(stmt.clone())),
+                ModuleItem::ModuleDecl(decl) => match decl {
+                    ModuleDecl::ExportDecl(export) => {
+                        let mut names = Vec::new();
+                        match &export.decl {
+                            Decl::Fn(function) => names.push(function.ident.clone()),
+                            Decl::Var(var) => {
+                                for declarator in &var.decls {
+                                    crate::scope::pattern_idents(&declarator.name, &mut names);
+                                }
+                            }
+                            _ => {}
+                        }
+                        items.push(Item::Stmt(Stmt::Decl(export.decl.clone())));
+                        items.push(Item::Export(
+                            names
+                                .into_iter()
+                                .map(|ident| {
+                                    let name = ident.sym.to_string();
+                                    (ident, name)
+                                })
+                                .collect(),
+                        ));
+                    }
+                    ModuleDecl::ExportDefaultDecl(export) => match &export.decl {
+                        DefaultDecl::Fn(function) => match &function.ident {
+                            Some(ident) => {
+                                items.push(Item::Stmt(Stmt::Decl(Decl::Fn(FnDecl {
+                                    ident: ident.clone(),
+                                    declare: false,
+                                    function: function.function.clone(),
+                                }))));
+                                items.push(Item::Export(vec![(ident.clone(), "default".to_string())]));
+                            }
+                            None => items.push(Item::ExportDefault(Box::new(Expr::Fn(function.clone())))),
+                        },
+                        DefaultDecl::Class(class) => {
+                            self.unsupported(class.class.span, "a class", "use object literals and functions");
+                        }
+                        DefaultDecl::TsInterfaceDecl(_) => {}
+                    },
+                    ModuleDecl::ExportDefaultExpr(export) => {
+                        items.push(Item::ExportDefault(export.expr.clone()));
+                    }
+                    ModuleDecl::ExportNamed(named) if named.src.is_none() => {
+                        let mut names = Vec::new();
+                        for specifier in &named.specifiers {
+                            match specifier {
+                                ExportSpecifier::Named(named_specifier) => {
+                                    let local = match &named_specifier.orig {
+                                        ModuleExportName::Ident(ident) => ident.clone(),
+                                        ModuleExportName::Str(text) => {
+                                            self.unsupported(text.span, "a string export name", "export an identifier");
+                                            continue;
+                                        }
+                                    };
+                                    let exported = match &named_specifier.exported {
+                                        Some(ModuleExportName::Ident(ident)) => ident.sym.to_string(),
+                                        Some(ModuleExportName::Str(text)) => text.value.to_atom_lossy().to_string(),
+                                        None => local.sym.to_string(),
+                                    };
+                                    names.push((local, exported));
+                                }
+                                other => {
+                                    self.unsupported(
+                                        swc_core::common::Spanned::span(other),
+                                        "this export form",
+                                        "write `export { name }`",
+                                    );
+                                }
+                            }
+                        }
+                        items.push(Item::Export(names));
+                    }
+                    ModuleDecl::Import(import) => {
+                        self.unsupported(
+                            import.span,
+                            "`import`",
+                            "use `const { … } = require(\"./file.js\")`",
+                        );
+                    }
+                    other => {
+                        self.unsupported(
+                            swc_core::common::Spanned::span(other),
+                            "this module declaration",
+                            "use `module.exports = …` or `export function …`",
+                        );
+                    }
+                },
+            }
+        }
+        items
+    }
+
+    /// The module's items: `evaluate` and one entry point per handler export.
+    pub(crate) fn module(&mut self, module: &Module, plan: &ModulePlan<'_>) -> TokenStream {
+        let items = self.items(module);
+        let statements: Vec<Stmt> = items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Stmt(stmt) => Some(stmt.clone()),
+                _ => None,
+            })
+            .collect();
+
+        // `module`, `exports` and `require` are the first three bindings (see `scope::analyze`).
+        let module_ident = self.binding_ident(0);
+        let module_decl = if self.is_cell(0) {
+            quote!(let #module_ident = rt::Var::new(rt::object([("exports", rt::object([]))]));)
+        } else {
+            quote!(let #module_ident: Value = rt::object([("exports", rt::object([]))]);)
+        };
+        let module_read = self.read_binding(0);
+        let exports_decl = self.declare_binding(1, quote!(rt::get(&#module_read, "exports")?), true);
+
+        let vars = self.function_prelude(&statements);
+        let prelude = self.block_prelude(statements.iter());
+        let mut body = Vec::new();
+        for item in &items {
+            match item {
+                Item::Stmt(stmt) => body.push(self.statement(stmt)),
+                Item::Export(names) => {
+                    for (local, exported) in names {
+                        let value = self.ident(local);
+                        let exports = self.read_binding(1);
+                        body.push(quote!(rt::set(&#exports, #exported, #value)?;));
+                    }
+                }
+                Item::ExportDefault(expr) => {
+                    let value = self.expr(expr);
+                    let exports = self.read_binding(1);
+                    body.push(quote!(rt::set(&#exports, "default", #value)?;));
+                }
+            }
+        }
+        if plan.implicit_handler {
+            if let Some(handler) = statements.iter().find_map(|stmt| match stmt {
+                Stmt::Decl(Decl::Fn(function)) if function.ident.sym.as_str() == "handler" => {
+                    Some(function.ident.clone())
+                }
+                _ => None,
+            }) {
+                let value = self.ident(&handler);
+                let exports = self.read_binding(1);
+                body.push(quote!(rt::set(&#exports, "handler", #value)?;));
+            }
+        }
+        let module_read = self.read_binding(0);
+
+        let header = format!(
+            " Generated by backworks-js from `{}`. Do not edit: edit the handler and rebuild.",
+            plan.display_path
+        );
+        let rust_name = self.cx.rust_name;
+        let entries = plan.exports.iter().map(|export| {
+            let entry = format_ident!("{}", export.entry);
+            let handler = match &export.access {
+                Access::Whole => quote!(exports),
+                Access::Key(key) => quote!(rt::get(&exports, #key)?),
+            };
+            let run = if plan.stateful {
+                quote!(backworks_runtime::bridge::run_stateful(&super::ISOLATE, req, |modules, req, ctx| {
+                    let exports = modules.require(#rust_name, evaluate)?;
+                    let handler = #handler;
+                    rt::call(&handler, &[req, ctx])
+                }))
+            } else {
+                quote!(backworks_runtime::bridge::run_stateless(req, |modules, req, ctx| {
+                    let exports = modules.require(#rust_name, evaluate)?;
+                    let handler = #handler;
+                    rt::call(&handler, &[req, ctx])
+                }))
+            };
+            let doc = match &export.kind {
+                crate::ExportKind::Default => " The module's handler (every method of its route).".to_string(),
+                crate::ExportKind::Method(method) => format!(" The `{method}` handler."),
+            };
+            quote! {
+                #[doc = #doc]
+                pub fn #entry(
+                    req: backworks_runtime::contract::HandlerRequest,
+                ) -> Result<backworks_runtime::contract::HandlerResponse, backworks_runtime::contract::HandlerError> {
+                    #run
+                }
+            }
+        });
+        quote! {
+            #![doc = #header]
+            #![allow(unused_mut, unused_variables, unused_assignments, unreachable_code, unused_braces, unused_parens, unused_labels, non_snake_case, clippy::all)]
+
+            use backworks_runtime::js as rt;
+            use backworks_runtime::js::Value;
+
+            /// Runs the module's top level once and returns its `module.exports`.
+            pub fn evaluate(modules: &rt::Modules) -> Result<Value, rt::Throw> {
+                #module_decl
+                #exports_decl
+                #vars
+                #prelude
+                #(#body)*
+                rt::get(&#module_read, "exports")
+            }
+
+            #(#entries)*
+        }
+    }
+}

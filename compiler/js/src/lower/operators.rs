@@ -1,0 +1,351 @@
+//! Unary, binary, update and assignment operators.
+//!
+//! ```text
+//! a - b        → rt::sub(&a, &b)?            a === b   → Value::Bool(rt::strict_eq(&a, &b))
+//! a && b       → { let left = a; if rt::truthy(&left) { b } else { left } }
+//! a ?? b       → { let left = a; if left.is_nullish() { b } else { left } }
+//! total += 3   → total = rt::add(&total.clone(), &Value::Number(3))?;
+//! nextId++     → { let (old, new) = rt::increment(&next_id.get(), 1.0)?; next_id.set(new); old }
+//! ```
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use swc_core::ecma::ast::*;
+
+use super::Lowerer;
+use crate::globals;
+
+/// The runtime function of an arithmetic or bitwise operator.
+fn arithmetic(op: BinaryOp) -> Option<TokenStream> {
+    Some(match op {
+        BinaryOp::Add => quote!(rt::add),
+        BinaryOp::Sub => quote!(rt::sub),
+        BinaryOp::Mul => quote!(rt::mul),
+        BinaryOp::Div => quote!(rt::div),
+        BinaryOp::Mod => quote!(rt::rem),
+        BinaryOp::Exp => quote!(rt::pow),
+        BinaryOp::BitAnd => quote!(rt::bit_and),
+        BinaryOp::BitOr => quote!(rt::bit_or),
+        BinaryOp::BitXor => quote!(rt::bit_xor),
+        BinaryOp::LShift => quote!(rt::shl),
+        BinaryOp::RShift => quote!(rt::shr),
+        BinaryOp::ZeroFillRShift => quote!(rt::ushr),
+        _ => return None,
+    })
+}
+
+/// The binary operator a compound assignment applies (`+=` → `+`).
+fn compound(op: AssignOp) -> Option<BinaryOp> {
+    Some(match op {
+        AssignOp::AddAssign => BinaryOp::Add,
+        AssignOp::SubAssign => BinaryOp::Sub,
+        AssignOp::MulAssign => BinaryOp::Mul,
+        AssignOp::DivAssign => BinaryOp::Div,
+        AssignOp::ModAssign => BinaryOp::Mod,
+        AssignOp::ExpAssign => BinaryOp::Exp,
+        AssignOp::BitAndAssign => BinaryOp::BitAnd,
+        AssignOp::BitOrAssign => BinaryOp::BitOr,
+        AssignOp::BitXorAssign => BinaryOp::BitXor,
+        AssignOp::LShiftAssign => BinaryOp::LShift,
+        AssignOp::RShiftAssign => BinaryOp::RShift,
+        AssignOp::ZeroFillRShiftAssign => BinaryOp::ZeroFillRShift,
+        AssignOp::AndAssign => BinaryOp::LogicalAnd,
+        AssignOp::OrAssign => BinaryOp::LogicalOr,
+        AssignOp::NullishAssign => BinaryOp::NullishCoalescing,
+        AssignOp::Assign => return None,
+    })
+}
+
+/// Where an assignment writes, with its object and key already evaluated.
+enum Place {
+    Binding(crate::scope::BindingId),
+    Property { object: proc_macro2::Ident, key: Result<String, proc_macro2::Ident> },
+}
+
+impl Lowerer<'_> {
+    /// `left op right` on lowered operands.
+    fn apply(&mut self, op: BinaryOp, left: TokenStream, right: TokenStream) -> TokenStream {
+        if let Some(function) = arithmetic(op) {
+            return quote!(#function(&#left, &#right)?);
+        }
+        let temp = self.temp("left");
+        match op {
+            BinaryOp::LogicalAnd => {
+                quote!({ let #temp: Value = #left; if rt::truthy(&#temp) { #right } else { #temp } })
+            }
+            BinaryOp::LogicalOr => {
+                quote!({ let #temp: Value = #left; if rt::truthy(&#temp) { #temp } else { #right } })
+            }
+            BinaryOp::NullishCoalescing => {
+                quote!({ let #temp: Value = #left; if #temp.is_nullish() { #right } else { #temp } })
+            }
+            BinaryOp::EqEqEq => quote!(Value::Bool(rt::strict_eq(&#left, &#right))),
+            BinaryOp::NotEqEq => quote!(Value::Bool(!rt::strict_eq(&#left, &#right))),
+            BinaryOp::EqEq => quote!(Value::Bool(rt::loose_eq(&#left, &#right)?)),
+            BinaryOp::NotEq => quote!(Value::Bool(!rt::loose_eq(&#left, &#right)?)),
+            BinaryOp::Lt => quote!(Value::Bool(rt::lt(&#left, &#right)?)),
+            BinaryOp::LtEq => quote!(Value::Bool(rt::le(&#left, &#right)?)),
+            BinaryOp::Gt => quote!(Value::Bool(rt::gt(&#left, &#right)?)),
+            BinaryOp::GtEq => quote!(Value::Bool(rt::ge(&#left, &#right)?)),
+            BinaryOp::In => quote!(Value::Bool(rt::has_property(&#left, &#right)?)),
+            _ => quote!(Value::Undefined),
+        }
+    }
+
+    pub(super) fn binary(&mut self, bin: &BinExpr) -> TokenStream {
+        if bin.op == BinaryOp::InstanceOf {
+            let left = self.expr(&bin.left);
+            return match &*bin.right {
+                Expr::Ident(class)
+                    if self.cx.scopes.binding_of(class).is_none()
+                        && globals::INSTANCE_CLASSES.contains(&class.sym.as_str()) =>
+                {
+                    let name = class.sym.as_str();
+                    quote!(Value::Bool(rt::instance_of(&#left, #name)))
+                }
+                _ => self.unsupported(
+                    bin.span,
+                    "`instanceof` with a user-defined class",
+                    "test a property of the object instead",
+                ),
+            };
+        }
+        let left = self.expr(&bin.left);
+        let right = self.expr(&bin.right);
+        self.apply(bin.op, left, right)
+    }
+
+    pub(super) fn unary(&mut self, unary: &UnaryExpr) -> TokenStream {
+        if unary.op == UnaryOp::TypeOf {
+            if let Expr::Ident(ident) = &*unary.arg {
+                let known = self.cx.scopes.binding_of(ident).is_some()
+                    || globals::STATIC_CALLS.contains(&ident.sym.as_str())
+                    || globals::STATIC_VALUES.contains(&ident.sym.as_str())
+                    || ident.sym.as_str() == "undefined";
+                if !known {
+                    // `typeof undeclared` is "undefined" (or "object"/"function" for namespaces).
+                    let kind = if globals::NAMESPACES.contains(&ident.sym.as_str()) {
+                        "object"
+                    } else if globals::CONSTRUCTORS.contains(&ident.sym.as_str()) {
+                        "function"
+                    } else {
+                        "undefined"
+                    };
+                    return quote!(Value::str(#kind));
+                }
+            }
+        }
+        if unary.op == UnaryOp::Delete {
+            return match &*unary.arg {
+                Expr::Member(member) => {
+                    let object = self.expr(&member.obj);
+                    let key = match self.member_key(&member.prop) {
+                        Ok(name) => quote!(Value::str(#name)),
+                        Err(key) => key,
+                    };
+                    quote!(Value::Bool(rt::delete(&#object, &#key)?))
+                }
+                _ => quote!(Value::Bool(true)),
+            };
+        }
+        let arg = self.expr(&unary.arg);
+        match unary.op {
+            UnaryOp::Bang => quote!(rt::not(&#arg)),
+            UnaryOp::Minus => quote!(rt::neg(&#arg)?),
+            UnaryOp::Plus => quote!(rt::plus(&#arg)?),
+            UnaryOp::Tilde => quote!(rt::bit_not(&#arg)?),
+            UnaryOp::TypeOf => quote!(rt::type_of_value(&#arg)),
+            UnaryOp::Void => quote!({ let _ = #arg; Value::Undefined }),
+            UnaryOp::Delete => quote!(Value::Bool(true)),
+        }
+    }
+
+    /// Evaluates the object and key of a member target into temporaries.
+    fn member_place(&mut self, member: &MemberExpr, setup: &mut Vec<TokenStream>) -> Place {
+        let object_value = self.expr(&member.obj);
+        let object = self.temp("target");
+        setup.push(quote!(let #object: Value = #object_value;));
+        let key = match self.member_key(&member.prop) {
+            Ok(name) => Ok(name),
+            Err(key_value) => {
+                let key = self.temp("key");
+                setup.push(quote!(let #key: Value = #key_value;));
+                Err(key)
+            }
+        };
+        Place::Property { object, key }
+    }
+
+    fn read_place(&mut self, place: &Place) -> TokenStream {
+        match place {
+            Place::Binding(id) => self.read_binding(*id),
+            Place::Property { object, key: Ok(name) } => quote!(rt::get(&#object, #name)?),
+            Place::Property { object, key: Err(key) } => quote!(rt::get_computed(&#object, &#key)?),
+        }
+    }
+
+    fn write_place(&mut self, place: &Place, value: TokenStream) -> TokenStream {
+        match place {
+            Place::Binding(id) => self.write_binding(*id, value),
+            Place::Property { object, key: Ok(name) } => quote!(rt::set(&#object, #name, #value)?;),
+            Place::Property { object, key: Err(key) } => {
+                quote!(rt::set_computed(&#object, &#key, #value)?;)
+            }
+        }
+    }
+
+    /// The place a simple assignment target names, or `None` after reporting it.
+    fn place(&mut self, target: &SimpleAssignTarget, setup: &mut Vec<TokenStream>) -> Option<Place> {
+        match target {
+            SimpleAssignTarget::Ident(binding) => match self.cx.scopes.binding_of(&binding.id) {
+                Some(id) => {
+                    if self.cx.scopes.bindings[id].kind == crate::scope::BindingKind::Const {
+                        self.unsupported(
+                            binding.id.span,
+                            "assigning to a `const`",
+                            "declare the variable with `let`",
+                        );
+                        return None;
+                    }
+                    Some(Place::Binding(id))
+                }
+                None => {
+                    self.unknown_global(&binding.id);
+                    None
+                }
+            },
+            SimpleAssignTarget::Member(member) => Some(self.member_place(member, setup)),
+            SimpleAssignTarget::Paren(paren) => match &*paren.expr {
+                Expr::Ident(ident) => {
+                    let target = SimpleAssignTarget::Ident(ident.clone().into());
+                    self.place(&target, setup)
+                }
+                Expr::Member(member) => Some(self.member_place(member, setup)),
+                other => {
+                    self.unsupported(
+                        swc_core::common::Spanned::span(other),
+                        "this assignment target",
+                        "assign to a variable or a property",
+                    );
+                    None
+                }
+            },
+            other => {
+                self.unsupported(
+                    swc_core::common::Spanned::span(other),
+                    "this assignment target",
+                    "assign to a variable or a property",
+                );
+                None
+            }
+        }
+    }
+
+    /// An assignment; `as_statement` drops the result value.
+    pub(super) fn assignment(&mut self, assign: &AssignExpr, as_statement: bool) -> TokenStream {
+        let target = match &assign.left {
+            AssignTarget::Simple(target) => target,
+            AssignTarget::Pat(pattern) => {
+                if assign.op != AssignOp::Assign {
+                    return self.unsupported(assign.span, "a compound destructuring assignment", "use `=`");
+                }
+                let value = self.expr(&assign.right);
+                let temp = self.temp("assigned");
+                let pat = match pattern {
+                    AssignTargetPat::Array(array) => Pat::Array(array.clone()),
+                    AssignTargetPat::Object(object) => Pat::Object(object.clone()),
+                    AssignTargetPat::Invalid(invalid) => {
+                        return self.unsupported(invalid.span, "this assignment target", "assign to a variable");
+                    }
+                };
+                let bind = self.bind_pattern(&pat, quote!(#temp.clone()), super::destructuring::Mode::Assign);
+                return if as_statement {
+                    quote!({ let #temp: Value = #value; #bind })
+                } else {
+                    quote!({ let #temp: Value = #value; #bind #temp })
+                };
+            }
+        };
+        let mut setup = Vec::new();
+        let Some(place) = self.place(target, &mut setup) else {
+            return quote!(Value::Undefined);
+        };
+        let result = self.temp("value");
+        let body = match compound(assign.op) {
+            None => {
+                let value = self.expr(&assign.right);
+                let write = self.write_place(&place, quote!(#result.clone()));
+                quote!(let #result: Value = #value; #write)
+            }
+            Some(op @ (BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::NullishCoalescing)) => {
+                let current = self.read_place(&place);
+                let value = self.expr(&assign.right);
+                let write = self.write_place(&place, quote!(#result.clone()));
+                let condition = match op {
+                    BinaryOp::LogicalAnd => quote!(rt::truthy(&#result)),
+                    BinaryOp::LogicalOr => quote!(!rt::truthy(&#result)),
+                    _ => quote!(#result.is_nullish()),
+                };
+                quote! {
+                    let mut #result: Value = #current;
+                    if #condition { #result = #value; #write }
+                }
+            }
+            Some(op) => {
+                let current = self.read_place(&place);
+                let value = self.expr(&assign.right);
+                let combined = self.apply(op, current, value);
+                let write = self.write_place(&place, quote!(#result.clone()));
+                quote!(let #result: Value = #combined; #write)
+            }
+        };
+        if as_statement {
+            quote!({ #(#setup)* #body })
+        } else {
+            quote!({ #(#setup)* #body #result })
+        }
+    }
+
+    pub(super) fn assign_expr(&mut self, assign: &AssignExpr) -> TokenStream {
+        self.assignment(assign, false)
+    }
+
+    /// `x++`, `--x`, `o.n++`; `as_statement` drops the result value.
+    pub(super) fn update_with(&mut self, update: &UpdateExpr, as_statement: bool) -> TokenStream {
+        let mut setup = Vec::new();
+        let target = match &*update.arg {
+            Expr::Ident(ident) => SimpleAssignTarget::Ident(ident.clone().into()),
+            Expr::Member(member) => SimpleAssignTarget::Member(member.clone()),
+            Expr::Paren(paren) => SimpleAssignTarget::Paren(paren.clone()),
+            other => {
+                return self.unsupported(
+                    swc_core::common::Spanned::span(other),
+                    "this update target",
+                    "update a variable or a property",
+                );
+            }
+        };
+        let Some(place) = self.place(&target, &mut setup) else {
+            return quote!(Value::Undefined);
+        };
+        let delta = if update.op == UpdateOp::PlusPlus {
+            quote!(1.0)
+        } else {
+            quote!(-1.0)
+        };
+        let current = self.read_place(&place);
+        let old = self.temp("old");
+        let new = self.temp("new");
+        let write = self.write_place(&place, quote!(#new.clone()));
+        let result = if update.prefix { quote!(#new) } else { quote!(#old) };
+        if as_statement {
+            quote!({ #(#setup)* let (#old, #new) = rt::increment(&#current, #delta)?; #write })
+        } else {
+            quote!({ #(#setup)* let (#old, #new) = rt::increment(&#current, #delta)?; #write #result })
+        }
+    }
+
+    pub(super) fn update(&mut self, update: &UpdateExpr) -> TokenStream {
+        self.update_with(update, false)
+    }
+}
