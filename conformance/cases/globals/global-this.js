@@ -1,0 +1,1 @@
+module.exports = () => ({ hasMath: typeof globalThis.Math, hasJSON: typeof globalThis.JSON, parseIntSame: globalThis.parseInt === parseInt, undefinedValue: globalThis.undefined === undefined, nanValue: String(globalThis.NaN), infinity: String(globalThis.Infinity) });

@@ -1,0 +1,1 @@
+exports.handler = () => [Math.log(Math.E), Math.log(1), Math.log(0), Math.log(-1), Math.log(10), Math.log2(8), Math.log2(3), Math.log10(1000), Math.log10(2), Math.log1p(1e-10), Math.exp(1), Math.exp(-1), Math.expm1(1e-10), Math.exp(710), Math.log(100) / Math.LN10].map(String);

@@ -1,0 +1,1 @@
+module.exports = () => [Math.min(), Math.max(), Math.min(1, 2, -3), Math.max(1, "5", 3), Math.max(1, NaN), Math.min(0, -0), Math.max(-0, 0), Math.max(...[]), Math.abs(-7.5), Math.abs("-3"), Math.abs(null), Math.abs(undefined), Math.max([1, 2]), Math.min([4])].map((v) => (Object.is(v, -0) ? "-0" : String(v)));
