@@ -1,0 +1,3 @@
+module.exports = function (req) {
+  return { shape: "module.exports = function", path: req.path };
+};
