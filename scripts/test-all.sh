@@ -15,6 +15,10 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
+# OpenAPI validators and the API fuzzer the tests run against every example.
+python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
+npm ci --no-audit --no-fund --loglevel=error
+
 echo "== formatting"
 cargo fmt --all -- --check
 echo "== lints"
