@@ -7,7 +7,9 @@ use backworks_tests::diagnostics_of;
 
 #[test]
 fn every_broken_fixture_reports_located_diagnostics() {
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/errors");
+    // Relative to the test's working directory (the `tests` crate), so no machine-specific
+    // path ends up in a snapshot.
+    let fixtures = Path::new("fixtures/errors");
     let mut names: Vec<String> = std::fs::read_dir(&fixtures)
         .expect("fixtures folder exists")
         .map(|entry| {
@@ -31,6 +33,10 @@ fn every_broken_fixture_reports_located_diagnostics() {
     settings.bind(|| {
         for name in &names {
             let rendered = diagnostics_of(&fixtures.join(name));
+            assert!(
+                !rendered.contains(env!("CARGO_MANIFEST_DIR")),
+                "{name}: absolute path in:\n{rendered}"
+            );
             assert!(
                 rendered.contains("error"),
                 "{name} should fail to compile, got:\n{rendered}"

@@ -10,9 +10,15 @@ use backworks_tests::{compile, example, workspace_root};
 const EXAMPLES: &[&str] = &["hello-world", "task-manager", "blog-api", "catalog"];
 
 fn write_document(name: &str) -> std::path::PathBuf {
-    let compiled = compile(&example(name)).unwrap_or_else(|diagnostics| panic!("{name}:\n{diagnostics}"));
-    let document = compiled.tree.get("openapi.json").expect("the build emits openapi.json");
-    let path = workspace_root().join("target/openapi").join(format!("{name}.json"));
+    let compiled =
+        compile(&example(name)).unwrap_or_else(|diagnostics| panic!("{name}:\n{diagnostics}"));
+    let document = compiled
+        .tree
+        .get("openapi.json")
+        .expect("the build emits openapi.json");
+    let path = workspace_root()
+        .join("target/openapi")
+        .join(format!("{name}.json"));
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, document).unwrap();
     path
@@ -24,8 +30,11 @@ fn run(program: &str, args: &[&str], document: &Path) -> (bool, String) {
         .arg(document)
         .current_dir(workspace_root())
         .output()
-        .unwrap_or_else(|error| panic!("cannot run {program} ({error}); run scripts/test-all.sh to install it"));
-    let text = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+        .unwrap_or_else(|error| {
+            panic!("cannot run {program} ({error}); run scripts/test-all.sh to install it")
+        });
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
     (output.status.success(), text)
 }
 
@@ -34,7 +43,10 @@ fn documents_pass_openapi_spec_validator() {
     for name in EXAMPLES {
         let document = write_document(name);
         let (ok, output) = run("openapi-spec-validator", &[], &document);
-        assert!(ok, "{name}: openapi-spec-validator rejected the document:\n{output}");
+        assert!(
+            ok,
+            "{name}: openapi-spec-validator rejected the document:\n{output}"
+        );
     }
 }
 
@@ -43,7 +55,11 @@ fn documents_pass_redocly_lint() {
     let redocly = workspace_root().join("node_modules/.bin/redocly");
     for name in EXAMPLES {
         let document = write_document(name);
-        let (ok, output) = run(redocly.to_str().unwrap(), &["lint", "--format=summary"], &document);
+        let (ok, output) = run(
+            redocly.to_str().unwrap(),
+            &["lint", "--format=summary"],
+            &document,
+        );
         assert!(ok, "{name}: redocly lint found errors:\n{output}");
     }
 }
@@ -51,7 +67,8 @@ fn documents_pass_redocly_lint() {
 #[test]
 fn documents_describe_every_route_and_declaration() {
     let compiled = compile(&example("catalog")).expect("catalog compiles");
-    let document: serde_json::Value = serde_json::from_str(compiled.tree.get("openapi.json").unwrap()).unwrap();
+    let document: serde_json::Value =
+        serde_json::from_str(compiled.tree.get("openapi.json").unwrap()).unwrap();
     assert_eq!(document["openapi"], "3.1.0");
     assert_eq!(document["info"]["title"], "catalog");
     assert_eq!(document["servers"][0]["url"], "http://127.0.0.1:3003");
@@ -61,26 +78,49 @@ fn documents_describe_every_route_and_declaration() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|parameter| (parameter["name"].as_str().unwrap(), parameter["schema"]["type"].as_str().unwrap()))
+        .map(|parameter| {
+            (
+                parameter["name"].as_str().unwrap(),
+                parameter["schema"]["type"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         parameter_types,
-        [("category", "string"), ("min_price", "number"), ("max_price", "number"), ("in_stock", "boolean"), ("q", "string"), ("limit", "integer")]
+        [
+            ("category", "string"),
+            ("min_price", "number"),
+            ("max_price", "number"),
+            ("in_stock", "boolean"),
+            ("q", "string"),
+            ("limit", "integer")
+        ]
     );
     assert_eq!(
-        document["paths"]["/products"]["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        document["paths"]["/products"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+            ["$ref"],
         "#/components/schemas/NewProduct"
     );
     assert_eq!(
-        document["paths"]["/products/{id}"]["get"]["responses"]["404"]["content"]["application/json"]["schema"]["$ref"],
+        document["paths"]["/products/{id}"]["get"]["responses"]["404"]["content"]["application/json"]
+            ["schema"]["$ref"],
         "#/components/schemas/NotFound"
     );
-    assert!(document["components"]["schemas"]["ProductList"]["properties"]["products"]["items"]["$ref"]
-        .as_str()
-        .is_some_and(|reference| reference == "#/components/schemas/Product"));
+    assert!(
+        document["components"]["schemas"]["ProductList"]["properties"]["products"]["items"]["$ref"]
+            .as_str()
+            .is_some_and(|reference| reference == "#/components/schemas/Product")
+    );
     // Endpoints serving several methods get one operation each, with distinct ids.
     let blog = compile(&example("blog-api")).expect("blog-api compiles");
-    let blog: serde_json::Value = serde_json::from_str(blog.tree.get("openapi.json").unwrap()).unwrap();
-    assert_eq!(blog["paths"]["/posts/{id}/comments"]["get"]["operationId"], "comments_get");
-    assert_eq!(blog["paths"]["/posts/{id}/comments"]["post"]["operationId"], "comments_post");
+    let blog: serde_json::Value =
+        serde_json::from_str(blog.tree.get("openapi.json").unwrap()).unwrap();
+    assert_eq!(
+        blog["paths"]["/posts/{id}/comments"]["get"]["operationId"],
+        "comments_get"
+    );
+    assert_eq!(
+        blog["paths"]["/posts/{id}/comments"]["post"]["operationId"],
+        "comments_post"
+    );
 }

@@ -100,6 +100,15 @@ impl<'a> HandlerTable<'a> {
         {
             candidates.push(self.project_root.join(relative));
         }
+        // `./handlers/x.js` joined to a folder keeps its `.`; drop it so paths read cleanly.
+        let candidates: Vec<PathBuf> = candidates
+            .iter()
+            .map(|path| {
+                path.components()
+                    .filter(|part| part.as_os_str() != ".")
+                    .collect()
+            })
+            .collect();
         let Some(found) = candidates.iter().find(|candidate| candidate.is_file()) else {
             let shown: Vec<PathBuf> = candidates
                 .iter()

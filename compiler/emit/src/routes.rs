@@ -39,7 +39,11 @@ pub fn bind(
     let mut errors = Vec::new();
     for route in &service.routes {
         for operation in &route.operations {
-            match bind_operation(operation, program) {
+            let module_source = service
+                .handlers
+                .get(operation.handler.0)
+                .map(|module| module.source);
+            match bind_operation(operation, module_source, program) {
                 Ok((module, entry)) => bound.push(BoundOperation {
                     method: operation.method,
                     path: route.path.to_string(),
@@ -82,6 +86,7 @@ fn declares_rules(operation: &Operation) -> bool {
 
 fn bind_operation(
     operation: &Operation,
+    module_source: Option<backworks_diagnostics::SourceId>,
     program: &CompiledProgram,
 ) -> Result<(String, String), Diagnostic> {
     let module = program
@@ -119,12 +124,19 @@ fn bind_operation(
             } else {
                 format!("it exports {}", exported.join(", "))
             };
-            Err(Diagnostic::error(
+            let mut diagnostic = Diagnostic::error(
                 "missing-export",
-                format!("`{}` has no handler for {method}", module.display_path.display()),
+                format!("the handler module has no handler for {method}"),
             )
-            .with_label(operation.span, format!("{method} is served by this handler module, but {found}"))
-            .with_help(format!(
+            .with_label(
+                operation.span,
+                format!("{method} is served by this handler module, but {found}"),
+            );
+            if let Some(source) = module_source {
+                diagnostic = diagnostic
+                    .with_label(backworks_diagnostics::Span::new(source, 0, 0), "the module");
+            }
+            Err(diagnostic.with_help(format!(
                 "add `export function {method}(req) {{ … }}`, or a default handler (`module.exports = …` / `function handler`)"
             )))
         }

@@ -464,7 +464,7 @@ impl Visit for Analyzer {
     fn visit_fn_expr(&mut self, expr: &FnExpr) {
         match &expr.ident {
             Some(ident) => self.block_scope(|this| {
-                this.declare(ident.sym.as_str(), BindingKind::Const, expr.function.span.lo, Some(ident));
+                this.declare(ident.sym.as_str(), BindingKind::Function, expr.function.span.lo, Some(ident));
                 expr.function.visit_with(this);
             }),
             None => expr.function.visit_with(self),

@@ -108,6 +108,7 @@ impl Lowerer<'_> {
                 let mut steps = vec![quote!(let #items: Vec<Value> = rt::pattern_items(&#value)?;)];
                 for (index, element) in array.elems.iter().enumerate() {
                     let Some(element) = element else { continue };
+                    let index = proc_macro2::Literal::usize_unsuffixed(index);
                     if let Pat::Rest(rest) = element {
                         let read = quote!(rt::rest_items(&#items, #index));
                         steps.push(self.bind_pattern(&rest.arg, read, mode));

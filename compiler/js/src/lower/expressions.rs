@@ -49,10 +49,10 @@ impl Lowerer<'_> {
             Expr::Assign(assign) => self.assign_expr(assign),
             Expr::Member(member) => self.member(member),
             Expr::Cond(cond) => {
-                let test = self.expr(&cond.test);
+                let test = self.condition(&cond.test);
                 let cons = self.expr(&cond.cons);
                 let alt = self.expr(&cond.alt);
-                quote!({ if rt::truthy(&#test) { #cons } else { #alt } })
+                quote!({ if #test { #cons } else { #alt } })
             }
             Expr::Call(call) => self.call(call),
             Expr::New(new) => self.new_expr(new),
@@ -106,6 +106,23 @@ impl Lowerer<'_> {
                 "rewrite it with plain JavaScript expressions",
             ),
         }
+    }
+
+    /// An expression in a position the runtime only borrows (`&…`): a plain local is borrowed
+    /// as is instead of cloned (`&post` rather than `&post.clone()`).
+    pub(crate) fn borrowed(&mut self, expr: &Expr) -> TokenStream {
+        if let Expr::Ident(ident) = expr {
+            if let Some(id) = self.cx.scopes.binding_of(ident) {
+                if !self.is_cell(id) && self.cx.scopes.bindings[id].name != "require" {
+                    let rust = self.binding_ident(id);
+                    return quote!(#rust);
+                }
+            }
+        }
+        if let Expr::Paren(paren) = expr {
+            return self.borrowed(&paren.expr);
+        }
+        self.expr(expr)
     }
 
     fn literal(&mut self, lit: &Lit) -> TokenStream {

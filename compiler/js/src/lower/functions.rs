@@ -31,22 +31,26 @@ impl Lowerer<'_> {
             .as_ref()
             .map(|ident| ident.sym.to_string())
             .unwrap_or_default();
-        let value = self.function(&name, &function.function);
-        match &function.ident {
-            // A named function expression can call itself by its name.
-            Some(ident) => match self.cx.scopes.binding_of(ident) {
-                Some(id) if self.cx.scopes.bindings[id].captured => {
-                    let own = self.binding_ident(id);
-                    let declare = if self.is_cell(id) {
-                        quote!(let #own = rt::Var::new(Value::Undefined); #own.set(#value); #own.get())
-                    } else {
-                        quote!(let #own: Value = #value; #own)
-                    };
-                    quote!({ #declare })
-                }
-                _ => value,
-            },
-            None => value,
+        // A named function expression that refers to itself: its name is a cell that exists
+        // before the closure is created and holds the closure afterwards.
+        let own = function
+            .ident
+            .as_ref()
+            .and_then(|ident| self.cx.scopes.binding_of(ident))
+            .filter(|id| self.cx.scopes.bindings[*id].captured);
+        match own {
+            Some(id) => {
+                let cell = self.binding_ident(id);
+                let value = self.function(&name, &function.function);
+                let temp = self.temp("function");
+                quote!({
+                    let #cell = rt::Var::new(Value::Undefined);
+                    let #temp: Value = #value;
+                    #cell.set(#temp.clone());
+                    #temp
+                })
+            }
+            None => self.function(&name, &function.function),
         }
     }
 
@@ -100,9 +104,11 @@ impl Lowerer<'_> {
         let length = params
             .iter()
             .take_while(|pat| !matches!(pat, Pat::Assign(_) | Pat::Rest(_)))
-            .count() as u32;
+            .count();
+        let length = proc_macro2::Literal::u32_unsuffixed(length as u32);
         let mut prologue = Vec::new();
         for (index, pat) in params.iter().enumerate() {
+            let index = proc_macro2::Literal::usize_unsuffixed(index);
             let value = match pat {
                 Pat::Rest(_) => quote!(rt::rest_args(args, #index)),
                 _ => quote!(rt::arg(args, #index)),

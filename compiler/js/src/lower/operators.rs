@@ -92,9 +92,63 @@ impl Lowerer<'_> {
         }
     }
 
+    /// An expression used as a condition, as a Rust `bool`: comparisons, `!` and `&&`/`||` of
+    /// conditions stay booleans instead of round-tripping through `Value::Bool`.
+    pub(super) fn condition(&mut self, expr: &Expr) -> TokenStream {
+        match expr {
+            Expr::Paren(paren) => self.condition(&paren.expr),
+            Expr::Unary(unary) if unary.op == UnaryOp::Bang => {
+                let inner = self.condition(&unary.arg);
+                quote!(!(#inner))
+            }
+            Expr::Bin(bin) => {
+                let comparison = match bin.op {
+                    BinaryOp::LogicalAnd | BinaryOp::LogicalOr => {
+                        let left = self.condition(&bin.left);
+                        let right = self.condition(&bin.right);
+                        return if bin.op == BinaryOp::LogicalAnd {
+                            quote!((#left && #right))
+                        } else {
+                            quote!((#left || #right))
+                        };
+                    }
+                    BinaryOp::EqEqEq => Some((quote!(rt::strict_eq), false, false)),
+                    BinaryOp::NotEqEq => Some((quote!(rt::strict_eq), true, false)),
+                    BinaryOp::EqEq => Some((quote!(rt::loose_eq), false, true)),
+                    BinaryOp::NotEq => Some((quote!(rt::loose_eq), true, true)),
+                    BinaryOp::Lt => Some((quote!(rt::lt), false, true)),
+                    BinaryOp::LtEq => Some((quote!(rt::le), false, true)),
+                    BinaryOp::Gt => Some((quote!(rt::gt), false, true)),
+                    BinaryOp::GtEq => Some((quote!(rt::ge), false, true)),
+                    _ => None,
+                };
+                match comparison {
+                    Some((function, negate, fallible)) => {
+                        let left = self.borrowed(&bin.left);
+                        let right = self.borrowed(&bin.right);
+                        let call = if fallible {
+                            quote!(#function(&#left, &#right)?)
+                        } else {
+                            quote!(#function(&#left, &#right))
+                        };
+                        if negate { quote!(!#call) } else { call }
+                    }
+                    None => {
+                        let value = self.expr(expr);
+                        quote!(rt::truthy(&#value))
+                    }
+                }
+            }
+            other => {
+                let value = self.expr(other);
+                quote!(rt::truthy(&#value))
+            }
+        }
+    }
+
     pub(super) fn binary(&mut self, bin: &BinExpr) -> TokenStream {
         if bin.op == BinaryOp::InstanceOf {
-            let left = self.expr(&bin.left);
+            let left = self.borrowed(&bin.left);
             return match &*bin.right {
                 Expr::Ident(class)
                     if self.cx.scopes.binding_of(class).is_none()
@@ -110,8 +164,13 @@ impl Lowerer<'_> {
                 ),
             };
         }
-        let left = self.expr(&bin.left);
-        let right = self.expr(&bin.right);
+        let (left, right) = if arithmetic(bin.op).is_some()
+            || !matches!(bin.op, BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::NullishCoalescing)
+        {
+            (self.borrowed(&bin.left), self.borrowed(&bin.right))
+        } else {
+            (self.expr(&bin.left), self.expr(&bin.right))
+        };
         self.apply(bin.op, left, right)
     }
 
@@ -148,7 +207,11 @@ impl Lowerer<'_> {
                 _ => quote!(Value::Bool(true)),
             };
         }
-        let arg = self.expr(&unary.arg);
+        let arg = if unary.op == UnaryOp::Void {
+            self.expr(&unary.arg)
+        } else {
+            self.borrowed(&unary.arg)
+        };
         match unary.op {
             UnaryOp::Bang => quote!(rt::not(&#arg)),
             UnaryOp::Minus => quote!(rt::neg(&#arg)?),

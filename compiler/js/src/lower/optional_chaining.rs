@@ -40,8 +40,17 @@ impl Lowerer<'_> {
         quote!({ #label: { #body } })
     }
 
-    /// Lowers the object part of a member or call inside a chain (staying in the chain).
+    /// Lowers the object part of a member or call inside a chain (staying in the chain), in a
+    /// position that only borrows it.
     pub(super) fn chain_object(&mut self, expr: &Expr) -> TokenStream {
+        match expr {
+            Expr::OptChain(chain) if self.chain_label.is_some() => self.chain_part(chain),
+            other => self.borrowed(other),
+        }
+    }
+
+    /// Like [`Self::chain_object`], for a value that is moved into a temporary.
+    fn chain_object_owned(&mut self, expr: &Expr) -> TokenStream {
         match expr {
             Expr::OptChain(chain) if self.chain_label.is_some() => self.chain_part(chain),
             other => self.expr(other),
@@ -71,7 +80,7 @@ impl Lowerer<'_> {
     fn chain_part(&mut self, chain: &OptChainExpr) -> TokenStream {
         match &*chain.base {
             OptChainBase::Member(member) => {
-                let object = self.chain_object(&member.obj);
+                let object = self.chain_object_owned(&member.obj);
                 if chain.optional {
                     let (check, temp) = self.short_circuit(object);
                     let read = self.get_member(quote!(#temp), &member.prop);
@@ -85,13 +94,13 @@ impl Lowerer<'_> {
                 let args = self.arguments(&call.args);
                 let (setup, receiver, member) = match &*call.callee {
                     Expr::Member(member) => {
-                        let object = self.chain_object(&member.obj);
+                        let object = self.chain_object_owned(&member.obj);
                         let receiver = self.temp("receiver");
                         (quote!(let #receiver: Value = #object;), Some(receiver), Some(&member.prop))
                     }
                     Expr::OptChain(inner) => match &*inner.base {
                         OptChainBase::Member(member) => {
-                            let object = self.chain_object(&member.obj);
+                            let object = self.chain_object_owned(&member.obj);
                             let receiver = self.temp("receiver");
                             let mut setup = quote!(let #receiver: Value = #object;);
                             if inner.optional {
@@ -110,7 +119,7 @@ impl Lowerer<'_> {
                         }
                     },
                     other => {
-                        let value = self.chain_object(other);
+                        let value = self.chain_object_owned(other);
                         let function = self.temp("function");
                         (quote!(let #function: Value = #value;), Some(function), None)
                     }

@@ -148,7 +148,7 @@ impl Lowerer<'_> {
                 quote!(return Ok(#value);)
             }
             Stmt::If(stmt) => {
-                let test = self.expr(&stmt.test);
+                let test = self.condition(&stmt.test);
                 let cons = self.block(&stmt.cons);
                 match &stmt.alt {
                     Some(alt) => {
@@ -159,9 +159,9 @@ impl Lowerer<'_> {
                             }
                             other => self.block(other),
                         };
-                        quote!(if rt::truthy(&#test) #cons else #alt)
+                        quote!(if #test #cons else #alt)
                     }
-                    None => quote!(if rt::truthy(&#test) #cons),
+                    None => quote!(if #test #cons),
                 }
             }
             Stmt::Throw(throw) => {
@@ -169,18 +169,18 @@ impl Lowerer<'_> {
                 quote!(return Err(rt::throw(#value));)
             }
             Stmt::While(stmt) => {
-                let test = self.expr(&stmt.test);
+                let test = self.condition(&stmt.test);
                 let body = self.block(&stmt.body);
-                quote!(while rt::truthy(&#test) #body)
+                quote!(while #test #body)
             }
             Stmt::DoWhile(stmt) => {
                 let first = self.temp("first");
-                let test = self.expr(&stmt.test);
+                let test = self.condition(&stmt.test);
                 let body = self.block(&stmt.body);
                 quote!({
                     let mut #first = true;
                     loop {
-                        if !#first && !rt::truthy(&#test) { break; }
+                        if !#first && !(#test) { break; }
                         #first = false;
                         #body
                     }
@@ -198,10 +198,10 @@ impl Lowerer<'_> {
                     Stmt::While(stmt) => {
                         let label = self.loop_label(Some(name));
                         let label_tokens = Self::labelled(&label);
-                        let test = self.expr(&stmt.test);
+                        let test = self.condition(&stmt.test);
                         let body = self.block(&stmt.body);
                         self.labels.pop();
-                        quote!(#label_tokens while rt::truthy(&#test) #body)
+                        quote!(#label_tokens while #test #body)
                     }
                     _ => {
                         let stream = self.unsupported(labeled.span, "a label on a statement that is not a loop", "label the loop itself");
@@ -334,8 +334,8 @@ impl Lowerer<'_> {
         let first = self.temp("first");
         let test = match &stmt.test {
             Some(test) => {
-                let test = self.expr(test);
-                quote!(if !rt::truthy(&#test) { break; })
+                let test = self.condition(test);
+                quote!(if !(#test) { break; })
             }
             None => quote!(),
         };
