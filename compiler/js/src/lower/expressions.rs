@@ -32,6 +32,17 @@ pub(super) fn string_value(text: &str) -> TokenStream {
     quote!(Value::str(#text))
 }
 
+/// A JS string literal (which may hold lone surrogates) as a `Value`.
+pub(super) fn wtf8_value(text: &swc_core::atoms::Wtf8Atom) -> TokenStream {
+    match text.as_atom() {
+        Some(atom) => string_value(atom.as_str()),
+        None => {
+            let units: Vec<u16> = text.as_wtf8().to_ill_formed_utf16().collect();
+            quote!(Value::String(rt::JsString::from_units(&[#(#units),*])))
+        }
+    }
+}
+
 impl Lowerer<'_> {
     /// Lowers any expression to a `Value` expression.
     pub(crate) fn expr(&mut self, expr: &Expr) -> TokenStream {
@@ -41,8 +52,8 @@ impl Lowerer<'_> {
             Expr::Tpl(tpl) => self.template(tpl),
             Expr::Array(array) => self.array_literal(array),
             Expr::Object(object) => self.object_literal(object),
-            Expr::Fn(function) => self.function_expr(function),
-            Expr::Arrow(arrow) => self.arrow(arrow),
+            Expr::Fn(function) => self.function_expr(function, ""),
+            Expr::Arrow(arrow) => self.arrow(arrow, ""),
             Expr::Unary(unary) => self.unary(unary),
             Expr::Update(update) => self.update(update),
             Expr::Bin(bin) => self.binary(bin),
@@ -125,13 +136,24 @@ impl Lowerer<'_> {
         self.expr(expr)
     }
 
+    /// An expression whose anonymous function gets `name` (JS infers `const f = () => …` as
+    /// `f.name === "f"`).
+    pub(crate) fn named_expr(&mut self, expr: &Expr, name: &str) -> TokenStream {
+        match expr {
+            Expr::Fn(function) => self.function_expr(function, name),
+            Expr::Arrow(arrow) => self.arrow(arrow, name),
+            Expr::Paren(paren) => self.named_expr(&paren.expr, name),
+            other => self.expr(other),
+        }
+    }
+
     fn literal(&mut self, lit: &Lit) -> TokenStream {
         match lit {
             Lit::Num(number_literal) => {
                 let value = number(number_literal.value);
                 quote!(Value::Number(#value))
             }
-            Lit::Str(text) => string_value(&text.value.to_atom_lossy()),
+            Lit::Str(text) => wtf8_value(&text.value),
             Lit::Bool(flag) => {
                 let value = flag.value;
                 quote!(Value::Bool(#value))

@@ -25,12 +25,12 @@ pub(super) enum Body<'a> {
 }
 
 impl Lowerer<'_> {
-    pub(super) fn function_expr(&mut self, function: &FnExpr) -> TokenStream {
+    pub(super) fn function_expr(&mut self, function: &FnExpr, inferred: &str) -> TokenStream {
         let name = function
             .ident
             .as_ref()
             .map(|ident| ident.sym.to_string())
-            .unwrap_or_default();
+            .unwrap_or_else(|| inferred.to_string());
         // A named function expression that refers to itself: its name is a cell that exists
         // before the closure is created and holds the closure afterwards.
         let own = function
@@ -76,7 +76,7 @@ impl Lowerer<'_> {
         )
     }
 
-    pub(super) fn arrow(&mut self, arrow: &ArrowExpr) -> TokenStream {
+    pub(super) fn arrow(&mut self, arrow: &ArrowExpr, name: &str) -> TokenStream {
         if arrow.is_generator {
             return self.unsupported(arrow.span, "a generator", "return an array instead");
         }
@@ -85,7 +85,7 @@ impl Lowerer<'_> {
             ArrowFunctionBody::FunctionBody(block) => Body::Block(&block.stmts),
             ArrowFunctionBody::Expr(expr) => Body::Expr(expr),
         };
-        self.closure("", &params, body, arrow.is_async, (arrow.span.lo, arrow.span.hi))
+        self.closure(name, &params, body, arrow.is_async, (arrow.span.lo, arrow.span.hi))
     }
 
     fn closure(

@@ -81,7 +81,7 @@ impl Lowerer<'_> {
                         }
                         Prop::KeyValue(pair) => {
                             let key = self.prop_name(&pair.key).unwrap_or_default();
-                            let value = self.expr(&pair.value);
+                            let value = self.named_expr(&pair.value, &key);
                             entries.push(quote!((#key, #value)));
                         }
                         _ => {}
@@ -106,7 +106,8 @@ impl Lowerer<'_> {
                     }
                     Prop::KeyValue(pair) => {
                         let key = self.prop_name(&pair.key);
-                        let value = self.expr(&pair.value);
+                        let name = key.clone().unwrap_or_default();
+                        let value = self.named_expr(&pair.value, &name);
                         match key {
                             Ok(key) => quote!(rt::set(&#target, #key, #value)?;),
                             Err(key) => {

@@ -262,7 +262,10 @@ impl Lowerer<'_> {
         for declarator in &var.decls {
             match &declarator.init {
                 Some(init) => {
-                    let value = self.expr(init);
+                    let value = match &declarator.name {
+                        Pat::Ident(binding) => self.named_expr(init, binding.id.sym.as_str()),
+                        _ => self.expr(init),
+                    };
                     lines.push(self.bind_pattern(&declarator.name, value, Mode::Declare));
                 }
                 // `var x;` keeps the hoisted value; `let x;` is `undefined`.

@@ -10,26 +10,25 @@ use quote::quote;
 use swc_core::ecma::ast::*;
 
 use super::Lowerer;
-use super::expressions::string_value;
+use super::expressions::{string_value, wtf8_value};
 
 impl Lowerer<'_> {
     pub(super) fn template(&mut self, tpl: &Tpl) -> TokenStream {
-        let cooked = |element: &TplElement| -> String {
-            element
-                .cooked
-                .as_ref()
-                .map(|text| text.to_atom_lossy().to_string())
-                .unwrap_or_default()
+        let cooked = |element: &TplElement| -> Option<TokenStream> {
+            let text = element.cooked.as_ref()?;
+            (!text.is_empty()).then(|| wtf8_value(text))
         };
         if tpl.exprs.is_empty() {
-            let text = tpl.quasis.first().map(cooked).unwrap_or_default();
-            return string_value(&text);
+            return tpl
+                .quasis
+                .first()
+                .and_then(cooked)
+                .unwrap_or_else(|| string_value(""));
         }
         let mut parts = Vec::new();
         for (index, quasi) in tpl.quasis.iter().enumerate() {
-            let text = cooked(quasi);
-            if !text.is_empty() {
-                parts.push(string_value(&text));
+            if let Some(text) = cooked(quasi) {
+                parts.push(text);
             }
             if let Some(expr) = tpl.exprs.get(index) {
                 parts.push(self.expr(expr));
