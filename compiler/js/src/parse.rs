@@ -15,8 +15,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use backworks_diagnostics::{Diagnostic, SourceId, Span};
 use swc_core::common::{BytePos, FileName, SourceMap, Spanned, sync::Lrc};
-use swc_core::ecma::ast::{EsVersion, Module};
-use swc_core::ecma::parser::{EsSyntax, Syntax, TsSyntax, parse_file_as_module};
+use swc_core::ecma::ast::{EsVersion, Module, ModuleItem, Program};
+use swc_core::ecma::parser::{EsSyntax, Syntax, TsSyntax, parse_file_as_program};
 
 use crate::Language;
 use crate::diagnostics;
@@ -45,7 +45,8 @@ pub(crate) struct Parsed {
     pub(crate) spans: SpanMap,
 }
 
-/// Parses `text` as an ES module (CommonJS code parses as a module too).
+/// Parses `text`: as an ES module when it has `import`/`export`, else as a script (CommonJS), so
+/// sloppy-mode constructs such as `with` reach the lowering and get a precise diagnostic.
 pub(crate) fn parse(
     source: SourceId,
     text: &str,
@@ -64,7 +65,7 @@ pub(crate) fn parse(
     };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let mut recovered = Vec::new();
-        let result = parse_file_as_module(&file, syntax, EsVersion::latest(), None, &mut recovered);
+        let result = parse_file_as_program(&file, syntax, EsVersion::latest(), None, &mut recovered);
         (result, recovered)
     }));
     let (result, recovered) = match outcome {
@@ -81,7 +82,17 @@ pub(crate) fn parse(
         .map(|error| diagnostics::syntax(spans.span(error.span()), &error.kind().msg()))
         .collect();
     match result {
-        Ok(module) if errors.is_empty() => Ok(Parsed { module, spans }),
+        Ok(program) if errors.is_empty() => {
+            let module = match program {
+                Program::Module(module) => module,
+                Program::Script(script) => Module {
+                    span: script.span,
+                    body: script.body.into_iter().map(ModuleItem::Stmt).collect(),
+                    shebang: script.shebang,
+                },
+            };
+            Ok(Parsed { module, spans })
+        }
         Ok(_) => Err(errors),
         Err(error) => {
             errors.push(diagnostics::syntax(spans.span(error.span()), &error.kind().msg()));

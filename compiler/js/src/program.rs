@@ -356,13 +356,6 @@ pub(crate) fn compile(
         if is_entry && detected.is_empty() {
             diagnostics.push(diagnostics::no_handler(Span::new(unit.source, 0, 0)));
         }
-        for span in &scopes.arguments {
-            diagnostics.push(diagnostics::unsupported(
-                parsed.spans.span(*span),
-                "`arguments`",
-                "declare a rest parameter: `function f(...args)`",
-            ));
-        }
         let requires: HashMap<BytePos, String> = unit
             .requires
             .iter()

@@ -74,8 +74,6 @@ pub(crate) struct Scopes {
     pub(crate) resolved: HashMap<BytePos, BindingId>,
     /// Function → the outer bindings it (or a function inside it) uses.
     pub(crate) captures: HashMap<FunctionKey, Vec<BindingId>>,
-    /// Positions of `arguments` inside non-arrow functions.
-    pub(crate) arguments: Vec<swc_core::common::Span>,
 }
 
 impl Scopes {
@@ -103,7 +101,6 @@ struct Analyzer {
     writing: bool,
     /// The next function visited is a function declaration.
     next_is_declaration: bool,
-    in_arrow_only: Vec<bool>,
 }
 
 /// Analyses a module.
@@ -114,7 +111,6 @@ pub(crate) fn analyze(module: &Module) -> Scopes {
         frames: Vec::new(),
         writing: false,
         next_is_declaration: false,
-        in_arrow_only: Vec::new(),
     };
     analyzer.scopes.push(Scope {
         names: HashMap::new(),
@@ -302,12 +298,6 @@ impl Analyzer {
 
     fn reference(&mut self, ident: &Ident) {
         let name = ident.sym.as_str();
-        if name == "arguments" && self.lookup(name).is_none() {
-            if self.in_arrow_only.iter().any(|arrow| !arrow) {
-                self.out.arguments.push(ident.span);
-            }
-            return;
-        }
         let Some(id) = self.lookup(name) else {
             return;
         };
@@ -333,7 +323,7 @@ impl Analyzer {
         }
     }
 
-    fn enter_function(&mut self, key: FunctionKey, arrow: bool) {
+    fn enter_function(&mut self, key: FunctionKey) {
         let is_declaration = std::mem::take(&mut self.next_is_declaration);
         self.frames.push((
             Frame {
@@ -346,12 +336,10 @@ impl Analyzer {
         self.scopes.push(Scope {
             names: HashMap::new(),
         });
-        self.in_arrow_only.push(arrow);
     }
 
     fn leave_function(&mut self) {
         self.scopes.pop();
-        self.in_arrow_only.pop();
         if let Some((frame, _)) = self.frames.pop() {
             self.out.captures.insert(frame.key, frame.captures);
         }
@@ -472,7 +460,7 @@ impl Visit for Analyzer {
     }
 
     fn visit_function(&mut self, function: &Function) {
-        self.enter_function((function.span.lo, function.span.hi), false);
+        self.enter_function((function.span.lo, function.span.hi));
         let params: Vec<&Pat> = function.params.iter().map(|param| &param.pat).collect();
         self.declare_params(&params, function.span.lo);
         for pat in &params {
@@ -485,7 +473,7 @@ impl Visit for Analyzer {
     }
 
     fn visit_arrow_expr(&mut self, arrow: &ArrowExpr) {
-        self.enter_function((arrow.span.lo, arrow.span.hi), true);
+        self.enter_function((arrow.span.lo, arrow.span.hi));
         let params: Vec<&Pat> = arrow.params.iter().collect();
         self.declare_params(&params, arrow.span.lo);
         for pat in &params {
