@@ -304,23 +304,24 @@ impl Parser<'_> {
             self.position += 1;
             return Ok(object);
         }
+        let mut first = true;
         loop {
             self.skip_whitespace();
             if self.peek() != Some(0x22) {
-                if self.peek().is_none() {
-                    return Err(self.unexpected());
-                }
+                let expected = if first {
+                    "Expected property name or '}'"
+                } else {
+                    "Expected double-quoted property name"
+                };
                 return Err(self.error_at(format!(
-                    "Expected property name or '}}' in JSON at position {}",
+                    "{expected} in JSON at position {}",
                     self.position
                 )));
             }
+            first = false;
             let key = self.string()?;
             self.skip_whitespace();
             if self.peek() != Some(0x3a) {
-                if self.peek().is_none() {
-                    return Err(self.unexpected());
-                }
                 return Err(self.error_at(format!(
                     "Expected ':' after property name in JSON at position {}",
                     self.position
@@ -337,8 +338,7 @@ impl Parser<'_> {
                     self.position += 1;
                     return Ok(object);
                 }
-                None => return Err(self.unexpected()),
-                Some(_) => {
+                _ => {
                     return Err(self.error_at(format!(
                         "Expected ',' or '}}' after property value in JSON at position {}",
                         self.position
@@ -408,23 +408,25 @@ impl Parser<'_> {
                         out.push(unit);
                         self.position += 2;
                     } else if escape == Some(0x75) {
-                        let digits = self
-                            .units
-                            .get(self.position + 2..self.position + 6)
-                            .and_then(|digits| String::from_utf16(digits).ok())
-                            .and_then(|digits| u16::from_str_radix(&digits, 16).ok());
-                        match digits {
-                            Some(code) => {
-                                out.push(code);
-                                self.position += 6;
-                            }
-                            None => {
-                                return Err(self.error_at(format!(
-                                    "Bad Unicode escape in JSON at position {}",
-                                    self.position + 1
-                                )));
+                        let mut code: u16 = 0;
+                        for offset in 2..6 {
+                            let digit = self
+                                .units
+                                .get(self.position + offset)
+                                .and_then(|unit| char::from_u32(u32::from(*unit)))
+                                .and_then(|c| c.to_digit(16));
+                            match digit {
+                                Some(digit) => code = code * 16 + digit as u16,
+                                None => {
+                                    return Err(self.error_at(format!(
+                                        "Bad Unicode escape in JSON at position {}",
+                                        self.position + offset
+                                    )));
+                                }
                             }
                         }
+                        out.push(code);
+                        self.position += 6;
                     } else {
                         return Err(self.error_at(format!(
                             "Bad escaped character in JSON at position {}",
@@ -451,20 +453,24 @@ impl Parser<'_> {
         let digit = |unit: Option<u16>| matches!(unit, Some(0x30..=0x39));
         if self.peek() == Some(0x2d) {
             self.position += 1;
+            if !digit(self.peek()) {
+                return Err(self.number_error("No number after minus sign"));
+            }
         }
         if self.peek() == Some(0x30) {
             self.position += 1;
-        } else if digit(self.peek()) {
+            if digit(self.peek()) {
+                return Err(self.number_error("Unexpected number"));
+            }
+        } else {
             while digit(self.peek()) {
                 self.position += 1;
             }
-        } else {
-            return Err(self.unexpected_or_number());
         }
         if self.peek() == Some(0x2e) {
             self.position += 1;
             if !digit(self.peek()) {
-                return Err(self.unexpected_or_number());
+                return Err(self.number_error("Unterminated fractional number"));
             }
             while digit(self.peek()) {
                 self.position += 1;
@@ -476,7 +482,7 @@ impl Parser<'_> {
                 self.position += 1;
             }
             if !digit(self.peek()) {
-                return Err(self.unexpected_or_number());
+                return Err(self.number_error("Exponent part is missing a number"));
             }
             while digit(self.peek()) {
                 self.position += 1;
@@ -486,13 +492,7 @@ impl Parser<'_> {
         Ok(Value::Number(literal.parse::<f64>().unwrap_or(f64::NAN)))
     }
 
-    fn unexpected_or_number(&self) -> Throw {
-        match self.peek() {
-            None => Throw::syntax_error("Unexpected end of JSON input"),
-            Some(_) => Throw::syntax_error(format!(
-                "No number after minus sign in JSON at position {}",
-                self.position
-            )),
-        }
+    fn number_error(&self, what: &str) -> Throw {
+        Throw::syntax_error(format!("{what} in JSON at position {}", self.position))
     }
 }
