@@ -156,7 +156,7 @@ mod tests {
         let text = parse_request("put text:hello world").unwrap();
         assert_eq!((text.method.as_str(), text.suffix.as_str()), ("PUT", ""));
         assert_eq!(text.body, Some(("text/plain".into(), "hello world".into())));
-        assert!(parse_request("POST {oops").is_err());
+        assert!(parse_request("POST oops").is_err());
         assert_eq!(
             parse_request("POST json:{oops").unwrap().body.unwrap().1,
             "{oops"
