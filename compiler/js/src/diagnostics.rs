@@ -36,12 +36,12 @@ pub(crate) fn missing_module(span: Span, specifier: &str, reason: &str) -> Diagn
 
 /// An identifier that is neither declared nor a supported global.
 pub(crate) fn unknown_global(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error(
-        "unknown-global",
-        format!("`{name}` is not defined"),
-    )
-    .with_label(span, "not declared in this module and not a supported global")
-    .with_help("declare it, or `require` the module that provides it")
+    Diagnostic::error("unknown-global", format!("`{name}` is not defined"))
+        .with_label(
+            span,
+            "not declared in this module and not a supported global",
+        )
+        .with_help("declare it, or `require` the module that provides it")
 }
 
 /// A module with no handler export.

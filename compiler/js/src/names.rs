@@ -13,13 +13,13 @@ use proc_macro2::{Ident, Span};
 
 /// Rust keywords and names the generated code uses itself.
 const RESERVED: &[&str] = &[
-    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
-    "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
-    "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true",
-    "type", "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final",
-    "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union",
-    "rt", "Value", "Ok", "Err", "Some", "None", "Result", "Option", "Vec", "String", "modules",
-    "args", "this", "evaluate", "req", "ctx", "exports",
+    "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
+    "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
+    "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
+    "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union", "rt",
+    "Value", "Ok", "Err", "Some", "None", "Result", "Option", "Vec", "String", "modules", "args",
+    "this", "evaluate", "req", "ctx", "exports",
 ];
 
 /// Hands out unique Rust identifiers within one generated module.
@@ -33,7 +33,13 @@ impl NameAllocator {
     pub(crate) fn fresh(&mut self, hint: &str) -> Ident {
         let mut base: String = hint
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect();
         if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
             base.insert(0, '_');

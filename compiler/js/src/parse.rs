@@ -65,7 +65,8 @@ pub(crate) fn parse(
     };
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         let mut recovered = Vec::new();
-        let result = parse_file_as_program(&file, syntax, EsVersion::latest(), None, &mut recovered);
+        let result =
+            parse_file_as_program(&file, syntax, EsVersion::latest(), None, &mut recovered);
         (result, recovered)
     }));
     let (result, recovered) = match outcome {
@@ -95,7 +96,10 @@ pub(crate) fn parse(
         }
         Ok(_) => Err(errors),
         Err(error) => {
-            errors.push(diagnostics::syntax(spans.span(error.span()), &error.kind().msg()));
+            errors.push(diagnostics::syntax(
+                spans.span(error.span()),
+                &error.kind().msg(),
+            ));
             Err(errors)
         }
     }

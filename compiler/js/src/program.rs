@@ -74,23 +74,22 @@ struct RequireFinder(Vec<RequireCall>);
 
 impl Visit for RequireFinder {
     fn visit_call_expr(&mut self, call: &CallExpr) {
-        if let Callee::Expr(callee) = &call.callee {
-            if let Expr::Ident(ident) = &**callee {
-                if ident.sym == "require" {
-                    let specifier = match call.args.as_slice() {
-                        [arg] if arg.spread.is_none() => match &*arg.expr {
-                            Expr::Lit(Lit::Str(text)) => Some(text.value.to_atom_lossy().to_string()),
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    self.0.push(RequireCall {
-                        position: call.span.lo,
-                        span: call.span,
-                        specifier,
-                    });
-                }
-            }
+        if let Callee::Expr(callee) = &call.callee
+            && let Expr::Ident(ident) = &**callee
+            && ident.sym == "require"
+        {
+            let specifier = match call.args.as_slice() {
+                [arg] if arg.spread.is_none() => match &*arg.expr {
+                    Expr::Lit(Lit::Str(text)) => Some(text.value.to_atom_lossy().to_string()),
+                    _ => None,
+                },
+                _ => None,
+            };
+            self.0.push(RequireCall {
+                position: call.span.lo,
+                span: call.span,
+                specifier,
+            });
         }
         call.visit_children_with(self);
     }
@@ -133,7 +132,9 @@ impl Program<'_> {
 
     /// Loads the `require`d files of unit `index`, recursively.
     fn load_requires(&mut self, index: usize) {
-        let Some(parsed) = &self.units[index].parsed else { return };
+        let Some(parsed) = &self.units[index].parsed else {
+            return;
+        };
         let spans = parsed.spans;
         let mut finder = RequireFinder(Vec::new());
         parsed.module.visit_with(&mut finder);
@@ -202,9 +203,15 @@ impl Program<'_> {
 
     fn check_cycles(&mut self) {
         // 0 = unvisited, 1 = on the stack, 2 = done.
-        fn visit(program: &Program<'_>, unit: usize, marks: &mut [u8], found: &mut Vec<(usize, BytePos)>) {
+        fn visit(
+            program: &Program<'_>,
+            unit: usize,
+            marks: &mut [u8],
+            found: &mut Vec<(usize, BytePos)>,
+        ) {
             marks[unit] = 1;
-            let mut requires: Vec<(&BytePos, &usize)> = program.units[unit].requires.iter().collect();
+            let mut requires: Vec<(&BytePos, &usize)> =
+                program.units[unit].requires.iter().collect();
             requires.sort();
             for (position, target) in requires {
                 match marks[*target] {
@@ -223,8 +230,12 @@ impl Program<'_> {
             }
         }
         for (unit, position) in found {
-            let Some(parsed) = &self.units[unit].parsed else { continue };
-            let span = parsed.spans.span(swc_core::common::Span::new(position, position));
+            let Some(parsed) = &self.units[unit].parsed else {
+                continue;
+            };
+            let span = parsed
+                .spans
+                .span(swc_core::common::Span::new(position, position));
             self.diagnostics.push(diagnostics::unsupported(
                 span,
                 "a circular `require`",
@@ -244,12 +255,27 @@ impl Program<'_> {
                 .unwrap_or("handler");
             let mut base: String = stem
                 .chars()
-                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() {
+                        c.to_ascii_lowercase()
+                    } else {
+                        '_'
+                    }
+                })
                 .collect();
             if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
                 base.insert_str(0, "m_");
             }
-            if ["mod", "self", "super", "crate", "std", "core", "type", "fn", "match", "loop", "move", "ref", "static", "use", "where", "async", "await", "dyn", "impl", "in", "let", "pub", "return", "struct", "trait", "true", "false", "unsafe", "while", "for", "if", "else", "enum", "extern", "const", "break", "continue", "as", "box", "try", "yield", "macro", "priv", "final", "virtual", "abstract", "become", "do", "override", "typeof", "unsized", "gen"].contains(&base.as_str()) {
+            if [
+                "mod", "self", "super", "crate", "std", "core", "type", "fn", "match", "loop",
+                "move", "ref", "static", "use", "where", "async", "await", "dyn", "impl", "in",
+                "let", "pub", "return", "struct", "trait", "true", "false", "unsafe", "while",
+                "for", "if", "else", "enum", "extern", "const", "break", "continue", "as", "box",
+                "try", "yield", "macro", "priv", "final", "virtual", "abstract", "become", "do",
+                "override", "typeof", "unsized", "gen",
+            ]
+            .contains(&base.as_str())
+            {
                 base.push_str("_js");
             }
             let mut name = base.clone();
@@ -277,7 +303,11 @@ impl Program<'_> {
                 if self.units[index].stateful {
                     continue;
                 }
-                if self.units[index].requires.values().any(|target| self.units[*target].stateful) {
+                if self.units[index]
+                    .requires
+                    .values()
+                    .any(|target| self.units[*target].stateful)
+                {
                     self.units[index].stateful = true;
                     changed = true;
                 }
@@ -299,7 +329,9 @@ fn check_tokens(tokens: &TokenStream, span: Span) -> Option<Diagnostic> {
                 format!("the JavaScript compiler produced invalid Rust: {error}"),
             )
             .with_label(span, "while compiling this module")
-            .with_help(format!("please report this; the generated tokens were:\n{tokens}")),
+            .with_help(format!(
+                "please report this; the generated tokens were:\n{tokens}"
+            )),
         ),
     }
 }
@@ -332,7 +364,11 @@ pub(crate) fn compile(
     program.name_modules();
     program.classify();
 
-    let rust_names: Vec<String> = program.units.iter().map(|unit| unit.rust_name.clone()).collect();
+    let rust_names: Vec<String> = program
+        .units
+        .iter()
+        .map(|unit| unit.rust_name.clone())
+        .collect();
     let mut modules = Vec::new();
     let mut diagnostics = std::mem::take(&mut program.diagnostics);
     for (index, unit) in program.units.iter().enumerate() {
@@ -376,10 +412,8 @@ pub(crate) fn compile(
         let items = lowerer.module(&parsed.module, &plan);
         let had_errors = !lowerer.diagnostics.is_empty();
         diagnostics.append(&mut lowerer.diagnostics);
-        if !had_errors {
-            if let Some(problem) = check_tokens(&items, Span::new(unit.source, 0, 0)) {
-                diagnostics.push(problem);
-            }
+        if !had_errors && let Some(problem) = check_tokens(&items, Span::new(unit.source, 0, 0)) {
+            diagnostics.push(problem);
         }
         modules.push(CompiledModule {
             rust_name: unit.rust_name.clone(),

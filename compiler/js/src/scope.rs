@@ -188,7 +188,13 @@ impl Analyzer {
         self.frames.len()
     }
 
-    fn declare(&mut self, name: &str, kind: BindingKind, end: BytePos, at: Option<&Ident>) -> BindingId {
+    fn declare(
+        &mut self,
+        name: &str,
+        kind: BindingKind,
+        end: BytePos,
+        at: Option<&Ident>,
+    ) -> BindingId {
         let id = self.out.bindings.len();
         self.out.bindings.push(Binding {
             name: name.to_string(),
@@ -274,15 +280,15 @@ impl Analyzer {
         match decl {
             ModuleDecl::ExportDecl(export) => self.hoist_decl(&export.decl),
             ModuleDecl::ExportDefaultDecl(export) => {
-                if let DefaultDecl::Fn(function) = &export.decl {
-                    if let Some(ident) = &function.ident {
-                        self.declare(
-                            ident.sym.as_str(),
-                            BindingKind::Function,
-                            function.function.span.lo,
-                            Some(ident),
-                        );
-                    }
+                if let DefaultDecl::Fn(function) = &export.decl
+                    && let Some(ident) = &function.ident
+                {
+                    self.declare(
+                        ident.sym.as_str(),
+                        BindingKind::Function,
+                        function.function.span.lo,
+                        Some(ident),
+                    );
                 }
             }
             _ => {}
@@ -452,7 +458,12 @@ impl Visit for Analyzer {
     fn visit_fn_expr(&mut self, expr: &FnExpr) {
         match &expr.ident {
             Some(ident) => self.block_scope(|this| {
-                this.declare(ident.sym.as_str(), BindingKind::Function, expr.function.span.lo, Some(ident));
+                this.declare(
+                    ident.sym.as_str(),
+                    BindingKind::Function,
+                    expr.function.span.lo,
+                    Some(ident),
+                );
                 expr.function.visit_with(this);
             }),
             None => expr.function.visit_with(self),
@@ -502,13 +513,13 @@ impl Visit for Analyzer {
 
     fn visit_for_stmt(&mut self, stmt: &ForStmt) {
         self.block_scope(|this| {
-            if let Some(VarDeclOrExpr::VarDecl(var)) = &stmt.init {
-                if var.kind != VarDeclKind::Var {
-                    let before = this.out.bindings.len();
-                    this.hoist_decl(&Decl::Var(var.clone()));
-                    for binding in &mut this.out.bindings[before..] {
-                        binding.loop_head = true;
-                    }
+            if let Some(VarDeclOrExpr::VarDecl(var)) = &stmt.init
+                && var.kind != VarDeclKind::Var
+            {
+                let before = this.out.bindings.len();
+                this.hoist_decl(&Decl::Var(var.clone()));
+                for binding in &mut this.out.bindings[before..] {
+                    binding.loop_head = true;
                 }
             }
             stmt.visit_children_with(this);
@@ -537,7 +548,12 @@ impl Visit for Analyzer {
                 let mut names = Vec::new();
                 pattern_idents(param, &mut names);
                 for ident in names {
-                    this.declare(ident.sym.as_str(), BindingKind::Catch, clause.span.lo, Some(&ident));
+                    this.declare(
+                        ident.sym.as_str(),
+                        BindingKind::Catch,
+                        clause.span.lo,
+                        Some(&ident),
+                    );
                 }
                 this.visit_binding_pattern(param);
             }
@@ -555,7 +571,9 @@ impl Visit for Analyzer {
             AssignTarget::Pat(pat) => {
                 let writing = std::mem::replace(&mut self.writing, true);
                 match pat {
-                    AssignTargetPat::Array(array) => self.visit_binding_pattern(&Pat::Array(array.clone())),
+                    AssignTargetPat::Array(array) => {
+                        self.visit_binding_pattern(&Pat::Array(array.clone()))
+                    }
                     AssignTargetPat::Object(object) => {
                         self.visit_binding_pattern(&Pat::Object(object.clone()))
                     }
@@ -619,4 +637,3 @@ impl Analyzer {
         }
     }
 }
-

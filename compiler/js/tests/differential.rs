@@ -26,7 +26,10 @@ impl SourceLoader for FsLoader<'_> {
 }
 
 fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 fn pretty(items: &proc_macro2::TokenStream) -> String {
@@ -97,8 +100,11 @@ fn compiled_handlers_match_node() {
         let mut mod_rs = String::new();
         for module in &program.modules {
             mod_rs.push_str(&format!("pub mod {};\n", module.rust_name));
-            std::fs::write(case_dir.join(format!("{}.rs", module.rust_name)), pretty(&module.items))
-                .unwrap();
+            std::fs::write(
+                case_dir.join(format!("{}.rs", module.rust_name)),
+                pretty(&module.items),
+            )
+            .unwrap();
         }
         mod_rs.push_str(&pretty(&program.support));
         std::fs::write(case_dir.join("mod.rs"), mod_rs).unwrap();
@@ -245,7 +251,11 @@ fn compiled_handlers_match_node() {
         .env("TZ", "UTC")
         .output()
         .unwrap();
-    assert!(node.status.success(), "node failed:\n{}", String::from_utf8_lossy(&node.stderr));
+    assert!(
+        node.status.success(),
+        "node failed:\n{}",
+        String::from_utf8_lossy(&node.stderr)
+    );
     let compiled = String::from_utf8_lossy(&compiled.stdout).into_owned();
     let expected = String::from_utf8_lossy(&node.stdout).into_owned();
     let compiled_lines: Vec<&str> = compiled.lines().collect();
@@ -257,9 +267,9 @@ fn compiled_handlers_match_node() {
         let got = compiled_lines.get(index).copied().unwrap_or("<no output>");
         if got != *want {
             match known.get(index).cloned().flatten() {
-                Some(reason) => differences.push(format!(
-                    "- {reason}\n  node:     {want}\n  compiled: {got}"
-                )),
+                Some(reason) => {
+                    differences.push(format!("- {reason}\n  node:     {want}\n  compiled: {got}"))
+                }
                 None => failures.push(format!("- node:     {want}\n  compiled: {got}")),
             }
         }
@@ -277,7 +287,10 @@ fn compiled_handlers_match_node() {
         if differences.is_empty() {
             "No known differences.".to_string()
         } else {
-            format!("Known differences (documented in the case files):\n\n{}", differences.join("\n"))
+            format!(
+                "Known differences (documented in the case files):\n\n{}",
+                differences.join("\n")
+            )
         }
     );
     std::fs::write(here.join("differential/SUMMARY.md"), &summary).unwrap();

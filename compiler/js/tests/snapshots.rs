@@ -68,10 +68,22 @@ macro_rules! snapshot {
 
 #[test]
 fn generated_rust_of_the_examples() {
-    snapshot!("generated_echo", compile_file("../../examples/hello-world/handlers/echo.js"));
-    snapshot!("generated_stats", compile_file("../../examples/task-manager/handlers/stats.js"));
-    snapshot!("generated_tasks", compile_file("../../examples/task-manager/handlers/tasks.js"));
-    snapshot!("generated_comments", compile_file("../../examples/blog-api/handlers/comments.js"));
+    snapshot!(
+        "generated_echo",
+        compile_file("../../examples/hello-world/handlers/echo.js")
+    );
+    snapshot!(
+        "generated_stats",
+        compile_file("../../examples/task-manager/handlers/stats.js")
+    );
+    snapshot!(
+        "generated_tasks",
+        compile_file("../../examples/task-manager/handlers/tasks.js")
+    );
+    snapshot!(
+        "generated_comments",
+        compile_file("../../examples/blog-api/handlers/comments.js")
+    );
     snapshot!(
         "generated_hello_inline",
         compile_text(
@@ -84,31 +96,85 @@ fn generated_rust_of_the_examples() {
 /// Each construct the compiler rejects, with the diagnostic a person sees.
 const UNSUPPORTED: &[(&str, &str)] = &[
     ("eval", "module.exports = (req) => eval(req.body);\n"),
-    ("with", "module.exports = function (req) {\n  with (req) { return path; }\n};\n"),
-    ("generator", "function* ids() { yield 1; }\nmodule.exports = (req) => ({ body: [...ids()] });\n"),
-    ("arguments", "module.exports = function (req) {\n  return { body: arguments.length };\n};\n"),
-    ("getter", "module.exports = (req) => ({ body: { get now() { return 1; } } });\n"),
-    ("new_function", "module.exports = (req) => new Function(\"return 1\")();\n"),
-    ("package_require", "const express = require(\"express\");\nmodule.exports = (req) => ({ body: 1 });\n"),
-    ("missing_require", "const data = require(\"./does-not-exist.js\");\nmodule.exports = (req) => ({ body: data });\n"),
-    ("class", "class Store {}\nmodule.exports = (req) => ({ body: 1 });\n"),
-    ("try_catch", "module.exports = (req) => {\n  try { return JSON.parse(req.body); } catch (e) { return null; }\n};\n"),
-    ("switch", "module.exports = (req) => {\n  switch (req.method) { case \"GET\": return 1; }\n};\n"),
-    ("this", "module.exports = function (req) { return this; };\n"),
-    ("import", "import data from \"./data.js\";\nexport default (req) => data;\n"),
-    ("unknown_global", "module.exports = (req) => ({ body: fetchAll() });\n"),
-    ("loop_capture", "module.exports = (req) => {\n  const fns = [];\n  for (let i = 0; i < 3; i++) fns.push(() => i);\n  return fns.length;\n};\n"),
-    ("const_assign", "const limit = 1;\nmodule.exports = (req) => { limit = 2; return limit; };\n"),
-    ("syntax_error", "module.exports = (req) => { return { body: ; };\n"),
+    (
+        "with",
+        "module.exports = function (req) {\n  with (req) { return path; }\n};\n",
+    ),
+    (
+        "generator",
+        "function* ids() { yield 1; }\nmodule.exports = (req) => ({ body: [...ids()] });\n",
+    ),
+    (
+        "arguments",
+        "module.exports = function (req) {\n  return { body: arguments.length };\n};\n",
+    ),
+    (
+        "getter",
+        "module.exports = (req) => ({ body: { get now() { return 1; } } });\n",
+    ),
+    (
+        "new_function",
+        "module.exports = (req) => new Function(\"return 1\")();\n",
+    ),
+    (
+        "package_require",
+        "const express = require(\"express\");\nmodule.exports = (req) => ({ body: 1 });\n",
+    ),
+    (
+        "missing_require",
+        "const data = require(\"./does-not-exist.js\");\nmodule.exports = (req) => ({ body: data });\n",
+    ),
+    (
+        "class",
+        "class Store {}\nmodule.exports = (req) => ({ body: 1 });\n",
+    ),
+    (
+        "try_catch",
+        "module.exports = (req) => {\n  try { return JSON.parse(req.body); } catch (e) { return null; }\n};\n",
+    ),
+    (
+        "switch",
+        "module.exports = (req) => {\n  switch (req.method) { case \"GET\": return 1; }\n};\n",
+    ),
+    (
+        "this",
+        "module.exports = function (req) { return this; };\n",
+    ),
+    (
+        "import",
+        "import data from \"./data.js\";\nexport default (req) => data;\n",
+    ),
+    (
+        "unknown_global",
+        "module.exports = (req) => ({ body: fetchAll() });\n",
+    ),
+    (
+        "loop_capture",
+        "module.exports = (req) => {\n  const fns = [];\n  for (let i = 0; i < 3; i++) fns.push(() => i);\n  return fns.length;\n};\n",
+    ),
+    (
+        "const_assign",
+        "const limit = 1;\nmodule.exports = (req) => { limit = 2; return limit; };\n",
+    ),
+    (
+        "syntax_error",
+        "module.exports = (req) => { return { body: ; };\n",
+    ),
     ("no_handler", "const x = 1;\n"),
-    ("several_at_once", "module.exports = function (req) {\n  const a = eval(\"1\");\n  with (req) {}\n  return this;\n};\n"),
+    (
+        "several_at_once",
+        "module.exports = function (req) {\n  const a = eval(\"1\");\n  with (req) {}\n  return this;\n};\n",
+    ),
 ];
 
 #[test]
 fn diagnostics_for_unsupported_constructs() {
     let mut out = String::new();
     for (name, text) in UNSUPPORTED {
-        out.push_str(&format!("===== {name} =====\n{}\n", compile_text(&format!("handlers/{name}.js"), text)));
+        out.push_str(&format!(
+            "===== {name} =====\n{}\n",
+            compile_text(&format!("handlers/{name}.js"), text)
+        ));
     }
     snapshot!("unsupported_constructs", out);
 }

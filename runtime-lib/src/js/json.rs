@@ -313,10 +313,9 @@ impl Parser<'_> {
                 } else {
                     "Expected double-quoted property name"
                 };
-                return Err(self.error_at(format!(
-                    "{expected} in JSON at position {}",
-                    self.position
-                )));
+                return Err(
+                    self.error_at(format!("{expected} in JSON at position {}", self.position))
+                );
             }
             first = false;
             let key = self.string()?;

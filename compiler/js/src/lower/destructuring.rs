@@ -27,7 +27,12 @@ pub(crate) enum Mode {
 
 impl Lowerer<'_> {
     /// Statements binding `pat` to `value`.
-    pub(crate) fn bind_pattern(&mut self, pat: &Pat, value: TokenStream, mode: Mode) -> TokenStream {
+    pub(crate) fn bind_pattern(
+        &mut self,
+        pat: &Pat,
+        value: TokenStream,
+        mode: Mode,
+    ) -> TokenStream {
         match pat {
             Pat::Ident(binding) => self.bind_ident(&binding.id, value, mode),
             Pat::Assign(assign) => {
@@ -119,7 +124,11 @@ impl Lowerer<'_> {
                 }
                 quote!(#(#steps)*)
             }
-            Pat::Rest(rest) => self.unsupported(rest.span, "a rest element here", "use it as the last element of a pattern"),
+            Pat::Rest(rest) => self.unsupported(
+                rest.span,
+                "a rest element here",
+                "use it as the last element of a pattern",
+            ),
             Pat::Expr(expr) => match &**expr {
                 Expr::Member(member) if mode == Mode::Assign => {
                     let object = self.expr(&member.obj);
@@ -138,7 +147,8 @@ impl Lowerer<'_> {
                 }
             },
             Pat::Invalid(invalid) => {
-                let stream = self.unsupported(invalid.span, "this pattern", "destructure into variables");
+                let stream =
+                    self.unsupported(invalid.span, "this pattern", "destructure into variables");
                 quote!(let _ = #stream;)
             }
         }

@@ -122,13 +122,13 @@ impl Lowerer<'_> {
     /// An expression in a position the runtime only borrows (`&…`): a plain local is borrowed
     /// as is instead of cloned (`&post` rather than `&post.clone()`).
     pub(crate) fn borrowed(&mut self, expr: &Expr) -> TokenStream {
-        if let Expr::Ident(ident) = expr {
-            if let Some(id) = self.cx.scopes.binding_of(ident) {
-                if !self.is_cell(id) && self.cx.scopes.bindings[id].name != "require" {
-                    let rust = self.binding_ident(id);
-                    return quote!(#rust);
-                }
-            }
+        if let Expr::Ident(ident) = expr
+            && let Some(id) = self.cx.scopes.binding_of(ident)
+            && !self.is_cell(id)
+            && self.cx.scopes.bindings[id].name != "require"
+        {
+            let rust = self.binding_ident(id);
+            return quote!(#rust);
         }
         if let Expr::Paren(paren) = expr {
             return self.borrowed(&paren.expr);
@@ -165,7 +165,9 @@ impl Lowerer<'_> {
                 quote!(rt::regexp(#source, #flags)?)
             }
             Lit::BigInt(big) => self.unsupported(big.span, "a BigInt literal", "use a number"),
-            Lit::JSXText(text) => self.unsupported(text.span, "JSX", "build the value in JavaScript"),
+            Lit::JSXText(text) => {
+                self.unsupported(text.span, "JSX", "build the value in JavaScript")
+            }
         }
     }
 
@@ -243,7 +245,9 @@ impl Lowerer<'_> {
             MemberProp::Ident(name) => Ok(name.sym.to_string()),
             MemberProp::Computed(computed) => match &*computed.expr {
                 Expr::Lit(Lit::Str(text)) => Ok(text.value.to_atom_lossy().to_string()),
-                Expr::Lit(Lit::Num(n)) if n.value >= 0.0 && n.value.fract() == 0.0 && n.value < 4e9 => {
+                Expr::Lit(Lit::Num(n))
+                    if n.value >= 0.0 && n.value.fract() == 0.0 && n.value < 4e9 =>
+                {
                     Ok(format!("{}", n.value as u64))
                 }
                 other => {
@@ -253,11 +257,9 @@ impl Lowerer<'_> {
                     Err(key)
                 }
             },
-            MemberProp::PrivateName(private) => Err(self.unsupported(
-                private.span,
-                "a private name",
-                "use an ordinary property",
-            )),
+            MemberProp::PrivateName(private) => {
+                Err(self.unsupported(private.span, "a private name", "use an ordinary property"))
+            }
         }
     }
 

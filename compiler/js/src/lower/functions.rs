@@ -85,7 +85,13 @@ impl Lowerer<'_> {
             ArrowFunctionBody::FunctionBody(block) => Body::Block(&block.stmts),
             ArrowFunctionBody::Expr(expr) => Body::Expr(expr),
         };
-        self.closure(name, &params, body, arrow.is_async, (arrow.span.lo, arrow.span.hi))
+        self.closure(
+            name,
+            &params,
+            body,
+            arrow.is_async,
+            (arrow.span.lo, arrow.span.hi),
+        )
     }
 
     fn closure(

@@ -52,7 +52,9 @@ impl Lowerer<'_> {
             PropName::Str(text) => Ok(text.value.to_atom_lossy().to_string()),
             PropName::Num(number) => Ok(crate::lower::literals::js_number_key(number.value)),
             PropName::Computed(computed) => Err(self.expr(&computed.expr)),
-            PropName::BigInt(big) => Err(self.unsupported(big.span, "a BigInt key", "use a string key")),
+            PropName::BigInt(big) => {
+                Err(self.unsupported(big.span, "a BigInt key", "use a string key"))
+            }
         }
     }
 
@@ -63,7 +65,10 @@ impl Lowerer<'_> {
             PropOrSpread::Prop(prop) => match &**prop {
                 Prop::Shorthand(_) => true,
                 Prop::KeyValue(pair) => {
-                    matches!(pair.key, PropName::Ident(_) | PropName::Str(_) | PropName::Num(_))
+                    matches!(
+                        pair.key,
+                        PropName::Ident(_) | PropName::Str(_) | PropName::Num(_)
+                    )
                 }
                 _ => false,
             },

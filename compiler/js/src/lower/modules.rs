@@ -80,12 +80,20 @@ impl Lowerer<'_> {
                                     declare: false,
                                     function: function.function.clone(),
                                 }))));
-                                items.push(Item::Export(vec![(ident.clone(), "default".to_string())]));
+                                items.push(Item::Export(vec![(
+                                    ident.clone(),
+                                    "default".to_string(),
+                                )]));
                             }
-                            None => items.push(Item::ExportDefault(Box::new(Expr::Fn(function.clone())))),
+                            None => items
+                                .push(Item::ExportDefault(Box::new(Expr::Fn(function.clone())))),
                         },
                         DefaultDecl::Class(class) => {
-                            self.unsupported(class.class.span, "a class", "use object literals and functions");
+                            self.unsupported(
+                                class.class.span,
+                                "a class",
+                                "use object literals and functions",
+                            );
                         }
                         DefaultDecl::TsInterfaceDecl(_) => {}
                     },
@@ -100,13 +108,21 @@ impl Lowerer<'_> {
                                     let local = match &named_specifier.orig {
                                         ModuleExportName::Ident(ident) => ident.clone(),
                                         ModuleExportName::Str(text) => {
-                                            self.unsupported(text.span, "a string export name", "export an identifier");
+                                            self.unsupported(
+                                                text.span,
+                                                "a string export name",
+                                                "export an identifier",
+                                            );
                                             continue;
                                         }
                                     };
                                     let exported = match &named_specifier.exported {
-                                        Some(ModuleExportName::Ident(ident)) => ident.sym.to_string(),
-                                        Some(ModuleExportName::Str(text)) => text.value.to_atom_lossy().to_string(),
+                                        Some(ModuleExportName::Ident(ident)) => {
+                                            ident.sym.to_string()
+                                        }
+                                        Some(ModuleExportName::Str(text)) => {
+                                            text.value.to_atom_lossy().to_string()
+                                        }
                                         None => local.sym.to_string(),
                                     };
                                     names.push((local, exported));
@@ -161,7 +177,8 @@ impl Lowerer<'_> {
             quote!(let #module_ident: Value = rt::object([("exports", rt::object([]))]);)
         };
         let module_read = self.read_binding(0);
-        let exports_decl = self.declare_binding(1, quote!(rt::get(&#module_read, "exports")?), true);
+        let exports_decl =
+            self.declare_binding(1, quote!(rt::get(&#module_read, "exports")?), true);
 
         let vars = self.function_prelude(&statements);
         let prelude = self.block_prelude(statements.iter());
@@ -183,17 +200,17 @@ impl Lowerer<'_> {
                 }
             }
         }
-        if plan.implicit_handler {
-            if let Some(handler) = statements.iter().find_map(|stmt| match stmt {
+        if plan.implicit_handler
+            && let Some(handler) = statements.iter().find_map(|stmt| match stmt {
                 Stmt::Decl(Decl::Fn(function)) if function.ident.sym.as_str() == "handler" => {
                     Some(function.ident.clone())
                 }
                 _ => None,
-            }) {
-                let value = self.ident(&handler);
-                let exports = self.read_binding(1);
-                body.push(quote!(rt::set(&#exports, "handler", #value)?;));
-            }
+            })
+        {
+            let value = self.ident(&handler);
+            let exports = self.read_binding(1);
+            body.push(quote!(rt::set(&#exports, "handler", #value)?;));
         }
         let module_read = self.read_binding(0);
 

@@ -59,7 +59,10 @@ fn compound(op: AssignOp) -> Option<BinaryOp> {
 /// Where an assignment writes, with its object and key already evaluated.
 enum Place {
     Binding(crate::scope::BindingId),
-    Property { object: proc_macro2::Ident, key: Result<String, proc_macro2::Ident> },
+    Property {
+        object: proc_macro2::Ident,
+        key: Result<String, proc_macro2::Ident>,
+    },
 }
 
 impl Lowerer<'_> {
@@ -165,8 +168,10 @@ impl Lowerer<'_> {
             };
         }
         let (left, right) = if arithmetic(bin.op).is_some()
-            || !matches!(bin.op, BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::NullishCoalescing)
-        {
+            || !matches!(
+                bin.op,
+                BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::NullishCoalescing
+            ) {
             (self.borrowed(&bin.left), self.borrowed(&bin.right))
         } else {
             (self.expr(&bin.left), self.expr(&bin.right))
@@ -175,23 +180,23 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn unary(&mut self, unary: &UnaryExpr) -> TokenStream {
-        if unary.op == UnaryOp::TypeOf {
-            if let Expr::Ident(ident) = &*unary.arg {
-                let known = self.cx.scopes.binding_of(ident).is_some()
-                    || globals::STATIC_CALLS.contains(&ident.sym.as_str())
-                    || globals::STATIC_VALUES.contains(&ident.sym.as_str())
-                    || ident.sym.as_str() == "undefined";
-                if !known {
-                    // `typeof undeclared` is "undefined" (or "object"/"function" for namespaces).
-                    let kind = if globals::NAMESPACES.contains(&ident.sym.as_str()) {
-                        "object"
-                    } else if globals::CONSTRUCTORS.contains(&ident.sym.as_str()) {
-                        "function"
-                    } else {
-                        "undefined"
-                    };
-                    return quote!(Value::str(#kind));
-                }
+        if unary.op == UnaryOp::TypeOf
+            && let Expr::Ident(ident) = &*unary.arg
+        {
+            let known = self.cx.scopes.binding_of(ident).is_some()
+                || globals::STATIC_CALLS.contains(&ident.sym.as_str())
+                || globals::STATIC_VALUES.contains(&ident.sym.as_str())
+                || ident.sym.as_str() == "undefined";
+            if !known {
+                // `typeof undeclared` is "undefined" (or "object"/"function" for namespaces).
+                let kind = if globals::NAMESPACES.contains(&ident.sym.as_str()) {
+                    "object"
+                } else if globals::CONSTRUCTORS.contains(&ident.sym.as_str()) {
+                    "function"
+                } else {
+                    "undefined"
+                };
+                return quote!(Value::str(#kind));
             }
         }
         if unary.op == UnaryOp::Delete {
@@ -242,23 +247,39 @@ impl Lowerer<'_> {
     fn read_place(&mut self, place: &Place) -> TokenStream {
         match place {
             Place::Binding(id) => self.read_binding(*id),
-            Place::Property { object, key: Ok(name) } => quote!(rt::get(&#object, #name)?),
-            Place::Property { object, key: Err(key) } => quote!(rt::get_computed(&#object, &#key)?),
+            Place::Property {
+                object,
+                key: Ok(name),
+            } => quote!(rt::get(&#object, #name)?),
+            Place::Property {
+                object,
+                key: Err(key),
+            } => quote!(rt::get_computed(&#object, &#key)?),
         }
     }
 
     fn write_place(&mut self, place: &Place, value: TokenStream) -> TokenStream {
         match place {
             Place::Binding(id) => self.write_binding(*id, value),
-            Place::Property { object, key: Ok(name) } => quote!(rt::set(&#object, #name, #value)?;),
-            Place::Property { object, key: Err(key) } => {
+            Place::Property {
+                object,
+                key: Ok(name),
+            } => quote!(rt::set(&#object, #name, #value)?;),
+            Place::Property {
+                object,
+                key: Err(key),
+            } => {
                 quote!(rt::set_computed(&#object, &#key, #value)?;)
             }
         }
     }
 
     /// The place a simple assignment target names, or `None` after reporting it.
-    fn place(&mut self, target: &SimpleAssignTarget, setup: &mut Vec<TokenStream>) -> Option<Place> {
+    fn place(
+        &mut self,
+        target: &SimpleAssignTarget,
+        setup: &mut Vec<TokenStream>,
+    ) -> Option<Place> {
         match target {
             SimpleAssignTarget::Ident(binding) => match self.cx.scopes.binding_of(&binding.id) {
                 Some(id) => {
@@ -310,7 +331,11 @@ impl Lowerer<'_> {
             AssignTarget::Simple(target) => target,
             AssignTarget::Pat(pattern) => {
                 if assign.op != AssignOp::Assign {
-                    return self.unsupported(assign.span, "a compound destructuring assignment", "use `=`");
+                    return self.unsupported(
+                        assign.span,
+                        "a compound destructuring assignment",
+                        "use `=`",
+                    );
                 }
                 let value = self.expr(&assign.right);
                 let temp = self.temp("assigned");
@@ -318,10 +343,18 @@ impl Lowerer<'_> {
                     AssignTargetPat::Array(array) => Pat::Array(array.clone()),
                     AssignTargetPat::Object(object) => Pat::Object(object.clone()),
                     AssignTargetPat::Invalid(invalid) => {
-                        return self.unsupported(invalid.span, "this assignment target", "assign to a variable");
+                        return self.unsupported(
+                            invalid.span,
+                            "this assignment target",
+                            "assign to a variable",
+                        );
                     }
                 };
-                let bind = self.bind_pattern(&pat, quote!(#temp.clone()), super::destructuring::Mode::Assign);
+                let bind = self.bind_pattern(
+                    &pat,
+                    quote!(#temp.clone()),
+                    super::destructuring::Mode::Assign,
+                );
                 return if as_statement {
                     quote!({ let #temp: Value = #value; #bind })
                 } else {
@@ -340,7 +373,9 @@ impl Lowerer<'_> {
                 let write = self.write_place(&place, quote!(#result.clone()));
                 quote!(let #result: Value = #value; #write)
             }
-            Some(op @ (BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::NullishCoalescing)) => {
+            Some(
+                op @ (BinaryOp::LogicalAnd | BinaryOp::LogicalOr | BinaryOp::NullishCoalescing),
+            ) => {
                 let current = self.read_place(&place);
                 let value = self.expr(&assign.right);
                 let write = self.write_place(&place, quote!(#result.clone()));
@@ -400,7 +435,11 @@ impl Lowerer<'_> {
         let old = self.temp("old");
         let new = self.temp("new");
         let write = self.write_place(&place, quote!(#new.clone()));
-        let result = if update.prefix { quote!(#new) } else { quote!(#old) };
+        let result = if update.prefix {
+            quote!(#new)
+        } else {
+            quote!(#old)
+        };
         if as_statement {
             quote!({ #(#setup)* let (#old, #new) = rt::increment(&#current, #delta)?; #write })
         } else {

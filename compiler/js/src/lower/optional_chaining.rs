@@ -32,7 +32,10 @@ pub(super) fn spine_has_chain(expr: &Expr) -> bool {
 
 impl Lowerer<'_> {
     /// Lowers `lower` as the root of a chain: inside a labelled block that `?.` can leave.
-    pub(super) fn chain_root(&mut self, lower: impl FnOnce(&mut Self) -> TokenStream) -> TokenStream {
+    pub(super) fn chain_root(
+        &mut self,
+        lower: impl FnOnce(&mut Self) -> TokenStream,
+    ) -> TokenStream {
         let label = self.label("chain");
         self.chain_label = Some(label.clone());
         let body = lower(self);
@@ -58,7 +61,10 @@ impl Lowerer<'_> {
     }
 
     /// `break 'chain Value::Undefined` if `value` is nullish, then `value`.
-    pub(super) fn short_circuit(&mut self, value: TokenStream) -> (TokenStream, proc_macro2::Ident) {
+    pub(super) fn short_circuit(
+        &mut self,
+        value: TokenStream,
+    ) -> (TokenStream, proc_macro2::Ident) {
         let label = self.chain_label.clone().expect("inside a chain");
         let temp = self.temp("object");
         (
@@ -96,7 +102,11 @@ impl Lowerer<'_> {
                     Expr::Member(member) => {
                         let object = self.chain_object_owned(&member.obj);
                         let receiver = self.temp("receiver");
-                        (quote!(let #receiver: Value = #object;), Some(receiver), Some(&member.prop))
+                        (
+                            quote!(let #receiver: Value = #object;),
+                            Some(receiver),
+                            Some(&member.prop),
+                        )
                     }
                     Expr::OptChain(inner) => match &*inner.base {
                         OptChainBase::Member(member) => {

@@ -31,7 +31,9 @@ impl Lowerer<'_> {
         let mut lines = Vec::new();
         let mut seen = Vec::new();
         for ident in vars {
-            let Some(id) = self.cx.scopes.binding_of(&ident) else { continue };
+            let Some(id) = self.cx.scopes.binding_of(&ident) else {
+                continue;
+            };
             if seen.contains(&id) {
                 continue;
             }
@@ -47,7 +49,10 @@ impl Lowerer<'_> {
     }
 
     /// Hoisting at the start of a block: cells of its lexical declarations, then its functions.
-    pub(super) fn block_prelude<'s>(&mut self, statements: impl Iterator<Item = &'s Stmt> + Clone) -> TokenStream {
+    pub(super) fn block_prelude<'s>(
+        &mut self,
+        statements: impl Iterator<Item = &'s Stmt> + Clone,
+    ) -> TokenStream {
         let mut lines = Vec::new();
         for stmt in statements.clone() {
             if let Stmt::Decl(Decl::Var(var)) = stmt {
@@ -58,11 +63,11 @@ impl Lowerer<'_> {
                     let mut names = Vec::new();
                     pattern_idents(&declarator.name, &mut names);
                     for ident in names {
-                        if let Some(id) = self.cx.scopes.binding_of(&ident) {
-                            if self.is_cell(id) {
-                                let rust = self.binding_ident(id);
-                                lines.push(quote!(let #rust = rt::Var::new(Value::Undefined);));
-                            }
+                        if let Some(id) = self.cx.scopes.binding_of(&ident)
+                            && self.is_cell(id)
+                        {
+                            let rust = self.binding_ident(id);
+                            lines.push(quote!(let #rust = rt::Var::new(Value::Undefined);));
                         }
                     }
                 }
@@ -83,7 +88,9 @@ impl Lowerer<'_> {
         let mut cells = Vec::new();
         let mut values = Vec::new();
         for function in functions {
-            let Some(id) = self.cx.scopes.binding_of(&function.ident) else { continue };
+            let Some(id) = self.cx.scopes.binding_of(&function.ident) else {
+                continue;
+            };
             let rust = self.binding_ident(id);
             let value = self.function(function.ident.sym.as_str(), &function.function);
             if self.is_cell(id) {
@@ -99,7 +106,8 @@ impl Lowerer<'_> {
     /// A statement list (the caller has emitted the block prelude).
     pub(crate) fn statements(&mut self, statements: &[Stmt]) -> TokenStream {
         let prelude = self.block_prelude(statements.iter());
-        let lowered: Vec<TokenStream> = statements.iter().map(|stmt| self.statement(stmt)).collect();
+        let lowered: Vec<TokenStream> =
+            statements.iter().map(|stmt| self.statement(stmt)).collect();
         quote!(#prelude #(#lowered)*)
     }
 
@@ -123,7 +131,11 @@ impl Lowerer<'_> {
             Stmt::Decl(Decl::Var(var)) => self.var_decl(var),
             Stmt::Decl(Decl::Fn(_)) => quote!(),
             Stmt::Decl(Decl::Class(class)) => {
-                let stream = self.unsupported(class.class.span, "a class", "use object literals and functions");
+                let stream = self.unsupported(
+                    class.class.span,
+                    "a class",
+                    "use object literals and functions",
+                );
                 quote!(let _ = #stream;)
             }
             Stmt::Decl(Decl::Using(using)) => {
@@ -138,7 +150,11 @@ impl Lowerer<'_> {
             Stmt::Empty(_) => quote!(),
             Stmt::Return(ret) => {
                 if self.function_depth == 0 {
-                    let stream = self.unsupported(ret.span, "`return` at the top level", "return from the handler function");
+                    let stream = self.unsupported(
+                        ret.span,
+                        "`return` at the top level",
+                        "return from the handler function",
+                    );
                     return quote!(let _ = #stream;);
                 }
                 let value = match &ret.arg {
@@ -204,7 +220,11 @@ impl Lowerer<'_> {
                         quote!(#label_tokens while #test #body)
                     }
                     _ => {
-                        let stream = self.unsupported(labeled.span, "a label on a statement that is not a loop", "label the loop itself");
+                        let stream = self.unsupported(
+                            labeled.span,
+                            "a label on a statement that is not a loop",
+                            "label the loop itself",
+                        );
                         quote!(let _ = #stream;)
                     }
                 }
@@ -228,11 +248,19 @@ impl Lowerer<'_> {
                 quote!(let _ = #stream;)
             }
             Stmt::Try(stmt) => {
-                let stream = self.unsupported(stmt.span, "`try`/`catch`", "check the values before using them; a thrown error becomes a 500 response");
+                let stream = self.unsupported(
+                    stmt.span,
+                    "`try`/`catch`",
+                    "check the values before using them; a thrown error becomes a 500 response",
+                );
                 quote!(let _ = #stream;)
             }
             Stmt::With(with) => {
-                let stream = self.unsupported(with.span, "`with`", "use a local variable for the object instead");
+                let stream = self.unsupported(
+                    with.span,
+                    "`with`",
+                    "use a local variable for the object instead",
+                );
                 quote!(let _ = #stream;)
             }
             Stmt::Debugger(_) => quote!(),
@@ -270,7 +298,11 @@ impl Lowerer<'_> {
                 }
                 // `var x;` keeps the hoisted value; `let x;` is `undefined`.
                 None if var.kind == VarDeclKind::Var => {}
-                None => lines.push(self.bind_pattern(&declarator.name, quote!(Value::Undefined), Mode::Declare)),
+                None => lines.push(self.bind_pattern(
+                    &declarator.name,
+                    quote!(Value::Undefined),
+                    Mode::Declare,
+                )),
             }
         }
         quote!(#(#lines)*)
@@ -324,7 +356,11 @@ impl Lowerer<'_> {
                         Some(init) => self.expr(init),
                         None => quote!(Value::Undefined),
                     };
-                    let mode = if var.kind == VarDeclKind::Var { Mode::Declare } else { Mode::DeclareFresh };
+                    let mode = if var.kind == VarDeclKind::Var {
+                        Mode::Declare
+                    } else {
+                        Mode::DeclareFresh
+                    };
                     lines.push(self.bind_pattern(&declarator.name, value, mode));
                 }
                 quote!(#(#lines)*)
@@ -365,8 +401,14 @@ impl Lowerer<'_> {
     fn loop_head(&mut self, head: &ForHead, item: &proc_macro2::Ident) -> TokenStream {
         match head {
             ForHead::VarDecl(var) => {
-                let Some(declarator) = var.decls.first() else { return quote!() };
-                let mode = if var.kind == VarDeclKind::Var { Mode::Declare } else { Mode::DeclareFresh };
+                let Some(declarator) = var.decls.first() else {
+                    return quote!();
+                };
+                let mode = if var.kind == VarDeclKind::Var {
+                    Mode::Declare
+                } else {
+                    Mode::DeclareFresh
+                };
                 self.bind_pattern(&declarator.name, quote!(#item), mode)
             }
             ForHead::Pat(pat) => self.bind_pattern(pat, quote!(#item), Mode::Assign),
