@@ -212,7 +212,13 @@ fn compiled_handlers_match_node() {
         }
 
         fn main() {
-            #(#calls)*
+            // Handlers run on tokio worker threads, whose stacks are 2 MiB.
+            std::thread::Builder::new()
+                .stack_size(2 * 1024 * 1024)
+                .spawn(|| { #(#calls)* })
+                .expect("a thread")
+                .join()
+                .expect("no panic");
         }
     };
     std::fs::write(project.join("src/main.rs"), pretty(&main)).unwrap();
