@@ -53,7 +53,14 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         .map(|module| HandlerSource {
             source: module.source,
             text: sources.get(module.source).text.clone(),
-            path: module.origin.path().clone(),
+            // Relative to the project, so generated code and messages never carry a
+            // machine's absolute paths; the loader resolves them against the project again.
+            path: module
+                .origin
+                .path()
+                .strip_prefix(&project.root)
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|_| module.origin.path().clone()),
             language: match module.language {
                 Language::JavaScript => backworks_js::Language::JavaScript,
                 Language::TypeScript => backworks_js::Language::TypeScript,
@@ -114,7 +121,8 @@ impl SourceLoader for FileLoader<'_> {
         if let Some(id) = self.sources.find(&shown) {
             return Ok((id, self.sources.get(id).text.clone()));
         }
-        let text = std::fs::read_to_string(path).map_err(|error| error.to_string())?;
+        let real = if path.is_relative() { self.root.join(path) } else { path.to_path_buf() };
+        let text = std::fs::read_to_string(real).map_err(|error| error.to_string())?;
         let id = self.sources.add(shown, text.clone());
         Ok((id, text))
     }
