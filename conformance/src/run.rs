@@ -82,7 +82,23 @@ fn flat_name(case: &Case) -> String {
     case.id.replace(['/', '-', '.'], "_")
 }
 
-fn blueprint_for(cases: &[&Case]) -> String {
+/// `file` as a path relative to `dir` (both absolute), so blueprints, diagnostics and the
+/// summary carry no machine-specific prefix.
+fn relative_to(dir: &Path, file: &Path) -> PathBuf {
+    let dir: Vec<_> = dir.components().collect();
+    let file: Vec<_> = file.components().collect();
+    let common = dir.iter().zip(&file).take_while(|(a, b)| a == b).count();
+    let mut relative = PathBuf::new();
+    for _ in common..dir.len() {
+        relative.push("..");
+    }
+    for part in &file[common..] {
+        relative.push(part);
+    }
+    relative
+}
+
+fn blueprint_for(dir: &Path, cases: &[&Case]) -> String {
     let mut yaml = String::from("name: conformance\nlimits:\n  timeout: 5s\nendpoints:\n");
     for case in cases {
         let methods: Vec<String> = case.methods();
@@ -91,7 +107,7 @@ fn blueprint_for(cases: &[&Case]) -> String {
             flat_name(case),
             case.route,
             methods.join(", "),
-            case.file.display().to_string()
+            relative_to(dir, &case.file).display().to_string()
         ));
     }
     yaml
@@ -100,7 +116,7 @@ fn blueprint_for(cases: &[&Case]) -> String {
 fn compile_alone(case: &Case, work: &Path) -> Result<(), String> {
     let dir = work.join("single").join(flat_name(case));
     std::fs::create_dir_all(&dir).map_err(|error| error.to_string())?;
-    std::fs::write(dir.join("backworks.yaml"), blueprint_for(&[case]))
+    std::fs::write(dir.join("backworks.yaml"), blueprint_for(&dir, &[case]))
         .map_err(|error| error.to_string())?;
     backworks_tests::compile(&dir)
         .map(|_| ())
@@ -117,7 +133,7 @@ enum BuildFailure {
 fn build_combined(cases: &[&Case], work: &Path, out: &Path) -> Result<PathBuf, BuildFailure> {
     let dir = work.join("all");
     std::fs::create_dir_all(&dir).map_err(|error| BuildFailure::Other(error.to_string()))?;
-    std::fs::write(dir.join("backworks.yaml"), blueprint_for(cases))
+    std::fs::write(dir.join("backworks.yaml"), blueprint_for(&dir, cases))
         .map_err(|error| BuildFailure::Other(error.to_string()))?;
     let compiled = backworks_tests::compile(&dir).map_err(BuildFailure::Other)?;
     compiled
@@ -141,7 +157,7 @@ fn build_combined(cases: &[&Case], work: &Path, out: &Path) -> Result<PathBuf, B
         }
         let header = text.lines().next().unwrap_or_default();
         for case in cases {
-            if header.contains(&case.file.display().to_string()) {
+            if header.contains(&relative_to(&dir, &case.file).display().to_string()) {
                 let messages: Vec<&str> = errors
                     .lines()
                     .filter(|line| line.contains(module))
