@@ -1,0 +1,39 @@
+//! Benchmarks of Backworks: the same handlers served three ways and loaded alike, plus how long
+//! the compiler and the generated server take to build.
+//!
+//! ```text
+//! prepare ─▶ backworks build bench/workloads ─▶ cargo build --release (generated server, axum baseline)
+//! load    ─▶ for each workload, for each round: Backworks, Node + Express, axum (one at a time)
+//!              start ─▶ probe (same response?) ─▶ wrk warm-up ─▶ wrk timed ─▶ peak RSS ─▶ SIGTERM
+//! compile ─▶ `backworks build` of 500 endpoints, cold builds, incremental rebuild
+//! report  ─▶ medians and ratios ─▶ benchmarks.md (between markers) + benchmarks-ratios.svg
+//! ```
+//!
+//! Servers run one at a time and rounds alternate them, so drift of the machine over the run
+//! (thermal, other tenants) spreads over all three instead of favouring one.
+
+mod chart;
+mod compile;
+mod load;
+mod machine;
+mod options;
+mod prepare;
+mod probe;
+mod report;
+mod server;
+mod stats;
+mod workload;
+mod wrk;
+
+use std::path::PathBuf;
+
+pub use options::{Mode, Options};
+pub use report::{RESULTS_BEGIN, RESULTS_END};
+
+/// Runs everything `options` asks for and returns the path of the written report.
+pub fn run(options: &Options) -> anyhow::Result<PathBuf> {
+    let prepared = prepare::prepare(options)?;
+    let load = load::run_all(options, &prepared)?;
+    let compile = compile::measure(options, &prepared)?;
+    report::write(options, &load, &compile)
+}

@@ -1,0 +1,138 @@
+//! The load phase: every workload, `rounds` rounds, the three servers in turn within a round.
+//!
+//! Each run starts a fresh server (so peak RSS and module state belong to that run alone),
+//! probes it once, warms it up with an untimed wrk run, loads it, reads its peak RSS and stops
+//! it. The first probe replies of the three servers are compared, with volatile fields (the
+//! clock) removed, so the table only compares servers that answered the same thing.
+
+use anyhow::Context;
+
+use crate::Options;
+use crate::prepare::Prepared;
+use crate::probe::{Reply, probe};
+use crate::server::{Implementation, Server};
+use crate::stats::median;
+use crate::workload::{WORKLOADS, Workload};
+use crate::wrk::{self, Figures};
+
+/// One server's result on one workload, over all rounds.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Measured {
+    /// Median requests per second.
+    pub(crate) rps: f64,
+    /// Median of the rounds' median latency, microseconds.
+    pub(crate) p50_us: f64,
+    /// Median of the rounds' p99 latency, microseconds.
+    pub(crate) p99_us: f64,
+    /// Median of the rounds' peak RSS, MiB.
+    pub(crate) rss_mib: f64,
+    /// Errors over all rounds (timeouts, non-2xx responses).
+    pub(crate) errors: u64,
+    /// Every round's requests/s, for the report's spread column.
+    pub(crate) rounds_rps: Vec<f64>,
+}
+
+/// One workload's results, one entry per implementation in [`Implementation::ALL`] order.
+pub(crate) struct WorkloadResult {
+    pub(crate) workload: &'static Workload,
+    pub(crate) by_server: Vec<Measured>,
+    /// Whether the three servers' probe replies matched (status, content type, body).
+    pub(crate) same_reply: bool,
+}
+
+pub(crate) fn run_all(
+    options: &Options,
+    prepared: &Prepared,
+) -> anyhow::Result<Vec<WorkloadResult>> {
+    let scripts = options.scratch().join("wrk");
+    std::fs::create_dir_all(&scripts)?;
+    WORKLOADS
+        .iter()
+        .map(|workload| {
+            let script = scripts.join(format!("{}.lua", workload.name));
+            std::fs::write(&script, workload.wrk_script())?;
+            run_workload(options, prepared, workload, &script)
+                .with_context(|| format!("workload {}", workload.name))
+        })
+        .collect()
+}
+
+fn run_workload(
+    options: &Options,
+    prepared: &Prepared,
+    workload: &'static Workload,
+    script: &std::path::Path,
+) -> anyhow::Result<WorkloadResult> {
+    let mut runs: Vec<Vec<(Figures, f64)>> = vec![Vec::new(); Implementation::ALL.len()];
+    let mut replies: Vec<Option<Reply>> = vec![None, None, None];
+    for round in 1..=options.rounds {
+        for (index, implementation) in Implementation::ALL.into_iter().enumerate() {
+            let server = Server::start(implementation, prepared)?;
+            let reply = probe(
+                server.port,
+                workload.method,
+                workload.target,
+                workload.probe_body().as_deref(),
+            )
+            .with_context(|| format!("probing {}", implementation.label()))?;
+            replies[index].get_or_insert(comparable(reply, workload));
+            let url = format!("http://127.0.0.1:{}{}", server.port, workload.target);
+            wrk::load(&url, script, options.warmup, options.connections)?;
+            let figures = wrk::load(&url, script, options.duration, options.connections)?;
+            let rss_kib = server.peak_rss_kib().unwrap_or(0) as f64;
+            drop(server);
+            eprintln!(
+                "bench: {:<8} round {round}/{}  {:<12} {:>9.0} req/s  p50 {:>7.0} µs  p99 {:>7.0} µs  {:>6.1} MiB{}",
+                workload.name,
+                options.rounds,
+                implementation.label(),
+                figures.rps,
+                figures.p50_us,
+                figures.p99_us,
+                rss_kib / 1024.0,
+                if figures.errors > 0 {
+                    format!("  {} errors", figures.errors)
+                } else {
+                    String::new()
+                },
+            );
+            runs[index].push((figures, rss_kib / 1024.0));
+        }
+    }
+    let same_reply = replies.windows(2).all(|pair| pair[0] == pair[1]);
+    if !same_reply {
+        eprintln!(
+            "bench: warning: the servers answered {} differently: {replies:#?}",
+            workload.name
+        );
+    }
+    let by_server = runs
+        .into_iter()
+        .map(|rounds| Measured {
+            rps: median(rounds.iter().map(|(figures, _)| figures.rps)),
+            p50_us: median(rounds.iter().map(|(figures, _)| figures.p50_us)),
+            p99_us: median(rounds.iter().map(|(figures, _)| figures.p99_us)),
+            rss_mib: median(rounds.iter().map(|(_, rss)| *rss)),
+            errors: rounds.iter().map(|(figures, _)| figures.errors).sum(),
+            rounds_rps: rounds.iter().map(|(figures, _)| figures.rps).collect(),
+        })
+        .collect();
+    Ok(WorkloadResult {
+        workload,
+        by_server,
+        same_reply,
+    })
+}
+
+/// The reply with volatile fields removed and the JSON body re-serialized canonically.
+fn comparable(mut reply: Reply, workload: &Workload) -> Reply {
+    if let Ok(mut json) = serde_json::from_str::<serde_json::Value>(&reply.body) {
+        if let Some(object) = json.as_object_mut() {
+            for field in workload.volatile {
+                object.shift_remove(*field);
+            }
+        }
+        reply.body = json.to_string();
+    }
+    reply
+}

@@ -1,0 +1,79 @@
+//! The machine and tool versions a report was measured with, so figures are never quoted
+//! without their context.
+
+use std::process::Command;
+
+/// One line per fact, ready for the report.
+pub(crate) fn describe(workspace: &std::path::Path) -> Vec<(String, String)> {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix("model name"))
+                .map(|rest| rest.trim_start_matches([' ', '\t', ':']).to_owned())
+        })
+        .unwrap_or_else(|| "unknown".to_owned());
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    let memory = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|text| {
+            let kib: f64 = text
+                .lines()
+                .find_map(|line| line.strip_prefix("MemTotal:"))?
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse()
+                .ok()?;
+            Some(format!("{:.0} GiB", kib / 1024.0 / 1024.0))
+        })
+        .unwrap_or_default();
+    let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    vec![
+        ("CPU".to_owned(), format!("{cpu}, {cores} cores available")),
+        ("memory".to_owned(), memory),
+        ("kernel".to_owned(), format!("Linux {}", kernel.trim())),
+        ("rustc".to_owned(), first_line("rustc", &["-V"], workspace)),
+        (
+            "node".to_owned(),
+            first_line("node", &["--version"], workspace),
+        ),
+        ("express".to_owned(), express_version(workspace)),
+        ("wrk".to_owned(), first_line("wrk", &["-v"], workspace)),
+        (
+            "commit".to_owned(),
+            first_line("git", &["rev-parse", "--short", "HEAD"], workspace),
+        ),
+        (
+            "date".to_owned(),
+            first_line("date", &["-u", "+%Y-%m-%d %H:%M UTC"], workspace),
+        ),
+    ]
+}
+
+fn first_line(program: &str, args: &[&str], dir: &std::path::Path) -> String {
+    Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .ok()
+        .map(|output| {
+            // wrk prints its version on stderr and exits with status 1.
+            let text = [output.stdout, output.stderr].concat();
+            String::from_utf8_lossy(&text)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        })
+        .unwrap_or_else(|| "unavailable".to_owned())
+}
+
+fn express_version(workspace: &std::path::Path) -> String {
+    std::fs::read_to_string(workspace.join("node_modules/express/package.json"))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|json| json["version"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| "unavailable".to_owned())
+}

@@ -1,0 +1,50 @@
+//! `backworks-bench`: the command behind `scripts/bench.sh`.
+//!
+//! ```text
+//! $ scripts/bench.sh            # full run: 3 rounds × 3 servers × 5 workloads, compiler figures
+//! $ scripts/bench.sh --quick    # 1 short round, no cold builds; report under target/bench/
+//! ```
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use backworks_bench::{Mode, Options, run};
+use clap::Parser;
+
+/// Serves the benchmark workloads three ways (Backworks, Node + Express, hand-written axum),
+/// loads each with wrk, times the compiler, and writes the report.
+#[derive(Parser)]
+#[command(name = "backworks-bench")]
+struct Cli {
+    /// One short round and no cold builds; writes under target/bench/report unless --out is given.
+    #[arg(long, conflicts_with = "smoke")]
+    quick: bool,
+    /// A one-second check that every piece works (what the test suite runs); debug builds.
+    #[arg(long)]
+    smoke: bool,
+    /// Folder for benchmarks.md and benchmarks-ratios.svg (default: docs/ for a full run).
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mode = if cli.smoke {
+        Mode::Smoke
+    } else if cli.quick {
+        Mode::Quick
+    } else {
+        Mode::Full
+    };
+    let options = Options::new(mode, cli.out);
+    match run(&options) {
+        Ok(report) => {
+            println!("wrote {}", report.display());
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

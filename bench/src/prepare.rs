@@ -1,0 +1,112 @@
+//! Before any load: build the `backworks` binary, compile `bench/workloads` with it, build the
+//! generated server and the axum baseline into the shared target dir, and check that the tools
+//! the run needs (node with express, wrk) are there.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, bail};
+
+use crate::Options;
+use crate::workload::WORKLOADS;
+
+/// The binaries and files the load phase starts servers from.
+pub(crate) struct Prepared {
+    /// The `backworks` binary that compiled the workloads.
+    pub(crate) cli: PathBuf,
+    /// The generated server of `bench/workloads`.
+    pub(crate) backworks: PathBuf,
+    /// The hand-written axum server.
+    pub(crate) axum: PathBuf,
+    /// `bench/node-express/server.mjs`.
+    pub(crate) node_adapter: PathBuf,
+    /// The route table the Express adapter serves.
+    pub(crate) node_routes: PathBuf,
+}
+
+pub(crate) fn prepare(options: &Options) -> anyhow::Result<Prepared> {
+    check_tools(options)?;
+    let scratch = options.scratch();
+    std::fs::create_dir_all(&scratch)?;
+
+    eprintln!("bench: building backworks ({})", options.profile);
+    run(cargo(options, &options.workspace).args(["-p", "backworks"]))?;
+    let cli = options
+        .workspace
+        .join("target")
+        .join(options.profile_dir())
+        .join("backworks");
+
+    let out = scratch.join("workloads-out");
+    eprintln!("bench: compiling bench/workloads");
+    run(Command::new(&cli)
+        .arg("build")
+        .arg(options.workspace.join("bench/workloads"))
+        .arg("--out")
+        .arg(&out))?;
+
+    eprintln!("bench: building the generated server and the axum baseline");
+    run(cargo(options, &out.join("server")).env("CARGO_TARGET_DIR", options.servers_target()))?;
+    let baseline = options.workspace.join("bench/axum-baseline");
+    run(cargo(options, &baseline).env("CARGO_TARGET_DIR", options.servers_target()))?;
+    let binaries = options.servers_target().join(options.profile_dir());
+
+    let node_routes = scratch.join("node-routes.json");
+    std::fs::write(&node_routes, node_route_table(&options.workspace))?;
+    Ok(Prepared {
+        cli,
+        backworks: binaries.join("bench-workloads"),
+        axum: binaries.join("axum-baseline"),
+        node_adapter: options.workspace.join("bench/node-express/server.mjs"),
+        node_routes,
+    })
+}
+
+/// `cargo build` in `dir` with the run's profile.
+pub(crate) fn cargo(options: &Options, dir: &Path) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command
+        .current_dir(dir)
+        .args(["build", "--quiet", "--profile", options.profile]);
+    command
+}
+
+/// Runs `command` to completion; its output goes to our stderr.
+pub(crate) fn run(command: &mut Command) -> anyhow::Result<()> {
+    let status = command
+        .stdout(std::process::Stdio::null())
+        .status()
+        .with_context(|| format!("cannot run {command:?}"))?;
+    if !status.success() {
+        bail!("{command:?} failed ({status})");
+    }
+    Ok(())
+}
+
+fn check_tools(options: &Options) -> anyhow::Result<()> {
+    let wrk = Command::new("wrk").arg("--version").output();
+    if wrk.is_err() {
+        bail!("wrk is not installed (Debian: apt-get install -y wrk)");
+    }
+    let express = options.workspace.join("node_modules/express/package.json");
+    if !express.exists() {
+        bail!("express is not installed: run `npm ci` in the repository root (needs Node 20)");
+    }
+    Ok(())
+}
+
+/// `[{ "method", "path", "module" }]` for the Express adapter: the same handler files the
+/// blueprint names, by absolute path.
+fn node_route_table(workspace: &Path) -> String {
+    let routes: Vec<serde_json::Value> = WORKLOADS
+        .iter()
+        .map(|workload| {
+            serde_json::json!({
+                "method": workload.method,
+                "path": workload.route,
+                "module": workspace.join("bench/workloads/handlers").join(workload.handler),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&routes).expect("plain JSON")
+}

@@ -1,0 +1,137 @@
+//! Starting, watching and stopping one server under test.
+//!
+//! A server is ready when it prints its `… listening on http://HOST:PORT` line (all three
+//! implementations print one). Peak memory is the kernel's high-water mark of resident memory
+//! (`VmHWM` in `/proc/<pid>/status`), read just before the server is stopped with SIGTERM.
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+use crate::prepare::Prepared;
+
+/// The three ways the workloads are served.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Implementation {
+    /// The Backworks-compiled server.
+    Backworks,
+    /// Node 20 + Express running the same handler files.
+    Node,
+    /// The hand-written axum server.
+    Axum,
+}
+
+impl Implementation {
+    /// In the order each round runs them.
+    pub(crate) const ALL: [Implementation; 3] = [
+        Implementation::Backworks,
+        Implementation::Node,
+        Implementation::Axum,
+    ];
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Implementation::Backworks => "Backworks",
+            Implementation::Node => "Node+Express",
+            Implementation::Axum => "axum",
+        }
+    }
+}
+
+/// A running server; stopped (SIGTERM, then SIGKILL after 5 s) when dropped.
+pub(crate) struct Server {
+    child: Child,
+    /// Where it listens, e.g. `http://127.0.0.1:41234`.
+    pub(crate) port: u16,
+}
+
+impl Server {
+    pub(crate) fn start(
+        implementation: Implementation,
+        prepared: &Prepared,
+    ) -> anyhow::Result<Self> {
+        let port = free_port()?;
+        let mut command = match implementation {
+            Implementation::Backworks => Command::new(&prepared.backworks),
+            Implementation::Axum => Command::new(&prepared.axum),
+            Implementation::Node => {
+                let mut node = Command::new("node");
+                node.arg(&prepared.node_adapter)
+                    .arg(&prepared.node_routes)
+                    .env("NODE_ENV", "production");
+                node
+            }
+        };
+        // The compiled server logs one line per request to stderr, as shipped; the text is
+        // discarded but its formatting cost is part of what is measured.
+        let mut child = command
+            .env("PORT", port.to_string())
+            .env("HOST", "127.0.0.1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .with_context(|| format!("cannot start {command:?}"))?;
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (ready, announced) = mpsc::channel();
+        std::thread::spawn(move || {
+            // Keeps draining stdout after the announcement so the server never blocks on it.
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if line.contains(" listening on http://") {
+                    let _ = ready.send(());
+                }
+            }
+        });
+        let mut server = Server { child, port };
+        if announced.recv_timeout(Duration::from_secs(30)).is_err() {
+            server.stop();
+            bail!(
+                "{} did not announce itself within 30 s",
+                implementation.label()
+            );
+        }
+        Ok(server)
+    }
+
+    /// Peak resident memory so far, in KiB.
+    pub(crate) fn peak_rss_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+    }
+
+    fn stop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(Some(_))) {
+            return;
+        }
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// A port nobody listens on right now (the kernel's pick for port 0).
+fn free_port() -> anyhow::Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}

@@ -1,0 +1,80 @@
+//! The benchmark command works end to end on a tiny load: `backworks-bench --smoke` builds the
+//! three servers, loads each workload for a second, times the compiler, and writes a report
+//! whose tables are well formed. Nothing here asserts on a figure: timings belong in
+//! docs/benchmarks.md, not in pass/fail.
+//!
+//! Needs wrk (`apt-get install -y wrk`), Node 20 and `npm ci` (express).
+
+use std::path::Path;
+use std::process::Command;
+
+#[test]
+fn the_smoke_run_writes_a_well_formed_report() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench-smoke");
+    let _ = std::fs::remove_dir_all(&out);
+    let status = Command::new(env!("CARGO_BIN_EXE_backworks-bench"))
+        .arg("--smoke")
+        .arg("--out")
+        .arg(&out)
+        .status()
+        .expect("backworks-bench runs");
+    assert!(status.success(), "backworks-bench --smoke failed: {status}");
+
+    let report = std::fs::read_to_string(out.join("benchmarks.md")).expect("benchmarks.md");
+    let throughput = rows_after(&report, "### Throughput, latency, memory");
+    assert_eq!(throughput.len(), 15, "5 workloads × 3 servers:\n{report}");
+    for row in &throughput {
+        assert_eq!(row.len(), 8, "{row:?}");
+        assert!(number(&row[2]).is_some(), "req/s is a number: {row:?}");
+        assert!(
+            row[3].ends_with(" ms") && row[4].ends_with(" ms"),
+            "{row:?}"
+        );
+        assert!(row[5].ends_with(" MiB"), "{row:?}");
+    }
+    let ratios = rows_after(&report, "### Ratios of requests/s");
+    let workloads: Vec<&str> = ratios.iter().map(|row| row[0].as_str()).collect();
+    assert_eq!(
+        workloads,
+        ["hello", "search", "echo-10k", "crunch", "state"]
+    );
+    for row in &ratios {
+        assert!(number(row[1].trim_end_matches('×')).is_some(), "{row:?}");
+        assert!(number(row[3].trim_end_matches('×')).is_some(), "{row:?}");
+        assert_eq!(
+            row[5], "yes",
+            "the three servers must answer alike: {row:?}"
+        );
+    }
+    let compiler = rows_after(&report, "### Compiler");
+    assert!(
+        compiler
+            .iter()
+            .any(|row| row[0].contains("500 endpoints") && row[1].ends_with(" s")),
+        "{report}"
+    );
+    let chart = std::fs::read_to_string(out.join("benchmarks-ratios.svg")).expect("chart");
+    assert!(chart.starts_with("<svg") && chart.trim_end().ends_with("</svg>"));
+}
+
+/// The body rows of the first Markdown table after `heading`, as trimmed cells.
+fn rows_after(report: &str, heading: &str) -> Vec<Vec<String>> {
+    let (_, rest) = report
+        .split_once(heading)
+        .unwrap_or_else(|| panic!("no {heading:?} in\n{report}"));
+    rest.lines()
+        .skip_while(|line| !line.starts_with('|'))
+        .take_while(|line| line.starts_with('|'))
+        .skip(2)
+        .map(|line| {
+            line.trim_matches('|')
+                .split('|')
+                .map(|cell| cell.trim().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+fn number(text: &str) -> Option<f64> {
+    text.replace('\u{202f}', "").parse().ok()
+}
