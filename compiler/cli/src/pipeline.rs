@@ -85,7 +85,8 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         .unwrap_or(&project.blueprint)
         .display()
         .to_string();
-    match backworks_emit::emit(&service, &program, &blueprint_name) {
+    let inferred: Vec<_> = handlers.iter().map(backworks_js::infer_responses).collect();
+    match backworks_emit::emit(&service, &program, &inferred, &blueprint_name) {
         Ok(tree) => Ok(Compiled {
             project,
             service,
@@ -121,7 +122,11 @@ impl SourceLoader for FileLoader<'_> {
         if let Some(id) = self.sources.find(&shown) {
             return Ok((id, self.sources.get(id).text.clone()));
         }
-        let real = if path.is_relative() { self.root.join(path) } else { path.to_path_buf() };
+        let real = if path.is_relative() {
+            self.root.join(path)
+        } else {
+            path.to_path_buf()
+        };
         let text = std::fs::read_to_string(real).map_err(|error| error.to_string())?;
         let id = self.sources.add(shown, text.clone());
         Ok((id, text))

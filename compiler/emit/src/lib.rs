@@ -19,17 +19,18 @@ pub use rust_file::format_rust_file;
 
 use backworks_diagnostics::Diagnostic;
 use backworks_ir::Service;
-use backworks_js::CompiledProgram;
+use backworks_js::{CompiledProgram, ExportResponses};
 
 /// Every file of a build, ready to write under `OUT/`.
 pub fn emit(
     service: &Service,
     program: &CompiledProgram,
+    inferred: &[Vec<ExportResponses>],
     blueprint_name: &str,
 ) -> Result<OutputTree, Vec<Diagnostic>> {
     let operations = bind(service, program)?;
     let mut tree = OutputTree::new();
-    let document = openapi::document(service);
+    let document = openapi::document(service, inferred);
     let json = serde_json::to_string_pretty(&document).unwrap_or_default() + "\n";
     let yaml = serde_yaml::to_string(&document).unwrap_or_default();
     tree.add("openapi.json", json.clone());

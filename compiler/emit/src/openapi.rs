@@ -8,6 +8,7 @@
 //! ```
 
 use backworks_ir::{Method, Operation, ParamLocation, Parameter, Route, Service};
+use backworks_js::{ExportKind, ExportResponses, InferredBody, InferredResponse};
 use serde_json::{Map, Value, json};
 
 /// The name of the error schema every server shares.
@@ -19,13 +20,13 @@ const INVALID_REQUEST_SCHEMA: &str = "InvalidRequest";
 /// Whether the server itself may answer 400 before the handler runs: when the operation
 /// declares rules to enforce, or takes a body that may be malformed JSON.
 fn can_reject(operation: &Operation) -> bool {
-    operation.request_body.is_some()
-        || !operation.parameters.is_empty()
+    crate::routes::declares_rules(operation)
         || matches!(operation.method, Method::Post | Method::Put | Method::Patch)
 }
 
-/// Builds the document.
-pub fn document(service: &Service) -> Value {
+/// Builds the document. `inferred[h]` holds what the exports of handler module `h` were
+/// inferred to answer; it describes operations that declare no responses.
+pub fn document(service: &Service, inferred: &[Vec<ExportResponses>]) -> Value {
     let mut info = Map::new();
     info.insert("title".into(), json!(service.name));
     info.insert("version".into(), json!(service.version));
@@ -39,7 +40,7 @@ pub fn document(service: &Service) -> Value {
         for operation in &route.operations {
             item.insert(
                 operation.method.as_str().to_ascii_lowercase(),
-                operation_object(route, operation),
+                operation_object(route, operation, inferred_for(operation, inferred)),
             );
         }
         paths.insert(route.path.to_string(), Value::Object(item));
@@ -124,7 +125,59 @@ fn identifier(name: &str) -> String {
     out.trim_end_matches('_').to_string()
 }
 
-fn operation_object(route: &Route, operation: &Operation) -> Value {
+/// The inferred responses of the export serving `operation`: its per-method export, else
+/// the module's default handler.
+fn inferred_for<'a>(
+    operation: &Operation,
+    inferred: &'a [Vec<ExportResponses>],
+) -> Option<&'a ExportResponses> {
+    let exports = inferred.get(operation.handler.0)?;
+    let method = ExportKind::Method(operation.method.as_str().to_string());
+    exports
+        .iter()
+        .find(|export| export.kind == method)
+        .or_else(|| {
+            exports
+                .iter()
+                .find(|export| export.kind == ExportKind::Default)
+        })
+}
+
+/// An inferred response as an OpenAPI response object.
+fn inferred_response(response: &InferredResponse) -> Value {
+    let description = "Inferred from the handler's code.";
+    match &response.body {
+        InferredBody::Json(schema) => {
+            json!({ "description": description, "content": { "application/json": { "schema": schema } } })
+        }
+        InferredBody::Text => {
+            json!({ "description": description, "content": { "text/plain": { "schema": { "type": "string" } } } })
+        }
+        InferredBody::Empty => json!({ "description": description }),
+    }
+}
+
+/// One response object accepting the bodies of both (for one status answered two ways).
+fn either_response(first: &Value, second: &Value) -> Value {
+    let schema = |response: &Value| {
+        response
+            .pointer("/content/application~1json/schema")
+            .cloned()
+    };
+    match (schema(first), schema(second)) {
+        (Some(a), Some(b)) => json!({
+            "description": "The server's own answer, or the handler's.",
+            "content": { "application/json": { "schema": { "anyOf": [a, b] } } }
+        }),
+        _ => json!({ "description": "The server's own answer, or the handler's." }),
+    }
+}
+
+fn operation_object(
+    route: &Route,
+    operation: &Operation,
+    inferred: Option<&ExportResponses>,
+) -> Value {
     let mut object = Map::new();
     object.insert("operationId".into(), json!(operation_id(route, operation)));
     if let Some(description) = &operation.description {
@@ -166,8 +219,20 @@ fn operation_object(route: &Route, operation: &Operation) -> Value {
             }),
         );
     }
-    if operation.responses.is_empty() {
-        // Nothing declared and nothing inferred yet: an open schema says "any JSON" truthfully.
+    let inferred = inferred
+        .filter(|inferred| operation.responses.is_empty() && !inferred.responses.is_empty());
+    if let Some(inferred) = inferred {
+        for response in &inferred.responses {
+            let status = response.status.to_string();
+            let combined = match responses.get(&status) {
+                // The server itself may answer this status too (a 400 before the handler runs).
+                Some(existing) => either_response(existing, &inferred_response(response)),
+                None => inferred_response(response),
+            };
+            responses.insert(status, combined);
+        }
+    } else if operation.responses.is_empty() {
+        // Nothing declared and nothing inferred: an open schema says "any JSON" truthfully.
         responses.insert(
             "200".into(),
             json!({ "description": "The handler's response.", "content": { "application/json": { "schema": {} } } }),

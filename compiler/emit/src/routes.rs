@@ -72,7 +72,7 @@ pub fn bind(
 
 /// Whether the server has anything to check before the handler runs: a body schema, a query
 /// parameter, or a path parameter with more than "any text".
-fn declares_rules(operation: &Operation) -> bool {
+pub(crate) fn declares_rules(operation: &Operation) -> bool {
     operation.request_body.is_some()
         || operation.parameters.iter().any(|parameter| {
             parameter.location == ParamLocation::Query

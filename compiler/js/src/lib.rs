@@ -11,12 +11,15 @@ use backworks_diagnostics::{Diagnostic, SourceId};
 mod diagnostics;
 mod exports;
 mod globals;
+mod infer;
 mod lower;
 mod names;
 mod parse;
 mod program;
 mod scope;
 mod state;
+
+pub use infer::{ExportResponses, InferredBody, InferredResponse, infer_responses};
 
 /// The language a handler source is written in, from its file extension (inline handlers are
 /// JavaScript).
