@@ -1,13 +1,14 @@
-//! Before any load: build the `backworks` binary, compile `bench/workloads` with it, build the
+//! Before any load: build the `backworks` binary (from the last commit, see
+//! [`compiler_sources`]), compile `bench/workloads` with it, build the
 //! generated server and the axum baseline into the shared target dir, and check that the tools
 //! the run needs (node with express, wrk) are there.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use anyhow::{Context, bail};
 
-use crate::Options;
+use crate::options::{Mode, Options};
 use crate::workload::WORKLOADS;
 
 /// The binaries and files the load phase starts servers from.
@@ -29,13 +30,12 @@ pub(crate) fn prepare(options: &Options) -> anyhow::Result<Prepared> {
     let scratch = options.scratch();
     std::fs::create_dir_all(&scratch)?;
 
+    let (checkout, cli_target) = compiler_sources(options)?;
     eprintln!("bench: building backworks ({})", options.profile);
-    run(cargo(options, &options.workspace).args(["-p", "backworks"]))?;
-    let cli = options
-        .workspace
-        .join("target")
-        .join(options.profile_dir())
-        .join("backworks");
+    run(cargo(options, &checkout)
+        .args(["-p", "backworks"])
+        .env("CARGO_TARGET_DIR", &cli_target))?;
+    let cli = cli_target.join(options.profile_dir()).join("backworks");
 
     let out = scratch.join("workloads-out");
     eprintln!("bench: compiling bench/workloads");
@@ -62,6 +62,42 @@ pub(crate) fn prepare(options: &Options) -> anyhow::Result<Prepared> {
     })
 }
 
+/// Where to build the compiler from, and its target dir. A smoke run uses the working tree as
+/// it is. Full and quick runs build the last commit, exported with `git archive`: other people's
+/// uncommitted edits must not leak into figures that the report attributes to a commit.
+fn compiler_sources(options: &Options) -> anyhow::Result<(PathBuf, PathBuf)> {
+    if options.mode == Mode::Smoke {
+        return Ok((options.workspace.clone(), options.workspace.join("target")));
+    }
+    let commit = String::from_utf8(
+        Command::new("git")
+            .args(["rev-parse", "HEAD"])
+            .current_dir(&options.workspace)
+            .output()
+            .context("cannot run git")?
+            .stdout,
+    )?;
+    let checkout = options.scratch().join("checkout");
+    let stamp = checkout.join(".bench-commit");
+    if std::fs::read_to_string(&stamp).ok().as_deref() != Some(commit.as_str()) {
+        eprintln!("bench: exporting commit {}", commit.trim());
+        let _ = std::fs::remove_dir_all(&checkout);
+        std::fs::create_dir_all(&checkout)?;
+        let archive = Command::new("git")
+            .args(["archive", "--format=tar", "HEAD"])
+            .current_dir(&options.workspace)
+            .stdout(Stdio::piped())
+            .spawn()
+            .context("cannot run git archive")?;
+        run(Command::new("tar")
+            .args(["-x", "-C"])
+            .arg(&checkout)
+            .stdin(archive.stdout.context("git archive's output")?))?;
+        std::fs::write(&stamp, &commit)?;
+    }
+    Ok((checkout, options.workspace.join("target/bench-cli")))
+}
+
 /// `cargo build` in `dir` with the run's profile.
 pub(crate) fn cargo(options: &Options, dir: &Path) -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
@@ -74,7 +110,7 @@ pub(crate) fn cargo(options: &Options, dir: &Path) -> Command {
 /// Runs `command` to completion; its output goes to our stderr.
 pub(crate) fn run(command: &mut Command) -> anyhow::Result<()> {
     let status = command
-        .stdout(std::process::Stdio::null())
+        .stdout(Stdio::null())
         .status()
         .with_context(|| format!("cannot run {command:?}"))?;
     if !status.success() {
