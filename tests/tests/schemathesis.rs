@@ -8,27 +8,39 @@ use std::sync::Mutex;
 use backworks_tests::server::{RunningServer, build_server};
 use backworks_tests::{compile, example, workspace_root};
 
-/// Examples whose documents describe their handlers completely. The others answer with
-/// statuses and shapes their documents do not declare yet (response inference is pending).
-const EXAMPLES: &[&str] = &["catalog"];
+/// Every example: their documents combine declared parameters and bodies with responses
+/// inferred from the handlers.
+const EXAMPLES: &[&str] = &["hello-world", "task-manager", "blog-api", "catalog"];
 
 /// One example at a time: each run loads its server hard.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 fn fuzz(name: &str) {
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let compiled = compile(&example(name)).unwrap_or_else(|diagnostics| panic!("{name}:\n{diagnostics}"));
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    let compiled =
+        compile(&example(name)).unwrap_or_else(|diagnostics| panic!("{name}:\n{diagnostics}"));
     let out = workspace_root().join("target/schemathesis").join(name);
     compiled.tree.write(&out).expect("output written");
     let server = RunningServer::start(&build_server(&out));
     let output = Command::new("schemathesis")
-        .args(["run", &format!("{}/_backworks/openapi.json", server.base_url)])
+        .args([
+            "run",
+            &format!("{}/_backworks/openapi.json", server.base_url),
+        ])
         .args(["--checks", "all", "--max-examples", "40", "--seed", "1"])
         .env("NO_COLOR", "1")
         .output()
-        .unwrap_or_else(|error| panic!("cannot run schemathesis ({error}); run scripts/test-all.sh to install it"));
-    let report = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "{name}: schemathesis found problems:\n{report}");
+        .unwrap_or_else(|error| {
+            panic!("cannot run schemathesis ({error}); run scripts/test-all.sh to install it")
+        });
+    let report = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "{name}: schemathesis found problems:\n{report}"
+    );
     assert!(report.contains("No issues found"), "{name}: {report}");
 }
 

@@ -403,7 +403,11 @@ impl Lowerer<'_, '_> {
                     timeout_ms,
                     span: Span::new(self.source, method_node.span.start, method_node.span.end),
                     parameters: contract.parameters.clone(),
-                    request_body: contract.request_body.clone(),
+                    // A body schema concerns the methods that carry a body.
+                    request_body: contract
+                        .request_body
+                        .clone()
+                        .filter(|_| matches!(method, Method::Post | Method::Put | Method::Patch)),
                     responses: contract.responses.clone(),
                     typed_params: site.endpoint.typed_params.unwrap_or(false),
                 });

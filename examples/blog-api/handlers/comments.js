@@ -44,8 +44,8 @@ export function POST(req) {
   }
   if (typeof text !== "string" || text.trim().length === 0) {
     errors.push("text must not be empty");
-  } else if (text.length > 500) {
-    errors.push(`text must be at most 500 characters (got ${text.length})`);
+  } else if ([...text].length > 500) {
+    errors.push(`text must be at most 500 characters (got ${[...text].length})`);
   }
   if (errors.length > 0) return { status: 422, body: { error: "invalid_comment", errors } };
 

@@ -9,7 +9,7 @@ function validate(input, { partial = false } = {}) {
   if (!partial || input.title !== undefined) {
     if (typeof input.title !== "string" || input.title.trim() === "") {
       errors.push("title must be a non-empty string");
-    } else if (input.title.length > 120) {
+    } else if (Array.from(input.title).length > 120) {
       errors.push("title must be at most 120 characters");
     }
   }

@@ -93,7 +93,13 @@ pub fn typed_value(declared: &str, text: &str) -> Option<Value> {
             if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
                 return None;
             }
-            text.parse::<i64>().ok().map(Value::from)
+            // Beyond i64 it is still an integer to JSON Schema: keep it as a float.
+            text.parse::<i64>().ok().map(Value::from).or_else(|| {
+                text.parse::<f64>()
+                    .ok()
+                    .and_then(serde_json::Number::from_f64)
+                    .map(Value::Number)
+            })
         }
         "number" => {
             let number: f64 = text.parse().ok()?;
@@ -146,6 +152,10 @@ mod tests {
         assert_eq!(typed_value("integer", "-42"), Some(json!(-42)));
         assert_eq!(typed_value("integer", "4.2"), None);
         assert_eq!(typed_value("integer", "12abc"), None);
+        assert_eq!(
+            typed_value("integer", "99999999999999999999"),
+            Some(json!(1e20))
+        );
         assert_eq!(typed_value("number", "4.5e1"), Some(json!(45.0)));
         assert_eq!(typed_value("number", "Infinity"), None);
         assert_eq!(typed_value("boolean", "true"), Some(json!(true)));
