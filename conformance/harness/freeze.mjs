@@ -15,3 +15,29 @@ if (frozen !== undefined) {
   }
   globalThis.Date = FrozenDate;
 }
+
+// Freezes randomness the way the compiled server does when BACKWORKS_FROZEN_RANDOM_SEED is set
+// (runtime-lib/src/js/math.rs): `Math.random()` and `crypto.randomUUID()` draw from one
+// mulberry32 generator seeded with `seed >>> 0`. A `Math.random()` takes two draws, a UUID four.
+const seed = process.env.BACKWORKS_FROZEN_RANDOM_SEED;
+if (seed !== undefined) {
+  let state = Number(seed) >>> 0;
+  const next32 = () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t = (t + Math.imul(t ^ (t >>> 7), t | 61)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+  Math.random = () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
+  globalThis.crypto.randomUUID = () => {
+    const bytes = [];
+    for (let i = 0; i < 4; i++) {
+      const word = next32();
+      bytes.push(word >>> 24, (word >>> 16) & 0xff, (word >>> 8) & 0xff, word & 0xff);
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = bytes.map((byte) => byte.toString(16).padStart(2, "0")).join("");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
+}

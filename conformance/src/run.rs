@@ -13,6 +13,10 @@ use crate::compare::difference;
 /// The instant both servers see as "now" (2026-03-04T05:06:07.089Z).
 pub const FROZEN_TIME_MS: &str = "1772600767089";
 
+/// The seed of the generator behind `Math.random()` and `crypto.randomUUID()` on both sides
+/// (mulberry32; `runtime-lib/src/js/math.rs`, `harness/freeze.mjs`).
+pub const FROZEN_RANDOM_SEED: &str = "20260304";
+
 /// How one case fared.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
@@ -56,7 +60,10 @@ pub fn run_corpus(cases: &[Case], work: &Path) -> Vec<Outcome> {
     if let Some(binary) = binary
         && !included.is_empty()
     {
-        let env = [("BACKWORKS_FROZEN_TIME_MS", FROZEN_TIME_MS)];
+        let env = [
+            ("BACKWORKS_FROZEN_TIME_MS", FROZEN_TIME_MS),
+            ("BACKWORKS_FROZEN_RANDOM_SEED", FROZEN_RANDOM_SEED),
+        ];
         let backworks = RunningServer::start_with_env(&binary, &env);
         let node = start_node(&included, work, &env);
         for case in &included {

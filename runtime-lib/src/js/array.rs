@@ -171,7 +171,11 @@ fn call_on(
         "indexOf" | "lastIndexOf" | "includes" => (|| {
             let target = arg(args, 0);
             let snapshot = items.borrow().clone();
-            let from = relative_index(&arg(args, 1), snapshot.len(), 0)?;
+            let from = if name == "lastIndexOf" {
+                0
+            } else {
+                relative_index(&arg(args, 1), snapshot.len(), 0)?
+            };
             Ok(match name {
                 "includes" => Value::Bool(
                     snapshot[from.min(snapshot.len())..]
@@ -186,12 +190,27 @@ fn call_on(
                         .find(|(_, item)| strict_eq(item, &target))
                         .map_or(-1.0, |(index, _)| index as f64),
                 ),
-                _ => Value::Number(
-                    snapshot
-                        .iter()
-                        .rposition(|item| strict_eq(item, &target))
-                        .map_or(-1.0, |index| index as f64),
-                ),
+                _ => {
+                    let length = snapshot.len() as f64;
+                    let from = match args.get(1) {
+                        None => length - 1.0,
+                        Some(value) => {
+                            let from = to_integer(to_number(value)?);
+                            if from < 0.0 {
+                                length + from
+                            } else {
+                                from.min(length - 1.0)
+                            }
+                        }
+                    };
+                    let end = if from < 0.0 { 0 } else { from as usize + 1 };
+                    Value::Number(
+                        snapshot[..end.min(snapshot.len())]
+                            .iter()
+                            .rposition(|item| strict_eq(item, &target))
+                            .map_or(-1.0, |index| index as f64),
+                    )
+                }
             })
         })(),
         "at" => (|| {
@@ -205,9 +224,11 @@ fn call_on(
             })
         })(),
         "map" => (|| {
-            let mut mapped = Vec::new();
-            walk(array, items, &arg(args, 0), |_, _, result| {
-                mapped.push(result);
+            // The result has the original length even if the callback shrinks the array
+            // (unvisited slots are holes, read as `undefined`).
+            let mut mapped = vec![Value::Undefined; items.borrow().len()];
+            walk(array, items, &arg(args, 0), |index, _, result| {
+                mapped[index] = result;
                 None
             })?;
             Ok(Value::array(mapped))
@@ -231,6 +252,30 @@ fn call_on(
             truthy(&result).then(|| Value::from(index))
         })
         .map(|found| found.unwrap_or(Value::Number(-1.0))),
+        "findLast" | "findLastIndex" => (|| {
+            let callback = arg(args, 0);
+            require_callback(&callback)?;
+            let length = items.borrow().len();
+            for index in (0..length).rev() {
+                let element = item_at(items, index).unwrap_or_default();
+                let result = invoke(
+                    &callback,
+                    &[element.clone(), Value::from(index), array.clone()],
+                )?;
+                if truthy(&result) {
+                    return Ok(if name == "findLast" {
+                        element
+                    } else {
+                        Value::from(index)
+                    });
+                }
+            }
+            Ok(if name == "findLast" {
+                Value::Undefined
+            } else {
+                Value::Number(-1.0)
+            })
+        })(),
         "some" => walk(array, items, &arg(args, 0), |_, _, result| {
             truthy(&result).then_some(Value::Bool(true))
         })
@@ -239,8 +284,49 @@ fn call_on(
             (!truthy(&result)).then_some(Value::Bool(false))
         })
         .map(|found| found.unwrap_or(Value::Bool(true))),
-        "reduce" => reduce(array, items, args),
+        "reduce" => reduce(array, items, args, false),
+        "reduceRight" => reduce(array, items, args, true),
         "sort" => sort(items, &arg(args, 0)).map(|()| array.clone()),
+        "toSorted" => (|| {
+            let copy: Items = Rc::new(RefCell::new(items.borrow().clone()));
+            sort(&copy, &arg(args, 0))?;
+            Ok(Value::Array(copy))
+        })(),
+        "toReversed" => {
+            let mut copy = items.borrow().clone();
+            copy.reverse();
+            Ok(Value::array(copy))
+        }
+        "toSpliced" => (|| {
+            let mut copy = items.borrow().clone();
+            let length = copy.len();
+            let start = relative_index(&arg(args, 0), length, 0)?;
+            let skip = match args.len() {
+                0 => 0,
+                1 => length - start,
+                _ => (to_integer(to_number(&args[1])?).max(0.0) as usize).min(length - start),
+            };
+            copy.splice(start..start + skip, args.iter().skip(2).cloned());
+            Ok(Value::array(copy))
+        })(),
+        "with" => (|| {
+            let mut copy = items.borrow().clone();
+            let length = copy.len() as f64;
+            let relative = to_integer(to_number(&arg(args, 0))?);
+            let index = if relative < 0.0 {
+                length + relative
+            } else {
+                relative
+            };
+            if index < 0.0 || index >= length {
+                return Err(Throw::range_error(format!(
+                    "Invalid index : {}",
+                    super::number::to_string(relative)
+                )));
+            }
+            copy[index as usize] = arg(args, 1);
+            Ok(Value::array(copy))
+        })(),
         "flat" => (|| {
             let depth = match arg(args, 0) {
                 Value::Undefined => 1.0,
@@ -297,33 +383,43 @@ fn flatten(items: &[Value], depth: f64, out: &mut Vec<Value>) {
     }
 }
 
-fn reduce(array: &Value, items: &Items, args: &[Value]) -> Result<Value, Throw> {
+fn reduce(array: &Value, items: &Items, args: &[Value], from_right: bool) -> Result<Value, Throw> {
     let callback = arg(args, 0);
     require_callback(&callback)?;
     let length = items.borrow().len();
-    let mut index = 0;
+    let mut order: Box<dyn Iterator<Item = usize>> = if from_right {
+        Box::new((0..length).rev())
+    } else {
+        Box::new(0..length)
+    };
     let mut accumulator = if args.len() > 1 {
         args[1].clone()
     } else {
-        index = 1;
-        item_at(items, 0)
-            .ok_or_else(|| Throw::type_error("Reduce of empty array with no initial value"))?
+        let first = order
+            .next()
+            .ok_or_else(|| Throw::type_error("Reduce of empty array with no initial value"))?;
+        item_at(items, first).unwrap_or_default()
     };
-    while index < length {
+    for index in order {
+        // A callback that shrinks the array ends the walk at the missing indices.
         let Some(element) = item_at(items, index) else {
-            break;
+            continue;
         };
         accumulator = invoke(
             &callback,
             &[accumulator, element, Value::from(index), array.clone()],
         )?;
-        index += 1;
     }
     Ok(accumulator)
 }
 
-/// `Array.prototype.sort`: stable merge sort; `undefined` sorts last without calling the
-/// comparator; without a comparator elements compare by their strings in UTF-16 order.
+/// `Array.prototype.sort` as V8 runs it: `undefined`s go last without calling the comparator;
+/// the rest are sorted by V8's TimSort (runs found by `count_run`, short runs extended by
+/// binary insertion to the minimum run length, runs merged stably). Without a comparator
+/// elements compare by their strings in UTF-16 order; a comparator's result goes through
+/// `ToNumber` and `NaN` counts as equal. Following V8's steps keeps the results of inconsistent
+/// comparators (`(a, b) => a > b`, random ones) the same as Node's for arrays shorter than 64
+/// elements, where the whole sort is one binary insertion.
 fn sort(items: &Items, comparator: &Value) -> Result<(), Throw> {
     if !matches!(comparator, Value::Undefined | Value::Function(_)) {
         return Err(Throw::type_error(
@@ -331,20 +427,187 @@ fn sort(items: &Items, comparator: &Value) -> Result<(), Throw> {
         ));
     }
     let snapshot = items.borrow().clone();
-    let (mut defined, undefined): (Vec<Value>, Vec<Value>) = snapshot
+    let (defined, undefined): (Vec<Value>, Vec<Value>) = snapshot
         .into_iter()
         .partition(|item| !matches!(item, Value::Undefined));
-    let mut less_or_equal = |a: &Value, b: &Value| -> Result<bool, Throw> {
-        if let Value::Function(_) = comparator {
+    let mut sorted = if let Value::Function(_) = comparator {
+        let mut compare = |a: &Value, b: &Value| -> Result<f64, Throw> {
             let order = to_number(&invoke(comparator, &[a.clone(), b.clone()])?)?;
-            Ok(order <= 0.0 || order.is_nan())
-        } else {
-            Ok(to_string(a)? <= to_string(b)?)
+            Ok(if order.is_nan() { 0.0 } else { order })
+        };
+        let mut work = defined;
+        tim_sort(&mut work, &mut compare)?;
+        work
+    } else {
+        // V8 converts every element to a string once, then sorts the pairs.
+        let mut keyed = Vec::with_capacity(defined.len());
+        for item in defined {
+            keyed.push(Value::array(vec![Value::String(to_string(&item)?), item]));
         }
+        let key = |pair: &Value| match pair {
+            Value::Array(pair) => pair.borrow()[0]
+                .as_js_string()
+                .cloned()
+                .unwrap_or_else(JsString::empty),
+            _ => JsString::empty(),
+        };
+        let mut compare = |a: &Value, b: &Value| -> Result<f64, Throw> {
+            Ok(
+                match key(a)
+                    .partial_cmp(&key(b))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                {
+                    std::cmp::Ordering::Less => -1.0,
+                    std::cmp::Ordering::Equal => 0.0,
+                    std::cmp::Ordering::Greater => 1.0,
+                },
+            )
+        };
+        tim_sort(&mut keyed, &mut compare)?;
+        keyed
+            .into_iter()
+            .map(|pair| match pair {
+                Value::Array(pair) => pair.borrow()[1].clone(),
+                other => other,
+            })
+            .collect()
     };
-    merge_sort(&mut defined, &mut less_or_equal)?;
-    defined.extend(undefined);
-    *items.borrow_mut() = defined;
+    sorted.extend(undefined);
+    *items.borrow_mut() = sorted;
+    Ok(())
+}
+
+type Compare<'a> = dyn FnMut(&Value, &Value) -> Result<f64, Throw> + 'a;
+
+/// V8's `ComputeMinRunLength`.
+fn min_run_length(mut n: usize) -> usize {
+    let mut low_bit = 0;
+    while n >= 64 {
+        low_bit |= n & 1;
+        n >>= 1;
+    }
+    n + low_bit
+}
+
+/// V8's `CountAndMakeRun`: the length of the run starting at `low`, reversed in place if it
+/// is strictly descending.
+fn count_run(
+    work: &mut [Value],
+    low: usize,
+    high: usize,
+    compare: &mut Compare,
+) -> Result<usize, Throw> {
+    if low + 1 == high {
+        return Ok(1);
+    }
+    let mut run = 2;
+    let descending = compare(&work[low + 1], &work[low])? < 0.0;
+    let mut previous = low + 1;
+    for index in low + 2..high {
+        let order = compare(&work[index], &work[previous])?;
+        if (descending && order >= 0.0) || (!descending && order < 0.0) {
+            break;
+        }
+        previous = index;
+        run += 1;
+    }
+    if descending {
+        work[low..low + run].reverse();
+    }
+    Ok(run)
+}
+
+/// V8's `BinaryInsertionSort`: `work[low..start]` is sorted; inserts `work[start..high]`.
+fn binary_insertion(
+    work: &mut [Value],
+    low: usize,
+    start: usize,
+    high: usize,
+    compare: &mut Compare,
+) -> Result<(), Throw> {
+    let first = if low == start { start + 1 } else { start };
+    for start in first..high {
+        let pivot = work[start].clone();
+        let (mut left, mut right) = (low, start);
+        while left < right {
+            let middle = left + ((right - left) >> 1);
+            if compare(&pivot, &work[middle])? < 0.0 {
+                right = middle;
+            } else {
+                left = middle + 1;
+            }
+        }
+        work[left..=start].rotate_right(1);
+    }
+    Ok(())
+}
+
+/// Sorts `work` the way V8's TimSort does (see [`sort`]); merging is a plain stable merge,
+/// which gives the same order as V8's galloping merge for any consistent comparator.
+fn tim_sort(work: &mut Vec<Value>, compare: &mut Compare) -> Result<(), Throw> {
+    let length = work.len();
+    if length < 2 {
+        return Ok(());
+    }
+    let min_run = min_run_length(length);
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut low = 0;
+    while low < length {
+        let remaining = length - low;
+        let mut run = count_run(work, low, length, compare)?;
+        if run < min_run {
+            let forced = min_run.min(remaining);
+            binary_insertion(work, low, low + run, low + forced, compare)?;
+            run = forced;
+        }
+        runs.push((low, run));
+        low += run;
+    }
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len().div_ceil(2));
+        for pair in runs.chunks(2) {
+            match pair {
+                [(start, left), (_, right)] => {
+                    let (start, left, right) = (*start, *left, *right);
+                    let mut right_part = work[start + left..start + left + right].to_vec();
+                    let mut left_part = work[start..start + left].to_vec();
+                    let mut less_or_equal =
+                        |a: &Value, b: &Value| -> Result<bool, Throw> { Ok(compare(b, a)? >= 0.0) };
+                    left_part.append(&mut right_part);
+                    merge_halves(&mut left_part, left, &mut less_or_equal)?;
+                    work.splice(start..start + left + right, left_part);
+                    merged.push((start, left + right));
+                }
+                [single] => merged.push(*single),
+                _ => {}
+            }
+        }
+        runs = merged;
+    }
+    Ok(())
+}
+
+/// Merges the sorted halves `items[..middle]` and `items[middle..]`, stably.
+fn merge_halves(
+    items: &mut Vec<Value>,
+    middle: usize,
+    less_or_equal: &mut dyn FnMut(&Value, &Value) -> Result<bool, Throw>,
+) -> Result<(), Throw> {
+    let right = items.split_off(middle);
+    let left = std::mem::take(items);
+    let mut merged = Vec::with_capacity(left.len() + right.len());
+    let mut left = left.into_iter().peekable();
+    let mut right = right.into_iter().peekable();
+    while let (Some(a), Some(b)) = (left.peek(), right.peek()) {
+        if less_or_equal(a, b)? {
+            merged.extend(left.next());
+        } else {
+            merged.extend(right.next());
+        }
+    }
+    merged.extend(left);
+    merged.extend(right);
+    *items = merged;
     Ok(())
 }
 

@@ -239,29 +239,89 @@ fn make_time(parts: &[f64]) -> f64 {
     } else {
         year
     };
-    let month = get(1, 0.0);
-    let values = [
+    time_clip(make_date(&[
         year,
-        month,
+        get(1, 0.0),
         get(2, 1.0),
         get(3, 0.0),
         get(4, 0.0),
         get(5, 0.0),
         get(6, 0.0),
-    ];
+    ]))
+}
+
+/// MakeDate(MakeDay(year, month0, day), MakeTime(h, m, s, ms)) before TimeClip: fields out of
+/// range carry over (month 12 is January of the next year, day 0 the last day of the month
+/// before).
+fn make_date(values: &[f64; 7]) -> f64 {
     if values.iter().any(|value| !value.is_finite()) {
         return f64::NAN;
     }
-    let year = year.trunc() + (month.trunc() / 12.0).floor();
-    let month = month.trunc().rem_euclid(12.0);
-    let days = days_from_civil(year as i64, month as u32 + 1, 1) as f64 + values[2].trunc() - 1.0;
-    time_clip(
-        days * 86_400_000.0
-            + values[3].trunc() * 3_600_000.0
-            + values[4].trunc() * 60_000.0
-            + values[5].trunc() * 1000.0
-            + values[6].trunc(),
-    )
+    let [year, month, day, hour, minute, second, millisecond] = values.map(f64::trunc);
+    let year = year + (month / 12.0).floor();
+    if year.abs() > 400_000.0 {
+        return f64::NAN;
+    }
+    let month = month.rem_euclid(12.0);
+    let days = days_from_civil(year as i64, month as u32 + 1, 1) as f64 + day - 1.0;
+    days * 86_400_000.0 + hour * 3_600_000.0 + minute * 60_000.0 + second * 1000.0 + millisecond
+}
+
+/// The calendar fields of `time` in `make_date`'s order.
+fn field_values(time: f64) -> [f64; 7] {
+    let f = fields(time);
+    [
+        f.year as f64,
+        f64::from(f.month - 1),
+        f64::from(f.day),
+        f64::from(f.hour),
+        f64::from(f.minute),
+        f64::from(f.second),
+        f64::from(f.millisecond),
+    ]
+}
+
+/// `date.setX(...)`: the index in `make_date`'s fields of the first field set, and how many
+/// fields the setter accepts (`setHours(h, m, s, ms)` starts at 3 and takes 4).
+fn setter(name: &str) -> Option<(usize, usize)> {
+    let name = name
+        .strip_prefix("setUTC")
+        .or_else(|| name.strip_prefix("set"))?;
+    Some(match name {
+        "FullYear" => (0, 3),
+        "Month" => (1, 2),
+        "Date" => (2, 1),
+        "Hours" => (3, 4),
+        "Minutes" => (4, 3),
+        "Seconds" => (5, 2),
+        "Milliseconds" => (6, 1),
+        _ => return None,
+    })
+}
+
+/// Runs a setter on the date whose time value lives in `cell`; returns the new time value.
+fn set_fields(cell: &Cell<f64>, first: usize, count: usize, args: &[Value]) -> Result<f64, Throw> {
+    let mut replacements = Vec::with_capacity(count);
+    for index in 0..count.min(args.len().max(1)) {
+        replacements.push(to_number(&args.get(index).cloned().unwrap_or_default())?);
+    }
+    let time = cell.get();
+    let base = if time.is_nan() {
+        // Only setFullYear revives an invalid date (from +0); the others keep NaN.
+        if first != 0 {
+            return Ok(f64::NAN);
+        }
+        0.0
+    } else {
+        time
+    };
+    let mut values = field_values(base);
+    for (offset, value) in replacements.into_iter().enumerate() {
+        values[first + offset] = value;
+    }
+    let updated = time_clip(make_date(&values));
+    cell.set(updated);
+    Ok(updated)
 }
 
 /// `new Date(...args)`.
@@ -307,9 +367,30 @@ fn time_value(value: &Value) -> Option<f64> {
     }
 }
 
+fn time_cell(value: &Value) -> Option<&Cell<f64>> {
+    match value {
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Date(time) => Some(time),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Dispatches `date.name(...args)`.
-pub fn call(receiver: &Value, name: &str, _args: &[Value]) -> Option<Result<Value, Throw>> {
-    let time = time_value(receiver)?;
+pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
+    let cell = time_cell(receiver)?;
+    if name == "setTime" {
+        return Some((|| {
+            let time = time_clip(to_number(&args.first().cloned().unwrap_or_default())?);
+            cell.set(time);
+            Ok(Value::Number(time))
+        })());
+    }
+    if let Some((first, count)) = setter(name) {
+        return Some(set_fields(cell, first, count, args).map(Value::Number));
+    }
+    let time = cell.get();
     let valid = time.is_finite();
     let field = |pick: fn(&Fields) -> f64| {
         Ok(Value::Number(if valid {

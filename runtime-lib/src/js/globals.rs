@@ -15,37 +15,49 @@
 //! `STATIC_CALLS`, `STATIC_VALUES` and `CONSTRUCTORS` list what exists; the compiler checks
 //! names against its copy of these lists and reports the others as unsupported.
 
-use std::cell::Cell;
-
 use super::convert::{to_number, to_string, truthy};
 use super::error::{ERROR_CLASSES, Throw, new_error};
 use super::number;
+use super::string::JsString;
 use super::value::Value;
 
 /// Every name `call_static` accepts.
 pub const STATIC_CALLS: &[&str] = &[
     "Math.abs",
-    "Math.ceil",
-    "Math.floor",
-    "Math.round",
-    "Math.trunc",
-    "Math.sign",
-    "Math.sqrt",
-    "Math.cbrt",
-    "Math.pow",
-    "Math.min",
-    "Math.max",
-    "Math.random",
-    "Math.log",
-    "Math.log2",
-    "Math.log10",
-    "Math.exp",
-    "Math.sin",
-    "Math.cos",
-    "Math.tan",
+    "Math.acos",
+    "Math.acosh",
+    "Math.asin",
+    "Math.asinh",
     "Math.atan",
     "Math.atan2",
+    "Math.atanh",
+    "Math.cbrt",
+    "Math.ceil",
+    "Math.clz32",
+    "Math.cos",
+    "Math.cosh",
+    "Math.exp",
+    "Math.expm1",
+    "Math.floor",
+    "Math.fround",
     "Math.hypot",
+    "Math.imul",
+    "Math.log",
+    "Math.log10",
+    "Math.log1p",
+    "Math.log2",
+    "Math.max",
+    "Math.min",
+    "Math.pow",
+    "Math.random",
+    "Math.round",
+    "Math.sign",
+    "Math.sin",
+    "Math.sinh",
+    "Math.sqrt",
+    "Math.tan",
+    "Math.tanh",
+    "Math.trunc",
     "JSON.stringify",
     "JSON.parse",
     "Object.keys",
@@ -57,6 +69,7 @@ pub const STATIC_CALLS: &[&str] = &[
     "Object.seal",
     "Object.preventExtensions",
     "Object.hasOwn",
+    "Object.is",
     "Number",
     "Number.isInteger",
     "Number.isFinite",
@@ -66,7 +79,9 @@ pub const STATIC_CALLS: &[&str] = &[
     "Number.parseFloat",
     "String",
     "String.fromCharCode",
+    "String.fromCodePoint",
     "Boolean",
+    "Array",
     "Array.isArray",
     "Array.from",
     "Array.of",
@@ -74,6 +89,12 @@ pub const STATIC_CALLS: &[&str] = &[
     "parseFloat",
     "isNaN",
     "isFinite",
+    "encodeURIComponent",
+    "encodeURI",
+    "decodeURIComponent",
+    "decodeURI",
+    "structuredClone",
+    "crypto.randomUUID",
     "Date.now",
     "Date.parse",
     "Date.UTC",
@@ -91,6 +112,7 @@ pub const STATIC_CALLS: &[&str] = &[
     "SyntaxError",
     "ReferenceError",
     "EvalError",
+    "URIError",
 ];
 
 /// Every name `static_value` accepts.
@@ -126,6 +148,7 @@ pub const CONSTRUCTORS: &[&str] = &[
     "SyntaxError",
     "ReferenceError",
     "EvalError",
+    "URIError",
     "RegExp",
     "Array",
     "Object",
@@ -133,39 +156,6 @@ pub const CONSTRUCTORS: &[&str] = &[
 
 fn arg(args: &[Value], index: usize) -> Value {
     args.get(index).cloned().unwrap_or_default()
-}
-
-fn math1(args: &[Value], op: fn(f64) -> f64) -> Result<Value, Throw> {
-    Ok(Value::Number(op(to_number(&arg(args, 0))?)))
-}
-
-fn round(x: f64) -> f64 {
-    if !x.is_finite() {
-        return x;
-    }
-    let floor = x.floor();
-    if x - floor >= 0.5 { floor + 1.0 } else { floor }
-}
-
-thread_local! {
-    static RANDOM_STATE: Cell<u64> = Cell::new(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0x9e37_79b9_7f4a_7c15, |elapsed| elapsed.as_nanos() as u64)
-            | 1,
-    );
-}
-
-/// `Math.random()` (xorshift64*; not cryptographic, as in JS).
-fn random() -> f64 {
-    RANDOM_STATE.with(|state| {
-        let mut x = state.get();
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        state.set(x);
-        (x.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 11) as f64 / (1u64 << 53) as f64
-    })
 }
 
 /// Calls the global function or static method `name` (see [`STATIC_CALLS`]).
@@ -178,71 +168,26 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
     if let Some(level) = name.strip_prefix("console.") {
         return Ok(super::console::log(level, args));
     }
-    if ERROR_CLASSES.contains(&name) {
+    if is_error_class(name) {
         return construct(name, args);
     }
+    if let Some(function) = name.strip_prefix("Math.")
+        && let Some(result) = super::math::call(function, args)
+    {
+        return result;
+    }
+    if let Some(result) = super::uri::call(name, args) {
+        return result;
+    }
+    if let Some(function) = name.strip_prefix("crypto.")
+        && let Some(result) = super::crypto::call(function, args)
+    {
+        return result;
+    }
     match name {
-        "Math.abs" => math1(args, f64::abs),
-        "Math.ceil" => math1(args, f64::ceil),
-        "Math.floor" => math1(args, f64::floor),
-        "Math.round" => math1(args, round),
-        "Math.trunc" => math1(args, f64::trunc),
-        "Math.sign" => math1(args, |x| {
-            if x == 0.0 || x.is_nan() {
-                x
-            } else {
-                x.signum()
-            }
-        }),
-        "Math.sqrt" => math1(args, f64::sqrt),
-        "Math.cbrt" => math1(args, f64::cbrt),
-        "Math.log" => math1(args, f64::ln),
-        "Math.log2" => math1(args, f64::log2),
-        "Math.log10" => math1(args, f64::log10),
-        "Math.exp" => math1(args, f64::exp),
-        "Math.sin" => math1(args, f64::sin),
-        "Math.cos" => math1(args, f64::cos),
-        "Math.tan" => math1(args, f64::tan),
-        "Math.atan" => math1(args, f64::atan),
-        "Math.atan2" => Ok(Value::Number(
-            to_number(&arg(args, 0))?.atan2(to_number(&arg(args, 1))?),
-        )),
-        "Math.pow" => super::operators::pow(&arg(args, 0), &arg(args, 1)),
-        "Math.random" => Ok(Value::Number(random())),
-        "Math.min" | "Math.max" => {
-            let mut numbers = Vec::with_capacity(args.len());
-            for value in args {
-                numbers.push(to_number(value)?);
-            }
-            let is_max = name == "Math.max";
-            let mut result = if is_max {
-                f64::NEG_INFINITY
-            } else {
-                f64::INFINITY
-            };
-            for x in numbers {
-                if x.is_nan() {
-                    return Ok(Value::Number(f64::NAN));
-                }
-                let better = if is_max {
-                    x > result || (x == 0.0 && result == 0.0 && !x.is_sign_negative())
-                } else {
-                    x < result || (x == 0.0 && result == 0.0 && x.is_sign_negative())
-                };
-                if better {
-                    result = x;
-                }
-            }
-            Ok(Value::Number(result))
-        }
-        "Math.hypot" => {
-            let mut sum = 0.0;
-            for value in args {
-                let x = to_number(value)?;
-                sum += x * x;
-            }
-            Ok(Value::Number(sum.sqrt()))
-        }
+        "structuredClone" => super::clone::structured_clone(args),
+        "Array" => construct("Array", args),
+        "String.fromCodePoint" => from_code_point(args),
         "JSON.stringify" => super::json::stringify_value(args),
         "JSON.parse" => super::json::parse_value(args),
         "Number" => Ok(Value::Number(if args.is_empty() {
@@ -302,6 +247,32 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
     }
 }
 
+/// The Error classes: the runtime's list plus `URIError`.
+fn is_error_class(name: &str) -> bool {
+    ERROR_CLASSES.contains(&name) || name == "URIError"
+}
+
+/// `String.fromCodePoint(...codePoints)`.
+fn from_code_point(args: &[Value]) -> Result<Value, Throw> {
+    let mut units = Vec::with_capacity(args.len());
+    for value in args {
+        let number = to_number(value)?;
+        if number.fract() != 0.0 || !(0.0..=1_114_111.0).contains(&number) {
+            return Err(Throw::range_error(format!(
+                "Invalid code point {}",
+                to_string(value)?
+            )));
+        }
+        let code_point = number as u32;
+        match char::from_u32(code_point) {
+            Some(c) => units.extend(c.encode_utf16(&mut [0; 2]).iter().copied()),
+            // A surrogate code point stands for itself.
+            None => units.push(code_point as u16),
+        }
+    }
+    Ok(Value::String(JsString::from_units(&units)))
+}
+
 /// A global function as a value, e.g. `Boolean` in `.filter(Boolean)`.
 pub fn static_fn(name: &'static str) -> Value {
     let short = name.rsplit('.').next().unwrap_or(name);
@@ -310,15 +281,10 @@ pub fn static_fn(name: &'static str) -> Value {
 
 /// The value of a static constant (see [`STATIC_VALUES`]).
 pub fn static_value(name: &str) -> Value {
+    if let Some(value) = name.strip_prefix("Math.").and_then(super::math::constant) {
+        return Value::Number(value);
+    }
     Value::Number(match name {
-        "Math.PI" => std::f64::consts::PI,
-        "Math.E" => std::f64::consts::E,
-        "Math.LN2" => std::f64::consts::LN_2,
-        "Math.LN10" => std::f64::consts::LN_10,
-        "Math.LOG2E" => std::f64::consts::LOG2_E,
-        "Math.LOG10E" => std::f64::consts::LOG10_E,
-        "Math.SQRT2" => std::f64::consts::SQRT_2,
-        "Math.SQRT1_2" => std::f64::consts::FRAC_1_SQRT_2,
         "Number.MAX_SAFE_INTEGER" => 9_007_199_254_740_991.0,
         "Number.MIN_SAFE_INTEGER" => -9_007_199_254_740_991.0,
         "Number.EPSILON" => f64::EPSILON,
@@ -332,12 +298,20 @@ pub fn static_value(name: &str) -> Value {
 
 /// `new Name(...args)` for a built-in class (see [`CONSTRUCTORS`]).
 pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
-    if ERROR_CLASSES.contains(&name) {
+    if is_error_class(name) {
         let message = match arg(args, 0) {
             Value::Undefined => String::new(),
             other => to_string(&other)?.to_string(),
         };
-        return Ok(new_error(name, &message));
+        let error = new_error(name, &message);
+        // `new Error(message, { cause })` gives the error an own `cause` (not enumerable in V8,
+        // an ordinary property here).
+        if let Value::Object(options) = arg(args, 1)
+            && let Some(cause) = options.props.borrow().get(&JsString::new("cause"))
+        {
+            super::access::set(&error, "cause", cause.clone())?;
+        }
+        return Ok(error);
     }
     match name {
         "Date" => super::date::construct(args),

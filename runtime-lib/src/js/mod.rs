@@ -18,15 +18,18 @@
 pub mod access;
 pub mod array;
 pub mod builders;
+pub mod clone;
 pub mod collections;
 pub mod console;
 pub mod convert;
+pub mod crypto;
 pub mod date;
 pub mod error;
 pub mod globals;
 pub mod isolate;
 pub mod iterate;
 pub mod json;
+pub mod math;
 pub mod number;
 pub mod number_methods;
 pub mod object_methods;
@@ -36,6 +39,7 @@ pub mod property;
 pub mod regexp;
 pub mod string;
 pub mod string_methods;
+pub mod uri;
 pub mod value;
 
 pub use access::{

@@ -183,38 +183,180 @@ pub fn to_integer(number: f64) -> f64 {
     if number.is_nan() { 0.0 } else { number.trunc() }
 }
 
-/// `number.toString(radix)` for radix ≠ 10 (integers exactly; fractions to 20 digits).
+/// `number.toString(radix)` for radix ≠ 10, as V8's `DoubleToRadixCString` computes it: fraction
+/// digits only up to the double's precision (rounding the last one half to even), integer
+/// digits beyond 2^53 filled with zeros.
 pub fn to_string_radix(number: f64, radix: u32) -> String {
     if !number.is_finite() || radix == 10 {
         return to_string(number);
     }
+    let digit_char = |digit: u32| char::from_digit(digit, radix).unwrap_or('0');
+    let base = f64::from(radix);
     let negative = number < 0.0;
-    let mut integer = number.abs().trunc();
-    let mut fraction = number.abs() - integer;
-    let mut digits = Vec::new();
-    if integer == 0.0 {
-        digits.push('0');
-    }
-    while integer >= 1.0 {
-        let digit = (integer % f64::from(radix)) as u32;
-        digits.push(char::from_digit(digit, radix).unwrap_or('0'));
-        integer = (integer / f64::from(radix)).trunc();
-    }
-    digits.reverse();
-    let mut text: String = digits.into_iter().collect();
-    if fraction > 0.0 {
-        text.push('.');
-        for _ in 0..20 {
-            fraction *= f64::from(radix);
-            let digit = fraction.trunc() as u32;
-            text.push(char::from_digit(digit, radix).unwrap_or('0'));
-            fraction -= fraction.trunc();
-            if fraction == 0.0 {
+    let value = number.abs();
+    let mut integer = value.floor();
+    let mut fraction = value - integer;
+    let next_up = f64::from_bits(value.to_bits() + 1);
+    let mut delta = (0.5 * (next_up - value)).max(f64::from_bits(1));
+    let mut fraction_digits: Vec<u32> = Vec::new();
+    if fraction >= delta {
+        loop {
+            fraction *= base;
+            delta *= base;
+            let digit = fraction as u32;
+            fraction_digits.push(digit);
+            fraction -= f64::from(digit);
+            if (fraction > 0.5 || (fraction == 0.5 && digit & 1 == 1)) && fraction + delta > 1.0 {
+                // Round up, carrying through the digits already written.
+                loop {
+                    match fraction_digits.pop() {
+                        None => {
+                            integer += 1.0;
+                            break;
+                        }
+                        Some(last) if last + 1 < radix => {
+                            fraction_digits.push(last + 1);
+                            break;
+                        }
+                        Some(_) => {}
+                    }
+                }
+                break;
+            }
+            if fraction < delta {
                 break;
             }
         }
     }
-    if negative { format!("-{text}") } else { text }
+    // Integer digits: zeros for the places a double cannot represent, then exact digits.
+    let mut integer_digits: Vec<char> = Vec::new();
+    while exponent(integer / base) > 0 {
+        integer /= base;
+        integer_digits.push('0');
+    }
+    loop {
+        let remainder = integer % base;
+        integer_digits.push(digit_char(remainder as u32));
+        integer = (integer - remainder) / base;
+        if integer <= 0.0 {
+            break;
+        }
+    }
+    let mut text = String::new();
+    if negative {
+        text.push('-');
+    }
+    text.extend(integer_digits.iter().rev());
+    if !fraction_digits.is_empty() {
+        text.push('.');
+        text.extend(fraction_digits.into_iter().map(digit_char));
+    }
+    text
+}
+
+/// The binary exponent of `value` as double-conversion's `Double::Exponent` defines it (the
+/// power of two of the 53-bit integer significand): positive once `value >= 2^53`.
+fn exponent(value: f64) -> i64 {
+    let biased = ((value.to_bits() >> 52) & 0x7ff) as i64;
+    if biased == 0 { -1074 } else { biased - 1075 }
+}
+
+/// The first `count` significant decimal digits of `|number|` (finite, non-zero), rounded half
+/// up on the exact binary value as V8's precision mode does, with the decimal exponent of the
+/// first digit.
+fn significant_digits(number: f64, count: usize) -> (Vec<u8>, i32) {
+    // Thirty more digits than needed: the first of them decides the rounding (a tie rounds up,
+    // and so does anything above it), whatever follows.
+    let exact = format!("{:.*e}", count - 1 + 30, number.abs());
+    let (mantissa, exponent) = exact.split_once('e').unwrap_or((&exact, "0"));
+    let mut exponent: i32 = exponent.parse().unwrap_or(0);
+    let all: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let mut digits = all[..count].to_vec();
+    if all[count] >= b'5' {
+        let mut index = count;
+        loop {
+            if index == 0 {
+                digits.insert(0, b'1');
+                digits.pop();
+                exponent += 1;
+                break;
+            }
+            index -= 1;
+            if digits[index] == b'9' {
+                digits[index] = b'0';
+            } else {
+                digits[index] += 1;
+                break;
+            }
+        }
+    }
+    (digits, exponent)
+}
+
+fn exponent_suffix(exponent: i32) -> String {
+    if exponent < 0 {
+        format!("e-{}", -exponent)
+    } else {
+        format!("e+{exponent}")
+    }
+}
+
+/// `number.toExponential(fraction_digits)` for a finite number; `None` digits means as many as
+/// it takes to identify the number.
+pub fn to_exponential(number: f64, fraction_digits: Option<usize>) -> String {
+    let sign = if number < 0.0 { "-" } else { "" };
+    let (digits, exponent) = if number == 0.0 {
+        (vec![b'0'; fraction_digits.unwrap_or(0) + 1], 0)
+    } else {
+        match fraction_digits {
+            Some(count) => significant_digits(number, count + 1),
+            None => {
+                // Rust's `{:e}` prints the shortest digits that round-trip, as JS does.
+                let shortest = format!("{:e}", number.abs());
+                let (mantissa, exponent) = shortest.split_once('e').unwrap_or((&shortest, "0"));
+                (
+                    mantissa.bytes().filter(u8::is_ascii_digit).collect(),
+                    exponent.parse().unwrap_or(0),
+                )
+            }
+        }
+    };
+    let mut text = String::from(sign);
+    text.push(char::from(digits[0]));
+    if digits.len() > 1 {
+        text.push('.');
+        text.extend(digits[1..].iter().map(|digit| char::from(*digit)));
+    }
+    text + &exponent_suffix(exponent)
+}
+
+/// `number.toPrecision(precision)` for a finite number and `1 <= precision <= 100`.
+pub fn to_precision(number: f64, precision: usize) -> String {
+    let sign = if number < 0.0 { "-" } else { "" };
+    let (digits, exponent) = if number == 0.0 {
+        (vec![b'0'; precision], 0)
+    } else {
+        significant_digits(number, precision)
+    };
+    let digits: String = digits.into_iter().map(char::from).collect();
+    let body = if exponent < -6 || exponent >= precision as i32 {
+        let mut text = digits[..1].to_string();
+        if precision > 1 {
+            text.push('.');
+            text.push_str(&digits[1..]);
+        }
+        text + &exponent_suffix(exponent)
+    } else if exponent >= 0 {
+        let point = exponent as usize + 1;
+        if point == precision {
+            digits
+        } else {
+            format!("{}.{}", &digits[..point], &digits[point..])
+        }
+    } else {
+        format!("0.{}{digits}", "0".repeat((-exponent - 1) as usize))
+    };
+    format!("{sign}{body}")
 }
 
 /// `number.toFixed(digits)` for `|number| < 1e21`: rounds half away from zero on the exact
@@ -308,6 +450,72 @@ mod tests {
         // node -e 'console.log(parseFloat("2.5abc"), parseFloat("  -1e3x"))' → 2.5 -1000
         assert_eq!(parse_float("2.5abc"), 2.5);
         assert_eq!(parse_float("  -1e3x"), -1000.0);
+    }
+
+    #[test]
+    fn radix_strings_match_node() {
+        // node -e 'console.log(JSON.stringify([(255).toString(16), (0.1).toString(3), (3.75).toString(16),
+        //   (1e21).toString(36), (2**53).toString(32), (0.5).toString(2), (-0).toString(16),
+        //   (Math.PI).toString(7), (1/3).toString(2)]))'
+        let cases = [
+            (255.0, 16, "ff"),
+            (0.1, 3, "0.0022002200220022002200220022002201"),
+            (3.75, 16, "3.c"),
+            (1e21, 36, "5v1j4f4ds7c000"),
+            (9007199254740992.0, 32, "80000000000"),
+            (0.5, 2, "0.1"),
+            (-0.0, 16, "0"),
+            (std::f64::consts::PI, 7, "3.066365143203613411"),
+            (
+                1.0 / 3.0,
+                2,
+                "0.010101010101010101010101010101010101010101010101010101",
+            ),
+        ];
+        for (number, radix, expected) in cases {
+            assert_eq!(
+                to_string_radix(number, radix),
+                expected,
+                "{number} in {radix}"
+            );
+        }
+    }
+
+    #[test]
+    fn exponential_and_precision_match_node() {
+        // node -e 'console.log(JSON.stringify([(123456).toExponential(2), (0.00015).toExponential(1),
+        //   (1).toExponential(), (0).toExponential(3), (-12.5).toExponential(0),
+        //   (123.456).toExponential(), (0.125).toExponential(1)]))'
+        let exponential = [
+            (123456.0, Some(2), "1.23e+5"),
+            (0.00015, Some(1), "1.5e-4"),
+            (1.0, None, "1e+0"),
+            (0.0, Some(3), "0.000e+0"),
+            (-12.5, Some(0), "-1e+1"),
+            (123.456, None, "1.23456e+2"),
+            (0.125, Some(1), "1.3e-1"),
+        ];
+        for (number, digits, expected) in exponential {
+            assert_eq!(to_exponential(number, digits), expected);
+        }
+        // node -e 'console.log(JSON.stringify([(123.456).toPrecision(4), (0.000123).toPrecision(2),
+        //   (123456).toPrecision(2), (2.5).toPrecision(1), (1e21).toPrecision(3), (99.99).toPrecision(3),
+        //   (0).toPrecision(3), (-1.005).toPrecision(3), (1e-7).toPrecision(2), (0.000001).toPrecision(1)]))'
+        let precision = [
+            (123.456, 4, "123.5"),
+            (0.000123, 2, "0.00012"),
+            (123456.0, 2, "1.2e+5"),
+            (2.5, 1, "3"),
+            (1e21, 3, "1.00e+21"),
+            (99.99, 3, "100"),
+            (0.0, 3, "0.00"),
+            (-1.005, 3, "-1.00"),
+            (1e-7, 2, "1.0e-7"),
+            (0.000001, 1, "0.000001"),
+        ];
+        for (number, digits, expected) in precision {
+            assert_eq!(to_precision(number, digits), expected);
+        }
     }
 
     #[test]

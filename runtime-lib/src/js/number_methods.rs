@@ -34,6 +34,39 @@ pub fn call(value: f64, name: &str, args: &[Value]) -> Option<Result<Value, Thro
             }
             Ok(Value::str(&number::to_fixed(value, digits as usize)))
         })(),
+        "toExponential" => (|| {
+            let digits = match &arg {
+                Value::Undefined => None,
+                other => Some(number::to_integer(to_number(other)?)),
+            };
+            if !value.is_finite() {
+                return Ok(Value::str(&number::to_string(value)));
+            }
+            if digits.is_some_and(|digits| !(0.0..=100.0).contains(&digits)) {
+                return Err(Throw::range_error(
+                    "toExponential() argument must be between 0 and 100",
+                ));
+            }
+            Ok(Value::str(&number::to_exponential(
+                value,
+                digits.map(|digits| digits as usize),
+            )))
+        })(),
+        "toPrecision" => (|| {
+            if matches!(arg, Value::Undefined) {
+                return Ok(Value::str(&number::to_string(value)));
+            }
+            let precision = number::to_integer(to_number(&arg)?);
+            if !value.is_finite() {
+                return Ok(Value::str(&number::to_string(value)));
+            }
+            if !(1.0..=100.0).contains(&precision) {
+                return Err(Throw::range_error(
+                    "toPrecision() argument must be between 1 and 100",
+                ));
+            }
+            Ok(Value::str(&number::to_precision(value, precision as usize)))
+        })(),
         "valueOf" => Ok(Value::Number(value)),
         "toLocaleString" => Ok(Value::str(&number::to_string(value))),
         _ => return None,

@@ -99,8 +99,19 @@ pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
         })(),
         "freeze" | "seal" | "preventExtensions" => Ok(arg(args, 0)),
         "hasOwn" => has_own(&arg(args, 0), &arg(args, 1)),
+        "is" => Ok(Value::Bool(same_value(&arg(args, 0), &arg(args, 1)))),
         _ => return None,
     })
+}
+
+/// SameValue (`Object.is`): like `===` except that `NaN` equals `NaN` and `0` differs from `-0`.
+pub fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            (x.is_nan() && y.is_nan()) || (x == y && x.is_sign_negative() == y.is_sign_negative())
+        }
+        _ => super::operators::strict_eq(a, b),
+    }
 }
 
 fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {

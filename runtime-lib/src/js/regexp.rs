@@ -75,23 +75,55 @@ fn data(value: &Value) -> Option<&RegExpData> {
     }
 }
 
+/// A capture group's code-unit range, `None` if it did not participate.
+type Group = Option<(usize, usize)>;
+
 /// One match: the whole match and the capture groups, as code-unit ranges.
 struct Found {
     start: usize,
     end: usize,
-    groups: Vec<Option<(usize, usize)>>,
+    groups: Vec<Group>,
+    /// The named groups in pattern order (empty when the pattern names none).
+    named: Vec<(String, Group)>,
 }
 
-fn find_at(data: &RegExpData, units: &[u16], start: usize) -> Option<Found> {
+impl Found {
+    /// The `groups` object of a match: `undefined` without named groups.
+    fn groups_object(&self, text: &JsString) -> Value {
+        if self.named.is_empty() {
+            return Value::Undefined;
+        }
+        Value::object(
+            self.named
+                .iter()
+                .map(|(name, group)| (name.as_str(), group_value(text, *group))),
+        )
+    }
+}
+
+fn group_value(text: &JsString, group: Group) -> Value {
+    match group {
+        Some((start, end)) => Value::String(text.slice_units(start, end)),
+        None => Value::Undefined,
+    }
+}
+
+fn is_unicode(data: &RegExpData) -> bool {
+    data.flags.contains('u') || data.flags.contains('v')
+}
+
+/// The first match starting at or after `start`; a sticky regexp (when `sticky` is honoured)
+/// only matches exactly at `start`.
+fn search_from(data: &RegExpData, units: &[u16], start: usize, sticky: bool) -> Option<Found> {
     if start > units.len() {
         return None;
     }
-    let found = if data.flags.contains('u') || data.flags.contains('v') {
+    let found = if is_unicode(data) {
         data.regex.find_from_utf16(units, start).next()
     } else {
         data.regex.find_from_ucs2(units, start).next()
     }?;
-    if data.flags.contains('y') && found.range.start != start {
+    if sticky && data.flags.contains('y') && found.range.start != start {
         return None;
     }
     Some(Found {
@@ -102,7 +134,39 @@ fn find_at(data: &RegExpData, units: &[u16], start: usize) -> Option<Found> {
             .iter()
             .map(|group| group.as_ref().map(|range| (range.start, range.end)))
             .collect(),
+        named: found
+            .named_groups()
+            .map(|(name, range)| {
+                (
+                    name.to_string(),
+                    range.map(|range| (range.start, range.end)),
+                )
+            })
+            .collect(),
     })
+}
+
+fn find_at(data: &RegExpData, units: &[u16], start: usize) -> Option<Found> {
+    search_from(data, units, start, true)
+}
+
+/// AdvanceStringIndex: one code unit, or a whole surrogate pair for unicode regexps.
+fn advance(data: &RegExpData, units: &[u16], index: usize) -> usize {
+    if is_unicode(data)
+        && (0xd800..0xdc00).contains(&units.get(index).copied().unwrap_or(0))
+        && (0xdc00..0xe000).contains(&units.get(index + 1).copied().unwrap_or(0))
+    {
+        index + 2
+    } else {
+        index + 1
+    }
+}
+
+/// Whether `index` falls between the halves of a surrogate pair.
+fn inside_pair(units: &[u16], index: usize) -> bool {
+    index > 0
+        && (0xd800..0xdc00).contains(&units[index - 1])
+        && (0xdc00..0xe000).contains(&units.get(index).copied().unwrap_or(0))
 }
 
 /// Runs the regexp once honouring `lastIndex` for global/sticky ones (RegExpBuiltinExec).
@@ -128,12 +192,73 @@ fn exec_raw(data: &RegExpData, text: &JsString) -> Option<Found> {
 
 fn match_array(text: &JsString, found: &Found) -> Value {
     let mut items = vec![Value::String(text.slice_units(found.start, found.end))];
-    items.extend(found.groups.iter().map(|group| match group {
-        Some((start, end)) => Value::String(text.slice_units(*start, *end)),
-        None => Value::Undefined,
-    }));
-    // `index`, `input` and `groups` are not modelled on match arrays yet.
+    items.extend(found.groups.iter().map(|group| group_value(text, *group)));
+    // `index`, `input`, `groups` and `indices` need named properties on arrays, which the value
+    // model does not have yet.
     Value::array(items)
+}
+
+/// The properties a RegExp object answers besides its own: `lastIndex`, `source`, `flags` and
+/// one boolean per flag. `None` for any other key.
+pub fn property(value: &Value, key: &str) -> Option<Value> {
+    let data = data(value)?;
+    let flag = |letter: char| Some(Value::Bool(data.flags.contains(letter)));
+    match key {
+        "lastIndex" => Some(Value::from(data.last_index.get())),
+        "source" => Some(Value::str(&data.source)),
+        "flags" => Some(Value::str(&data.flags)),
+        "global" => flag('g'),
+        "ignoreCase" => flag('i'),
+        "multiline" => flag('m'),
+        "dotAll" => flag('s'),
+        "unicode" => flag('u'),
+        "unicodeSets" => flag('v'),
+        "sticky" => flag('y'),
+        "hasIndices" => flag('d'),
+        _ => None,
+    }
+}
+
+/// `regexp.lastIndex = value`; returns false when `value` is not a RegExp.
+pub fn set_last_index(value: &Value, index: &Value) -> Result<bool, Throw> {
+    let Some(data) = data(value) else {
+        return Ok(false);
+    };
+    // ToLength.
+    let index = super::number::to_integer(super::convert::to_number(index)?).max(0.0);
+    data.last_index.set(index.min(usize::MAX as f64) as usize);
+    Ok(true)
+}
+
+/// `text.matchAll(regexp)`: every match array of a global regexp (an array stands in for the
+/// iterator).
+pub fn match_all(text: &JsString, pattern: &Value) -> Result<Value, Throw> {
+    if let Some(data) = data(pattern)
+        && !data.flags.contains('g')
+    {
+        return Err(Throw::type_error(
+            "String.prototype.matchAll called with a non-global RegExp argument",
+        ));
+    }
+    let pattern = coerce_pattern(pattern, "g")?;
+    let Some(data) = data(&pattern) else {
+        return Ok(Value::array(Vec::new()));
+    };
+    let units = text.units();
+    let mut matches = Vec::new();
+    let mut search = data.last_index.get();
+    while let Some(found) = find_at(data, &units, search) {
+        search = if found.end == found.start {
+            advance(data, &units, found.end)
+        } else {
+            found.end
+        };
+        matches.push(match_array(text, &found));
+        if search > units.len() {
+            break;
+        }
+    }
+    Ok(Value::array(matches))
 }
 
 /// Dispatches `regexp.name(...args)`.
@@ -172,15 +297,20 @@ pub fn split(text: &JsString, separator: &Value, limit: usize) -> Result<Value, 
     let mut last = 0;
     let mut position = 0;
     while position < size {
-        let Some(found) = find_at(data, &units, position) else {
+        // Splitting ignores the `y` flag: the spec's splitter is sticky at every position.
+        let Some(found) = search_from(data, &units, position, false) else {
             break;
         };
         if found.start >= size {
             break;
         }
+        if is_unicode(data) && inside_pair(&units, found.start) {
+            position = found.start + 1;
+            continue;
+        }
         let end = found.end.min(size);
         if end == last {
-            position = found.start + 1;
+            position = advance(data, &units, found.start);
             continue;
         }
         parts.push(Value::String(text.slice_units(last, found.start)));
@@ -188,10 +318,7 @@ pub fn split(text: &JsString, separator: &Value, limit: usize) -> Result<Value, 
             return Ok(Value::array(parts));
         }
         for group in &found.groups {
-            parts.push(match group {
-                Some((start, end)) => Value::String(text.slice_units(*start, *end)),
-                None => Value::Undefined,
-            });
+            parts.push(group_value(text, *group));
             if parts.len() == limit {
                 return Ok(Value::array(parts));
             }
@@ -203,13 +330,25 @@ pub fn split(text: &JsString, separator: &Value, limit: usize) -> Result<Value, 
     Ok(Value::array(parts))
 }
 
-/// Expands `$&`, `$1`…`$99`, `` $` ``, `$'` and `$$` in a replacement string.
+/// Expands `$&`, `$1`…`$99`, `` $` ``, `$'`, `$$` and (when the pattern names groups)
+/// `$<name>` in a replacement string (GetSubstitution).
 pub fn expand_replacement(
     replacement: &JsString,
     text: &JsString,
     start: usize,
     end: usize,
     groups: &[Option<(usize, usize)>],
+) -> JsString {
+    expand_with_names(replacement, text, start, end, groups, &[])
+}
+
+fn expand_with_names(
+    replacement: &JsString,
+    text: &JsString,
+    start: usize,
+    end: usize,
+    groups: &[Group],
+    named: &[(String, Group)],
 ) -> JsString {
     let pattern = replacement.units();
     if !pattern.contains(&u16::from(b'$')) {
@@ -241,8 +380,31 @@ pub fn expand_replacement(
                 index += 2;
             }
             b'\'' => {
-                out.extend_from_slice(&source[end..]);
+                out.extend_from_slice(&source[end.min(source.len())..]);
                 index += 2;
+            }
+            b'<' if !named.is_empty() => {
+                let close = pattern[index + 2..]
+                    .iter()
+                    .position(|unit| *unit == u16::from(b'>'));
+                match close {
+                    Some(length) => {
+                        let name =
+                            String::from_utf16_lossy(&pattern[index + 2..index + 2 + length]);
+                        let group = named
+                            .iter()
+                            .find(|(candidate, _)| *candidate == name)
+                            .and_then(|(_, group)| *group);
+                        if let Some((group_start, group_end)) = group {
+                            out.extend_from_slice(&source[group_start..group_end]);
+                        }
+                        index += length + 3;
+                    }
+                    None => {
+                        out.push(unit);
+                        index += 1;
+                    }
+                }
             }
             digit @ b'0'..=b'9' => {
                 let one = usize::from(digit - b'0');
@@ -303,22 +465,21 @@ pub fn replace(
         let substitution = match replacement {
             Value::Function(_) => {
                 let mut call_args = vec![Value::String(text.slice_units(found.start, found.end))];
-                for group in &found.groups {
-                    call_args.push(match group {
-                        Some((start, end)) => Value::String(text.slice_units(*start, *end)),
-                        None => Value::Undefined,
-                    });
-                }
+                call_args.extend(found.groups.iter().map(|group| group_value(text, *group)));
                 call_args.push(Value::from(found.start));
                 call_args.push(Value::String(text.clone()));
+                if !found.named.is_empty() {
+                    call_args.push(found.groups_object(text));
+                }
                 to_string(&super::access::call(replacement, &call_args)?)?
             }
-            other => expand_replacement(
+            other => expand_with_names(
                 &to_string(other)?,
                 text,
                 found.start,
                 found.end,
                 &found.groups,
+                &found.named,
             ),
         };
         out.extend_from_slice(&substitution.units());
@@ -327,7 +488,7 @@ pub fn replace(
             break;
         }
         search = if found.end == found.start {
-            found.end + 1
+            advance(data, &units, found.end)
         } else {
             found.end
         };
@@ -342,12 +503,18 @@ pub fn replace(
     Ok(Value::String(JsString::from_units(&out)))
 }
 
+/// `pattern` itself if it is a RegExp, else `new RegExp(pattern)` (`undefined` → `/(?:)/`).
+fn coerce_pattern(pattern: &Value, flags: &str) -> Result<Value, Throw> {
+    Ok(match (data(pattern), pattern) {
+        (Some(_), _) => pattern.clone(),
+        (None, Value::Undefined) => regexp("(?:)", flags)?,
+        (None, other) => regexp(&to_string(other)?.to_rust(), flags)?,
+    })
+}
+
 /// `text.match(regexp)`.
 pub fn string_match(text: &JsString, pattern: &Value) -> Result<Value, Throw> {
-    let pattern = match data(pattern) {
-        Some(_) => pattern.clone(),
-        None => regexp(&to_string(pattern)?.to_rust(), "")?,
-    };
+    let pattern = coerce_pattern(pattern, "")?;
     let Some(data) = data(&pattern) else {
         return Ok(Value::Null);
     };
@@ -364,7 +531,7 @@ pub fn string_match(text: &JsString, pattern: &Value) -> Result<Value, Throw> {
     while let Some(found) = find_at(data, &units, search) {
         matches.push(Value::String(text.slice_units(found.start, found.end)));
         search = if found.end == found.start {
-            found.end + 1
+            advance(data, &units, found.end)
         } else {
             found.end
         };
@@ -382,10 +549,7 @@ pub fn string_match(text: &JsString, pattern: &Value) -> Result<Value, Throw> {
 
 /// `text.search(regexp)`.
 pub fn search(text: &JsString, pattern: &Value) -> Result<Value, Throw> {
-    let pattern = match data(pattern) {
-        Some(_) => pattern.clone(),
-        None => regexp(&to_string(pattern)?.to_rust(), "")?,
-    };
+    let pattern = coerce_pattern(pattern, "")?;
     let Some(data) = data(&pattern) else {
         return Ok(Value::Number(-1.0));
     };

@@ -224,6 +224,7 @@ pub fn call(text: &JsString, name: &str, args: &[Value]) -> Option<Result<Value,
             replace_string(text, &pattern, &replacement, name == "replaceAll")
         })(),
         "match" => super::regexp::string_match(text, &arg(args, 0)),
+        "matchAll" => super::regexp::match_all(text, &arg(args, 0)),
         "search" => super::regexp::search(text, &arg(args, 0)),
         "localeCompare" => (|| {
             let other = string_arg(args, 0)?;
