@@ -14,36 +14,63 @@ use super::number;
 use super::string::JsString;
 use super::value::{ObjectKind, Value};
 
-/// `JSON.stringify(value, replacer, space)`; `None` when the result is `undefined`.
+/// `JSON.stringify(value, undefined, space)`; `None` when the result is `undefined`.
 pub fn stringify(value: &Value, space: &Value) -> Result<Option<String>, Throw> {
+    stringify_with(value, &Value::Undefined, space)
+}
+
+/// `JSON.stringify(value, replacer, space)` (SerializeJSONProperty): `replacer` may be a
+/// function called as `replacer.call(holder, key, value)` for every property, or an array
+/// naming the object keys to keep, in its order.
+pub fn stringify_with(
+    value: &Value,
+    replacer: &Value,
+    space: &Value,
+) -> Result<Option<String>, Throw> {
     let indent = match space {
         Value::Number(count) => " ".repeat(number::to_integer(*count).clamp(0.0, 10.0) as usize),
         Value::String(text) => text.slice_units(0, 10).to_string(),
         _ => String::new(),
     };
+    let (function, keys) = match replacer {
+        Value::Function(_) => (Some(replacer.clone()), None),
+        Value::Array(items) => {
+            let mut keys: Vec<JsString> = Vec::new();
+            for item in items.borrow().iter() {
+                let key = match item {
+                    Value::String(text) => text.clone(),
+                    Value::Number(_) => to_string(item)?,
+                    _ => continue,
+                };
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
+            (None, Some(keys))
+        }
+        _ => (None, None),
+    };
     let mut writer = Writer {
         out: String::new(),
         indent,
         stack: Vec::new(),
+        replacer: function,
+        keys,
     };
-    let written = writer.value(value, "")?;
+    let holder = if writer.replacer.is_some() {
+        Value::object([("", value.clone())])
+    } else {
+        Value::Undefined
+    };
+    let written = writer.property(&holder, JsString::empty(), value.clone(), "")?;
     Ok(written.then_some(writer.out))
 }
 
-/// `JSON.stringify(value)` as a JS value (`undefined` when nothing is serializable).
+/// `JSON.stringify(value, replacer, space)` as a JS value (`undefined` when nothing is
+/// serializable).
 pub fn stringify_value(args: &[Value]) -> Result<Value, Throw> {
-    let value = args.first().cloned().unwrap_or_default();
-    if let Some(replacer) = args.get(1)
-        && !replacer.is_nullish()
-    {
-        {
-            return Err(Throw::type_error(
-                "JSON.stringify with a replacer is not supported by compiled handlers yet",
-            ));
-        }
-    }
-    let space = args.get(2).cloned().unwrap_or_default();
-    Ok(match stringify(&value, &space)? {
+    let arg = |index: usize| args.get(index).cloned().unwrap_or_default();
+    Ok(match stringify_with(&arg(0), &arg(1), &arg(2))? {
         Some(text) => Value::str(&text),
         None => Value::Undefined,
     })
@@ -54,6 +81,10 @@ struct Writer {
     indent: String,
     /// Addresses of the objects being written, to detect cycles.
     stack: Vec<usize>,
+    /// A replacer function.
+    replacer: Option<Value>,
+    /// A replacer array's keys: the only object keys written.
+    keys: Option<Vec<JsString>>,
 }
 
 /// Writes `text` as a JSON string literal with V8's escaping.
@@ -92,10 +123,25 @@ pub fn quote(text: &JsString, out: &mut String) {
 }
 
 impl Writer {
-    /// Writes `value`; returns false if it is not serializable (undefined, functions).
+    /// SerializeJSONProperty: `toJSON(key)`, then the replacer, then writes the result;
+    /// returns false if it is not serializable (undefined, functions).
+    fn property(
+        &mut self,
+        holder: &Value,
+        key: JsString,
+        value: Value,
+        current_indent: &str,
+    ) -> Result<bool, Throw> {
+        let mut value = self.to_json(&value, &key)?;
+        if let Some(replacer) = &self.replacer {
+            value = super::access::call_with_this(replacer, holder, &[Value::String(key), value])?;
+        }
+        self.value(&value, current_indent)
+    }
+
+    /// Writes an already transformed `value`.
     fn value(&mut self, value: &Value, current_indent: &str) -> Result<bool, Throw> {
-        let value = self.to_json(value)?;
-        match &value {
+        match value {
             Value::Undefined | Value::Function(_) => return Ok(false),
             Value::Null => self.out.push_str("null"),
             Value::Bool(flag) => self.out.push_str(if *flag { "true" } else { "false" }),
@@ -121,7 +167,8 @@ impl Writer {
                             self.out.push(',');
                         }
                         self.newline(&inner);
-                        if !self.value(item, &inner)? {
+                        let key = JsString::new(&index.to_string());
+                        if !self.property(value, key, item.clone(), &inner)? {
                             self.out.push_str("null");
                         }
                     }
@@ -133,12 +180,21 @@ impl Writer {
             Value::Object(object) => {
                 let address = Rc::as_ptr(object) as usize;
                 self.enter(address)?;
-                let entries: Vec<(JsString, Value)> = object
-                    .props
-                    .borrow()
-                    .iter()
-                    .map(|(key, value)| (key.clone(), value.clone()))
-                    .collect();
+                let entries: Vec<(JsString, Value)> = match &self.keys {
+                    Some(keys) => {
+                        let mut entries = Vec::with_capacity(keys.len());
+                        for key in keys {
+                            entries.push((key.clone(), super::access::get_key(value, key)?));
+                        }
+                        entries
+                    }
+                    None => object
+                        .props
+                        .borrow()
+                        .iter()
+                        .map(|(key, value)| (key.clone(), value.clone()))
+                        .collect(),
+                };
                 let inner = format!("{current_indent}{}", self.indent);
                 self.out.push('{');
                 let mut wrote_any = false;
@@ -153,7 +209,7 @@ impl Writer {
                     if !self.indent.is_empty() {
                         self.out.push(' ');
                     }
-                    if self.value(item, &inner)? {
+                    if self.property(value, key.clone(), item.clone(), &inner)? {
                         wrote_any = true;
                     } else {
                         self.out.truncate(mark);
@@ -184,27 +240,34 @@ impl Writer {
         Ok(())
     }
 
-    /// Applies `toJSON` (Dates, and objects that define it).
-    fn to_json(&self, value: &Value) -> Result<Value, Throw> {
+    /// Applies `toJSON(key)` (Dates, and objects that define or inherit one).
+    fn to_json(&self, value: &Value, key: &JsString) -> Result<Value, Throw> {
         if let Value::Object(object) = value {
             if let ObjectKind::Date(time) = &object.kind {
-                let time = time.get();
-                return Ok(if time.is_finite() {
-                    Value::str(&super::date::to_iso_string(time))
-                } else {
-                    Value::Null
-                });
+                let own = object.props.borrow().get(&JsString::new("toJSON")).cloned();
+                if own.is_none() {
+                    let time = time.get();
+                    return Ok(if time.is_finite() {
+                        Value::str(&super::date::to_iso_string(time))
+                    } else {
+                        Value::Null
+                    });
+                }
             }
-            let to_json = object.props.borrow().get(&JsString::new("toJSON")).cloned();
-            if let Some(function @ Value::Function(_)) = to_json {
-                return super::access::call_with_this(&function, value, &[]);
+            let to_json = super::access::get(value, "toJSON")?;
+            if let Value::Function(_) = to_json {
+                return super::access::call_with_this(
+                    &to_json,
+                    value,
+                    &[Value::String(key.clone())],
+                );
             }
         }
         Ok(value.clone())
     }
 }
 
-/// `JSON.parse(text)` (reviver not supported).
+/// `JSON.parse(text)`.
 pub fn parse(text: &JsString) -> Result<Value, Throw> {
     let units = text.units();
     let mut parser = Parser {
@@ -212,6 +275,14 @@ pub fn parse(text: &JsString) -> Result<Value, Throw> {
         units: &units,
         position: 0,
     };
+    // V8 names the whole input when it is one of the values people pass by mistake.
+    if let Some(ascii) = text.as_ascii()
+        && matches!(ascii, "undefined" | "NaN" | "Infinity" | "[object Object]")
+    {
+        return Err(Throw::syntax_error(format!(
+            "\"{ascii}\" is not valid JSON"
+        )));
+    }
     parser.skip_whitespace();
     let value = parser.value()?;
     parser.skip_whitespace();
@@ -224,10 +295,39 @@ pub fn parse(text: &JsString) -> Result<Value, Throw> {
     Ok(value)
 }
 
-/// `JSON.parse(...)` on JS arguments.
+/// `JSON.parse(text, reviver)` on JS arguments.
 pub fn parse_value(args: &[Value]) -> Result<Value, Throw> {
     let text = to_string(&args.first().cloned().unwrap_or_default())?;
-    parse(&text)
+    let value = parse(&text)?;
+    match args.get(1) {
+        Some(reviver @ Value::Function(_)) => {
+            let root = Value::object([("", value)]);
+            internalize(&root, JsString::empty(), reviver)
+        }
+        _ => Ok(value),
+    }
+}
+
+/// InternalizeJSONProperty: revives the children of `holder[name]` bottom-up, then calls
+/// `reviver.call(holder, name, value)`; an `undefined` result deletes the property.
+fn internalize(holder: &Value, name: JsString, reviver: &Value) -> Result<Value, Throw> {
+    let value = super::access::get_key(holder, &name)?;
+    let keys: Vec<JsString> = match &value {
+        Value::Array(items) => (0..items.borrow().len())
+            .map(|index| JsString::new(&index.to_string()))
+            .collect(),
+        Value::Object(_) => super::object_methods::own_keys(&value)?,
+        _ => Vec::new(),
+    };
+    for key in keys {
+        let revived = internalize(&value, key.clone(), reviver)?;
+        if matches!(revived, Value::Undefined) {
+            super::access::delete(&value, &Value::String(key))?;
+        } else {
+            super::access::set_key(&value, key, revived)?;
+        }
+    }
+    super::access::call_with_this(reviver, holder, &[Value::String(name), value])
 }
 
 struct Parser<'a> {

@@ -19,6 +19,7 @@ pub mod access;
 pub mod array;
 pub mod builders;
 pub mod clone;
+pub mod collate;
 pub mod collections;
 pub mod console;
 pub mod convert;

@@ -228,14 +228,53 @@ pub fn call(text: &JsString, name: &str, args: &[Value]) -> Option<Result<Value,
         "search" => super::regexp::search(text, &arg(args, 0)),
         "localeCompare" => (|| {
             let other = string_arg(args, 0)?;
-            Ok(Value::Number(locale_compare(
+            Ok(Value::Number(super::collate::locale_compare(
                 &text.to_rust(),
                 &other.to_rust(),
             )))
         })(),
-        "normalize" => Ok(Value::String(text.clone())),
+        "normalize" => (|| {
+            use unicode_normalization::UnicodeNormalization;
+            let form = match arg(args, 0) {
+                Value::Undefined => JsString::new("NFC"),
+                other => to_string(&other)?,
+            };
+            let normalize: fn(&str) -> String = match form.as_ascii() {
+                Some("NFC") => |text| text.nfc().collect(),
+                Some("NFD") => |text| text.nfd().collect(),
+                Some("NFKC") => |text| text.nfkc().collect(),
+                Some("NFKD") => |text| text.nfkd().collect(),
+                _ => return Err(normalize_form_error()),
+            };
+            if text.as_ascii().is_some() {
+                return Ok(Value::String(text.clone()));
+            }
+            Ok(Value::String(normalize_units(&text.units(), normalize)))
+        })(),
         _ => return None,
     })
+}
+
+fn normalize_form_error() -> Throw {
+    Throw::range_error("The normalization form should be one of NFC, NFD, NFKC, NFKD.")
+}
+
+/// Applies `normalize` to each run of valid text; lone surrogates pass through, as in V8.
+fn normalize_units(units: &[u16], normalize: fn(&str) -> String) -> JsString {
+    let mut out: Vec<u16> = Vec::with_capacity(units.len());
+    let mut run = String::new();
+    for decoded in char::decode_utf16(units.iter().copied()) {
+        match decoded {
+            Ok(c) => run.push(c),
+            Err(lone) => {
+                out.extend(normalize(&run).encode_utf16());
+                run.clear();
+                out.push(lone.unpaired_surrogate());
+            }
+        }
+    }
+    out.extend(normalize(&run).encode_utf16());
+    JsString::from_units(&out)
 }
 
 /// A position argument clamped to `0..=length` (no negative wrap-around).
@@ -310,52 +349,4 @@ fn replace_string(
     }
     result.extend_from_slice(&text.units()[position.min(text.len())..]);
     Ok(Value::String(JsString::from_units(&result)))
-}
-
-/// The collation rank of an ASCII character in ICU's root locale (what V8's `localeCompare`
-/// uses): white space and punctuation before digits, digits before letters, letters ignoring
-/// case at the first level.
-fn primary_rank(c: char) -> (u32, u32) {
-    const PUNCTUATION: &str = "\t\n\u{b}\u{c}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$";
-    if let Some(position) = PUNCTUATION.find(c) {
-        return (0, position as u32);
-    }
-    if c.is_ascii_digit() {
-        return (1, c as u32);
-    }
-    if c.is_ascii_alphabetic() {
-        return (2, c.to_ascii_lowercase() as u32);
-    }
-    (3, c as u32)
-}
-
-/// `a.localeCompare(b)`: ICU root collation for ASCII text (primary: letters case-insensitive,
-/// tertiary: lower case before upper case); other characters compare by code point.
-pub fn locale_compare(a: &str, b: &str) -> f64 {
-    let primary = a.chars().map(primary_rank).cmp(b.chars().map(primary_rank));
-    let order = primary.then_with(|| {
-        let tertiary = |c: char| u8::from(c.is_ascii_uppercase());
-        a.chars().map(tertiary).cmp(b.chars().map(tertiary))
-    });
-    match order {
-        std::cmp::Ordering::Less => -1.0,
-        std::cmp::Ordering::Equal => 0.0,
-        std::cmp::Ordering::Greater => 1.0,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn locale_compare_orders_ascii_like_node() {
-        // node -e 'console.log(["b","a","B","A","_","1"," ","-"].sort((a,b)=>a.localeCompare(b)))'
-        // → [ ' ', '_', '-', '1', 'a', 'A', 'b', 'B' ]
-        let mut words = vec!["b", "a", "B", "A", "_", "1", " ", "-"];
-        words.sort_by(|a, b| locale_compare(a, b).partial_cmp(&0.0).unwrap());
-        assert_eq!(words, [" ", "_", "-", "1", "a", "A", "b", "B"]);
-        assert_eq!(locale_compare("ada", "grace"), -1.0);
-        assert_eq!(locale_compare("2026-04-18", "2026-03-02"), 1.0);
-    }
 }
