@@ -85,6 +85,8 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "decodeURIComponent",
     "decodeURI",
     "structuredClone",
+    "btoa",
+    "atob",
     "crypto.randomUUID",
     "Date.now",
     "Date.parse",

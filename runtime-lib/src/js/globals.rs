@@ -94,6 +94,8 @@ pub const STATIC_CALLS: &[&str] = &[
     "decodeURIComponent",
     "decodeURI",
     "structuredClone",
+    "btoa",
+    "atob",
     "crypto.randomUUID",
     "Date.now",
     "Date.parse",
@@ -177,6 +179,9 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
         return result;
     }
     if let Some(result) = super::uri::call(name, args) {
+        return result;
+    }
+    if let Some(result) = super::base64::call(name, args) {
         return result;
     }
     if let Some(function) = name.strip_prefix("crypto.")
@@ -317,17 +322,7 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "Date" => super::date::construct(args),
         "Set" => super::collections::new_set(args),
         "Map" => super::collections::new_map(args),
-        "RegExp" => {
-            let source = match arg(args, 0) {
-                Value::Undefined => "(?:)".to_string(),
-                other => to_string(&other)?.to_string(),
-            };
-            let flags = match arg(args, 1) {
-                Value::Undefined => String::new(),
-                other => to_string(&other)?.to_string(),
-            };
-            super::regexp::regexp(&source, &flags)
-        }
+        "RegExp" => super::regexp::construct(&arg(args, 0), &arg(args, 1)),
         "Array" => match args {
             [Value::Number(length)] => {
                 if *length < 0.0 || length.fract() != 0.0 || *length > 4_294_967_295.0 {

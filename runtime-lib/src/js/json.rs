@@ -76,11 +76,20 @@ pub fn stringify_value(args: &[Value]) -> Result<Value, Throw> {
     })
 }
 
+/// An object or array being written.
+struct Open {
+    address: usize,
+    /// Its constructor's name, as V8's cycle message shows it.
+    constructor: String,
+    /// How its parent reached it: `property 'b'` or `index 1`.
+    via: String,
+}
+
 struct Writer {
     out: String,
     indent: String,
-    /// Addresses of the objects being written, to detect cycles.
-    stack: Vec<usize>,
+    /// The objects being written, outermost first, to detect and describe cycles.
+    stack: Vec<Open>,
     /// A replacer function.
     replacer: Option<Value>,
     /// A replacer array's keys: the only object keys written.
@@ -132,15 +141,20 @@ impl Writer {
         value: Value,
         current_indent: &str,
     ) -> Result<bool, Throw> {
+        let via = if matches!(holder, Value::Array(_)) {
+            format!("index {key}")
+        } else {
+            format!("property '{key}'")
+        };
         let mut value = self.to_json(&value, &key)?;
         if let Some(replacer) = &self.replacer {
             value = super::access::call_with_this(replacer, holder, &[Value::String(key), value])?;
         }
-        self.value(&value, current_indent)
+        self.value(&value, &via, current_indent)
     }
 
-    /// Writes an already transformed `value`.
-    fn value(&mut self, value: &Value, current_indent: &str) -> Result<bool, Throw> {
+    /// Writes an already transformed `value`, reached through `via`.
+    fn value(&mut self, value: &Value, via: &str, current_indent: &str) -> Result<bool, Throw> {
         match value {
             Value::Undefined | Value::Function(_) => return Ok(false),
             Value::Null => self.out.push_str("null"),
@@ -154,8 +168,7 @@ impl Writer {
             }
             Value::String(text) => quote(text, &mut self.out),
             Value::Array(items) => {
-                let address = Rc::as_ptr(items) as usize;
-                self.enter(address)?;
+                self.enter(Rc::as_ptr(items) as usize, "Array", via)?;
                 let items = items.borrow().clone();
                 if items.is_empty() {
                     self.out.push_str("[]");
@@ -178,8 +191,16 @@ impl Writer {
                 self.stack.pop();
             }
             Value::Object(object) => {
-                let address = Rc::as_ptr(object) as usize;
-                self.enter(address)?;
+                let constructor = match &object.kind {
+                    ObjectKind::Error(error) => error.name.borrow().to_string(),
+                    ObjectKind::Date(_) => "Date".to_string(),
+                    ObjectKind::Map(_) => "Map".to_string(),
+                    ObjectKind::Set(_) => "Set".to_string(),
+                    ObjectKind::RegExp(_) => "RegExp".to_string(),
+                    ObjectKind::Promise(_) => "Promise".to_string(),
+                    _ => "Object".to_string(),
+                };
+                self.enter(Rc::as_ptr(object) as *const () as usize, &constructor, via)?;
                 let entries: Vec<(JsString, Value)> = match &self.keys {
                     Some(keys) => {
                         let mut entries = Vec::with_capacity(keys.len());
@@ -192,6 +213,7 @@ impl Writer {
                         .props
                         .borrow()
                         .iter()
+                        .filter(|(key, _)| !super::object_methods::is_hidden(&object.kind, key))
                         .map(|(key, value)| (key.clone(), value.clone()))
                         .collect(),
                 };
@@ -232,11 +254,37 @@ impl Writer {
         }
     }
 
-    fn enter(&mut self, address: usize) -> Result<(), Throw> {
-        if self.stack.contains(&address) {
-            return Err(Throw::type_error("Converting circular structure to JSON"));
+    /// Pushes an object onto the stack, or throws V8's TypeError describing the cycle it closes:
+    /// the object it starts at, the path back to it (middle elided past three steps), and the
+    /// key that closes it.
+    fn enter(&mut self, address: usize, constructor: &str, via: &str) -> Result<(), Throw> {
+        if let Some(start) = self.stack.iter().position(|open| open.address == address) {
+            let mut message = format!(
+                "Converting circular structure to JSON\n    --> starting at object with constructor '{}'",
+                self.stack[start].constructor
+            );
+            let path = &self.stack[start + 1..];
+            let line = |open: &Open| {
+                format!(
+                    "\n    |     {} -> object with constructor '{}'",
+                    open.via, open.constructor
+                )
+            };
+            if path.len() > 3 {
+                message.extend(path[..2].iter().map(line));
+                message.push_str("\n    |     ...");
+                message.extend(path[path.len() - 1..].iter().map(line));
+            } else {
+                message.extend(path.iter().map(line));
+            }
+            message.push_str(&format!("\n    --- {via} closes the circle"));
+            return Err(Throw::type_error(message));
         }
-        self.stack.push(address);
+        self.stack.push(Open {
+            address,
+            constructor: constructor.to_string(),
+            via: via.to_string(),
+        });
         Ok(())
     }
 
@@ -593,5 +641,41 @@ impl Parser<'_> {
 
     fn number_error(&self, what: &str) -> Throw {
         Throw::syntax_error(format!("{what} in JSON at position {}", self.position))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::js::access::set;
+
+    fn message(value: &Value) -> String {
+        let thrown = stringify(value, &Value::Undefined).unwrap_err();
+        crate::js::error::error_parts(&thrown.value).unwrap().1
+    }
+
+    #[test]
+    fn cycles_are_described_like_v8() {
+        // node -e 'const c = {a:{b:{c:{d:{e:{}}}}}}; c.a.b.c.d.e.back = c;
+        //   try { JSON.stringify(c) } catch (e) { console.log(JSON.stringify(e.message)) }'
+        let e = Value::object(Vec::<(&str, Value)>::new());
+        let d = Value::object([("e", e.clone())]);
+        let c = Value::object([("d", d)]);
+        let b = Value::object([("c", c)]);
+        let a = Value::object([("b", b)]);
+        let root = Value::object([("a", a)]);
+        set(&e, "back", root.clone()).unwrap();
+        assert_eq!(
+            message(&root),
+            "Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'a' -> object with constructor 'Object'\n    |     property 'b' -> object with constructor 'Object'\n    |     ...\n    |     property 'e' -> object with constructor 'Object'\n    --- property 'back' closes the circle"
+        );
+        // node -e 'const x={}; x.y={z:[x]}; try { JSON.stringify([x]) } catch (e) { console.log(JSON.stringify(e.message)) }'
+        let x = Value::object(Vec::<(&str, Value)>::new());
+        let y = Value::object([("z", Value::array(vec![x.clone()]))]);
+        set(&x, "y", y).unwrap();
+        assert_eq!(
+            message(&Value::array(vec![x])),
+            "Converting circular structure to JSON\n    --> starting at object with constructor 'Object'\n    |     property 'y' -> object with constructor 'Object'\n    |     property 'z' -> object with constructor 'Array'\n    --- index 0 closes the circle"
+        );
     }
 }

@@ -17,6 +17,7 @@
 
 pub mod access;
 pub mod array;
+pub mod base64;
 pub mod builders;
 pub mod clone;
 pub mod collate;

@@ -28,6 +28,7 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
             .props
             .borrow()
             .iter()
+            .filter(|(key, _)| !is_hidden(&object.kind, key))
             .map(|(key, _)| key.clone())
             .collect(),
         Value::Array(items) => (0..items.borrow().len())
@@ -38,6 +39,12 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
             .collect(),
         _ => Vec::new(),
     })
+}
+
+/// Own properties the value model stores with the enumerable ones but JS does not enumerate:
+/// the `cause` an Error constructor installs.
+pub fn is_hidden(kind: &ObjectKind, key: &JsString) -> bool {
+    matches!(kind, ObjectKind::Error(_)) && key.as_ascii() == Some("cause")
 }
 
 /// Own enumerable `[key, value]` pairs.
@@ -163,7 +170,14 @@ pub fn call_on_function(
         "bind" => {
             let target = function.clone();
             let bound: Vec<Value> = args.iter().skip(1).cloned().collect();
-            Ok(Value::function("bound", 0, move |_, rest| {
+            let (name, length) = match function {
+                Value::Function(target) => (
+                    format!("bound {}", target.name),
+                    target.length.saturating_sub(bound.len() as u32),
+                ),
+                _ => ("bound ".to_string(), 0),
+            };
+            Ok(Value::function(&name, length, move |_, rest| {
                 let mut all = bound.clone();
                 all.extend(rest.iter().cloned());
                 call_with_this(&target, &this, &all)

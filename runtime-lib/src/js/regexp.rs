@@ -34,22 +34,19 @@ thread_local! {
     static CACHE: RefCell<HashMap<(String, String), Rc<Regex>>> = RefCell::new(HashMap::new());
 }
 
-/// `/source/flags` or `new RegExp(source, flags)`.
+/// `/source/flags` or `new RegExp(source, flags)` with a source already escaped.
 pub fn regexp(source: &str, flags: &str) -> Result<Value, Throw> {
-    let key = (source.to_string(), flags.to_string());
+    let flags = canonical_flags(flags)?;
+    let key = (source.to_string(), flags.clone());
     let cached = CACHE.with(|cache| cache.borrow().get(&key).cloned());
     let regex = match cached {
         Some(regex) => regex,
         None => {
-            if let Some(bad) = flags.chars().find(|c| !"dgimsuyv".contains(*c)) {
-                return Err(Throw::syntax_error(format!(
-                    "Invalid flags supplied to RegExp constructor '{flags}' ('{bad}')"
-                )));
-            }
             let engine_flags: String = flags.chars().filter(|c| "imsuv".contains(*c)).collect();
             let regex = Regex::with_flags(source, engine_flags.as_str()).map_err(|error| {
                 Throw::syntax_error(format!(
-                    "Invalid regular expression: /{source}/{flags}: {error}"
+                    "Invalid regular expression: /{source}/{flags}: {}",
+                    v8_message(source, &error.to_string())
                 ))
             })?;
             let regex = Rc::new(regex);
@@ -60,9 +57,156 @@ pub fn regexp(source: &str, flags: &str) -> Result<Value, Throw> {
     Ok(Value::object_of_kind(ObjectKind::RegExp(RegExpData {
         regex,
         source: source.to_string(),
-        flags: flags.to_string(),
+        flags,
         last_index: Cell::new(0),
     })))
+}
+
+/// `new RegExp(pattern, flags)`: a RegExp pattern lends its source (and its flags when `flags`
+/// is undefined); a string pattern is escaped as V8 shows it (`a/b` → `a\/b`, `""` → `(?:)`).
+pub fn construct(pattern: &Value, flags: &Value) -> Result<Value, Throw> {
+    let (source, own_flags) = match (data(pattern), pattern) {
+        (Some(data), _) => (data.source.clone(), data.flags.clone()),
+        (None, Value::Undefined) => (String::new(), String::new()),
+        (None, other) => (escape_source(&to_string(other)?.to_rust()), String::new()),
+    };
+    let flags = match flags {
+        Value::Undefined => own_flags,
+        other => to_string(other)?.to_string(),
+    };
+    let source = if source.is_empty() {
+        "(?:)".to_string()
+    } else {
+        source
+    };
+    regexp(&source, &flags)
+}
+
+/// EscapeRegExpPattern: `/` outside character classes and line terminators get escaped.
+fn escape_source(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut in_class = false;
+    let mut escaped = false;
+    for c in pattern.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            '/' if !escaped && !in_class => out.push_str("\\/"),
+            other => out.push(other),
+        }
+        if !escaped {
+            match c {
+                '[' => in_class = true,
+                ']' => in_class = false,
+                _ => {}
+            }
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    out
+}
+
+/// The flags in the order the `flags` getter lists them; unknown or repeated flags (or `u`
+/// with `v`) are V8's SyntaxError.
+fn canonical_flags(flags: &str) -> Result<String, Throw> {
+    const ORDER: &str = "dgimsuvy";
+    let invalid = flags.chars().any(|c| !ORDER.contains(c))
+        || flags
+            .chars()
+            .enumerate()
+            .any(|(index, c)| flags[index + 1..].contains(c))
+        || (flags.contains('u') && flags.contains('v'));
+    if invalid {
+        return Err(Throw::syntax_error(format!(
+            "Invalid flags supplied to RegExp constructor '{flags}'"
+        )));
+    }
+    Ok(ORDER.chars().filter(|c| flags.contains(*c)).collect())
+}
+
+/// V8's wording for a pattern `regress` rejects (the cases people hit; others keep regress's
+/// text).
+fn v8_message(source: &str, error: &str) -> String {
+    let message = match error {
+        "Unbalanced parenthesis" => {
+            if unclosed_groups(source) > 0 {
+                "Unterminated group"
+            } else {
+                "Unmatched ')'"
+            }
+        }
+        "Unbalanced bracket" => "Unterminated character class",
+        "Invalid atom character" => "Nothing to repeat",
+        "Invalid quantifier" => {
+            if has_reversed_quantifier(source) {
+                "numbers out of order in {} quantifier"
+            } else {
+                "Incomplete quantifier"
+            }
+        }
+        "Incomplete escape" => "\\ at end of pattern",
+        "Invalid unicode escape" => "Invalid Unicode escape",
+        "Invalid character escape" => {
+            if source.contains("\\c") {
+                "Invalid Unicode escape"
+            } else {
+                "Invalid escape"
+            }
+        }
+        "Invalid token at named capture group identifier" => {
+            if source.contains("(?<") {
+                "Invalid capture group name"
+            } else {
+                "Invalid group"
+            }
+        }
+        other if other.starts_with("Backreference to invalid named capture group") => {
+            "Invalid named capture referenced"
+        }
+        other if other.starts_with("Range values reversed") => {
+            "Range out of order in character class"
+        }
+        other => other,
+    };
+    message.to_string()
+}
+
+/// How many groups `source` opens without closing (escapes and classes skipped).
+fn unclosed_groups(source: &str) -> i32 {
+    let mut depth = 0;
+    let mut in_class = false;
+    let mut chars = source.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                chars.next();
+            }
+            '[' => in_class = true,
+            ']' => in_class = false,
+            '(' if !in_class => depth += 1,
+            ')' if !in_class => depth -= 1,
+            _ => {}
+        }
+    }
+    depth
+}
+
+/// Whether `source` has a `{n,m}` quantifier with `n > m`.
+fn has_reversed_quantifier(source: &str) -> bool {
+    source.split('{').skip(1).any(|rest| {
+        let Some((inside, _)) = rest.split_once('}') else {
+            return false;
+        };
+        match inside.split_once(',') {
+            Some((low, high)) => matches!(
+                (low.parse::<u64>(), high.parse::<u64>()),
+                (Ok(low), Ok(high)) if low > high
+            ),
+            None => false,
+        }
+    })
 }
 
 fn data(value: &Value) -> Option<&RegExpData> {

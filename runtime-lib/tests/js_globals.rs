@@ -1,0 +1,256 @@
+//! Global functions, static methods and constructors compared with Node: each case is a call
+//! with JSON arguments, evaluated by the runtime (`call_static` / `construct`) and by `node`;
+//! the `JSON.stringify` of both results, or the name and message of what they throw, must be
+//! identical. Node 20 computes every expected value.
+
+use std::process::Command;
+
+use backworks_runtime::js::{self as rt, JsString, Value, json};
+
+/// Runs `node` once over `expressions` (JS source), returning `JSON.stringify` of each.
+fn node_values(expressions: &[String]) -> Vec<String> {
+    let script = format!(
+        "const cases = [{}];\nfor (const f of cases) {{ let out; try {{ out = JSON.stringify(f()); }} catch (e) {{ out = 'THROW ' + e.name + ': ' + e.message; }} console.log(out === undefined ? 'undefined' : out); }}",
+        expressions
+            .iter()
+            .map(|expression| format!("() => ({expression})"))
+            .collect::<Vec<_>>()
+            .join(",\n")
+    );
+    let output = Command::new("node")
+        .arg("-e")
+        .arg(script)
+        .env("TZ", "UTC")
+        .output()
+        .expect("node is installed");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+fn arguments(text: &str) -> Vec<Value> {
+    let parsed = json::parse(&JsString::new(text)).unwrap_or_else(|_| panic!("bad JSON {text}"));
+    rt::iterate::collect(&parsed).unwrap()
+}
+
+fn shown(result: Result<Value, rt::Throw>) -> String {
+    match result {
+        Ok(value) => json::stringify(&value, &Value::Undefined)
+            .unwrap()
+            .unwrap_or_else(|| "undefined".to_string()),
+        Err(thrown) => {
+            let (name, message) = rt::error::error_parts(&thrown.value).unwrap_or_default();
+            format!("THROW {name}: {message}")
+        }
+    }
+}
+
+/// `(global function or static method, arguments as a JSON array)`.
+const CALLS: &[(&str, &str)] = &[
+    ("Math.hypot", "[3, 4]"),
+    ("Math.hypot", "[]"),
+    ("Math.hypot", "[1, 1, 1]"),
+    ("Math.max", "[1, \"5\", 3]"),
+    ("Math.min", "[]"),
+    ("Math.round", "[-2.5]"),
+    ("Math.round", "[0.49999999999999994]"),
+    ("Math.sign", "[-3]"),
+    ("Math.clz32", "[1]"),
+    ("Math.clz32", "[-1]"),
+    ("Math.imul", "[4294967295, 5]"),
+    ("Math.fround", "[5.05]"),
+    ("Math.cbrt", "[-64]"),
+    ("Math.log1p", "[1e-10]"),
+    ("Math.expm1", "[1e-10]"),
+    ("Math.log10", "[1000]"),
+    ("Math.log2", "[3]"),
+    ("Math.sinh", "[1]"),
+    ("Math.cosh", "[1]"),
+    ("Math.tanh", "[0.5]"),
+    ("Math.asinh", "[1]"),
+    ("Math.acosh", "[2]"),
+    ("Math.atanh", "[0.5]"),
+    ("Math.asin", "[1]"),
+    ("Math.acos", "[0.5]"),
+    ("Math.atan2", "[-1, -1]"),
+    ("Math.pow", "[2, -2]"),
+    ("Object.is", "[1, 1]"),
+    ("Object.is", "[0, -0]"),
+    ("String.fromCodePoint", "[128512, 65, 233]"),
+    ("String.fromCodePoint", "[-1]"),
+    ("String.fromCodePoint", "[1.5]"),
+    ("String.fromCharCode", "[72, 105]"),
+    ("encodeURIComponent", "[\"a b&c=d/e?f#g+h%i😀é~!*'()\"]"),
+    ("encodeURI", "[\"http://x.com/a b?q=1&r=ü#frag\"]"),
+    ("decodeURIComponent", "[\"a+b%20c\"]"),
+    ("decodeURIComponent", "[\"%\"]"),
+    ("decodeURIComponent", "[\"%E0%A4%A\"]"),
+    ("decodeURIComponent", "[\"%ZZ\"]"),
+    ("decodeURI", "[\"%41%2F%20\"]"),
+    ("decodeURI", "[\"%C0%80\"]"),
+    ("JSON.parse", "[\"\"]"),
+    ("JSON.parse", "[\"{\"]"),
+    ("JSON.parse", "[\"{'a':1}\"]"),
+    ("JSON.parse", "[\"[1,]\"]"),
+    ("JSON.parse", "[\"{\\\"a\\\":1,}\"]"),
+    ("JSON.parse", "[\"undefined\"]"),
+    ("JSON.parse", "[\"NaN\"]"),
+    ("JSON.parse", "[\"01\"]"),
+    ("JSON.parse", "[\"1.\"]"),
+    ("JSON.parse", "[\".5\"]"),
+    ("JSON.parse", "[\"\\\"unterminated\"]"),
+    ("JSON.parse", "[\"{\\\"a\\\" 1}\"]"),
+    ("JSON.parse", "[\"tru\"]"),
+    ("JSON.parse", "[\"[1] x\"]"),
+    ("JSON.parse", "[\"\\\"\\t\\\"\"]"),
+    ("JSON.parse", "[\"-\"]"),
+    ("JSON.parse", "[\"{\\\"a\\\":1}}\"]"),
+    ("JSON.parse", "[\"\\u00a0 1\"]"),
+    (
+        "JSON.stringify",
+        "[{\"b\": [1, {\"c\": 2}], \"a\": \"x\"}, [\"a\", \"b\"], 2]",
+    ),
+    ("JSON.stringify", "[[1, [2]], null, \"--\"]"),
+    ("btoa", "[\"hello world\"]"),
+    ("btoa", "[\"é\"]"),
+    ("btoa", "[\"a\"]"),
+    ("btoa", "[\"ab\"]"),
+    ("btoa", "[\"😀\"]"),
+    ("btoa", "[null]"),
+    ("btoa", "[]"),
+    ("atob", "[\"aGVsbG8gd29ybGQ=\"]"),
+    ("atob", "[\" aGVs bG8= \"]"),
+    ("atob", "[\"aGVsbG8gd29ybGQ\"]"),
+    ("atob", "[\"6Q==\"]"),
+    ("atob", "[\"a\"]"),
+    ("atob", "[\"@@\"]"),
+    ("atob", "[\"YQ=x\"]"),
+    ("Number.parseFloat", "[\"1.5e3x\"]"),
+    ("Number.isInteger", "[5.0]"),
+    ("Array", "[3]"),
+    ("Array", "[1, 2]"),
+    ("Array", "[-1]"),
+    ("Date.UTC", "[2024, 1, 29]"),
+    ("Date.UTC", "[99, 0]"),
+];
+
+/// `(class, arguments as a JSON array, an expression over the new object `x`)`.
+const CONSTRUCTIONS: &[(&str, &str, &str)] = &[
+    ("RegExp", "[\"(unclosed\"]", "x.source"),
+    ("RegExp", "[\"a\", \"gg\"]", "x.flags"),
+    ("RegExp", "[\"\"]", "x.source"),
+    ("RegExp", "[\"a)\"]", "x.source"),
+    ("RegExp", "[\"[a\"]", "x.source"),
+    ("RegExp", "[\"*a\"]", "x.source"),
+    ("RegExp", "[\"a{2,1}\"]", "x.source"),
+    ("RegExp", "[\"\\\\\"]", "x.source"),
+    ("RegExp", "[\"(?<a>x)(?<a>y)\"]", "x.source"),
+    ("RegExp", "[\"\\\\k<b>(?<a>x)\", \"u\"]", "x.source"),
+    ("RegExp", "[\"[z-a]\"]", "x.source"),
+    ("RegExp", "[\"(?<1a>x)\"]", "x.source"),
+    ("RegExp", "[\"a**\"]", "x.source"),
+    ("RegExp", "[\"(?<=a\"]", "x.source"),
+    ("RegExp", "[\"a{1\", \"u\"]", "x.source"),
+    ("RegExp", "[\"(?\"]", "x.source"),
+    ("RegExp", "[\"a/b\"]", "x.source"),
+    ("RegExp", "[\"[/]\\n\"]", "x.source"),
+    ("RegExp", "[\"a\", \"yg\"]", "x.flags"),
+    ("RegExp", "[\"a\", \"uv\"]", "x.flags"),
+    ("URIError", "[\"uri\"]", "[x.name, x.message, String(x)]"),
+    ("Error", "[42]", "[x.name, x.message, String(x)]"),
+    (
+        "Date",
+        "[\"not a date\"]",
+        "[String(x.getTime()), x.toJSON(), String(x)]",
+    ),
+    ("Date", "[8640000000000001]", "String(x.getTime())"),
+    ("Date", "[8640000000000000]", "x.toISOString()"),
+    ("Date", "[\"not a date\"]", "x.toISOString()"),
+    (
+        "Date",
+        "[0]",
+        "[x.setUTCFullYear(2020, 1, 30), x.toISOString()]",
+    ),
+    ("Date", "[0]", "[x.setUTCHours(-1), x.toISOString()]"),
+    ("Date", "[0]", "[x.setMinutes(), x.getTime()]"),
+    ("Date", "[\"nope\"]", "[x.setUTCFullYear(2000), x.toISOString()]"),
+    ("Date", "[\"nope\"]", "x.setUTCMonth(1)"),
+];
+
+#[test]
+fn static_calls_match_node() {
+    let expressions: Vec<String> = CALLS
+        .iter()
+        .map(|(name, args)| format!("{name}(...{args})"))
+        .collect();
+    let expected = node_values(&expressions);
+    for ((name, args), expected) in CALLS.iter().zip(expected) {
+        let actual = shown(rt::call_static(name, &arguments(args)));
+        assert_eq!(actual, expected, "{name}(...{args})");
+    }
+}
+
+#[test]
+fn constructed_objects_match_node() {
+    let expressions: Vec<String> = CONSTRUCTIONS
+        .iter()
+        .map(|(class, args, then)| format!("(x => ({then}))(new {class}(...{args}))"))
+        .collect();
+    let expected = node_values(&expressions);
+    for ((class, args, then), expected) in CONSTRUCTIONS.iter().zip(expected) {
+        let actual = rt::construct(class, &arguments(args)).and_then(|x| observe(&x, then));
+        assert_eq!(
+            shown(actual),
+            expected,
+            "new {class}(...{args}) then {then}"
+        );
+    }
+}
+
+/// Evaluates the few `then` expressions `CONSTRUCTIONS` uses, over `x`.
+fn observe(x: &Value, then: &str) -> Result<Value, rt::Throw> {
+    let string = |value: Value| rt::to_string(&value).map(Value::String);
+    let method = |name: &str, args: &[Value]| rt::call_method(x, name, args);
+    Ok(match then {
+        "x.source" => rt::get(x, "source")?,
+        "x.flags" => rt::get(x, "flags")?,
+        "x.toISOString()" => method("toISOString", &[])?,
+        "String(x.getTime())" => string(method("getTime", &[])?)?,
+        "[x.name, x.message, String(x)]" => Value::array(vec![
+            rt::get(x, "name")?,
+            rt::get(x, "message")?,
+            string(x.clone())?,
+        ]),
+        "[String(x.getTime()), x.toJSON(), String(x)]" => Value::array(vec![
+            string(method("getTime", &[])?)?,
+            method("toJSON", &[])?,
+            string(x.clone())?,
+        ]),
+        "[x.setUTCFullYear(2020, 1, 30), x.toISOString()]" => {
+            let args = [Value::from(2020), Value::from(1), Value::from(30)];
+            let set = method("setUTCFullYear", &args)?;
+            Value::array(vec![set, method("toISOString", &[])?])
+        }
+        "[x.setUTCHours(-1), x.toISOString()]" => {
+            let set = method("setUTCHours", &[Value::from(-1)])?;
+            Value::array(vec![set, method("toISOString", &[])?])
+        }
+        "[x.setMinutes(), x.getTime()]" => {
+            let set = method("setMinutes", &[])?;
+            Value::array(vec![set, method("getTime", &[])?])
+        }
+        "[x.setUTCFullYear(2000), x.toISOString()]" => {
+            let set = method("setUTCFullYear", &[Value::from(2000)])?;
+            Value::array(vec![set, method("toISOString", &[])?])
+        }
+        "x.setUTCMonth(1)" => method("setUTCMonth", &[Value::from(1)])?,
+        other => panic!("no evaluator for {other}"),
+    })
+}
