@@ -141,6 +141,63 @@ const CALLS: &[(&str, &str)] = &[
     ("Date.UTC", "[99, 0]"),
 ];
 
+/// `(receiver as JSON, method, arguments as a JSON array)`: methods without callbacks.
+const METHODS: &[(&str, &str, &str)] = &[
+    ("[3, 1, 2]", "toSorted", "[]"),
+    ("[3, 1, 2]", "toReversed", "[]"),
+    ("[3, 1, 2]", "toSpliced", "[0, 1, \"x\", \"y\"]"),
+    ("[3, 1, 2]", "with", "[-1, 9]"),
+    ("[3, 1, 2]", "with", "[3, 9]"),
+    ("[1, 2, 1, 2]", "lastIndexOf", "[2, -2]"),
+    ("[1, 2, 1, 2]", "lastIndexOf", "[1, -10]"),
+    ("[1, 2, 1, 2]", "lastIndexOf", "[2, 10]"),
+    ("[1, [2, [3, [4]]]]", "flat", "[1e309]"),
+    ("[1, [2, [3, [4]]]]", "flat", "[0]"),
+    ("[\"b\", 10, 9, 1, \"a\", true, null]", "sort", "[]"),
+    ("\"abc\"", "at", "[5]"),
+    ("\"abc\"", "codePointAt", "[3]"),
+    ("\"ab\"", "padStart", "[6, \"xyz\"]"),
+    ("\"x\"", "search", "[]"),
+    ("\"x\"", "match", "[]"),
+    ("\"a.b\"", "search", "[\".\"]"),
+    ("\"e\\u0301\"", "normalize", "[]"),
+    ("\"\\u00e9\"", "normalize", "[\"NFD\"]"),
+    ("\"\\ufb01\\u2460\"", "normalize", "[\"NFKC\"]"),
+    ("\"a\"", "normalize", "[\"nfc\"]"),
+    ("\"résumé\"", "localeCompare", "[\"resume\"]"),
+    ("\"éclair\"", "localeCompare", "[\"zebra\"]"),
+    ("\"Ärger\"", "localeCompare", "[\"Zorn\"]"),
+    ("\"x\"", "repeat", "[1e309]"),
+    ("\"aXbX\"", "replaceAll", "[\"X\", \"[$`|$'|$&]\"]"),
+    ("\"abc\"", "split", "[\"\", 2]"),
+    ("\"abc\"", "substring", "[-5, 2]"),
+    ("\"  x \"", "trimStart", "[]"),
+    ("\"  x \"", "trimEnd", "[]"),
+    ("\"Ǆ\"", "toLowerCase", "[]"),
+    ("123.456", "toFixed", "[1]"),
+    ("0.000001", "toFixed", "[7]"),
+    ("1e21", "toFixed", "[2]"),
+    ("-1.5", "toFixed", "[0]"),
+    ("1.45", "toFixed", "[101]"),
+    ("255", "toString", "[1]"),
+    ("-255.5", "toString", "[2]"),
+    ("0.000001", "toString", "[5]"),
+    ("1e-7", "toPrecision", "[1]"),
+    ("123456789", "toPrecision", "[3]"),
+    ("1.5", "toExponential", "[101]"),
+    ("0", "toPrecision", "[0]"),
+    ("1234.5678", "toLocaleString", "[]"),
+    ("1e21", "toLocaleString", "[]"),
+    ("-0", "toLocaleString", "[]"),
+    ("-1234567.891", "toLocaleString", "[]"),
+    ("0.0005", "toLocaleString", "[]"),
+    ("0.0015", "toLocaleString", "[]"),
+    ("1.0005", "toLocaleString", "[]"),
+    ("999.9999", "toLocaleString", "[]"),
+    ("2.5e-7", "toLocaleString", "[]"),
+    ("1000", "toLocaleString", "[]"),
+];
+
 /// `(class, arguments as a JSON array, an expression over the new object `x`)`.
 const CONSTRUCTIONS: &[(&str, &str, &str)] = &[
     ("RegExp", "[\"(unclosed\"]", "x.source"),
@@ -180,8 +237,22 @@ const CONSTRUCTIONS: &[(&str, &str, &str)] = &[
     ),
     ("Date", "[0]", "[x.setUTCHours(-1), x.toISOString()]"),
     ("Date", "[0]", "[x.setMinutes(), x.getTime()]"),
-    ("Date", "[\"nope\"]", "[x.setUTCFullYear(2000), x.toISOString()]"),
+    (
+        "Date",
+        "[\"nope\"]",
+        "[x.setUTCFullYear(2000), x.toISOString()]",
+    ),
     ("Date", "[\"nope\"]", "x.setUTCMonth(1)"),
+    ("Date", "[1704459845006]", "x.toUTCString()"),
+    ("Date", "[1704459845006]", "x.toDateString()"),
+    ("Date", "[1704459845006]", "x.toTimeString()"),
+    ("Date", "[1704459845006]", "x.toLocaleDateString()"),
+    ("Date", "[1704459845006]", "x.toLocaleTimeString()"),
+    ("Date", "[1704412800000]", "x.toLocaleString()"),
+    ("Date", "[-62293507200000]", "x.toString()"),
+    ("Date", "[-62293507200000]", "x.toUTCString()"),
+    ("Date", "[\"nope\"]", "x.toUTCString()"),
+    ("Date", "[\"nope\"]", "x.toLocaleString()"),
 ];
 
 #[test]
@@ -194,6 +265,21 @@ fn static_calls_match_node() {
     for ((name, args), expected) in CALLS.iter().zip(expected) {
         let actual = shown(rt::call_static(name, &arguments(args)));
         assert_eq!(actual, expected, "{name}(...{args})");
+    }
+}
+
+#[test]
+fn methods_match_node() {
+    let expressions: Vec<String> = METHODS
+        .iter()
+        .map(|(receiver, method, args)| format!("({receiver}).{method}(...{args})"))
+        .collect();
+    let expected = node_values(&expressions);
+    for ((receiver, method, args), expected) in METHODS.iter().zip(expected) {
+        let receiver_value =
+            json::parse(&JsString::new(receiver)).unwrap_or_else(|_| panic!("bad JSON {receiver}"));
+        let actual = shown(rt::call_method(&receiver_value, method, &arguments(args)));
+        assert_eq!(actual, expected, "({receiver}).{method}(...{args})");
     }
 }
 
@@ -251,6 +337,12 @@ fn observe(x: &Value, then: &str) -> Result<Value, rt::Throw> {
             Value::array(vec![set, method("toISOString", &[])?])
         }
         "x.setUTCMonth(1)" => method("setUTCMonth", &[Value::from(1)])?,
-        other => panic!("no evaluator for {other}"),
+        other => match other
+            .strip_prefix("x.")
+            .and_then(|call| call.strip_suffix("()"))
+        {
+            Some(name) => method(name, &[])?,
+            None => panic!("no evaluator for {other}"),
+        },
     })
 }

@@ -115,22 +115,83 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
+/// A year as V8's date strings print it: at least four digits, `-` for years before 1 BC.
+fn year_text(year: i64) -> String {
+    if year < 0 {
+        format!("-{:04}", -year)
+    } else {
+        format!("{year:04}")
+    }
+}
+
+/// `date.toDateString()`: `Mon Mar 02 2026`.
+fn date_part(f: &Fields) -> String {
+    format!(
+        "{} {} {:02} {}",
+        WEEKDAYS[f.weekday as usize],
+        MONTHS[f.month as usize - 1],
+        f.day,
+        year_text(f.year)
+    )
+}
+
+/// `date.toTimeString()`: `09:30:00 GMT+0000 (Coordinated Universal Time)`.
+fn time_part(f: &Fields) -> String {
+    format!(
+        "{:02}:{:02}:{:02} GMT+0000 (Coordinated Universal Time)",
+        f.hour, f.minute, f.second
+    )
+}
+
 /// `String(date)` in UTC: `Mon Mar 02 2026 09:30:00 GMT+0000 (Coordinated Universal Time)`.
 pub fn to_display_string(time: f64) -> String {
     if !time.is_finite() {
         return "Invalid Date".to_string();
     }
     let f = fields(time);
-    format!(
-        "{} {} {:02} {:04} {:02}:{:02}:{:02} GMT+0000 (Coordinated Universal Time)",
-        WEEKDAYS[f.weekday as usize],
-        MONTHS[f.month as usize - 1],
-        f.day,
-        f.year,
-        f.hour,
-        f.minute,
-        f.second
-    )
+    format!("{} {}", date_part(&f), time_part(&f))
+}
+
+/// The other string forms of a date (`toUTCString`, `toLocaleString` in en-US, …); `None` for
+/// other method names.
+fn format_as(name: &str, time: f64) -> Option<String> {
+    let f = fields(if time.is_finite() { time } else { 0.0 });
+    let locale_date = || {
+        let year = if f.year <= 0 { 1 - f.year } else { f.year };
+        format!("{}/{}/{year}", f.month, f.day)
+    };
+    let locale_time = || {
+        let hour = match f.hour % 12 {
+            0 => 12,
+            other => other,
+        };
+        let half = if f.hour < 12 { "AM" } else { "PM" };
+        format!("{hour}:{:02}:{:02} {half}", f.minute, f.second)
+    };
+    let text = match name {
+        "toString" => to_display_string(time),
+        "toDateString" => date_part(&f),
+        "toTimeString" => time_part(&f),
+        "toUTCString" | "toGMTString" => format!(
+            "{}, {:02} {} {} {:02}:{:02}:{:02} GMT",
+            WEEKDAYS[f.weekday as usize],
+            f.day,
+            MONTHS[f.month as usize - 1],
+            year_text(f.year),
+            f.hour,
+            f.minute,
+            f.second
+        ),
+        "toLocaleDateString" => locale_date(),
+        "toLocaleTimeString" => locale_time(),
+        "toLocaleString" => format!("{}, {}", locale_date(), locale_time()),
+        _ => return None,
+    };
+    Some(if time.is_finite() {
+        text
+    } else {
+        "Invalid Date".to_string()
+    })
 }
 
 /// Parses the ISO formats `Date.parse` must accept: `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, each
@@ -410,7 +471,10 @@ pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value
             }
         }
         "getTime" | "valueOf" => Ok(Value::Number(time)),
-        "toString" | "toUTCString" => Ok(Value::str(&to_display_string(time))),
+        "toString" | "toDateString" | "toTimeString" | "toUTCString" | "toGMTString"
+        | "toLocaleDateString" | "toLocaleTimeString" | "toLocaleString" => {
+            Ok(Value::str(&format_as(name, time).unwrap_or_default()))
+        }
         "getFullYear" | "getUTCFullYear" => field(|f| f.year as f64),
         "getMonth" | "getUTCMonth" => field(|f| f64::from(f.month - 1)),
         "getDate" | "getUTCDate" => field(|f| f64::from(f.day)),

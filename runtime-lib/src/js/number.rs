@@ -359,6 +359,73 @@ pub fn to_precision(number: f64, precision: usize) -> String {
     format!("{sign}{body}")
 }
 
+/// `number.toLocaleString()` in en-US, as ICU formats it: at most three fraction digits,
+/// rounded half away from zero on the shortest decimal form, integer digits grouped by three.
+pub fn to_locale_string(number: f64) -> String {
+    if number.is_nan() {
+        return "NaN".to_string();
+    }
+    let sign = if number.is_sign_negative() { "-" } else { "" };
+    if number.is_infinite() {
+        return format!("{sign}∞");
+    }
+    // The shortest digits and the position of the decimal point among them.
+    let shortest = format!("{:e}", number.abs());
+    let (mantissa, exponent) = shortest.split_once('e').unwrap_or((&shortest, "0"));
+    let mut digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
+    let mut point = exponent.parse::<i64>().unwrap_or(0) + 1;
+    if point <= 0 {
+        let mut padded = vec![b'0'; (1 - point) as usize];
+        padded.extend(digits);
+        digits = padded;
+        point = 1;
+    }
+    let mut point = point as usize;
+    if digits.len() < point {
+        digits.resize(point, b'0');
+    }
+    let keep = point + 3;
+    if digits.len() > keep {
+        let round_up = digits[keep] >= b'5';
+        digits.truncate(keep);
+        if round_up {
+            let mut index = keep;
+            loop {
+                if index == 0 {
+                    digits.insert(0, b'1');
+                    point += 1;
+                    break;
+                }
+                index -= 1;
+                if digits[index] == b'9' {
+                    digits[index] = b'0';
+                } else {
+                    digits[index] += 1;
+                    break;
+                }
+            }
+        }
+    }
+    let (integer, fraction) = digits.split_at(point);
+    let integer: String = integer.iter().map(|digit| char::from(*digit)).collect();
+    let fraction: String = fraction.iter().map(|digit| char::from(*digit)).collect();
+    let fraction = fraction.trim_end_matches('0');
+    let integer = integer.trim_start_matches('0');
+    let integer = if integer.is_empty() { "0" } else { integer };
+    let mut grouped = String::with_capacity(integer.len() + integer.len() / 3);
+    for (index, digit) in integer.chars().enumerate() {
+        if index > 0 && (integer.len() - index) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    if fraction.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{fraction}")
+    }
+}
+
 /// `number.toFixed(digits)` for `|number| < 1e21`: rounds half away from zero on the exact
 /// binary value, as the spec's "pick the larger n" does.
 pub fn to_fixed(number: f64, digits: usize) -> String {

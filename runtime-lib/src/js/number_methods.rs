@@ -20,7 +20,7 @@ pub fn call(value: f64, name: &str, args: &[Value]) -> Option<Result<Value, Thro
             };
             if !(2.0..=36.0).contains(&radix) {
                 return Err(Throw::range_error(
-                    "toString() radix must be between 2 and 36",
+                    "toString() radix argument must be between 2 and 36",
                 ));
             }
             Ok(Value::str(&number::to_string_radix(value, radix as u32)))
@@ -68,7 +68,7 @@ pub fn call(value: f64, name: &str, args: &[Value]) -> Option<Result<Value, Thro
             Ok(Value::str(&number::to_precision(value, precision as usize)))
         })(),
         "valueOf" => Ok(Value::Number(value)),
-        "toLocaleString" => Ok(Value::str(&number::to_string(value))),
+        "toLocaleString" => Ok(Value::str(&number::to_locale_string(value))),
         _ => return None,
     })
 }
