@@ -136,18 +136,79 @@ fn push_elements(c: char, out: &mut Vec<Element>) {
     }
 }
 
-fn elements(text: &str) -> Vec<Element> {
+fn elements(text: &str, numeric: bool) -> Vec<Element> {
     let mut out = Vec::with_capacity(text.len());
+    let mut digits = String::new();
     for c in text.nfd() {
+        if numeric && c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        push_number(&mut digits, &mut out);
         push_elements(c, &mut out);
     }
+    push_number(&mut digits, &mut out);
     out
+}
+
+/// With `numeric: true`, a run of digits collates by its value: its length without leading
+/// zeros, then its digits (so `"9" < "10"` and `"007"` equals `"7"`).
+fn push_number(digits: &mut String, out: &mut Vec<Element>) {
+    if digits.is_empty() {
+        return;
+    }
+    let significant = digits.trim_start_matches('0');
+    let significant = if significant.is_empty() {
+        "0"
+    } else {
+        significant
+    };
+    let weight = |primary: u32| Element {
+        primary,
+        secondary: COMMON,
+        tertiary: LOWER,
+    };
+    out.push(weight(
+        primary_of('0') + 0x10 + significant.len().min(0xdf) as u32,
+    ));
+    out.extend(significant.chars().map(|digit| weight(primary_of(digit))));
+    digits.clear();
+}
+
+/// What `localeCompare`'s options ask for (`Intl.Collator` options; locales are ignored: the
+/// root order applies).
+#[derive(Clone, Copy)]
+pub struct Options {
+    /// `sensitivity`: how many levels decide (`base` 1, `accent` 2, `variant` 3).
+    pub levels: u8,
+    /// `sensitivity: "case"`: primaries, then case alone.
+    pub case_only: bool,
+    /// `numeric: true`.
+    pub numeric: bool,
+    /// `caseFirst: "upper"`.
+    pub upper_first: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            levels: 3,
+            case_only: false,
+            numeric: false,
+            upper_first: false,
+        }
+    }
 }
 
 /// Compares two strings as `a.localeCompare(b)` does in Node: -1, 0 or 1.
 pub fn locale_compare(a: &str, b: &str) -> f64 {
-    let (a, b) = (elements(a), elements(b));
-    let level = |pick: fn(&Element) -> u32| {
+    compare_with(a, b, Options::default())
+}
+
+/// `a.localeCompare(b, locales, options)`.
+pub fn compare_with(a: &str, b: &str, options: Options) -> f64 {
+    let (a, b) = (elements(a, options.numeric), elements(b, options.numeric));
+    let level = |pick: &dyn Fn(&Element) -> u32| {
         let weights = |list: &[Element]| -> Vec<u32> {
             list.iter()
                 .map(pick)
@@ -156,9 +217,29 @@ pub fn locale_compare(a: &str, b: &str) -> f64 {
         };
         weights(&a).cmp(&weights(&b))
     };
-    let order = level(|element| element.primary)
-        .then_with(|| level(|element| u32::from(element.secondary)))
-        .then_with(|| level(|element| u32::from(element.tertiary)));
+    // Case at the third level: lower before upper, or upper first when asked.
+    let case = |element: &Element| match (element.tertiary, options.upper_first) {
+        (UPPER, true) => 1,
+        (tertiary, _) => u32::from(tertiary) + 1,
+    };
+    let mut order = level(&|element| element.primary);
+    if options.levels >= 2 && !options.case_only {
+        order = order.then_with(|| level(&|element| u32::from(element.secondary)));
+    }
+    if options.case_only {
+        // The case level only looks at elements with a primary weight (not at accents).
+        order = order.then_with(|| {
+            level(&|element| {
+                if element.primary == 0 {
+                    0
+                } else {
+                    case(element)
+                }
+            })
+        });
+    } else if options.levels >= 3 {
+        order = order.then_with(|| level(&case));
+    }
     match order {
         Ordering::Less => -1.0,
         Ordering::Equal => 0.0,
@@ -212,5 +293,60 @@ mod tests {
             "a A á Á ab aB Ab áb àb b"
         );
         assert_eq!(locale_compare("e\u{301}", "\u{e9}"), 0.0);
+    }
+
+    #[test]
+    fn options_match_node() {
+        // node -e 'const w=["item10","item9","Item2","item02","item2","a","A","á","b","x1.5","x1.10",
+        //   "résumé","resume"]; console.log([...w].sort((a,b)=>a.localeCompare(b,undefined,{numeric:true})).join(" "))'
+        let numeric = Options {
+            numeric: true,
+            ..Options::default()
+        };
+        let mut words = vec![
+            "item10", "item9", "Item2", "item02", "item2", "a", "A", "á", "b", "x1.5", "x1.10",
+            "résumé", "resume",
+        ];
+        words.sort_by(|a, b| compare_with(a, b, numeric).partial_cmp(&0.0).unwrap());
+        assert_eq!(
+            words.join(" "),
+            "a A á b item02 item2 Item2 item9 item10 resume résumé x1.5 x1.10"
+        );
+        assert_eq!(compare_with("007", "7", numeric), 0.0);
+        // node -e 'for (const s of ["base","accent","case","variant"]) console.log(JSON.stringify(
+        //   ["a","A","á","Á","b"].map(x=>["a","A","á"].map(y=>x.localeCompare(y,undefined,{sensitivity:s})))))'
+        let expected = [
+            ("base", "[[0,0,0],[0,0,0],[0,0,0],[0,0,0],[1,1,1]]"),
+            ("accent", "[[0,0,-1],[0,0,-1],[1,1,0],[1,1,0],[1,1,1]]"),
+            ("case", "[[0,-1,0],[1,0,1],[0,-1,0],[1,0,1],[1,1,1]]"),
+            ("variant", "[[0,-1,-1],[1,0,-1],[1,1,0],[1,1,1],[1,1,1]]"),
+        ];
+        for (sensitivity, table) in expected {
+            let options = Options {
+                levels: match sensitivity {
+                    "base" | "case" => 1,
+                    "accent" => 2,
+                    _ => 3,
+                },
+                case_only: sensitivity == "case",
+                ..Options::default()
+            };
+            let rows: Vec<String> = ["a", "A", "á", "Á", "b"]
+                .iter()
+                .map(|x| {
+                    let row: Vec<String> = ["a", "A", "á"]
+                        .iter()
+                        .map(|y| compare_with(x, y, options).to_string())
+                        .collect();
+                    format!("[{}]", row.join(","))
+                })
+                .collect();
+            assert_eq!(format!("[{}]", rows.join(",")), table, "{sensitivity}");
+        }
+        let upper = Options {
+            upper_first: true,
+            ..Options::default()
+        };
+        assert_eq!(compare_with("a", "A", upper), 1.0);
     }
 }

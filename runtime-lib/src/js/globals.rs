@@ -103,6 +103,9 @@ pub const STATIC_CALLS: &[&str] = &[
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
+    "Promise.allSettled",
+    "Promise.race",
+    "Promise.any",
     "console.log",
     "console.info",
     "console.warn",
@@ -182,6 +185,11 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
         return result;
     }
     if let Some(result) = super::base64::call(name, args) {
+        return result;
+    }
+    if let Some(function) = name.strip_prefix("Promise.")
+        && let Some(result) = super::promise_combinators::call(function, args)
+    {
         return result;
     }
     if let Some(function) = name.strip_prefix("crypto.")

@@ -37,6 +37,7 @@ pub mod number_methods;
 pub mod object_methods;
 pub mod operators;
 pub mod promise;
+pub mod promise_combinators;
 pub mod property;
 pub mod regexp;
 pub mod string;

@@ -42,9 +42,9 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
 }
 
 /// Own properties the value model stores with the enumerable ones but JS does not enumerate:
-/// the `cause` an Error constructor installs.
+/// the `cause` an Error constructor installs and an AggregateError's `errors`.
 pub fn is_hidden(kind: &ObjectKind, key: &JsString) -> bool {
-    matches!(kind, ObjectKind::Error(_)) && key.as_ascii() == Some("cause")
+    matches!(kind, ObjectKind::Error(_)) && matches!(key.as_ascii(), Some("cause" | "errors"))
 }
 
 /// Own enumerable `[key, value]` pairs.

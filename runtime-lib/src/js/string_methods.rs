@@ -228,9 +228,11 @@ pub fn call(text: &JsString, name: &str, args: &[Value]) -> Option<Result<Value,
         "search" => super::regexp::search(text, &arg(args, 0)),
         "localeCompare" => (|| {
             let other = string_arg(args, 0)?;
-            Ok(Value::Number(super::collate::locale_compare(
+            let options = collation_options(&arg(args, 2))?;
+            Ok(Value::Number(super::collate::compare_with(
                 &text.to_rust(),
                 &other.to_rust(),
+                options,
             )))
         })(),
         "normalize" => (|| {
@@ -253,6 +255,37 @@ pub fn call(text: &JsString, name: &str, args: &[Value]) -> Option<Result<Value,
         })(),
         _ => return None,
     })
+}
+
+/// Reads `sensitivity`, `numeric` and `caseFirst` from `localeCompare`'s options argument.
+fn collation_options(options: &Value) -> Result<super::collate::Options, Throw> {
+    let mut parsed = super::collate::Options::default();
+    if !matches!(options, Value::Object(_)) {
+        return Ok(parsed);
+    }
+    let text = |key: &str| -> Result<Option<String>, Throw> {
+        Ok(match super::access::get(options, key)? {
+            Value::Undefined => None,
+            other => Some(to_string(&other)?.to_string()),
+        })
+    };
+    match text("sensitivity")?.as_deref() {
+        Some("base") => parsed.levels = 1,
+        Some("accent") => parsed.levels = 2,
+        Some("case") => {
+            parsed.levels = 1;
+            parsed.case_only = true;
+        }
+        Some("variant") | None => {}
+        Some(other) => {
+            return Err(Throw::range_error(format!(
+                "Value {other} out of range for Intl.Collator options property sensitivity"
+            )));
+        }
+    }
+    parsed.numeric = super::convert::truthy(&super::access::get(options, "numeric")?);
+    parsed.upper_first = text("caseFirst")?.as_deref() == Some("upper");
+    Ok(parsed)
 }
 
 fn normalize_form_error() -> Throw {
