@@ -1,6 +1,7 @@
 //! The `Math` namespace: ES2020's functions and constants, with V8's edge cases (`Math.round`
 //! rounds half up, `Math.max` prefers `+0` over `-0`, `Math.hypot` returns `Infinity` before
-//! `NaN`), and `Math.random`, which a test can freeze.
+//! `NaN`), transcendental functions bit-identical to V8's (`fdlibm.rs`), and `Math.random`,
+//! which a test can freeze.
 //!
 //! ```text
 //! Math.max(1, "5", 3)   → rt::call_static("Math.max", &[..])?   → 5
@@ -29,6 +30,7 @@ use std::sync::{Mutex, OnceLock};
 
 use super::convert::to_number;
 use super::error::Throw;
+use super::fdlibm;
 use super::number::{to_int32, to_uint32};
 use super::value::Value;
 
@@ -158,36 +160,31 @@ fn fround(x: f64) -> f64 {
     f64::from(x as f32)
 }
 
-fn atanh(x: f64) -> f64 {
-    // `f64::atanh` computes 0.5 * ln_1p(2x / (1 - x)), as fdlibm does.
-    x.atanh()
-}
-
 /// Calls `Math.<name>(...args)`; `None` if `Math` has no such function.
 pub fn call(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
     Some(match name {
         "abs" => unary(args, f64::abs),
-        "acos" => unary(args, f64::acos),
-        "acosh" => unary(args, f64::acosh),
-        "asin" => unary(args, f64::asin),
-        "asinh" => unary(args, f64::asinh),
-        "atan" => unary(args, f64::atan),
-        "atanh" => unary(args, atanh),
+        "acos" => unary(args, fdlibm::acos),
+        "acosh" => unary(args, fdlibm::acosh),
+        "asin" => unary(args, fdlibm::asin),
+        "asinh" => unary(args, fdlibm::asinh),
+        "atan" => unary(args, fdlibm::atan),
+        "atanh" => unary(args, fdlibm::atanh),
         "atan2" => (|| {
             let y = number_arg(args, 0)?;
             let x = number_arg(args, 1)?;
-            Ok(Value::Number(y.atan2(x)))
+            Ok(Value::Number(fdlibm::atan2(y, x)))
         })(),
-        "cbrt" => unary(args, f64::cbrt),
+        "cbrt" => unary(args, fdlibm::cbrt),
         "ceil" => unary(args, f64::ceil),
         "clz32" => (|| {
             let x = to_uint32(number_arg(args, 0)?);
             Ok(Value::Number(f64::from(x.leading_zeros())))
         })(),
-        "cos" => unary(args, f64::cos),
-        "cosh" => unary(args, f64::cosh),
-        "exp" => unary(args, f64::exp),
-        "expm1" => unary(args, f64::exp_m1),
+        "cos" => unary(args, fdlibm::cos),
+        "cosh" => unary(args, fdlibm::cosh),
+        "exp" => unary(args, fdlibm::exp),
+        "expm1" => unary(args, fdlibm::expm1),
         "floor" => unary(args, f64::floor),
         "fround" => unary(args, fround),
         "hypot" => hypot(args),
@@ -196,24 +193,25 @@ pub fn call(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
             let b = to_int32(number_arg(args, 1)?);
             Ok(Value::Number(f64::from(a.wrapping_mul(b))))
         })(),
-        "log" => unary(args, f64::ln),
-        "log10" => unary(args, f64::log10),
-        "log1p" => unary(args, f64::ln_1p),
-        "log2" => unary(args, f64::log2),
+        "log" => unary(args, fdlibm::log),
+        "log10" => unary(args, fdlibm::log10),
+        "log1p" => unary(args, fdlibm::log1p),
+        "log2" => unary(args, fdlibm::log2),
         "max" => min_max(args, true),
         "min" => min_max(args, false),
-        "pow" => super::operators::pow(
-            &args.first().cloned().unwrap_or_default(),
-            &args.get(1).cloned().unwrap_or_default(),
-        ),
+        "pow" => (|| {
+            let base = number_arg(args, 0)?;
+            let exponent = number_arg(args, 1)?;
+            Ok(Value::Number(fdlibm::pow(base, exponent)))
+        })(),
         "random" => Ok(Value::Number(random())),
         "round" => unary(args, round),
         "sign" => unary(args, sign),
-        "sin" => unary(args, f64::sin),
-        "sinh" => unary(args, f64::sinh),
+        "sin" => unary(args, fdlibm::sin),
+        "sinh" => unary(args, fdlibm::sinh),
         "sqrt" => unary(args, f64::sqrt),
-        "tan" => unary(args, f64::tan),
-        "tanh" => unary(args, f64::tanh),
+        "tan" => unary(args, fdlibm::tan),
+        "tanh" => unary(args, fdlibm::tanh),
         "trunc" => unary(args, f64::trunc),
         _ => return None,
     })

@@ -27,6 +27,7 @@ pub mod convert;
 pub mod crypto;
 pub mod date;
 pub mod error;
+pub mod fdlibm;
 pub mod globals;
 pub mod isolate;
 pub mod iterate;
