@@ -198,7 +198,217 @@ fn format_as(name: &str, time: f64) -> Option<String> {
 /// optionally followed by `THH:mm`, `:ss`, `.sss` and `Z` or `±HH:mm`. Date-only forms are UTC;
 /// date-time forms without an offset are local time, which is UTC here.
 pub fn parse(text: &str) -> f64 {
-    parse_iso(text.trim()).unwrap_or(f64::NAN)
+    parse_iso(text.trim())
+        .or_else(|| parse_legacy(text))
+        .unwrap_or(f64::NAN)
+}
+
+/// A piece of a date string that is not ISO 8601.
+#[derive(Clone, Copy, PartialEq)]
+enum Token<'a> {
+    /// Digits: their value and how many there were.
+    Number(i64, usize),
+    /// Letters, lower-cased by the tokenizer's caller.
+    Word(&'a str),
+    /// `:`, `/`, `-`, `+` or `.`.
+    Symbol(u8),
+}
+
+fn tokenize(text: &str) -> Option<Vec<Token<'_>>> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut index = 0;
+    while index < bytes.len() {
+        let start = index;
+        match bytes[index] {
+            b' ' | b'\t' | b'\n' | b'\r' | b',' => index += 1,
+            b'(' => {
+                // Parenthesized text (`(Coordinated Universal Time)`) is a comment.
+                let mut depth = 0;
+                while index < bytes.len() {
+                    match bytes[index] {
+                        b'(' => depth += 1,
+                        b')' => depth -= 1,
+                        _ => {}
+                    }
+                    index += 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+            }
+            b'0'..=b'9' => {
+                while index < bytes.len() && bytes[index].is_ascii_digit() {
+                    index += 1;
+                }
+                let digits = &text[start..index];
+                tokens.push(Token::Number(digits.parse().ok()?, digits.len()));
+            }
+            byte if byte.is_ascii_alphabetic() => {
+                while index < bytes.len() && bytes[index].is_ascii_alphabetic() {
+                    index += 1;
+                }
+                tokens.push(Token::Word(&text[start..index]));
+            }
+            symbol @ (b':' | b'/' | b'-' | b'+' | b'.') => {
+                tokens.push(Token::Symbol(symbol));
+                index += 1;
+            }
+            _ => return None,
+        }
+    }
+    Some(tokens)
+}
+
+/// The forms V8's fallback date parser accepts that handlers meet: `Thu, 07 Mar 2024 10:00:00
+/// GMT`, `March 7, 2024`, `7 March 2024`, `2024/03/07`, `03/07/2024 14:30`, `2024-3-7`,
+/// `Mar 7 2024 10:00 PM`, with an optional `GMT`/`UTC`/`Z` and `±hhmm` offset; without one the
+/// time is local, which is UTC here.
+fn parse_legacy(text: &str) -> Option<f64> {
+    let lower = text.to_ascii_lowercase();
+    let tokens = tokenize(&lower)?;
+    let mut numbers: Vec<(i64, usize)> = Vec::new();
+    let mut month = None;
+    let mut time: Option<[i64; 4]> = None;
+    let mut half: Option<bool> = None;
+    let mut offset: Option<i64> = None;
+    let mut index = 0;
+    while index < tokens.len() {
+        match tokens[index] {
+            Token::Number(value, digits) => {
+                if tokens.get(index + 1) == Some(&Token::Symbol(b':')) && time.is_none() {
+                    let mut parts = [value, 0, 0, 0];
+                    let mut part = 1;
+                    index += 1;
+                    while part < 4 {
+                        let separator = if part == 3 { b'.' } else { b':' };
+                        match (tokens.get(index), tokens.get(index + 1)) {
+                            (Some(Token::Symbol(symbol)), Some(Token::Number(value, digits)))
+                                if *symbol == separator =>
+                            {
+                                parts[part] = if part == 3 {
+                                    format!("{value:0width$}", width = *digits)
+                                        .get(..3.min(*digits))
+                                        .and_then(|text| format!("{text:0<3}").parse().ok())?
+                                } else {
+                                    *value
+                                };
+                                part += 1;
+                                index += 2;
+                            }
+                            _ => break,
+                        }
+                    }
+                    time = Some(parts);
+                    continue;
+                }
+                let sign = match index.checked_sub(1).map(|before| tokens[before]) {
+                    Some(Token::Symbol(b'+')) => Some(1),
+                    Some(Token::Symbol(b'-')) if time.is_some() || offset.is_some() => Some(-1),
+                    _ => None,
+                };
+                if let Some(sign) = sign {
+                    let minutes = if digits <= 2 {
+                        let hours = value;
+                        if tokens.get(index + 1) == Some(&Token::Symbol(b':')) {
+                            let Some(Token::Number(minutes, _)) = tokens.get(index + 2) else {
+                                return None;
+                            };
+                            index += 2;
+                            hours * 60 + minutes
+                        } else {
+                            hours * 60
+                        }
+                    } else {
+                        value / 100 * 60 + value % 100
+                    };
+                    offset = Some(sign * minutes);
+                } else {
+                    numbers.push((value, digits));
+                }
+            }
+            Token::Word(word) => {
+                const MONTH_NAMES: [&str; 12] = [
+                    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                    "dec",
+                ];
+                const DAY_NAMES: [&str; 7] = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+                let prefix = word.get(..3).unwrap_or(word);
+                if let Some(found) = MONTH_NAMES.iter().position(|name| *name == prefix)
+                    && word.len() >= 3
+                {
+                    month = Some(found as i64 + 1);
+                } else if word.len() >= 3 && DAY_NAMES.contains(&prefix) {
+                } else if word == "am" || word == "pm" {
+                    half = Some(word == "pm");
+                } else if matches!(word, "utc" | "gmt" | "ut" | "z") {
+                    offset = Some(0);
+                } else if word == "t" || numbers.is_empty() && time.is_none() {
+                    // V8 skips words before the first number.
+                } else {
+                    return None;
+                }
+            }
+            Token::Symbol(_) => {}
+        }
+        index += 1;
+    }
+    let full_year = |(value, digits): (i64, usize)| match (digits, value) {
+        (1..=2, 0..=49) => value + 2000,
+        (1..=2, _) => value + 1900,
+        _ => value,
+    };
+    let is_year = |(value, digits): (i64, usize)| digits >= 3 || value > 31;
+    let (year, month, day) = match (month, numbers.as_slice()) {
+        (Some(month), [first, second]) => {
+            if is_year(*first) {
+                (full_year(*first), month, second.0)
+            } else {
+                (full_year(*second), month, first.0)
+            }
+        }
+        (Some(month), [only]) if is_year(*only) => (full_year(*only), month, 1),
+        // Without a year V8 assumes 2001.
+        (Some(month), [only]) => (2001, month, only.0),
+        (None, [first, second, third]) => {
+            if is_year(*first) {
+                (full_year(*first), second.0, third.0)
+            } else {
+                (full_year(*third), first.0, second.0)
+            }
+        }
+        _ => return None,
+    };
+    let [mut hour, minute, second, millisecond] = time.unwrap_or([0, 0, 0, 0]);
+    if let Some(pm) = half {
+        if hour > 12 {
+            return None;
+        }
+        hour = match (pm, hour) {
+            (false, 12) => 0,
+            (true, hour) if hour < 12 => hour + 12,
+            (_, hour) => hour,
+        };
+    }
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 24
+        || minute > 59
+        || second > 59
+    {
+        return None;
+    }
+    let local = make_date(&[
+        year as f64,
+        (month - 1) as f64,
+        day as f64,
+        hour as f64,
+        minute as f64,
+        second as f64,
+        millisecond as f64,
+    ]);
+    let time = time_clip(local - (offset.unwrap_or(0) * 60_000) as f64);
+    (!time.is_nan()).then_some(time)
 }
 
 fn parse_iso(text: &str) -> Option<f64> {
