@@ -60,6 +60,19 @@ pub fn new_map(args: &[Value]) -> Result<Value, Throw> {
     ))))
 }
 
+/// Where a live `forEach` continues after visiting the element that was at `index`: after that
+/// element wherever it is now, or at `index` again if the callback deleted it (entries added
+/// meanwhile are visited, deleted ones are not, as in V8's ordered tables).
+fn next_index<T>(items: &[T], index: usize, is_visited: impl Fn(&T) -> bool) -> usize {
+    match items.get(index) {
+        Some(item) if is_visited(item) => index + 1,
+        _ => items
+            .iter()
+            .position(is_visited)
+            .map_or(index, |found| found + 1),
+    }
+}
+
 fn arg(args: &[Value], index: usize) -> Value {
     args.get(index).cloned().unwrap_or_default()
 }
@@ -107,9 +120,17 @@ pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Option<Resul
                     .collect(),
             )),
             "forEach" => (|| {
-                let snapshot = items.borrow().clone();
-                for item in snapshot {
-                    call(&arg(args, 0), &[item.clone(), item, receiver.clone()])?;
+                let callback = arg(args, 0);
+                let mut index = 0;
+                loop {
+                    // Read the slot, then release the borrow before the callback runs.
+                    let Some(item) = items.borrow().get(index).cloned() else {
+                        break;
+                    };
+                    call(&callback, &[item.clone(), item.clone(), receiver.clone()])?;
+                    index = next_index(&items.borrow(), index, |other| {
+                        same_value_zero(other, &item)
+                    });
                 }
                 Ok(Value::Undefined)
             })(),
@@ -173,9 +194,16 @@ pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Option<Resul
                     .collect(),
             )),
             "forEach" => (|| {
-                let snapshot = entries.borrow().clone();
-                for (key, value) in snapshot {
-                    call(&arg(args, 0), &[value, key, receiver.clone()])?;
+                let callback = arg(args, 0);
+                let mut index = 0;
+                loop {
+                    let Some((key, value)) = entries.borrow().get(index).cloned() else {
+                        break;
+                    };
+                    call(&callback, &[value, key.clone(), receiver.clone()])?;
+                    index = next_index(&entries.borrow(), index, |(other, _)| {
+                        same_value_zero(other, &key)
+                    });
                 }
                 Ok(Value::Undefined)
             })(),
