@@ -16,8 +16,11 @@
 //!   `JSON.parse`, a parse error is a 400 `invalid_json` with V8's message);
 //! - `ctx = { log(...args), env }` (`log` writes one tracing line, `env` holds the process
 //!   environment);
-//! - the result: an object with a `status`, `headers` or `body` key is a response; any other
-//!   value is the body of a 200; a promise is unwrapped; a throw becomes `HandlerError::Thrown`.
+//! - the result: a plain object with a `status`, `headers` or `body` key is a response; any
+//!   other value (a class instance too) is the body of a 200; a promise is unwrapped; a throw
+//!   becomes `HandlerError::Thrown`;
+//! - the request's deadline is the time budget of the call (`js::budget`): a handler still
+//!   running past it unwinds and becomes `HandlerError::Timeout` (504).
 
 use crate::contract::{HandlerError, HandlerRequest, HandlerResponse, RequestBody, ResponseBody};
 use crate::js::error::{error_parts, stack_string};
@@ -55,13 +58,23 @@ fn run(
     req: HandlerRequest,
     entry: impl Entry,
 ) -> Result<HandlerResponse, HandlerError> {
+    let budget_ms = remaining_ms(req.deadline);
+    let _budget = crate::js::budget::enter(req.deadline);
     let request = request_value(&req)?;
     let context = context_value();
     let result = entry(modules, request, context).and_then(crate::js::await_value);
     match result {
         Ok(value) => response_from(&value),
+        Err(thrown) if !thrown.is_catchable() => Err(HandlerError::Timeout { budget_ms }),
         Err(thrown) => Err(thrown_error(&thrown)),
     }
+}
+
+/// The time left until `deadline` in whole milliseconds (rounded up: the budget the endpoint
+/// declared, less the few microseconds spent reading the request).
+fn remaining_ms(deadline: std::time::Instant) -> u64 {
+    let left = deadline.saturating_duration_since(std::time::Instant::now());
+    u64::try_from(left.as_micros().div_ceil(1000)).unwrap_or(u64::MAX)
 }
 
 fn string_object(pairs: &[(String, String)]) -> Value {
@@ -116,7 +129,8 @@ fn is_response(value: &Value) -> bool {
     let Value::Object(object) = value else {
         return false;
     };
-    if !matches!(object.kind, crate::js::value::ObjectKind::Plain) {
+    // Only plain objects describe responses: a class instance is a body.
+    if !matches!(object.kind, crate::js::value::ObjectKind::Plain) || object.class.is_some() {
         return false;
     }
     let props = object.props.borrow();

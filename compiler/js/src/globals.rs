@@ -150,6 +150,17 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Object",
 ];
 
+/// Built-in Error classes a user class may extend.
+pub(crate) const ERROR_CLASSES: &[&str] = &[
+    "Error",
+    "TypeError",
+    "RangeError",
+    "SyntaxError",
+    "ReferenceError",
+    "EvalError",
+    "URIError",
+];
+
 /// Classes `instanceof` can test.
 pub(crate) const INSTANCE_CLASSES: &[&str] = &[
     "Array",

@@ -30,6 +30,11 @@ pub(crate) struct SpanMap {
 }
 
 impl SpanMap {
+    /// swc position of the file's first byte.
+    pub(crate) fn start(&self) -> BytePos {
+        self.start
+    }
+
     /// The diagnostic span of an swc span.
     pub(crate) fn span(&self, span: swc_core::common::Span) -> Span {
         let offset = |pos: BytePos| pos.0.saturating_sub(self.start.0).min(self.len) as usize;

@@ -402,6 +402,8 @@ pub(crate) fn compile(
             scopes: &scopes,
             spans: parsed.spans,
             requires: &requires,
+            source_text: &unit.text,
+            source_start: parsed.spans.start(),
         });
         let plan = ModulePlan {
             exports: &detected,

@@ -596,6 +596,115 @@ impl Visit for Analyzer {
         }
     }
 
+    fn visit_switch_stmt(&mut self, stmt: &SwitchStmt) {
+        self.expression(&stmt.discriminant);
+        // The whole body is one block scope.
+        self.block_scope(|this| {
+            this.hoist_lexical(stmt.cases.iter().flat_map(|case| case.cons.iter()));
+            for case in &stmt.cases {
+                if let Some(test) = &case.test {
+                    this.expression(test);
+                }
+                for stmt in &case.cons {
+                    stmt.visit_with(this);
+                }
+            }
+        });
+    }
+
+    fn visit_class_expr(&mut self, expr: &ClassExpr) {
+        match &expr.ident {
+            Some(ident) => self.block_scope(|this| {
+                this.declare(
+                    ident.sym.as_str(),
+                    BindingKind::Let,
+                    expr.class.span.hi,
+                    Some(ident),
+                );
+                expr.class.visit_with(this);
+            }),
+            None => expr.class.visit_with(self),
+        }
+    }
+
+    fn visit_class_decl(&mut self, decl: &ClassDecl) {
+        decl.class.visit_with(self);
+    }
+
+    /// A class: `extends` and static initialisers where the class is; the constructor and the
+    /// instance field initialisers form one function (the class's initialiser, keyed by the
+    /// class's span); each method is a function of its own.
+    fn visit_class(&mut self, class: &Class) {
+        if let Some(parent) = &class.super_class {
+            self.expression(parent);
+        }
+        for member in &class.body {
+            match member {
+                ClassMember::ClassProp(prop) => self.visit_prop_name(&prop.key),
+                ClassMember::Method(method) => self.visit_prop_name(&method.key),
+                _ => {}
+            }
+        }
+        self.enter_function((class.span.lo, class.span.hi));
+        let constructor = class.body.iter().find_map(|member| match member {
+            ClassMember::Constructor(constructor) => Some(constructor),
+            _ => None,
+        });
+        let params: Vec<&Pat> = constructor
+            .map(|constructor| {
+                constructor
+                    .params
+                    .iter()
+                    .filter_map(|param| match param {
+                        ParamOrTsParamProp::Param(param) => Some(&param.pat),
+                        ParamOrTsParamProp::TsParamProp(_) => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        self.declare_params(&params, class.span.lo);
+        for pat in &params {
+            self.visit_binding_pattern(pat);
+        }
+        for member in &class.body {
+            match member {
+                ClassMember::ClassProp(prop) if !prop.is_static => {
+                    if let Some(value) = &prop.value {
+                        self.expression(value);
+                    }
+                }
+                ClassMember::PrivateProp(prop) if !prop.is_static => {
+                    if let Some(value) = &prop.value {
+                        self.expression(value);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(body) = constructor.and_then(|constructor| constructor.body.as_ref()) {
+            self.function_body(body);
+        }
+        self.leave_function();
+        for member in &class.body {
+            match member {
+                ClassMember::Method(method) => method.function.visit_with(self),
+                ClassMember::PrivateMethod(method) => method.function.visit_with(self),
+                ClassMember::ClassProp(prop) if prop.is_static => {
+                    if let Some(value) = &prop.value {
+                        self.expression(value);
+                    }
+                }
+                ClassMember::PrivateProp(prop) if prop.is_static => {
+                    if let Some(value) = &prop.value {
+                        self.expression(value);
+                    }
+                }
+                ClassMember::StaticBlock(block) => self.visit_block_stmt(&block.body),
+                _ => {}
+            }
+        }
+    }
+
     fn visit_labeled_stmt(&mut self, stmt: &LabeledStmt) {
         stmt.body.visit_with(self);
     }

@@ -114,20 +114,44 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                     .get(index as usize)
                     .cloned()
                     .unwrap_or_default(),
+                None if key.as_ascii() == Some("constructor") => {
+                    super::class::constructor_of(object)
+                }
                 None => Value::Undefined,
             })
         }
-        Value::Function(function) => Ok(match key.as_ascii() {
-            Some("name") => Value::String(function.name.clone()),
-            Some("length") => Value::from(function.length as usize),
-            _ => Value::Undefined,
-        }),
+        Value::Function(function) => {
+            if let Some(value) = function.props.borrow().get(key) {
+                return Ok(value.clone());
+            }
+            Ok(match key.as_ascii() {
+                Some("name") => Value::String(function.name.clone()),
+                Some("length") => Value::from(function.length as usize),
+                Some("prototype") if function.constructable => super::class::prototype_of(function),
+                _ => match super::class::inherited_static(function, key) {
+                    Some(value) => value,
+                    None if key.as_ascii() == Some("constructor") => {
+                        super::class::constructor_of(object)
+                    }
+                    None => Value::Undefined,
+                },
+            })
+        }
         Value::Object(data) => {
             if let Some(value) = data.props.borrow().get(key) {
                 return Ok(value.clone());
             }
+            if let Some(class) = &data.class
+                && let Some(value) = super::class::inherited(class, key)
+            {
+                return Ok(value);
+            }
             let name = key.as_ascii().unwrap_or("");
             Ok(match (&data.kind, name) {
+                (_, "constructor") => super::class::constructor_of(object),
+                (ObjectKind::Error(_), "cause") => {
+                    data.private.borrow().get(key).cloned().unwrap_or_default()
+                }
                 (ObjectKind::Error(error), "name") => Value::String(error.name.borrow().clone()),
                 (ObjectKind::Error(error), "message") => {
                     Value::String(error.message.borrow().clone())
@@ -194,9 +218,10 @@ pub fn set_key(object: &Value, key: JsString, value: Value) -> Result<(), Throw>
                         *error.message.borrow_mut() = to_string(&value)?;
                         return Ok(());
                     }
+                    // `name` is inherited from the prototype: assigning it makes an own,
+                    // enumerable property (which JSON.stringify and Object.keys see).
                     Some("name") => {
                         *error.name.borrow_mut() = to_string(&value)?;
-                        return Ok(());
                     }
                     _ => {}
                 }
@@ -204,7 +229,15 @@ pub fn set_key(object: &Value, key: JsString, value: Value) -> Result<(), Throw>
             data.props.borrow_mut().insert(key, value);
             Ok(())
         }
-        // Properties of primitives and functions are not modelled; assignments are ignored.
+        Value::Function(function) => {
+            if key.as_ascii() == Some("prototype") {
+                *function.prototype.borrow_mut() = Some(value);
+            } else {
+                function.props.borrow_mut().insert(key, value);
+            }
+            Ok(())
+        }
+        // Properties of primitives are not modelled; assignments are ignored.
         _ => Ok(()),
     }
 }
@@ -245,6 +278,12 @@ pub fn call_with_this(function: &Value, this: &Value, args: &[Value]) -> Result<
             super::console::inspect(function)
         )));
     };
+    with_call_depth(|| (function.call)(this, args))
+}
+
+/// Runs one JS call one level deeper: checks the time budget and the recursion limit.
+pub fn with_call_depth(body: impl FnOnce() -> Result<Value, Throw>) -> Result<Value, Throw> {
+    super::budget::tick()?;
     let depth = CALL_DEPTH.with(|depth| {
         let next = depth.get() + 1;
         depth.set(next);
@@ -253,21 +292,65 @@ pub fn call_with_this(function: &Value, this: &Value, args: &[Value]) -> Result<
     let result = if depth > MAX_CALL_DEPTH {
         Err(Throw::range_error("Maximum call stack size exceeded"))
     } else {
-        (function.call)(this, args)
+        body()
     };
     CALL_DEPTH.with(|depth| depth.set(depth.get() - 1));
     result
 }
 
+/// `callee(...args)` where `source` is the callee's source text, which V8 quotes when it is not
+/// a function (`f is not a function`).
+pub fn call_at(function: &Value, args: &[Value], source: &str) -> Result<Value, Throw> {
+    if !matches!(function, Value::Function(_)) {
+        return Err(Throw::type_error(format!("{source} is not a function")));
+    }
+    call_with_this(function, &Value::Undefined, args)
+}
+
+/// `receiver.name(...args)` where `source` is the callee's source text (`obj.run`), quoted by
+/// V8 when the property is not a function.
+pub fn call_method_at(
+    receiver: &Value,
+    name: &str,
+    args: &[Value],
+    source: &str,
+) -> Result<Value, Throw> {
+    find_and_call(receiver, name, args)
+        .unwrap_or_else(|| Err(Throw::type_error(format!("{source} is not a function"))))
+}
+
+/// `receiver[key](...args)` with a computed key and the callee's source text.
+pub fn call_method_computed_at(
+    receiver: &Value,
+    key: &Value,
+    args: &[Value],
+    source: &str,
+) -> Result<Value, Throw> {
+    let name = to_property_key(key)?;
+    call_method_at(receiver, &name.to_rust(), args, source)
+}
+
 /// `receiver.name(...args)`.
 pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Result<Value, Throw> {
-    let builtin = match receiver {
-        Value::Undefined | Value::Null => {
-            return Err(Throw::type_error(format!(
-                "Cannot read properties of {} (reading '{name}')",
-                describe(receiver)
-            )));
-        }
+    find_and_call(receiver, name, args).unwrap_or_else(|| {
+        Err(Throw::type_error(format!(
+            "{}.{name} is not a function",
+            super::console::inspect_short(receiver)
+        )))
+    })
+}
+
+/// Calls the method `name` of `receiver`, or `None` if it has no such method.
+fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
+    let callable = |method: Value| match method {
+        method @ Value::Function(_) => Some(call_with_this(&method, receiver, args)),
+        _ => None,
+    };
+    match receiver {
+        Value::Undefined | Value::Null => Some(Err(Throw::type_error(format!(
+            "Cannot read properties of {} (reading '{name}')",
+            describe(receiver)
+        )))),
         Value::String(text) => super::string_methods::call(text, name, args),
         Value::Array(_) => super::array::call(receiver, name, args),
         Value::Number(number) => super::number_methods::call(*number, name, args),
@@ -275,21 +358,28 @@ pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Result<Value
             Some(Ok(Value::str(if *flag { "true" } else { "false" })))
         }
         Value::Object(data) => {
-            let own = data.props.borrow().get(&JsString::new(name)).cloned();
-            if let Some(function) = own {
-                return call_with_this(&function, receiver, args);
+            let key = JsString::new(name);
+            let own = data.props.borrow().get(&key).cloned();
+            if let Some(method) = own {
+                return callable(method);
+            }
+            if let Some(class) = &data.class
+                && let Some(method) = super::class::inherited(class, &key)
+            {
+                return callable(method);
             }
             super::object_methods::call(receiver, name, args)
         }
-        Value::Function(_) => super::object_methods::call_on_function(receiver, name, args),
+        Value::Function(function) => {
+            let key = JsString::new(name);
+            let own = function.props.borrow().get(&key).cloned();
+            if let Some(method) = own.or_else(|| super::class::inherited_static(function, &key)) {
+                return callable(method);
+            }
+            super::object_methods::call_on_function(receiver, name, args)
+        }
         Value::Bool(_) => None,
-    };
-    builtin.unwrap_or_else(|| {
-        Err(Throw::type_error(format!(
-            "{}.{name} is not a function",
-            super::console::inspect_short(receiver)
-        )))
-    })
+    }
 }
 
 /// `receiver[key](...args)` with a computed key.

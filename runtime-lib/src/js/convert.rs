@@ -80,6 +80,12 @@ pub fn to_string(value: &Value) -> Result<JsString, Throw> {
             JsString::new(&format!("function {}() {{ [native code] }}", function.name))
         }
         Value::Object(object) => match &object.kind {
+            ObjectKind::Error(_) | ObjectKind::Date(_) | ObjectKind::RegExp(_)
+                if object.class.is_some()
+                    && let Some(result) = user_to_string(value)? =>
+            {
+                result
+            }
             ObjectKind::Error(data) => {
                 let name = data.name.borrow().clone();
                 let message = data.message.borrow().clone();
@@ -94,19 +100,30 @@ pub fn to_string(value: &Value) -> Result<JsString, Throw> {
                 JsString::new(&format!("/{}/{}", regexp.source, regexp.flags))
             }
             _ => {
-                let method = object
-                    .props
-                    .borrow()
-                    .get(&JsString::new("toString"))
-                    .cloned();
-                if let Some(Value::Function(function)) = method {
-                    let result = (function.call)(value, &[])?;
-                    return to_string(&result);
+                if let Some(result) = user_to_string(value)? {
+                    return Ok(result);
                 }
                 JsString::new("[object Object]")
             }
         },
     })
+}
+
+/// The result of a `toString` method the object has or inherits from its class, if any.
+fn user_to_string(value: &Value) -> Result<Option<JsString>, Throw> {
+    let Value::Object(object) = value else {
+        return Ok(None);
+    };
+    let key = JsString::new("toString");
+    let own = object.props.borrow().get(&key).cloned();
+    let method = own.or_else(|| super::class::inherited_method(value, &key));
+    match method {
+        Some(method @ Value::Function(_)) => {
+            let result = super::access::call_with_this(&method, value, &[])?;
+            to_string(&result).map(Some)
+        }
+        _ => Ok(None),
+    }
 }
 
 /// Joins strings with a separator.

@@ -18,12 +18,31 @@ use super::value::{ErrorData, ObjectKind, Value};
 pub struct Throw {
     /// What was thrown (any value, usually an Error object).
     pub value: Value,
+    /// The request ran out of its time budget (`budget.rs`): no `catch` may handle it and no
+    /// `finally` runs; it unwinds to the bridge, which answers 504.
+    pub uncatchable: bool,
 }
 
 impl Throw {
     /// Throws `value`.
     pub fn new(value: Value) -> Self {
-        Throw { value }
+        Throw {
+            value,
+            uncatchable: false,
+        }
+    }
+
+    /// The unwinding that ends a request past its time budget.
+    pub fn budget_exceeded() -> Self {
+        Throw {
+            value: new_error("Error", "the handler ran past its time budget"),
+            uncatchable: true,
+        }
+    }
+
+    /// Whether a JS `catch` may handle it.
+    pub fn is_catchable(&self) -> bool {
+        !self.uncatchable
     }
 
     /// Throws a new error object of class `name` (`Error`, `TypeError`, …).

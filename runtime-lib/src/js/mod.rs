@@ -18,7 +18,9 @@
 pub mod access;
 pub mod array;
 pub mod base64;
+pub mod budget;
 pub mod builders;
+pub mod class;
 pub mod clone;
 pub mod collate;
 pub mod collections;
@@ -27,6 +29,7 @@ pub mod convert;
 pub mod crypto;
 pub mod date;
 pub mod error;
+pub mod exceptions;
 pub mod fdlibm;
 pub mod globals;
 pub mod isolate;
@@ -47,15 +50,22 @@ pub mod uri;
 pub mod value;
 
 pub use access::{
-    call, call_method, call_method_computed, call_with_this, delete, get, get_computed, set,
-    set_computed,
+    call, call_at, call_method, call_method_at, call_method_computed, call_method_computed_at,
+    call_with_this, delete, get, get_computed, set, set_computed,
 };
+pub use budget::tick;
 pub use builders::{
     Var, arg, array, destructure, destructure_any, func, increment, item, object, object_rest,
     pattern_items, rest_args, rest_items, spread_object, template, throw,
 };
+pub use class::{
+    ClassParent, arrow, builtin_constructor, class, define_method, define_static, get_private,
+    has_private, instance_of_value, method, new_instance, set_private, super_construct,
+    super_method,
+};
 pub use convert::{to_number, to_string, truthy, type_of};
 pub use error::Throw;
+pub use exceptions::{Completion, catch_value, const_assignment};
 pub use globals::{call_static, construct, instance_of, static_fn, static_value};
 pub use isolate::{Isolate, Modules};
 pub use iterate::{ForOf, spread_into};

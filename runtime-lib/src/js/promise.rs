@@ -15,6 +15,8 @@ pub fn settle(result: Result<Value, Throw>) -> Result<Value, Throw> {
     Ok(match result {
         Ok(value) if is_promise(&value) => value,
         Ok(value) => Value::object_of_kind(ObjectKind::Promise(Ok(value))),
+        // Running out of time is not a rejection: it keeps unwinding.
+        Err(thrown) if !thrown.is_catchable() => return Err(thrown),
         Err(thrown) => Value::object_of_kind(ObjectKind::Promise(Err(thrown.value))),
     })
 }

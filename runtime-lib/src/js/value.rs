@@ -43,6 +43,11 @@ pub struct JsObject {
     pub kind: ObjectKind,
     /// Own enumerable properties in enumeration order.
     pub props: RefCell<PropertyMap>,
+    /// The class (or constructor function) that built it with `new`: methods are looked up on
+    /// its prototype chain after the own properties (see `class.rs`). `None` for literals.
+    pub class: Option<Rc<JsFunction>>,
+    /// Private fields (`this.#count`), apart from the properties so that nothing enumerates them.
+    pub private: RefCell<PropertyMap>,
 }
 
 /// The built-in kinds of object.
@@ -82,6 +87,14 @@ pub struct JsFunction {
     pub length: u32,
     /// The code.
     pub call: Box<NativeFn>,
+    /// Own properties: static class members and anything assigned (`memo.cache = …`).
+    pub props: RefCell<PropertyMap>,
+    /// `F.prototype`, created on first use: the methods instances built by `new F` inherit.
+    pub prototype: RefCell<Option<Value>>,
+    /// Whether `new` may call it (false for arrows and methods).
+    pub constructable: bool,
+    /// Set for `class` values: how `new` and `super(…)` initialise an instance.
+    pub class: Option<super::class::ClassData>,
 }
 
 impl Value {
@@ -105,6 +118,27 @@ impl Value {
             name: JsString::new(name),
             length,
             call: Box::new(call),
+            props: RefCell::new(PropertyMap::new()),
+            prototype: RefCell::new(None),
+            constructable: true,
+            class: None,
+        }))
+    }
+
+    /// Wraps a Rust closure as a JS function that `new` rejects (arrows, methods).
+    pub fn arrow_function(
+        name: &str,
+        length: u32,
+        call: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
+    ) -> Value {
+        Value::Function(Rc::new(JsFunction {
+            name: JsString::new(name),
+            length,
+            call: Box::new(call),
+            props: RefCell::new(PropertyMap::new()),
+            prototype: RefCell::new(None),
+            constructable: false,
+            class: None,
         }))
     }
 
@@ -118,6 +152,8 @@ impl Value {
         Value::Object(Rc::new(JsObject {
             kind,
             props: RefCell::new(PropertyMap::new()),
+            class: None,
+            private: RefCell::new(PropertyMap::new()),
         }))
     }
 
@@ -130,6 +166,8 @@ impl Value {
         Value::Object(Rc::new(JsObject {
             kind: ObjectKind::Plain,
             props: RefCell::new(props),
+            class: None,
+            private: RefCell::new(PropertyMap::new()),
         }))
     }
 

@@ -52,12 +52,47 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `receiver.prop(args)` where V8 would quote `source` if the property is not a function.
+    fn method_call_at(
+        &mut self,
+        receiver: TokenStream,
+        prop: &MemberProp,
+        args: TokenStream,
+        source: &str,
+    ) -> TokenStream {
+        if let MemberProp::PrivateName(private) = prop {
+            let name = format!("#{}", private.name);
+            let temp = self.temp("receiver");
+            return quote!({
+                let #temp: Value = #receiver;
+                rt::call_with_this(&rt::get_private(&#temp, #name)?, &#temp, &#args)?
+            });
+        }
+        match self.member_key(prop) {
+            Ok(name) => quote!(rt::call_method_at(&#receiver, #name, &#args, #source)?),
+            Err(key) => quote!(rt::call_method_computed_at(&#receiver, &#key, &#args, #source)?),
+        }
+    }
+
+    /// How V8 names a callee that is not a function: its source text, or
+    /// `(intermediate value)` for literals and other computed values.
+    fn callee_text(&self, callee: &Expr) -> String {
+        match callee {
+            Expr::Ident(_) | Expr::Member(_) | Expr::OptChain(_) => {
+                self.source_of(swc_core::common::Spanned::span(callee))
+            }
+            Expr::Paren(paren) => match &*paren.expr {
+                Expr::Seq(_) => self.source_of(paren.span),
+                inner => self.callee_text(inner),
+            },
+            _ => "(intermediate value)".to_string(),
+        }
+    }
+
     pub(super) fn call(&mut self, call: &CallExpr) -> TokenStream {
         let callee = match &call.callee {
             Callee::Expr(callee) => callee,
-            Callee::Super(sup) => {
-                return self.unsupported(sup.span, "`super(…)`", "use plain functions");
-            }
+            Callee::Super(_) => return self.super_call(call),
             Callee::Import(import) => {
                 return self.unsupported(
                     import.span,
@@ -79,7 +114,8 @@ impl Lowerer<'_> {
                     }
                     let function = self.read_binding(id);
                     let args = self.arguments(&call.args);
-                    return quote!(rt::call(&#function, &#args)?);
+                    let source = ident.sym.as_str();
+                    return quote!(rt::call_at(&#function, &#args, #source)?);
                 }
                 let name = ident.sym.as_str();
                 if globals::STATIC_CALLS.contains(&name) {
@@ -102,12 +138,15 @@ impl Lowerer<'_> {
                 }
                 let receiver = self.chain_object(&member.obj);
                 let args = self.arguments(&call.args);
-                self.method_call(receiver, &member.prop, args)
+                let source = self.source_of(member.span);
+                self.method_call_at(receiver, &member.prop, args, &source)
             }
+            Expr::SuperProp(prop) => self.super_method_call(prop, call),
             other => {
                 let function = self.chain_object(other);
                 let args = self.arguments(&call.args);
-                quote!(rt::call(&#function, &#args)?)
+                let source = self.callee_text(other);
+                quote!(rt::call_at(&#function, &#args, #source)?)
             }
         }
     }
@@ -133,32 +172,26 @@ impl Lowerer<'_> {
     }
 
     pub(super) fn new_expr(&mut self, new: &NewExpr) -> TokenStream {
-        let Expr::Ident(class) = &*new.callee else {
-            return self.unsupported(
-                new.span,
-                "`new` on an expression",
-                "only built-in classes (Date, Map, Set, Error, RegExp) can be constructed",
-            );
-        };
-        if self.cx.scopes.binding_of(class).is_some() {
-            return self.unsupported(
-                new.span,
-                "`new` on a user function",
-                "return an object literal from a plain function instead",
-            );
+        if let Expr::Ident(class) = &*new.callee
+            && self.cx.scopes.binding_of(class).is_none()
+        {
+            let name = class.sym.as_str();
+            if let Some((what, help)) = globals::forbidden(name) {
+                return self.unsupported(new.span, what, help);
+            }
+            if !globals::CONSTRUCTORS.contains(&name) {
+                return self.unsupported(
+                    new.span,
+                    &format!("`new {name}`"),
+                    "only user classes, functions, Date, Map, Set, RegExp, Array, Object and the Error classes can be constructed",
+                );
+            }
+            let args = self.arguments(new.args.as_deref().unwrap_or(&[]));
+            return quote!(rt::construct(#name, &#args)?);
         }
-        let name = class.sym.as_str();
-        if let Some((what, help)) = globals::forbidden(name) {
-            return self.unsupported(new.span, what, help);
-        }
-        if !globals::CONSTRUCTORS.contains(&name) {
-            return self.unsupported(
-                new.span,
-                &format!("`new {name}`"),
-                "only Date, Map, Set, RegExp, Array, Object and the Error classes can be constructed",
-            );
-        }
+        let callee = self.expr(&new.callee);
         let args = self.arguments(new.args.as_deref().unwrap_or(&[]));
-        quote!(rt::construct(#name, &#args)?)
+        let source = self.callee_text(&new.callee);
+        quote!(rt::new_instance(&#callee, &#args, #source)?)
     }
 }

@@ -14,6 +14,7 @@ use swc_core::ecma::ast::*;
 
 use super::Lowerer;
 use crate::globals;
+use crate::scope::BindingKind;
 
 /// A numeric literal as a Rust `f64` expression.
 pub(super) fn number(value: f64) -> TokenStream {
@@ -85,32 +86,24 @@ impl Lowerer<'_> {
             Expr::TsConstAssertion(e) => self.expr(&e.expr),
             Expr::TsTypeAssertion(e) => self.expr(&e.expr),
             Expr::TsInstantiation(e) => self.expr(&e.expr),
-            Expr::This(this) => self.unsupported(
-                this.span,
-                "`this`",
-                "pass the object as a parameter instead",
-            ),
-            Expr::Class(class) => self.unsupported(
-                class.class.span,
-                "a class",
-                "use object literals and functions",
-            ),
+            Expr::This(this) => self.this_expr(this),
+            Expr::Class(class) => self.class_expr(class, ""),
             Expr::Yield(expr) => self.unsupported(
                 expr.span,
                 "`yield`",
                 "return an array instead of yielding values",
             ),
-            Expr::TaggedTpl(tagged) => self.unsupported(
-                tagged.span,
-                "a tagged template",
-                "call the function with the template's parts",
-            ),
+            Expr::TaggedTpl(tagged) => self.tagged_template(tagged),
             Expr::MetaProp(meta) => self.unsupported(
                 meta.span,
                 "`import.meta` / `new.target`",
                 "remove it; handlers have no module metadata",
             ),
-            Expr::SuperProp(sup) => self.unsupported(sup.span, "`super`", "use plain functions"),
+            Expr::SuperProp(sup) => self.unsupported(
+                sup.span,
+                "reading a `super` property",
+                "call the method: `super.name(…)`",
+            ),
             other => self.unsupported(
                 swc_core::common::Spanned::span(other),
                 "this expression",
@@ -142,6 +135,7 @@ impl Lowerer<'_> {
         match expr {
             Expr::Fn(function) => self.function_expr(function, name),
             Expr::Arrow(arrow) => self.arrow(arrow, name),
+            Expr::Class(class) => self.class_expr(class, name),
             Expr::Paren(paren) => self.named_expr(&paren.expr, name),
             other => self.expr(other),
         }
@@ -181,6 +175,17 @@ impl Lowerer<'_> {
                     "call `require(\"./file.js\")` directly",
                 );
             }
+            let binding = &self.cx.scopes.bindings[id];
+            // A plain read of a `let`/`const`/`class` before its declaration in the same
+            // function: JS's temporal dead zone.
+            if matches!(binding.kind, BindingKind::Let | BindingKind::Const)
+                && !binding.is_cell()
+                && binding.depth == self.function_depth
+                && ident.span.lo < binding.declared_end
+            {
+                let message = format!("Cannot access '{}' before initialization", binding.name);
+                return quote!({ return Err(rt::Throw::error("ReferenceError", #message)); });
+            }
             return self.read_binding(id);
         }
         let name = ident.sym.as_str();
@@ -210,7 +215,10 @@ impl Lowerer<'_> {
         if let Some((what, help)) = globals::forbidden(name) {
             return self.unsupported(ident.span, what, help);
         }
-        if globals::NAMESPACES.contains(&name) || globals::CONSTRUCTORS.contains(&name) {
+        if let Some(constructor) = globals::CONSTRUCTORS.iter().find(|known| **known == name) {
+            return quote!(rt::builtin_constructor(#constructor));
+        }
+        if globals::NAMESPACES.contains(&name) {
             return self.unsupported(
                 ident.span,
                 &format!("`{name}` used as a value"),
@@ -265,6 +273,10 @@ impl Lowerer<'_> {
 
     /// `object.key` / `object[key]` given the lowered object.
     pub(crate) fn get_member(&mut self, object: TokenStream, prop: &MemberProp) -> TokenStream {
+        if let MemberProp::PrivateName(private) = prop {
+            let name = format!("#{}", private.name);
+            return quote!(rt::get_private(&#object, #name)?);
+        }
         match self.member_key(prop) {
             Ok(name) => quote!(rt::get(&#object, #name)?),
             Err(key) => quote!(rt::get_computed(&#object, &#key)?),

@@ -17,6 +17,7 @@ use swc_core::ecma::ast::*;
 
 use super::Lowerer;
 use super::destructuring::Mode;
+use swc_core::ecma::visit::{Visit, VisitWith};
 
 /// A function body: statements, or an arrow's expression.
 pub(super) enum Body<'a> {
@@ -54,8 +55,22 @@ impl Lowerer<'_> {
         }
     }
 
-    /// A `function` (declaration, expression or method).
+    /// A `function` (declaration or expression): callable and constructable.
     pub(super) fn function(&mut self, name: &str, function: &Function) -> TokenStream {
+        self.function_of_kind(name, function, Kind::Function)
+    }
+
+    /// A method of an object literal or a class: `this` is the receiver; `new` rejects it.
+    pub(super) fn method_function(&mut self, name: &str, function: &Function) -> TokenStream {
+        self.function_of_kind(name, function, Kind::Method)
+    }
+
+    pub(super) fn function_of_kind(
+        &mut self,
+        name: &str,
+        function: &Function,
+        kind: Kind<'_>,
+    ) -> TokenStream {
         if function.is_generator {
             return self.unsupported(
                 function.span,
@@ -73,6 +88,7 @@ impl Lowerer<'_> {
             Body::Block(&body.stmts),
             function.is_async,
             (function.span.lo, function.span.hi),
+            kind,
         )
     }
 
@@ -91,28 +107,74 @@ impl Lowerer<'_> {
             body,
             arrow.is_async,
             (arrow.span.lo, arrow.span.hi),
+            Kind::Arrow,
         )
     }
 
-    fn closure(
+    /// Lowers a function of any kind to its `rt::func`/`rt::arrow`/`rt::method`/`rt::class`
+    /// closure (a class also gets its `rt::class` wrapper from `classes.rs`).
+    pub(super) fn closure(
         &mut self,
         name: &str,
         params: &[&Pat],
         body: Body<'_>,
         is_async: bool,
         key: crate::scope::FunctionKey,
+        kind: Kind<'_>,
     ) -> TokenStream {
-        let clones = self.capture_clones(key);
+        let mut clones = self.capture_clones(key);
+        let is_arrow = matches!(kind, Kind::Arrow);
+        // An arrow sees the `this` (and `super`) of the function around it.
+        if matches!(kind, Kind::Constructor { .. })
+            && let Some(parent) = self
+                .class_context
+                .as_ref()
+                .and_then(|class| class.parent.clone())
+        {
+            clones.push(quote!(let #parent = #parent.clone();));
+        }
+        if is_arrow {
+            if let Some(this) = &self.this_ident {
+                clones.push(quote!(let #this = #this.clone();));
+            }
+            if let Some(parent) = self
+                .class_context
+                .as_ref()
+                .and_then(|class| class.parent.clone())
+            {
+                clones.push(quote!(let #parent = #parent.clone();));
+            }
+        }
         let saved_chain = self.chain_label.take();
-        let saved_labels = std::mem::take(&mut self.labels);
+        let saved_targets = std::mem::take(&mut self.jump_targets);
+        let saved_frames = std::mem::take(&mut self.try_frames);
+        let saved_this = self.this_ident.clone();
+        let saved_class = self.class_context.clone();
         self.function_depth += 1;
+        let mut this_binding = quote!();
+        if !is_arrow {
+            let uses_this = match body {
+                Body::Block(block) => block.iter().any(uses_this_or_super),
+                Body::Expr(_) => true,
+            } || matches!(kind, Kind::Constructor { .. });
+            if uses_this {
+                let this_var = self.temp("this");
+                this_binding = quote!(let #this_var: Value = this.clone(););
+                self.this_ident = Some(this_var);
+            } else {
+                self.this_ident = None;
+            }
+            if matches!(kind, Kind::Function) {
+                self.class_context = None;
+            }
+        }
 
         let length = params
             .iter()
             .take_while(|pat| !matches!(pat, Pat::Assign(_) | Pat::Rest(_)))
             .count();
         let length = proc_macro2::Literal::u32_unsuffixed(length as u32);
-        let mut prologue = Vec::new();
+        let mut prologue = vec![this_binding];
         for (index, pat) in params.iter().enumerate() {
             let index = proc_macro2::Literal::usize_unsuffixed(index);
             let value = match pat {
@@ -124,6 +186,30 @@ impl Lowerer<'_> {
                 other => other,
             };
             prologue.push(self.bind_pattern(target, value, Mode::DeclareFresh));
+        }
+        if let Kind::Constructor {
+            fields,
+            derived,
+            implicit_super,
+        } = &kind
+        {
+            let lowered = self.field_initialisers(fields);
+            let parent = self
+                .class_context
+                .as_ref()
+                .and_then(|class| class.parent.clone());
+            match (parent, &self.this_ident) {
+                // `constructor(...args) { super(...args); }`, then the fields.
+                (Some(parent), Some(this)) if *implicit_super => {
+                    prologue.push(quote!(rt::super_construct(&#parent, &#this, args)?; #lowered));
+                }
+                _ if *derived => {
+                    if let Some(class) = &mut self.class_context {
+                        class.fields = Some(lowered);
+                    }
+                }
+                _ => prologue.push(lowered),
+            }
         }
         let statements = match body {
             Body::Block(block) => {
@@ -143,14 +229,67 @@ impl Lowerer<'_> {
         };
 
         self.function_depth -= 1;
-        self.labels = saved_labels;
+        self.jump_targets = saved_targets;
+        self.try_frames = saved_frames;
+        self.this_ident = saved_this;
+        self.class_context = saved_class;
         self.chain_label = saved_chain;
-        quote!({
-            #(#clones)*
-            rt::func(#name, #length, move |this: &Value, args: &[Value]| -> Result<Value, rt::Throw> {
-                #(#prologue)*
-                #body
-            })
-        })
+        let code = quote!(move |this: &Value, args: &[Value]| -> Result<Value, rt::Throw> {
+            #(#prologue)*
+            #body
+        });
+        match kind {
+            Kind::Function => quote!({ #(#clones)* rt::func(#name, #length, #code) }),
+            Kind::Arrow => quote!({ #(#clones)* rt::arrow(#name, #length, #code) }),
+            Kind::Method => quote!({ #(#clones)* rt::method(#name, #length, #code) }),
+            Kind::Constructor { .. } => {
+                let parent = self
+                    .class_context
+                    .as_ref()
+                    .and_then(|class| class.parent.clone())
+                    .map(|parent| quote!(#parent.clone()))
+                    .unwrap_or_else(|| quote!(rt::ClassParent::None));
+                quote!({ #(#clones)* rt::class(#name, #length, #parent, #code)? })
+            }
+        }
+    }
+}
+
+/// What kind of function a closure is.
+pub(super) enum Kind<'b> {
+    /// `function`: its own `this`, constructable.
+    Function,
+    /// `=>`: the enclosing `this`.
+    Arrow,
+    /// A method: its own `this` and the class's `super`, not constructable.
+    Method,
+    /// A class constructor (written or implicit) with the instance fields it initialises.
+    Constructor {
+        fields: Vec<&'b ClassMember>,
+        derived: bool,
+        /// No constructor is written: `super(...args)` runs first.
+        implicit_super: bool,
+    },
+}
+
+/// Whether a statement uses `this` or `super` outside nested non-arrow functions.
+pub(super) fn uses_this_or_super(stmt: &Stmt) -> bool {
+    let mut finder = ThisFinder(false);
+    stmt.visit_with(&mut finder);
+    finder.0
+}
+
+struct ThisFinder(bool);
+
+impl Visit for ThisFinder {
+    fn visit_this_expr(&mut self, _: &ThisExpr) {
+        self.0 = true;
+    }
+    fn visit_super(&mut self, _: &Super) {
+        self.0 = true;
+    }
+    fn visit_function(&mut self, _: &Function) {}
+    fn visit_class(&mut self, class: &Class) {
+        class.super_class.visit_with(self);
     }
 }

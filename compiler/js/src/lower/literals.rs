@@ -46,7 +46,7 @@ impl Lowerer<'_> {
     }
 
     /// The static name of a property key, or its lowered computed value.
-    fn prop_name(&mut self, name: &PropName) -> Result<String, TokenStream> {
+    pub(super) fn prop_name(&mut self, name: &PropName) -> Result<String, TokenStream> {
         match name {
             PropName::Ident(ident) => Ok(ident.sym.to_string()),
             PropName::Str(text) => Ok(text.value.to_atom_lossy().to_string()),
@@ -127,7 +127,7 @@ impl Lowerer<'_> {
                             Ok(name) => name.clone(),
                             Err(_) => String::new(),
                         };
-                        let value = self.function(&name, &method.function);
+                        let value = self.method_function(&name, &method.function);
                         match key {
                             Ok(key) => quote!(rt::set(&#target, #key, #value)?;),
                             Err(key) => quote!(rt::set_computed(&#target, &#key, #value)?;),

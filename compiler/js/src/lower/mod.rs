@@ -1,9 +1,10 @@
 //! Lowering: a module's swc AST → Rust tokens that call `backworks_runtime::js` (`rt`).
 //!
 //! One concept per file: [`modules`] (the module's `evaluate` and entry points),
-//! [`functions`] and [`closures`] (functions and their captures), [`statements`],
-//! [`expressions`], [`operators`], [`calls`], [`literals`], [`template`],
-//! [`optional_chaining`] and [`destructuring`]. Every generated name comes from the
+//! [`functions`] and [`closures`] (functions, their captures and `this`), [`classes`],
+//! [`statements`], [`jumps`] (`break`/`continue`/labels), [`switch`], [`exceptions`]
+//! (`try`/`catch`/`finally`), [`expressions`], [`operators`], [`calls`], [`literals`],
+//! [`template`], [`optional_chaining`] and [`destructuring`]. Every generated name comes from the
 //! [`NameAllocator`]; unsupported constructs become diagnostics and lower to `undefined` so
 //! lowering goes on and reports every problem of the module.
 //!
@@ -12,18 +13,22 @@
 //! ```
 
 mod calls;
+mod classes;
 mod closures;
 mod destructuring;
+mod exceptions;
 mod expressions;
 mod functions;
+mod jumps;
 mod literals;
 pub(crate) mod modules;
 mod operators;
 mod optional_chaining;
 mod statements;
+mod switch;
 mod template;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use backworks_diagnostics::Diagnostic;
 use proc_macro2::{Ident, TokenStream};
@@ -45,6 +50,10 @@ pub(crate) struct ModuleContext<'a> {
     pub(crate) spans: SpanMap,
     /// `require(...)` call position → Rust name of the required module.
     pub(crate) requires: &'a HashMap<BytePos, String>,
+    /// The module's source text and the position of its first byte.
+    pub(crate) source_text: &'a str,
+    /// swc position of the first byte of `source_text`.
+    pub(crate) source_start: BytePos,
 }
 
 /// The lowering state of one module.
@@ -57,20 +66,36 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) function_depth: usize,
     /// The label of the optional chain being lowered, if any.
     pub(crate) chain_label: Option<syn::Lifetime>,
-    /// JS labels of the enclosing labelled loops → Rust labels.
-    pub(crate) labels: Vec<(String, syn::Lifetime)>,
+    /// The statements `break`/`continue` may target, innermost last (see `jumps.rs`).
+    pub(crate) jump_targets: Vec<jumps::JumpTarget>,
+    /// The enclosing `try`/`catch`/`finally` closures of the current function, innermost last.
+    pub(crate) try_frames: Vec<exceptions::TryFrame>,
+    /// The Rust variable holding `this` of the nearest enclosing non-arrow function.
+    pub(crate) this_ident: Option<Ident>,
+    /// The class whose constructor or method is being lowered (for `super`).
+    pub(crate) class_context: Option<classes::ClassContext>,
+    /// Lexical bindings already declared (as `let mut x: Value`) before their declaration
+    /// statement, e.g. the `let`s of a `switch` body, which all cases share.
+    pub(crate) predeclared: HashSet<BindingId>,
+    /// Source text of the module (for V8 messages that quote it).
+    pub(crate) source_text: &'a str,
 }
 
 impl<'a> Lowerer<'a> {
     pub(crate) fn new(cx: ModuleContext<'a>) -> Self {
         Lowerer {
-            cx,
             names: NameAllocator::default(),
             idents: HashMap::new(),
             diagnostics: Vec::new(),
             function_depth: 0,
             chain_label: None,
-            labels: Vec::new(),
+            jump_targets: Vec::new(),
+            try_frames: Vec::new(),
+            this_ident: None,
+            class_context: None,
+            predeclared: HashSet::new(),
+            source_text: cx.source_text,
+            cx,
         }
     }
 
@@ -80,6 +105,15 @@ impl<'a> Lowerer<'a> {
         self.diagnostics
             .push(diagnostics::unsupported(span, what, help));
         quote!(Value::Undefined)
+    }
+
+    /// The source text of a span (for messages V8 builds from source, like `o.f is not a
+    /// function`), on one line.
+    pub(crate) fn source_of(&self, span: Span) -> String {
+        let start = span.lo.0.saturating_sub(self.cx.source_start.0) as usize;
+        let end = span.hi.0.saturating_sub(self.cx.source_start.0) as usize;
+        let text = self.source_text.get(start..end).unwrap_or("expression");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// A fresh temporary name.
@@ -150,6 +184,13 @@ impl<'a> Lowerer<'a> {
                 binding.kind,
                 BindingKind::Let | BindingKind::Const | BindingKind::Var
             );
+        if !fresh && self.predeclared.contains(&id) {
+            return if self.is_cell(id) {
+                quote!(#ident.set(#value);)
+            } else {
+                quote!(#ident = #value;)
+            };
+        }
         if self.is_cell(id) {
             if predeclared {
                 quote!(#ident.set(#value);)

@@ -253,7 +253,7 @@ impl Lowerer<'_> {
         });
         quote! {
             #![doc = #header]
-            #![allow(unused_mut, unused_variables, unused_assignments, unreachable_code, unused_braces, unused_parens, unused_labels, non_snake_case, clippy::all)]
+            #![allow(unused_mut, unused_variables, unused_assignments, unreachable_code, unused_braces, unused_parens, unused_labels, unused_comparisons, non_snake_case, clippy::all)]
 
             use backworks_runtime::js as rt;
             use backworks_runtime::js::Value;

@@ -59,6 +59,13 @@ fn compound(op: AssignOp) -> Option<BinaryOp> {
 /// Where an assignment writes, with its object and key already evaluated.
 enum Place {
     Binding(crate::scope::BindingId),
+    /// A `const`: reading works, writing throws V8's TypeError.
+    Constant(crate::scope::BindingId),
+    /// `object.#name`.
+    Private {
+        object: proc_macro2::Ident,
+        name: String,
+    },
     Property {
         object: proc_macro2::Ident,
         key: Result<String, proc_macro2::Ident>,
@@ -160,12 +167,18 @@ impl Lowerer<'_> {
                     let name = class.sym.as_str();
                     quote!(Value::Bool(rt::instance_of(&#left, #name)))
                 }
-                _ => self.unsupported(
-                    bin.span,
-                    "`instanceof` with a user-defined class",
-                    "test a property of the object instead",
-                ),
+                other => {
+                    let right = self.borrowed(other);
+                    quote!(Value::Bool(rt::instance_of_value(&#left, &#right)?))
+                }
             };
+        }
+        if bin.op == BinaryOp::In
+            && let Expr::PrivateName(private) = &*bin.left
+        {
+            let name = format!("#{}", private.name);
+            let object = self.borrowed(&bin.right);
+            return quote!(Value::Bool(rt::has_private(&#object, #name)));
         }
         let (left, right) = if arithmetic(bin.op).is_some()
             || !matches!(
@@ -233,6 +246,12 @@ impl Lowerer<'_> {
         let object_value = self.expr(&member.obj);
         let object = self.temp("target");
         setup.push(quote!(let #object: Value = #object_value;));
+        if let MemberProp::PrivateName(private) = &member.prop {
+            return Place::Private {
+                object,
+                name: format!("#{}", private.name),
+            };
+        }
         let key = match self.member_key(&member.prop) {
             Ok(name) => Ok(name),
             Err(key_value) => {
@@ -246,7 +265,8 @@ impl Lowerer<'_> {
 
     fn read_place(&mut self, place: &Place) -> TokenStream {
         match place {
-            Place::Binding(id) => self.read_binding(*id),
+            Place::Binding(id) | Place::Constant(id) => self.read_binding(*id),
+            Place::Private { object, name } => quote!(rt::get_private(&#object, #name)?),
             Place::Property {
                 object,
                 key: Ok(name),
@@ -261,6 +281,8 @@ impl Lowerer<'_> {
     fn write_place(&mut self, place: &Place, value: TokenStream) -> TokenStream {
         match place {
             Place::Binding(id) => self.write_binding(*id, value),
+            Place::Constant(_) => quote!({ let _ = #value; return Err(rt::const_assignment()); }),
+            Place::Private { object, name } => quote!(rt::set_private(&#object, #name, #value)?;),
             Place::Property {
                 object,
                 key: Ok(name),
@@ -284,12 +306,7 @@ impl Lowerer<'_> {
             SimpleAssignTarget::Ident(binding) => match self.cx.scopes.binding_of(&binding.id) {
                 Some(id) => {
                     if self.cx.scopes.bindings[id].kind == crate::scope::BindingKind::Const {
-                        self.unsupported(
-                            binding.id.span,
-                            "assigning to a `const`",
-                            "declare the variable with `let`",
-                        );
-                        return None;
+                        return Some(Place::Constant(id));
                     }
                     Some(Place::Binding(id))
                 }

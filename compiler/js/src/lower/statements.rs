@@ -19,7 +19,8 @@ use swc_core::ecma::visit::VisitWith;
 
 use super::Lowerer;
 use super::destructuring::Mode;
-use crate::scope::{BindingKind, pattern_idents};
+use super::jumps::Jump;
+use crate::scope::pattern_idents;
 
 impl Lowerer<'_> {
     /// `var` declarations of a function body, declared up front (they are function-scoped).
@@ -55,6 +56,14 @@ impl Lowerer<'_> {
     ) -> TokenStream {
         let mut lines = Vec::new();
         for stmt in statements.clone() {
+            if let Stmt::Decl(Decl::Class(class)) = stmt
+                && let Some(id) = self.cx.scopes.binding_of(&class.ident)
+                && self.is_cell(id)
+                && !self.predeclared.contains(&id)
+            {
+                let rust = self.binding_ident(id);
+                lines.push(quote!(let #rust = rt::Var::new(Value::Undefined);));
+            }
             if let Stmt::Decl(Decl::Var(var)) = stmt {
                 if var.kind == VarDeclKind::Var {
                     continue;
@@ -130,14 +139,7 @@ impl Lowerer<'_> {
             Stmt::Expr(expr) => self.expression_statement(&expr.expr),
             Stmt::Decl(Decl::Var(var)) => self.var_decl(var),
             Stmt::Decl(Decl::Fn(_)) => quote!(),
-            Stmt::Decl(Decl::Class(class)) => {
-                let stream = self.unsupported(
-                    class.class.span,
-                    "a class",
-                    "use object literals and functions",
-                );
-                quote!(let _ = #stream;)
-            }
+            Stmt::Decl(Decl::Class(class)) => self.class_declaration(class),
             Stmt::Decl(Decl::Using(using)) => {
                 let stream = self.unsupported(using.span, "`using`", "use `const`");
                 quote!(let _ = #stream;)
@@ -161,7 +163,7 @@ impl Lowerer<'_> {
                     Some(arg) => self.expr(arg),
                     None => quote!(Value::Undefined),
                 };
-                quote!(return Ok(#value);)
+                self.return_value(value)
             }
             Stmt::If(stmt) => {
                 let test = self.condition(&stmt.test);
@@ -184,24 +186,8 @@ impl Lowerer<'_> {
                 let value = self.expr(&throw.arg);
                 quote!(return Err(rt::throw(#value));)
             }
-            Stmt::While(stmt) => {
-                let test = self.condition(&stmt.test);
-                let body = self.block(&stmt.body);
-                quote!(while #test #body)
-            }
-            Stmt::DoWhile(stmt) => {
-                let first = self.temp("first");
-                let test = self.condition(&stmt.test);
-                let body = self.block(&stmt.body);
-                quote!({
-                    let mut #first = true;
-                    loop {
-                        if !#first && !(#test) { break; }
-                        #first = false;
-                        #body
-                    }
-                })
-            }
+            Stmt::While(stmt) => self.while_loop(stmt, None),
+            Stmt::DoWhile(stmt) => self.do_while(stmt, None),
             Stmt::For(stmt) => self.for_loop(stmt, None),
             Stmt::ForOf(stmt) => self.for_of(stmt, None),
             Stmt::ForIn(stmt) => self.for_in(stmt, None),
@@ -211,50 +197,28 @@ impl Lowerer<'_> {
                     Stmt::For(stmt) => self.for_loop(stmt, Some(name)),
                     Stmt::ForOf(stmt) => self.for_of(stmt, Some(name)),
                     Stmt::ForIn(stmt) => self.for_in(stmt, Some(name)),
-                    Stmt::While(stmt) => {
-                        let label = self.loop_label(Some(name));
-                        let label_tokens = Self::labelled(&label);
-                        let test = self.condition(&stmt.test);
-                        let body = self.block(&stmt.body);
-                        self.labels.pop();
-                        quote!(#label_tokens while #test #body)
-                    }
-                    _ => {
-                        let stream = self.unsupported(
-                            labeled.span,
-                            "a label on a statement that is not a loop",
-                            "label the loop itself",
-                        );
-                        quote!(let _ = #stream;)
+                    Stmt::While(stmt) => self.while_loop(stmt, Some(name)),
+                    Stmt::DoWhile(stmt) => self.do_while(stmt, Some(name)),
+                    Stmt::Switch(stmt) => self.switch_statement(stmt, Some(name)),
+                    other => {
+                        // `label: { … break label; … }`: a labelled Rust block.
+                        self.enter_target(Some(name), false, false);
+                        let body = self.block(other);
+                        let label = self.leave_target();
+                        quote!(#label #body)
                     }
                 }
             }
-            Stmt::Break(stmt) => match &stmt.label {
-                Some(label) => match self.find_label(label.sym.as_str()) {
-                    Some(rust) => quote!(break #rust;),
-                    None => quote!(break;),
-                },
-                None => quote!(break;),
-            },
-            Stmt::Continue(stmt) => match &stmt.label {
-                Some(label) => match self.find_label(label.sym.as_str()) {
-                    Some(rust) => quote!(continue #rust;),
-                    None => quote!(continue;),
-                },
-                None => quote!(continue;),
-            },
-            Stmt::Switch(switch) => {
-                let stream = self.unsupported(switch.span, "`switch`", "use `if … else if …`");
-                quote!(let _ = #stream;)
-            }
-            Stmt::Try(stmt) => {
-                let stream = self.unsupported(
-                    stmt.span,
-                    "`try`/`catch`",
-                    "check the values before using them; a thrown error becomes a 500 response",
-                );
-                quote!(let _ = #stream;)
-            }
+            Stmt::Break(stmt) => self.jump(
+                Jump::Break,
+                stmt.label.as_ref().map(|label| label.sym.as_str()),
+            ),
+            Stmt::Continue(stmt) => self.jump(
+                Jump::Continue,
+                stmt.label.as_ref().map(|label| label.sym.as_str()),
+            ),
+            Stmt::Switch(switch) => self.switch_statement(switch, None),
+            Stmt::Try(stmt) => self.try_statement(stmt),
             Stmt::With(with) => {
                 let stream = self.unsupported(
                     with.span,
@@ -308,48 +272,37 @@ impl Lowerer<'_> {
         quote!(#(#lines)*)
     }
 
-    fn loop_label(&mut self, js: Option<String>) -> Option<syn::Lifetime> {
-        let js = js?;
-        let label = self.label(&format!("loop_{js}"));
-        self.labels.push((js, label.clone()));
-        Some(label)
+    fn while_loop(&mut self, stmt: &WhileStmt, js_label: Option<String>) -> TokenStream {
+        let test = self.condition(&stmt.test);
+        self.enter_target(js_label, true, false);
+        let body = self.block(&stmt.body);
+        let label = self.leave_target();
+        quote!(#label while #test { rt::tick()?; #body })
     }
 
-    fn find_label(&self, js: &str) -> Option<syn::Lifetime> {
-        self.labels
-            .iter()
-            .rev()
-            .find(|(name, _)| name == js)
-            .map(|(_, label)| label.clone())
-    }
-
-    fn labelled(label: &Option<syn::Lifetime>) -> TokenStream {
-        match label {
-            Some(label) => quote!(#label:),
-            None => quote!(),
-        }
+    fn do_while(&mut self, stmt: &DoWhileStmt, js_label: Option<String>) -> TokenStream {
+        let first = self.temp("first");
+        let test = self.condition(&stmt.test);
+        self.enter_target(js_label, true, false);
+        let body = self.block(&stmt.body);
+        let label = self.leave_target();
+        quote!({
+            let mut #first = true;
+            #label loop {
+                if !#first && !(#test) { break; }
+                #first = false;
+                rt::tick()?;
+                #body
+            }
+        })
     }
 
     fn for_loop(&mut self, stmt: &ForStmt, js_label: Option<String>) -> TokenStream {
+        // `for (let i …)` variables a closure captures get a fresh cell per iteration, as in JS:
+        // each iteration's closures keep that iteration's value.
+        let mut per_iteration = Vec::new();
         let init = match &stmt.init {
             Some(VarDeclOrExpr::VarDecl(var)) => {
-                for declarator in &var.decls {
-                    let mut names = Vec::new();
-                    pattern_idents(&declarator.name, &mut names);
-                    for ident in names {
-                        if let Some(id) = self.cx.scopes.binding_of(&ident) {
-                            let binding = &self.cx.scopes.bindings[id];
-                            if binding.captured && binding.kind != BindingKind::Var {
-                                let stream = self.unsupported(
-                                    ident.span,
-                                    "a closure capturing a `for (let …)` loop variable",
-                                    "copy the variable into a `const` inside the loop body and capture that",
-                                );
-                                return quote!(let _ = #stream;);
-                            }
-                        }
-                    }
-                }
                 let mut lines = Vec::new();
                 for declarator in &var.decls {
                     let value = match &declarator.init {
@@ -362,14 +315,27 @@ impl Lowerer<'_> {
                         Mode::DeclareFresh
                     };
                     lines.push(self.bind_pattern(&declarator.name, value, mode));
+                    if var.kind != VarDeclKind::Var {
+                        let mut names = Vec::new();
+                        pattern_idents(&declarator.name, &mut names);
+                        for ident in names {
+                            if let Some(id) = self.cx.scopes.binding_of(&ident)
+                                && self.is_cell(id)
+                            {
+                                per_iteration.push(self.binding_ident(id));
+                            }
+                        }
+                    }
                 }
-                quote!(#(#lines)*)
+                let rebind: Vec<TokenStream> = per_iteration
+                    .iter()
+                    .map(|cell| quote!(let mut #cell = #cell;))
+                    .collect();
+                quote!(#(#lines)* #(#rebind)*)
             }
             Some(VarDeclOrExpr::Expr(expr)) => self.expression_statement(expr),
             None => quote!(),
         };
-        let label = self.loop_label(js_label);
-        let label_tokens = Self::labelled(&label);
         let first = self.temp("first");
         let test = match &stmt.test {
             Some(test) => {
@@ -382,17 +348,21 @@ impl Lowerer<'_> {
             Some(update) => self.expression_statement(update),
             None => quote!(),
         };
+        self.enter_target(js_label, true, false);
         let body = self.block(&stmt.body);
-        if label.is_some() {
-            self.labels.pop();
-        }
+        let label = self.leave_target();
+        let copies: Vec<TokenStream> = per_iteration
+            .iter()
+            .map(|cell| quote!(#cell = rt::Var::new(#cell.get());))
+            .collect();
         quote!({
             #init
             let mut #first = true;
-            #label_tokens loop {
-                if !#first { #update }
+            #label loop {
+                if !#first { #(#copies)* #update }
                 #first = false;
                 #test
+                rt::tick()?;
                 #body
             }
         })
@@ -427,16 +397,14 @@ impl Lowerer<'_> {
         let iterable = self.expr(&stmt.right);
         let iter = self.temp("iter");
         let item = self.temp("item");
-        let label = self.loop_label(js_label);
-        let label_tokens = Self::labelled(&label);
+        self.enter_target(js_label, true, false);
         let bind = self.loop_head(&stmt.left, &item);
         let body = self.block(&stmt.body);
-        if label.is_some() {
-            self.labels.pop();
-        }
+        let label = self.leave_target();
         quote!({
             let mut #iter = rt::ForOf::new(&#iterable)?;
-            #label_tokens while let Some(#item) = #iter.next() {
+            #label while let Some(#item) = #iter.next() {
+                rt::tick()?;
                 #bind
                 #body
             }
@@ -446,15 +414,13 @@ impl Lowerer<'_> {
     fn for_in(&mut self, stmt: &ForInStmt, js_label: Option<String>) -> TokenStream {
         let object = self.expr(&stmt.right);
         let item = self.temp("key");
-        let label = self.loop_label(js_label);
-        let label_tokens = Self::labelled(&label);
+        self.enter_target(js_label, true, false);
         let bind = self.loop_head(&stmt.left, &item);
         let body = self.block(&stmt.body);
-        if label.is_some() {
-            self.labels.pop();
-        }
+        let label = self.leave_target();
         quote!({
-            #label_tokens for #item in rt::for_in_keys(&#object)? {
+            #label for #item in rt::for_in_keys(&#object)? {
+                rt::tick()?;
                 #bind
                 #body
             }

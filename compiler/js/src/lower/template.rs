@@ -3,10 +3,14 @@
 //! ```text
 //! `Post ${id} does not exist`   →   rt::template(&[Value::str("Post "), id.clone(), Value::str(" does not exist")])?
 //! `plain`                       →   Value::str("plain")
+//! tag`a${x}b`                   →   rt::call(&tag, &[rt::array(vec![Value::str("a"), Value::str("b")]), x])?
 //! ```
+//!
+//! A tag receives the cooked strings as a plain array (no `raw` property).
 
 use proc_macro2::TokenStream;
 use quote::quote;
+use swc_core::common::Spanned;
 use swc_core::ecma::ast::*;
 
 use super::Lowerer;
@@ -35,5 +39,27 @@ impl Lowerer<'_> {
             }
         }
         quote!(rt::template(&[#(#parts),*])?)
+    }
+
+    /// A tagged template: the tag called with the strings and the values.
+    pub(super) fn tagged_template(&mut self, tagged: &TaggedTpl) -> TokenStream {
+        let tag = self.expr(&tagged.tag);
+        let strings: Vec<TokenStream> = tagged
+            .tpl
+            .quasis
+            .iter()
+            .map(|quasi| match &quasi.cooked {
+                Some(text) => wtf8_value(text),
+                None => quote!(Value::Undefined),
+            })
+            .collect();
+        let values: Vec<TokenStream> = tagged
+            .tpl
+            .exprs
+            .iter()
+            .map(|expr| self.expr(expr))
+            .collect();
+        let source = self.source_of(tagged.tag.span());
+        quote!(rt::call_at(&#tag, &[rt::array(vec![#(#strings),*]), #(#values),*], #source)?)
     }
 }

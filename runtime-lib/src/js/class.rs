@@ -1,0 +1,431 @@
+//! Classes, `new`, `super` and `instanceof` on user constructors.
+//!
+//! A class is a function value whose [`ClassData`] says how to initialise an instance; methods
+//! live on its `prototype` object, statics in its own properties. An instance is an object that
+//! remembers the class that built it (`JsObject::class`); property reads and method calls look at
+//! its own properties first, then walk the prototypes up the `extends` chain ([`inherited`]):
+//!
+//! ```text
+//! class Dog extends Animal {            let parent = rt::ClassParent::of(&Animal)?;
+//!   constructor(n) { super(n); … }      let Dog = rt::class("Dog", 1, parent.clone(), move |this, args| {
+//!   bark() { return this.name; }            rt::super_construct(&parent, this, &[n])?; … })?;
+//! }                                     rt::define_method(&Dog, "bark", rt::method("bark", 0, …));
+//! new Dog("Rex")                        rt::new_instance(&Dog, &[…], "Dog")?
+//! ```
+//!
+//! A class extending a built-in Error class builds Error objects (`name`, `message` and `stack`
+//! stay non-enumerable; `instanceof Error` holds). Constructor functions (`function P() {}`)
+//! work with `new` too: `this` is a fresh object whose class is the function.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::error::{ERROR_CLASSES, Throw};
+use super::property::PropertyMap;
+use super::string::JsString;
+use super::value::{ErrorData, JsFunction, JsObject, NativeFn, ObjectKind, Value};
+
+/// What a class extends.
+#[derive(Clone)]
+pub enum ClassParent {
+    /// Nothing: a base class.
+    None,
+    /// A built-in Error class (`Error`, `TypeError`, …).
+    Error(&'static str),
+    /// A user class or constructor function.
+    Function(Rc<JsFunction>),
+}
+
+impl ClassParent {
+    /// The parent named by `extends value` (V8's TypeError when it cannot be one).
+    pub fn of(value: &Value) -> Result<ClassParent, Throw> {
+        match value {
+            Value::Function(function) if function.constructable => {
+                Ok(ClassParent::Function(function.clone()))
+            }
+            Value::Null => Ok(ClassParent::None),
+            other => Err(Throw::type_error(format!(
+                "Class extends value {} is not a constructor or null",
+                super::console::inspect(other)
+            ))),
+        }
+    }
+
+    /// A built-in Error class by name.
+    pub fn error(name: &'static str) -> ClassParent {
+        ClassParent::Error(name)
+    }
+}
+
+/// How `new` and `super(…)` initialise instances of a class.
+pub struct ClassData {
+    /// What it extends.
+    pub parent: ClassParent,
+    /// Field initialisers and constructor body, run with `this` = the new instance.
+    pub init: Box<NativeFn>,
+    /// The built-in Error class at the root of the `extends` chain, if any: instances are
+    /// Error objects.
+    pub error_base: Option<&'static str>,
+}
+
+/// Defines a class: `init` runs field initialisers and the constructor body.
+pub fn class(
+    name: &str,
+    length: u32,
+    parent: ClassParent,
+    init: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
+) -> Result<Value, Throw> {
+    let error_base = match &parent {
+        ClassParent::None => None,
+        ClassParent::Error(base) => Some(*base),
+        ClassParent::Function(function) => {
+            function.class.as_ref().and_then(|class| class.error_base)
+        }
+    };
+    let shown = name.to_string();
+    Ok(Value::Function(Rc::new(JsFunction {
+        name: JsString::new(name),
+        length,
+        call: Box::new(move |_, _| {
+            Err(Throw::type_error(format!(
+                "Class constructor {shown} cannot be invoked without 'new'"
+            )))
+        }),
+        props: RefCell::new(PropertyMap::new()),
+        prototype: RefCell::new(None),
+        constructable: true,
+        class: Some(ClassData {
+            parent,
+            init: Box::new(init),
+            error_base,
+        }),
+    })))
+}
+
+/// A method (of a class or an object literal): callable, not constructable.
+pub fn method(
+    name: &str,
+    length: u32,
+    body: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
+) -> Value {
+    Value::arrow_function(name, length, body)
+}
+
+/// An arrow function: callable, not constructable.
+pub fn arrow(
+    name: &str,
+    length: u32,
+    body: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
+) -> Value {
+    Value::arrow_function(name, length, body)
+}
+
+/// `F.prototype`, created on first use.
+pub fn prototype_of(function: &JsFunction) -> Value {
+    function
+        .prototype
+        .borrow_mut()
+        .get_or_insert_with(|| Value::object_of_kind(ObjectKind::Plain))
+        .clone()
+}
+
+/// Adds a method to a class's prototype.
+pub fn define_method(class: &Value, name: &str, method: Value) {
+    if let Value::Function(function) = class
+        && let Value::Object(prototype) = prototype_of(function)
+    {
+        prototype
+            .props
+            .borrow_mut()
+            .insert(JsString::new(name), method);
+    }
+}
+
+/// Adds a static member to a class.
+pub fn define_static(class: &Value, name: &str, value: Value) {
+    if let Value::Function(function) = class {
+        function
+            .props
+            .borrow_mut()
+            .insert(JsString::new(name), value);
+    }
+}
+
+/// A property inherited through the prototypes of `class` and its ancestors.
+pub fn inherited(class: &JsFunction, key: &JsString) -> Option<Value> {
+    let mut current = Some(class);
+    while let Some(function) = current {
+        if let Some(Value::Object(prototype)) = &*function.prototype.borrow()
+            && let Some(value) = prototype.props.borrow().get(key)
+        {
+            return Some(value.clone());
+        }
+        current = match function.class.as_ref().map(|class| &class.parent) {
+            Some(ClassParent::Function(parent)) => Some(parent),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// A static member inherited from the classes `class` extends.
+pub fn inherited_static(class: &JsFunction, key: &JsString) -> Option<Value> {
+    let mut current = match class.class.as_ref().map(|class| &class.parent) {
+        Some(ClassParent::Function(parent)) => Some(parent.clone()),
+        _ => None,
+    };
+    while let Some(function) = current {
+        if let Some(value) = function.props.borrow().get(key) {
+            return Some(value.clone());
+        }
+        current = match function.class.as_ref().map(|class| &class.parent) {
+            Some(ClassParent::Function(parent)) => Some(parent.clone()),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// A method of `receiver` found on its class chain (own properties are the caller's business).
+pub fn inherited_method(receiver: &Value, key: &JsString) -> Option<Value> {
+    match receiver {
+        Value::Object(object) => object
+            .class
+            .as_ref()
+            .and_then(|class| inherited(class, key)),
+        _ => None,
+    }
+}
+
+fn allocate(constructor: &Rc<JsFunction>) -> Value {
+    let error_base = constructor
+        .class
+        .as_ref()
+        .and_then(|class| class.error_base);
+    let kind = match error_base {
+        Some(base) => ObjectKind::Error(ErrorData {
+            name: RefCell::new(JsString::new(base)),
+            message: RefCell::new(JsString::empty()),
+        }),
+        None => ObjectKind::Plain,
+    };
+    Value::Object(Rc::new(JsObject {
+        kind,
+        props: RefCell::new(PropertyMap::new()),
+        class: Some(constructor.clone()),
+        private: RefCell::new(PropertyMap::new()),
+    }))
+}
+
+fn is_object(value: &Value) -> bool {
+    matches!(
+        value,
+        Value::Object(_) | Value::Array(_) | Value::Function(_)
+    )
+}
+
+/// `new callee(...args)` for a user class or constructor function; `source` is the callee's
+/// source text, which V8 quotes when it is not a constructor.
+pub fn new_instance(callee: &Value, args: &[Value], source: &str) -> Result<Value, Throw> {
+    let Value::Function(function) = callee else {
+        return Err(Throw::type_error(format!("{source} is not a constructor")));
+    };
+    if !function.constructable {
+        return Err(Throw::type_error(format!("{source} is not a constructor")));
+    }
+    let instance = allocate(function);
+    let result = super::access::with_call_depth(|| match &function.class {
+        Some(class) => (class.init)(&instance, args),
+        None => (function.call)(&instance, args),
+    })?;
+    Ok(if is_object(&result) { result } else { instance })
+}
+
+/// `super(...args)` in a derived class's constructor.
+pub fn super_construct(parent: &ClassParent, this: &Value, args: &[Value]) -> Result<(), Throw> {
+    match parent {
+        ClassParent::None => Ok(()),
+        ClassParent::Error(_) => {
+            if let Value::Object(object) = this
+                && let ObjectKind::Error(data) = &object.kind
+            {
+                if let Some(message) = args.first()
+                    && !matches!(message, Value::Undefined)
+                {
+                    *data.message.borrow_mut() = super::convert::to_string(message)?;
+                }
+                if let Some(options @ Value::Object(_)) = args.get(1)
+                    && let Some(cause) =
+                        super::access::get_computed_opt(options, &Value::str("cause"))?
+                {
+                    object
+                        .private
+                        .borrow_mut()
+                        .insert(JsString::new("cause"), cause);
+                }
+            }
+            Ok(())
+        }
+        ClassParent::Function(function) => {
+            super::access::with_call_depth(|| match &function.class {
+                Some(class) => (class.init)(this, args),
+                None => (function.call)(this, args),
+            })?;
+            Ok(())
+        }
+    }
+}
+
+/// `super.name(...args)` in a method; `is_static` for static methods (`this` is the class).
+pub fn super_method(
+    parent: &ClassParent,
+    this: &Value,
+    name: &str,
+    args: &[Value],
+    is_static: bool,
+) -> Result<Value, Throw> {
+    let key = JsString::new(name);
+    let found = match parent {
+        ClassParent::Function(function) if is_static => function
+            .props
+            .borrow()
+            .get(&key)
+            .cloned()
+            .or_else(|| inherited_static(function, &key)),
+        ClassParent::Function(function) => inherited(function, &key),
+        _ => None,
+    };
+    match found {
+        Some(method) => super::access::call_with_this(&method, this, args),
+        None if !is_static => super::object_methods::call(this, name, args).unwrap_or_else(|| {
+            Err(Throw::type_error(format!(
+                "(intermediate value).{name} is not a function"
+            )))
+        }),
+        None => Err(Throw::type_error(format!(
+            "(intermediate value).{name} is not a function"
+        ))),
+    }
+}
+
+/// `value instanceof constructor` where the constructor is a value (a user class or function).
+pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Throw> {
+    let Value::Function(target) = constructor else {
+        return Err(Throw::type_error(
+            "Right-hand side of 'instanceof' is not callable",
+        ));
+    };
+    let Value::Object(object) = value else {
+        return Ok(false);
+    };
+    let mut current = object.class.clone();
+    while let Some(function) = current {
+        if Rc::ptr_eq(&function, target) {
+            return Ok(true);
+        }
+        current = match function.class.as_ref().map(|class| &class.parent) {
+            Some(ClassParent::Function(parent)) => Some(parent.clone()),
+            _ => None,
+        };
+    }
+    Ok(false)
+}
+
+/// `this.#name`.
+pub fn get_private(object: &Value, name: &str) -> Result<Value, Throw> {
+    let key = JsString::new(name);
+    if let Value::Object(data) = object {
+        if let Some(value) = data.private.borrow().get(&key) {
+            return Ok(value.clone());
+        }
+        if let Some(method) = inherited_method(object, &key) {
+            return Ok(method);
+        }
+    }
+    if let Value::Function(function) = object {
+        let own = function.props.borrow().get(&key).cloned();
+        if let Some(value) = own.or_else(|| inherited_static(function, &key)) {
+            return Ok(value);
+        }
+    }
+    Err(Throw::type_error(format!(
+        "Cannot read private member {name} from an object whose class did not declare it"
+    )))
+}
+
+/// `this.#name = value`.
+pub fn set_private(object: &Value, name: &str, value: Value) -> Result<(), Throw> {
+    if let Value::Object(data) = object {
+        data.private.borrow_mut().insert(JsString::new(name), value);
+        return Ok(());
+    }
+    if let Value::Function(function) = object {
+        function
+            .props
+            .borrow_mut()
+            .insert(JsString::new(name), value);
+        return Ok(());
+    }
+    Err(Throw::type_error(format!(
+        "Cannot write private member {name} to an object whose class did not declare it"
+    )))
+}
+
+/// `#name in object`.
+pub fn has_private(object: &Value, name: &str) -> bool {
+    let key = JsString::new(name);
+    match object {
+        Value::Object(data) => {
+            data.private.borrow().contains(&key) || inherited_method(object, &key).is_some()
+        }
+        _ => false,
+    }
+}
+
+/// The `constructor` of a value without an own or inherited one: its class, or the built-in
+/// constructor of its kind.
+pub fn constructor_of(value: &Value) -> Value {
+    let builtin = builtin_constructor;
+    match value {
+        Value::Object(object) => {
+            if let Some(class) = &object.class {
+                return Value::Function(class.clone());
+            }
+            match &object.kind {
+                ObjectKind::Error(data) => {
+                    let name = data.name.borrow().to_string();
+                    builtin(
+                        ERROR_CLASSES
+                            .iter()
+                            .find(|class| **class == name)
+                            .copied()
+                            .unwrap_or("Error"),
+                    )
+                }
+                ObjectKind::Date(_) => builtin("Date"),
+                ObjectKind::Set(_) => builtin("Set"),
+                ObjectKind::Map(_) => builtin("Map"),
+                ObjectKind::RegExp(_) => builtin("RegExp"),
+                ObjectKind::Promise(_) => builtin("Promise"),
+                ObjectKind::Plain => builtin("Object"),
+            }
+        }
+        Value::Array(_) => builtin("Array"),
+        Value::String(_) => builtin("String"),
+        Value::Number(_) => builtin("Number"),
+        Value::Bool(_) => builtin("Boolean"),
+        Value::Function(_) => builtin("Function"),
+        Value::Undefined | Value::Null => Value::Undefined,
+    }
+}
+
+/// A built-in constructor used as a value (`.map(String)`, `x.constructor === Array`).
+pub fn builtin_constructor(name: &'static str) -> Value {
+    Value::function(name, 1, move |_, args| {
+        if super::globals::STATIC_CALLS.contains(&name) {
+            super::globals::call_static(name, args)
+        } else {
+            super::globals::construct(name, args)
+        }
+    })
+}
