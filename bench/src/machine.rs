@@ -29,10 +29,20 @@ pub(crate) fn describe(workspace: &std::path::Path) -> Vec<(String, String)> {
         })
         .unwrap_or_default();
     let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
+    // Other work on the machine skews every figure; the report says how busy it was.
+    let load = std::fs::read_to_string("/proc/loadavg")
+        .map(|text| {
+            text.split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" / ")
+        })
+        .unwrap_or_default();
     vec![
         ("CPU".to_owned(), format!("{cpu}, {cores} cores available")),
         ("memory".to_owned(), memory),
         ("kernel".to_owned(), format!("Linux {}", kernel.trim())),
+        ("load average at the end (1 / 5 / 15 min)".to_owned(), load),
         ("rustc".to_owned(), first_line("rustc", &["-V"], workspace)),
         (
             "node".to_owned(),
