@@ -154,6 +154,13 @@ fn inferred_response(response: &InferredResponse) -> Value {
             json!({ "description": description, "content": { "text/plain": { "schema": { "type": "string" } } } })
         }
         InferredBody::Empty => json!({ "description": description }),
+        InferredBody::TextOrJson(schema) => json!({
+            "description": description,
+            "content": {
+                "application/json": { "schema": schema },
+                "text/plain": { "schema": { "type": "string" } }
+            }
+        }),
     }
 }
 

@@ -50,6 +50,8 @@ pub enum InferredBody {
     Text,
     /// No body.
     Empty,
+    /// Either a string (as `text/plain`) or JSON of the schema, depending on the path taken.
+    TextOrJson(Value),
 }
 
 /// Infers the responses of every handler `handler` exports. A module that does not parse
@@ -105,11 +107,18 @@ impl Collected {
 }
 
 fn merge_bodies(a: &InferredBody, b: &InferredBody) -> InferredBody {
+    use InferredBody::*;
     match (a, b) {
-        (InferredBody::Json(x), InferredBody::Json(y)) => InferredBody::Json(schema::any_of(x, y)),
         (x, y) if x == y => x.clone(),
-        // Text and JSON under one status: say nothing rather than something wrong.
-        _ => InferredBody::Json(Value::Object(Default::default())),
+        (Json(x), Json(y)) => Json(schema::any_of(x, y)),
+        (Text, Json(schema)) | (Json(schema), Text) => TextOrJson(schema.clone()),
+        (TextOrJson(x), Json(y)) | (Json(x), TextOrJson(y)) | (TextOrJson(x), TextOrJson(y)) => {
+            TextOrJson(schema::any_of(x, y))
+        }
+        (TextOrJson(schema), Text) | (Text, TextOrJson(schema)) => TextOrJson(schema.clone()),
+        // A body on one path and none on another: describe the body and leave it optional.
+        (Empty, other) | (other, Empty) => other.clone(),
+        (Text, Text) => Text,
     }
 }
 

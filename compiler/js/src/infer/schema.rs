@@ -226,7 +226,18 @@ impl<'m> Inference<'m> {
             EqEq | NotEq | EqEqEq | NotEqEq | Lt | LtEq | Gt | GtEq | In | InstanceOf => {
                 Typed::known(json!({ "type": "boolean" }))
             }
-            Sub | Mul | Div | Mod | Exp => Typed::known(arithmetic()),
+            // Integers stay integers under + - * (no NaN can arise); anything else may be
+            // NaN or Infinity, which serialize as null.
+            Sub | Mul => {
+                let left = self.typed(&binary.left, depth);
+                let right = self.typed(&binary.right, depth);
+                if is_integer(&left.schema) && is_integer(&right.schema) {
+                    Typed::known(json!({ "type": "integer" }))
+                } else {
+                    Typed::known(arithmetic())
+                }
+            }
+            Div | Mod | Exp => Typed::known(arithmetic()),
             BitAnd | BitOr | BitXor | LShift | RShift | ZeroFillRShift => {
                 Typed::known(json!({ "type": "integer" }))
             }
@@ -238,6 +249,8 @@ impl<'m> Inference<'m> {
                 };
                 if is(&left, "string") || is(&right, "string") {
                     Typed::known(json!({ "type": "string" }))
+                } else if is_integer(&left.schema) && is_integer(&right.schema) {
+                    Typed::known(json!({ "type": "integer" }))
                 } else if (is(&left, "integer") || is(&left, "number"))
                     && (is(&right, "integer") || is(&right, "number"))
                 {
@@ -417,6 +430,10 @@ impl<'m> Inference<'m> {
 /// Numbers from arithmetic: NaN and ±Infinity become `null` in JSON.
 fn arithmetic() -> Value {
     json!({ "type": ["number", "null"] })
+}
+
+fn is_integer(schema: &Value) -> bool {
+    schema.get("type").and_then(Value::as_str) == Some("integer")
 }
 
 fn is_undefined(expr: &Expr) -> bool {

@@ -1,0 +1,78 @@
+//! Snapshots of the responses inferred from handler code: targeted cases under
+//! `tests/inference/` and every handler of the blog-api example. Each snapshot lists, per
+//! export, the statuses with their JSON Schemas and whether inference saw every `return`.
+
+use std::path::Path;
+
+use backworks_diagnostics::Sources;
+use backworks_js::{ExportResponses, HandlerSource, InferredBody, Language, infer_responses};
+
+fn render(responses: &[ExportResponses]) -> String {
+    let mut out = String::new();
+    for export in responses {
+        out.push_str(&format!(
+            "{:?} (complete: {})\n",
+            export.kind, export.complete
+        ));
+        for response in &export.responses {
+            let body = match &response.body {
+                InferredBody::Json(schema) => {
+                    serde_json::to_string_pretty(schema).unwrap_or_default()
+                }
+                InferredBody::Text => "text".to_string(),
+                InferredBody::Empty => "no body".to_string(),
+                InferredBody::TextOrJson(schema) => format!(
+                    "text, or {}",
+                    serde_json::to_string_pretty(schema).unwrap_or_default()
+                ),
+            };
+            out.push_str(&format!(
+                "  {}: {}\n",
+                response.status,
+                body.replace('\n', "\n  ")
+            ));
+        }
+    }
+    out
+}
+
+fn infer_file(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).expect("fixture readable");
+    let mut sources = Sources::new();
+    let source = sources.add(path, text.clone());
+    let handler = HandlerSource {
+        source,
+        text,
+        path: path.to_path_buf(),
+        language: Language::JavaScript,
+    };
+    render(&infer_responses(&handler))
+}
+
+fn files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixture folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|extension| extension == "js"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn inferred_responses_match_their_snapshots() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../../../snapshots/inference");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for file in files(&root.join("tests/inference")) {
+            let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+            insta::assert_snapshot!(name, infer_file(&file));
+        }
+        for file in files(&root.join("../../examples/blog-api/handlers")) {
+            let name = format!("blog-api-{}", file.file_stem().unwrap().to_string_lossy());
+            insta::assert_snapshot!(name, infer_file(&file));
+        }
+    });
+}
