@@ -15,6 +15,11 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
+# The benchmark smoke test loads servers with wrk.
+if ! command -v wrk >/dev/null 2>&1; then
+  apt-get update -qq && apt-get install -y -qq wrk
+fi
+
 # OpenAPI validators and the API fuzzer the tests run against every example.
 python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
 npm ci --no-audit --no-fund --loglevel=error
