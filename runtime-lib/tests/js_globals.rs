@@ -146,7 +146,10 @@ const CALLS: &[(&str, &str)] = &[
     ("Date.parse", "[\"March 7, 2024\"]"),
     ("Date.parse", "[\"7 March 2024\"]"),
     ("Date.parse", "[\"Thu, 07 Mar 2024 10:00:00 GMT\"]"),
-    ("Date.parse", "[\"Thu Mar 07 2024 10:00:00 GMT+0000 (Coordinated Universal Time)\"]"),
+    (
+        "Date.parse",
+        "[\"Thu Mar 07 2024 10:00:00 GMT+0000 (Coordinated Universal Time)\"]",
+    ),
     ("Date.parse", "[\"2024-03-07T10:00:00+0100\"]"),
     ("Date.parse", "[\"2024-03-07T24:00:00Z\"]"),
     ("Date.parse", "[\"2024-02-30\"]"),
