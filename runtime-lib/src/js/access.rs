@@ -176,6 +176,21 @@ pub fn set(object: &Value, key: &str, value: Value) -> Result<(), Throw> {
 
 /// `object[key] = value`.
 pub fn set_computed(object: &Value, key: &Value, value: Value) -> Result<(), Throw> {
+    // `items[i] = v` with an array index (below 2³² − 1, as `array_index` accepts): write the
+    // slot without formatting the index into a key and parsing it back.
+    if let (Value::Array(items), Value::Number(index)) = (object, key)
+        && *index >= 0.0
+        && *index < 4_294_967_295.0
+        && index.fract() == 0.0
+    {
+        let index = *index as usize;
+        let mut items = items.borrow_mut();
+        if index >= items.len() {
+            items.resize(index + 1, Value::Undefined);
+        }
+        items[index] = value;
+        return Ok(());
+    }
     if object.is_nullish() {
         return Err(Throw::type_error(format!(
             "Cannot set properties of {} (setting '{}')",

@@ -32,6 +32,10 @@ macro_rules! numeric_operator {
     ($(#[$doc:meta])* $name:ident, |$x:ident, $y:ident| $body:expr) => {
         $(#[$doc])*
         pub fn $name(a: &Value, b: &Value) -> Result<Value, Throw> {
+            if let (Value::Number($x), Value::Number($y)) = (a, b) {
+                let ($x, $y) = (*$x, *$y);
+                return Ok(Value::Number($body));
+            }
             let $x = to_number(a)?;
             let $y = to_number(b)?;
             Ok(Value::Number($body))
@@ -52,8 +56,8 @@ numeric_operator!(
     /// `a % b` (the sign follows the dividend, as Rust's `%` on floats does).
     rem, |x, y| x % y);
 numeric_operator!(
-    /// `a ** b`.
-    pow, |x, y| if y.is_nan() || (x.abs() == 1.0 && y.is_infinite()) { f64::NAN } else { x.powf(y) });
+    /// `a ** b` (fdlibm's pow, as `Math.pow` and V8 compute it).
+    pow, |x, y| super::fdlibm::pow(x, y));
 numeric_operator!(
     /// `a & b`.
     bit_and, |x, y| f64::from(to_int32(x) & to_int32(y)));
@@ -101,9 +105,9 @@ pub fn type_of_value(a: &Value) -> Value {
 /// `a === b`.
 pub fn strict_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
+        (Value::Number(x), Value::Number(y)) => x == y,
         (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
-        (Value::Number(x), Value::Number(y)) => x == y,
         (Value::String(x), Value::String(y)) => x == y,
         (Value::Object(x), Value::Object(y)) => Rc::ptr_eq(x, y),
         (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
@@ -122,6 +126,9 @@ pub fn same_value_zero(a: &Value, b: &Value) -> bool {
 
 /// `a == b`.
 pub fn loose_eq(a: &Value, b: &Value) -> Result<bool, Throw> {
+    if let (Value::Number(x), Value::Number(y)) = (a, b) {
+        return Ok(x == y);
+    }
     let is_object = |value: &Value| {
         matches!(
             value,
@@ -158,21 +165,33 @@ fn less_than(a: &Value, b: &Value) -> Result<Option<bool>, Throw> {
 
 /// `a < b`.
 pub fn lt(a: &Value, b: &Value) -> Result<bool, Throw> {
+    if let (Value::Number(x), Value::Number(y)) = (a, b) {
+        return Ok(x < y);
+    }
     Ok(less_than(a, b)? == Some(true))
 }
 
 /// `a > b`.
 pub fn gt(a: &Value, b: &Value) -> Result<bool, Throw> {
+    if let (Value::Number(x), Value::Number(y)) = (a, b) {
+        return Ok(x > y);
+    }
     Ok(less_than(b, a)? == Some(true))
 }
 
 /// `a <= b`.
 pub fn le(a: &Value, b: &Value) -> Result<bool, Throw> {
+    if let (Value::Number(x), Value::Number(y)) = (a, b) {
+        return Ok(x <= y);
+    }
     Ok(less_than(b, a)? == Some(false))
 }
 
 /// `a >= b`.
 pub fn ge(a: &Value, b: &Value) -> Result<bool, Throw> {
+    if let (Value::Number(x), Value::Number(y)) = (a, b) {
+        return Ok(x >= y);
+    }
     Ok(less_than(a, b)? == Some(false))
 }
 
