@@ -159,9 +159,9 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                 (ObjectKind::Error(_), "stack") => Value::from(super::error::stack_string(object)),
                 (ObjectKind::Set(items), "size") => Value::from(items.borrow().len()),
                 (ObjectKind::Map(entries), "size") => Value::from(entries.borrow().len()),
-                (ObjectKind::RegExp(regexp), "source") => Value::str(&regexp.source),
-                (ObjectKind::RegExp(regexp), "flags") => Value::str(&regexp.flags),
-                (ObjectKind::RegExp(regexp), "global") => Value::Bool(regexp.flags.contains('g')),
+                (ObjectKind::RegExp(_), name) => {
+                    super::regexp::property(object, name).unwrap_or_default()
+                }
                 _ => Value::Undefined,
             })
         }
@@ -227,6 +227,10 @@ pub fn set_key(object: &Value, key: JsString, value: Value) -> Result<(), Throw>
             Ok(())
         }
         Value::Object(data) => {
+            if key.as_ascii() == Some("lastIndex") && super::regexp::set_last_index(object, &value)?
+            {
+                return Ok(());
+            }
             if let ObjectKind::Error(error) = &data.kind {
                 match key.as_ascii() {
                     Some("message") => {
