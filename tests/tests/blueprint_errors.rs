@@ -10,7 +10,7 @@ fn every_broken_fixture_reports_located_diagnostics() {
     // Relative to the test's working directory (the `tests` crate), so no machine-specific
     // path ends up in a snapshot.
     let fixtures = Path::new("fixtures/errors");
-    let mut names: Vec<String> = std::fs::read_dir(&fixtures)
+    let mut names: Vec<String> = std::fs::read_dir(fixtures)
         .expect("fixtures folder exists")
         .map(|entry| {
             entry
