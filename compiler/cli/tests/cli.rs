@@ -172,6 +172,8 @@ fn dev_rebuilds_on_change_and_survives_mistakes() {
         let sender = sender.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                // Echoed so a failure shows what the dev loop said.
+                eprintln!("dev | {line}");
                 let _ = sender.send(line);
             }
         });

@@ -31,7 +31,9 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
     let mut watched: Option<(PathBuf, PathBuf)> = None;
     loop {
         if let Some((compiled, out_dir)) = build(target, out) {
-            let root = compiled.project.root.clone();
+            // The watcher reports paths under the folder as it was given; a canonical folder
+            // makes them comparable with the output folder's.
+            let root = canonical(&compiled.project.root);
             if watched
                 .as_ref()
                 .is_none_or(|(watched_root, _)| *watched_root != root)
@@ -40,7 +42,7 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
                     eprintln!("error: cannot watch `{}`: {error}", root.display());
                     return false;
                 }
-                watched = Some((root, out_dir.clone()));
+                watched = Some((root, canonical(&out_dir)));
             }
             match compile_server(&out_dir) {
                 Some(binary) => {
@@ -56,15 +58,17 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
             } else {
                 target.parent().unwrap_or(Path::new("."))
             };
-            if let Err(error) = watcher.watch(folder, RecursiveMode::Recursive) {
+            if let Err(error) = watcher.watch(&canonical(folder), RecursiveMode::Recursive) {
                 eprintln!("error: cannot watch `{}`: {error}", folder.display());
                 return false;
             }
-            watched = Some((folder.to_path_buf(), folder.join("out")));
+            watched = Some((canonical(folder), canonical(folder).join("out")));
         }
         println!("watching for changes (Ctrl-C to stop)");
-        let ignored = watched.as_ref().map(|(_, out_dir)| out_dir.clone());
-        if !wait_for_change(&changes, ignored.as_deref()) {
+        let Some((root, out_dir)) = &watched else {
+            return false;
+        };
+        if !wait_for_change(&changes, root, out_dir) {
             stop(&mut server);
             return true;
         }
@@ -73,16 +77,25 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
 }
 
 /// Blocks until a relevant file changes, then lets the burst settle. False when the watcher died.
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Changes under the output folder, or under a `target` folder inside the project (cargo's
+/// builds), are the dev loop's own and do not count. `root` and `out_dir` are canonical, as
+/// are the paths the watcher reports for a canonical root.
 fn wait_for_change(
     changes: &mpsc::Receiver<notify::Result<notify::Event>>,
-    out_dir: Option<&Path>,
+    root: &Path,
+    out_dir: &Path,
 ) -> bool {
     let relevant = |event: &notify::Result<notify::Event>| match event {
         Ok(event) => {
             !event.kind.is_access()
                 && event.paths.iter().any(|path| {
-                    let generated = out_dir.is_some_and(|out| path.starts_with(out))
-                        || path.components().any(|part| part.as_os_str() == "target");
+                    let inside = path.strip_prefix(root).unwrap_or(path);
+                    let generated = path.starts_with(out_dir)
+                        || inside.components().any(|part| part.as_os_str() == "target");
                     !generated
                 })
         }
