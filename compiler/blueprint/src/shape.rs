@@ -50,14 +50,9 @@ impl<'a> ShapeChecker<'a> {
             return;
         }
         if !self.type_matches(node, schema) {
-            let span = if matches!(node.kind, NodeKind::Scalar { .. }) {
-                node.span.clone()
-            } else {
-                anchor
-            };
             self.diagnostics.push(diagnostics::wrong_type(
                 self.source,
-                span,
+                type_error_span(node, anchor),
                 what,
                 &expected_types(schema),
                 node,
@@ -177,14 +172,9 @@ impl<'a> ShapeChecker<'a> {
                     .iter()
                     .flat_map(|branch| expected_types(self.resolve(branch, what).0))
                     .collect();
-                let span = if matches!(node.kind, NodeKind::Scalar { .. }) {
-                    node.span.clone()
-                } else {
-                    anchor
-                };
                 self.diagnostics.push(diagnostics::wrong_type(
                     self.source,
-                    span,
+                    type_error_span(node, anchor),
                     what,
                     &expected,
                     node,
@@ -240,6 +230,16 @@ impl<'a> ShapeChecker<'a> {
                 }
                 _ => false,
             })
+    }
+}
+
+/// Where a wrong type is shown: the scalar itself, or the key above a mapping or list (whose own
+/// span is only its start).
+fn type_error_span(node: &Node, anchor: Range<usize>) -> Range<usize> {
+    if matches!(node.kind, NodeKind::Scalar { .. }) {
+        node.span.clone()
+    } else {
+        anchor
     }
 }
 
