@@ -3,37 +3,10 @@
 //! the `JSON.stringify` of both results, or the name and message of what they throw, must be
 //! identical. Node 20 computes every expected value.
 
-use std::process::Command;
+mod node_support;
 
 use backworks_runtime::js::{self as rt, JsString, Value, json};
-
-/// Runs `node` once over `expressions` (JS source), returning `JSON.stringify` of each.
-fn node_values(expressions: &[String]) -> Vec<String> {
-    let script = format!(
-        "const cases = [{}];\nfor (const f of cases) {{ let out; try {{ out = JSON.stringify(f()); }} catch (e) {{ out = 'THROW ' + e.name + ': ' + e.message; }} console.log(out === undefined ? 'undefined' : out); }}",
-        expressions
-            .iter()
-            .map(|expression| format!("() => ({expression})"))
-            .collect::<Vec<_>>()
-            .join(",\n")
-    );
-    let output = Command::new("node")
-        .arg("-e")
-        .arg(script)
-        .env("TZ", "UTC")
-        .output()
-        .expect("node is installed");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(str::to_string)
-        .collect()
-}
+use node_support::node_values;
 
 fn arguments(text: &str) -> Vec<Value> {
     let parsed = json::parse(&JsString::new(text)).unwrap_or_else(|_| panic!("bad JSON {text}"));

@@ -3,7 +3,9 @@
 //! the identical double for every one. V8's results come from fdlibm, not from the C library,
 //! so "within an ulp" is not enough for byte-identical responses.
 
-use std::process::Command;
+mod node_support;
+
+use node_support::run_node;
 
 use backworks_runtime::js::{self as rt, Value};
 
@@ -41,19 +43,8 @@ for (const f of fns) for (const x of [0, 1, 2, 3, 10, 0.5, 0.25, 1.5, -1, -2, 10
 console.log(lines.join("\n"));
 "#
     );
-    let output = Command::new("node")
-        .arg("-e")
-        .arg(script)
-        .output()
-        .expect("node is installed");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
+    run_node(&script)
+        .iter()
         .map(|line| {
             let mut parts = line.split(' ');
             let name = parts.next().unwrap().to_string();
