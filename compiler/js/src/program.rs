@@ -45,11 +45,13 @@ fn normalize(path: &Path) -> PathBuf {
     for component in path.components() {
         match component {
             Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            // `..` cancels a name, but never another `..`: `../../x` stays as written.
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                _ => out.push(".."),
+            },
             other => out.push(other.as_os_str()),
         }
     }
@@ -443,4 +445,30 @@ pub(crate) fn compile(
             pub static ISOLATE: backworks_runtime::js::Isolate = backworks_runtime::js::Isolate::new();
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn normalize_cancels_names_but_keeps_leading_parent_steps() {
+        let cases = [
+            ("handlers/./a/../b.js", "handlers/b.js"),
+            (
+                "../../cases/modules/../_helpers/x.js",
+                "../../cases/_helpers/x.js",
+            ),
+            ("../x/../../y.js", "../../y.js"),
+            ("a/../../b.js", "../b.js"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                normalize(Path::new(input)),
+                PathBuf::from(expected),
+                "{input}"
+            );
+        }
+    }
 }
