@@ -407,7 +407,7 @@ pub fn constructor_of(value: &Value) -> Value {
                 ObjectKind::Map(_) => builtin("Map"),
                 ObjectKind::RegExp(_) => builtin("RegExp"),
                 ObjectKind::Promise(_) => builtin("Promise"),
-                ObjectKind::Plain => builtin("Object"),
+                ObjectKind::Plain | ObjectKind::Iterator(_) => builtin("Object"),
             }
         }
         Value::Array(_) => builtin("Array"),

@@ -14,6 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use super::error::{Throw, new_error};
+use super::ordered_table::OrderedTable;
 use super::value::{ErrorData, ObjectKind, Value};
 
 /// `structuredClone(value)`.
@@ -31,6 +32,10 @@ fn data_clone_error(value: &Value) -> Throw {
         Value::Function(_) => super::convert::to_string(value)
             .map(|text| text.to_string())
             .unwrap_or_default(),
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Iterator(iterator) => format!("#<{}>", iterator.tag),
+            _ => "#<Promise>".to_string(),
+        },
         _ => "#<Promise>".to_string(),
     };
     Throw::new(new_error(
@@ -76,31 +81,27 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                     message: RefCell::new(error.message.borrow().clone()),
                 })),
                 ObjectKind::Set(_) => {
-                    Value::object_of_kind(ObjectKind::Set(RefCell::new(Vec::new())))
+                    Value::object_of_kind(ObjectKind::Set(RefCell::new(OrderedTable::new())))
                 }
                 ObjectKind::Map(_) => {
-                    Value::object_of_kind(ObjectKind::Map(RefCell::new(Vec::new())))
+                    Value::object_of_kind(ObjectKind::Map(RefCell::new(OrderedTable::new())))
                 }
-                ObjectKind::Promise(_) => return Err(data_clone_error(value)),
+                ObjectKind::Promise(_) | ObjectKind::Iterator(_) => {
+                    return Err(data_clone_error(value));
+                }
             };
             seen.insert(address, copy.clone());
             let Value::Object(target) = &copy else {
                 return Ok(copy);
             };
             match (&object.kind, &target.kind) {
-                (ObjectKind::Set(from), ObjectKind::Set(to)) => {
-                    let items = from.borrow().clone();
-                    for item in &items {
-                        let item = clone_value(item, seen)?;
-                        to.borrow_mut().push(item);
-                    }
-                }
-                (ObjectKind::Map(from), ObjectKind::Map(to)) => {
-                    let entries = from.borrow().clone();
+                (ObjectKind::Set(from), ObjectKind::Set(to))
+                | (ObjectKind::Map(from), ObjectKind::Map(to)) => {
+                    let entries: Vec<(Value, Value)> = from.borrow().entries().cloned().collect();
                     for (key, item) in &entries {
                         let key = clone_value(key, seen)?;
                         let item = clone_value(item, seen)?;
-                        to.borrow_mut().push((key, item));
+                        to.borrow_mut().set(&key, item);
                     }
                 }
                 _ => {}

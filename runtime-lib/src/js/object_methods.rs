@@ -138,6 +138,7 @@ fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
 pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
     if let Some(result) = super::date::call(receiver, name, args)
         .or_else(|| super::collections::call_method(receiver, name, args))
+        .or_else(|| super::iterator::call(receiver, name, args))
         .or_else(|| super::regexp::call(receiver, name, args))
         .or_else(|| super::promise::call(receiver, name, args))
     {
