@@ -414,7 +414,7 @@ pub(crate) fn compile(
             implicit_handler,
         };
         let items = lowerer.module(&parsed.module, &plan);
-        let had_errors = !lowerer.diagnostics.is_empty();
+        let had_errors = lowerer.diagnostics.iter().any(Diagnostic::is_error);
         diagnostics.append(&mut lowerer.diagnostics);
         if !had_errors && let Some(problem) = check_tokens(&items, Span::new(unit.source, 0, 0)) {
             diagnostics.push(problem);
@@ -438,6 +438,7 @@ pub(crate) fn compile(
     Ok(CompiledProgram {
         modules,
         entries,
+        warnings: diagnostics,
         support: quote! {
             /// All module state of the service: one isolate behind one lock (see
             /// `backworks_runtime::js::isolate`).

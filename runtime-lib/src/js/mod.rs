@@ -67,7 +67,7 @@ pub use class::{
 };
 pub use convert::{to_number, to_string, truthy, type_of};
 pub use error::Throw;
-pub use exceptions::{Completion, catch_value, const_assignment};
+pub use exceptions::{Completion, catch_value, const_assignment, undeclared};
 pub use globals::{call_static, construct, instance_of, static_fn, static_value};
 pub use isolate::{Isolate, Modules};
 pub use iterate::{ForOf, spread_into};
