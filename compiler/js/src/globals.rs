@@ -97,6 +97,7 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Promise.allSettled",
     "Promise.race",
     "Promise.any",
+    "queueMicrotask",
     "console.log",
     "console.info",
     "console.warn",
@@ -138,6 +139,7 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Date",
     "Set",
     "Map",
+    "Promise",
     "Error",
     "TypeError",
     "RangeError",
@@ -196,7 +198,7 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
             "use module-level variables to share state between handlers",
         ),
         "process" => ("`process`", "read environment variables from `ctx.env`"),
-        "setTimeout" | "setInterval" | "setImmediate" | "queueMicrotask" => (
+        "setTimeout" | "setInterval" | "setImmediate" => (
             "timers",
             "handlers run to completion; compute the result directly",
         ),

@@ -153,6 +153,32 @@ module.exports = function (req) {
     );
 }
 
+/// `async` functions become futures (`rt::spawn_async(async move { … })`); `await` suspends
+/// (`.await`), and a `try` around an `await` is an async block awaited in place.
+#[test]
+fn generated_rust_of_async_functions() {
+    snapshot!(
+        "generated_async",
+        compile_text(
+            "handlers/async.js",
+            r#"const load = async (id) => {
+  await null;
+  if (!id) throw new Error("no id");
+  return { id };
+};
+module.exports = async function (req) {
+  try {
+    const item = await load(req.path_params.id);
+    return { body: item };
+  } catch (e) {
+    return { status: 404, body: { error: e.message } };
+  }
+};
+"#,
+        )
+    );
+}
+
 /// Each construct the compiler rejects, with the diagnostic a person sees.
 const UNSUPPORTED: &[(&str, &str)] = &[
     ("eval", "module.exports = (req) => eval(req.body);\n"),

@@ -100,14 +100,8 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
                 }
             }
             ObjectKind::RegExp(regexp) => format!("/{}/{}", regexp.source, regexp.flags),
-            ObjectKind::Promise(Ok(inner)) => {
-                format!("Promise {{ {} }}", inspect_at(inner, depth + 1, true))
-            }
-            ObjectKind::Promise(Err(inner)) => {
-                format!(
-                    "Promise {{ <rejected> {} }}",
-                    inspect_at(inner, depth + 1, true)
-                )
+            ObjectKind::Promise(_) => {
+                super::promise::inspect_state(value, |inner| inspect_at(inner, depth + 1, true))
             }
             ObjectKind::Iterator(iterator) if iterator.tag == "Array Iterator" => {
                 "Object [Array Iterator] {}".to_string()

@@ -17,6 +17,7 @@
 
 pub mod access;
 pub mod array;
+pub mod async_fn;
 pub mod base64;
 pub mod budget;
 pub mod builders;
@@ -37,6 +38,7 @@ pub mod iterate;
 pub mod iterator;
 pub mod json;
 pub mod math;
+pub mod microtasks;
 pub mod number;
 pub mod number_methods;
 pub mod object_methods;
@@ -55,6 +57,7 @@ pub use access::{
     call, call_at, call_method, call_method_at, call_method_computed, call_method_computed_at,
     call_with_this, delete, get, get_computed, set, set_computed,
 };
+pub use async_fn::{await_now, await_value, spawn_async};
 pub use budget::tick;
 pub use builders::{
     Var, arg, array, destructure, destructure_any, func, increment, item, object, object_rest,
@@ -75,7 +78,6 @@ pub use operators::{
     add, bit_and, bit_not, bit_or, bit_xor, div, ge, gt, has_property, le, loose_eq, lt, mul, neg,
     not, plus, pow, rem, same_value_zero, shl, shr, strict_eq, sub, type_of_value, ushr,
 };
-pub use promise::{await_value, settle};
 pub use regexp::regexp;
 pub use string::JsString;
 pub use value::Value;

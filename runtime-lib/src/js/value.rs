@@ -66,8 +66,8 @@ pub enum ObjectKind {
     Iterator(super::iterator::IteratorData),
     /// A regular expression (`/…/flags`).
     RegExp(super::regexp::RegExpData),
-    /// A settled promise: `Ok` fulfilled, `Err` rejected.
-    Promise(Result<Value, Value>),
+    /// A promise (`promise.rs`).
+    Promise(super::promise::PromiseData),
 }
 
 /// The hidden fields of an Error object.

@@ -77,7 +77,12 @@ impl Lowerer<'_> {
             Expr::Paren(paren) => self.expr(&paren.expr),
             Expr::Await(await_expr) => {
                 let arg = self.expr(&await_expr.arg);
-                quote!(rt::await_value(#arg)?)
+                if self.in_async {
+                    quote!(rt::await_value(#arg).await?)
+                } else {
+                    // A module's top-level `await`: nothing can suspend there.
+                    quote!(rt::await_now(#arg)?)
+                }
             }
             Expr::OptChain(chain) => self.opt_chain(chain),
             Expr::TsAs(e) => self.expr(&e.expr),

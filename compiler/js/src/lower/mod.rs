@@ -79,6 +79,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) predeclared: HashSet<BindingId>,
     /// Source text of the module (for V8 messages that quote it).
     pub(crate) source_text: &'a str,
+    /// Whether the code being lowered is the body of an `async` function, a Rust `async`
+    /// block where `await` suspends (blocks that must stay inside it are async blocks too).
+    pub(crate) in_async: bool,
 }
 
 impl<'a> Lowerer<'a> {
@@ -95,6 +98,7 @@ impl<'a> Lowerer<'a> {
             class_context: None,
             predeclared: HashSet::new(),
             source_text: cx.source_text,
+            in_async: false,
             cx,
         }
     }
