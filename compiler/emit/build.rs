@@ -15,10 +15,20 @@ fn main() {
     out.push_str("pub static RUNTIME_FILES: &[(&str, &str)] = &[\n");
     let mut runtime_files = vec![runtime.join("Cargo.toml")];
     collect(&runtime.join("src"), &mut runtime_files);
+    let mut fingerprint = Fnv64::default();
     for file in &runtime_files {
         entry(&mut out, &runtime, file);
+        fingerprint.write(&std::fs::read(file).expect("collected files exist"));
     }
-    out.push_str("];\n\n/// The templates, relative to `templates/`.\n");
+    out.push_str("];\n\n");
+    writeln!(
+        out,
+        "/// A hash of the runtime's sources: the vendored crate's version carries it.\n\
+         pub static RUNTIME_FINGERPRINT: &str = \"{:016x}\";",
+        fingerprint.0
+    )
+    .unwrap();
+    out.push_str("\n/// The templates, relative to `templates/`.\n");
     out.push_str("pub static TEMPLATES: &[(&str, &str)] = &[\n");
     let mut template_files = Vec::new();
     collect(&templates, &mut template_files);
@@ -45,6 +55,24 @@ fn main() {
     println!("cargo::rerun-if-changed={}", lock.display());
     for file in runtime_files.iter().chain(&template_files) {
         println!("cargo::rerun-if-changed={}", file.display());
+    }
+}
+
+/// FNV-1a, 64 bits: a content hash that is the same on every machine and toolchain.
+struct Fnv64(u64);
+
+impl Default for Fnv64 {
+    fn default() -> Self {
+        Fnv64(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv64 {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 ^= u64::from(*byte);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
     }
 }
 

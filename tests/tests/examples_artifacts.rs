@@ -56,6 +56,12 @@ fn the_runtime_is_vendored_whole() {
         !manifest.contains("[dev-dependencies]"),
         "test-only crates are not shipped"
     );
+    // Servers vendoring different runtimes must not share compiled artifacts.
+    let version = manifest
+        .lines()
+        .find_map(|line| line.strip_prefix("version = \"0.1.0+"))
+        .expect("the vendored runtime's version names its sources");
+    assert_eq!(version.trim_end_matches('"').len(), 16, "{version}");
     assert!(
         compiled
             .tree

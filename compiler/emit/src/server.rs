@@ -15,7 +15,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use serde::Serialize;
 
-use crate::embedded::{CARGO_LOCK, RUNTIME_FILES};
+use crate::embedded::{CARGO_LOCK, RUNTIME_FILES, RUNTIME_FINGERPRINT};
 use crate::output::OutputTree;
 use crate::routes::BoundOperation;
 use crate::rust_file::format_rust_file;
@@ -56,7 +56,7 @@ pub fn emit_server(
     tree.seed("server/Cargo.lock", CARGO_LOCK);
     for (path, text) in RUNTIME_FILES {
         let text = if *path == "Cargo.toml" {
-            strip_dev_dependencies(text)
+            vendored_manifest(text)
         } else {
             text.to_string()
         };
@@ -171,16 +171,29 @@ fn crate_name(service: &str) -> String {
 
 /// The runtime's own tests do not ship: drop its `[dev-dependencies]` table so generated
 /// servers never resolve test-only crates.
-fn strip_dev_dependencies(manifest: &str) -> String {
+/// The runtime's manifest as vendored: without test-only dependencies, and with a version that
+/// names the runtime's sources (`0.1.0+<hash>`). Cargo tells artifacts apart by package version,
+/// not by path, so without it two servers vendoring different runtimes into one shared
+/// `CARGO_TARGET_DIR` could link the other's stale build.
+fn vendored_manifest(manifest: &str) -> String {
     let mut out = String::new();
-    let mut skipping = false;
+    let mut section = String::new();
     for line in manifest.lines() {
         if line.starts_with('[') {
-            skipping = line.trim() == "[dev-dependencies]";
+            section = line.trim().to_string();
         }
-        if !skipping {
-            out.push_str(line);
-            out.push('\n');
+        if section == "[dev-dependencies]" {
+            continue;
+        }
+        match line.strip_prefix("version = \"") {
+            Some(rest) if section == "[package]" => {
+                let version = rest.trim_end_matches('"');
+                out.push_str(&format!("version = \"{version}+{RUNTIME_FINGERPRINT}\"\n"));
+            }
+            _ => {
+                out.push_str(line);
+                out.push('\n');
+            }
         }
     }
     out

@@ -91,6 +91,21 @@ pub fn destructure(value: &Value, key: &str) -> Result<Value, Throw> {
     super::access::get(value, key)
 }
 
+/// `const { key } = value` where V8 names the value by its source text (`obj.missing`).
+pub fn destructure_named(value: &Value, key: &str, shown: &str) -> Result<Value, Throw> {
+    if value.is_nullish() {
+        let what = if matches!(value, Value::Null) {
+            "null"
+        } else {
+            "undefined"
+        };
+        return Err(Throw::type_error(format!(
+            "Cannot destructure property '{key}' of '{shown}' as it is {what}."
+        )));
+    }
+    super::access::get(value, key)
+}
+
 /// Checks that an object pattern without properties (`const {} = v`) may destructure `value`.
 pub fn destructure_any(value: &Value) -> Result<(), Throw> {
     if value.is_nullish() {
@@ -117,9 +132,33 @@ pub fn object_rest(value: &Value, taken: &[&str]) -> Result<Value, Throw> {
     Ok(rest)
 }
 
-/// The items an array pattern destructures (`const [a, b] = value`).
+/// The items an array pattern destructures (`[a, b] = value`, a parameter, a nested pattern).
+/// V8 describes a value it cannot name by source as `number 1` or `object`.
 pub fn pattern_items(value: &Value) -> Result<Vec<Value>, Throw> {
-    super::iterate::collect(value)
+    if super::iterate::is_iterable(value) {
+        return super::iterate::collect(value);
+    }
+    let described = match value {
+        Value::Undefined | Value::Null => super::console::inspect(value),
+        Value::Object(_) | Value::Array(_) => "object".to_string(),
+        Value::Function(_) => "function".to_string(),
+        other => format!(
+            "{} {}",
+            super::convert::type_of(other),
+            super::console::inspect(other)
+        ),
+    };
+    Err(Throw::type_error(format!(
+        "{described} is not iterable (cannot read property Symbol(Symbol.iterator))"
+    )))
+}
+
+/// `const [a, b] = value` where V8 names the value by its source text: `obj is not iterable`.
+pub fn pattern_items_named(value: &Value, shown: &str) -> Result<Vec<Value>, Throw> {
+    if super::iterate::is_iterable(value) {
+        return super::iterate::collect(value);
+    }
+    Err(Throw::type_error(format!("{shown} is not iterable")))
 }
 
 /// Item `index` of a destructured list (`undefined` past the end).

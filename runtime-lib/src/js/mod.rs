@@ -60,8 +60,9 @@ pub use access::{
 pub use async_fn::{await_now, await_value, spawn_async};
 pub use budget::tick;
 pub use builders::{
-    Var, arg, array, destructure, destructure_any, func, increment, item, object, object_rest,
-    pattern_items, rest_args, rest_items, spread_object, template, throw,
+    Var, arg, array, destructure, destructure_any, destructure_named, func, increment, item,
+    object, object_rest, pattern_items, pattern_items_named, rest_args, rest_items, spread_object,
+    template, throw,
 };
 pub use class::{
     ClassParent, arrow, builtin_constructor, class, define_method, define_static, get_private,

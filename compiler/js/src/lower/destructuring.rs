@@ -26,6 +26,29 @@ pub(crate) enum Mode {
 }
 
 impl Lowerer<'_> {
+    /// How V8's destructuring errors name `init`, when they name it by its source: `obj`,
+    /// `req.body`, `null`, `{}`.
+    pub(crate) fn destructured_source(&self, init: &Expr) -> Option<String> {
+        fn is_path(expr: &Expr) -> bool {
+            match expr {
+                Expr::Ident(_) | Expr::This(_) => true,
+                Expr::Member(member) => {
+                    matches!(member.prop, MemberProp::Ident(_)) && is_path(&member.obj)
+                }
+                _ => false,
+            }
+        }
+        match init {
+            Expr::Object(object) if object.props.is_empty() => Some("{}".to_string()),
+            Expr::Object(_) => Some("{(intermediate value)}".to_string()),
+            Expr::Lit(Lit::Null(_) | Lit::Num(_) | Lit::Bool(_)) => {
+                Some(self.source_of(swc_core::common::Spanned::span(init)))
+            }
+            expr if is_path(expr) => Some(self.source_of(swc_core::common::Spanned::span(expr))),
+            _ => None,
+        }
+    }
+
     /// Statements binding `pat` to `value`.
     pub(crate) fn bind_pattern(
         &mut self,
@@ -33,6 +56,38 @@ impl Lowerer<'_> {
         value: TokenStream,
         mode: Mode,
     ) -> TokenStream {
+        // Only the outermost pattern of a declaration is named by its source.
+        let source_text = match pat {
+            Pat::Object(_) | Pat::Array(_) => self.pattern_source.take(),
+            _ => None,
+        };
+        let nested = self.nested_pattern;
+        match pat {
+            Pat::Object(_) | Pat::Array(_) => {
+                self.nested_pattern = true;
+                let lowered = self.bind_structure(pat, value, mode, source_text, nested);
+                self.nested_pattern = nested;
+                lowered
+            }
+            _ => self.bind_structure(pat, value, mode, None, nested),
+        }
+    }
+
+    fn bind_structure(
+        &mut self,
+        pat: &Pat,
+        value: TokenStream,
+        mode: Mode,
+        source_text: Option<String>,
+        nested: bool,
+    ) -> TokenStream {
+        // V8 reads a nested pattern's properties as plain reads (`Cannot read properties of
+        // undefined (reading 'y')`); the outermost one says `Cannot destructure …`.
+        let read_key = |source: &proc_macro2::Ident, key: &str| match (&source_text, nested) {
+            (_, true) => quote!(rt::get(&#source, #key)?),
+            (Some(shown), false) => quote!(rt::destructure_named(&#source, #key, #shown)?),
+            (None, false) => quote!(rt::destructure(&#source, #key)?),
+        };
         match pat {
             Pat::Ident(binding) => self.bind_ident(&binding.id, value, mode),
             Pat::Assign(assign) => {
@@ -56,7 +111,7 @@ impl Lowerer<'_> {
                     match prop {
                         ObjectPatProp::Assign(assign) => {
                             let key = assign.key.id.sym.to_string();
-                            let read = quote!(rt::destructure(&#source, #key)?);
+                            let read = read_key(&source, &key);
                             taken.push(key);
                             let step = match &assign.value {
                                 Some(default) => {
@@ -78,17 +133,17 @@ impl Lowerer<'_> {
                                 PropName::Ident(ident) => {
                                     let key = ident.sym.to_string();
                                     taken.push(key.clone());
-                                    quote!(rt::destructure(&#source, #key)?)
+                                    read_key(&source, &key)
                                 }
                                 PropName::Str(text) => {
                                     let key = text.value.to_atom_lossy().to_string();
                                     taken.push(key.clone());
-                                    quote!(rt::destructure(&#source, #key)?)
+                                    read_key(&source, &key)
                                 }
                                 PropName::Num(number) => {
                                     let key = super::literals::js_number_key(number.value);
                                     taken.push(key.clone());
-                                    quote!(rt::destructure(&#source, #key)?)
+                                    read_key(&source, &key)
                                 }
                                 PropName::Computed(computed) => {
                                     let key = self.expr(&computed.expr);
@@ -110,7 +165,11 @@ impl Lowerer<'_> {
             }
             Pat::Array(array) => {
                 let items = self.temp("items");
-                let mut steps = vec![quote!(let #items: Vec<Value> = rt::pattern_items(&#value)?;)];
+                let collect = match &source_text {
+                    Some(shown) => quote!(rt::pattern_items_named(&#value, #shown)?),
+                    None => quote!(rt::pattern_items(&#value)?),
+                };
+                let mut steps = vec![quote!(let #items: Vec<Value> = #collect;)];
                 for (index, element) in array.elems.iter().enumerate() {
                     let Some(element) = element else { continue };
                     let index = proc_macro2::Literal::usize_unsuffixed(index);

@@ -82,6 +82,11 @@ pub(crate) struct Lowerer<'a> {
     /// Whether the code being lowered is the body of an `async` function, a Rust `async`
     /// block where `await` suspends (blocks that must stay inside it are async blocks too).
     pub(crate) in_async: bool,
+    /// How V8 names the value a declaration destructures (`obj.missing`), for its error
+    /// messages; taken by the outermost pattern.
+    pub(crate) pattern_source: Option<String>,
+    /// Whether the pattern being lowered sits inside another pattern.
+    pub(crate) nested_pattern: bool,
 }
 
 impl<'a> Lowerer<'a> {
@@ -99,6 +104,8 @@ impl<'a> Lowerer<'a> {
             predeclared: HashSet::new(),
             source_text: cx.source_text,
             in_async: false,
+            pattern_source: None,
+            nested_pattern: false,
             cx,
         }
     }

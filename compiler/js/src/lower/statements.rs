@@ -258,6 +258,9 @@ impl Lowerer<'_> {
                         Pat::Ident(binding) => self.named_expr(init, binding.id.sym.as_str()),
                         _ => self.expr(init),
                     };
+                    if matches!(declarator.name, Pat::Object(_) | Pat::Array(_)) {
+                        self.pattern_source = self.destructured_source(init);
+                    }
                     lines.push(self.bind_pattern(&declarator.name, value, Mode::Declare));
                 }
                 // `var x;` keeps the hoisted value; `let x;` is `undefined`.
