@@ -212,11 +212,13 @@ mod tests {
     }
 
     #[test]
-    fn dev_dependencies_are_dropped() {
-        let manifest = "[package]\nname = \"x\"\n\n[dependencies]\na = \"1\"\n\n[dev-dependencies]\nb = \"1\"\n";
+    fn vendored_manifest_drops_dev_dependencies_and_names_its_sources() {
+        let manifest = "[package]\nname = \"x\"\nversion = \"0.1.0\"\n\n[dependencies]\na = \"1\"\n\n[dev-dependencies]\nb = \"1\"\n";
         assert_eq!(
-            strip_dev_dependencies(manifest),
-            "[package]\nname = \"x\"\n\n[dependencies]\na = \"1\"\n\n"
+            vendored_manifest(manifest),
+            format!(
+                "[package]\nname = \"x\"\nversion = \"0.1.0+{RUNTIME_FINGERPRINT}\"\n\n[dependencies]\na = \"1\"\n\n"
+            )
         );
     }
 }
