@@ -51,7 +51,7 @@ pub fn bind(
                     timeout_ms: operation.timeout_ms,
                     module,
                     entry,
-                    enforced_operation: declares_rules(operation).then(|| {
+                    enforced_operation: declares_rules(service, operation).then(|| {
                         format!(
                             "/paths/{}/{}",
                             route.path.to_string().replace('~', "~0").replace('/', "~1"),
@@ -70,10 +70,11 @@ pub fn bind(
     }
 }
 
-/// Whether the server has anything to check before the handler runs: a body schema, a query
-/// parameter, or a path parameter with more than "any text".
-pub(crate) fn declares_rules(operation: &Operation) -> bool {
-    operation.request_body.is_some()
+/// Whether the server has anything to check before the handler runs: a body schema (declared
+/// or from a TypeScript annotation), a query parameter, or a path parameter with more than
+/// "any text".
+pub(crate) fn declares_rules(service: &Service, operation: &Operation) -> bool {
+    crate::openapi::request_body(service, operation).is_some()
         || operation.parameters.iter().any(|parameter| {
             parameter.location == ParamLocation::Query
                 || parameter.kind != ParamType::String
