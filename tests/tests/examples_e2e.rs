@@ -546,7 +546,7 @@ fn typed_notes_enforces_its_typescript_annotations() {
         stats["by_priority"],
         json!({ "low": 1, "normal": 1, "high": 1 })
     );
-    assert_eq!(stats["newest"], json!([3, "Water plants"]));
+    assert_eq!(stats["newest"], json!({ "id": 3, "title": "Water plants" }));
     assert!(is_iso_timestamp(stats["generated_at"].as_str().unwrap()));
 
     let deleted = request("DELETE", &format!("{base}/notes/3"), &[], None);

@@ -7,7 +7,13 @@ use std::process::Command;
 
 use backworks_tests::{compile, example, workspace_root};
 
-const EXAMPLES: &[&str] = &["hello-world", "task-manager", "blog-api", "catalog"];
+const EXAMPLES: &[&str] = &[
+    "hello-world",
+    "task-manager",
+    "blog-api",
+    "catalog",
+    "typed-notes",
+];
 
 fn write_document(name: &str) -> std::path::PathBuf {
     let compiled =

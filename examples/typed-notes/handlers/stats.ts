@@ -1,5 +1,5 @@
-// Counts by priority. `Record<Priority, number>` lists the three keys, the tuple is
-// `prefixItems`, and `Date` is sent as an ISO 8601 string (`format: date-time`).
+// Counts by priority. `Record<Priority, number>` lists the three keys, `… | null` is an
+// `anyOf`, and `Date` is sent as an ISO 8601 string (`format: date-time`).
 const store = require("./store");
 
 type Priority = "low" | "normal" | "high";
@@ -7,18 +7,18 @@ type Priority = "low" | "normal" | "high";
 interface Stats {
   total: number;
   by_priority: Record<Priority, number>;
-  /** The newest note's id and title, if there is one. */
-  newest: [number, string] | null;
+  /** The newest note, if there is one. */
+  newest: { id: number; title: string } | null;
   generated_at: Date;
 }
 
 export default function handler(): Stats {
   const by_priority = { low: 0, normal: 0, high: 0 };
-  let newest: [number, string] | null = null;
+  let newest: { id: number; title: string } | null = null;
   for (const note of store.notes) {
     by_priority[note.priority as Priority] += 1;
-    if (newest === null || note.id > newest[0]) {
-      newest = [note.id, note.title];
+    if (newest === null || note.id > newest.id) {
+      newest = { id: note.id, title: note.title };
     }
   }
   return { total: store.notes.length, by_priority, newest, generated_at: new Date() };
