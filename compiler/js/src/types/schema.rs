@@ -14,7 +14,8 @@
 //!   signatures are `additionalProperties`; `Date` is a `date-time` string, as JSON carries it;
 //! - a non-generic interface or alias used more than once (or recursively) becomes a named
 //!   component (`$ref`); others are written inline; generics are expanded at each use;
-//! - `any`, `unknown`, imported types, conditional, mapped and indexed types are `{}`.
+//! - `any`, `unknown`, `keyof`, enums, imported types, conditional, mapped and indexed types
+//!   are `{}`; members that JSON never carries (functions, symbols, `never`) are optional.
 //!
 //! Object types are open (no `additionalProperties: false`): TypeScript's are structural and
 //! accept extra members too.
@@ -174,10 +175,15 @@ impl<'d, 'm> Converter<'d, 'm> {
             }
             TsType::TsTypeOperator(operator) => match operator.op {
                 TsTypeOperatorOp::ReadOnly => self.typed(&operator.type_ann, env, next),
-                TsTypeOperatorOp::KeyOf => Typed::known(json!({ "type": "string" })),
-                TsTypeOperatorOp::Unique => Typed::open(),
+                // Keys may be numbers or symbols too.
+                TsTypeOperatorOp::KeyOf | TsTypeOperatorOp::Unique => Typed::open(),
             },
             TsType::TsTypeRef(reference) => self.reference(reference, env, next),
+            // JSON.stringify drops functions: a member of this type is never sent.
+            TsType::TsFnOrConstructorType(_) => Typed {
+                schema: json!({}),
+                maybe_undefined: true,
+            },
             // Functions are dropped by JSON.stringify; conditional, mapped, indexed, `typeof`
             // and imported types are not evaluated.
             _ => Typed::open(),
@@ -221,7 +227,11 @@ impl<'d, 'm> Converter<'d, 'm> {
                 Typed::known(json!({ "type": "array", "items": items }))
             }
             "Record" => {
-                let keys = arg(self, 0);
+                // Keys are read from the type itself, even when it is a named component.
+                let keys = match args.first() {
+                    Some(keys) => self.expanded(keys, env, depth),
+                    None => json!({}),
+                };
                 let values = arg(self, 1);
                 Typed::known(match literal_keys(&keys) {
                     Some(keys) => {
@@ -436,7 +446,11 @@ fn keyword_type(kind: TsKeywordTypeKind) -> Typed {
         TsBooleanKeyword => Typed::known(json!({ "type": "boolean" })),
         TsNullKeyword => Typed::known(json!({ "type": "null" })),
         TsObjectKeyword => Typed::known(json!({ "type": "object" })),
-        TsNeverKeyword => Typed::known(json!({ "not": {} })),
+        // No value: a member of this type is never present.
+        TsNeverKeyword => Typed {
+            schema: json!({ "not": {} }),
+            maybe_undefined: true,
+        },
         // `any`/`unknown` may be anything, `undefined` included; JSON drops undefined members,
         // symbols and functions.
         TsAnyKeyword | TsUnknownKeyword | TsUndefinedKeyword | TsVoidKeyword | TsSymbolKeyword => {
