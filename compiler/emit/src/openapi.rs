@@ -160,16 +160,21 @@ pub(crate) fn export_types<'a>(
         .or_else(|| exports.iter().find(|export| export.method.is_none()))
 }
 
-/// The operation's request body schema: the blueprint's `request`, else the handler's
-/// TypeScript annotation.
+/// The operation's request body schema and whether the body is required: the blueprint's
+/// `request` (always required), else the handler's TypeScript annotation.
 pub(crate) fn request_body<'a>(
     service: &'a Service,
     operation: &'a Operation,
-) -> Option<&'a JsonSchema> {
-    operation
-        .request_body
-        .as_ref()
-        .or_else(|| export_types(service, operation).and_then(|types| types.request_body.as_ref()))
+) -> Option<(&'a JsonSchema, bool)> {
+    match &operation.request_body {
+        Some(schema) => Some((schema, true)),
+        None => export_types(service, operation).and_then(|types| {
+            types
+                .request_body
+                .as_ref()
+                .map(|schema| (schema, types.request_body_required))
+        }),
+    }
 }
 
 /// A response declared by a TypeScript return type as an OpenAPI response object.
@@ -242,10 +247,10 @@ fn operation_object(
         let parameters: Vec<Value> = operation.parameters.iter().map(parameter_object).collect();
         object.insert("parameters".into(), Value::Array(parameters));
     }
-    if let Some(schema) = request_body(service, operation) {
+    if let Some((schema, required)) = request_body(service, operation) {
         object.insert(
             "requestBody".into(),
-            json!({ "required": true, "content": { "application/json": { "schema": schema } } }),
+            json!({ "required": required, "content": { "application/json": { "schema": schema } } }),
         );
     }
 

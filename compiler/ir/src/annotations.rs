@@ -30,6 +30,9 @@ pub struct ExportTypes {
     /// The request body schema, from the type of the request parameter's `body` (or the `T`
     /// of `Request<T>`); `None` when the parameter is untyped or says nothing about the body.
     pub request_body: Option<JsonSchema>,
+    /// Whether a request must carry that body: false when the type allows none
+    /// (`body?: T`, `Request<T | undefined>`).
+    pub request_body_required: bool,
     /// Responses from the return type, one per status in ascending order; empty when there is
     /// no return type or a status in it cannot be known (inference from the code applies then).
     pub responses: Vec<TypedResponse>,

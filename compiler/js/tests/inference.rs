@@ -25,7 +25,12 @@ fn render_types(found: &ModuleTypes) -> String {
         let name = export.method.map_or("Default", |method| method.as_str());
         out.push_str(&format!("{name}\n"));
         if let Some(body) = &export.request_body {
-            out.push_str(&format!("  request body: {}\n", pretty(body)));
+            let required = if export.request_body_required {
+                "required"
+            } else {
+                "optional"
+            };
+            out.push_str(&format!("  request body ({required}): {}\n", pretty(body)));
         }
         for response in &export.responses {
             let body = match &response.body {

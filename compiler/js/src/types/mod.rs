@@ -94,7 +94,11 @@ pub fn handler_types(handler: &HandlerSource) -> ModuleTypes {
                 None => continue,
             },
         };
-        let request_body = request.and_then(|ty| request_body(&mut converter, ty));
+        let (request_body, request_body_required) =
+            match request.and_then(|ty| request_body(&mut converter, ty)) {
+                Some((schema, required)) => (Some(schema), required),
+                None => (None, false),
+            };
         let responses = response
             .and_then(|ty| responses(&mut converter, ty))
             .unwrap_or_default();
@@ -102,6 +106,7 @@ pub fn handler_types(handler: &HandlerSource) -> ModuleTypes {
             exports.push(ExportTypes {
                 method,
                 request_body,
+                request_body_required,
                 responses,
             });
         }
@@ -136,21 +141,36 @@ fn pattern_type(pat: &Pat) -> Option<&TsType> {
     annotation.map(|annotation| &*annotation.type_ann)
 }
 
-/// The body schema a request parameter's type declares; `None` when it says nothing of it.
-fn request_body(converter: &mut Converter, ty: &TsType) -> Option<Value> {
-    let body = match ty {
+/// The body schema a request parameter's type declares and whether the body is required;
+/// `None` when the type says nothing of the body.
+fn request_body(converter: &mut Converter, ty: &TsType) -> Option<(Value, bool)> {
+    let (body, optional_member) = match ty {
         TsType::TsTypeRef(TsTypeRef {
             type_name: TsEntityName::Ident(name),
             type_params,
             ..
         }) if &*name.sym == "Request" && !converter.is_local("Request") => {
-            &**type_params.as_deref()?.params.first()?
+            (&**type_params.as_deref()?.params.first()?, false)
         }
-        _ => member_type(converter, ty, "body")?,
+        _ => (
+            member_type(converter, ty, "body")?,
+            member_is_optional(converter, ty, "body"),
+        ),
     };
-    let schema = converter.convert(body).schema;
+    let typed = converter.convert(body);
     // `Request<any>` declares nothing to enforce.
-    (schema != json!({})).then_some(schema)
+    (typed.schema != json!({}))
+        .then_some((typed.schema, !optional_member && !typed.maybe_undefined))
+}
+
+/// Whether the member `name` of an object-shaped type is declared optional (`name?: T`).
+fn member_is_optional(converter: &Converter, ty: &TsType, name: &str) -> bool {
+    converter.members_of(ty).is_some_and(|members| {
+        members.iter().any(|member| {
+            matches!(member, TsTypeElement::TsPropertySignature(property)
+                if property.optional && property_name(&property.key).as_deref() == Some(name))
+        })
+    })
 }
 
 /// The type of the member `name` of an object-shaped type, if it has one.

@@ -148,6 +148,7 @@ mod tests {
                 exports: vec![ExportTypes {
                     method: None,
                     request_body: Some(json!({ "$ref": "#/components/schemas/Note" })),
+                    request_body_required: true,
                     responses: vec![TypedResponse {
                         status: 200,
                         body: TypedBody::Json(json!({ "$ref": "#/components/schemas/Tag" })),

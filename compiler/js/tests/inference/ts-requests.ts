@@ -34,6 +34,10 @@ export function OPTIONS(req: { body: NewPost }) {
   return req.body.title;
 }
 
-export function HEAD(req) {
+export function TRACE(req: { body?: NewPost }) {
+  return "not an HTTP method Backworks routes: ignored";
+}
+
+export function HEAD(req: { body?: { note: string } }) {
   return {};
 }
