@@ -12,8 +12,10 @@
 //! ```
 //!
 //! - the request becomes `req = { method, path, path_params, query_params, headers, body }`
-//!   (a repeated query name keeps its last value; a JSON body is parsed with the runtime's own
-//!   `JSON.parse`, a parse error is a 400 `invalid_json` with V8's message);
+//!   (a repeated query name keeps its last value; parameters are strings, except the
+//!   `typed_params` of the request, which become numbers and booleans; a JSON body is parsed
+//!   with the runtime's own `JSON.parse`, a parse error is a 400 `invalid_json` with V8's
+//!   message);
 //! - `ctx = { log(...args), env }` (`log` writes one tracing line, `env` holds the process
 //!   environment);
 //! - the result: a plain object with a `status`, `headers` or `body` key is a response; any
@@ -22,7 +24,10 @@
 //! - the request's deadline is the time budget of the call (`js::budget`): a handler still
 //!   running past it unwinds and becomes `HandlerError::Timeout` (504).
 
-use crate::contract::{HandlerError, HandlerRequest, HandlerResponse, RequestBody, ResponseBody};
+use crate::contract::{
+    HandlerError, HandlerRequest, HandlerResponse, ParamKind, ParamLocation, RequestBody,
+    ResponseBody, TypedParam,
+};
 use crate::js::error::{error_parts, stack_string};
 use crate::js::isolate::{Isolate, Modules};
 use crate::js::{JsString, Throw, Value};
@@ -95,6 +100,39 @@ fn string_object(pairs: &[(String, String)]) -> Value {
     )
 }
 
+/// `path_params` or `query_params`: strings, except the parameters `typed` lists for
+/// `location`, which become the number or boolean their text spells. The server has already
+/// checked that text; one that still does not parse stays a string rather than become a
+/// made-up value.
+fn params_object(
+    pairs: &[(String, String)],
+    typed: &[TypedParam],
+    location: ParamLocation,
+) -> Value {
+    if typed.is_empty() {
+        return string_object(pairs);
+    }
+    Value::object(pairs.iter().map(|(key, text)| {
+        let kind = typed
+            .iter()
+            .find(|param| param.location == location && param.name == key)
+            .map(|param| param.kind);
+        let value = kind
+            .and_then(|kind| typed_param(kind, text))
+            .unwrap_or_else(|| Value::str(text));
+        (JsString::new(key), value)
+    }))
+}
+
+/// The JS value of a parameter's text, read as the HTTP layer's validator reads it.
+fn typed_param(kind: ParamKind, text: &str) -> Option<Value> {
+    match crate::http::validate::typed_value(kind.as_str(), text)? {
+        serde_json::Value::Bool(flag) => Some(Value::Bool(flag)),
+        serde_json::Value::Number(number) => number.as_f64().map(Value::Number),
+        _ => None,
+    }
+}
+
 /// The JS `req` object.
 pub fn request_value(req: &HandlerRequest) -> Result<Value, HandlerError> {
     let body = match &req.body {
@@ -114,8 +152,14 @@ pub fn request_value(req: &HandlerRequest) -> Result<Value, HandlerError> {
     Ok(Value::object([
         ("method", Value::str(&req.method)),
         ("path", Value::str(&req.path)),
-        ("path_params", string_object(&req.path_params)),
-        ("query_params", string_object(&req.query_params)),
+        (
+            "path_params",
+            params_object(&req.path_params, req.typed_params, ParamLocation::Path),
+        ),
+        (
+            "query_params",
+            params_object(&req.query_params, req.typed_params, ParamLocation::Query),
+        ),
         ("headers", string_object(&req.headers)),
         ("body", body),
     ]))

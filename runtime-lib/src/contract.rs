@@ -36,6 +36,52 @@ pub struct HandlerRequest {
     pub request_id: String,
     /// When the handler's time budget runs out (the endpoint's `timeout`).
     pub deadline: Instant,
+    /// Parameters the handler receives as JS numbers or booleans rather than strings (the
+    /// route's [`RouteSpec::typed_params`](crate::http::RouteSpec::typed_params)).
+    pub typed_params: &'static [TypedParam],
+}
+
+/// A declared parameter that reaches the handler converted from its text, for endpoints with
+/// `typed_params: true` (after the server has checked that the text is of its type).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypedParam {
+    /// Where it is read from.
+    pub location: ParamLocation,
+    /// The parameter's name.
+    pub name: &'static str,
+    /// What it becomes.
+    pub kind: ParamKind,
+}
+
+/// Where a parameter is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// A `{name}` segment of the path: `req.path_params`.
+    Path,
+    /// The query string: `req.query_params`.
+    Query,
+}
+
+/// The JS type a typed parameter becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    /// A whole number (a JS number).
+    Integer,
+    /// Any number (a JS number).
+    Number,
+    /// `true` or `false` (a JS boolean).
+    Boolean,
+}
+
+impl ParamKind {
+    /// The JSON Schema type name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParamKind::Integer => "integer",
+            ParamKind::Number => "number",
+            ParamKind::Boolean => "boolean",
+        }
+    }
 }
 
 /// A request body as received. JSON is kept as text so the JS runtime parses it with

@@ -31,6 +31,7 @@ static CONFLICTING: ServiceSpec = ServiceSpec {
             timeout_ms: 1_000,
             handler: http_support::echo,
             operation: None,
+            typed_params: &[],
         },
         RouteSpec {
             method: "POST",
@@ -39,6 +40,7 @@ static CONFLICTING: ServiceSpec = ServiceSpec {
             timeout_ms: 1_000,
             handler: http_support::echo,
             operation: None,
+            typed_params: &[],
         },
     ],
     openapi: None,

@@ -1,9 +1,14 @@
 //! Declared parameters and request bodies are enforced before the handler runs: a request that
 //! breaks them is a 400 listing every violation with its JSON pointer; a valid one reaches the
-//! handler untouched (parameters still as strings).
+//! handler untouched (parameters still as strings, unless the route lists `typed_params`: then
+//! the JS `req` the bridge builds holds numbers and booleans).
 
 mod http_support;
 
+use backworks_runtime::contract::{
+    HandlerError, HandlerRequest, HandlerResponse, ParamKind, ParamLocation, ResponseBody,
+    TypedParam,
+};
 use backworks_runtime::http::{RouteSpec, ServiceSpec};
 use http_support::{TestServer, get, request};
 use serde_json::json;
@@ -49,16 +54,70 @@ static VALIDATED: ServiceSpec = ServiceSpec {
     default_host: "127.0.0.1",
     body_limit: 4096,
     global_headers: &[],
-    routes: &[RouteSpec {
-        method: "POST",
-        path: "/items/{id}",
-        endpoint: "items",
-        timeout_ms: 5_000,
-        handler: http_support::echo,
-        operation: Some("/paths/~1items~1{id}/post"),
-    }],
+    routes: &[
+        RouteSpec {
+            method: "POST",
+            path: "/items/{id}",
+            endpoint: "items",
+            timeout_ms: 5_000,
+            handler: http_support::echo,
+            operation: Some("/paths/~1items~1{id}/post"),
+            typed_params: &[],
+        },
+        // The same operation, declared with `typed_params: true`.
+        RouteSpec {
+            method: "POST",
+            path: "/typed/{id}",
+            endpoint: "typed",
+            timeout_ms: 5_000,
+            handler: js_request,
+            operation: Some("/paths/~1items~1{id}/post"),
+            typed_params: &[
+                TypedParam {
+                    location: ParamLocation::Path,
+                    name: "id",
+                    kind: ParamKind::Integer,
+                },
+                TypedParam {
+                    location: ParamLocation::Query,
+                    name: "limit",
+                    kind: ParamKind::Integer,
+                },
+                TypedParam {
+                    location: ParamLocation::Query,
+                    name: "dry",
+                    kind: ParamKind::Boolean,
+                },
+            ],
+        },
+    ],
     openapi: Some(DOCUMENT),
 };
+
+/// Answers with the JSON of the JS `req` object the bridge builds (`JSON.stringify(req)`),
+/// so the parameters' JS types show: numbers and booleans unquoted, strings quoted.
+fn js_request(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
+    let value = backworks_runtime::bridge::request_value(&req)?;
+    let params = backworks_runtime::js::Value::object([
+        (
+            "path_params",
+            backworks_runtime::js::access::get(&value, "path_params").unwrap(),
+        ),
+        (
+            "query_params",
+            backworks_runtime::js::access::get(&value, "query_params").unwrap(),
+        ),
+    ]);
+    let text =
+        backworks_runtime::js::json::stringify(&params, &backworks_runtime::js::Value::Undefined)
+            .unwrap()
+            .unwrap_or_default();
+    Ok(HandlerResponse {
+        status: 200,
+        headers: vec![],
+        body: ResponseBody::Json(text),
+    })
+}
 
 fn post(server: &TestServer, path: &str, body: &str) -> http_support::Reply {
     request(
@@ -81,6 +140,34 @@ fn a_valid_request_reaches_the_handler_with_string_parameters() {
     let echoed = reply.json();
     assert_eq!(echoed["path_params"], json!([["id", "7"]]));
     assert_eq!(echoed["body"]["text"], r#"{"name":"x","tags":["a"]}"#);
+}
+
+#[test]
+fn typed_params_reach_the_handler_as_numbers_and_booleans() {
+    let server = TestServer::start(&VALIDATED);
+    let reply = post(
+        &server,
+        "/typed/7?mode=fast&limit=10&dry=true",
+        r#"{"name":"x"}"#,
+    );
+    assert_eq!(reply.status, 200, "{}", reply.text());
+    assert_eq!(
+        reply.text(),
+        r#"{"path_params":{"id":7},"query_params":{"mode":"fast","limit":10,"dry":true}}"#
+    );
+    // Undeclared and string parameters stay strings; a broken one never reaches the handler.
+    let reply = post(
+        &server,
+        "/typed/7?mode=safe&dry=false&extra=1",
+        r#"{"name":"x"}"#,
+    );
+    assert_eq!(
+        reply.text(),
+        r#"{"path_params":{"id":7},"query_params":{"mode":"safe","dry":false,"extra":"1"}}"#
+    );
+    let reply = post(&server, "/typed/7?mode=safe&dry=yes", r#"{"name":"x"}"#);
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.json()["violations"][0]["pointer"], "/query/dry");
 }
 
 #[test]

@@ -4,7 +4,13 @@
 
 use backworks_tests::{compile, example};
 
-const EXAMPLES: &[&str] = &["hello-world", "task-manager", "blog-api", "catalog"];
+const EXAMPLES: &[&str] = &[
+    "hello-world",
+    "task-manager",
+    "blog-api",
+    "catalog",
+    "typed-notes",
+];
 
 #[test]
 fn generated_servers_match_their_snapshots() {

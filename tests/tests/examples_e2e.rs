@@ -468,3 +468,90 @@ fn blog_api_filters_pages_validates_and_ranks() {
         json!([{ "name": "ada", "posts": 2 }, { "name": "grace", "posts": 2 }, { "name": "linus", "posts": 1 }])
     );
 }
+
+#[test]
+fn typed_notes_enforces_its_typescript_annotations() {
+    let binary = server_for(&example("typed-notes"), "typed-notes");
+    let server = RunningServer::start(&binary);
+    let base = server.base_url.clone();
+
+    // `typed_params: true`: `pinned` arrives as a boolean and is compared with `===`, `limit`
+    // as a number (`slice(0, "1")` would work on a string too, `pinned === "true"` would not).
+    let pinned = get(&format!("{base}/notes?pinned=true")).json();
+    assert_eq!(pinned["count"], 1);
+    assert_eq!(pinned["notes"][0]["id"], 2);
+    let unpinned = get(&format!("{base}/notes?pinned=false&limit=5")).json();
+    assert_eq!(unpinned["count"], 1);
+    assert_eq!(unpinned["notes"][0]["id"], 1);
+    // The path parameter is a number: `candidate.id === req.path_params.id` finds the note.
+    let note = get(&format!("{base}/notes/2"));
+    assert_eq!(note.status, 200);
+    assert_eq!(note.json()["title"], "Ship the release");
+
+    // The body schema comes from `Request<NewNote>`: a valid body reaches the handler...
+    let created = send_json(
+        "POST",
+        &format!("{base}/notes"),
+        r#"{"title":"Water plants","tags":["home"],"priority":"low"}"#,
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+    let created = created.json();
+    assert_eq!(created["id"], 3);
+    assert_eq!(created["pinned"], false, "default from the handler");
+    assert!(is_iso_timestamp(created["created_at"].as_str().unwrap()));
+    // ...and an invalid one is answered before it, each problem by JSON pointer.
+    let invalid = send_json(
+        "POST",
+        &format!("{base}/notes"),
+        r#"{"text":7,"tags":["ok",1],"priority":"urgent","pinned":"yes"}"#,
+    );
+    assert_eq!(invalid.status, 400);
+    let invalid = invalid.json();
+    assert_eq!(invalid["error"], "invalid_request");
+    assert_eq!(
+        violation_pointers(&invalid),
+        [
+            "/body/title",
+            "/body/text",
+            "/body/tags/1",
+            "/body/priority",
+            "/body/pinned"
+        ]
+    );
+    let messages: Vec<&str> = invalid["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|violation| violation["message"].as_str().unwrap())
+        .collect();
+    assert!(messages[0].contains("required"), "{messages:?}");
+    assert!(messages[3].contains("low"), "{messages:?}");
+    // `PUT` takes `Partial<Pick<Note, …>>`: every member optional, each still typed.
+    let changed = send_json("PUT", &format!("{base}/notes/3"), r#"{"pinned":true}"#);
+    assert_eq!(changed.status, 200);
+    assert_eq!(changed.json()["pinned"], true);
+    assert_eq!(changed.json()["title"], "Water plants");
+    let wrong = send_json("PUT", &format!("{base}/notes/3"), r#"{"title":false}"#);
+    assert_eq!(wrong.status, 400);
+    assert_eq!(violation_pointers(&wrong.json()), ["/body/title"]);
+    assert_eq!(
+        get(&format!("{base}/notes/abc")).status,
+        400,
+        "the declared integer path parameter is enforced"
+    );
+
+    let stats = get(&format!("{base}/stats")).json();
+    assert_eq!(stats["total"], 3);
+    assert_eq!(
+        stats["by_priority"],
+        json!({ "low": 1, "normal": 1, "high": 1 })
+    );
+    assert_eq!(stats["newest"], json!({ "id": 3, "title": "Water plants" }));
+    assert!(is_iso_timestamp(stats["generated_at"].as_str().unwrap()));
+
+    let deleted = request("DELETE", &format!("{base}/notes/3"), &[], None);
+    assert_eq!(deleted.status, 204);
+    let gone = get(&format!("{base}/notes/3"));
+    assert_eq!(gone.status, 404);
+    assert_eq!(gone.json()["error"], "not_found");
+}

@@ -7,7 +7,13 @@ use std::process::Command;
 
 use backworks_tests::{compile, example, workspace_root};
 
-const EXAMPLES: &[&str] = &["hello-world", "task-manager", "blog-api", "catalog"];
+const EXAMPLES: &[&str] = &[
+    "hello-world",
+    "task-manager",
+    "blog-api",
+    "catalog",
+    "typed-notes",
+];
 
 fn write_document(name: &str) -> std::path::PathBuf {
     let compiled =
@@ -123,4 +129,82 @@ fn documents_describe_every_route_and_declaration() {
         blog["paths"]["/posts/{id}/comments"]["post"]["operationId"],
         "comments_post"
     );
+}
+
+#[test]
+fn blueprint_declarations_win_over_typescript_annotations_which_win_over_inference() {
+    let project = workspace_root().join("tests/fixtures/typescript-precedence");
+    let compiled = compile(&project).unwrap_or_else(|diagnostics| panic!("{diagnostics}"));
+    let document: serde_json::Value =
+        serde_json::from_str(compiled.tree.get("openapi.json").unwrap()).unwrap();
+    let schema = |operation: &str, pointer: &str| {
+        document["paths"][operation]
+            .pointer(pointer)
+            .cloned()
+            .unwrap_or_else(|| panic!("{operation}{pointer} missing"))
+    };
+    // The blueprint's `request` and `responses` win over the handler's annotations.
+    assert_eq!(
+        schema(
+            "/declared",
+            "/post/requestBody/content/application~1json/schema/$ref"
+        ),
+        "#/components/schemas/Note"
+    );
+    assert_eq!(
+        schema(
+            "/declared",
+            "/post/responses/200/content/application~1json/schema/$ref"
+        ),
+        "#/components/schemas/Note"
+    );
+    // The annotations describe the PUT; their `Note` and `Error` are renamed, since the
+    // blueprint's `Note` and the server's `Error` differ from them.
+    assert_eq!(
+        schema(
+            "/annotated",
+            "/put/requestBody/content/application~1json/schema/$ref"
+        ),
+        "#/components/schemas/Note2"
+    );
+    assert_eq!(
+        schema(
+            "/annotated",
+            "/put/responses/409/content/application~1json/schema/$ref"
+        ),
+        "#/components/schemas/Error2"
+    );
+    let components = &document["components"]["schemas"];
+    assert_eq!(components["Note"]["required"], serde_json::json!(["label"]));
+    assert_eq!(
+        components["Note2"]["required"],
+        serde_json::json!(["id", "text"])
+    );
+    assert_eq!(
+        components["Error2"]["required"],
+        serde_json::json!(["reason"])
+    );
+    assert_eq!(
+        components["Error"]["required"],
+        serde_json::json!(["error", "message"])
+    );
+    // An untyped export falls back to inference.
+    assert_eq!(
+        schema("/inferred", "/get/responses/200/description"),
+        "Inferred from the handler's code."
+    );
+    // The annotated body is enforced: the operation is pointed at from the route table.
+    let main = compiled.tree.get("server/src/main.rs").unwrap();
+    assert!(
+        main.contains(r#"operation: Some("/paths/~1annotated/put")"#),
+        "{main}"
+    );
+    assert!(!main.contains(r#"operation: Some("/paths/~1inferred/get")"#));
+    let (ok, output) = run("openapi-spec-validator", &[], &{
+        let path = workspace_root().join("target/openapi/typescript-precedence.json");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, compiled.tree.get("openapi.json").unwrap()).unwrap();
+        path
+    });
+    assert!(ok, "{output}");
 }

@@ -10,7 +10,13 @@ use backworks_tests::{compile, example, workspace_root};
 
 /// Every example: their documents combine declared parameters and bodies with responses
 /// inferred from the handlers.
-const EXAMPLES: &[&str] = &["hello-world", "task-manager", "blog-api", "catalog"];
+const EXAMPLES: &[&str] = &[
+    "hello-world",
+    "task-manager",
+    "blog-api",
+    "catalog",
+    "typed-notes",
+];
 
 /// One example at a time: each run loads its server hard.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());

@@ -135,6 +135,7 @@ impl<'a> HandlerTable<'a> {
             source,
             language,
             declared_at: here,
+            types: Default::default(),
         });
         self.by_file.insert(key, id);
         Ok(id)
@@ -173,6 +174,7 @@ impl<'a> HandlerTable<'a> {
             source,
             language,
             declared_at: Span::new(self.blueprint, node.span.start, node.span.end),
+            types: Default::default(),
         });
         id
     }

@@ -77,6 +77,7 @@ pub fn lower(
         routes,
         handlers: handler_modules,
         schemas,
+        type_schemas: Vec::new(),
     })
 }
 

@@ -1,8 +1,8 @@
 //! The compiler's passes, chained in one visible place:
 //!
 //! ```text
-//! locate ─▶ blueprint::load ─▶ js::compile ─▶ emit::emit ─▶ OutputTree
-//! (files)   (YAML → IR)        (handlers → Rust) (server project)
+//! locate ─▶ blueprint::load ─▶ js::compile ─▶ js::annotate ─▶ emit::emit ─▶ OutputTree
+//! (files)   (YAML → IR)        (handlers → Rust) (TS types → IR) (server project)
 //! ```
 //!
 //! Each pass reports every diagnostic it can before the pipeline stops.
@@ -43,7 +43,7 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         diagnostics: vec![error],
     })?;
     let mut diagnostics = Vec::new();
-    let Some(service) = backworks_blueprint::load(&project, sources, &mut diagnostics) else {
+    let Some(mut service) = backworks_blueprint::load(&project, sources, &mut diagnostics) else {
         return Err(Failed { diagnostics });
     };
 
@@ -81,6 +81,9 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
             return Err(Failed { diagnostics });
         }
     };
+
+    // TypeScript annotations become schemas in the IR, for the emitter to read.
+    backworks_js::annotate(&mut service, &handlers);
 
     let blueprint_name = project
         .blueprint

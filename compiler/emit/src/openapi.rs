@@ -7,7 +7,10 @@
 //! comments: { methods: [GET, POST] }            ──▶  "comments_get", "comments_post"
 //! ```
 
-use backworks_ir::{Method, Operation, ParamLocation, Parameter, Route, Service};
+use backworks_ir::{
+    ExportTypes, JsonSchema, Method, Operation, ParamLocation, Parameter, Route, Service,
+    TypedBody, TypedResponse,
+};
 use backworks_js::{ExportKind, ExportResponses, InferredBody, InferredResponse};
 use serde_json::{Map, Value, json};
 
@@ -19,8 +22,8 @@ const INVALID_REQUEST_SCHEMA: &str = "InvalidRequest";
 
 /// Whether the server itself may answer 400 before the handler runs: when the operation
 /// declares rules to enforce, or takes a body that may be malformed JSON.
-fn can_reject(operation: &Operation) -> bool {
-    crate::routes::declares_rules(operation)
+fn can_reject(service: &Service, operation: &Operation) -> bool {
+    crate::routes::declares_rules(service, operation)
         || matches!(operation.method, Method::Post | Method::Put | Method::Patch)
 }
 
@@ -40,14 +43,15 @@ pub fn document(service: &Service, inferred: &[Vec<ExportResponses>]) -> Value {
         for operation in &route.operations {
             item.insert(
                 operation.method.as_str().to_ascii_lowercase(),
-                operation_object(route, operation, inferred_for(operation, inferred)),
+                operation_object(service, route, operation, inferred_for(operation, inferred)),
             );
         }
         paths.insert(route.path.to_string(), Value::Object(item));
     }
 
     let mut schemas = Map::new();
-    for (name, schema) in &service.schemas {
+    // TypeScript types are named apart from these (`js::annotate` renames on a clash).
+    for (name, schema) in service.schemas.iter().chain(&service.type_schemas) {
         schemas.insert(name.clone(), schema.clone());
     }
     schemas.insert(
@@ -143,6 +147,50 @@ fn inferred_for<'a>(
         })
 }
 
+/// The TypeScript annotations of the export serving `operation`: its per-method export, else
+/// the module's default handler.
+pub(crate) fn export_types<'a>(
+    service: &'a Service,
+    operation: &Operation,
+) -> Option<&'a ExportTypes> {
+    let exports = &service.handlers.get(operation.handler.0)?.types.exports;
+    exports
+        .iter()
+        .find(|export| export.method == Some(operation.method))
+        .or_else(|| exports.iter().find(|export| export.method.is_none()))
+}
+
+/// The operation's request body schema and whether the body is required: the blueprint's
+/// `request` (always required), else the handler's TypeScript annotation.
+pub(crate) fn request_body<'a>(
+    service: &'a Service,
+    operation: &'a Operation,
+) -> Option<(&'a JsonSchema, bool)> {
+    match &operation.request_body {
+        Some(schema) => Some((schema, true)),
+        None => export_types(service, operation).and_then(|types| {
+            types
+                .request_body
+                .as_ref()
+                .map(|schema| (schema, types.request_body_required))
+        }),
+    }
+}
+
+/// A response declared by a TypeScript return type as an OpenAPI response object.
+fn typed_response(response: &TypedResponse) -> Value {
+    let description = "Declared by the handler's TypeScript return type.";
+    match &response.body {
+        TypedBody::Json(schema) => {
+            json!({ "description": description, "content": { "application/json": { "schema": schema } } })
+        }
+        TypedBody::Text => {
+            json!({ "description": description, "content": { "text/plain": { "schema": { "type": "string" } } } })
+        }
+        TypedBody::Empty => json!({ "description": description }),
+    }
+}
+
 /// An inferred response as an OpenAPI response object.
 fn inferred_response(response: &InferredResponse) -> Value {
     let description = "Inferred from the handler's code.";
@@ -181,6 +229,7 @@ fn either_response(first: &Value, second: &Value) -> Value {
 }
 
 fn operation_object(
+    service: &Service,
     route: &Route,
     operation: &Operation,
     inferred: Option<&ExportResponses>,
@@ -198,10 +247,10 @@ fn operation_object(
         let parameters: Vec<Value> = operation.parameters.iter().map(parameter_object).collect();
         object.insert("parameters".into(), Value::Array(parameters));
     }
-    if let Some(schema) = &operation.request_body {
+    if let Some((schema, required)) = request_body(service, operation) {
         object.insert(
             "requestBody".into(),
-            json!({ "required": true, "content": { "application/json": { "schema": schema } } }),
+            json!({ "required": required, "content": { "application/json": { "schema": schema } } }),
         );
     }
 
@@ -217,7 +266,7 @@ fn operation_object(
             json!({ "description": description, "content": { "application/json": { "schema": declared.schema } } }),
         );
     }
-    if can_reject(operation) && !responses.contains_key("400") {
+    if can_reject(service, operation) && !responses.contains_key("400") {
         responses.insert(
             "400".into(),
             json!({
@@ -226,15 +275,37 @@ fn operation_object(
             }),
         );
     }
-    let inferred = inferred
-        .filter(|inferred| operation.responses.is_empty() && !inferred.responses.is_empty());
-    if let Some(inferred) = inferred {
-        for response in &inferred.responses {
-            let status = response.status.to_string();
+    // What the handler answers, when the blueprint does not say: its TypeScript return type,
+    // else what its code was inferred to return.
+    let typed: Vec<(u16, Value)> = export_types(service, operation)
+        .map(|types| {
+            types
+                .responses
+                .iter()
+                .map(|response| (response.status, typed_response(response)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let handler_answers: Vec<(u16, Value)> = if !typed.is_empty() {
+        typed
+    } else {
+        inferred
+            .map(|inferred| {
+                inferred
+                    .responses
+                    .iter()
+                    .map(|response| (response.status, inferred_response(response)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    if operation.responses.is_empty() && !handler_answers.is_empty() {
+        for (status, answer) in handler_answers {
+            let status = status.to_string();
             let combined = match responses.get(&status) {
                 // The server itself may answer this status too (a 400 before the handler runs).
-                Some(existing) => either_response(existing, &inferred_response(response)),
-                None => inferred_response(response),
+                Some(existing) => either_response(existing, &answer),
+                None => answer,
             };
             responses.insert(status, combined);
         }

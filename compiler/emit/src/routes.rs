@@ -27,6 +27,9 @@ pub struct BoundOperation {
     /// JSON pointer to the operation in the OpenAPI document, when it declares anything the
     /// server must enforce before calling the handler.
     pub enforced_operation: Option<String>,
+    /// Declared integer, number and boolean parameters the handler receives converted
+    /// (`typed_params: true`); empty otherwise.
+    pub typed_params: Vec<(ParamLocation, String, ParamType)>,
 }
 
 /// Finds the export serving every operation; an operation whose module exports neither its
@@ -45,13 +48,14 @@ pub fn bind(
                 .map(|module| module.source);
             match bind_operation(operation, module_source, program) {
                 Ok((module, entry)) => bound.push(BoundOperation {
+                    typed_params: typed_params(operation),
                     method: operation.method,
                     path: route.path.to_string(),
                     endpoint: operation.endpoint.clone(),
                     timeout_ms: operation.timeout_ms,
                     module,
                     entry,
-                    enforced_operation: declares_rules(operation).then(|| {
+                    enforced_operation: declares_rules(service, operation).then(|| {
                         format!(
                             "/paths/{}/{}",
                             route.path.to_string().replace('~', "~0").replace('/', "~1"),
@@ -70,10 +74,25 @@ pub fn bind(
     }
 }
 
-/// Whether the server has anything to check before the handler runs: a body schema, a query
-/// parameter, or a path parameter with more than "any text".
-pub(crate) fn declares_rules(operation: &Operation) -> bool {
-    operation.request_body.is_some()
+/// The parameters that reach the handler as numbers or booleans: the non-string ones an
+/// operation with `typed_params: true` declares.
+fn typed_params(operation: &Operation) -> Vec<(ParamLocation, String, ParamType)> {
+    if !operation.typed_params {
+        return Vec::new();
+    }
+    operation
+        .parameters
+        .iter()
+        .filter(|parameter| parameter.kind != ParamType::String)
+        .map(|parameter| (parameter.location, parameter.name.clone(), parameter.kind))
+        .collect()
+}
+
+/// Whether the server has anything to check before the handler runs: a body schema (declared
+/// or from a TypeScript annotation), a query parameter, or a path parameter with more than
+/// "any text".
+pub(crate) fn declares_rules(service: &Service, operation: &Operation) -> bool {
+    crate::openapi::request_body(service, operation).is_some()
         || operation.parameters.iter().any(|parameter| {
             parameter.location == ParamLocation::Query
                 || parameter.kind != ParamType::String

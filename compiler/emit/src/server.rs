@@ -9,7 +9,7 @@
 //! ```
 
 use backworks_diagnostics::Diagnostic;
-use backworks_ir::Service;
+use backworks_ir::{ParamLocation, ParamType, Service};
 use backworks_js::CompiledProgram;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -102,6 +102,19 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
             Some(pointer) => quote! { Some(#pointer) },
             None => quote! { None },
         };
+        let typed = operation.typed_params.iter().map(|(location, name, kind)| {
+            let location = match location {
+                ParamLocation::Path => quote! { ParamLocation::Path },
+                ParamLocation::Query => quote! { ParamLocation::Query },
+            };
+            let kind = match kind {
+                ParamType::Integer => quote! { ParamKind::Integer },
+                ParamType::Number => quote! { ParamKind::Number },
+                // Strings are never listed: they arrive as they are.
+                ParamType::Boolean | ParamType::String => quote! { ParamKind::Boolean },
+            };
+            quote! { TypedParam { location: #location, name: #name, kind: #kind } }
+        });
         quote! {
             RouteSpec {
                 method: #method,
@@ -110,9 +123,19 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
                 timeout_ms: #timeout_ms,
                 handler: js::#module::#entry,
                 operation: #enforced,
+                typed_params: &[#(#typed),*],
             }
         }
     });
+    // Only servers with typed parameters name their types (no unused imports otherwise).
+    let typed_imports = if operations
+        .iter()
+        .any(|operation| !operation.typed_params.is_empty())
+    {
+        quote! { use backworks_runtime::contract::{ParamKind, ParamLocation, TypedParam}; }
+    } else {
+        quote! {}
+    };
     let headers = service
         .global_headers
         .iter()
@@ -129,6 +152,7 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
         mod js;
 
         use backworks_runtime::http::{RouteSpec, ServiceSpec};
+        #typed_imports
 
         static ROUTES: &[RouteSpec] = &[#(#routes),*];
 

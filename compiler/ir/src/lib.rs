@@ -12,10 +12,14 @@
 //!     handler: ./handlers/posts.js      handlers: [HandlerModule { origin: File(handlers/posts.js) }] }
 //! ```
 
+mod annotations;
+
 use std::fmt;
 use std::path::PathBuf;
 
 use backworks_diagnostics::{SourceId, Span};
+
+pub use annotations::{ExportTypes, HandlerTypes, TypedBody, TypedResponse};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +45,9 @@ pub struct Service {
     /// Named JSON Schemas from the blueprint's `schemas:`, in blueprint order; references to
     /// them are normalized to `#/components/schemas/<name>`.
     pub schemas: Vec<(String, JsonSchema)>,
+    /// Named schemas of TypeScript interfaces and type aliases that handler annotations use
+    /// more than once (see [`HandlerModule::types`]); their names differ from `schemas`'.
+    pub type_schemas: Vec<(String, JsonSchema)>,
 }
 
 /// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.
@@ -300,6 +307,9 @@ pub struct HandlerModule {
     pub language: Language,
     /// Where the blueprint names this handler (first use).
     pub declared_at: Span,
+    /// What its TypeScript annotations declare; filled in by the JavaScript crate after the
+    /// blueprint is lowered (empty until then, and for JavaScript).
+    pub types: HandlerTypes,
 }
 
 /// Where a handler module's code lives.

@@ -18,8 +18,10 @@ mod parse;
 mod program;
 mod scope;
 mod state;
+mod types;
 
 pub use infer::{ExportResponses, InferredBody, InferredResponse, infer_responses};
+pub use types::{ModuleTypes, annotate, handler_types};
 
 /// The language a handler source is written in, from its file extension (inline handlers are
 /// JavaScript).

@@ -34,6 +34,8 @@ fn stateless_stmt(stmt: &Stmt) -> bool {
     match stmt {
         Stmt::Empty(_) => true,
         Stmt::Decl(Decl::Fn(_)) => true,
+        // TypeScript types are erased: they hold nothing at run time.
+        Stmt::Decl(Decl::TsInterface(_) | Decl::TsTypeAlias(_)) => true,
         Stmt::Decl(Decl::Var(var)) => {
             var.kind == VarDeclKind::Const
                 && var.decls.iter().all(|declarator| match &declarator.init {
@@ -71,10 +73,38 @@ pub(crate) fn is_stateless(module: &Module) -> bool {
         ModuleItem::Stmt(stmt) => stateless_stmt(stmt),
         ModuleItem::ModuleDecl(decl) => match decl {
             ModuleDecl::ExportDecl(export) => stateless_stmt(&Stmt::Decl(export.decl.clone())),
-            ModuleDecl::ExportDefaultDecl(export) => matches!(export.decl, DefaultDecl::Fn(_)),
+            ModuleDecl::ExportDefaultDecl(export) => matches!(
+                export.decl,
+                DefaultDecl::Fn(_) | DefaultDecl::TsInterfaceDecl(_)
+            ),
             ModuleDecl::ExportDefaultExpr(export) => is_function(&export.expr),
             ModuleDecl::ExportNamed(named) => named.src.is_none(),
             _ => false,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Language;
+
+    fn stateless(text: &str) -> bool {
+        let mut sources = backworks_diagnostics::Sources::new();
+        let id = sources.add("handler.ts", text);
+        let Ok(parsed) = crate::parse::parse(id, text, Language::TypeScript) else {
+            panic!("the case parses");
+        };
+        is_stateless(&parsed.module)
+    }
+
+    #[test]
+    fn typescript_declarations_hold_no_state() {
+        assert!(stateless(
+            "interface A { x: number }\nexport type B = A[];\nexport function GET(req: A): B { return []; }"
+        ));
+        assert!(!stateless(
+            "interface A { x: number }\nconst all: A[] = [];\nexport function GET(): A[] { return all; }"
+        ));
+    }
 }

@@ -175,6 +175,7 @@ fn compiled_handlers_match_node() {
                 body,
                 request_id: "test".to_string(),
                 deadline: std::time::Instant::now() + std::time::Duration::from_secs(5),
+                typed_params: &[],
             };
             let mut fields = vec![("case", Value::str(case)), ("request", Value::from(index))];
             match handler(request) {

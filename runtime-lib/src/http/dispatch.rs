@@ -13,7 +13,6 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
@@ -56,8 +55,7 @@ async fn answer(
     req: Request,
     request_id: &RequestId,
 ) -> Result<Response, HttpError> {
-    let budget = Duration::from_millis(route.timeout_ms);
-    let handler_request = request::read(req, budget, body_limit, request_id).await?;
+    let handler_request = request::read(req, route, body_limit, request_id).await?;
     if let (Some(document), Some(pointer)) = (document, route.operation)
         && let Some(operation) = document.pointer(pointer)
     {

@@ -11,7 +11,8 @@
 //!     body_limit: 1024 * 1024,
 //!     global_headers: &[("x-powered-by", "backworks")],
 //!     routes: &[RouteSpec { method: "GET", path: "/posts/{id}", endpoint: "get_post",
-//!                           timeout_ms: 5_000, handler: handlers::get_post, operation: None }],
+//!                           timeout_ms: 5_000, handler: handlers::get_post, operation: None,
+//!                           typed_params: &[] }],
 //!     openapi: None,
 //! };
 //! fn main() -> std::process::ExitCode { backworks_runtime::http::serve(&SERVICE) }
@@ -91,4 +92,8 @@ pub struct RouteSpec {
     /// JSON pointer to this operation in [`ServiceSpec::openapi`]; its parameters and request
     /// body are enforced before the handler runs.
     pub operation: Option<&'static str>,
+    /// Declared integer, number and boolean parameters the handler receives as JS numbers and
+    /// booleans (`typed_params: true`); empty by default, when every parameter is a string as
+    /// in Node.
+    pub typed_params: &'static [crate::contract::TypedParam],
 }

@@ -19,17 +19,20 @@ use axum::extract::{FromRequestParts, Query, RawPathParams, Request};
 use axum::http::{HeaderMap, header, request::Parts};
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 
+use super::RouteSpec;
 use super::errors::HttpError;
 use super::request_id::RequestId;
 use crate::contract::{HandlerRequest, RequestBody};
 
-/// Reads `request` into the contract type; `budget` is the route's time budget.
+/// Reads `request` into the contract type; `route` gives the time budget and the parameters
+/// the handler receives typed.
 pub(crate) async fn read(
     request: Request,
-    budget: Duration,
+    route: &RouteSpec,
     body_limit: usize,
     request_id: &RequestId,
 ) -> Result<HandlerRequest, HttpError> {
+    let budget = Duration::from_millis(route.timeout_ms);
     let (mut parts, body) = request.into_parts();
     let path_params = path_params(&mut parts).await?;
     let query_params = query_params(&parts)?;
@@ -45,6 +48,7 @@ pub(crate) async fn read(
         body,
         request_id: request_id.as_str().to_owned(),
         deadline: deadline(budget),
+        typed_params: route.typed_params,
     })
 }
 

@@ -38,6 +38,7 @@ const fn route(
         timeout_ms: 5_000,
         handler,
         operation: None,
+        typed_params: &[],
     }
 }
 

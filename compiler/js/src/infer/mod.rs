@@ -11,7 +11,7 @@
 //! Inference is honest rather than clever: a value it cannot know is an open schema (`{}`), and
 //! a `return` whose status it cannot know makes the export [`ExportResponses::complete`] false.
 
-mod handlers;
+pub(crate) mod handlers;
 mod schema;
 
 use serde_json::Value;
@@ -20,6 +20,8 @@ use swc_core::ecma::ast::*;
 use crate::{ExportKind, HandlerSource};
 use handlers::{HandlerFn, find_handlers};
 use schema::Inference;
+
+pub(crate) use schema::any_of;
 
 /// What one export of a handler module can answer.
 #[derive(Debug, Clone, PartialEq)]

@@ -9,7 +9,8 @@
 //!                          {"pointer":"/query/limit","message":"must be at most 50"}]}
 //! ```
 //!
-//! Parameters still reach the handler as strings, as Node would see them.
+//! Parameters still reach the handler as strings, as Node would see them, unless the endpoint
+//! sets `typed_params: true` (`RouteSpec::typed_params`, converted in `crate::bridge`).
 
 pub mod schema;
 
