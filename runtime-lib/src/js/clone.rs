@@ -31,6 +31,11 @@ fn data_clone_error(value: &Value) -> Throw {
         Value::Function(_) => super::convert::to_string(value)
             .map(|text| text.to_string())
             .unwrap_or_default(),
+        Value::Object(object) => match &object.kind {
+            ObjectKind::WeakMap(_) => "#<WeakMap>".to_string(),
+            ObjectKind::WeakSet(_) => "#<WeakSet>".to_string(),
+            _ => "#<Promise>".to_string(),
+        },
         _ => "#<Promise>".to_string(),
     };
     Throw::new(new_error(
@@ -81,7 +86,13 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                 ObjectKind::Map(_) => {
                     Value::object_of_kind(ObjectKind::Map(RefCell::new(Vec::new())))
                 }
-                ObjectKind::Promise(_) => return Err(data_clone_error(value)),
+                ObjectKind::Primitive(inner) => {
+                    Value::object_of_kind(ObjectKind::Primitive(inner.clone()))
+                }
+                ObjectKind::Prototype(_) => Value::object_of_kind(ObjectKind::Plain),
+                ObjectKind::Promise(_) | ObjectKind::WeakMap(_) | ObjectKind::WeakSet(_) => {
+                    return Err(data_clone_error(value));
+                }
             };
             seen.insert(address, copy.clone());
             let Value::Object(target) = &copy else {

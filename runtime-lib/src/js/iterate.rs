@@ -9,7 +9,6 @@
 //! Arrays are walked live (an element pushed during the loop is visited, as in JS); strings yield
 //! code points; Sets and Maps yield a snapshot of their entries.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::console::inspect;
@@ -20,7 +19,7 @@ use super::value::{ObjectKind, Value};
 /// A running `for…of` loop.
 pub enum ForOf {
     /// Reads the array at each step.
-    Array(Rc<RefCell<Vec<Value>>>, usize),
+    Array(Rc<super::value::JsArray>, usize),
     /// A precomputed list (strings, sets, maps).
     List(std::vec::IntoIter<Value>),
 }

@@ -150,6 +150,12 @@ impl Lowerer<'_> {
         let saved_frames = std::mem::take(&mut self.try_frames);
         let saved_this = self.this_ident.clone();
         let saved_class = self.class_context.clone();
+        let saved_strict = self.strict;
+        if let Body::Block(block) = &body
+            && super::has_use_strict(block)
+        {
+            self.strict = true;
+        }
         self.function_depth += 1;
         let mut this_binding = quote!();
         if !is_arrow {
@@ -234,6 +240,7 @@ impl Lowerer<'_> {
         self.this_ident = saved_this;
         self.class_context = saved_class;
         self.chain_label = saved_chain;
+        self.strict = saved_strict;
         let code = quote!(move |this: &Value, args: &[Value]| -> Result<Value, rt::Throw> {
             #(#prologue)*
             #body

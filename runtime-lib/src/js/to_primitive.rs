@@ -1,0 +1,187 @@
+//! ToPrimitive: how an object becomes a string or a number, through its `valueOf` and
+//! `toString` (own, inherited from a class or a prototype, or native).
+//!
+//! The hint decides the order: `String(x)`, template literals and property keys ask for a
+//! string (`toString` first); arithmetic and `<` for a number, and `+`/`==` give no hint
+//! (both `valueOf` first). A Date treats "no hint" as a string:
+//!
+//! ```text
+//! const v = { valueOf() { return 1; }, toString() { return "str"; } };
+//! `${v}` → "str"    "" + v → "1"    v * 2 → 2    v == 1 → true
+//! const d = new Date(0);   d + 1 → "Thu Jan 01 1970 …1"   d - 0 → 0
+//! Object.prototype.toString.call(new Map()) → "[object Map]"
+//! ```
+//!
+//! Reference: ECMA-262 §7.1.1 ToPrimitive, §7.1.1.1 OrdinaryToPrimitive,
+//! §20.1.3.6 Object.prototype.toString.
+
+use super::error::Throw;
+use super::prototype::Inherited;
+use super::string::JsString;
+use super::value::{ObjectKind, Value};
+
+/// What the caller wants the primitive to be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// `+`, `==`: `valueOf` first (a Date prefers its string).
+    Default,
+    /// Arithmetic and relational operators: `valueOf` first.
+    Number,
+    /// `String()`, templates, keys: `toString` first.
+    String,
+}
+
+/// A `valueOf`/`toString` found for a value.
+enum Method {
+    /// A JS function (own or inherited): called with `this` = the value.
+    User(Value),
+    /// The built-in method of the value's kind.
+    Native,
+    /// None: an own non-function property, or a chain ending in `null`.
+    Absent,
+}
+
+fn find(value: &Value, name: &str) -> Method {
+    let key = JsString::new(name);
+    let own = match value {
+        Value::Object(object) => object.props.borrow().get(&key).cloned(),
+        Value::Function(function) => function.props.borrow().get(&key).cloned(),
+        _ => None,
+    };
+    let found = match (own, value) {
+        (Some(own), _) => Some(own),
+        (None, Value::Object(object)) => match super::prototype::inherited(object, &key) {
+            Inherited::Found(method) => Some(method),
+            Inherited::Builtin => None,
+            Inherited::Missing => return Method::Absent,
+        },
+        (None, Value::Function(function)) => super::class::inherited_static(function, &key),
+        _ => None,
+    };
+    match found {
+        Some(method @ Value::Function(_)) => Method::User(method),
+        Some(_) => Method::Absent,
+        None => Method::Native,
+    }
+}
+
+/// ToPrimitive(value, hint).
+pub fn to_primitive(value: &Value, hint: Hint) -> Result<Value, Throw> {
+    if !matches!(
+        value,
+        Value::Object(_) | Value::Array(_) | Value::Function(_)
+    ) {
+        return Ok(value.clone());
+    }
+    let is_date =
+        matches!(value, Value::Object(object) if matches!(object.kind, ObjectKind::Date(_)));
+    let string_first = hint == Hint::String || (hint == Hint::Default && is_date);
+    let order = if string_first {
+        ["toString", "valueOf"]
+    } else {
+        ["valueOf", "toString"]
+    };
+    for name in order {
+        let result = match find(value, name) {
+            Method::User(method) => super::access::call_with_this(&method, value, &[])?,
+            Method::Native if name == "toString" => Value::String(native_to_string(value)?),
+            Method::Native => native_value_of(value),
+            Method::Absent => continue,
+        };
+        if !matches!(
+            result,
+            Value::Object(_) | Value::Array(_) | Value::Function(_)
+        ) {
+            return Ok(result);
+        }
+    }
+    Err(Throw::type_error(
+        "Cannot convert object to primitive value",
+    ))
+}
+
+/// The built-in `valueOf` of a value's kind (`Object.prototype.valueOf` returns the object
+/// itself, which ToPrimitive skips).
+pub fn native_value_of(value: &Value) -> Value {
+    match value {
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Date(time) => Value::Number(time.get()),
+            ObjectKind::Primitive(inner) => inner.clone(),
+            _ => value.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
+/// The built-in `toString` of a value's kind (`Array.prototype.toString`,
+/// `Error.prototype.toString`, …, else `Object.prototype.toString`).
+pub fn native_to_string(value: &Value) -> Result<JsString, Throw> {
+    Ok(match value {
+        Value::Array(items) => {
+            let items = items.borrow().clone();
+            let mut parts = Vec::with_capacity(items.len());
+            for item in &items {
+                parts.push(if item.is_nullish() {
+                    JsString::empty()
+                } else {
+                    super::convert::to_string(item)?
+                });
+            }
+            super::convert::join(&parts, &JsString::new(","))
+        }
+        Value::Function(function) => {
+            JsString::new(&format!("function {}() {{ [native code] }}", function.name))
+        }
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Error(data) => {
+                let name = data.name.borrow().clone();
+                let message = data.message.borrow().clone();
+                if message.is_empty() {
+                    name
+                } else if name.is_empty() {
+                    message
+                } else {
+                    JsString::new(&format!("{name}: {message}"))
+                }
+            }
+            ObjectKind::Date(time) => JsString::new(&super::date::to_display_string(time.get())),
+            ObjectKind::RegExp(regexp) => {
+                JsString::new(&format!("/{}/{}", regexp.source, regexp.flags))
+            }
+            ObjectKind::Primitive(inner) => super::convert::to_string(inner)?,
+            ObjectKind::Prototype("Array" | "String") => JsString::empty(),
+            _ => JsString::new(&object_tag(value)),
+        },
+        other => super::convert::to_string(other)?,
+    })
+}
+
+/// `Object.prototype.toString.call(value)`: `[object Tag]`.
+pub fn object_tag(value: &Value) -> String {
+    let tag = match value {
+        Value::Undefined => "Undefined",
+        Value::Null => "Null",
+        Value::Bool(_) => "Boolean",
+        Value::Number(_) => "Number",
+        Value::String(_) => "String",
+        Value::Array(_) => "Array",
+        Value::Function(_) => "Function",
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Error(_) => "Error",
+            ObjectKind::Date(_) => "Date",
+            ObjectKind::RegExp(_) => "RegExp",
+            ObjectKind::Map(_) => "Map",
+            ObjectKind::Set(_) => "Set",
+            ObjectKind::WeakMap(_) => "WeakMap",
+            ObjectKind::WeakSet(_) => "WeakSet",
+            ObjectKind::Promise(_) => "Promise",
+            ObjectKind::Primitive(Value::Number(_)) => "Number",
+            ObjectKind::Primitive(Value::String(_)) => "String",
+            ObjectKind::Primitive(_) => "Boolean",
+            ObjectKind::Prototype("Array") => "Array",
+            ObjectKind::Prototype("Function") => "Function",
+            ObjectKind::Prototype(_) | ObjectKind::Plain => "Object",
+        },
+    };
+    format!("[object {tag}]")
+}
