@@ -248,3 +248,43 @@ pub fn check_array_method(items: &JsArray, name: &str, args: &[Value]) -> Result
     };
     error.map_or(Ok(()), Err)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::js::{call_method, get, set, set_strict};
+
+    #[test]
+    fn sloppy_writes_are_ignored_and_strict_writes_throw() {
+        // node -e 'const o = Object.freeze({ a: 1 }); o.a = 2; console.log(o.a);
+        //   try { (() => { "use strict"; o.a = 2 })() } catch (e) { console.log(e.message) }'
+        // → 1, Cannot assign to read only property 'a' of object '#<Object>'
+        let o = lock(
+            &Value::object([("a", Value::Number(1.0))]),
+            Integrity::Frozen,
+        );
+        set(&o, "a", Value::Number(2.0)).unwrap();
+        assert!(matches!(get(&o, "a").unwrap(), Value::Number(n) if n == 1.0));
+        let error = set_strict(&o, "a", Value::Number(2.0)).unwrap_err();
+        assert_eq!(
+            crate::js::to_string(&error.value).unwrap().to_string(),
+            "TypeError: Cannot assign to read only property 'a' of object '#<Object>'"
+        );
+    }
+
+    #[test]
+    fn push_on_a_frozen_array_always_throws() {
+        // node -e 'try { Object.freeze([1, 2]).push(3) } catch (e) { console.log(e.message) }'
+        // → Cannot add property 2, object is not extensible
+        let array = lock(
+            &Value::array(vec![Value::Null, Value::Null]),
+            Integrity::Frozen,
+        );
+        let error = call_method(&array, "push", &[Value::Null]).unwrap_err();
+        assert_eq!(
+            crate::js::to_string(&error.value).unwrap().to_string(),
+            "TypeError: Cannot add property 2, object is not extensible"
+        );
+        assert!(is_at_least(&array, Integrity::Sealed));
+    }
+}

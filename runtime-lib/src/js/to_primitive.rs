@@ -185,3 +185,45 @@ pub fn object_tag(value: &Value) -> String {
     };
     format!("[object {tag}]")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::js::{add, method, to_string};
+
+    fn with_value_of_and_to_string() -> Value {
+        Value::object([
+            (
+                "valueOf",
+                method("valueOf", 0, |_, _| Ok(Value::Number(1.0))),
+            ),
+            (
+                "toString",
+                method("toString", 0, |_, _| Ok(Value::str("str"))),
+            ),
+        ])
+    }
+
+    #[test]
+    fn the_hint_picks_which_method_runs_first() {
+        // node -p 'const v = { valueOf() { return 1 }, toString() { return "str" } }; [`${v}`, "" + v, v * 2]'
+        // → [ 'str', '1', 2 ]
+        let v = with_value_of_and_to_string();
+        assert_eq!(to_string(&v).unwrap().to_string(), "str");
+        let sum = add(&Value::str(""), &v).unwrap();
+        assert_eq!(to_string(&sum).unwrap().to_string(), "1");
+        assert!(matches!(to_primitive(&v, Hint::Number).unwrap(), Value::Number(n) if n == 1.0));
+    }
+
+    #[test]
+    fn tags_name_the_builtin_kind() {
+        // node -p 'Object.prototype.toString.call(null) + Object.prototype.toString.call([])'
+        // → [object Null][object Array]
+        assert_eq!(object_tag(&Value::Null), "[object Null]");
+        assert_eq!(object_tag(&Value::array(Vec::new())), "[object Array]");
+        assert_eq!(
+            object_tag(&Value::object([("a", Value::Null)])),
+            "[object Object]"
+        );
+    }
+}
