@@ -137,11 +137,6 @@ pub(crate) const STATIC_VALUES: &[&str] = &[
     "NaN",
     "Infinity",
     "Object.prototype",
-    "Array.prototype",
-    "Number.prototype",
-    "String.prototype",
-    "Date.prototype",
-    "Promise.prototype",
 ];
 
 /// Classes `new` may build.

@@ -24,6 +24,7 @@ module.exports = () => {
     fallback: objValueOf + 1, key: Object.keys(counts), tag: `${new Tag("t")}`, tagPlus: new Tag("p") + "!",
     date: [typeof (new Date(0) + 1), new Date(1000) - new Date(0), new Date(5) > new Date(4), `${new Date(0)}` === String(new Date(0)), +new Date(7)],
     arrays: [[1, [2, 3]] + "", [new Tag("in")] + "", [] == 0, [5] * 2],
+    cyclic: (() => { const c = [1]; c.push(c); return [String(c), `${[c, 2]}`, c + ""]; })(),
     errors,
   };
 };

@@ -19,7 +19,7 @@ module.exports = () => {
     checks: [Object.isSealed(sealed), Object.isFrozen(sealed), Object.isExtensible(sealed), Object.isExtensible(closed), Object.isSealed(closed), Object.isFrozen(closed)],
     emptyClosed: [Object.isFrozen(Object.preventExtensions({})), Object.isSealed(Object.preventExtensions({}))],
     primitives: [Object.isFrozen(1), Object.isSealed("s"), Object.isExtensible(1), Object.freeze(5)],
-    fresh: [Object.isFrozen({}), Object.isExtensible({})],
+    fresh: [Object.isFrozen({}), Object.isExtensible({}), Object.isFrozen(() => 1), Object.isExtensible(function () {})],
     arrayMethods: [attempt(() => frozenArr.pop()), attempt(() => frozenArr.shift()), attempt(() => frozenArr.unshift(0)), attempt(() => frozenArr.splice(0, 1)), attempt(() => frozenArr.sort()), attempt(() => frozenArr.reverse()), attempt(() => frozenArr.fill(0)), attempt(() => frozenArr.map((x) => x * 2).length)],
     sealedArray: [attempt(() => sealedArr.push(3)), attempt(() => sealedArr.pop()), attempt(() => { sealedArr[0] = 7; }), sealedArr],
     assign: [attempt(() => Object.assign(frozen, { a: 2 })), attempt(() => Object.assign(frozen, { b: 2 })), attempt(() => Object.assign(sealed, { a: 9 })), sealed],

@@ -29,7 +29,7 @@ module.exports = () => {
     viaKey: [viaKey.kind, Object.keys(viaKey).length],
     primitiveProto: [Object.getPrototypeOf(primitiveProto) === Object.prototype, Object.keys(primitiveProto)],
     classProtos: [Object.getPrototypeOf(Derived) === Base, Object.getPrototypeOf(Derived.prototype) === Base.prototype, Object.getPrototypeOf(new Derived()) === Derived.prototype],
-    builtins: [Object.getPrototypeOf([]) === Array.prototype, Object.getPrototypeOf(Object.prototype), Object.getPrototypeOf({}) === Object.prototype, Object.getPrototypeOf(Object.create(null))],
+    builtins: [Object.getPrototypeOf([]) === Object.getPrototypeOf([1]), Object.getPrototypeOf(Object.prototype), Object.getPrototypeOf({}) === Object.prototype, Object.getPrototypeOf(Object.create(null))],
     shadow: (() => { const child = Object.create(animal); child.kind = "dog"; child.name = "Fido"; return [child.describe(), animal.kind]; })(),
     createError: (() => { try { Object.create(1); } catch (e) { return `${e.name}: ${e.message}`; } })(),
     nullDict: (() => { const d = Object.create(null); d.k = 1; return ["toString" in d, "k" in d, d instanceof Object, Object.prototype.hasOwnProperty.call(d, "k")]; })(),

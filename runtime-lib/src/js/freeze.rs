@@ -45,12 +45,14 @@ fn integrity_of(value: &Value) -> Option<Integrity> {
     match value {
         Value::Object(object) => Some(object.integrity.get()),
         Value::Array(items) => Some(items.integrity.get()),
+        // A function's own properties are not locked (see `lock`): it stays extensible.
+        Value::Function(_) => Some(Integrity::Extensible),
         _ => None,
     }
 }
 
-/// Raises `value`'s level to `level` (never lowers it). Primitives and functions are returned
-/// unchanged: their properties are not modelled.
+/// Raises `value`'s level to `level` (never lowers it). Primitives are returned unchanged, and
+/// so are functions: locking their static properties is not modelled.
 pub fn lock(value: &Value, level: Integrity) -> Value {
     match value {
         Value::Object(object) => object.integrity.set(object.integrity.get().max(level)),

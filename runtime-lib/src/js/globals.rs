@@ -146,11 +146,6 @@ pub const STATIC_VALUES: &[&str] = &[
     "NaN",
     "Infinity",
     "Object.prototype",
-    "Array.prototype",
-    "Number.prototype",
-    "String.prototype",
-    "Date.prototype",
-    "Promise.prototype",
 ];
 
 /// Every class `construct` accepts.
@@ -310,12 +305,11 @@ pub fn static_fn(name: &'static str) -> Value {
 
 /// The value of a static constant (see [`STATIC_VALUES`]).
 pub fn static_value(name: &str) -> Value {
-    if let Some(class) = name.strip_suffix(".prototype") {
-        let class = ["Object", "Array", "Number", "String", "Date", "Promise"]
-            .into_iter()
-            .find(|known| *known == class)
-            .unwrap_or("Object");
-        return super::prototype::builtin_prototype(class);
+    // Only `Object.prototype` is a static value: its methods are modelled as values
+    // (`Object.prototype.toString.call(x)`); other built-in prototypes are rejected by the
+    // compiler rather than half-modelled.
+    if name == "Object.prototype" {
+        return super::prototype::builtin_prototype("Object");
     }
     if let Some(value) = name.strip_prefix("Math.").and_then(super::math::constant) {
         return Value::Number(value);

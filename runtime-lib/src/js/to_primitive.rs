@@ -20,6 +20,12 @@ use super::prototype::Inherited;
 use super::string::JsString;
 use super::value::{ObjectKind, Value};
 
+thread_local! {
+    /// Addresses of the arrays being converted to strings, innermost last (only addresses:
+    /// no JS value is kept past the call).
+    static JOINING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// What the caller wants the primitive to be.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Hint {
@@ -118,14 +124,32 @@ pub fn native_value_of(value: &Value) -> Value {
 pub fn native_to_string(value: &Value) -> Result<JsString, Throw> {
     Ok(match value {
         Value::Array(items) => {
+            // An array that contains itself prints as empty where it recurs (V8's join
+            // cycle detection) instead of recursing until the stack overflows.
+            let address = std::rc::Rc::as_ptr(items) as *const () as usize;
+            if JOINING.with(|joining| joining.borrow().contains(&address)) {
+                return Ok(JsString::empty());
+            }
+            JOINING.with(|joining| joining.borrow_mut().push(address));
             let items = items.borrow().clone();
             let mut parts = Vec::with_capacity(items.len());
+            let mut failure = None;
             for item in &items {
-                parts.push(if item.is_nullish() {
-                    JsString::empty()
-                } else {
-                    super::convert::to_string(item)?
-                });
+                if item.is_nullish() {
+                    parts.push(JsString::empty());
+                    continue;
+                }
+                match super::convert::to_string(item) {
+                    Ok(part) => parts.push(part),
+                    Err(error) => {
+                        failure = Some(error);
+                        break;
+                    }
+                }
+            }
+            JOINING.with(|joining| joining.borrow_mut().pop());
+            if let Some(error) = failure {
+                return Err(error);
             }
             super::convert::join(&parts, &JsString::new(","))
         }
@@ -225,5 +249,19 @@ mod tests {
             object_tag(&Value::object([("a", Value::Null)])),
             "[object Object]"
         );
+    }
+
+    #[test]
+    fn an_array_that_contains_itself_prints_once() {
+        // node -p 'const a = [1]; a.push(a); String(a)'   → 1,
+        let array = Value::array(vec![Value::Number(1.0)]);
+        if let Value::Array(items) = &array {
+            items.borrow_mut().push(array.clone());
+        }
+        assert_eq!(to_string(&array).unwrap().to_string(), "1,");
+        // Break the cycle so the test does not leak.
+        if let Value::Array(items) = &array {
+            items.borrow_mut().clear();
+        }
     }
 }
