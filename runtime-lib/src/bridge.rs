@@ -60,9 +60,19 @@ fn run(
 ) -> Result<HandlerResponse, HandlerError> {
     let budget_ms = remaining_ms(req.deadline);
     let _budget = crate::js::budget::enter(req.deadline);
+    // Declared after the budget so that leftover jobs are dropped while it still applies.
+    let _microtasks = crate::js::microtasks::scope();
     let request = request_value(&req)?;
     let context = context_value();
-    let result = entry(modules, request, context).and_then(crate::js::await_value);
+    // Node awaits the handler's result: every queued job runs, then the promise is read.
+    let result = entry(modules, request, context).and_then(|value| {
+        crate::js::microtasks::drain()?;
+        if crate::js::promise::is_promise(&value) {
+            crate::js::async_fn::settled_value(&value)
+        } else {
+            Ok(value)
+        }
+    });
     match result {
         Ok(value) => response_from(&value),
         Err(thrown) if !thrown.is_catchable() => Err(HandlerError::Timeout { budget_ms }),

@@ -187,14 +187,21 @@ impl<'a> HandlerTable<'a> {
                 ..
             } => {
                 // Content starts on the line after `|`, indented uniformly; find that indent.
+                // The parser marks a block scalar either at its `|`/`>` indicator or at its
+                // first content line, depending on the layout around it.
+                let at_indicator = blueprint
+                    .text
+                    .get(node.span.start..)
+                    .is_some_and(|rest| rest.starts_with(['|', '>']));
+                let first = if at_indicator { line + 1 } else { line };
                 let indent = blueprint
                     .text
                     .lines()
-                    .skip(line + 1)
+                    .skip(first)
                     .find(|content| !content.trim().is_empty())
                     .map_or(0, |content| content.len() - content.trim_start().len());
                 Embedding {
-                    line: line as u32 + 1,
+                    line: first as u32,
                     column: indent as u32,
                     first_line_column: indent as u32,
                 }

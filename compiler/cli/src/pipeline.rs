@@ -72,7 +72,10 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         root: project.root.clone(),
     };
     let program = match backworks_js::compile(&handlers, &mut loader) {
-        Ok(program) => program,
+        Ok(mut program) => {
+            diagnostics.append(&mut program.warnings);
+            program
+        }
         Err(errors) => {
             diagnostics.extend(errors);
             return Err(Failed { diagnostics });

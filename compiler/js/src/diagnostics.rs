@@ -34,14 +34,28 @@ pub(crate) fn missing_module(span: Span, specifier: &str, reason: &str) -> Diagn
     .with_help("`require` a path relative to this file, such as \"./data.js\"")
 }
 
-/// An identifier that is neither declared nor a supported global.
+/// An assignment to an identifier that is neither declared nor a supported global (sloppy
+/// JavaScript would create a global variable).
 pub(crate) fn unknown_global(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error("unknown-global", format!("`{name}` is not defined"))
         .with_label(
             span,
             "not declared in this module and not a supported global",
         )
-        .with_help("declare it, or `require` the module that provides it")
+        .with_help("declare it with `let` (module state) before assigning it")
+}
+
+/// A read of an identifier declared nowhere: it compiles to Node's `ReferenceError`.
+pub(crate) fn undeclared_read(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::warning("undeclared-name", format!("`{name}` is not defined"))
+        .with_label(
+            span,
+            "not declared in this module and not a supported global",
+        )
+        .with_help(format!(
+            "this throws `ReferenceError: {name} is not defined` when it runs, as in Node; \
+             declare it, or `require` the module that provides it"
+        ))
 }
 
 /// A module with no handler export.

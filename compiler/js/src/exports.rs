@@ -4,6 +4,7 @@
 //! module.exports = function (req) {…}    → Default, the exports value itself
 //! export default function stats(…) {…}   → Default, key "default"
 //! export function GET(req) {…}           → Method("GET"), key "GET"
+//! module.exports = { GET, handler() {} }  → Method("GET"), key "GET"; Default, key "handler"
 //! function handler(req, res) {…}         → Default, key "handler" (implicit: nothing else exported)
 //! ```
 
@@ -69,6 +70,28 @@ fn export_target(target: &AssignTarget) -> Option<Option<String>> {
     }
 }
 
+/// The statically known keys of an object literal (`{ GET, POST: f, handler() {} }`).
+fn literal_keys(object: &ObjectLit) -> Vec<String> {
+    let key_name = |key: &PropName| match key {
+        PropName::Ident(name) => Some(name.sym.to_string()),
+        PropName::Str(text) => Some(text.value.to_atom_lossy().to_string()),
+        _ => None,
+    };
+    object
+        .props
+        .iter()
+        .filter_map(|prop| match prop {
+            PropOrSpread::Prop(prop) => match &**prop {
+                Prop::Shorthand(ident) => Some(ident.sym.to_string()),
+                Prop::KeyValue(pair) => key_name(&pair.key),
+                Prop::Method(method) => key_name(&method.key),
+                _ => None,
+            },
+            PropOrSpread::Spread(_) => None,
+        })
+        .collect()
+}
+
 /// The module's handler exports, and whether the handler is an implicit `function handler`.
 pub(crate) fn detect(module: &Module) -> (Vec<DetectedExport>, bool) {
     let mut found: Vec<DetectedExport> = Vec::new();
@@ -87,14 +110,31 @@ pub(crate) fn detect(module: &Module) -> (Vec<DetectedExport>, bool) {
             ModuleItem::Stmt(Stmt::Expr(statement)) => {
                 if let Expr::Assign(assign) = &*statement.expr {
                     match export_target(&assign.left) {
-                        Some(None) => push(
-                            DetectedExport {
-                                kind: ExportKind::Default,
-                                entry: "handler".to_string(),
-                                access: Access::Whole,
-                            },
-                            &mut found,
-                        ),
+                        Some(None) => {
+                            let keyed: Vec<DetectedExport> = match &*assign.right {
+                                Expr::Object(object) => literal_keys(object)
+                                    .iter()
+                                    .filter_map(|key| by_name(key))
+                                    .collect(),
+                                _ => Vec::new(),
+                            };
+                            // An object of handlers (`{ GET, POST }`, `{ handler() {…} }`)
+                            // exports its keys; anything else is the handler itself.
+                            if keyed.is_empty() {
+                                push(
+                                    DetectedExport {
+                                        kind: ExportKind::Default,
+                                        entry: "handler".to_string(),
+                                        access: Access::Whole,
+                                    },
+                                    &mut found,
+                                );
+                            } else {
+                                for export in keyed {
+                                    push(export, &mut found);
+                                }
+                            }
+                        }
                         Some(Some(name)) => {
                             if let Some(export) = by_name(&name) {
                                 push(export, &mut found);

@@ -102,6 +102,7 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Promise.allSettled",
     "Promise.race",
     "Promise.any",
+    "queueMicrotask",
     "console.log",
     "console.info",
     "console.warn",
@@ -144,6 +145,7 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Date",
     "Set",
     "Map",
+    "Promise",
     "Error",
     "TypeError",
     "RangeError",
@@ -226,7 +228,7 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
             "use module-level variables to share state between handlers",
         ),
         "process" => ("`process`", "read environment variables from `ctx.env`"),
-        "setTimeout" | "setInterval" | "setImmediate" | "queueMicrotask" => (
+        "setTimeout" | "setInterval" | "setImmediate" => (
             "timers",
             "handlers run to completion; compute the result directly",
         ),

@@ -91,6 +91,8 @@ pub struct CompiledProgram {
     pub modules: Vec<CompiledModule>,
     /// For each input [`HandlerSource`], in order, the index of its module in `modules`.
     pub entries: Vec<usize>,
+    /// Warnings found on the way (the program compiled despite them).
+    pub warnings: Vec<Diagnostic>,
     /// Items for `src/js/mod.rs` besides the `mod` declarations (shared isolate state, …).
     pub support: proc_macro2::TokenStream,
 }

@@ -45,11 +45,13 @@ fn normalize(path: &Path) -> PathBuf {
     for component in path.components() {
         match component {
             Component::CurDir => {}
-            Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            // `..` cancels a name, but never another `..`: `../../x` stays as written.
+            Component::ParentDir => match out.components().next_back() {
+                Some(Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                _ => out.push(".."),
+            },
             other => out.push(other.as_os_str()),
         }
     }
@@ -412,7 +414,7 @@ pub(crate) fn compile(
             implicit_handler,
         };
         let items = lowerer.module(&parsed.module, &plan);
-        let had_errors = !lowerer.diagnostics.is_empty();
+        let had_errors = lowerer.diagnostics.iter().any(Diagnostic::is_error);
         diagnostics.append(&mut lowerer.diagnostics);
         if !had_errors && let Some(problem) = check_tokens(&items, Span::new(unit.source, 0, 0)) {
             diagnostics.push(problem);
@@ -436,6 +438,7 @@ pub(crate) fn compile(
     Ok(CompiledProgram {
         modules,
         entries,
+        warnings: diagnostics,
         support: quote! {
             /// All module state of the service: one isolate behind one lock (see
             /// `backworks_runtime::js::isolate`).
@@ -443,4 +446,30 @@ pub(crate) fn compile(
             pub static ISOLATE: backworks_runtime::js::Isolate = backworks_runtime::js::Isolate::new();
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn normalize_cancels_names_but_keeps_leading_parent_steps() {
+        let cases = [
+            ("handlers/./a/../b.js", "handlers/b.js"),
+            (
+                "../../cases/modules/../_helpers/x.js",
+                "../../cases/_helpers/x.js",
+            ),
+            ("../x/../../y.js", "../../y.js"),
+            ("a/../../b.js", "../b.js"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                normalize(Path::new(input)),
+                PathBuf::from(expected),
+                "{input}"
+            );
+        }
+    }
 }

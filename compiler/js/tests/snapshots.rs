@@ -53,6 +53,22 @@ fn compile_text(path: &str, text: &str) -> String {
     }
 }
 
+/// The diagnostics of compiling `text`: errors, or the warnings of a program that compiles.
+fn diagnostics_of(path: &str, text: &str) -> String {
+    let mut sources = Sources::new();
+    let source = sources.add(path, text);
+    let handler = HandlerSource {
+        source,
+        text: text.to_string(),
+        path: PathBuf::from(path),
+        language: Language::JavaScript,
+    };
+    match compile(&[handler], &mut FsLoader(&mut sources)) {
+        Ok(program) => render_all(&program.warnings, &sources),
+        Err(diagnostics) => render_all(&diagnostics, &sources),
+    }
+}
+
 fn compile_file(path: &str) -> String {
     let text = std::fs::read_to_string(path).unwrap();
     compile_text(path, &text)
@@ -137,6 +153,32 @@ module.exports = function (req) {
     );
 }
 
+/// `async` functions become futures (`rt::spawn_async(async move { … })`); `await` suspends
+/// (`.await`), and a `try` around an `await` is an async block awaited in place.
+#[test]
+fn generated_rust_of_async_functions() {
+    snapshot!(
+        "generated_async",
+        compile_text(
+            "handlers/async.js",
+            r#"const load = async (id) => {
+  await null;
+  if (!id) throw new Error("no id");
+  return { id };
+};
+module.exports = async function (req) {
+  try {
+    const item = await load(req.path_params.id);
+    return { body: item };
+  } catch (e) {
+    return { status: 404, body: { error: e.message } };
+  }
+};
+"#,
+        )
+    );
+}
+
 /// Each construct the compiler rejects, with the diagnostic a person sees.
 const UNSUPPORTED: &[(&str, &str)] = &[
     ("eval", "module.exports = (req) => eval(req.body);\n"),
@@ -173,8 +215,12 @@ const UNSUPPORTED: &[(&str, &str)] = &[
         "import data from \"./data.js\";\nexport default (req) => data;\n",
     ),
     (
-        "unknown_global",
+        "undeclared_read",
         "module.exports = (req) => ({ body: fetchAll() });\n",
+    ),
+    (
+        "undeclared_write",
+        "module.exports = (req) => {\n  total = 1;\n  return { total: 1 };\n};\n",
     ),
     (
         "syntax_error",
@@ -213,7 +259,7 @@ fn diagnostics_for_unsupported_constructs() {
     for (name, text) in UNSUPPORTED {
         out.push_str(&format!(
             "===== {name} =====\n{}\n",
-            compile_text(&format!("handlers/{name}.js"), text)
+            diagnostics_of(&format!("handlers/{name}.js"), text)
         ));
     }
     snapshot!("unsupported_constructs", out);

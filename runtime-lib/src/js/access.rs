@@ -166,8 +166,9 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                     Value::String(error.message.borrow().clone())
                 }
                 (ObjectKind::Error(_), "stack") => Value::from(super::error::stack_string(object)),
-                (ObjectKind::Set(items), "size") => Value::from(items.borrow().len()),
-                (ObjectKind::Map(entries), "size") => Value::from(entries.borrow().len()),
+                (ObjectKind::Set(table) | ObjectKind::Map(table), "size") => {
+                    Value::from(table.borrow().len())
+                }
                 (ObjectKind::RegExp(_), name) if !name.is_empty() => {
                     match super::regexp::property(object, name) {
                         Some(value) => value,

@@ -13,6 +13,7 @@ use std::rc::Rc;
 use super::access::call as invoke;
 use super::convert::{to_number, to_string, truthy};
 use super::error::Throw;
+use super::iterator::{Yield, over_array};
 use super::number::to_integer;
 use super::operators::{same_value_zero, strict_eq};
 use super::string::JsString;
@@ -360,18 +361,9 @@ fn call_on(
             }
             Ok(array.clone())
         })(),
-        "keys" => Ok(Value::array(
-            (0..items.borrow().len()).map(Value::from).collect(),
-        )),
-        "values" => Ok(Value::array(items.borrow().clone())),
-        "entries" => Ok(Value::array(
-            items
-                .borrow()
-                .iter()
-                .enumerate()
-                .map(|(index, item)| Value::array(vec![Value::from(index), item.clone()]))
-                .collect(),
-        )),
+        "keys" => Ok(over_array(array, Yield::Keys)),
+        "values" => Ok(over_array(array, Yield::Values)),
+        "entries" => Ok(over_array(array, Yield::Entries)),
         "toString" => to_string(array).map(Value::String),
         _ => return None,
     };

@@ -417,7 +417,9 @@ pub fn constructor_of(value: &Value) -> Value {
                 ObjectKind::Primitive(Value::Number(_)) => builtin("Number"),
                 ObjectKind::Primitive(Value::String(_)) => builtin("String"),
                 ObjectKind::Primitive(_) => builtin("Boolean"),
-                ObjectKind::Plain | ObjectKind::Prototype(_) => builtin("Object"),
+                ObjectKind::Plain | ObjectKind::Prototype(_) | ObjectKind::Iterator(_) => {
+                    builtin("Object")
+                }
             }
         }
         Value::Array(_) => builtin("Array"),

@@ -14,6 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use super::error::{Throw, new_error};
+use super::ordered_table::OrderedTable;
 use super::value::{ErrorData, ObjectKind, Value};
 
 /// `structuredClone(value)`.
@@ -34,6 +35,7 @@ fn data_clone_error(value: &Value) -> Throw {
         Value::Object(object) => match &object.kind {
             ObjectKind::WeakMap(_) => "#<WeakMap>".to_string(),
             ObjectKind::WeakSet(_) => "#<WeakSet>".to_string(),
+            ObjectKind::Iterator(iterator) => format!("#<{}>", iterator.tag),
             _ => "#<Promise>".to_string(),
         },
         _ => "#<Promise>".to_string(),
@@ -81,16 +83,19 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                     message: RefCell::new(error.message.borrow().clone()),
                 })),
                 ObjectKind::Set(_) => {
-                    Value::object_of_kind(ObjectKind::Set(RefCell::new(Vec::new())))
+                    Value::object_of_kind(ObjectKind::Set(RefCell::new(OrderedTable::new())))
                 }
                 ObjectKind::Map(_) => {
-                    Value::object_of_kind(ObjectKind::Map(RefCell::new(Vec::new())))
+                    Value::object_of_kind(ObjectKind::Map(RefCell::new(OrderedTable::new())))
                 }
                 ObjectKind::Primitive(inner) => {
                     Value::object_of_kind(ObjectKind::Primitive(inner.clone()))
                 }
                 ObjectKind::Prototype(_) => Value::object_of_kind(ObjectKind::Plain),
-                ObjectKind::Promise(_) | ObjectKind::WeakMap(_) | ObjectKind::WeakSet(_) => {
+                ObjectKind::Promise(_)
+                | ObjectKind::Iterator(_)
+                | ObjectKind::WeakMap(_)
+                | ObjectKind::WeakSet(_) => {
                     return Err(data_clone_error(value));
                 }
             };
@@ -99,19 +104,13 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                 return Ok(copy);
             };
             match (&object.kind, &target.kind) {
-                (ObjectKind::Set(from), ObjectKind::Set(to)) => {
-                    let items = from.borrow().clone();
-                    for item in &items {
-                        let item = clone_value(item, seen)?;
-                        to.borrow_mut().push(item);
-                    }
-                }
-                (ObjectKind::Map(from), ObjectKind::Map(to)) => {
-                    let entries = from.borrow().clone();
+                (ObjectKind::Set(from), ObjectKind::Set(to))
+                | (ObjectKind::Map(from), ObjectKind::Map(to)) => {
+                    let entries: Vec<(Value, Value)> = from.borrow().entries().cloned().collect();
                     for (key, item) in &entries {
                         let key = clone_value(key, seen)?;
                         let item = clone_value(item, seen)?;
-                        to.borrow_mut().push((key, item));
+                        to.borrow_mut().set(&key, item);
                     }
                 }
                 _ => {}

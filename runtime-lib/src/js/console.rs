@@ -100,27 +100,41 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
                 }
             }
             ObjectKind::RegExp(regexp) => format!("/{}/{}", regexp.source, regexp.flags),
-            ObjectKind::Promise(Ok(inner)) => {
-                format!("Promise {{ {} }}", inspect_at(inner, depth + 1, true))
+            ObjectKind::Promise(_) => {
+                super::promise::inspect_state(value, |inner| inspect_at(inner, depth + 1, true))
             }
-            ObjectKind::Promise(Err(inner)) => {
-                format!(
-                    "Promise {{ <rejected> {} }}",
-                    inspect_at(inner, depth + 1, true)
-                )
+            ObjectKind::Iterator(iterator) if iterator.tag == "Array Iterator" => {
+                "Object [Array Iterator] {}".to_string()
+            }
+            ObjectKind::Iterator(iterator) => {
+                // Node names a Map's entries iterator `[Map Entries]`, the others by their tag.
+                let label = match (iterator.tag, iterator.yields) {
+                    ("Map Iterator", super::iterator::Yield::Entries) => "Map Entries",
+                    ("Set Iterator", super::iterator::Yield::Entries) => "Set Entries",
+                    (tag, _) => tag,
+                };
+                let parts: Vec<String> = super::iterator::preview(iterator)
+                    .iter()
+                    .map(|item| inspect_at(item, depth + 1, true))
+                    .collect();
+                if parts.is_empty() {
+                    format!("[{label}] {{  }}")
+                } else {
+                    format!("[{label}] {{ {} }}", parts.join(", "))
+                }
             }
             ObjectKind::Set(items) => {
                 let parts: Vec<String> = items
                     .borrow()
-                    .iter()
-                    .map(|item| inspect_at(item, depth + 1, true))
+                    .entries()
+                    .map(|(item, _)| inspect_at(item, depth + 1, true))
                     .collect();
                 format!("Set({}) {{ {} }}", parts.len(), parts.join(", "))
             }
             ObjectKind::Map(entries) => {
                 let parts: Vec<String> = entries
                     .borrow()
-                    .iter()
+                    .entries()
                     .map(|(key, item)| {
                         format!(
                             "{} => {}",

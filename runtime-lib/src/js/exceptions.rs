@@ -39,6 +39,15 @@ pub fn catch_value(thrown: Throw) -> Result<Value, Throw> {
     }
 }
 
+/// Reading a name declared nowhere: `ReferenceError: name is not defined`. A value-typed
+/// result so that the read can stand wherever an expression does.
+pub fn undeclared(name: &str) -> Result<super::value::Value, Throw> {
+    Err(Throw::error(
+        "ReferenceError",
+        format!("{name} is not defined"),
+    ))
+}
+
 /// What assigning to a `const` throws.
 pub fn const_assignment() -> Throw {
     Throw::type_error("Assignment to constant variable.")

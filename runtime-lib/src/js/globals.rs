@@ -111,6 +111,7 @@ pub const STATIC_CALLS: &[&str] = &[
     "Promise.allSettled",
     "Promise.race",
     "Promise.any",
+    "queueMicrotask",
     "console.log",
     "console.info",
     "console.warn",
@@ -153,6 +154,7 @@ pub const CONSTRUCTORS: &[&str] = &[
     "Date",
     "Set",
     "Map",
+    "Promise",
     "Error",
     "TypeError",
     "RangeError",
@@ -264,9 +266,9 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
             &to_string(&arg(args, 0))?.to_rust(),
         ))),
         "Date.UTC" => super::date::utc(args),
-        "Promise.resolve" => Ok(super::promise::resolve(arg(args, 0))),
+        "Promise.resolve" => super::promise::resolve(arg(args, 0)),
         "Promise.reject" => Ok(super::promise::reject(arg(args, 0))),
-        "Promise.all" => super::promise::all(&arg(args, 0)),
+        "queueMicrotask" => super::microtasks::queue_microtask(&arg(args, 0)),
         _ => Err(Throw::type_error(format!("{name} is not a function"))),
     }
 }
@@ -347,6 +349,7 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "Date" => super::date::construct(args),
         "Set" => super::collections::new_set(args),
         "Map" => super::collections::new_map(args),
+        "Promise" => super::promise::construct(&arg(args, 0)),
         "RegExp" => super::regexp::construct(&arg(args, 0), &arg(args, 1)),
         "Array" => match args {
             [Value::Number(length)] => {

@@ -6,13 +6,15 @@
 //! [...new Set(words)]             →   rt::spread_into(&mut items, &set)?
 //! ```
 //!
-//! Arrays are walked live (an element pushed during the loop is visited, as in JS); strings yield
-//! code points; Sets and Maps yield a snapshot of their entries.
+//! Arrays, Sets, Maps and iterator objects are walked live (an element added during the loop is
+//! visited, a deleted one is not, as in JS); strings yield code points. Spread and
+//! destructuring take every value at once.
 
 use std::rc::Rc;
 
 use super::console::inspect;
 use super::error::Throw;
+use super::iterator::{Yield, drain, over_collection, step};
 use super::string::JsString;
 use super::value::{ObjectKind, Value};
 
@@ -20,7 +22,10 @@ use super::value::{ObjectKind, Value};
 pub enum ForOf {
     /// Reads the array at each step.
     Array(Rc<super::value::JsArray>, usize),
-    /// A precomputed list (strings, sets, maps).
+    /// Steps an iterator object: a Set or Map is walked through a fresh iterator of its values
+    /// or entries, so the loop sees what its body adds and deletes.
+    Iterator(Value),
+    /// A precomputed list (strings).
     List(std::vec::IntoIter<Value>),
 }
 
@@ -29,6 +34,12 @@ impl ForOf {
     pub fn new(value: &Value) -> Result<ForOf, Throw> {
         match value {
             Value::Array(items) => Ok(ForOf::Array(items.clone(), 0)),
+            Value::Object(object) => match &object.kind {
+                ObjectKind::Set(_) => Ok(ForOf::Iterator(over_collection(value, Yield::Values))),
+                ObjectKind::Map(_) => Ok(ForOf::Iterator(over_collection(value, Yield::Entries))),
+                ObjectKind::Iterator(_) => Ok(ForOf::Iterator(value.clone())),
+                _ => Err(not_iterable(value)),
+            },
             other => Ok(ForOf::List(collect(other)?.into_iter())),
         }
     }
@@ -44,6 +55,11 @@ impl Iterator for ForOf {
                 *index += 1;
                 item
             }
+            ForOf::Iterator(Value::Object(object)) => match &object.kind {
+                ObjectKind::Iterator(data) => step(data),
+                _ => None,
+            },
+            ForOf::Iterator(_) => None,
             ForOf::List(items) => items.next(),
         }
     }
@@ -53,7 +69,10 @@ impl Iterator for ForOf {
 pub fn is_iterable(value: &Value) -> bool {
     match value {
         Value::Array(_) | Value::String(_) => true,
-        Value::Object(object) => matches!(object.kind, ObjectKind::Set(_) | ObjectKind::Map(_)),
+        Value::Object(object) => matches!(
+            object.kind,
+            ObjectKind::Set(_) | ObjectKind::Map(_) | ObjectKind::Iterator(_)
+        ),
         _ => false,
     }
 }
@@ -64,12 +83,17 @@ pub fn collect(value: &Value) -> Result<Vec<Value>, Throw> {
         Value::Array(items) => Ok(items.borrow().clone()),
         Value::String(text) => Ok(code_points(text)),
         Value::Object(object) => match &object.kind {
-            ObjectKind::Set(items) => Ok(items.borrow().clone()),
-            ObjectKind::Map(entries) => Ok(entries
+            ObjectKind::Set(table) => Ok(table
                 .borrow()
-                .iter()
+                .entries()
+                .map(|(key, _)| key.clone())
+                .collect()),
+            ObjectKind::Map(table) => Ok(table
+                .borrow()
+                .entries()
                 .map(|(key, value)| Value::array(vec![key.clone(), value.clone()]))
                 .collect()),
+            ObjectKind::Iterator(data) => Ok(drain(data)),
             _ => Err(not_iterable(value)),
         },
         _ => Err(not_iterable(value)),

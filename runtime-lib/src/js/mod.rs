@@ -17,6 +17,7 @@
 
 pub mod access;
 pub mod array;
+pub mod async_fn;
 pub mod base64;
 pub mod budget;
 pub mod builders;
@@ -35,12 +36,15 @@ pub mod freeze;
 pub mod globals;
 pub mod isolate;
 pub mod iterate;
+pub mod iterator;
 pub mod json;
 pub mod math;
+pub mod microtasks;
 pub mod number;
 pub mod number_methods;
 pub mod object_methods;
 pub mod operators;
+pub mod ordered_table;
 pub mod promise;
 pub mod promise_combinators;
 pub mod property;
@@ -58,6 +62,7 @@ pub use access::{
     call_with_this, define, define_computed, delete, delete_strict, get, get_computed, set,
     set_computed, set_computed_strict, set_strict,
 };
+pub use async_fn::{await_now, await_value, spawn_async};
 pub use budget::tick;
 pub use builders::{
     Var, arg, array, destructure, destructure_any, func, increment, item, object, object_rest,
@@ -70,7 +75,7 @@ pub use class::{
 };
 pub use convert::{to_number, to_string, truthy, type_of};
 pub use error::Throw;
-pub use exceptions::{Completion, catch_value, const_assignment};
+pub use exceptions::{Completion, catch_value, const_assignment, undeclared};
 pub use globals::{call_static, construct, instance_of, static_fn, static_value};
 pub use isolate::{Isolate, Modules};
 pub use iterate::{ForOf, spread_into};
@@ -78,7 +83,6 @@ pub use operators::{
     add, bit_and, bit_not, bit_or, bit_xor, div, ge, gt, has_property, le, loose_eq, lt, mul, neg,
     not, plus, pow, rem, same_value_zero, shl, shr, strict_eq, sub, type_of_value, ushr,
 };
-pub use promise::{await_value, settle};
 pub use prototype::{for_in_keys, literal_prototype};
 pub use regexp::regexp;
 pub use string::JsString;

@@ -182,6 +182,7 @@ pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value
     if let Some(result) = super::date::call(receiver, name, args)
         .or_else(|| super::collections::call_method(receiver, name, args))
         .or_else(|| super::weak::call_method(receiver, name, args))
+        .or_else(|| super::iterator::call(receiver, name, args))
         .or_else(|| super::regexp::call(receiver, name, args))
         .or_else(|| super::promise::call(receiver, name, args))
     {

@@ -1,95 +1,314 @@
-//! Settled promises: what `async` functions return and `await` unwraps.
-//!
-//! Execution is synchronous (see ARCHITECTURE.md), so a promise is always already settled:
+//! Promises as the spec defines them: pending until resolved, reactions run as microtasks.
 //!
 //! ```text
-//! async function f() { return 1 }   →  body compiled as usual, result wrapped: rt::settle(result)
-//! await p                          →  rt::await_value(p)?   (fulfilled → value, rejected → throw)
+//! p.then(f)               →   a reaction on p; when p settles, a job calls f and settles the
+//!                             promise `then` returned with f's result
+//! resolve(p, thenable)    →   a job calls thenable.then(resolve, reject) (adopting its state)
+//! Promise.resolve(v)      →   v itself when it is a promise
 //! ```
+//!
+//! Every step that the spec performs in a job is a job here (`microtasks.rs`), so callbacks run
+//! in Node's order: `await` on a promise takes one tick, returning a promise from an `async`
+//! function or a `then` callback takes two more, a thenable object one more.
 
-use super::error::Throw;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use super::error::{Throw, new_error};
+use super::microtasks::enqueue;
 use super::value::{ObjectKind, Value};
 
-/// Wraps an `async` function's outcome in a promise (adopting a returned promise).
-pub fn settle(result: Result<Value, Throw>) -> Result<Value, Throw> {
-    Ok(match result {
-        Ok(value) if is_promise(&value) => value,
-        Ok(value) => Value::object_of_kind(ObjectKind::Promise(Ok(value))),
-        // Running out of time is not a rejection: it keeps unwinding.
-        Err(thrown) if !thrown.is_catchable() => return Err(thrown),
-        Err(thrown) => Value::object_of_kind(ObjectKind::Promise(Err(thrown.value))),
-    })
+/// How a promise settled: `Ok` fulfilled with a value, `Err` rejected with a reason.
+pub type Outcome = Result<Value, Value>;
+
+/// What runs when a promise settles (as a job of its own).
+pub type Reaction = Box<dyn FnOnce(Outcome) -> Result<(), Throw>>;
+
+/// A promise's state.
+pub enum PromiseState {
+    /// Not settled; the reactions wait for it.
+    Pending(Vec<Reaction>),
+    /// Fulfilled with a value.
+    Fulfilled(Value),
+    /// Rejected with a reason.
+    Rejected(Value),
+}
+
+/// The data of a promise object.
+pub struct PromiseData {
+    /// Its state (reactions live in the pending state).
+    pub state: RefCell<PromiseState>,
+}
+
+/// A new pending promise.
+pub fn pending() -> Value {
+    Value::object_of_kind(ObjectKind::Promise(PromiseData {
+        state: RefCell::new(PromiseState::Pending(Vec::new())),
+    }))
+}
+
+fn data(promise: &Value) -> Option<&PromiseData> {
+    match promise {
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Promise(data) => Some(data),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Whether `value` is a promise.
 pub fn is_promise(value: &Value) -> bool {
-    matches!(value, Value::Object(object) if matches!(object.kind, ObjectKind::Promise(_)))
+    data(value).is_some()
 }
 
-/// `await value`.
-pub fn await_value(value: Value) -> Result<Value, Throw> {
-    match &value {
-        Value::Object(object) => match &object.kind {
-            ObjectKind::Promise(Ok(fulfilled)) => Ok(fulfilled.clone()),
-            ObjectKind::Promise(Err(rejected)) => Err(Throw::new(rejected.clone())),
-            _ => Ok(value),
-        },
-        _ => Ok(value),
+/// The outcome of a settled promise; `None` while pending (or for a non-promise).
+pub fn outcome(promise: &Value) -> Option<Outcome> {
+    match &*data(promise)?.state.borrow() {
+        PromiseState::Pending(_) => None,
+        PromiseState::Fulfilled(value) => Some(Ok(value.clone())),
+        PromiseState::Rejected(reason) => Some(Err(reason.clone())),
     }
 }
 
-/// `Promise.resolve(value)`.
-pub fn resolve(value: Value) -> Value {
+/// Settles a pending promise and queues its reactions (a settled promise stays as it is).
+pub fn settle(promise: &Value, outcome: Outcome) {
+    let Some(data) = data(promise) else {
+        return;
+    };
+    let reactions = {
+        let mut state = data.state.borrow_mut();
+        if !matches!(*state, PromiseState::Pending(_)) {
+            return;
+        }
+        let settled = match &outcome {
+            Ok(value) => PromiseState::Fulfilled(value.clone()),
+            Err(reason) => PromiseState::Rejected(reason.clone()),
+        };
+        match std::mem::replace(&mut *state, settled) {
+            PromiseState::Pending(reactions) => reactions,
+            _ => Vec::new(),
+        }
+    };
+    for reaction in reactions {
+        let outcome = outcome.clone();
+        enqueue(Box::new(move || reaction(outcome)));
+    }
+}
+
+/// Runs `reaction` when `promise` settles: queued now if it already has (PerformPromiseThen).
+pub fn when_settled(promise: &Value, reaction: Reaction) {
+    let Some(data) = data(promise) else {
+        return;
+    };
+    let settled = match &mut *data.state.borrow_mut() {
+        PromiseState::Pending(reactions) => {
+            reactions.push(reaction);
+            return;
+        }
+        PromiseState::Fulfilled(value) => Ok(value.clone()),
+        PromiseState::Rejected(reason) => Err(reason.clone()),
+    };
+    enqueue(Box::new(move || reaction(settled)));
+}
+
+/// Resolves `promise` with `resolution` (the spec's promise resolve function): a value fulfills
+/// it, a promise or thenable passes its own outcome on, one job later.
+pub fn resolve_with(promise: &Value, resolution: Value) -> Result<(), Throw> {
+    if let (Value::Object(a), Value::Object(b)) = (promise, &resolution)
+        && Rc::ptr_eq(a, b)
+    {
+        let error = new_error(
+            "TypeError",
+            "Chaining cycle detected for promise #<Promise>",
+        );
+        settle(promise, Err(error));
+        return Ok(());
+    }
+    if is_promise(&resolution) {
+        // NewPromiseResolveThenableJob with the built-in `then`.
+        let target = promise.clone();
+        enqueue(Box::new(move || {
+            let forward = target.clone();
+            when_settled(
+                &resolution,
+                Box::new(move |outcome| {
+                    settle(&forward, outcome);
+                    Ok(())
+                }),
+            );
+            Ok(())
+        }));
+        return Ok(());
+    }
+    let then = match &resolution {
+        Value::Object(_) | Value::Function(_) | Value::Array(_) => {
+            match super::access::get(&resolution, "then") {
+                Ok(then) => then,
+                Err(thrown) if thrown.is_catchable() => {
+                    settle(promise, Err(thrown.value));
+                    return Ok(());
+                }
+                Err(thrown) => return Err(thrown),
+            }
+        }
+        _ => Value::Undefined,
+    };
+    if !matches!(then, Value::Function(_)) {
+        settle(promise, Ok(resolution));
+        return Ok(());
+    }
+    let target = promise.clone();
+    enqueue(Box::new(move || {
+        let (resolve, reject) = resolving_functions(&target);
+        match super::access::call_with_this(&then, &resolution, &[resolve, reject.clone()]) {
+            Ok(_) => Ok(()),
+            Err(thrown) if thrown.is_catchable() => {
+                super::access::call(&reject, &[thrown.value]).map(drop)
+            }
+            Err(thrown) => Err(thrown),
+        }
+    }));
+    Ok(())
+}
+
+/// The `resolve` and `reject` functions handed to an executor or a thenable's `then`: the first
+/// call of either wins.
+pub fn resolving_functions(promise: &Value) -> (Value, Value) {
+    let done = Rc::new(Cell::new(false));
+    let (target, first) = (promise.clone(), done.clone());
+    let resolve = Value::arrow_function("", 1, move |_, args| {
+        if !first.replace(true) {
+            resolve_with(&target, args.first().cloned().unwrap_or_default())?;
+        }
+        Ok(Value::Undefined)
+    });
+    let target = promise.clone();
+    let reject = Value::arrow_function("", 1, move |_, args| {
+        if !done.replace(true) {
+            settle(&target, Err(args.first().cloned().unwrap_or_default()));
+        }
+        Ok(Value::Undefined)
+    });
+    (resolve, reject)
+}
+
+/// `new Promise(executor)`.
+pub fn construct(executor: &Value) -> Result<Value, Throw> {
+    if !matches!(executor, Value::Function(_)) {
+        return Err(Throw::type_error(format!(
+            "Promise resolver {} is not a function",
+            super::console::inspect(executor)
+        )));
+    }
+    let promise = pending();
+    let (resolve, reject) = resolving_functions(&promise);
+    match super::access::call(executor, &[resolve, reject.clone()]) {
+        Ok(_) => {}
+        Err(thrown) if thrown.is_catchable() => {
+            super::access::call(&reject, &[thrown.value])?;
+        }
+        Err(thrown) => return Err(thrown),
+    }
+    Ok(promise)
+}
+
+/// `Promise.resolve(value)`: the value itself when it is a promise.
+pub fn resolve(value: Value) -> Result<Value, Throw> {
     if is_promise(&value) {
-        value
-    } else {
-        Value::object_of_kind(ObjectKind::Promise(Ok(value)))
+        return Ok(value);
     }
+    let promise = pending();
+    resolve_with(&promise, value)?;
+    Ok(promise)
 }
 
 /// `Promise.reject(reason)`.
 pub fn reject(reason: Value) -> Value {
-    Value::object_of_kind(ObjectKind::Promise(Err(reason)))
+    let promise = pending();
+    settle(&promise, Err(reason));
+    promise
 }
 
-/// `Promise.all(iterable)`: fulfilled with every value, or rejected with the first rejection.
-pub fn all(iterable: &Value) -> Result<Value, Throw> {
-    let mut values = Vec::new();
-    for item in super::iterate::collect(iterable)? {
-        match await_value(item) {
-            Ok(value) => values.push(value),
-            Err(thrown) => return Ok(reject(thrown.value)),
-        }
-    }
-    Ok(resolve(Value::array(values)))
-}
-
-/// Dispatches `promise.then/catch/finally` (callbacks run at once: the promise is settled).
-pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
-    let Value::Object(object) = receiver else {
-        return None;
-    };
-    let ObjectKind::Promise(state) = &object.kind else {
-        return None;
-    };
-    let arg = |index: usize| args.get(index).cloned().unwrap_or_default();
-    let run = |callback: Value, value: Value| match callback {
-        Value::Function(_) => settle(super::access::call(&callback, &[value])),
-        _ => Ok(receiver.clone()),
-    };
-    Some(match (name, state) {
-        ("then", Ok(value)) => run(arg(0), value.clone()),
-        ("then", Err(reason)) => run(arg(1), reason.clone()),
-        ("catch", Err(reason)) => run(arg(0), reason.clone()),
-        ("catch", Ok(_)) => Ok(receiver.clone()),
-        ("finally", _) => {
-            if let Value::Function(_) = arg(0)
-                && let Err(thrown) = super::access::call(&arg(0), &[])
-            {
-                return Some(Ok(reject(thrown.value)));
+/// `promise.then(on_fulfilled, on_rejected)`: a new promise settled by the callback's result.
+pub fn then(promise: &Value, on_fulfilled: Value, on_rejected: Value) -> Value {
+    let derived = pending();
+    let target = derived.clone();
+    when_settled(
+        promise,
+        Box::new(move |outcome| {
+            let (callback, input) = match outcome {
+                Ok(value) => (on_fulfilled, Ok(value)),
+                Err(reason) => (on_rejected, Err(reason)),
+            };
+            if !matches!(callback, Value::Function(_)) {
+                // No callback for this outcome: it passes through.
+                settle(&target, input);
+                return Ok(());
             }
-            Ok(receiver.clone())
-        }
+            let argument = match input {
+                Ok(value) | Err(value) => value,
+            };
+            match super::access::call(&callback, &[argument]) {
+                Ok(result) => resolve_with(&target, result),
+                Err(thrown) if thrown.is_catchable() => {
+                    settle(&target, Err(thrown.value));
+                    Ok(())
+                }
+                Err(thrown) => Err(thrown),
+            }
+        }),
+    );
+    derived
+}
+
+/// `promise.finally(callback)`: runs it either way, then passes the outcome on (or the
+/// callback's own rejection), with the spec's extra ticks.
+fn finally(promise: &Value, callback: Value) -> Result<Value, Throw> {
+    if !matches!(callback, Value::Function(_)) {
+        return Ok(then(promise, callback.clone(), callback));
+    }
+    let after = |rethrow: bool, callback: Value| {
+        Value::arrow_function("", 1, move |_, args| {
+            let outcome = args.first().cloned().unwrap_or_default();
+            let result = super::access::call(&callback, &[])?;
+            let waited = resolve(result)?;
+            let pass_on = Value::arrow_function("", 0, move |_, _| {
+                if rethrow {
+                    Err(Throw::new(outcome.clone()))
+                } else {
+                    Ok(outcome.clone())
+                }
+            });
+            Ok(then(&waited, pass_on, Value::Undefined))
+        })
+    };
+    Ok(then(
+        promise,
+        after(false, callback.clone()),
+        after(true, callback),
+    ))
+}
+
+/// Dispatches `promise.then/catch/finally`.
+pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
+    if !is_promise(receiver) {
+        return None;
+    }
+    let arg = |index: usize| args.get(index).cloned().unwrap_or_default();
+    Some(match name {
+        "then" => Ok(then(receiver, arg(0), arg(1))),
+        "catch" => Ok(then(receiver, Value::Undefined, arg(0))),
+        "finally" => finally(receiver, arg(0)),
         _ => return None,
     })
+}
+
+/// How `console.log` shows a promise: `Promise { 1 }`, `Promise { <pending> }`, …
+pub fn inspect_state(promise: &Value, show: impl Fn(&Value) -> String) -> String {
+    match outcome(promise) {
+        None => "Promise { <pending> }".to_string(),
+        Some(Ok(value)) => format!("Promise {{ {} }}", show(&value)),
+        Some(Err(reason)) => format!("Promise {{ <rejected> {} }}", show(&reason)),
+    }
 }

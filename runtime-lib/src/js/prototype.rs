@@ -160,6 +160,7 @@ pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
                 (None, ObjectKind::WeakMap(_)) => builtin_prototype("WeakMap"),
                 (None, ObjectKind::WeakSet(_)) => builtin_prototype("WeakSet"),
                 (None, ObjectKind::Primitive(inner)) => primitive_prototype(inner),
+                (None, ObjectKind::Iterator(iterator)) => builtin_prototype(iterator.tag),
             },
         },
         Value::Array(_) => builtin_prototype("Array"),

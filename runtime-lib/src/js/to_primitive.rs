@@ -199,6 +199,7 @@ pub fn object_tag(value: &Value) -> String {
             ObjectKind::WeakMap(_) => "WeakMap",
             ObjectKind::WeakSet(_) => "WeakSet",
             ObjectKind::Promise(_) => "Promise",
+            ObjectKind::Iterator(iterator) => iterator.tag,
             ObjectKind::Primitive(Value::Number(_)) => "Number",
             ObjectKind::Primitive(Value::String(_)) => "String",
             ObjectKind::Primitive(_) => "Boolean",

@@ -97,14 +97,16 @@ pub enum ObjectKind {
     Error(ErrorData),
     /// `new Date(…)`: milliseconds since the epoch (NaN for an invalid date).
     Date(Cell<f64>),
-    /// `new Set(…)`: values in insertion order, unique by SameValueZero.
-    Set(RefCell<Vec<Value>>),
+    /// `new Set(…)`: values in insertion order, unique by SameValueZero (stored as keys).
+    Set(RefCell<super::ordered_table::OrderedTable>),
     /// `new Map(…)`: entries in insertion order, keys unique by SameValueZero.
-    Map(RefCell<Vec<(Value, Value)>>),
+    Map(RefCell<super::ordered_table::OrderedTable>),
+    /// What `map.keys()`, `set.entries()`, `array.values()` … return.
+    Iterator(super::iterator::IteratorData),
     /// A regular expression (`/…/flags`).
     RegExp(super::regexp::RegExpData),
-    /// A settled promise: `Ok` fulfilled, `Err` rejected.
-    Promise(Result<Value, Value>),
+    /// A promise (`promise.rs`).
+    Promise(super::promise::PromiseData),
     /// A built-in prototype object (`Object.prototype`, `Array.prototype`, …) named by its
     /// class. It is made afresh on each use, so `===` compares the name (see `prototype.rs`).
     Prototype(&'static str),

@@ -122,7 +122,7 @@ impl Lowerer<'_> {
                     let args = self.arguments(&call.args);
                     return quote!(rt::call_static(#name, &#args)?);
                 }
-                self.unknown_global(ident)
+                self.undeclared_read(ident)
             }
             Expr::Member(member) => {
                 if let Some(name) = self.static_member_name(member) {

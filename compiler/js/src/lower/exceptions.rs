@@ -56,10 +56,18 @@ impl Lowerer<'_> {
         self.try_frames.push(TryFrame::default());
         let inner = body(self);
         let frame = self.try_frames.pop().unwrap_or_default();
-        let closure = quote!((|| -> Result<rt::Completion, rt::Throw> {
-            #inner
-            Ok(rt::Completion::Normal)
-        })());
+        // In an async body the block may `await`, so it is an async block awaited in place.
+        let closure = if self.in_async {
+            quote!(async {
+                #inner
+                Ok::<rt::Completion, rt::Throw>(rt::Completion::Normal)
+            }.await)
+        } else {
+            quote!((|| -> Result<rt::Completion, rt::Throw> {
+                #inner
+                Ok(rt::Completion::Normal)
+            })())
+        };
         (closure, frame)
     }
 

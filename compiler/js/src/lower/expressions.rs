@@ -77,7 +77,12 @@ impl Lowerer<'_> {
             Expr::Paren(paren) => self.expr(&paren.expr),
             Expr::Await(await_expr) => {
                 let arg = self.expr(&await_expr.arg);
-                quote!(rt::await_value(#arg)?)
+                if self.in_async {
+                    quote!(rt::await_value(#arg).await?)
+                } else {
+                    // A module's top-level `await`: nothing can suspend there.
+                    quote!(rt::await_now(#arg)?)
+                }
             }
             Expr::OptChain(chain) => self.opt_chain(chain),
             Expr::TsAs(e) => self.expr(&e.expr),
@@ -206,29 +211,50 @@ impl Lowerer<'_> {
         if globals::STATIC_CALLS.contains(&name) {
             return quote!(rt::static_fn(#name));
         }
-        self.unknown_global(ident)
+        self.undeclared_read(ident)
     }
 
-    /// Reports an identifier that is not declared.
-    pub(crate) fn unknown_global(&mut self, ident: &Ident) -> TokenStream {
+    /// A read of a name declared nowhere: as in Node, a `ReferenceError` when it runs (a
+    /// handler may guard it, or never reach it), and a warning now, since it is usually a typo.
+    pub(crate) fn undeclared_read(&mut self, ident: &Ident) -> TokenStream {
+        if let Some(misuse) = self.global_misuse(ident) {
+            return misuse;
+        }
         let name = ident.sym.as_str();
-        if let Some((what, help)) = globals::forbidden(name) {
-            return self.unsupported(ident.span, what, help);
-        }
-        if let Some(constructor) = globals::CONSTRUCTORS.iter().find(|known| **known == name) {
-            return quote!(rt::builtin_constructor(#constructor));
-        }
-        if globals::NAMESPACES.contains(&name) {
-            return self.unsupported(
-                ident.span,
-                &format!("`{name}` used as a value"),
-                &format!("call one of its members directly, e.g. `{name}.…(…)`"),
-            );
+        let span = self.cx.spans.span(ident.span);
+        self.diagnostics
+            .push(crate::diagnostics::undeclared_read(span, name));
+        quote!(rt::undeclared(#name)?)
+    }
+
+    /// Reports a write to an identifier that is not declared (JS would create a global).
+    pub(crate) fn unknown_global(&mut self, ident: &Ident) -> TokenStream {
+        if let Some(misuse) = self.global_misuse(ident) {
+            return misuse;
         }
         let span = self.cx.spans.span(ident.span);
         self.diagnostics
-            .push(crate::diagnostics::unknown_global(span, name));
+            .push(crate::diagnostics::unknown_global(span, ident.sym.as_str()));
         quote!(Value::Undefined)
+    }
+
+    /// A built-in global used in a way the subset does not support, as a diagnostic.
+    fn global_misuse(&mut self, ident: &Ident) -> Option<TokenStream> {
+        let name = ident.sym.as_str();
+        if let Some((what, help)) = globals::forbidden(name) {
+            return Some(self.unsupported(ident.span, what, help));
+        }
+        if let Some(constructor) = globals::CONSTRUCTORS.iter().find(|known| **known == name) {
+            return Some(quote!(rt::builtin_constructor(#constructor)));
+        }
+        if globals::NAMESPACES.contains(&name) {
+            return Some(self.unsupported(
+                ident.span,
+                &format!("`{name}` used as a value"),
+                &format!("call one of its members directly, e.g. `{name}.…(…)`"),
+            ));
+        }
+        None
     }
 
     /// The name of a global namespace member (`Math.max`) if `member` is one.

@@ -5,7 +5,8 @@
 //!                                      let mut post: Value = rt::arg(args, 0);
 //!                                      Ok(rt::get(&post, "published")?)
 //!                                  }) }
-//! async function f() { … }   →   the body runs at once; its result is wrapped by `rt::settle`
+//! async function f() { … }   →   rt::spawn_async(async move { … }): the body is a future the
+//!                                 microtask queue resumes after each `await` (runtime `async_fn.rs`)
 //! ```
 //!
 //! Parameters are read from `args` (missing ones are `undefined`), defaults apply to
@@ -156,6 +157,7 @@ impl Lowerer<'_> {
         {
             self.strict = true;
         }
+        let saved_async = std::mem::replace(&mut self.in_async, is_async);
         self.function_depth += 1;
         let mut this_binding = quote!();
         if !is_arrow {
@@ -228,12 +230,7 @@ impl Lowerer<'_> {
                 quote!(Ok(#value))
             }
         };
-        let body = if is_async {
-            quote!(rt::settle((|| -> Result<Value, rt::Throw> { #statements })()))
-        } else {
-            statements
-        };
-
+        self.in_async = saved_async;
         self.function_depth -= 1;
         self.jump_targets = saved_targets;
         self.try_frames = saved_frames;
@@ -241,10 +238,35 @@ impl Lowerer<'_> {
         self.class_context = saved_class;
         self.chain_label = saved_chain;
         self.strict = saved_strict;
-        let code = quote!(move |this: &Value, args: &[Value]| -> Result<Value, rt::Throw> {
-            #(#prologue)*
-            #body
-        });
+        let code = if is_async {
+            // The body becomes a future that outlives this call: it owns copies of the
+            // captures, `this` and the arguments. Parameters bind inside it, so a failing
+            // default or destructuring rejects the promise instead of throwing, as in JS.
+            let mut owned = clones.clone();
+            if let Some(parent) = self
+                .class_context
+                .as_ref()
+                .and_then(|class| class.parent.clone())
+            {
+                owned.push(quote!(let #parent = #parent.clone();));
+            }
+            quote!(move |this: &Value, args: &[Value]| -> Result<Value, rt::Throw> {
+                #(#owned)*
+                let this: Value = this.clone();
+                let args: Vec<Value> = args.to_vec();
+                rt::spawn_async(async move {
+                    let this: &Value = &this;
+                    let args: &[Value] = &args;
+                    #(#prologue)*
+                    #statements
+                })
+            })
+        } else {
+            quote!(move |this: &Value, args: &[Value]| -> Result<Value, rt::Throw> {
+                #(#prologue)*
+                #statements
+            })
+        };
         match kind {
             Kind::Function => quote!({ #(#clones)* rt::func(#name, #length, #code) }),
             Kind::Arrow => quote!({ #(#clones)* rt::arrow(#name, #length, #code) }),

@@ -97,6 +97,9 @@ pub(crate) struct Lowerer<'a> {
     /// Whether the code being lowered is strict (an ES module, a class body, a `"use strict"`
     /// script or function): writes to frozen objects throw there instead of being ignored.
     pub(crate) strict: bool,
+    /// Whether the code being lowered is the body of an `async` function, a Rust `async`
+    /// block where `await` suspends (blocks that must stay inside it are async blocks too).
+    pub(crate) in_async: bool,
 }
 
 impl<'a> Lowerer<'a> {
@@ -114,6 +117,7 @@ impl<'a> Lowerer<'a> {
             predeclared: HashSet::new(),
             source_text: cx.source_text,
             strict: false,
+            in_async: false,
             cx,
         }
     }

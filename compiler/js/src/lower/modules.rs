@@ -197,14 +197,22 @@ impl Lowerer<'_> {
         let vars = self.function_prelude(&statements);
         let prelude = self.block_prelude(statements.iter());
         let mut body = Vec::new();
+        // ES exports are bindings, not values: publishing them once the top level has run
+        // lets `export { x }` precede `const x` and sees every top-level assignment.
+        let mut publish = Vec::new();
         for item in &items {
             match item {
                 Item::Stmt(stmt) => body.push(self.statement(stmt)),
                 Item::Export(names) => {
                     for (local, exported) in names {
-                        let value = self.ident(local);
+                        // Read after the top level, although `local` is the declaration's
+                        // own name (whose position would count as before it).
+                        let value = match self.cx.scopes.binding_of(local) {
+                            Some(id) => self.read_binding(id),
+                            None => self.ident(local),
+                        };
                         let exports = self.read_binding(1);
-                        body.push(quote!(rt::set(&#exports, #exported, #value)?;));
+                        publish.push(quote!(rt::set(&#exports, #exported, #value)?;));
                     }
                 }
                 Item::ExportDefault(expr) => {
@@ -214,6 +222,7 @@ impl Lowerer<'_> {
                 }
             }
         }
+        body.append(&mut publish);
         if plan.implicit_handler
             && let Some(handler) = statements.iter().find_map(|stmt| match stmt {
                 Stmt::Decl(Decl::Fn(function)) if function.ident.sym.as_str() == "handler" => {

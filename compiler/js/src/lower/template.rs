@@ -6,7 +6,8 @@
 //! tag`a${x}b`                   →   rt::call(&tag, &[rt::array(vec![Value::str("a"), Value::str("b")]), x])?
 //! ```
 //!
-//! A tag receives the cooked strings as a plain array (no `raw` property).
+//! A tag receives the cooked strings as a plain array (no `raw` property). `String.raw` needs
+//! no call: its result is the template built from the raw strings.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -43,6 +44,11 @@ impl Lowerer<'_> {
 
     /// A tagged template: the tag called with the strings and the values.
     pub(super) fn tagged_template(&mut self, tagged: &TaggedTpl) -> TokenStream {
+        if let Expr::Member(member) = &*tagged.tag
+            && self.static_member_name(member).as_deref() == Some("String.raw")
+        {
+            return self.string_raw(&tagged.tpl);
+        }
         let tag = self.expr(&tagged.tag);
         let strings: Vec<TokenStream> = tagged
             .tpl
@@ -61,5 +67,19 @@ impl Lowerer<'_> {
             .collect();
         let source = self.source_of(tagged.tag.span());
         quote!(rt::call_at(&#tag, &[rt::array(vec![#(#strings),*]), #(#values),*], #source)?)
+    }
+
+    /// ``String.raw`a\n${x}` `` → the raw strings (escapes as written) joined with the values.
+    fn string_raw(&mut self, tpl: &Tpl) -> TokenStream {
+        let mut parts = Vec::new();
+        for (index, quasi) in tpl.quasis.iter().enumerate() {
+            // The spec normalises line terminators in raw strings to `\n`.
+            let raw = quasi.raw.replace("\r\n", "\n").replace('\r', "\n");
+            parts.push(string_value(&raw));
+            if let Some(expr) = tpl.exprs.get(index) {
+                parts.push(self.expr(expr));
+            }
+        }
+        quote!(rt::template(&[#(#parts),*])?)
     }
 }

@@ -1,0 +1,90 @@
+//! The microtask queue: promise reactions and resumed `async` functions run from here, in the
+//! order V8 would run them.
+//!
+//! ```text
+//! Promise.resolve().then(a); await null; b()
+//!   queue after the synchronous part: [a, resume]   → a runs, then the function resumes
+//! ```
+//!
+//! The queue is per thread and lives only inside one handler call: the bridge drains it after
+//! the handler returns ([`drain`]) and empties it whatever happens ([`Scope`]), so no job — and
+//! no JS value it holds — outlives the call (the isolate's lock argument relies on that).
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+
+use super::error::Throw;
+use super::value::Value;
+
+/// A queued job. It fails only with an uncatchable throw (the time budget ran out): JS errors
+/// inside a job are turned into promise rejections by the job itself.
+pub type Job = Box<dyn FnOnce() -> Result<(), Throw>>;
+
+thread_local! {
+    static QUEUE: RefCell<VecDeque<Job>> = RefCell::new(VecDeque::new());
+}
+
+/// Queues `job` behind every job already queued.
+pub fn enqueue(job: Job) {
+    QUEUE.with(|queue| queue.borrow_mut().push_back(job));
+}
+
+/// Runs queued jobs, and the jobs they queue, until none is left.
+pub fn drain() -> Result<(), Throw> {
+    loop {
+        let Some(job) = QUEUE.with(|queue| queue.borrow_mut().pop_front()) else {
+            return Ok(());
+        };
+        // A promise chain that re-queues itself for ever must still run out of time.
+        super::budget::tick()?;
+        if let Err(thrown) = job() {
+            clear();
+            return Err(thrown);
+        }
+    }
+}
+
+/// Drops every queued job.
+pub fn clear() {
+    // Take the jobs out first: dropping one may drop values whose owners touch the queue.
+    let jobs = QUEUE.with(|queue| std::mem::take(&mut *queue.borrow_mut()));
+    drop(jobs);
+}
+
+/// Empties the queue when a handler call ends, however it ends.
+pub struct Scope(());
+
+/// Starts a handler call's microtask scope.
+pub fn scope() -> Scope {
+    Scope(())
+}
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        clear();
+    }
+}
+
+/// `queueMicrotask(callback)`.
+pub fn queue_microtask(callback: &Value) -> Result<Value, Throw> {
+    if !matches!(callback, Value::Function(_)) {
+        return Err(Throw::type_error(format!(
+            "The \"callback\" argument must be of type function. Received {}",
+            super::console::inspect(callback)
+        )));
+    }
+    let callback = callback.clone();
+    enqueue(Box::new(move || {
+        match super::access::call(&callback, &[]) {
+            Ok(_) => Ok(()),
+            // Node reports an error thrown by a microtask as uncaught; it never reaches the
+            // handler that queued it, so the request goes on and the error is logged.
+            Err(thrown) if thrown.is_catchable() => {
+                super::console::log("error", &[Value::str("Uncaught"), thrown.value]);
+                Ok(())
+            }
+            Err(thrown) => Err(thrown),
+        }
+    }));
+    Ok(Value::Undefined)
+}
