@@ -61,6 +61,11 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Object.preventExtensions",
     "Object.hasOwn",
     "Object.is",
+    "Object.isFrozen",
+    "Object.isSealed",
+    "Object.isExtensible",
+    "Object.create",
+    "Object.getPrototypeOf",
     "Number",
     "Number.isInteger",
     "Number.isFinite",
@@ -132,6 +137,7 @@ pub(crate) const STATIC_VALUES: &[&str] = &[
     "Number.NaN",
     "NaN",
     "Infinity",
+    "Object.prototype",
 ];
 
 /// Classes `new` may build.
@@ -150,6 +156,11 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "RegExp",
     "Array",
     "Object",
+    "WeakMap",
+    "WeakSet",
+    "Number",
+    "String",
+    "Boolean",
 ];
 
 /// Built-in Error classes a user class may extend.
@@ -173,6 +184,11 @@ pub(crate) const INSTANCE_CLASSES: &[&str] = &[
     "Map",
     "RegExp",
     "Promise",
+    "WeakMap",
+    "WeakSet",
+    "Number",
+    "String",
+    "Boolean",
     "Error",
     "TypeError",
     "RangeError",
@@ -181,6 +197,20 @@ pub(crate) const INSTANCE_CLASSES: &[&str] = &[
     "EvalError",
     "URIError",
 ];
+
+/// Static members that are deliberately unsupported, with what to write instead (others get a
+/// generic message).
+pub(crate) fn unsupported_static(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Object.setPrototypeOf" => {
+            "an object's prototype is fixed when it is created: use `Object.create(proto)` or `{ __proto__: proto, … }`"
+        }
+        "Object.defineProperty" | "Object.defineProperties" | "Object.getOwnPropertyDescriptor" => {
+            "property descriptors (getters, read-only or hidden properties) are not modelled; assign plain properties"
+        }
+        _ => return None,
+    })
+}
 
 /// Globals that are never supported, with what to write instead.
 pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
@@ -205,7 +235,7 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
         "fetch" => ("`fetch`", "handlers cannot do I/O yet"),
         "Symbol" => ("`Symbol`", "use a string key instead"),
         "Proxy" | "Reflect" => ("`Proxy` and `Reflect`", "use plain objects"),
-        "WeakMap" | "WeakSet" | "WeakRef" => ("weak collections", "use `Map` or `Set`"),
+        "WeakRef" | "FinalizationRegistry" => ("weak references", "use `Map` or `WeakMap`"),
         "BigInt" => ("`BigInt`", "use numbers"),
         _ => return None,
     })

@@ -240,6 +240,10 @@ const UNSUPPORTED: &[(&str, &str)] = &[
         "class Stack extends Array {}\nmodule.exports = (req) => new Stack();\n",
     ),
     (
+        "prototype_mutation",
+        "module.exports = (req) => {\n  const o = {};\n  Object.setPrototypeOf(o, null);\n  o.__proto__ = {};\n  return new Proxy(o, {});\n};\n",
+    ),
+    (
         "top_level_this",
         "const self = this;\nmodule.exports = (req) => self;\n",
     ),

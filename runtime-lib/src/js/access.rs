@@ -15,7 +15,9 @@ use std::cell::Cell;
 
 use super::convert::{to_property_key, to_string};
 use super::error::Throw;
+use super::freeze::{self, Integrity};
 use super::property::array_index;
+use super::prototype::Inherited;
 use super::string::JsString;
 use super::value::{ObjectKind, Value};
 
@@ -71,11 +73,17 @@ pub fn get_computed_opt(object: &Value, key: &Value) -> Result<Option<Value>, Th
                 .then(|| get_key(object, &key).unwrap_or_default()),
         },
         Value::Object(data) => {
-            if let Some(value) = data.props.borrow().get(&key) {
-                Some(value.clone())
-            } else {
-                let value = get_key(object, &key)?;
-                (!matches!(value, Value::Undefined)).then_some(value)
+            let own = data.props.borrow().get(&key).cloned();
+            match own {
+                Some(value) => Some(value),
+                None => match super::prototype::inherited(data, &key) {
+                    Inherited::Found(value) => Some(value),
+                    Inherited::Missing => None,
+                    Inherited::Builtin => {
+                        let value = get_key(object, &key)?;
+                        (!matches!(value, Value::Undefined)).then_some(value)
+                    }
+                },
             }
         }
         _ => {
@@ -141,13 +149,14 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             if let Some(value) = data.props.borrow().get(key) {
                 return Ok(value.clone());
             }
-            if let Some(class) = &data.class
-                && let Some(value) = super::class::inherited(class, key)
-            {
-                return Ok(value);
+            match super::prototype::inherited(data, key) {
+                Inherited::Found(value) => return Ok(value),
+                Inherited::Missing => return Ok(Value::Undefined),
+                Inherited::Builtin => {}
             }
             let name = key.as_ascii().unwrap_or("");
             Ok(match (&data.kind, name) {
+                (_, "__proto__") => super::prototype::get_prototype_of(object)?,
                 (_, "constructor") => super::class::constructor_of(object),
                 (ObjectKind::Error(_), "cause") => {
                     data.private.borrow().get(key).cloned().unwrap_or_default()
@@ -160,29 +169,50 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                 (ObjectKind::Set(table) | ObjectKind::Map(table), "size") => {
                     Value::from(table.borrow().len())
                 }
-                (ObjectKind::RegExp(_), name) => {
-                    super::regexp::property(object, name).unwrap_or_default()
+                (ObjectKind::RegExp(_), name) if !name.is_empty() => {
+                    match super::regexp::property(object, name) {
+                        Some(value) => value,
+                        None => {
+                            super::object_methods::builtin_method(object, name).unwrap_or_default()
+                        }
+                    }
                 }
-                _ => Value::Undefined,
+                (ObjectKind::Primitive(Value::String(text)), "length") => Value::from(text.len()),
+                _ => super::object_methods::builtin_method(object, name).unwrap_or_default(),
             })
         }
         Value::Bool(_) | Value::Number(_) => Ok(Value::Undefined),
     }
 }
 
-/// `object.key = value`.
+/// `object.key = value` in sloppy code (a forbidden write is ignored).
 pub fn set(object: &Value, key: &str, value: Value) -> Result<(), Throw> {
-    set_key(object, JsString::new(key), value)
+    set_key_in(object, JsString::new(key), value, false)
 }
 
-/// `object[key] = value`.
+/// `object.key = value` in strict code (a forbidden write throws V8's TypeError).
+pub fn set_strict(object: &Value, key: &str, value: Value) -> Result<(), Throw> {
+    set_key_in(object, JsString::new(key), value, true)
+}
+
+/// `object[key] = value` in sloppy code.
 pub fn set_computed(object: &Value, key: &Value, value: Value) -> Result<(), Throw> {
+    set_computed_in(object, key, value, false)
+}
+
+/// `object[key] = value` in strict code.
+pub fn set_computed_strict(object: &Value, key: &Value, value: Value) -> Result<(), Throw> {
+    set_computed_in(object, key, value, true)
+}
+
+fn set_computed_in(object: &Value, key: &Value, value: Value, strict: bool) -> Result<(), Throw> {
     // `items[i] = v` with an array index (below 2³² − 1, as `array_index` accepts): write the
     // slot without formatting the index into a key and parsing it back.
     if let (Value::Array(items), Value::Number(index)) = (object, key)
         && *index >= 0.0
         && *index < 4_294_967_295.0
         && index.fract() == 0.0
+        && items.integrity.get() == Integrity::Extensible
     {
         let index = *index as usize;
         let mut items = items.borrow_mut();
@@ -199,11 +229,45 @@ pub fn set_computed(object: &Value, key: &Value, value: Value) -> Result<(), Thr
             to_string(key)?
         )));
     }
-    set_key(object, to_property_key(key)?, value)
+    set_key_in(object, to_property_key(key)?, value, strict)
 }
 
-/// Sets a property by string key.
+/// Sets a property by string key (sloppy code, and runtime helpers that build fresh objects).
 pub fn set_key(object: &Value, key: JsString, value: Value) -> Result<(), Throw> {
+    set_key_in(object, key, value, false)
+}
+
+/// `Object.assign`'s writes: built-in functions are strict, so a frozen target throws.
+pub fn set_key_strict(object: &Value, key: JsString, value: Value) -> Result<(), Throw> {
+    set_key_in(object, key, value, true)
+}
+
+/// CreateDataProperty: an own property even for `__proto__` (JSON.parse, spread,
+/// `Object.fromEntries`, computed keys in literals).
+pub fn define_key(object: &Value, key: JsString, value: Value) -> Result<(), Throw> {
+    match object {
+        Value::Object(data) if matches!(data.kind, ObjectKind::Plain) => {
+            if freeze::may_set(object, data, &key, true)? {
+                data.props.borrow_mut().insert(key, value);
+            }
+            Ok(())
+        }
+        _ => set_key_in(object, key, value, true),
+    }
+}
+
+/// `{ [key]: value }` in an object literal.
+pub fn define_computed(object: &Value, key: &Value, value: Value) -> Result<(), Throw> {
+    define_key(object, to_property_key(key)?, value)
+}
+
+/// `{ "__proto__": value }`-style own properties a literal defines by name (shorthand
+/// `{ __proto__ }`).
+pub fn define(object: &Value, key: &str, value: Value) -> Result<(), Throw> {
+    define_key(object, JsString::new(key), value)
+}
+
+fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Result<(), Throw> {
     match object {
         Value::Undefined | Value::Null => Err(Throw::type_error(format!(
             "Cannot set properties of {} (setting '{}')",
@@ -211,7 +275,13 @@ pub fn set_key(object: &Value, key: JsString, value: Value) -> Result<(), Throw>
             key
         ))),
         Value::Array(items) => {
-            if key.as_ascii() == Some("length") {
+            let is_length = key.as_ascii() == Some("length");
+            if (is_length || array_index(&key).is_some())
+                && !freeze::may_set_element(object, items, &key, strict)?
+            {
+                return Ok(());
+            }
+            if is_length {
                 let length = super::convert::to_number(&value)?;
                 if length < 0.0 || length.fract() != 0.0 || length > 4_294_967_295.0 {
                     return Err(Throw::range_error("Invalid array length"));
@@ -230,6 +300,15 @@ pub fn set_key(object: &Value, key: JsString, value: Value) -> Result<(), Throw>
         Value::Object(data) => {
             if key.as_ascii() == Some("lastIndex") && super::regexp::set_last_index(object, &value)?
             {
+                return Ok(());
+            }
+            if key.as_ascii() == Some("__proto__")
+                && !data.props.borrow().contains(&key)
+                && !super::prototype::has_null_prototype(data)
+            {
+                return super::prototype::set_dunder_proto(object, &value);
+            }
+            if !freeze::may_set(object, data, &key, strict)? {
                 return Ok(());
             }
             if let ObjectKind::Error(error) = &data.kind {
@@ -262,27 +341,41 @@ pub fn set_key(object: &Value, key: JsString, value: Value) -> Result<(), Throw>
     }
 }
 
-/// `delete object[key]`.
+/// `delete object[key]` in sloppy code (`false` when the property cannot be deleted).
 pub fn delete(object: &Value, key: &Value) -> Result<bool, Throw> {
+    delete_in(object, key, false)
+}
+
+/// `delete object[key]` in strict code (a sealed or frozen property throws).
+pub fn delete_strict(object: &Value, key: &Value) -> Result<bool, Throw> {
+    delete_in(object, key, true)
+}
+
+fn delete_in(object: &Value, key: &Value, strict: bool) -> Result<bool, Throw> {
+    if object.is_nullish() {
+        return Err(Throw::type_error(format!(
+            "Cannot convert undefined or null to object ({})",
+            describe(object)
+        )));
+    }
+    let key = to_property_key(key)?;
+    if !freeze::may_delete(object, &key, strict)? {
+        return Ok(false);
+    }
     match object {
         Value::Object(data) => {
-            data.props.borrow_mut().remove(&to_property_key(key)?);
-            Ok(true)
+            data.props.borrow_mut().remove(&key);
         }
         Value::Array(items) => {
-            if let Some(index) = array_index(&to_property_key(key)?)
+            if let Some(index) = array_index(&key)
                 && let Some(slot) = items.borrow_mut().get_mut(index as usize)
             {
                 *slot = Value::Undefined;
             }
-            Ok(true)
         }
-        other if other.is_nullish() => Err(Throw::type_error(format!(
-            "Cannot convert undefined or null to object ({})",
-            describe(other)
-        ))),
-        _ => Ok(true),
+        _ => {}
     }
+    Ok(true)
 }
 
 /// Calls `function` with `this` = `undefined`.
@@ -383,10 +476,15 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             if let Some(method) = own {
                 return callable(method);
             }
-            if let Some(class) = &data.class
-                && let Some(method) = super::class::inherited(class, &key)
+            match super::prototype::inherited(data, &key) {
+                Inherited::Found(method) => return callable(method),
+                Inherited::Missing => return None,
+                Inherited::Builtin => {}
+            }
+            if let ObjectKind::Primitive(inner) = &data.kind
+                && name != "valueOf"
             {
-                return callable(method);
+                return find_and_call(inner, name, args);
             }
             super::object_methods::call(receiver, name, args)
         }

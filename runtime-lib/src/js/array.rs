@@ -8,7 +8,6 @@
 //! Callbacks get `(element, index, array)`. Methods read the live array on every step (a callback
 //! that pushes to the array it walks sees what JS would see for the indices visited).
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::access::call as invoke;
@@ -20,7 +19,7 @@ use super::operators::{same_value_zero, strict_eq};
 use super::string::JsString;
 use super::value::Value;
 
-type Items = Rc<RefCell<Vec<Value>>>;
+type Items = Rc<super::value::JsArray>;
 
 fn arg(args: &[Value], index: usize) -> Value {
     args.get(index).cloned().unwrap_or_default()
@@ -92,6 +91,9 @@ fn call_on(
     name: &str,
     args: &[Value],
 ) -> Option<Result<Value, Throw>> {
+    if let Err(error) = super::freeze::check_array_method(items, name, args) {
+        return Some(Err(error));
+    }
     let result = match name {
         "push" => {
             let mut items = items.borrow_mut();
@@ -289,9 +291,11 @@ fn call_on(
         "reduceRight" => reduce(array, items, args, true),
         "sort" => sort(items, &arg(args, 0)).map(|()| array.clone()),
         "toSorted" => (|| {
-            let copy: Items = Rc::new(RefCell::new(items.borrow().clone()));
-            sort(&copy, &arg(args, 0))?;
-            Ok(Value::Array(copy))
+            let copy = Value::array(items.borrow().clone());
+            if let Value::Array(sorted) = &copy {
+                sort(sorted, &arg(args, 0))?;
+            }
+            Ok(copy)
         })(),
         "toReversed" => {
             let mut copy = items.borrow().clone();

@@ -60,7 +60,7 @@ pub fn spread_object(target: &Value, source: &Value) -> Result<(), Throw> {
             Ok(())
         }
         Value::Object(_) | Value::Array(_) => {
-            super::object_methods::copy_properties(target, source)
+            super::object_methods::spread_properties(target, source)
         }
         _ => Ok(()),
     }
@@ -126,7 +126,7 @@ pub fn object_rest(value: &Value, taken: &[&str]) -> Result<Value, Throw> {
     let rest = Value::object(Vec::<(JsString, Value)>::new());
     for (key, item) in super::object_methods::own_entries(value)? {
         if !taken.iter().any(|name| JsString::new(name) == key) {
-            super::access::set_key(&rest, key, item)?;
+            super::access::define_key(&rest, key, item)?;
         }
     }
     Ok(rest)

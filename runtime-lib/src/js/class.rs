@@ -122,11 +122,19 @@ pub fn arrow(
 
 /// `F.prototype`, created on first use.
 pub fn prototype_of(function: &JsFunction) -> Value {
-    function
-        .prototype
-        .borrow_mut()
-        .get_or_insert_with(|| Value::object_of_kind(ObjectKind::Plain))
-        .clone()
+    if let Some(prototype) = &*function.prototype.borrow() {
+        return prototype.clone();
+    }
+    let prototype = Value::object_of_kind(ObjectKind::Plain);
+    // A derived class's prototype inherits from its parent's, so that
+    // `Object.getPrototypeOf(User.prototype) === Model.prototype`.
+    if let Some(ClassParent::Function(parent)) = function.class.as_ref().map(|class| &class.parent)
+        && let Value::Object(object) = &prototype
+    {
+        *object.proto.borrow_mut() = super::prototype::Prototype::Object(prototype_of(parent));
+    }
+    *function.prototype.borrow_mut() = Some(prototype.clone());
+    prototype
 }
 
 /// Adds a method to a class's prototype.
@@ -209,12 +217,9 @@ fn allocate(constructor: &Rc<JsFunction>) -> Value {
         }),
         None => ObjectKind::Plain,
     };
-    Value::Object(Rc::new(JsObject {
-        kind,
-        props: RefCell::new(PropertyMap::new()),
-        class: Some(constructor.clone()),
-        private: RefCell::new(PropertyMap::new()),
-    }))
+    let mut object = JsObject::new(kind, PropertyMap::new());
+    object.class = Some(constructor.clone());
+    Value::Object(Rc::new(object))
 }
 
 fn is_object(value: &Value) -> bool {
@@ -407,7 +412,14 @@ pub fn constructor_of(value: &Value) -> Value {
                 ObjectKind::Map(_) => builtin("Map"),
                 ObjectKind::RegExp(_) => builtin("RegExp"),
                 ObjectKind::Promise(_) => builtin("Promise"),
-                ObjectKind::Plain | ObjectKind::Iterator(_) => builtin("Object"),
+                ObjectKind::WeakMap(_) => builtin("WeakMap"),
+                ObjectKind::WeakSet(_) => builtin("WeakSet"),
+                ObjectKind::Primitive(Value::Number(_)) => builtin("Number"),
+                ObjectKind::Primitive(Value::String(_)) => builtin("String"),
+                ObjectKind::Primitive(_) => builtin("Boolean"),
+                ObjectKind::Plain | ObjectKind::Prototype(_) | ObjectKind::Iterator(_) => {
+                    builtin("Object")
+                }
             }
         }
         Value::Array(_) => builtin("Array"),

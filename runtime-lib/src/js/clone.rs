@@ -33,6 +33,8 @@ fn data_clone_error(value: &Value) -> Throw {
             .map(|text| text.to_string())
             .unwrap_or_default(),
         Value::Object(object) => match &object.kind {
+            ObjectKind::WeakMap(_) => "#<WeakMap>".to_string(),
+            ObjectKind::WeakSet(_) => "#<WeakSet>".to_string(),
             ObjectKind::Iterator(iterator) => format!("#<{}>", iterator.tag),
             _ => "#<Promise>".to_string(),
         },
@@ -86,7 +88,14 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                 ObjectKind::Map(_) => {
                     Value::object_of_kind(ObjectKind::Map(RefCell::new(OrderedTable::new())))
                 }
-                ObjectKind::Promise(_) | ObjectKind::Iterator(_) => {
+                ObjectKind::Primitive(inner) => {
+                    Value::object_of_kind(ObjectKind::Primitive(inner.clone()))
+                }
+                ObjectKind::Prototype(_) => Value::object_of_kind(ObjectKind::Plain),
+                ObjectKind::Promise(_)
+                | ObjectKind::Iterator(_)
+                | ObjectKind::WeakMap(_)
+                | ObjectKind::WeakSet(_) => {
                     return Err(data_clone_error(value));
                 }
             };

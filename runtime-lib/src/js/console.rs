@@ -145,6 +145,17 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
                     .collect();
                 format!("Map({}) {{ {} }}", parts.len(), parts.join(", "))
             }
+            ObjectKind::WeakMap(_) => "WeakMap { <items unknown> }".to_string(),
+            ObjectKind::WeakSet(_) => "WeakSet { <items unknown> }".to_string(),
+            ObjectKind::Primitive(inner) => {
+                let class = match inner {
+                    Value::Number(_) => "Number",
+                    Value::String(_) => "String",
+                    _ => "Boolean",
+                };
+                format!("[{class}: {}]", inspect_at(inner, depth + 1, true))
+            }
+            ObjectKind::Prototype(name) => format!("[Object: {name}.prototype]"),
             ObjectKind::Plain => {
                 let props = object.props.borrow();
                 if props.is_empty() {

@@ -7,7 +7,8 @@
 use super::error::Throw;
 use super::number;
 use super::string::JsString;
-use super::value::{ObjectKind, Value};
+use super::to_primitive::Hint;
+use super::value::Value;
 
 /// ToBoolean.
 pub fn truthy(value: &Value) -> bool {
@@ -22,26 +23,12 @@ pub fn truthy(value: &Value) -> bool {
 
 /// ToPrimitive with the default hint (what `+` and `==` use).
 pub fn to_primitive(value: &Value) -> Result<Value, Throw> {
-    match value {
-        Value::Object(object) => match &object.kind {
-            ObjectKind::Date(time) => Ok(Value::String(JsString::new(
-                &super::date::to_display_string(time.get()),
-            ))),
-            _ => to_string(value).map(Value::String),
-        },
-        Value::Array(_) | Value::Function(_) => to_string(value).map(Value::String),
-        primitive => Ok(primitive.clone()),
-    }
+    super::to_primitive::to_primitive(value, Hint::Default)
 }
 
 /// ToPrimitive with the number hint (what `-`, `<` use): a Date becomes its time value.
 pub fn to_primitive_number(value: &Value) -> Result<Value, Throw> {
-    if let Value::Object(object) = value
-        && let ObjectKind::Date(time) = &object.kind
-    {
-        return Ok(Value::Number(time.get()));
-    }
-    to_primitive(value)
+    super::to_primitive::to_primitive(value, Hint::Number)
 }
 
 /// ToNumber.
@@ -64,66 +51,10 @@ pub fn to_string(value: &Value) -> Result<JsString, Throw> {
         Value::Bool(flag) => JsString::new(if *flag { "true" } else { "false" }),
         Value::Number(number) => JsString::new(&number::to_string(*number)),
         Value::String(text) => text.clone(),
-        Value::Array(items) => {
-            let items = items.borrow().clone();
-            let mut parts = Vec::with_capacity(items.len());
-            for item in &items {
-                parts.push(if item.is_nullish() {
-                    JsString::empty()
-                } else {
-                    to_string(item)?
-                });
-            }
-            join(&parts, &JsString::new(","))
+        Value::Array(_) | Value::Function(_) | Value::Object(_) => {
+            return to_string(&super::to_primitive::to_primitive(value, Hint::String)?);
         }
-        Value::Function(function) => {
-            JsString::new(&format!("function {}() {{ [native code] }}", function.name))
-        }
-        Value::Object(object) => match &object.kind {
-            ObjectKind::Error(_) | ObjectKind::Date(_) | ObjectKind::RegExp(_)
-                if object.class.is_some()
-                    && let Some(result) = user_to_string(value)? =>
-            {
-                result
-            }
-            ObjectKind::Error(data) => {
-                let name = data.name.borrow().clone();
-                let message = data.message.borrow().clone();
-                if message.is_empty() {
-                    name
-                } else {
-                    JsString::new(&format!("{name}: {message}"))
-                }
-            }
-            ObjectKind::Date(time) => JsString::new(&super::date::to_display_string(time.get())),
-            ObjectKind::RegExp(regexp) => {
-                JsString::new(&format!("/{}/{}", regexp.source, regexp.flags))
-            }
-            _ => {
-                if let Some(result) = user_to_string(value)? {
-                    return Ok(result);
-                }
-                JsString::new("[object Object]")
-            }
-        },
     })
-}
-
-/// The result of a `toString` method the object has or inherits from its class, if any.
-fn user_to_string(value: &Value) -> Result<Option<JsString>, Throw> {
-    let Value::Object(object) = value else {
-        return Ok(None);
-    };
-    let key = JsString::new("toString");
-    let own = object.props.borrow().get(&key).cloned();
-    let method = own.or_else(|| super::class::inherited_method(value, &key));
-    match method {
-        Some(method @ Value::Function(_)) => {
-            let result = super::access::call_with_this(&method, value, &[])?;
-            to_string(&result).map(Some)
-        }
-        _ => Ok(None),
-    }
 }
 
 /// Joins strings with a separator.

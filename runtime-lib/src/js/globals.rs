@@ -19,7 +19,7 @@ use super::convert::{to_number, to_string, truthy};
 use super::error::{ERROR_CLASSES, Throw, new_error};
 use super::number;
 use super::string::JsString;
-use super::value::Value;
+use super::value::{ObjectKind, Value};
 
 /// Every name `call_static` accepts.
 pub const STATIC_CALLS: &[&str] = &[
@@ -70,6 +70,11 @@ pub const STATIC_CALLS: &[&str] = &[
     "Object.preventExtensions",
     "Object.hasOwn",
     "Object.is",
+    "Object.isFrozen",
+    "Object.isSealed",
+    "Object.isExtensible",
+    "Object.create",
+    "Object.getPrototypeOf",
     "Number",
     "Number.isInteger",
     "Number.isFinite",
@@ -141,6 +146,7 @@ pub const STATIC_VALUES: &[&str] = &[
     "Number.NaN",
     "NaN",
     "Infinity",
+    "Object.prototype",
 ];
 
 /// Every class `construct` accepts.
@@ -159,6 +165,11 @@ pub const CONSTRUCTORS: &[&str] = &[
     "RegExp",
     "Array",
     "Object",
+    "WeakMap",
+    "WeakSet",
+    "Number",
+    "String",
+    "Boolean",
 ];
 
 fn arg(args: &[Value], index: usize) -> Value {
@@ -296,6 +307,12 @@ pub fn static_fn(name: &'static str) -> Value {
 
 /// The value of a static constant (see [`STATIC_VALUES`]).
 pub fn static_value(name: &str) -> Value {
+    // Only `Object.prototype` is a static value: its methods are modelled as values
+    // (`Object.prototype.toString.call(x)`); other built-in prototypes are rejected by the
+    // compiler rather than half-modelled.
+    if name == "Object.prototype" {
+        return super::prototype::builtin_prototype("Object");
+    }
     if let Some(value) = name.strip_prefix("Math.").and_then(super::math::constant) {
         return Value::Number(value);
     }
@@ -344,18 +361,43 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
             other => Ok(Value::array(other.to_vec())),
         },
         "Object" => Ok(Value::object(Vec::<(&str, Value)>::new())),
+        "WeakMap" => super::weak::new_weak_map(args),
+        "WeakSet" => super::weak::new_weak_set(args),
+        // Primitive wrappers: objects around a primitive (`typeof` "object", `===` by identity).
+        "Number" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::Number(
+            match args.first() {
+                Some(value) => to_number(value)?,
+                None => 0.0,
+            },
+        )))),
+        "String" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::String(
+            match args.first() {
+                Some(value) => to_string(value)?,
+                None => JsString::empty(),
+            },
+        )))),
+        "Boolean" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::Bool(
+            truthy(&arg(args, 0)),
+        )))),
         _ => Err(Throw::type_error(format!("{name} is not a constructor"))),
     }
 }
 
 /// `value instanceof Name` for a built-in class.
 pub fn instance_of(value: &Value, name: &str) -> bool {
-    use super::value::ObjectKind;
     match (value, name) {
         (Value::Array(_), "Array" | "Object") => true,
         (Value::Function(_), "Function" | "Object") => true,
-        (Value::Object(_), "Object") => true,
+        (Value::Object(object), "Object") => {
+            !matches!(object.kind, ObjectKind::Prototype("Object"))
+                && !super::prototype::has_null_prototype(object)
+        }
         (Value::Object(object), _) => match (&object.kind, name) {
+            (ObjectKind::WeakMap(_), "WeakMap")
+            | (ObjectKind::WeakSet(_), "WeakSet")
+            | (ObjectKind::Primitive(Value::Number(_)), "Number")
+            | (ObjectKind::Primitive(Value::String(_)), "String")
+            | (ObjectKind::Primitive(Value::Bool(_)), "Boolean") => true,
             (ObjectKind::Date(_), "Date")
             | (ObjectKind::Set(_), "Set")
             | (ObjectKind::Map(_), "Map")

@@ -10,7 +10,6 @@
 //! visited, a deleted one is not, as in JS); strings yield code points. Spread and
 //! destructuring take every value at once.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::console::inspect;
@@ -22,7 +21,7 @@ use super::value::{ObjectKind, Value};
 /// A running `for…of` loop.
 pub enum ForOf {
     /// Reads the array at each step.
-    Array(Rc<RefCell<Vec<Value>>>, usize),
+    Array(Rc<super::value::JsArray>, usize),
     /// Steps an iterator object: a Set or Map is walked through a fresh iterator of its values
     /// or entries, so the loop sees what its body adds and deletes.
     Iterator(Value),

@@ -150,6 +150,17 @@ impl Writer {
         if let Some(replacer) = &self.replacer {
             value = super::access::call_with_this(replacer, holder, &[Value::String(key), value])?;
         }
+        // A primitive wrapper (`new Number(3)`) serialises as its primitive, converted through
+        // its own `valueOf`/`toString` as the spec's ToNumber/ToString would.
+        if let Value::Object(object) = &value
+            && let ObjectKind::Primitive(inner) = &object.kind
+        {
+            value = match inner {
+                Value::Number(_) => Value::Number(super::convert::to_number(&value)?),
+                Value::String(_) => Value::String(super::convert::to_string(&value)?),
+                other => other.clone(),
+            };
+        }
         self.value(&value, &via, current_indent)
     }
 
@@ -372,7 +383,7 @@ fn internalize(holder: &Value, name: JsString, reviver: &Value) -> Result<Value,
         if matches!(revived, Value::Undefined) {
             super::access::delete(&value, &Value::String(key))?;
         } else {
-            super::access::set_key(&value, key, revived)?;
+            super::access::define_key(&value, key, revived)?;
         }
     }
     super::access::call_with_this(reviver, holder, &[Value::String(name), value])
@@ -477,7 +488,7 @@ impl Parser<'_> {
             self.position += 1;
             self.skip_whitespace();
             let value = self.value()?;
-            super::access::set_key(&object, key, value)?;
+            super::access::define_key(&object, key, value)?;
             self.skip_whitespace();
             match self.peek() {
                 Some(0x2c) => self.position += 1,

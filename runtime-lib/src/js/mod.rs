@@ -32,6 +32,7 @@ pub mod date;
 pub mod error;
 pub mod exceptions;
 pub mod fdlibm;
+pub mod freeze;
 pub mod globals;
 pub mod isolate;
 pub mod iterate;
@@ -47,15 +48,19 @@ pub mod ordered_table;
 pub mod promise;
 pub mod promise_combinators;
 pub mod property;
+pub mod prototype;
 pub mod regexp;
 pub mod string;
 pub mod string_methods;
+pub mod to_primitive;
 pub mod uri;
 pub mod value;
+pub mod weak;
 
 pub use access::{
     call, call_at, call_method, call_method_at, call_method_computed, call_method_computed_at,
-    call_with_this, delete, get, get_computed, set, set_computed,
+    call_with_this, define, define_computed, delete, delete_strict, get, get_computed, set,
+    set_computed, set_computed_strict, set_strict,
 };
 pub use async_fn::{await_now, await_value, spawn_async};
 pub use budget::tick;
@@ -79,17 +84,7 @@ pub use operators::{
     add, bit_and, bit_not, bit_or, bit_xor, div, ge, gt, has_property, le, loose_eq, lt, mul, neg,
     not, plus, pow, rem, same_value_zero, shl, shr, strict_eq, sub, type_of_value, ushr,
 };
+pub use prototype::{for_in_keys, literal_prototype};
 pub use regexp::regexp;
 pub use string::JsString;
 pub use value::Value;
-
-/// The keys a `for…in` loop visits (own enumerable keys; inherited ones are not modelled).
-pub fn for_in_keys(value: &Value) -> Result<Vec<Value>, Throw> {
-    if value.is_nullish() {
-        return Ok(Vec::new());
-    }
-    Ok(object_methods::own_keys(value)?
-        .into_iter()
-        .map(Value::String)
-        .collect())
-}

@@ -6,9 +6,10 @@
 //! Object.assign(task, { done: 1 })  → task, with `done` set
 //! ```
 
-use super::access::{call_with_this, get_key, set_key};
+use super::access::{call_with_this, define_key, get_key, set_key_strict};
 use super::convert::to_string;
 use super::error::Throw;
+use super::freeze::{self, Integrity};
 use super::string::JsString;
 use super::value::{ObjectKind, Value};
 
@@ -58,13 +59,26 @@ pub fn own_entries(value: &Value) -> Result<Vec<(JsString, Value)>, Throw> {
     Ok(entries)
 }
 
-/// Copies the own enumerable properties of `source` onto `target` (spread and `Object.assign`).
+/// Copies the own enumerable properties of `source` onto `target` as `Object.assign` does:
+/// through assignment, which throws on a frozen target even in sloppy code.
 pub fn copy_properties(target: &Value, source: &Value) -> Result<(), Throw> {
     if source.is_nullish() {
         return Ok(());
     }
     for (key, value) in own_entries(source)? {
-        set_key(target, key, value)?;
+        set_key_strict(target, key, value)?;
+    }
+    Ok(())
+}
+
+/// Copies the own enumerable properties of `source` into an object literal being built
+/// (`{ ...source }`): as own properties, even one named `__proto__`.
+pub fn spread_properties(target: &Value, source: &Value) -> Result<(), Throw> {
+    if source.is_nullish() {
+        return Ok(());
+    }
+    for (key, value) in own_entries(source)? {
+        define_key(target, key, value)?;
     }
     Ok(())
 }
@@ -100,11 +114,24 @@ pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
             let object = Value::object(Vec::<(JsString, Value)>::new());
             for entry in super::iterate::collect(&arg(args, 0))? {
                 let key = super::convert::to_property_key(&super::access::get(&entry, "0")?)?;
-                set_key(&object, key, super::access::get(&entry, "1")?)?;
+                define_key(&object, key, super::access::get(&entry, "1")?)?;
             }
             Ok(object)
         })(),
-        "freeze" | "seal" | "preventExtensions" => Ok(arg(args, 0)),
+        "freeze" => Ok(freeze::lock(&arg(args, 0), Integrity::Frozen)),
+        "seal" => Ok(freeze::lock(&arg(args, 0), Integrity::Sealed)),
+        "preventExtensions" => Ok(freeze::lock(&arg(args, 0), Integrity::NonExtensible)),
+        "isFrozen" => Ok(Value::Bool(freeze::is_at_least(
+            &arg(args, 0),
+            Integrity::Frozen,
+        ))),
+        "isSealed" => Ok(Value::Bool(freeze::is_at_least(
+            &arg(args, 0),
+            Integrity::Sealed,
+        ))),
+        "isExtensible" => Ok(Value::Bool(freeze::is_extensible(&arg(args, 0)))),
+        "create" => super::prototype::create(&arg(args, 0), &arg(args, 1)),
+        "getPrototypeOf" => super::prototype::get_prototype_of(&arg(args, 0)),
         "hasOwn" => has_own(&arg(args, 0), &arg(args, 1)),
         "is" => Ok(Value::Bool(same_value(&arg(args, 0), &arg(args, 1)))),
         _ => return None,
@@ -123,8 +150,24 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
 
 fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
     let key = super::convert::to_property_key(key)?;
+    if object.is_nullish() {
+        return Err(Throw::type_error(
+            "Cannot convert undefined or null to object",
+        ));
+    }
     Ok(Value::Bool(match object {
-        Value::Object(data) => data.props.borrow().contains(&key),
+        Value::Object(data) => {
+            data.props.borrow().contains(&key)
+                || matches!(&data.kind, ObjectKind::Primitive(Value::String(text))
+                    if key.as_ascii() == Some("length")
+                        || super::property::array_index(&key)
+                            .is_some_and(|index| (index as usize) < text.len()))
+        }
+        Value::Function(function) => {
+            function.props.borrow().contains(&key)
+                || matches!(key.as_ascii(), Some("name" | "length"))
+                || (key.as_ascii() == Some("prototype") && function.constructable)
+        }
         Value::Array(items) => {
             key.as_ascii() == Some("length")
                 || super::property::array_index(&key)
@@ -138,18 +181,189 @@ fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
 pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
     if let Some(result) = super::date::call(receiver, name, args)
         .or_else(|| super::collections::call_method(receiver, name, args))
+        .or_else(|| super::weak::call_method(receiver, name, args))
         .or_else(|| super::iterator::call(receiver, name, args))
         .or_else(|| super::regexp::call(receiver, name, args))
         .or_else(|| super::promise::call(receiver, name, args))
     {
         return Some(result);
     }
+    object_prototype_call(receiver, name, args)
+}
+
+/// The methods of `Object.prototype` (and the `toString`/`valueOf` a built-in kind overrides
+/// them with), called on `receiver`.
+fn object_prototype_call(
+    receiver: &Value,
+    name: &str,
+    args: &[Value],
+) -> Option<Result<Value, Throw>> {
     Some(match name {
         "hasOwnProperty" => has_own(receiver, &arg(args, 0)),
-        "toString" => to_string(receiver).map(Value::String),
-        "valueOf" => Ok(receiver.clone()),
+        "propertyIsEnumerable" => (|| {
+            let key = super::convert::to_property_key(&arg(args, 0))?;
+            let keys = match receiver {
+                Value::Object(_) | Value::Array(_) | Value::String(_) => own_keys(receiver)?,
+                _ => Vec::new(),
+            };
+            Ok(Value::Bool(keys.contains(&key)))
+        })(),
+        "isPrototypeOf" => (|| {
+            let mut current = arg(args, 0);
+            if !matches!(
+                current,
+                Value::Object(_) | Value::Array(_) | Value::Function(_)
+            ) {
+                return Ok(Value::Bool(false));
+            }
+            for _ in 0..10_000 {
+                current = super::prototype::get_prototype_of(&current)?;
+                if current.is_nullish() {
+                    break;
+                }
+                if super::operators::strict_eq(&current, receiver) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        })(),
+        "toString" | "toLocaleString" => {
+            if receiver.is_nullish() {
+                return Some(Ok(Value::str(&object_tag(receiver))));
+            }
+            super::to_primitive::native_to_string(receiver).map(Value::String)
+        }
+        "valueOf" => Ok(super::to_primitive::native_value_of(receiver)),
         _ => return None,
     })
+}
+
+/// Methods of `Object.prototype`: name and `length`.
+const OBJECT_PROTOTYPE_METHODS: &[(&str, u32)] = &[
+    ("hasOwnProperty", 1),
+    ("isPrototypeOf", 1),
+    ("propertyIsEnumerable", 1),
+    ("toString", 0),
+    ("toLocaleString", 0),
+    ("valueOf", 0),
+];
+
+/// Native methods of the built-in kinds that user code reads as values (`typeof d.getTime`,
+/// `const get = map.get`); calls go straight to the dispatchers above.
+const KIND_METHODS: &[(&str, &[&str])] = &[
+    (
+        "Date",
+        &[
+            "getTime",
+            "valueOf",
+            "toISOString",
+            "toJSON",
+            "toString",
+            "toDateString",
+            "toTimeString",
+            "toUTCString",
+            "getFullYear",
+            "getMonth",
+            "getDate",
+            "getDay",
+            "getHours",
+            "getMinutes",
+            "getSeconds",
+            "getMilliseconds",
+            "getUTCFullYear",
+            "getUTCMonth",
+            "getUTCDate",
+            "getUTCDay",
+            "getUTCHours",
+            "getUTCMinutes",
+            "getUTCSeconds",
+            "getUTCMilliseconds",
+            "getTimezoneOffset",
+            "setTime",
+            "setFullYear",
+            "setMonth",
+            "setDate",
+            "setHours",
+            "setMinutes",
+            "setSeconds",
+            "setMilliseconds",
+            "setUTCFullYear",
+            "setUTCMonth",
+            "setUTCDate",
+            "setUTCHours",
+            "setUTCMinutes",
+            "setUTCSeconds",
+            "setUTCMilliseconds",
+        ],
+    ),
+    (
+        "Map",
+        &[
+            "get", "set", "has", "delete", "clear", "forEach", "keys", "values", "entries",
+        ],
+    ),
+    (
+        "Set",
+        &[
+            "add", "has", "delete", "clear", "forEach", "keys", "values", "entries",
+        ],
+    ),
+    ("WeakMap", &["get", "set", "has", "delete"]),
+    ("WeakSet", &["add", "has", "delete"]),
+    ("RegExp", &["exec", "test", "toString"]),
+    ("Promise", &["then", "catch", "finally"]),
+];
+
+fn kind_name(value: &Value) -> Option<&'static str> {
+    let Value::Object(object) = value else {
+        return None;
+    };
+    Some(match &object.kind {
+        ObjectKind::Date(_) => "Date",
+        ObjectKind::Map(_) => "Map",
+        ObjectKind::Set(_) => "Set",
+        ObjectKind::WeakMap(_) => "WeakMap",
+        ObjectKind::WeakSet(_) => "WeakSet",
+        ObjectKind::RegExp(_) => "RegExp",
+        ObjectKind::Promise(_) => "Promise",
+        ObjectKind::Prototype(name) => name,
+        _ => return None,
+    })
+}
+
+/// A native method of an object (its kind's, else `Object.prototype`'s) as a function value:
+/// `Object.prototype.toString`, `o.hasOwnProperty`, `date.getTime`. Calling it runs the native
+/// method on whatever `this` it gets, so `Object.prototype.toString.call(x)` tags `x`.
+pub fn builtin_method(receiver: &Value, name: &str) -> Option<Value> {
+    let of_kind = kind_name(receiver).and_then(|kind| {
+        let (owner, names) = KIND_METHODS.iter().find(|(owner, _)| *owner == kind)?;
+        let method = names.iter().find(|method| **method == name)?;
+        Some((*owner, *method))
+    });
+    if let Some((owner, name)) = of_kind {
+        return Some(Value::arrow_function(name, 0, move |this, args| {
+            call(this, name, args).unwrap_or_else(|| {
+                Err(Throw::type_error(format!(
+                    "Method {owner}.prototype.{name} called on incompatible receiver {}",
+                    super::console::inspect_short(this)
+                )))
+            })
+        }));
+    }
+    let &(name, length) = OBJECT_PROTOTYPE_METHODS
+        .iter()
+        .find(|(method, _)| *method == name)?;
+    Some(Value::arrow_function(name, length, move |this, args| {
+        match name {
+            // `Object.prototype.toString` itself, not the receiver's override.
+            "toString" => Ok(Value::str(&object_tag(this))),
+            _ => object_prototype_call(this, name, args).unwrap_or_else(|| Ok(Value::Undefined)),
+        }
+    }))
+}
+
+fn object_tag(value: &Value) -> String {
+    super::to_primitive::object_tag(value)
 }
 
 /// `fn.call(this, ...args)`, `fn.apply(this, args)`, `fn.bind(this, ...args)`.

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use super::convert::{to_number, to_primitive, to_primitive_number, to_string, truthy, type_of};
 use super::error::Throw;
 use super::number::{to_int32, to_uint32};
-use super::value::Value;
+use super::value::{ObjectKind, Value};
 
 /// `a + b`.
 pub fn add(a: &Value, b: &Value) -> Result<Value, Throw> {
@@ -109,7 +109,10 @@ pub fn strict_eq(a: &Value, b: &Value) -> bool {
         (Value::Undefined, Value::Undefined) | (Value::Null, Value::Null) => true,
         (Value::Bool(x), Value::Bool(y)) => x == y,
         (Value::String(x), Value::String(y)) => x == y,
-        (Value::Object(x), Value::Object(y)) => Rc::ptr_eq(x, y),
+        (Value::Object(x), Value::Object(y)) => {
+            Rc::ptr_eq(x, y)
+                || matches!((&x.kind, &y.kind), (ObjectKind::Prototype(a), ObjectKind::Prototype(b)) if a == b)
+        }
         (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
         (Value::Function(x), Value::Function(y)) => Rc::ptr_eq(x, y),
         _ => false,

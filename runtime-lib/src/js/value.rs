@@ -12,7 +12,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::error::Throw;
+pub use super::freeze::Integrity;
 use super::property::PropertyMap;
+pub use super::prototype::Prototype;
 use super::string::JsString;
 
 /// A JavaScript value.
@@ -32,7 +34,7 @@ pub enum Value {
     /// An object of any kind except arrays and functions.
     Object(Rc<JsObject>),
     /// A dense array (holes are stored as `undefined`).
-    Array(Rc<RefCell<Vec<Value>>>),
+    Array(Rc<JsArray>),
     /// A callable function.
     Function(Rc<JsFunction>),
 }
@@ -48,6 +50,43 @@ pub struct JsObject {
     pub class: Option<Rc<JsFunction>>,
     /// Private fields (`this.#count`), apart from the properties so that nothing enumerates them.
     pub private: RefCell<PropertyMap>,
+    /// Where inherited properties come from when it is not the default of the object's kind and
+    /// class (`Object.create(proto)`, `Object.create(null)`, `__proto__` in a literal).
+    pub proto: RefCell<Prototype>,
+    /// `Object.freeze`/`seal`/`preventExtensions` (see `freeze.rs`).
+    pub integrity: Cell<Integrity>,
+}
+
+/// An array: its elements, and whether it is frozen, sealed or non-extensible.
+///
+/// It dereferences to the element vector, so `items.borrow()` reads the elements.
+pub struct JsArray {
+    /// The elements (holes are stored as `undefined`).
+    pub items: RefCell<Vec<Value>>,
+    /// `Object.freeze`/`seal`/`preventExtensions` (see `freeze.rs`).
+    pub integrity: Cell<Integrity>,
+}
+
+impl std::ops::Deref for JsArray {
+    type Target = RefCell<Vec<Value>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.items
+    }
+}
+
+impl JsObject {
+    /// An object of `kind` with `props`, the default prototype and no class.
+    pub fn new(kind: ObjectKind, props: PropertyMap) -> JsObject {
+        JsObject {
+            kind,
+            props: RefCell::new(props),
+            class: None,
+            private: RefCell::new(PropertyMap::new()),
+            proto: RefCell::new(Prototype::Default),
+            integrity: Cell::new(Integrity::Extensible),
+        }
+    }
 }
 
 /// The built-in kinds of object.
@@ -68,6 +107,15 @@ pub enum ObjectKind {
     RegExp(super::regexp::RegExpData),
     /// A promise (`promise.rs`).
     Promise(super::promise::PromiseData),
+    /// A built-in prototype object (`Object.prototype`, `Array.prototype`, …) named by its
+    /// class. It is made afresh on each use, so `===` compares the name (see `prototype.rs`).
+    Prototype(&'static str),
+    /// A primitive wrapper: `new Number(3)`, `new String("s")`, `new Boolean(false)`.
+    Primitive(Value),
+    /// `new WeakMap()`: entries keyed by object identity (see `weak.rs`).
+    WeakMap(RefCell<Vec<(Value, Value)>>),
+    /// `new WeakSet()`: objects by identity.
+    WeakSet(RefCell<Vec<Value>>),
 }
 
 /// The hidden fields of an Error object.
@@ -146,17 +194,15 @@ impl Value {
 
     /// A new array holding `items`.
     pub fn array(items: Vec<Value>) -> Value {
-        Value::Array(Rc::new(RefCell::new(items)))
+        Value::Array(Rc::new(JsArray {
+            items: RefCell::new(items),
+            integrity: Cell::new(Integrity::Extensible),
+        }))
     }
 
     /// A new object of `kind` without properties.
     pub fn object_of_kind(kind: ObjectKind) -> Value {
-        Value::Object(Rc::new(JsObject {
-            kind,
-            props: RefCell::new(PropertyMap::new()),
-            class: None,
-            private: RefCell::new(PropertyMap::new()),
-        }))
+        Value::Object(Rc::new(JsObject::new(kind, PropertyMap::new())))
     }
 
     /// A new plain object with `entries` in order.
@@ -165,12 +211,7 @@ impl Value {
         for (key, value) in entries {
             props.insert(key.into(), value);
         }
-        Value::Object(Rc::new(JsObject {
-            kind: ObjectKind::Plain,
-            props: RefCell::new(props),
-            class: None,
-            private: RefCell::new(PropertyMap::new()),
-        }))
+        Value::Object(Rc::new(JsObject::new(ObjectKind::Plain, props)))
     }
 
     /// The JS string inside, if this is a string.

@@ -127,11 +127,9 @@ impl Lowerer<'_> {
             Expr::Member(member) => {
                 if let Some(name) = self.static_member_name(member) {
                     if !globals::STATIC_CALLS.contains(&name.as_str()) {
-                        return self.unsupported(
-                            member.span,
-                            &format!("`{name}`"),
-                            "see ARCHITECTURE.md for the supported globals",
-                        );
+                        let help = globals::unsupported_static(&name)
+                            .unwrap_or("see ARCHITECTURE.md for the supported globals");
+                        return self.unsupported(member.span, &format!("`{name}`"), help);
                     }
                     let args = self.arguments(&call.args);
                     return quote!(rt::call_static(#name, &#args)?);
@@ -183,7 +181,7 @@ impl Lowerer<'_> {
                 return self.unsupported(
                     new.span,
                     &format!("`new {name}`"),
-                    "only user classes, functions, Date, Map, Set, RegExp, Array, Object and the Error classes can be constructed",
+                    "only user classes, functions, Date, Map, Set, WeakMap, WeakSet, RegExp, Array, Object, Number, String, Boolean and the Error classes can be constructed",
                 );
             }
             let args = self.arguments(new.args.as_deref().unwrap_or(&[]));

@@ -121,6 +121,14 @@ impl Lowerer<'_> {
 
     /// `class … { … }` as a value.
     fn class_value(&mut self, name: &str, class: &Class) -> TokenStream {
+        // Class bodies are strict code.
+        let saved_strict = std::mem::replace(&mut self.strict, true);
+        let value = self.class_value_strict(name, class);
+        self.strict = saved_strict;
+        value
+    }
+
+    fn class_value_strict(&mut self, name: &str, class: &Class) -> TokenStream {
         let mut setup = Vec::new();
         let parent = match &class.super_class {
             Some(expr) => {

@@ -192,8 +192,14 @@ impl Lowerer<'_> {
                 Expr::Member(member) if mode == Mode::Assign => {
                     let object = self.expr(&member.obj);
                     match self.member_key(&member.prop) {
-                        Ok(name) => quote!(rt::set(&#object, #name, #value)?;),
-                        Err(key) => quote!(rt::set_computed(&#object, &#key, #value)?;),
+                        Ok(name) => {
+                            let set = self.property_setter(false);
+                            quote!(#set(&#object, #name, #value)?;)
+                        }
+                        Err(key) => {
+                            let set = self.property_setter(true);
+                            quote!(#set(&#object, &#key, #value)?;)
+                        }
                     }
                 }
                 other => {

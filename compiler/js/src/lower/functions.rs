@@ -151,6 +151,12 @@ impl Lowerer<'_> {
         let saved_frames = std::mem::take(&mut self.try_frames);
         let saved_this = self.this_ident.clone();
         let saved_class = self.class_context.clone();
+        let saved_strict = self.strict;
+        if let Body::Block(block) = &body
+            && super::has_use_strict(block)
+        {
+            self.strict = true;
+        }
         let saved_async = std::mem::replace(&mut self.in_async, is_async);
         self.function_depth += 1;
         let mut this_binding = quote!();
@@ -231,6 +237,7 @@ impl Lowerer<'_> {
         self.this_ident = saved_this;
         self.class_context = saved_class;
         self.chain_label = saved_chain;
+        self.strict = saved_strict;
         let code = if is_async {
             // The body becomes a future that outlives this call: it owns copies of the
             // captures, `this` and the arguments. Parameters bind inside it, so a failing

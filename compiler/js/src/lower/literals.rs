@@ -68,7 +68,7 @@ impl Lowerer<'_> {
                     matches!(
                         pair.key,
                         PropName::Ident(_) | PropName::Str(_) | PropName::Num(_)
-                    )
+                    ) && !is_proto_key(&pair.key)
                 }
                 _ => false,
             },
@@ -107,7 +107,17 @@ impl Lowerer<'_> {
                     Prop::Shorthand(ident) => {
                         let key = ident.sym.as_str();
                         let value = self.ident(ident);
-                        quote!(rt::set(&#target, #key, #value)?;)
+                        // `{ __proto__ }` is an own property, not the prototype.
+                        if key == "__proto__" {
+                            quote!(rt::define(&#target, #key, #value)?;)
+                        } else {
+                            quote!(rt::set(&#target, #key, #value)?;)
+                        }
+                    }
+                    Prop::KeyValue(pair) if is_proto_key(&pair.key) => {
+                        // `{ __proto__: p }` sets the new object's prototype.
+                        let value = self.expr(&pair.value);
+                        quote!(rt::literal_prototype(&#target, &#value);)
                     }
                     Prop::KeyValue(pair) => {
                         let key = self.prop_name(&pair.key);
@@ -116,8 +126,9 @@ impl Lowerer<'_> {
                         match key {
                             Ok(key) => quote!(rt::set(&#target, #key, #value)?;),
                             Err(key) => {
+                                // A computed key defines an own property, even `["__proto__"]`.
                                 let temp = self.temp("key");
-                                quote!(let #temp: Value = #key; rt::set_computed(&#target, &#temp, #value)?;)
+                                quote!(let #temp: Value = #key; rt::define_computed(&#target, &#temp, #value)?;)
                             }
                         }
                     }
@@ -129,8 +140,11 @@ impl Lowerer<'_> {
                         };
                         let value = self.method_function(&name, &method.function);
                         match key {
+                            Ok(key) if key == "__proto__" => {
+                                quote!(rt::define(&#target, #key, #value)?;)
+                            }
                             Ok(key) => quote!(rt::set(&#target, #key, #value)?;),
-                            Err(key) => quote!(rt::set_computed(&#target, &#key, #value)?;),
+                            Err(key) => quote!(rt::define_computed(&#target, &#key, #value)?;),
                         }
                     }
                     Prop::Getter(getter) => {
@@ -149,6 +163,15 @@ impl Lowerer<'_> {
             });
         }
         quote!({ let #target: Value = rt::object([]); #(#steps)* #target })
+    }
+}
+
+/// Whether a literal key is the non-computed `__proto__`, which sets the prototype.
+fn is_proto_key(key: &PropName) -> bool {
+    match key {
+        PropName::Ident(ident) => ident.sym == "__proto__",
+        PropName::Str(text) => &*text.value.to_atom_lossy() == "__proto__",
+        _ => false,
     }
 }
 

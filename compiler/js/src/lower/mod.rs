@@ -56,6 +56,21 @@ pub(crate) struct ModuleContext<'a> {
     pub(crate) source_start: BytePos,
 }
 
+/// Whether a body's directive prologue (its leading string statements) has `"use strict"`.
+pub(crate) fn has_use_strict(stmts: &[swc_core::ecma::ast::Stmt]) -> bool {
+    use swc_core::ecma::ast::{Expr, Lit, Stmt};
+    stmts
+        .iter()
+        .map_while(|stmt| match stmt {
+            Stmt::Expr(statement) => match &*statement.expr {
+                Expr::Lit(Lit::Str(text)) => Some(text),
+                _ => None,
+            },
+            _ => None,
+        })
+        .any(|text| &*text.value.to_atom_lossy() == "use strict")
+}
+
 /// The lowering state of one module.
 pub(crate) struct Lowerer<'a> {
     pub(crate) cx: ModuleContext<'a>,
@@ -79,6 +94,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) predeclared: HashSet<BindingId>,
     /// Source text of the module (for V8 messages that quote it).
     pub(crate) source_text: &'a str,
+    /// Whether the code being lowered is strict (an ES module, a class body, a `"use strict"`
+    /// script or function): writes to frozen objects throw there instead of being ignored.
+    pub(crate) strict: bool,
     /// Whether the code being lowered is the body of an `async` function, a Rust `async`
     /// block where `await` suspends (blocks that must stay inside it are async blocks too).
     pub(crate) in_async: bool,
@@ -103,6 +121,7 @@ impl<'a> Lowerer<'a> {
             class_context: None,
             predeclared: HashSet::new(),
             source_text: cx.source_text,
+            strict: false,
             in_async: false,
             pattern_source: None,
             nested_pattern: false,
@@ -125,6 +144,17 @@ impl<'a> Lowerer<'a> {
         let end = span.hi.0.saturating_sub(self.cx.source_start.0) as usize;
         let text = self.source_text.get(start..end).unwrap_or("expression");
         text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// The runtime call that assigns a property here: sloppy code ignores a forbidden write
+    /// (a frozen object), strict code throws.
+    pub(crate) fn property_setter(&self, computed: bool) -> TokenStream {
+        match (computed, self.strict) {
+            (false, false) => quote!(rt::set),
+            (false, true) => quote!(rt::set_strict),
+            (true, false) => quote!(rt::set_computed),
+            (true, true) => quote!(rt::set_computed_strict),
+        }
     }
 
     /// A fresh temporary name.

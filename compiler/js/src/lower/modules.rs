@@ -160,6 +160,20 @@ impl Lowerer<'_> {
 
     /// The module's items: `evaluate` and one entry point per handler export.
     pub(crate) fn module(&mut self, module: &Module, plan: &ModulePlan<'_>) -> TokenStream {
+        // ES modules are strict; so is a script that starts with `"use strict"`.
+        let leading: Vec<Stmt> = module
+            .body
+            .iter()
+            .map_while(|item| match item {
+                ModuleItem::Stmt(stmt) => Some(stmt.clone()),
+                ModuleItem::ModuleDecl(_) => None,
+            })
+            .collect();
+        self.strict = module
+            .body
+            .iter()
+            .any(|item| matches!(item, ModuleItem::ModuleDecl(_)))
+            || super::has_use_strict(&leading);
         let items = self.items(module);
         let statements: Vec<Stmt> = items
             .iter()

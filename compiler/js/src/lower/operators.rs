@@ -220,7 +220,12 @@ impl Lowerer<'_> {
                         Ok(name) => quote!(Value::str(#name)),
                         Err(key) => key,
                     };
-                    quote!(Value::Bool(rt::delete(&#object, &#key)?))
+                    let delete = if self.strict {
+                        quote!(rt::delete_strict)
+                    } else {
+                        quote!(rt::delete)
+                    };
+                    quote!(Value::Bool(#delete(&#object, &#key)?))
                 }
                 _ => quote!(Value::Bool(true)),
             };
@@ -253,6 +258,14 @@ impl Lowerer<'_> {
             };
         }
         let key = match self.member_key(&member.prop) {
+            Ok(name) if name == "__proto__" => {
+                self.unsupported(
+                    member.span,
+                    "changing an object's prototype through `__proto__`",
+                    "create the object with its prototype: `Object.create(proto)` or `{ __proto__: proto, … }`",
+                );
+                Ok(name)
+            }
             Ok(name) => Ok(name),
             Err(key_value) => {
                 let key = self.temp("key");
@@ -286,12 +299,16 @@ impl Lowerer<'_> {
             Place::Property {
                 object,
                 key: Ok(name),
-            } => quote!(rt::set(&#object, #name, #value)?;),
+            } => {
+                let set = self.property_setter(false);
+                quote!(#set(&#object, #name, #value)?;)
+            }
             Place::Property {
                 object,
                 key: Err(key),
             } => {
-                quote!(rt::set_computed(&#object, &#key, #value)?;)
+                let set = self.property_setter(true);
+                quote!(#set(&#object, &#key, #value)?;)
             }
         }
     }
