@@ -94,6 +94,7 @@ pub fn class(
         props: RefCell::new(PropertyMap::new()),
         prototype: RefCell::new(None),
         constructable: true,
+        builtin: None,
         class: Some(ClassData {
             parent,
             init: Box::new(init),

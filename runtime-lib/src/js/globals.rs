@@ -302,7 +302,13 @@ fn from_code_point(args: &[Value]) -> Result<Value, Throw> {
 /// A global function as a value, e.g. `Boolean` in `.filter(Boolean)`.
 pub fn static_fn(name: &'static str) -> Value {
     let short = name.rsplit('.').next().unwrap_or(name);
-    Value::function(short, 1, move |_, args| call_static(name, args))
+    // `Number.parseFloat` is the global `parseFloat` itself.
+    let canonical = match name {
+        "Number.parseFloat" => "parseFloat",
+        "Number.parseInt" => "parseInt",
+        other => other,
+    };
+    Value::builtin_function(short, canonical, 1, move |_, args| call_static(name, args))
 }
 
 /// The value of a static constant (see [`STATIC_VALUES`]).

@@ -145,6 +145,9 @@ pub struct JsFunction {
     pub constructable: bool,
     /// Set for `class` values: how `new` and `super(…)` initialise an instance.
     pub class: Option<super::class::ClassData>,
+    /// For a built-in global function, its canonical name: every read of `parseInt` (or
+    /// `Number.parseInt`, the same function) builds a new value, and `===` compares this.
+    pub builtin: Option<&'static str>,
 }
 
 impl Value {
@@ -172,6 +175,27 @@ impl Value {
             prototype: RefCell::new(None),
             constructable: true,
             class: None,
+            builtin: None,
+        }))
+    }
+
+    /// A built-in global function; `===` treats every value made for `canonical` as the
+    /// same function (`Number.parseInt === parseInt`).
+    pub fn builtin_function(
+        name: &str,
+        canonical: &'static str,
+        length: u32,
+        call: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
+    ) -> Value {
+        Value::Function(Rc::new(JsFunction {
+            name: JsString::new(name),
+            length,
+            call: Box::new(call),
+            props: RefCell::new(PropertyMap::new()),
+            prototype: RefCell::new(None),
+            constructable: true,
+            class: None,
+            builtin: Some(canonical),
         }))
     }
 
@@ -189,6 +213,7 @@ impl Value {
             prototype: RefCell::new(None),
             constructable: false,
             class: None,
+            builtin: None,
         }))
     }
 

@@ -104,6 +104,12 @@ impl Lowerer<'_> {
         if self.chain_label.is_none() && super::optional_chaining::spine_has_chain(callee) {
             return self.chain_root(|this| this.call(call));
         }
+        // `globalThis.parseInt(x)` is `parseInt(x)`.
+        if let Some(global) = self.global_object_member(callee) {
+            let mut direct = call.clone();
+            direct.callee = Callee::Expr(Box::new(Expr::Ident(global)));
+            return self.call(&direct);
+        }
         match &**callee {
             Expr::Ident(ident) => {
                 if let Some(id) = self.cx.scopes.binding_of(ident) {

@@ -259,8 +259,12 @@ impl Lowerer<'_> {
 
     /// The name of a global namespace member (`Math.max`) if `member` is one.
     pub(crate) fn static_member_name(&self, member: &MemberExpr) -> Option<String> {
-        let Expr::Ident(object) = &*member.obj else {
-            return None;
+        // `globalThis.Math.max` is `Math.max`.
+        let through_global = self.global_object_member(&member.obj);
+        let object = match (&*member.obj, &through_global) {
+            (_, Some(global)) => global,
+            (Expr::Ident(object), None) => object,
+            _ => return None,
         };
         if self.cx.scopes.binding_of(object).is_some() {
             return None;
@@ -309,9 +313,37 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `globalThis.name` (or `global.name`) read as the global `name` itself, when the global
+    /// object is not shadowed and `name` is written as an identifier.
+    pub(crate) fn global_object_member(&self, expr: &Expr) -> Option<Ident> {
+        let Expr::Member(member) = expr else {
+            return None;
+        };
+        let (Expr::Ident(object), MemberProp::Ident(prop)) = (&*member.obj, &member.prop) else {
+            return None;
+        };
+        let global = matches!(object.sym.as_str(), "globalThis" | "global")
+            && self.cx.scopes.binding_of(object).is_none();
+        global.then(|| Ident::new(prop.sym.clone(), prop.span, object.ctxt))
+    }
+
     fn member(&mut self, member: &MemberExpr) -> TokenStream {
         if self.chain_label.is_none() && super::optional_chaining::spine_has_chain(&member.obj) {
             return self.chain_root(|this| this.member(member));
+        }
+        if let Some(global) = self.global_object_member(&Expr::Member(member.clone())) {
+            let name = global.sym.as_str();
+            let known = name == "undefined"
+                || globals::STATIC_CALLS.contains(&name)
+                || globals::STATIC_VALUES.contains(&name)
+                || globals::CONSTRUCTORS.contains(&name)
+                || globals::NAMESPACES.contains(&name);
+            // Any other property of the global object is simply missing.
+            return if known {
+                self.ident(&global)
+            } else {
+                quote!(Value::Undefined)
+            };
         }
         if let Some(name) = self.static_member_name(member) {
             if globals::STATIC_VALUES.contains(&name.as_str()) {

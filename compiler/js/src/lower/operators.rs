@@ -194,6 +194,13 @@ impl Lowerer<'_> {
 
     pub(super) fn unary(&mut self, unary: &UnaryExpr) -> TokenStream {
         if unary.op == UnaryOp::TypeOf
+            && let Some(global) = self.global_object_member(&unary.arg)
+        {
+            let mut direct = unary.clone();
+            direct.arg = Box::new(Expr::Ident(global));
+            return self.unary(&direct);
+        }
+        if unary.op == UnaryOp::TypeOf
             && let Expr::Ident(ident) = &*unary.arg
         {
             let known = self.cx.scopes.binding_of(ident).is_some()
