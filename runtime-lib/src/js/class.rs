@@ -17,7 +17,7 @@
 //! stay non-enumerable; `instanceof Error` holds). Constructor functions (`function P() {}`)
 //! work with `new` too: `this` is a fresh object whose class is the function.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::error::{ERROR_CLASSES, Throw};
@@ -245,6 +245,51 @@ pub fn new_instance(callee: &Value, args: &[Value], source: &str) -> Result<Valu
         None => (function.call)(&instance, args),
     })?;
     Ok(if is_object(&result) { result } else { instance })
+}
+
+/// Whether `this` is bound yet in one call of a derived class's constructor: V8 throws a
+/// `ReferenceError` for `this` before `super(…)`, for a second `super(…)`, and for leaving the
+/// constructor without calling it. Arrows inside the constructor share it (clones share the
+/// cell).
+#[derive(Clone, Default)]
+pub struct ThisBinding(Rc<Cell<bool>>);
+
+const THIS_BEFORE_SUPER: &str = "Must call super constructor in derived class before accessing 'this' or returning from derived constructor";
+
+impl ThisBinding {
+    /// A constructor call's binding, before `super(…)`.
+    pub fn new() -> ThisBinding {
+        ThisBinding::default()
+    }
+
+    /// Reads `this`: only after `super(…)` has returned.
+    pub fn get(&self, this: &Value) -> Result<Value, Throw> {
+        if self.0.get() {
+            Ok(this.clone())
+        } else {
+            Err(Throw::error("ReferenceError", THIS_BEFORE_SUPER))
+        }
+    }
+
+    /// `super(…)` has returned.
+    pub fn bind(&self) -> Result<(), Throw> {
+        if self.0.replace(true) {
+            return Err(Throw::error(
+                "ReferenceError",
+                "Super constructor may only be called once",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The constructor returns: `super(…)` must have run.
+    pub fn check_return(&self) -> Result<(), Throw> {
+        if self.0.get() {
+            Ok(())
+        } else {
+            Err(Throw::error("ReferenceError", THIS_BEFORE_SUPER))
+        }
+    }
 }
 
 /// `super(...args)` in a derived class's constructor.

@@ -70,9 +70,9 @@ pub use builders::{
     template, throw,
 };
 pub use class::{
-    ClassParent, arrow, builtin_constructor, class, define_method, define_static, get_private,
-    has_private, instance_of_value, method, new_instance, set_private, super_construct,
-    super_method,
+    ClassParent, ThisBinding, arrow, builtin_constructor, class, define_method, define_static,
+    get_private, has_private, instance_of_value, method, new_instance, set_private,
+    super_construct, super_method,
 };
 pub use convert::{to_number, to_string, truthy, type_of};
 pub use error::Throw;

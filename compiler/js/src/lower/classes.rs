@@ -349,6 +349,14 @@ impl Lowerer<'_> {
 
     /// `this`.
     pub(super) fn this_expr(&mut self, this: &ThisExpr) -> TokenStream {
+        match (&self.this_ident, &self.derived_this) {
+            (Some(ident), Some((binding, _))) => quote!(#binding.get(&#ident)?),
+            _ => self.raw_this(this),
+        }
+    }
+
+    /// `this` without the derived-constructor check (what `super(…)` initialises).
+    fn raw_this(&mut self, this: &ThisExpr) -> TokenStream {
         match &self.this_ident {
             Some(ident) => quote!(#ident.clone()),
             None if self.function_depth == 0 => self.unsupported(
@@ -376,11 +384,16 @@ impl Lowerer<'_> {
                 "remove it",
             );
         };
-        let this = self.this_expr(&ThisExpr { span: call.span });
+        let this = self.raw_this(&ThisExpr { span: call.span });
         let args = self.arguments(&call.args);
         let fields = class.fields.unwrap_or_default();
+        let bind = self
+            .derived_this
+            .as_ref()
+            .map(|(binding, _)| quote!(#binding.bind()?;));
         quote!({
             rt::super_construct(&#parent, &#this, &#args)?;
+            #bind
             #fields
             Value::Undefined
         })

@@ -39,6 +39,17 @@ pub(crate) struct TryFrame {
 impl Lowerer<'_> {
     /// `return value` where the current position is (inside `try` closures or not).
     pub(super) fn return_value(&mut self, value: TokenStream) -> TokenStream {
+        // Leaving a derived constructor before `super(…)` is a ReferenceError.
+        let check = match &self.derived_this {
+            Some((binding, depth)) if *depth == self.function_depth => {
+                Some(quote!(#binding.check_return()?;))
+            }
+            _ => None,
+        };
+        let value = match check {
+            Some(check) => quote!({ #check #value }),
+            None => value,
+        };
         match self.try_frames.last_mut() {
             Some(frame) => {
                 frame.returns = true;

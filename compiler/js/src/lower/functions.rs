@@ -138,6 +138,9 @@ impl Lowerer<'_> {
             if let Some(this) = &self.this_ident {
                 clones.push(quote!(let #this = #this.clone();));
             }
+            if let Some((binding, _)) = &self.derived_this {
+                clones.push(quote!(let #binding = #binding.clone();));
+            }
             if let Some(parent) = self
                 .class_context
                 .as_ref()
@@ -158,7 +161,23 @@ impl Lowerer<'_> {
             self.strict = true;
         }
         let saved_async = std::mem::replace(&mut self.in_async, is_async);
+        let saved_derived = self.derived_this.clone();
         self.function_depth += 1;
+        if !is_arrow {
+            self.derived_this = None;
+        }
+        // In a derived constructor `this` exists only once `super(…)` has returned.
+        let mut derived_binding = None;
+        if let Kind::Constructor {
+            derived: true,
+            implicit_super: false,
+            ..
+        } = &kind
+        {
+            let binding = self.temp("this_binding");
+            self.derived_this = Some((binding.clone(), self.function_depth));
+            derived_binding = Some(binding);
+        }
         let mut this_binding = quote!();
         if !is_arrow {
             let uses_this = match body {
@@ -183,6 +202,9 @@ impl Lowerer<'_> {
             .count();
         let length = proc_macro2::Literal::u32_unsuffixed(length as u32);
         let mut prologue = vec![this_binding];
+        if let Some(binding) = &derived_binding {
+            prologue.push(quote!(let #binding = rt::ThisBinding::new();));
+        }
         for (index, pat) in params.iter().enumerate() {
             let index = proc_macro2::Literal::usize_unsuffixed(index);
             let value = match pat {
@@ -223,7 +245,10 @@ impl Lowerer<'_> {
             Body::Block(block) => {
                 let prelude = self.function_prelude(block);
                 let statements = self.statements(block);
-                quote!(#prelude #statements Ok(Value::Undefined))
+                let end = derived_binding
+                    .as_ref()
+                    .map(|binding| quote!(#binding.check_return()?;));
+                quote!(#prelude #statements #end Ok(Value::Undefined))
             }
             Body::Expr(expr) => {
                 let value = self.expr(expr);
@@ -231,6 +256,7 @@ impl Lowerer<'_> {
             }
         };
         self.in_async = saved_async;
+        self.derived_this = saved_derived;
         self.function_depth -= 1;
         self.jump_targets = saved_targets;
         self.try_frames = saved_frames;

@@ -105,6 +105,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) pattern_source: Option<String>,
     /// Whether the pattern being lowered sits inside another pattern.
     pub(crate) nested_pattern: bool,
+    /// In a derived class's constructor (and its arrows): the `rt::ThisBinding` local that
+    /// says whether `super(…)` has run, and the function depth of the constructor itself.
+    pub(crate) derived_this: Option<(Ident, usize)>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -125,6 +128,7 @@ impl<'a> Lowerer<'a> {
             in_async: false,
             pattern_source: None,
             nested_pattern: false,
+            derived_this: None,
             cx,
         }
     }

@@ -197,7 +197,7 @@ impl Lowerer<'_> {
             && let Some(global) = self.global_object_member(&unary.arg)
         {
             let mut direct = unary.clone();
-            direct.arg = Box::new(Expr::Ident(global));
+            *direct.arg = Expr::Ident(global);
             return self.unary(&direct);
         }
         if unary.op == UnaryOp::TypeOf
