@@ -14,6 +14,7 @@ mod globals;
 mod infer;
 mod lower;
 mod names;
+mod numeric;
 mod parse;
 mod program;
 mod scope;

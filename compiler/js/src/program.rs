@@ -385,6 +385,7 @@ pub(crate) fn compile(
         };
         let _ = (&unit.text, unit.language);
         let scopes = scope::analyze(&parsed.module);
+        let numeric = crate::numeric::numeric_bindings(&parsed.module, &scopes);
         let is_entry = entries.contains(&index);
         let (detected, implicit_handler) = if is_entry {
             exports::detect(&parsed.module)
@@ -402,6 +403,7 @@ pub(crate) fn compile(
         let mut lowerer = Lowerer::new(ModuleContext {
             rust_name: &unit.rust_name,
             scopes: &scopes,
+            numeric: &numeric,
             spans: parsed.spans,
             requires: &requires,
             source_text: &unit.text,

@@ -31,6 +31,16 @@ pub fn to_primitive_number(value: &Value) -> Result<Value, Throw> {
     super::to_primitive::to_primitive(value, Hint::Number)
 }
 
+/// The number inside a value the compiler proved is a number (a numeric variable receiving
+/// the result of a runtime call, see the compiler's `numeric.rs`); NaN otherwise, never a throw.
+#[inline]
+pub fn number_value(value: &Value) -> f64 {
+    match value {
+        Value::Number(number) => *number,
+        _ => f64::NAN,
+    }
+}
+
 /// ToNumber.
 pub fn to_number(value: &Value) -> Result<f64, Throw> {
     Ok(match value {

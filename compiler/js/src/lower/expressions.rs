@@ -47,6 +47,9 @@ pub(super) fn wtf8_value(text: &swc_core::atoms::Wtf8Atom) -> TokenStream {
 impl Lowerer<'_> {
     /// Lowers any expression to a `Value` expression.
     pub(crate) fn expr(&mut self, expr: &Expr) -> TokenStream {
+        if let Some(number) = self.numeric_value(expr) {
+            return number;
+        }
         match expr {
             Expr::Lit(lit) => self.literal(lit),
             Expr::Ident(ident) => self.ident(ident),
@@ -123,6 +126,7 @@ impl Lowerer<'_> {
         if let Expr::Ident(ident) = expr
             && let Some(id) = self.cx.scopes.binding_of(ident)
             && !self.is_cell(id)
+            && !self.is_numeric_binding(id)
             && self.cx.scopes.bindings[id].name != "require"
         {
             let rust = self.binding_ident(id);

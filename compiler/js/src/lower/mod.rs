@@ -22,6 +22,7 @@ mod functions;
 mod jumps;
 mod literals;
 pub(crate) mod modules;
+mod numbers;
 mod operators;
 mod optional_chaining;
 mod statements;
@@ -46,6 +47,8 @@ pub(crate) struct ModuleContext<'a> {
     pub(crate) rust_name: &'a str,
     /// Scope analysis of the module.
     pub(crate) scopes: &'a Scopes,
+    /// The variables that always hold a number (`f64` locals; see `numeric.rs`).
+    pub(crate) numeric: &'a HashSet<BindingId>,
     /// swc spans → diagnostic spans.
     pub(crate) spans: SpanMap,
     /// `require(...)` call position → Rust name of the required module.
@@ -196,7 +199,9 @@ impl<'a> Lowerer<'a> {
     /// Reads a binding.
     pub(crate) fn read_binding(&mut self, id: BindingId) -> TokenStream {
         let ident = self.binding_ident(id);
-        if self.is_cell(id) {
+        if self.is_numeric_binding(id) {
+            quote!(Value::Number(#ident))
+        } else if self.is_cell(id) {
             quote!(#ident.get())
         } else {
             quote!(#ident.clone())
@@ -206,7 +211,9 @@ impl<'a> Lowerer<'a> {
     /// Assigns a binding (a statement).
     pub(crate) fn write_binding(&mut self, id: BindingId, value: TokenStream) -> TokenStream {
         let ident = self.binding_ident(id);
-        if self.is_cell(id) {
+        if self.is_numeric_binding(id) {
+            quote!(#ident = rt::number_value(&#value);)
+        } else if self.is_cell(id) {
             quote!(#ident.set(#value);)
         } else {
             quote!(#ident = #value;)
@@ -223,6 +230,10 @@ impl<'a> Lowerer<'a> {
         fresh: bool,
     ) -> TokenStream {
         let ident = self.binding_ident(id);
+        if self.is_numeric_binding(id) {
+            // Never a cell nor predeclared (see `numeric.rs`).
+            return quote!(let mut #ident: f64 = rt::number_value(&#value););
+        }
         let binding = &self.cx.scopes.bindings[id];
         let predeclared = !fresh
             && matches!(

@@ -112,6 +112,9 @@ impl Lowerer<'_> {
                 quote!(!(#inner))
             }
             Expr::Bin(bin) => {
+                if let Some(compare) = self.numeric_comparison(bin) {
+                    return compare;
+                }
                 let comparison = match bin.op {
                     BinaryOp::LogicalAnd | BinaryOp::LogicalOr => {
                         let left = self.condition(&bin.left);

@@ -232,6 +232,9 @@ impl Lowerer<'_> {
     }
 
     fn expression_statement(&mut self, expr: &Expr) -> TokenStream {
+        if let Some(statement) = self.numeric_write_statement(expr) {
+            return statement;
+        }
         match expr {
             Expr::Assign(assign) => {
                 let lowered = self.assignment(assign, true);
@@ -254,6 +257,10 @@ impl Lowerer<'_> {
         for declarator in &var.decls {
             match &declarator.init {
                 Some(init) => {
+                    if let Some(declaration) = self.numeric_declaration(&declarator.name, init) {
+                        lines.push(declaration);
+                        continue;
+                    }
                     let value = match &declarator.name {
                         Pat::Ident(binding) => self.named_expr(init, binding.id.sym.as_str()),
                         _ => self.expr(init),
@@ -308,6 +315,12 @@ impl Lowerer<'_> {
             Some(VarDeclOrExpr::VarDecl(var)) => {
                 let mut lines = Vec::new();
                 for declarator in &var.decls {
+                    if let Some(init) = &declarator.init
+                        && let Some(declaration) = self.numeric_declaration(&declarator.name, init)
+                    {
+                        lines.push(declaration);
+                        continue;
+                    }
                     let value = match &declarator.init {
                         Some(init) => self.expr(init),
                         None => quote!(Value::Undefined),
