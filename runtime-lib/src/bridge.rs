@@ -6,7 +6,7 @@
 //! pub fn get(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
 //!     rt_bridge::run_stateful(&super::ISOLATE, req, |modules, req, ctx| {
 //!         let exports = modules.require("tasks", evaluate)?;
-//!         rt::call(&rt::get(&exports, "GET")?, &[req, ctx])
+//!         rt::call(&rt::get(&exports, "GET")?, &[req, ctx.value()])
 //!     })
 //! }
 //! ```
@@ -17,7 +17,8 @@
 //!   with the runtime's own `JSON.parse`, a parse error is a 400 `invalid_json` with V8's
 //!   message);
 //! - `ctx = { log(...args), env }` (`log` writes one tracing line, `env` holds the process
-//!   environment);
+//!   environment), built only when the entry asks for it (`Context::value`): the compiler
+//!   passes it to handlers that may read their second argument;
 //! - the result: a plain object with a `status`, `headers` or `body` key is a response; any
 //!   other value (a class instance too) is the body of a 200; a promise is unwrapped; a throw
 //!   becomes `HandlerError::Thrown`;
@@ -33,8 +34,19 @@ use crate::js::isolate::{Isolate, Modules};
 use crate::js::{JsString, Throw, Value};
 
 /// The closure a generated entry point passes: `(modules, req, ctx) → handler result`.
-pub trait Entry: FnOnce(&Modules, Value, Value) -> Result<Value, Throw> {}
-impl<F: FnOnce(&Modules, Value, Value) -> Result<Value, Throw>> Entry for F {}
+pub trait Entry: FnOnce(&Modules, Value, &Context) -> Result<Value, Throw> {}
+impl<F: FnOnce(&Modules, Value, &Context) -> Result<Value, Throw>> Entry for F {}
+
+/// The handler's second argument, made on demand: a fresh `{ log, env }` copies the whole
+/// process environment, which most handlers never look at.
+pub struct Context(());
+
+impl Context {
+    /// `ctx = { log, env }`.
+    pub fn value(&self) -> Value {
+        context_value()
+    }
+}
 
 /// Runs a handler of a stateless module: a private module registry, no lock.
 pub fn run_stateless(
@@ -68,9 +80,9 @@ fn run(
     // Declared after the budget so that leftover jobs are dropped while it still applies.
     let _microtasks = crate::js::microtasks::scope();
     let request = request_value(&req)?;
-    let context = context_value();
+    let context = Context(());
     // Node awaits the handler's result: every queued job runs, then the promise is read.
-    let result = entry(modules, request, context).and_then(|value| {
+    let result = entry(modules, request, &context).and_then(|value| {
         crate::js::microtasks::drain()?;
         if crate::js::promise::is_promise(&value) {
             crate::js::async_fn::settled_value(&value)

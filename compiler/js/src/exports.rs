@@ -27,6 +27,8 @@ pub(crate) struct DetectedExport {
     pub(crate) kind: ExportKind,
     pub(crate) entry: String,
     pub(crate) access: Access,
+    /// Whether the handler may read its second argument (`ctx`); see `context_use.rs`.
+    pub(crate) uses_context: bool,
 }
 
 const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
@@ -37,12 +39,14 @@ fn by_name(name: &str) -> Option<DetectedExport> {
             kind: ExportKind::Method(name.to_string()),
             entry: name.to_ascii_lowercase(),
             access: Access::Key(name.to_string()),
+            uses_context: true,
         });
     }
     (name == "handler" || name == "default").then(|| DetectedExport {
         kind: ExportKind::Default,
         entry: "handler".to_string(),
         access: Access::Key(name.to_string()),
+        uses_context: true,
     })
 }
 
@@ -126,6 +130,7 @@ pub(crate) fn detect(module: &Module) -> (Vec<DetectedExport>, bool) {
                                         kind: ExportKind::Default,
                                         entry: "handler".to_string(),
                                         access: Access::Whole,
+                                        uses_context: true,
                                     },
                                     &mut found,
                                 );

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use backworks_diagnostics::{Diagnostic, SourceId};
 
+mod context_use;
 mod diagnostics;
 mod exports;
 mod globals;

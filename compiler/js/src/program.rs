@@ -387,11 +387,15 @@ pub(crate) fn compile(
         let scopes = scope::analyze(&parsed.module);
         let numeric = crate::numeric::numeric_bindings(&parsed.module, &scopes);
         let is_entry = entries.contains(&index);
-        let (detected, implicit_handler) = if is_entry {
+        let (mut detected, implicit_handler) = if is_entry {
             exports::detect(&parsed.module)
         } else {
             (Vec::new(), false)
         };
+        for export in &mut detected {
+            export.uses_context =
+                crate::context_use::uses_context(&parsed.module, &export.access, &scopes);
+        }
         if is_entry && detected.is_empty() {
             diagnostics.push(diagnostics::no_handler(Span::new(unit.source, 0, 0)));
         }

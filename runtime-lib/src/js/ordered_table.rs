@@ -68,7 +68,7 @@ pub struct OrderedTable {
     /// Entries in insertion order; `None` is a deleted entry's tombstone.
     entries: Vec<Option<(Value, Value)>>,
     /// Key class → position in `entries`.
-    index: HashMap<TableKey, usize>,
+    index: HashMap<TableKey, usize, foldhash::fast::RandomState>,
     /// How many times the table was cleared: an iteration started before a clear restarts.
     clears: u64,
     /// Running iterations: tombstones are only swept when there are none.

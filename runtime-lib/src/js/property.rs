@@ -8,7 +8,9 @@
 //! ```
 //!
 //! The map keeps that order as it is built: index keys are inserted at their sorted place among
-//! the leading index keys, other keys are appended.
+//! the leading index keys, other keys are appended. Keys are hashed with foldhash (seeded per
+//! process, as hashbrown's default): SipHash made property access the largest cost of a
+//! request.
 
 use indexmap::IndexMap;
 
@@ -18,7 +20,7 @@ use super::value::Value;
 /// The own, enumerable properties of an ordinary object.
 #[derive(Clone, Default)]
 pub struct PropertyMap {
-    entries: IndexMap<JsString, Value>,
+    entries: IndexMap<JsString, Value, foldhash::fast::RandomState>,
     /// How many leading entries are array-index keys.
     index_keys: usize,
 }
@@ -40,6 +42,14 @@ impl PropertyMap {
     /// An empty map.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// An empty map with room for `capacity` properties.
+    pub fn with_capacity(capacity: usize) -> Self {
+        PropertyMap {
+            entries: IndexMap::with_capacity_and_hasher(capacity, Default::default()),
+            index_keys: 0,
+        }
     }
 
     /// The value under `key`.

@@ -161,13 +161,12 @@ impl Eq for JsString {}
 
 impl std::hash::Hash for JsString {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // One write per string (hashers are slow per call). The two forms never compare equal
+        // (`PartialEq` above: ASCII text is always stored as `Ascii`), so they may hash apart.
         match self {
-            JsString::Ascii(text) => {
-                for byte in text.bytes() {
-                    state.write_u16(u16::from(byte));
-                }
-            }
+            JsString::Ascii(text) => state.write(text.as_bytes()),
             JsString::Wide(units) => {
+                state.write_usize(units.len());
                 for unit in units.iter() {
                     state.write_u16(*unit);
                 }

@@ -232,7 +232,8 @@ impl Value {
 
     /// A new plain object with `entries` in order.
     pub fn object<K: Into<JsString>>(entries: impl IntoIterator<Item = (K, Value)>) -> Value {
-        let mut props = PropertyMap::new();
+        let entries = entries.into_iter();
+        let mut props = PropertyMap::with_capacity(entries.size_hint().0);
         for (key, value) in entries {
             props.insert(key.into(), value);
         }

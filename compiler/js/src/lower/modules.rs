@@ -12,7 +12,7 @@
 //!                                        pub fn get(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
 //!                                            backworks_runtime::bridge::run_stateful(&super::ISOLATE, req, |modules, req, ctx| {
 //!                                                let exports = modules.require("tasks", evaluate)?;
-//!                                                rt::call(&rt::get(&exports, "GET")?, &[req, ctx])
+//!                                                rt::call(&rt::get(&exports, "GET")?, &[req])
 //!                                            })
 //!                                        }
 //! ```
@@ -248,17 +248,23 @@ impl Lowerer<'_> {
                 Access::Whole => quote!(exports),
                 Access::Key(key) => quote!(rt::get(&exports, #key)?),
             };
+            // `ctx` is built only for a handler that may read it.
+            let args = if export.uses_context {
+                quote!(&[req, ctx.value()])
+            } else {
+                quote!(&[req])
+            };
             let run = if plan.stateful {
                 quote!(backworks_runtime::bridge::run_stateful(&super::ISOLATE, req, |modules, req, ctx| {
                     let exports = modules.require(#rust_name, evaluate)?;
                     let handler = #handler;
-                    rt::call(&handler, &[req, ctx])
+                    rt::call(&handler, #args)
                 }))
             } else {
                 quote!(backworks_runtime::bridge::run_stateless(req, |modules, req, ctx| {
                     let exports = modules.require(#rust_name, evaluate)?;
                     let handler = #handler;
-                    rt::call(&handler, &[req, ctx])
+                    rt::call(&handler, #args)
                 }))
             };
             let doc = match &export.kind {
