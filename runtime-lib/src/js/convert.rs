@@ -65,7 +65,7 @@ pub fn to_string(value: &Value) -> Result<JsString, Throw> {
         Value::Number(number) => JsString::new(&number::to_string(*number)),
         Value::String(text) => text.clone(),
         Value::Array(items) => {
-            let items = items.borrow().clone();
+            let items = items.to_vec()?;
             let mut parts = Vec::with_capacity(items.len());
             for item in &items {
                 parts.push(if item.is_nullish() {

@@ -9,10 +9,10 @@
 //! Arrays are walked live (an element pushed during the loop is visited, as in JS); strings yield
 //! code points; Sets and Maps yield a snapshot of their entries.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::console::inspect;
+use super::elements::JsArray;
 use super::error::Throw;
 use super::string::JsString;
 use super::value::{ObjectKind, Value};
@@ -20,7 +20,7 @@ use super::value::{ObjectKind, Value};
 /// A running `for…of` loop.
 pub enum ForOf {
     /// Reads the array at each step.
-    Array(Rc<RefCell<Vec<Value>>>, usize),
+    Array(Rc<JsArray>, usize),
     /// A precomputed list (strings, sets, maps).
     List(std::vec::IntoIter<Value>),
 }
@@ -41,7 +41,8 @@ impl Iterator for ForOf {
     fn next(&mut self) -> Option<Value> {
         match self {
             ForOf::Array(items, index) => {
-                let item = items.borrow().get(*index).cloned();
+                // Holes read as `undefined`; the loop ends at the live length.
+                let item = (*index < items.len()).then(|| items.read(*index));
                 *index += 1;
                 item
             }
@@ -62,7 +63,7 @@ pub fn is_iterable(value: &Value) -> bool {
 /// Every value `value` yields.
 pub fn collect(value: &Value) -> Result<Vec<Value>, Throw> {
     match value {
-        Value::Array(items) => Ok(items.borrow().clone()),
+        Value::Array(items) => items.to_vec(),
         Value::String(text) => Ok(code_points(text)),
         Value::Object(object) => match &object.kind {
             ObjectKind::Set(items) => Ok(items.borrow().clone()),

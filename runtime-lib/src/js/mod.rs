@@ -28,6 +28,7 @@ pub mod console;
 pub mod convert;
 pub mod crypto;
 pub mod date;
+pub mod elements;
 pub mod error;
 pub mod exceptions;
 pub mod fdlibm;
@@ -55,7 +56,7 @@ pub use access::{
 };
 pub use budget::tick;
 pub use builders::{
-    Var, arg, array, destructure, destructure_any, func, increment, item, object, object_rest,
+    Var, arg, array, array_with_holes, destructure, destructure_any, func, increment, item, object, object_rest,
     pattern_items, rest_args, rest_items, spread_object, template, throw,
 };
 pub use class::{

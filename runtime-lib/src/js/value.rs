@@ -11,6 +11,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use super::elements::JsArray;
 use super::error::Throw;
 use super::property::PropertyMap;
 use super::string::JsString;
@@ -31,8 +32,8 @@ pub enum Value {
     String(JsString),
     /// An object of any kind except arrays and functions.
     Object(Rc<JsObject>),
-    /// A dense array (holes are stored as `undefined`).
-    Array(Rc<RefCell<Vec<Value>>>),
+    /// An array: elements (possibly with holes) and named properties (`elements.rs`).
+    Array(Rc<JsArray>),
     /// A callable function.
     Function(Rc<JsFunction>),
 }
@@ -144,7 +145,12 @@ impl Value {
 
     /// A new array holding `items`.
     pub fn array(items: Vec<Value>) -> Value {
-        Value::Array(Rc::new(RefCell::new(items)))
+        Value::Array(Rc::new(JsArray::new(items)))
+    }
+
+    /// A new array from slots, `None` being a hole.
+    pub fn array_of_slots(slots: Vec<Option<Value>>) -> Value {
+        Value::Array(Rc::new(JsArray::from_slots(slots)))
     }
 
     /// A new object of `kind` without properties.
