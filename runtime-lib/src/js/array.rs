@@ -211,7 +211,9 @@ fn call_on(
         "pop" => Ok(items.pop()),
         "shift" => (|| {
             if let Some(first) = items.with_packed(|items| {
-                (!items.is_empty()).then(|| items.remove(0)).unwrap_or_default()
+                (!items.is_empty())
+                    .then(|| items.remove(0))
+                    .unwrap_or_default()
             }) {
                 return Ok(first);
             }
@@ -245,7 +247,11 @@ fn call_on(
                 let dense = items.dense();
                 return Ok(Value::array(dense.get(start..end).unwrap_or(&[]).to_vec()));
             }
-            Ok(Value::array_of_slots(range_slots(items, start, end.max(start))?))
+            Ok(Value::array_of_slots(range_slots(
+                items,
+                start,
+                end.max(start),
+            )?))
         })(),
         "splice" => (|| {
             let length = items.len();
@@ -564,7 +570,12 @@ fn call_on(
 /// `array.join(separator)`: holes, `undefined` and `null` print as empty.
 pub fn join(items: &JsArray, separator: &JsString) -> Result<JsString, Throw> {
     // V8's longest string is 2²⁹ − 24 code units; a huge sparse array fails before copying.
-    if items.len().saturating_sub(1).saturating_mul(separator.len()) > (1 << 29) - 24 {
+    if items
+        .len()
+        .saturating_sub(1)
+        .saturating_mul(separator.len())
+        > (1 << 29) - 24
+    {
         return Err(Throw::range_error("Invalid string length"));
     }
     let values = items.to_vec()?;

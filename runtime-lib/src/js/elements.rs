@@ -247,8 +247,10 @@ impl JsArray {
         match &*self.extra.borrow() {
             None => false,
             Some(extra) => {
-                (from..dense.min(length)).any(|index| extra.is_hole(index))
-                    || extra.tail.range(from.max(dense)..).count() < length.saturating_sub(from.max(dense))
+                (extra.hole_count > 0
+                    && (from..dense.min(length)).any(|index| extra.is_hole(index)))
+                    || extra.tail.range(from.max(dense)..).count()
+                        < length.saturating_sub(from.max(dense))
             }
         }
     }
@@ -551,7 +553,10 @@ mod tests {
         array.set(100_001 - DENSE_GAP, Value::from(2));
         assert_eq!(array.present_indices(), [100_001 - DENSE_GAP, 100_000]);
         array.set(100_001, Value::from(3));
-        assert_eq!(array.present_indices(), [100_001 - DENSE_GAP, 100_000, 100_001]);
+        assert_eq!(
+            array.present_indices(),
+            [100_001 - DENSE_GAP, 100_000, 100_001]
+        );
         assert_eq!(array.len(), 100_002);
     }
 }

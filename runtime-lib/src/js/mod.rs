@@ -56,8 +56,8 @@ pub use access::{
 };
 pub use budget::tick;
 pub use builders::{
-    Var, arg, array, array_with_holes, destructure, destructure_any, func, increment, item, object, object_rest,
-    pattern_items, rest_args, rest_items, spread_object, template, throw,
+    Var, arg, array, array_with_holes, destructure, destructure_any, func, increment, item, object,
+    object_rest, pattern_items, rest_args, rest_items, spread_object, template, throw,
 };
 pub use class::{
     ClassParent, arrow, builtin_constructor, class, define_method, define_static, get_private,
