@@ -211,9 +211,11 @@ fn call_on(
         "pop" => Ok(items.pop()),
         "shift" => (|| {
             if let Some(first) = items.with_packed(|items| {
-                (!items.is_empty())
-                    .then(|| items.remove(0))
-                    .unwrap_or_default()
+                if items.is_empty() {
+                    Value::Undefined
+                } else {
+                    items.remove(0)
+                }
             }) {
                 return Ok(first);
             }
