@@ -86,7 +86,7 @@ fn string_and_array_methods_match_node() {
         let Value::Array(arguments) = parse(args) else {
             panic!("args must be an array")
         };
-        let arguments = arguments.borrow().clone();
+        let arguments = arguments.to_vec().expect("a small array");
         let got = shown(rt::call_method(&receiver_value, method, &arguments));
         assert_eq!(got, expected[index], "({receiver}).{method}(...{args})");
     }

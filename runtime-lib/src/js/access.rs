@@ -14,6 +14,7 @@
 use std::cell::Cell;
 
 use super::convert::{to_property_key, to_string};
+use super::elements::{MAX_LENGTH, valid_length};
 use super::error::Throw;
 use super::freeze::{self, Integrity};
 use super::property::array_index;
@@ -43,15 +44,12 @@ pub fn get(object: &Value, key: &str) -> Result<Value, Throw> {
 
 /// `object[key]` for any key value.
 pub fn get_computed(object: &Value, key: &Value) -> Result<Value, Throw> {
-    if let (Value::Array(items), Value::Number(index)) = (object, key)
+    if let (Value::Array(array), Value::Number(index)) = (object, key)
         && *index >= 0.0
+        && *index < MAX_LENGTH as f64
         && index.fract() == 0.0
     {
-        return Ok(items
-            .borrow()
-            .get(*index as usize)
-            .cloned()
-            .unwrap_or_default());
+        return Ok(array.read(*index as usize));
     }
     if object.is_nullish() {
         return Err(Throw::type_error(format!(
@@ -67,10 +65,13 @@ pub fn get_computed(object: &Value, key: &Value) -> Result<Value, Throw> {
 pub fn get_computed_opt(object: &Value, key: &Value) -> Result<Option<Value>, Throw> {
     let key = to_property_key(key)?;
     Ok(match object {
-        Value::Array(items) => match array_index(&key) {
-            Some(index) => items.borrow().get(index as usize).cloned(),
-            None => (key.as_ascii() == Some("length"))
-                .then(|| get_key(object, &key).unwrap_or_default()),
+        Value::Array(array) => match array_index(&key) {
+            Some(index) => array.get(index as usize),
+            None => array.prop(&key).or_else(|| {
+                let name = key.as_ascii()?;
+                (name == "length" || name == "constructor" || super::array::is_method(name))
+                    .then(|| get_key(object, &key).unwrap_or_default())
+            }),
         },
         Value::Object(data) => {
             let own = data.props.borrow().get(&key).cloned();
@@ -112,19 +113,17 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                 _ => Value::Undefined,
             })
         }
-        Value::Array(items) => {
-            if key.as_ascii() == Some("length") {
-                return Ok(Value::from(items.borrow().len()));
+        Value::Array(array) => {
+            if let Some(index) = array_index(key) {
+                return Ok(array.read(index as usize));
             }
-            Ok(match array_index(key) {
-                Some(index) => items
-                    .borrow()
-                    .get(index as usize)
-                    .cloned()
-                    .unwrap_or_default(),
-                None if key.as_ascii() == Some("constructor") => {
-                    super::class::constructor_of(object)
-                }
+            if let Some(value) = array.prop(key) {
+                return Ok(value);
+            }
+            Ok(match key.as_ascii() {
+                Some("length") => Value::from(array.len()),
+                Some("constructor") => super::class::constructor_of(object),
+                Some(name) => super::array::method_value(name).unwrap_or_default(),
                 None => Value::Undefined,
             })
         }
@@ -208,18 +207,13 @@ pub fn set_computed_strict(object: &Value, key: &Value, value: Value) -> Result<
 fn set_computed_in(object: &Value, key: &Value, value: Value, strict: bool) -> Result<(), Throw> {
     // `items[i] = v` with an array index (below 2³² − 1, as `array_index` accepts): write the
     // slot without formatting the index into a key and parsing it back.
-    if let (Value::Array(items), Value::Number(index)) = (object, key)
+    if let (Value::Array(array), Value::Number(index)) = (object, key)
         && *index >= 0.0
-        && *index < 4_294_967_295.0
+        && *index < MAX_LENGTH as f64
         && index.fract() == 0.0
-        && items.integrity.get() == Integrity::Extensible
+        && array.integrity.get() == Integrity::Extensible
     {
-        let index = *index as usize;
-        let mut items = items.borrow_mut();
-        if index >= items.len() {
-            items.resize(index + 1, Value::Undefined);
-        }
-        items[index] = value;
+        array.set(*index as usize, value);
         return Ok(());
     }
     if object.is_nullish() {
@@ -274,26 +268,17 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
             describe(object),
             key
         ))),
-        Value::Array(items) => {
-            let is_length = key.as_ascii() == Some("length");
-            if (is_length || array_index(&key).is_some())
-                && !freeze::may_set_element(object, items, &key, strict)?
-            {
+        Value::Array(array) => {
+            // Elements, `length` and named properties all obey freeze/seal/preventExtensions.
+            if !freeze::may_set_element(object, array, &key, strict)? {
                 return Ok(());
             }
-            if is_length {
-                let length = super::convert::to_number(&value)?;
-                if length < 0.0 || length.fract() != 0.0 || length > 4_294_967_295.0 {
-                    return Err(Throw::range_error("Invalid array length"));
-                }
-                items.borrow_mut().resize(length as usize, Value::Undefined);
+            if key.as_ascii() == Some("length") {
+                array.set_len(valid_length(super::convert::to_number(&value)?)?);
             } else if let Some(index) = array_index(&key) {
-                let mut items = items.borrow_mut();
-                let index = index as usize;
-                if index >= items.len() {
-                    items.resize(index + 1, Value::Undefined);
-                }
-                items[index] = value;
+                array.set(index as usize, value);
+            } else {
+                array.set_prop(key, value);
             }
             Ok(())
         }
@@ -366,13 +351,19 @@ fn delete_in(object: &Value, key: &Value, strict: bool) -> Result<bool, Throw> {
         Value::Object(data) => {
             data.props.borrow_mut().remove(&key);
         }
-        Value::Array(items) => {
-            if let Some(index) = array_index(&key)
-                && let Some(slot) = items.borrow_mut().get_mut(index as usize)
-            {
-                *slot = Value::Undefined;
+        Value::Array(array) => match array_index(&key) {
+            Some(index) => array.delete(index as usize),
+            // `length` is not configurable: `delete` answers false (strict code throws).
+            None if key.as_ascii() == Some("length") => {
+                if strict {
+                    return Err(Throw::type_error(
+                        "Cannot delete property 'length' of [object Array]",
+                    ));
+                }
+                return Ok(false);
             }
-        }
+            None => array.remove_prop(&key),
+        },
         _ => {}
     }
     Ok(true)
@@ -465,7 +456,16 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             describe(receiver)
         )))),
         Value::String(text) => super::string_methods::call(text, name, args),
-        Value::Array(_) => super::array::call(receiver, name, args),
+        Value::Array(array) => {
+            // An own property (`m.groups`, an assigned function) shadows the built-in method.
+            if array.has_props()
+                && let Some(own) = array.prop(&JsString::new(name))
+            {
+                return callable(own);
+            }
+            super::array::call(receiver, name, args)
+                .or_else(|| super::object_methods::call(receiver, name, args))
+        }
         Value::Number(number) => super::number_methods::call(*number, name, args),
         Value::Bool(flag) if name == "toString" => {
             Some(Ok(Value::str(if *flag { "true" } else { "false" })))

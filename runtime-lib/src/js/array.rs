@@ -3,15 +3,22 @@
 //! ```text
 //! posts.filter((p) => p.published)   → rt::call_method(&posts, "filter", &[callback])?
 //! [3, 1, 2].sort()                   → [1, 2, 3]   (stable, undefined last, string order without comparator)
+//! [1, , 3].map((x) => x * 2)         → [2, <hole>, 6]
 //! ```
 //!
 //! Callbacks get `(element, index, array)`. Methods read the live array on every step (a callback
-//! that pushes to the array it walks sees what JS would see for the indices visited).
+//! that pushes to the array it walks sees what JS would see for the indices visited). Holes
+//! (`elements.rs`) follow the spec's `HasProperty` checks as V8 does: `forEach`, `map`, `filter`,
+//! `reduce`, `some`, `every`, `flat`, `flatMap`, `indexOf` and `lastIndexOf` skip them (`map`
+//! keeps them); `find`, `findIndex`, `includes`, `join`, `entries` and the ES2023 copies read
+//! them as `undefined`; `sort` moves them to the end, after the `undefined`s; `slice`, `splice`,
+//! `concat` and `reverse` carry them over.
 
 use std::rc::Rc;
 
 use super::access::call as invoke;
 use super::convert::{to_number, to_string, truthy};
+use super::elements::{JsArray, MAX_LENGTH, MAX_MATERIALIZED};
 use super::error::Throw;
 use super::iterator::{Yield, over_array};
 use super::number::to_integer;
@@ -19,7 +26,61 @@ use super::operators::{same_value_zero, strict_eq};
 use super::string::JsString;
 use super::value::Value;
 
-type Items = Rc<super::value::JsArray>;
+/// Every `Array.prototype` method [`call`] implements: `"push" in arr` and `arr.map` as a value
+/// see them.
+const METHODS: &[&str] = &[
+    "at",
+    "concat",
+    "entries",
+    "every",
+    "fill",
+    "filter",
+    "find",
+    "findIndex",
+    "findLast",
+    "findLastIndex",
+    "flat",
+    "flatMap",
+    "forEach",
+    "includes",
+    "indexOf",
+    "join",
+    "keys",
+    "lastIndexOf",
+    "map",
+    "pop",
+    "push",
+    "reduce",
+    "reduceRight",
+    "reverse",
+    "shift",
+    "slice",
+    "some",
+    "sort",
+    "splice",
+    "toReversed",
+    "toSorted",
+    "toSpliced",
+    "toString",
+    "unshift",
+    "values",
+    "with",
+    "hasOwnProperty",
+    "valueOf",
+];
+
+/// Whether arrays have a built-in method `name`.
+pub fn is_method(name: &str) -> bool {
+    METHODS.contains(&name)
+}
+
+/// `arr.name` read as a value: a function that runs the method on its `this`.
+pub fn method_value(name: &str) -> Option<Value> {
+    let name: &'static str = METHODS.iter().find(|method| **method == name)?;
+    Some(Value::arrow_function(name, 1, move |this, args| {
+        super::access::call_method(this, name, args)
+    }))
+}
 
 fn arg(args: &[Value], index: usize) -> Value {
     args.get(index).cloned().unwrap_or_default()
@@ -39,10 +100,6 @@ pub fn relative_index(value: &Value, length: usize, default: usize) -> Result<us
     })
 }
 
-fn item_at(items: &Items, index: usize) -> Option<Value> {
-    items.borrow().get(index).cloned()
-}
-
 fn require_callback(value: &Value) -> Result<(), Throw> {
     match value {
         Value::Function(_) => Ok(()),
@@ -53,18 +110,40 @@ fn require_callback(value: &Value) -> Result<(), Throw> {
     }
 }
 
-/// Calls `callback(element, index, array)` for each element; stops when `visit` says so.
+/// The slots `start..end` (`None` for holes), bounded like every copy out of an array.
+fn range_slots(array: &JsArray, start: usize, end: usize) -> Result<Vec<Option<Value>>, Throw> {
+    if end.saturating_sub(start) > MAX_MATERIALIZED {
+        return Err(Throw::range_error("Invalid array length"));
+    }
+    Ok((start..end).map(|index| array.get(index)).collect())
+}
+
+/// Fails like V8 when an operation would make the array longer than 2³² − 1.
+fn check_growth(length: usize, added: usize) -> Result<(), Throw> {
+    if length + added > MAX_LENGTH {
+        return Err(Throw::range_error("Invalid array length"));
+    }
+    Ok(())
+}
+
+/// Calls `callback(element, index, array)` for each element present below the length the walk
+/// started with (holes skipped, as `HasProperty` does); stops when `visit` says so.
 fn walk(
     array: &Value,
-    items: &Items,
+    items: &JsArray,
     callback: &Value,
     mut visit: impl FnMut(usize, Value, Value) -> Option<Value>,
 ) -> Result<Option<Value>, Throw> {
     require_callback(callback)?;
-    let length = items.borrow().len();
-    for index in 0..length {
-        let Some(element) = item_at(items, index) else {
+    let length = items.len();
+    let mut next = 0;
+    while let Some(index) = items.next_present(next) {
+        if index >= length {
             break;
+        }
+        next = index + 1;
+        let Some(element) = items.get(index) else {
+            continue;
         };
         let result = invoke(
             callback,
@@ -72,6 +151,30 @@ fn walk(
         )?;
         if let Some(done) = visit(index, element, result) {
             return Ok(Some(done));
+        }
+    }
+    Ok(None)
+}
+
+/// Calls `callback(element, index, array)` for every index below the starting length, holes
+/// and missing elements read as `undefined` (`find`, `findIndex`, `findLast`, `findLastIndex`).
+fn walk_every(
+    array: &Value,
+    items: &JsArray,
+    callback: &Value,
+    from_end: bool,
+) -> Result<Option<(usize, Value)>, Throw> {
+    require_callback(callback)?;
+    let length = items.len();
+    for step in 0..length {
+        let index = if from_end { length - 1 - step } else { step };
+        let element = items.read(index);
+        let result = invoke(
+            callback,
+            &[element.clone(), Value::from(index), array.clone()],
+        )?;
+        if truthy(&result) {
+            return Ok(Some((index, element)));
         }
     }
     Ok(None)
@@ -85,9 +188,18 @@ pub fn call(array: &Value, name: &str, args: &[Value]) -> Option<Result<Value, T
     call_on(array, items, name, args)
 }
 
+/// The `deleteCount` of `splice` / `toSpliced`.
+fn delete_count(args: &[Value], length: usize, start: usize) -> Result<usize, Throw> {
+    Ok(match args.len() {
+        0 => 0,
+        1 => length - start,
+        _ => (to_integer(to_number(&args[1])?).max(0.0) as usize).min(length - start),
+    })
+}
+
 fn call_on(
     array: &Value,
-    items: &Items,
+    items: &Rc<JsArray>,
     name: &str,
     args: &[Value],
 ) -> Option<Result<Value, Throw>> {
@@ -95,146 +207,220 @@ fn call_on(
         return Some(Err(error));
     }
     let result = match name {
-        "push" => {
-            let mut items = items.borrow_mut();
-            items.extend(args.iter().cloned());
+        "push" => (|| {
+            check_growth(items.len(), args.len())?;
+            items.extend(args.iter().cloned())?;
             Ok(Value::from(items.len()))
-        }
-        "pop" => Ok(items.borrow_mut().pop().unwrap_or_default()),
-        "shift" => {
-            let mut items = items.borrow_mut();
-            Ok(if items.is_empty() {
-                Value::Undefined
-            } else {
-                items.remove(0)
-            })
-        }
-        "unshift" => {
-            let mut items = items.borrow_mut();
-            for (offset, value) in args.iter().enumerate() {
-                items.insert(offset, value.clone());
+        })(),
+        "pop" => Ok(items.pop()),
+        "shift" => (|| {
+            if let Some(first) = items.with_packed(|items| {
+                if items.is_empty() {
+                    Value::Undefined
+                } else {
+                    items.remove(0)
+                }
+            }) {
+                return Ok(first);
+            }
+            let mut slots = items.slots()?;
+            if slots.is_empty() {
+                return Ok(Value::Undefined);
+            }
+            let first = slots.remove(0);
+            items.set_slots(slots);
+            Ok(first.unwrap_or_default())
+        })(),
+        "unshift" => (|| {
+            check_growth(items.len(), args.len())?;
+            if items
+                .with_packed(|items| {
+                    items.splice(0..0, args.iter().cloned());
+                })
+                .is_none()
+            {
+                let mut slots = items.slots()?;
+                slots.splice(0..0, args.iter().cloned().map(Some));
+                items.set_slots(slots);
             }
             Ok(Value::from(items.len()))
-        }
+        })(),
         "slice" => (|| {
-            let snapshot = items.borrow().clone();
-            let start = relative_index(&arg(args, 0), snapshot.len(), 0)?;
-            let end = relative_index(&arg(args, 1), snapshot.len(), snapshot.len())?;
-            Ok(Value::array(if start < end {
-                snapshot[start..end].to_vec()
-            } else {
-                Vec::new()
-            }))
+            let length = items.len();
+            let start = relative_index(&arg(args, 0), length, 0)?;
+            let end = relative_index(&arg(args, 1), length, length)?;
+            if items.is_packed() {
+                let dense = items.dense();
+                return Ok(Value::array(dense.get(start..end).unwrap_or(&[]).to_vec()));
+            }
+            Ok(Value::array_of_slots(range_slots(
+                items,
+                start,
+                end.max(start),
+            )?))
         })(),
         "splice" => (|| {
-            let length = items.borrow().len();
+            let length = items.len();
             let start = relative_index(&arg(args, 0), length, 0)?;
-            let delete_count = match args.len() {
-                0 => 0,
-                1 => length - start,
-                _ => (to_integer(to_number(&args[1])?).max(0.0) as usize).min(length - start),
-            };
-            let inserted: Vec<Value> = args.iter().skip(2).cloned().collect();
-            let removed: Vec<Value> = items
-                .borrow_mut()
-                .splice(start..start + delete_count, inserted)
+            let delete_count = delete_count(args, length, start)?;
+            let inserted = args.iter().skip(2).cloned();
+            check_growth(length - delete_count, inserted.len())?;
+            if let Some(removed) = items.with_packed(|items| {
+                items
+                    .splice(start..start + delete_count, inserted.clone())
+                    .collect::<Vec<_>>()
+            }) {
+                return Ok(Value::array(removed));
+            }
+            let mut slots = items.slots()?;
+            let removed: Vec<Option<Value>> = slots
+                .splice(start..start + delete_count, inserted.map(Some))
                 .collect();
-            Ok(Value::array(removed))
+            items.set_slots(slots);
+            Ok(Value::array_of_slots(removed))
         })(),
         "concat" => (|| {
-            let mut result = items.borrow().clone();
+            let mut result = items.slots()?;
             for value in args {
                 match value {
-                    Value::Array(other) => result.extend(other.borrow().iter().cloned()),
-                    other => result.push(other.clone()),
+                    Value::Array(other) => result.extend(other.slots()?),
+                    other => result.push(Some(other.clone())),
+                }
+                if result.len() > MAX_MATERIALIZED {
+                    return Err(Throw::range_error("Invalid array length"));
                 }
             }
-            Ok(Value::array(result))
+            Ok(Value::array_of_slots(result))
         })(),
         "join" => (|| {
             let separator = match arg(args, 0) {
                 Value::Undefined => JsString::new(","),
                 other => to_string(&other)?,
             };
-            let snapshot = items.borrow().clone();
-            let mut parts = Vec::with_capacity(snapshot.len());
-            for item in &snapshot {
-                parts.push(if item.is_nullish() {
-                    JsString::empty()
-                } else {
-                    to_string(item)?
-                });
-            }
-            Ok(Value::String(super::convert::join(&parts, &separator)))
+            join(items, &separator).map(Value::String)
         })(),
-        "reverse" => {
-            items.borrow_mut().reverse();
+        "reverse" => (|| {
+            if items.with_packed(|items| items.reverse()).is_none() {
+                let mut slots = items.slots()?;
+                slots.reverse();
+                items.set_slots(slots);
+            }
             Ok(array.clone())
-        }
-        "indexOf" | "lastIndexOf" | "includes" => (|| {
+        })(),
+        "indexOf" => (|| {
             let target = arg(args, 0);
-            let snapshot = items.borrow().clone();
-            let from = if name == "lastIndexOf" {
-                0
-            } else {
-                relative_index(&arg(args, 1), snapshot.len(), 0)?
+            let from = relative_index(&arg(args, 1), items.len(), 0)?;
+            let length = items.len();
+            let mut next = from;
+            while let Some(index) = items.next_present(next) {
+                if index >= length {
+                    break;
+                }
+                if strict_eq(&items.read(index), &target) {
+                    return Ok(Value::from(index));
+                }
+                next = index + 1;
+            }
+            Ok(Value::Number(-1.0))
+        })(),
+        "lastIndexOf" => (|| {
+            let target = arg(args, 0);
+            let length = items.len() as f64;
+            let from = match args.get(1) {
+                None => length - 1.0,
+                Some(value) => {
+                    let from = to_integer(to_number(value)?);
+                    if from < 0.0 {
+                        length + from
+                    } else {
+                        from.min(length - 1.0)
+                    }
+                }
             };
-            Ok(match name {
-                "includes" => Value::Bool(
-                    snapshot[from.min(snapshot.len())..]
+            if from < 0.0 {
+                return Ok(Value::Number(-1.0));
+            }
+            let mut before = from as usize + 1;
+            while let Some(index) = items.previous_present(before) {
+                if strict_eq(&items.read(index), &target) {
+                    return Ok(Value::from(index));
+                }
+                before = index;
+            }
+            Ok(Value::Number(-1.0))
+        })(),
+        "includes" => (|| {
+            let target = arg(args, 0);
+            let length = items.len();
+            let from = relative_index(&arg(args, 1), length, 0)?;
+            if items.is_packed() {
+                let dense = items.dense();
+                return Ok(Value::Bool(
+                    dense
+                        .get(from..)
+                        .unwrap_or(&[])
                         .iter()
                         .any(|item| same_value_zero(item, &target)),
-                ),
-                "indexOf" => Value::Number(
-                    snapshot
-                        .iter()
-                        .enumerate()
-                        .skip(from)
-                        .find(|(_, item)| strict_eq(item, &target))
-                        .map_or(-1.0, |(index, _)| index as f64),
-                ),
-                _ => {
-                    let length = snapshot.len() as f64;
-                    let from = match args.get(1) {
-                        None => length - 1.0,
-                        Some(value) => {
-                            let from = to_integer(to_number(value)?);
-                            if from < 0.0 {
-                                length + from
-                            } else {
-                                from.min(length - 1.0)
-                            }
-                        }
-                    };
-                    let end = if from < 0.0 { 0 } else { from as usize + 1 };
-                    Value::Number(
-                        snapshot[..end.min(snapshot.len())]
-                            .iter()
-                            .rposition(|item| strict_eq(item, &target))
-                            .map_or(-1.0, |index| index as f64),
-                    )
+                ));
+            }
+            // Holes read as `undefined`; only the elements present need comparing otherwise.
+            if matches!(target, Value::Undefined) && items.has_hole_from(from) {
+                return Ok(Value::Bool(true));
+            }
+            let mut next = from;
+            while let Some(index) = items.next_present(next) {
+                if index >= length {
+                    break;
                 }
-            })
+                if same_value_zero(&items.read(index), &target) {
+                    return Ok(Value::Bool(true));
+                }
+                next = index + 1;
+            }
+            Ok(Value::Bool(false))
         })(),
         "at" => (|| {
-            let length = items.borrow().len() as f64;
+            let length = items.len() as f64;
             let index = to_integer(to_number(&arg(args, 0))?);
             let index = if index < 0.0 { length + index } else { index };
             Ok(if index < 0.0 || index >= length {
                 Value::Undefined
             } else {
-                item_at(items, index as usize).unwrap_or_default()
+                items.read(index as usize)
             })
         })(),
         "map" => (|| {
-            // The result has the original length even if the callback shrinks the array
-            // (unvisited slots are holes, read as `undefined`).
-            let mut mapped = vec![Value::Undefined; items.borrow().len()];
-            walk(array, items, &arg(args, 0), |index, _, result| {
-                mapped[index] = result;
+            // The result has the original length and keeps the holes (and any index the
+            // callback removed) as holes.
+            let length = items.len();
+            // Results go to a plain vector while the visited indices are 0, 1, 2, …; the
+            // first skipped index switches to placing each result in a holey array.
+            let mut mapped = Vec::with_capacity(if items.is_packed() { length } else { 0 });
+            let mut placed: Option<JsArray> = None;
+            walk(array, items, &arg(args, 0), |index, _, value| {
+                match &placed {
+                    None if index == mapped.len() => mapped.push(value),
+                    Some(target) => target.set(index, value),
+                    None => {
+                        let target = JsArray::with_length(length);
+                        for (earlier, item) in mapped.drain(..).enumerate() {
+                            target.set(earlier, item);
+                        }
+                        target.set(index, value);
+                        placed = Some(target);
+                    }
+                }
                 None
             })?;
-            Ok(Value::array(mapped))
+            Ok(match placed {
+                Some(target) => Value::Array(Rc::new(target)),
+                None if mapped.len() == length => Value::array(mapped),
+                None => {
+                    let target = JsArray::new(mapped);
+                    target.set_len(length);
+                    Value::Array(Rc::new(target))
+                }
+            })
         })(),
         "filter" => (|| {
             let mut kept = Vec::new();
@@ -247,38 +433,14 @@ fn call_on(
             Ok(Value::array(kept))
         })(),
         "forEach" => walk(array, items, &arg(args, 0), |_, _, _| None).map(|_| Value::Undefined),
-        "find" => walk(array, items, &arg(args, 0), |_, element, result| {
-            truthy(&result).then_some(element)
-        })
-        .map(Option::unwrap_or_default),
-        "findIndex" => walk(array, items, &arg(args, 0), |index, _, result| {
-            truthy(&result).then(|| Value::from(index))
-        })
-        .map(|found| found.unwrap_or(Value::Number(-1.0))),
-        "findLast" | "findLastIndex" => (|| {
-            let callback = arg(args, 0);
-            require_callback(&callback)?;
-            let length = items.borrow().len();
-            for index in (0..length).rev() {
-                let element = item_at(items, index).unwrap_or_default();
-                let result = invoke(
-                    &callback,
-                    &[element.clone(), Value::from(index), array.clone()],
-                )?;
-                if truthy(&result) {
-                    return Ok(if name == "findLast" {
-                        element
-                    } else {
-                        Value::from(index)
-                    });
-                }
-            }
-            Ok(if name == "findLast" {
-                Value::Undefined
-            } else {
-                Value::Number(-1.0)
-            })
-        })(),
+        "find" => walk_every(array, items, &arg(args, 0), false)
+            .map(|found| found.map(|(_, element)| element).unwrap_or_default()),
+        "findIndex" => walk_every(array, items, &arg(args, 0), false)
+            .map(|found| found.map_or(Value::Number(-1.0), |(index, _)| Value::from(index))),
+        "findLast" => walk_every(array, items, &arg(args, 0), true)
+            .map(|found| found.map(|(_, element)| element).unwrap_or_default()),
+        "findLastIndex" => walk_every(array, items, &arg(args, 0), true)
+            .map(|found| found.map_or(Value::Number(-1.0), |(index, _)| Value::from(index))),
         "some" => walk(array, items, &arg(args, 0), |_, _, result| {
             truthy(&result).then_some(Value::Bool(true))
         })
@@ -289,34 +451,42 @@ fn call_on(
         .map(|found| found.unwrap_or(Value::Bool(true))),
         "reduce" => reduce(array, items, args, false),
         "reduceRight" => reduce(array, items, args, true),
-        "sort" => sort(items, &arg(args, 0)).map(|()| array.clone()),
-        "toSorted" => (|| {
-            let copy = Value::array(items.borrow().clone());
-            if let Value::Array(sorted) = &copy {
-                sort(sorted, &arg(args, 0))?;
-            }
-            Ok(copy)
+        "sort" => (|| {
+            check_comparator(&arg(args, 0))?;
+            let length = items.len();
+            // Only the elements present are sorted; the holes end up after them.
+            let present: Vec<Value> = if items.is_packed() {
+                items.dense().clone()
+            } else {
+                items
+                    .present_indices()
+                    .into_iter()
+                    .map(|index| items.read(index))
+                    .collect()
+            };
+            let sorted = sort(present, &arg(args, 0))?;
+            items.set_prefix(sorted, length);
+            Ok(array.clone())
         })(),
-        "toReversed" => {
-            let mut copy = items.borrow().clone();
+        "toSorted" => (|| {
+            check_comparator(&arg(args, 0))?;
+            Ok(Value::array(sort(items.to_vec()?, &arg(args, 0))?))
+        })(),
+        "toReversed" => (|| {
+            let mut copy = items.to_vec()?;
             copy.reverse();
             Ok(Value::array(copy))
-        }
+        })(),
         "toSpliced" => (|| {
-            let mut copy = items.borrow().clone();
+            let mut copy = items.to_vec()?;
             let length = copy.len();
             let start = relative_index(&arg(args, 0), length, 0)?;
-            let skip = match args.len() {
-                0 => 0,
-                1 => length - start,
-                _ => (to_integer(to_number(&args[1])?).max(0.0) as usize).min(length - start),
-            };
+            let skip = delete_count(args, length, start)?;
             copy.splice(start..start + skip, args.iter().skip(2).cloned());
             Ok(Value::array(copy))
         })(),
         "with" => (|| {
-            let mut copy = items.borrow().clone();
-            let length = copy.len() as f64;
+            let length = items.len() as f64;
             let relative = to_integer(to_number(&arg(args, 0))?);
             let index = if relative < 0.0 {
                 length + relative
@@ -329,7 +499,10 @@ fn call_on(
                     super::number::to_string(relative)
                 )));
             }
-            copy[index as usize] = arg(args, 1);
+            let mut copy = items.to_vec()?;
+            if let Some(slot) = copy.get_mut(index as usize) {
+                *slot = arg(args, 1);
+            }
             Ok(Value::array(copy))
         })(),
         "flat" => (|| {
@@ -338,26 +511,43 @@ fn call_on(
                 other => to_integer(to_number(&other)?),
             };
             let mut result = Vec::new();
-            flatten(&items.borrow(), depth, &mut result);
+            flatten(items, depth, &mut result)?;
             Ok(Value::array(result))
         })(),
         "flatMap" => (|| {
-            let mut mapped = Vec::new();
-            walk(array, items, &arg(args, 0), |_, _, result| {
-                mapped.push(result);
-                None
-            })?;
             let mut result = Vec::new();
-            flatten(&mapped, 1.0, &mut result);
-            Ok(Value::array(result))
+            let mut failure = None;
+            walk(array, items, &arg(args, 0), |_, _, mapped| {
+                let flattened = match &mapped {
+                    Value::Array(inner) => flatten(inner, 0.0, &mut result),
+                    _ => {
+                        result.push(mapped);
+                        Ok(())
+                    }
+                };
+                match flattened {
+                    Ok(()) => None,
+                    Err(error) => {
+                        failure = Some(error);
+                        Some(Value::Undefined)
+                    }
+                }
+            })?;
+            match failure {
+                Some(error) => Err(error),
+                None => Ok(Value::array(result)),
+            }
         })(),
         "fill" => (|| {
-            let length = items.borrow().len();
+            let length = items.len();
             let start = relative_index(&arg(args, 1), length, 0)?;
             let end = relative_index(&arg(args, 2), length, length)?;
+            if end.saturating_sub(start) > MAX_MATERIALIZED {
+                return Err(Throw::range_error("Invalid array length"));
+            }
             let value = arg(args, 0);
-            for slot in items.borrow_mut().iter_mut().take(end).skip(start) {
-                *slot = value.clone();
+            for index in start..end {
+                items.set(index, value.clone());
             }
             Ok(array.clone())
         })(),
@@ -370,35 +560,78 @@ fn call_on(
     Some(result)
 }
 
-fn flatten(items: &[Value], depth: f64, out: &mut Vec<Value>) {
-    for item in items {
-        match item {
-            Value::Array(inner) if depth >= 1.0 => flatten(&inner.borrow(), depth - 1.0, out),
-            other => out.push(other.clone()),
-        }
+/// `array.join(separator)`: holes, `undefined` and `null` print as empty.
+pub fn join(items: &JsArray, separator: &JsString) -> Result<JsString, Throw> {
+    // V8's longest string is 2²⁹ − 24 code units; a huge sparse array fails before copying.
+    if items
+        .len()
+        .saturating_sub(1)
+        .saturating_mul(separator.len())
+        > (1 << 29) - 24
+    {
+        return Err(Throw::range_error("Invalid string length"));
     }
+    let values = items.to_vec()?;
+    let mut parts = Vec::with_capacity(values.len());
+    for item in &values {
+        parts.push(if item.is_nullish() {
+            JsString::empty()
+        } else {
+            to_string(item)?
+        });
+    }
+    Ok(super::convert::join(&parts, separator))
 }
 
-fn reduce(array: &Value, items: &Items, args: &[Value], from_right: bool) -> Result<Value, Throw> {
+/// Appends the elements of `items` to `out`, descending into arrays while `depth` ≥ 1; holes
+/// are skipped at every level.
+fn flatten(items: &JsArray, depth: f64, out: &mut Vec<Value>) -> Result<(), Throw> {
+    let mut next = 0;
+    while let Some(index) = items.next_present(next) {
+        next = index + 1;
+        match items.read(index) {
+            Value::Array(inner) if depth >= 1.0 => flatten(&inner, depth - 1.0, out)?,
+            other => out.push(other),
+        }
+        if out.len() > MAX_MATERIALIZED {
+            return Err(Throw::range_error("Invalid array length"));
+        }
+    }
+    Ok(())
+}
+
+fn reduce(
+    array: &Value,
+    items: &JsArray,
+    args: &[Value],
+    from_right: bool,
+) -> Result<Value, Throw> {
     let callback = arg(args, 0);
     require_callback(&callback)?;
-    let length = items.borrow().len();
-    let mut order: Box<dyn Iterator<Item = usize>> = if from_right {
-        Box::new((0..length).rev())
-    } else {
-        Box::new(0..length)
+    let length = items.len();
+    // The next index present in walking order, below the starting length.
+    let step = |cursor: Option<usize>| -> Option<usize> {
+        if from_right {
+            items.previous_present(cursor.unwrap_or(length))
+        } else {
+            items
+                .next_present(cursor.map_or(0, |index| index + 1))
+                .filter(|&index| index < length)
+        }
     };
+    let mut cursor = None;
     let mut accumulator = if args.len() > 1 {
         args[1].clone()
     } else {
-        let first = order
-            .next()
+        let first = step(None)
             .ok_or_else(|| Throw::type_error("Reduce of empty array with no initial value"))?;
-        item_at(items, first).unwrap_or_default()
+        cursor = Some(first);
+        items.read(first)
     };
-    for index in order {
-        // A callback that shrinks the array ends the walk at the missing indices.
-        let Some(element) = item_at(items, index) else {
+    while let Some(index) = step(cursor) {
+        cursor = Some(index);
+        // A callback that deletes an element ahead of the walk makes it a hole, skipped here.
+        let Some(element) = items.get(index) else {
             continue;
         };
         accumulator = invoke(
@@ -409,6 +642,16 @@ fn reduce(array: &Value, items: &Items, args: &[Value], from_right: bool) -> Res
     Ok(accumulator)
 }
 
+fn check_comparator(comparator: &Value) -> Result<(), Throw> {
+    if matches!(comparator, Value::Undefined | Value::Function(_)) {
+        Ok(())
+    } else {
+        Err(Throw::type_error(
+            "The comparison function must be either a function or undefined",
+        ))
+    }
+}
+
 /// `Array.prototype.sort` as V8 runs it: `undefined`s go last without calling the comparator;
 /// the rest are sorted by V8's TimSort (runs found by `count_run`, short runs extended by
 /// binary insertion to the minimum run length, runs merged stably). Without a comparator
@@ -416,14 +659,8 @@ fn reduce(array: &Value, items: &Items, args: &[Value], from_right: bool) -> Res
 /// `ToNumber` and `NaN` counts as equal. Following V8's steps keeps the results of inconsistent
 /// comparators (`(a, b) => a > b`, random ones) the same as Node's for arrays shorter than 64
 /// elements, where the whole sort is one binary insertion.
-fn sort(items: &Items, comparator: &Value) -> Result<(), Throw> {
-    if !matches!(comparator, Value::Undefined | Value::Function(_)) {
-        return Err(Throw::type_error(
-            "The comparison function must be either a function or undefined",
-        ));
-    }
-    let snapshot = items.borrow().clone();
-    let (defined, undefined): (Vec<Value>, Vec<Value>) = snapshot
+fn sort(values: Vec<Value>, comparator: &Value) -> Result<Vec<Value>, Throw> {
+    let (defined, undefined): (Vec<Value>, Vec<Value>) = values
         .into_iter()
         .partition(|item| !matches!(item, Value::Undefined));
     let mut sorted = if let Value::Function(_) = comparator {
@@ -441,7 +678,8 @@ fn sort(items: &Items, comparator: &Value) -> Result<(), Throw> {
             keyed.push(Value::array(vec![Value::String(to_string(&item)?), item]));
         }
         let key = |pair: &Value| match pair {
-            Value::Array(pair) => pair.borrow()[0]
+            Value::Array(pair) => pair
+                .read(0)
                 .as_js_string()
                 .cloned()
                 .unwrap_or_else(JsString::empty),
@@ -463,14 +701,13 @@ fn sort(items: &Items, comparator: &Value) -> Result<(), Throw> {
         keyed
             .into_iter()
             .map(|pair| match pair {
-                Value::Array(pair) => pair.borrow()[1].clone(),
+                Value::Array(pair) => pair.read(1),
                 other => other,
             })
             .collect()
     };
     sorted.extend(undefined);
-    *items.borrow_mut() = sorted;
-    Ok(())
+    Ok(sorted)
 }
 
 type Compare<'a> = dyn FnMut(&Value, &Value) -> Result<f64, Throw> + 'a;

@@ -46,6 +46,11 @@ pub fn array(items: Vec<Value>) -> Value {
     Value::array(items)
 }
 
+/// An array literal with elisions (`[1, , 3]`): the slots at `holes` are holes.
+pub fn array_with_holes(items: Vec<Value>, holes: &[usize]) -> Value {
+    Value::Array(Rc::new(super::elements::JsArray::with_holes(items, holes)))
+}
+
 /// `{ ...source }` inside an object literal being built into `target`.
 pub fn spread_object(target: &Value, source: &Value) -> Result<(), Throw> {
     match source {

@@ -61,13 +61,20 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
         Value::Array(items) => {
             let copy = Value::array(Vec::new());
             seen.insert(address, copy.clone());
-            let snapshot = items.borrow().clone();
+            // Holes and named properties survive a structured clone.
+            let snapshot = items.slots()?;
             let mut cloned = Vec::with_capacity(snapshot.len());
             for item in &snapshot {
-                cloned.push(clone_value(item, seen)?);
+                cloned.push(match item {
+                    Some(item) => Some(clone_value(item, seen)?),
+                    None => None,
+                });
             }
             if let Value::Array(target) = &copy {
-                *target.borrow_mut() = cloned;
+                target.set_slots(cloned);
+                for (key, item) in items.props() {
+                    target.set_prop(key, clone_value(&item, seen)?);
+                }
             }
             Ok(copy)
         }

@@ -77,17 +77,43 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
             }
         }
         Value::Array(items) => {
-            let items = items.borrow();
-            if items.is_empty() {
+            let length = items.len();
+            if length == 0 && !items.has_props() {
                 return "[]".to_string();
             }
             if depth > 2 {
                 return "[Array]".to_string();
             }
-            let parts: Vec<String> = items
-                .iter()
-                .map(|item| inspect_at(item, depth + 1, true))
-                .collect();
+            // Node shows a run of holes as `<n empty items>` and at most 100 entries.
+            let mut parts = Vec::new();
+            let mut index = 0;
+            while index < length && parts.len() < 100 {
+                match items.next_present(index).filter(|&next| next < length) {
+                    Some(next) if next == index => {
+                        parts.push(inspect_at(&items.read(index), depth + 1, true));
+                        index += 1;
+                    }
+                    found => {
+                        let end = found.unwrap_or(length);
+                        let count = end - index;
+                        let plural = if count == 1 { "" } else { "s" };
+                        parts.push(format!("<{count} empty item{plural}>"));
+                        index = end;
+                    }
+                }
+            }
+            if index < length {
+                let rest = length - index;
+                let plural = if rest == 1 { "" } else { "s" };
+                parts.push(format!("... {rest} more item{plural}"));
+            }
+            for (key, item) in items.props() {
+                parts.push(format!(
+                    "{}: {}",
+                    key_text(&key.to_rust()),
+                    inspect_at(&item, depth + 1, true)
+                ));
+            }
             format!("[ {} ]", parts.join(", "))
         }
         Value::Object(object) => match &object.kind {

@@ -16,9 +16,10 @@
 //! The internal state of Maps, Sets and Dates is not a property: freezing them does not stop
 //! `set`/`add`/`setTime`, as in V8.
 
+use super::elements::JsArray;
 use super::error::Throw;
 use super::string::JsString;
-use super::value::{JsArray, JsObject, ObjectKind, Value};
+use super::value::{JsObject, ObjectKind, Value};
 
 /// How far an object is locked, from open to frozen (each level implies the previous ones).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -73,7 +74,7 @@ pub fn is_at_least(value: &Value, level: Integrity) -> bool {
     current == Integrity::NonExtensible
         && match value {
             Value::Object(object) => object.props.borrow().is_empty(),
-            Value::Array(items) => items.borrow().is_empty(),
+            Value::Array(items) => items.is_empty() && !items.has_props(),
             _ => true,
         }
 }
@@ -144,9 +145,11 @@ pub fn may_set_element(
     if level == Integrity::Extensible {
         return Ok(true);
     }
-    let length = items.borrow().len();
     let exists = key.as_ascii() == Some("length")
-        || super::property::array_index(key).is_some_and(|index| (index as usize) < length);
+        || match super::property::array_index(key) {
+            Some(index) => items.has(index as usize),
+            None => items.prop(key).is_some(),
+        };
     let write = match (exists, level) {
         (true, Integrity::Frozen) => Write::Change,
         (true, _) if key.as_ascii() == Some("length") && level >= Integrity::Sealed => {
@@ -167,8 +170,10 @@ pub fn may_set_element(
 pub fn may_delete(target: &Value, key: &JsString, strict: bool) -> Result<bool, Throw> {
     let exists = match target {
         Value::Object(object) => object.props.borrow().contains(key),
-        Value::Array(items) => super::property::array_index(key)
-            .is_some_and(|index| (index as usize) < items.borrow().len()),
+        Value::Array(items) => match super::property::array_index(key) {
+            Some(index) => items.has(index as usize),
+            None => items.prop(key).is_some(),
+        },
         _ => false,
     };
     if !exists || integrity_of(target).is_none_or(|level| level < Integrity::Sealed) {
@@ -188,7 +193,7 @@ pub fn check_array_method(items: &JsArray, name: &str, args: &[Value]) -> Result
     if level == Integrity::Extensible {
         return Ok(());
     }
-    let length = items.borrow().len();
+    let length = items.len();
     let target = Value::array(Vec::new());
     let key = |index: usize| JsString::new(&index.to_string());
     let length_key = JsString::new("length");

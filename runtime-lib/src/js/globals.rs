@@ -358,12 +358,10 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "Promise" => super::promise::construct(&arg(args, 0)),
         "RegExp" => super::regexp::construct(&arg(args, 0), &arg(args, 1)),
         "Array" => match args {
-            [Value::Number(length)] => {
-                if *length < 0.0 || length.fract() != 0.0 || *length > 4_294_967_295.0 {
-                    return Err(Throw::range_error("Invalid array length"));
-                }
-                Ok(Value::array(vec![Value::Undefined; *length as usize]))
-            }
+            // `new Array(n)`: n holes, stored sparsely (`new Array(1e9)` allocates nothing).
+            [Value::Number(length)] => Ok(Value::Array(std::rc::Rc::new(
+                super::elements::JsArray::with_length(super::elements::valid_length(*length)?),
+            ))),
             other => Ok(Value::array(other.to_vec())),
         },
         "Object" => Ok(Value::object(Vec::<(&str, Value)>::new())),

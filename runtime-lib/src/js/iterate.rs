@@ -13,6 +13,7 @@
 use std::rc::Rc;
 
 use super::console::inspect;
+use super::elements::JsArray;
 use super::error::Throw;
 use super::iterator::{Yield, drain, over_collection, step};
 use super::string::JsString;
@@ -21,7 +22,7 @@ use super::value::{ObjectKind, Value};
 /// A running `for…of` loop.
 pub enum ForOf {
     /// Reads the array at each step.
-    Array(Rc<super::value::JsArray>, usize),
+    Array(Rc<JsArray>, usize),
     /// Steps an iterator object: a Set or Map is walked through a fresh iterator of its values
     /// or entries, so the loop sees what its body adds and deletes.
     Iterator(Value),
@@ -51,7 +52,8 @@ impl Iterator for ForOf {
     fn next(&mut self) -> Option<Value> {
         match self {
             ForOf::Array(items, index) => {
-                let item = items.borrow().get(*index).cloned();
+                // Holes read as `undefined`; the loop ends at the live length.
+                let item = (*index < items.len()).then(|| items.read(*index));
                 *index += 1;
                 item
             }
@@ -80,7 +82,7 @@ pub fn is_iterable(value: &Value) -> bool {
 /// Every value `value` yields.
 pub fn collect(value: &Value) -> Result<Vec<Value>, Throw> {
     match value {
-        Value::Array(items) => Ok(items.borrow().clone()),
+        Value::Array(items) => items.to_vec(),
         Value::String(text) => Ok(code_points(text)),
         Value::Object(object) => match &object.kind {
             ObjectKind::Set(table) => Ok(table

@@ -109,7 +109,8 @@ pub fn step(data: &IteratorData) -> Option<Value> {
         },
         Source::Array(array, index) => {
             let item = match array {
-                Value::Array(items) => items.borrow().get(*index).cloned(),
+                // Holes read as `undefined`, as `entries()` and `for…of` see them.
+                Value::Array(items) => (*index < items.len()).then(|| items.read(*index)),
                 _ => None,
             };
             let key = Value::from(*index);

@@ -36,10 +36,10 @@ pub fn stringify_with(
         Value::Function(_) => (Some(replacer.clone()), None),
         Value::Array(items) => {
             let mut keys: Vec<JsString> = Vec::new();
-            for item in items.borrow().iter() {
-                let key = match item {
+            for item in items.to_vec()? {
+                let key = match &item {
                     Value::String(text) => text.clone(),
-                    Value::Number(_) => to_string(item)?,
+                    Value::Number(_) => to_string(&item)?,
                     _ => continue,
                 };
                 if !keys.contains(&key) {
@@ -180,7 +180,12 @@ impl Writer {
             Value::String(text) => quote(text, &mut self.out),
             Value::Array(items) => {
                 self.enter(Rc::as_ptr(items) as usize, "Array", via)?;
-                let items = items.borrow().clone();
+                // JSON prints elements only (holes as `null`), never named properties. V8
+                // fails on the string's length before copying a huge sparse array.
+                if items.len() > super::elements::MAX_MATERIALIZED {
+                    return Err(Throw::range_error("Invalid string length"));
+                }
+                let items = items.to_vec()?;
                 if items.is_empty() {
                     self.out.push_str("[]");
                 } else {
@@ -372,7 +377,7 @@ pub fn parse_value(args: &[Value]) -> Result<Value, Throw> {
 fn internalize(holder: &Value, name: JsString, reviver: &Value) -> Result<Value, Throw> {
     let value = super::access::get_key(holder, &name)?;
     let keys: Vec<JsString> = match &value {
-        Value::Array(items) => (0..items.borrow().len())
+        Value::Array(items) => (0..items.len())
             .map(|index| JsString::new(&index.to_string()))
             .collect(),
         Value::Object(_) => super::object_methods::own_keys(&value)?,

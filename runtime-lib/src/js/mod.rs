@@ -29,6 +29,7 @@ pub mod console;
 pub mod convert;
 pub mod crypto;
 pub mod date;
+pub mod elements;
 pub mod error;
 pub mod exceptions;
 pub mod fdlibm;
@@ -65,9 +66,9 @@ pub use access::{
 pub use async_fn::{await_now, await_value, spawn_async};
 pub use budget::tick;
 pub use builders::{
-    Var, arg, array, destructure, destructure_any, destructure_named, func, increment, item,
-    object, object_rest, pattern_items, pattern_items_named, rest_args, rest_items, spread_object,
-    template, throw,
+    Var, arg, array, array_with_holes, destructure, destructure_any, destructure_named, func,
+    increment, item, object, object_rest, pattern_items, pattern_items_named, rest_args,
+    rest_items, spread_object, template, throw,
 };
 pub use class::{
     ClassParent, ThisBinding, arrow, builtin_constructor, class, define_method, define_static,

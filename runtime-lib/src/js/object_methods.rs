@@ -32,8 +32,11 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
             .filter(|(key, _)| !is_hidden(&object.kind, key))
             .map(|(key, _)| key.clone())
             .collect(),
-        Value::Array(items) => (0..items.borrow().len())
+        Value::Array(items) => items
+            .present_indices()
+            .into_iter()
             .map(|index| JsString::new(&index.to_string()))
+            .chain(items.props().into_iter().map(|(key, _)| key))
             .collect(),
         Value::String(text) => (0..text.len())
             .map(|index| JsString::new(&index.to_string()))
@@ -170,8 +173,10 @@ fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
         }
         Value::Array(items) => {
             key.as_ascii() == Some("length")
-                || super::property::array_index(&key)
-                    .is_some_and(|index| (index as usize) < items.borrow().len())
+                || match super::property::array_index(&key) {
+                    Some(index) => items.has(index as usize),
+                    None => items.prop(&key).is_some(),
+                }
         }
         _ => false,
     }))

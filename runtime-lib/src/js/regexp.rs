@@ -14,6 +14,7 @@ use std::rc::Rc;
 use regress::Regex;
 
 use super::convert::to_string;
+use super::elements::JsArray;
 use super::error::Throw;
 use super::string::JsString;
 use super::value::{ObjectKind, Value};
@@ -334,12 +335,44 @@ fn exec_raw(data: &RegExpData, text: &JsString) -> Option<Found> {
     }
 }
 
-fn match_array(text: &JsString, found: &Found) -> Value {
+/// The match array of `exec` / `match` / `matchAll`: the match and its groups as elements, and
+/// the named properties `index`, `input`, `groups` (plus `indices` with the `d` flag), in V8's
+/// order. JSON prints only the elements.
+fn match_array(data: &RegExpData, text: &JsString, found: &Found) -> Value {
     let mut items = vec![Value::String(text.slice_units(found.start, found.end))];
     items.extend(found.groups.iter().map(|group| group_value(text, *group)));
-    // `index`, `input`, `groups` and `indices` need named properties on arrays, which the value
-    // model does not have yet.
-    Value::array(items)
+    let array = JsArray::new(items);
+    array.set_prop(JsString::new("index"), Value::from(found.start));
+    array.set_prop(JsString::new("input"), Value::String(text.clone()));
+    array.set_prop(JsString::new("groups"), found.groups_object(text));
+    if data.flags.contains('d') {
+        array.set_prop(JsString::new("indices"), indices_array(found));
+    }
+    Value::Array(Rc::new(array))
+}
+
+/// The `indices` of a `d`-flag match: a `[start, end]` pair per group (`undefined` for a group
+/// that did not participate), with its own `groups` of pairs.
+fn indices_array(found: &Found) -> Value {
+    let pair = |group: Group| match group {
+        Some((start, end)) => Value::array(vec![Value::from(start), Value::from(end)]),
+        None => Value::Undefined,
+    };
+    let mut pairs = vec![pair(Some((found.start, found.end)))];
+    pairs.extend(found.groups.iter().map(|group| pair(*group)));
+    let indices = JsArray::new(pairs);
+    let groups = if found.named.is_empty() {
+        Value::Undefined
+    } else {
+        Value::object(
+            found
+                .named
+                .iter()
+                .map(|(name, group)| (name.as_str(), pair(*group))),
+        )
+    };
+    indices.set_prop(JsString::new("groups"), groups);
+    Value::Array(Rc::new(indices))
 }
 
 /// The properties a RegExp object answers besides its own: `lastIndex`, `source`, `flags` and
@@ -397,7 +430,7 @@ pub fn match_all(text: &JsString, pattern: &Value) -> Result<Value, Throw> {
         } else {
             found.end
         };
-        matches.push(match_array(text, &found));
+        matches.push(match_array(data, text, &found));
         if search > units.len() {
             break;
         }
@@ -412,7 +445,7 @@ pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value
     Some(match name {
         "test" => text().map(|text| Value::Bool(exec_raw(data, &text).is_some())),
         "exec" => text().map(|text| match exec_raw(data, &text) {
-            Some(found) => match_array(&text, &found),
+            Some(found) => match_array(data, &text, &found),
             None => Value::Null,
         }),
         "toString" => Ok(Value::str(&format!("/{}/{}", data.source, data.flags))),
@@ -665,7 +698,7 @@ pub fn string_match(text: &JsString, pattern: &Value) -> Result<Value, Throw> {
     if !data.flags.contains('g') {
         data.last_index.set(0);
         return Ok(match exec_raw(data, text) {
-            Some(found) => match_array(text, &found),
+            Some(found) => match_array(data, text, &found),
             None => Value::Null,
         });
     }

@@ -131,7 +131,13 @@ pub fn native_to_string(value: &Value) -> Result<JsString, Throw> {
                 return Ok(JsString::empty());
             }
             JOINING.with(|joining| joining.borrow_mut().push(address));
-            let items = items.borrow().clone();
+            let items = match items.to_vec() {
+                Ok(items) => items,
+                Err(error) => {
+                    JOINING.with(|joining| joining.borrow_mut().pop());
+                    return Err(error);
+                }
+            };
             let mut parts = Vec::with_capacity(items.len());
             let mut failure = None;
             for item in &items {
@@ -257,12 +263,12 @@ mod tests {
         // node -p 'const a = [1]; a.push(a); String(a)'   → 1,
         let array = Value::array(vec![Value::Number(1.0)]);
         if let Value::Array(items) = &array {
-            items.borrow_mut().push(array.clone());
+            items.push(array.clone()).unwrap();
         }
         assert_eq!(to_string(&array).unwrap().to_string(), "1,");
         // Break the cycle so the test does not leak.
         if let Value::Array(items) = &array {
-            items.borrow_mut().clear();
+            items.set_len(0);
         }
     }
 }

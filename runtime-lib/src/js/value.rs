@@ -11,6 +11,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use super::elements::JsArray;
 use super::error::Throw;
 pub use super::freeze::Integrity;
 use super::property::PropertyMap;
@@ -33,7 +34,8 @@ pub enum Value {
     String(JsString),
     /// An object of any kind except arrays and functions.
     Object(Rc<JsObject>),
-    /// A dense array (holes are stored as `undefined`).
+    /// An array: elements (possibly with holes), named properties and its integrity level
+    /// (`elements.rs`).
     Array(Rc<JsArray>),
     /// A callable function.
     Function(Rc<JsFunction>),
@@ -55,24 +57,6 @@ pub struct JsObject {
     pub proto: RefCell<Prototype>,
     /// `Object.freeze`/`seal`/`preventExtensions` (see `freeze.rs`).
     pub integrity: Cell<Integrity>,
-}
-
-/// An array: its elements, and whether it is frozen, sealed or non-extensible.
-///
-/// It dereferences to the element vector, so `items.borrow()` reads the elements.
-pub struct JsArray {
-    /// The elements (holes are stored as `undefined`).
-    pub items: RefCell<Vec<Value>>,
-    /// `Object.freeze`/`seal`/`preventExtensions` (see `freeze.rs`).
-    pub integrity: Cell<Integrity>,
-}
-
-impl std::ops::Deref for JsArray {
-    type Target = RefCell<Vec<Value>>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.items
-    }
 }
 
 impl JsObject {
@@ -219,10 +203,12 @@ impl Value {
 
     /// A new array holding `items`.
     pub fn array(items: Vec<Value>) -> Value {
-        Value::Array(Rc::new(JsArray {
-            items: RefCell::new(items),
-            integrity: Cell::new(Integrity::Extensible),
-        }))
+        Value::Array(Rc::new(JsArray::new(items)))
+    }
+
+    /// A new array from slots, `None` being a hole.
+    pub fn array_of_slots(slots: Vec<Option<Value>>) -> Value {
+        Value::Array(Rc::new(JsArray::from_slots(slots)))
     }
 
     /// A new object of `kind` without properties.

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! [a, ...xs]              → { let mut items = Vec::new(); items.push(a); rt::spread_into(&mut items, &xs)?; rt::array(items) }
+//! [1, , 3]                → { …; holes.push(items.len()); items.push(Value::Undefined); …; rt::array_with_holes(items, &holes) }
 //! { id, title: t }        → rt::object([("id", id.clone()), ("title", t.clone())])
 //! { ...post, n: 1 }       → { let object = rt::object([]); rt::spread_object(&object, &post)?; rt::set(&object, "n", …)?; object }
 //! ```
@@ -28,10 +29,19 @@ impl Lowerer<'_> {
             return quote!(rt::array(vec![#(#values),*]));
         }
         let items = self.temp("items");
+        let has_holes = array.elems.iter().any(Option::is_none);
+        // Only named (and so only taking a fresh name) when the literal has elisions.
+        let holes = if has_holes {
+            self.temp("holes")
+        } else {
+            quote::format_ident!("holes")
+        };
         let mut steps = Vec::new();
         for element in &array.elems {
             steps.push(match element {
-                None => quote!(#items.push(Value::Undefined);),
+                // An elision is a hole (skipped by `forEach`, `in`, `Object.keys`…); its index
+                // is only known at run time after a spread.
+                None => quote!(#holes.push(#items.len()); #items.push(Value::Undefined);),
                 Some(element) => {
                     let value = self.expr(&element.expr);
                     if element.spread.is_some() {
@@ -40,6 +50,14 @@ impl Lowerer<'_> {
                         quote!(#items.push(#value);)
                     }
                 }
+            });
+        }
+        if has_holes {
+            return quote!({
+                let mut #items: Vec<Value> = Vec::new();
+                let mut #holes: Vec<usize> = Vec::new();
+                #(#steps)*
+                rt::array_with_holes(#items, &#holes)
             });
         }
         quote!({ let mut #items: Vec<Value> = Vec::new(); #(#steps)* rt::array(#items) })
