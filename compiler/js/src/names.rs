@@ -19,7 +19,7 @@ const RESERVED: &[&str] = &[
     "unsafe", "use", "where", "while", "abstract", "become", "box", "do", "final", "macro",
     "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen", "union", "rt",
     "Value", "Ok", "Err", "Some", "None", "Result", "Option", "Vec", "String", "modules", "args",
-    "this", "evaluate", "req", "ctx", "exports",
+    "this", "evaluate", "req", "ctx", "exports", "SOURCE",
 ];
 
 /// Hands out unique Rust identifiers within one generated module.

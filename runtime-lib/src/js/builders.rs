@@ -205,3 +205,11 @@ pub fn func(
 pub fn throw(value: Value) -> Throw {
     Throw::new(value)
 }
+
+/// Gives a compiled function its source text (`String(f)`, `f.toString()`).
+pub fn with_source(function: Value, source: &'static str) -> Value {
+    if let Value::Function(inner) = &function {
+        inner.source.set(Some(source));
+    }
+    function
+}

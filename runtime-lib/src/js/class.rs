@@ -95,6 +95,7 @@ pub fn class(
         prototype: RefCell::new(None),
         constructable: true,
         builtin: None,
+        source: Cell::new(None),
         class: Some(ClassData {
             parent,
             init: Box::new(init),

@@ -159,9 +159,10 @@ pub fn native_to_string(value: &Value) -> Result<JsString, Throw> {
             }
             super::convert::join(&parts, &JsString::new(","))
         }
-        Value::Function(function) => {
-            JsString::new(&format!("function {}() {{ [native code] }}", function.name))
-        }
+        Value::Function(function) => match function.source.get() {
+            Some(source) => JsString::new(source),
+            None => JsString::new(&format!("function {}() {{ [native code] }}", function.name)),
+        },
         Value::Object(object) => match &object.kind {
             ObjectKind::Error(data) => {
                 let name = data.name.borrow().clone();

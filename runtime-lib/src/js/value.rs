@@ -132,6 +132,8 @@ pub struct JsFunction {
     /// For a built-in global function, its canonical name: every read of `parseInt` (or
     /// `Number.parseInt`, the same function) builds a new value, and `===` compares this.
     pub builtin: Option<&'static str>,
+    /// The source text of a compiled function, which `String(f)` prints as V8 does.
+    pub source: Cell<Option<&'static str>>,
 }
 
 impl Value {
@@ -160,6 +162,7 @@ impl Value {
             constructable: true,
             class: None,
             builtin: None,
+            source: Cell::new(None),
         }))
     }
 
@@ -180,6 +183,7 @@ impl Value {
             constructable: true,
             class: None,
             builtin: Some(canonical),
+            source: Cell::new(None),
         }))
     }
 
@@ -198,6 +202,7 @@ impl Value {
             constructable: false,
             class: None,
             builtin: None,
+            source: Cell::new(None),
         }))
     }
 

@@ -293,10 +293,23 @@ impl Lowerer<'_> {
                 #statements
             })
         };
+        let (start, end) = key;
         match kind {
-            Kind::Function => quote!({ #(#clones)* rt::func(#name, #length, #code) }),
-            Kind::Arrow => quote!({ #(#clones)* rt::arrow(#name, #length, #code) }),
-            Kind::Method => quote!({ #(#clones)* rt::method(#name, #length, #code) }),
+            Kind::Function => {
+                let function =
+                    self.with_source(quote!(rt::func(#name, #length, #code)), start, end);
+                quote!({ #(#clones)* #function })
+            }
+            Kind::Arrow => {
+                let function =
+                    self.with_source(quote!(rt::arrow(#name, #length, #code)), start, end);
+                quote!({ #(#clones)* #function })
+            }
+            Kind::Method => {
+                let function =
+                    self.with_source(quote!(rt::method(#name, #length, #code)), start, end);
+                quote!({ #(#clones)* #function })
+            }
             Kind::Constructor { .. } => {
                 let parent = self
                     .class_context

@@ -111,6 +111,8 @@ pub(crate) struct Lowerer<'a> {
     /// In a derived class's constructor (and its arrows): the `rt::ThisBinding` local that
     /// says whether `super(…)` has run, and the function depth of the constructor itself.
     pub(crate) derived_this: Option<(Ident, usize)>,
+    /// Whether some function carries its source text, so the module needs its `SOURCE`.
+    pub(crate) uses_source: bool,
 }
 
 impl<'a> Lowerer<'a> {
@@ -132,6 +134,7 @@ impl<'a> Lowerer<'a> {
             pattern_source: None,
             nested_pattern: false,
             derived_this: None,
+            uses_source: false,
             cx,
         }
     }
@@ -162,6 +165,23 @@ impl<'a> Lowerer<'a> {
             (true, false) => quote!(rt::set_computed),
             (true, true) => quote!(rt::set_computed_strict),
         }
+    }
+
+    /// `value` (a function) given the source text between `start` and `end`, a slice of the
+    /// module's `SOURCE`, for `String(f)`.
+    pub(crate) fn with_source(
+        &mut self,
+        value: TokenStream,
+        start: swc_core::common::BytePos,
+        end: swc_core::common::BytePos,
+    ) -> TokenStream {
+        let from = start.0.saturating_sub(self.cx.source_start.0) as usize;
+        let to = end.0.saturating_sub(self.cx.source_start.0) as usize;
+        if from >= to || self.source_text.get(from..to).is_none() {
+            return value;
+        }
+        self.uses_source = true;
+        quote!(rt::with_source(#value, &SOURCE[#from..#to]))
     }
 
     /// A fresh temporary name.

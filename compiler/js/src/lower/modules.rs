@@ -242,6 +242,16 @@ impl Lowerer<'_> {
             plan.display_path
         );
         let rust_name = self.cx.rust_name;
+        // Functions print their source text (`String(f)`): slices of the module's text.
+        let source = if self.uses_source {
+            let text = self.source_text;
+            quote! {
+                /// The handler module's text: compiled functions print their slice of it.
+                const SOURCE: &str = #text;
+            }
+        } else {
+            quote!()
+        };
         let entries = plan.exports.iter().map(|export| {
             let entry = format_ident!("{}", export.entry);
             let handler = match &export.access {
@@ -286,6 +296,8 @@ impl Lowerer<'_> {
 
             use backworks_runtime::js as rt;
             use backworks_runtime::js::Value;
+
+            #source
 
             /// Runs the module's top level once and returns its `module.exports`.
             pub fn evaluate(modules: &rt::Modules) -> Result<Value, rt::Throw> {
