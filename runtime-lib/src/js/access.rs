@@ -123,16 +123,18 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             if let Some(value) = array.prop(key) {
                 return Ok(value);
             }
+            let name = key.as_ascii();
+            if name == Some("length") {
+                return Ok(Value::from(array.len()));
+            }
             // An instance of a class extending `Array`: the class's methods come before the
-            // built-in ones (`length` is an own property).
+            // built-in ones.
             if let Some(class) = array.class()
-                && key.as_ascii() != Some("length")
                 && let Some(value) = super::class::inherited(&class, key)
             {
                 return Ok(value);
             }
-            Ok(match key.as_ascii() {
-                Some("length") => Value::from(array.len()),
+            Ok(match name {
                 Some("constructor") => super::class::constructor_of(object),
                 Some(name) => super::array::method_value(name).unwrap_or_default(),
                 None => Value::Undefined,

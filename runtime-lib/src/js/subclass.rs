@@ -89,22 +89,12 @@ fn add_entries(this: &Value, args: &[Value], adder_name: &str) -> Result<(), Thr
             }
         )));
     }
-    for item in super::iterate::collect(source)? {
+    for item in super::iterate::collect_argument(source)? {
         if adder_name == "add" {
             super::access::call_with_this(&adder, this, &[item])?;
             continue;
         }
-        if !matches!(
-            item,
-            Value::Object(_) | Value::Array(_) | Value::Function(_)
-        ) {
-            let shown = super::convert::to_rust_string(&item).unwrap_or_default();
-            return Err(Throw::type_error(format!(
-                "Iterator value {shown} is not an entry object"
-            )));
-        }
-        let key = super::access::get(&item, "0")?;
-        let value = super::access::get(&item, "1")?;
+        let (key, value) = super::collections::entry_of(&item)?;
         super::access::call_with_this(&adder, this, &[key, value])?;
     }
     Ok(())
