@@ -14,7 +14,8 @@
 //! ```
 //!
 //! A class extending a built-in Error class builds Error objects (`name`, `message` and `stack`
-//! stay non-enumerable; `instanceof Error` holds). Constructor functions (`function P() {}`)
+//! stay non-enumerable; `instanceof Error` holds); one extending `Array`, `Map` or `Set` builds
+//! arrays, Maps or Sets (`subclass.rs`). Constructor functions (`function P() {}`)
 //! work with `new` too: `this` is a fresh object whose class is the function.
 
 use std::cell::{Cell, RefCell};

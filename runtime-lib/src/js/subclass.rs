@@ -208,3 +208,61 @@ pub(super) fn class_name(value: &Value) -> Option<JsString> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::access::{call_method, get};
+    use super::super::class::{ClassParent, class, instance_of_value, super_construct};
+    use super::*;
+
+    /// `class <name> extends <base> {}`: the implicit constructor passes its arguments on.
+    fn subclass(name: &str, base: &'static str) -> Value {
+        let parent = ClassParent::builtin(base);
+        class(name, 0, parent.clone(), move |this, args| {
+            super_construct(&parent, this, args)?;
+            Ok(Value::Undefined)
+        })
+        .unwrap()
+    }
+
+    fn numbers(value: &Value) -> Vec<f64> {
+        let Value::Array(array) = value else {
+            panic!("not an array")
+        };
+        array
+            .to_vec()
+            .unwrap()
+            .iter()
+            .map(super::super::convert::number_value)
+            .collect()
+    }
+
+    #[test]
+    fn array_subclass_instances_are_arrays_and_map_builds_the_subclass() {
+        let stack = subclass("Stack", "Array");
+        let three = new_instance(&stack, &[Value::from(3)], "Stack").unwrap();
+        assert!(matches!(get(&three, "length").unwrap(), Value::Number(n) if n == 3.0));
+        let items = new_instance(&stack, &[Value::from(1), Value::from(2)], "Stack").unwrap();
+        assert_eq!(numbers(&items), [1.0, 2.0]);
+        let double = Value::function("double", 1, |_, args| {
+            Ok(Value::Number(
+                super::super::convert::number_value(&args[0]) * 2.0,
+            ))
+        });
+        let mapped = call_method(&items, "map", &[double]).unwrap();
+        assert_eq!(numbers(&mapped), [2.0, 4.0]);
+        assert!(instance_of_value(&mapped, &stack).unwrap());
+        let reversed = call_method(&items, "toReversed", &[]).unwrap();
+        assert!(!instance_of_value(&reversed, &stack).unwrap());
+    }
+
+    #[test]
+    fn map_subclass_constructor_checks_entries() {
+        let registry = subclass("Registry", "Map");
+        let entries = Value::array(vec![Value::array(vec![Value::str("a"), Value::from(1)])]);
+        let map = new_instance(&registry, &[entries], "Registry").unwrap();
+        assert!(matches!(get(&map, "size").unwrap(), Value::Number(n) if n == 1.0));
+        let error = new_instance(&registry, &[Value::array(vec![Value::from(1)])], "Registry");
+        assert!(error.is_err());
+    }
+}
