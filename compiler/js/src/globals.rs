@@ -174,6 +174,9 @@ pub(crate) const ERROR_CLASSES: &[&str] = &[
     "URIError",
 ];
 
+/// Built-in classes other than the Error classes that a user class may extend.
+pub(crate) const SUBCLASSABLE: &[&str] = &["Array", "Map", "Set"];
+
 /// Classes `instanceof` can test.
 pub(crate) const INSTANCE_CLASSES: &[&str] = &[
     "Array",

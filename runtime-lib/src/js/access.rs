@@ -68,6 +68,9 @@ pub fn get_computed_opt(object: &Value, key: &Value) -> Result<Option<Value>, Th
         Value::Array(array) => match array_index(&key) {
             Some(index) => array.get(index as usize),
             None => array.prop(&key).or_else(|| {
+                if let Some(method) = super::class::inherited_method(object, &key) {
+                    return Some(method);
+                }
                 let name = key.as_ascii()?;
                 (name == "length" || name == "constructor" || super::array::is_method(name))
                     .then(|| get_key(object, &key).unwrap_or_default())
@@ -120,8 +123,18 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             if let Some(value) = array.prop(key) {
                 return Ok(value);
             }
-            Ok(match key.as_ascii() {
-                Some("length") => Value::from(array.len()),
+            let name = key.as_ascii();
+            if name == Some("length") {
+                return Ok(Value::from(array.len()));
+            }
+            // An instance of a class extending `Array`: the class's methods come before the
+            // built-in ones.
+            if let Some(class) = array.class()
+                && let Some(value) = super::class::inherited(&class, key)
+            {
+                return Ok(value);
+            }
+            Ok(match name {
                 Some("constructor") => super::class::constructor_of(object),
                 Some(name) => super::array::method_value(name).unwrap_or_default(),
                 None => Value::Undefined,
@@ -463,6 +476,11 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             {
                 return callable(own);
             }
+            if let Some(class) = array.class()
+                && let Some(method) = super::class::inherited(&class, &JsString::new(name))
+            {
+                return callable(method);
+            }
             super::array::call(receiver, name, args)
                 .or_else(|| super::object_methods::call(receiver, name, args))
         }
@@ -494,7 +512,8 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             if let Some(method) = own.or_else(|| super::class::inherited_static(function, &key)) {
                 return callable(method);
             }
-            super::object_methods::call_on_function(receiver, name, args)
+            super::subclass::static_call(function, name, args)
+                .or_else(|| super::object_methods::call_on_function(receiver, name, args))
         }
         Value::Bool(_) => None,
     }

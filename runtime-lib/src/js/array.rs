@@ -185,7 +185,13 @@ pub fn call(array: &Value, name: &str, args: &[Value]) -> Option<Result<Value, T
     let Value::Array(items) = array else {
         return None;
     };
-    call_on(array, items, name, args)
+    // An instance of a class extending `Array` builds `map`'s (…) result with its class.
+    if let Some(class) = items.class()
+        && let Some(result) = super::subclass::species_call(array, items, &class, name, args)
+    {
+        return Some(result);
+    }
+    call_builtin(array, items, name, args)
 }
 
 /// The `deleteCount` of `splice` / `toSpliced`.
@@ -197,7 +203,8 @@ fn delete_count(args: &[Value], length: usize, start: usize) -> Result<usize, Th
     })
 }
 
-fn call_on(
+/// `array.name(...args)` with plain arrays as results (no species constructor).
+pub(super) fn call_builtin(
     array: &Value,
     items: &Rc<JsArray>,
     name: &str,

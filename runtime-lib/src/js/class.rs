@@ -14,7 +14,8 @@
 //! ```
 //!
 //! A class extending a built-in Error class builds Error objects (`name`, `message` and `stack`
-//! stay non-enumerable; `instanceof Error` holds). Constructor functions (`function P() {}`)
+//! stay non-enumerable; `instanceof Error` holds); one extending `Array`, `Map` or `Set` builds
+//! arrays, Maps or Sets (`subclass.rs`). Constructor functions (`function P() {}`)
 //! work with `new` too: `this` is a fresh object whose class is the function.
 
 use std::cell::{Cell, RefCell};
@@ -30,10 +31,24 @@ use super::value::{ErrorData, JsFunction, JsObject, NativeFn, ObjectKind, Value}
 pub enum ClassParent {
     /// Nothing: a base class.
     None,
-    /// A built-in Error class (`Error`, `TypeError`, …).
-    Error(&'static str),
+    /// A built-in class: an Error class, `Array`, `Map` or `Set`.
+    Builtin(BuiltinBase),
     /// A user class or constructor function.
     Function(Rc<JsFunction>),
+}
+
+/// The built-in class at the root of an `extends` chain: it decides what kind of value `new`
+/// allocates and what `super(…)` does to it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BuiltinBase {
+    /// An Error class (`Error`, `TypeError`, …): instances are Error objects.
+    Error(&'static str),
+    /// `Array`: instances are arrays (`subclass.rs`).
+    Array,
+    /// `Map`: instances are Maps.
+    Map,
+    /// `Set`: instances are Sets.
+    Set,
 }
 
 impl ClassParent {
@@ -53,7 +68,18 @@ impl ClassParent {
 
     /// A built-in Error class by name.
     pub fn error(name: &'static str) -> ClassParent {
-        ClassParent::Error(name)
+        ClassParent::Builtin(BuiltinBase::Error(name))
+    }
+
+    /// A built-in class by name: `Array`, `Map`, `Set`, or else an Error class (the compiler
+    /// only passes those).
+    pub fn builtin(name: &'static str) -> ClassParent {
+        ClassParent::Builtin(match name {
+            "Array" => BuiltinBase::Array,
+            "Map" => BuiltinBase::Map,
+            "Set" => BuiltinBase::Set,
+            error => BuiltinBase::Error(error),
+        })
     }
 }
 
@@ -63,9 +89,9 @@ pub struct ClassData {
     pub parent: ClassParent,
     /// Field initialisers and constructor body, run with `this` = the new instance.
     pub init: Box<NativeFn>,
-    /// The built-in Error class at the root of the `extends` chain, if any: instances are
-    /// Error objects.
-    pub error_base: Option<&'static str>,
+    /// The built-in class at the root of the `extends` chain, if any: instances are Error
+    /// objects, arrays, Maps or Sets.
+    pub base: Option<BuiltinBase>,
 }
 
 /// Defines a class: `init` runs field initialisers and the constructor body.
@@ -75,12 +101,10 @@ pub fn class(
     parent: ClassParent,
     init: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
 ) -> Result<Value, Throw> {
-    let error_base = match &parent {
+    let base = match &parent {
         ClassParent::None => None,
-        ClassParent::Error(base) => Some(*base),
-        ClassParent::Function(function) => {
-            function.class.as_ref().and_then(|class| class.error_base)
-        }
+        ClassParent::Builtin(base) => Some(*base),
+        ClassParent::Function(function) => function.class.as_ref().and_then(|class| class.base),
     };
     let shown = name.to_string();
     Ok(Value::Function(Rc::new(JsFunction {
@@ -99,7 +123,7 @@ pub fn class(
         class: Some(ClassData {
             parent,
             init: Box::new(init),
-            error_base,
+            base,
         }),
     })))
 }
@@ -203,20 +227,20 @@ pub fn inherited_method(receiver: &Value, key: &JsString) -> Option<Value> {
             .class
             .as_ref()
             .and_then(|class| inherited(class, key)),
+        Value::Array(array) => array.class().and_then(|class| inherited(&class, key)),
         _ => None,
     }
 }
 
 fn allocate(constructor: &Rc<JsFunction>) -> Value {
-    let error_base = constructor
-        .class
-        .as_ref()
-        .and_then(|class| class.error_base);
-    let kind = match error_base {
-        Some(base) => ObjectKind::Error(ErrorData {
+    let base = constructor.class.as_ref().and_then(|class| class.base);
+    let kind = match base {
+        Some(BuiltinBase::Error(base)) => ObjectKind::Error(ErrorData {
             name: RefCell::new(JsString::new(base)),
             message: RefCell::new(JsString::empty()),
         }),
+        Some(BuiltinBase::Array) => return super::subclass::allocate_array(constructor),
+        Some(base) => super::subclass::collection_kind(base).unwrap_or(ObjectKind::Plain),
         None => ObjectKind::Plain,
     };
     let mut object = JsObject::new(kind, PropertyMap::new());
@@ -297,7 +321,7 @@ impl ThisBinding {
 pub fn super_construct(parent: &ClassParent, this: &Value, args: &[Value]) -> Result<(), Throw> {
     match parent {
         ClassParent::None => Ok(()),
-        ClassParent::Error(_) => {
+        ClassParent::Builtin(BuiltinBase::Error(_)) => {
             if let Value::Object(object) = this
                 && let ObjectKind::Error(data) = &object.kind
             {
@@ -318,6 +342,7 @@ pub fn super_construct(parent: &ClassParent, this: &Value, args: &[Value]) -> Re
             }
             Ok(())
         }
+        ClassParent::Builtin(base) => super::subclass::construct(*base, this, args),
         ClassParent::Function(function) => {
             super::access::with_call_depth(|| match &function.class {
                 Some(class) => (class.init)(this, args),
@@ -349,11 +374,15 @@ pub fn super_method(
     };
     match found {
         Some(method) => super::access::call_with_this(&method, this, args),
-        None if !is_static => super::object_methods::call(this, name, args).unwrap_or_else(|| {
-            Err(Throw::type_error(format!(
-                "(intermediate value).{name} is not a function"
-            )))
-        }),
+        // The built-in method itself, not a subclass's override of it (`super.set(k, v)` in
+        // an overridden `set`).
+        None if !is_static => super::array::call(this, name, args)
+            .or_else(|| super::object_methods::call(this, name, args))
+            .unwrap_or_else(|| {
+                Err(Throw::type_error(format!(
+                    "(intermediate value).{name} is not a function"
+                )))
+            }),
         None => Err(Throw::type_error(format!(
             "(intermediate value).{name} is not a function"
         ))),
@@ -367,10 +396,11 @@ pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Thr
             "Right-hand side of 'instanceof' is not callable",
         ));
     };
-    let Value::Object(object) = value else {
-        return Ok(false);
+    let mut current = match value {
+        Value::Object(object) => object.class.clone(),
+        Value::Array(array) => array.class(),
+        _ => return Ok(false),
     };
-    let mut current = object.class.clone();
     while let Some(function) = current {
         if Rc::ptr_eq(&function, target) {
             return Ok(true);
@@ -394,6 +424,13 @@ pub fn get_private(object: &Value, name: &str) -> Result<Value, Throw> {
             return Ok(method);
         }
     }
+    if let Value::Array(array) = object
+        && let Some(value) = array
+            .private(&key)
+            .or_else(|| inherited_method(object, &key))
+    {
+        return Ok(value);
+    }
     if let Value::Function(function) = object {
         let own = function.props.borrow().get(&key).cloned();
         if let Some(value) = own.or_else(|| inherited_static(function, &key)) {
@@ -409,6 +446,12 @@ pub fn get_private(object: &Value, name: &str) -> Result<Value, Throw> {
 pub fn set_private(object: &Value, name: &str, value: Value) -> Result<(), Throw> {
     if let Value::Object(data) = object {
         data.private.borrow_mut().insert(JsString::new(name), value);
+        return Ok(());
+    }
+    if let Value::Array(array) = object
+        && array.class().is_some()
+    {
+        array.set_private(JsString::new(name), value);
         return Ok(());
     }
     if let Value::Function(function) = object {
@@ -429,6 +472,9 @@ pub fn has_private(object: &Value, name: &str) -> bool {
     match object {
         Value::Object(data) => {
             data.private.borrow().contains(&key) || inherited_method(object, &key).is_some()
+        }
+        Value::Array(array) => {
+            array.private(&key).is_some() || inherited_method(object, &key).is_some()
         }
         _ => false,
     }
@@ -469,7 +515,10 @@ pub fn constructor_of(value: &Value) -> Value {
                 }
             }
         }
-        Value::Array(_) => builtin("Array"),
+        Value::Array(array) => match array.class() {
+            Some(class) => Value::Function(class),
+            None => builtin("Array"),
+        },
         Value::String(_) => builtin("String"),
         Value::Number(_) => builtin("Number"),
         Value::Bool(_) => builtin("Boolean"),

@@ -21,7 +21,7 @@ use super::value::{ObjectKind, Value};
 pub fn new_set(args: &[Value]) -> Result<Value, Throw> {
     let mut table = OrderedTable::new();
     if let Some(source) = args.first().filter(|source| !source.is_nullish()) {
-        for item in super::iterate::collect(source)? {
+        for item in super::iterate::collect_argument(source)? {
             if !table.has(&item) {
                 table.set(&item, Value::Undefined);
             }
@@ -34,13 +34,30 @@ pub fn new_set(args: &[Value]) -> Result<Value, Throw> {
 pub fn new_map(args: &[Value]) -> Result<Value, Throw> {
     let mut table = OrderedTable::new();
     if let Some(source) = args.first().filter(|source| !source.is_nullish()) {
-        for entry in super::iterate::collect(source)? {
-            let key = super::access::get(&entry, "0")?;
-            let value = super::access::get(&entry, "1")?;
+        for entry in super::iterate::collect_argument(source)? {
+            let (key, value) = entry_of(&entry)?;
             table.set(&key, value);
         }
     }
     Ok(Value::object_of_kind(ObjectKind::Map(RefCell::new(table))))
+}
+
+/// The key and value of one item of `new Map(entries)`'s argument (`[key, value]`), or V8's
+/// TypeError for an item that is not an object.
+pub fn entry_of(entry: &Value) -> Result<(Value, Value), Throw> {
+    if !matches!(
+        entry,
+        Value::Object(_) | Value::Array(_) | Value::Function(_)
+    ) {
+        let shown = super::convert::to_rust_string(entry).unwrap_or_default();
+        return Err(Throw::type_error(format!(
+            "Iterator value {shown} is not an entry object"
+        )));
+    }
+    Ok((
+        super::access::get(entry, "0")?,
+        super::access::get(entry, "1")?,
+    ))
 }
 
 fn arg(args: &[Value], index: usize) -> Value {

@@ -25,6 +25,20 @@ pub fn inspect_short(value: &Value) -> String {
     }
 }
 
+/// `Set(2) { 1, 2 }`; an instance of a subclass is `Tags(2) [Set] { 1, 2 }`, and an empty
+/// collection `Set(0) {}`.
+fn collection(value: &Value, kind: &str, parts: &[String]) -> String {
+    let head = match super::subclass::class_name(value) {
+        Some(name) => format!("{name}({}) [{kind}]", parts.len()),
+        None => format!("{kind}({})", parts.len()),
+    };
+    if parts.is_empty() {
+        format!("{head} {{}}")
+    } else {
+        format!("{head} {{ {} }}", parts.join(", "))
+    }
+}
+
 fn quote(text: &str) -> String {
     if !text.contains('\'') {
         format!("'{}'", text.replace('\\', "\\\\").replace('\n', "\\n"))
@@ -78,11 +92,20 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
         }
         Value::Array(items) => {
             let length = items.len();
+            // An instance of a class extending `Array` is shown as `Stack(2) [ 1, 2 ]`.
+            let class = super::subclass::class_name(value);
+            let prefix = match &class {
+                Some(name) => format!("{name}({length}) "),
+                None => String::new(),
+            };
             if length == 0 && !items.has_props() {
-                return "[]".to_string();
+                return format!("{prefix}[]");
             }
             if depth > 2 {
-                return "[Array]".to_string();
+                return format!(
+                    "[{}]",
+                    class.map_or("Array".to_string(), |name| name.to_string())
+                );
             }
             // Node shows a run of holes as `<n empty items>` and at most 100 entries.
             let mut parts = Vec::new();
@@ -114,7 +137,7 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
                     inspect_at(&item, depth + 1, true)
                 ));
             }
-            format!("[ {} ]", parts.join(", "))
+            format!("{prefix}[ {} ]", parts.join(", "))
         }
         Value::Object(object) => match &object.kind {
             ObjectKind::Error(_) => super::error::stack_string(value),
@@ -155,7 +178,7 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
                     .entries()
                     .map(|(item, _)| inspect_at(item, depth + 1, true))
                     .collect();
-                format!("Set({}) {{ {} }}", parts.len(), parts.join(", "))
+                collection(value, "Set", &parts)
             }
             ObjectKind::Map(entries) => {
                 let parts: Vec<String> = entries
@@ -169,7 +192,7 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
                         )
                     })
                     .collect();
-                format!("Map({}) {{ {} }}", parts.len(), parts.join(", "))
+                collection(value, "Map", &parts)
             }
             ObjectKind::WeakMap(_) => "WeakMap { <items unknown> }".to_string(),
             ObjectKind::WeakSet(_) => "WeakSet { <items unknown> }".to_string(),

@@ -19,12 +19,13 @@
 
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use super::error::Throw;
 use super::freeze::Integrity;
 use super::property::PropertyMap;
 use super::string::JsString;
-use super::value::Value;
+use super::value::{JsFunction, Value};
 
 /// The largest array length (2³² − 1).
 pub const MAX_LENGTH: usize = 4_294_967_295;
@@ -65,6 +66,11 @@ struct Extra {
     length: usize,
     /// Own properties whose keys are not array indices (`a.extra`, `a[-1]`, a match's `index`).
     props: PropertyMap,
+    /// The class that built it when it is an instance of a class extending `Array`
+    /// (`subclass.rs`): its methods are looked up before the built-in ones.
+    class: Option<Rc<JsFunction>>,
+    /// Private fields of such an instance (`this.#top`).
+    private: PropertyMap,
 }
 
 impl Extra {
@@ -489,6 +495,32 @@ impl JsArray {
                 .collect(),
             None => Vec::new(),
         }
+    }
+
+    /// The class extending `Array` that built it (`new Stack()`), `None` for a plain array.
+    pub fn class(&self) -> Option<Rc<JsFunction>> {
+        self.extra
+            .borrow()
+            .as_ref()
+            .and_then(|extra| extra.class.clone())
+    }
+
+    /// Makes it an instance of `class` (only when `new` allocates it).
+    pub fn set_class(&self, class: Rc<JsFunction>) {
+        self.extra_mut(|extra| extra.class = Some(class));
+    }
+
+    /// The private field `key` of a subclass instance.
+    pub fn private(&self, key: &JsString) -> Option<Value> {
+        self.extra
+            .borrow()
+            .as_ref()
+            .and_then(|extra| extra.private.get(key).cloned())
+    }
+
+    /// Sets the private field `key`.
+    pub fn set_private(&self, key: JsString, value: Value) {
+        self.extra_mut(|extra| extra.private.insert(key, value));
     }
 
     /// Whether the array has named properties.

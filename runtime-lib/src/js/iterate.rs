@@ -79,6 +79,22 @@ pub fn is_iterable(value: &Value) -> bool {
     }
 }
 
+/// Every value the iterable argument of a built-in constructor yields (`new Map(x)`,
+/// `new Set(x)`): V8 describes a value that is not iterable by its type there.
+pub fn collect_argument(value: &Value) -> Result<Vec<Value>, Throw> {
+    if is_iterable(value) {
+        return collect(value);
+    }
+    let description = match value {
+        Value::Object(_) | Value::Array(_) => "object".to_string(),
+        Value::Function(_) => "function".to_string(),
+        other => format!("{} {}", super::convert::type_of(other), inspect(other)),
+    };
+    Err(Throw::type_error(format!(
+        "{description} is not iterable (cannot read property Symbol(Symbol.iterator))"
+    )))
+}
+
 /// Every value `value` yields.
 pub fn collect(value: &Value) -> Result<Vec<Value>, Throw> {
     match value {

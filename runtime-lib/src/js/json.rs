@@ -327,6 +327,19 @@ impl Writer {
                 );
             }
         }
+        // Arrays have no `toJSON` unless one is assigned or a class extending `Array` has it.
+        if let Value::Array(array) = value
+            && (array.has_props() || array.class().is_some())
+        {
+            let to_json = super::access::get(value, "toJSON")?;
+            if let Value::Function(_) = to_json {
+                return super::access::call_with_this(
+                    &to_json,
+                    value,
+                    &[Value::String(key.clone())],
+                );
+            }
+        }
         Ok(value.clone())
     }
 }

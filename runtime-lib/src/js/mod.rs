@@ -53,6 +53,7 @@ pub mod prototype;
 pub mod regexp;
 pub mod string;
 pub mod string_methods;
+pub mod subclass;
 pub mod to_primitive;
 pub mod uri;
 pub mod value;

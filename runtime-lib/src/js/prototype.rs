@@ -163,7 +163,10 @@ pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
                 (None, ObjectKind::Iterator(iterator)) => builtin_prototype(iterator.tag),
             },
         },
-        Value::Array(_) => builtin_prototype("Array"),
+        Value::Array(array) => match array.class() {
+            Some(class) => super::class::prototype_of(&class),
+            None => builtin_prototype("Array"),
+        },
         Value::Function(function) => match function.class.as_ref().map(|class| &class.parent) {
             Some(ClassParent::Function(parent)) => Value::Function(parent.clone()),
             _ => builtin_prototype("Function"),

@@ -15,8 +15,10 @@
 //!                                       class }
 //! ```
 //!
-//! A derived class initialises its fields right after `super(…)` returns, as in JS. Getters,
-//! setters, static blocks and computed member names are reported as unsupported.
+//! A derived class initialises its fields right after `super(…)` returns, as in JS. A class may
+//! extend a user class, an Error class, `Array`, `Map` or `Set`; extending another built-in
+//! (`Date`, `Promise`, …), getters, setters, static blocks and computed member names are
+//! reported as unsupported.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -140,6 +142,15 @@ impl Lowerer<'_> {
                     {
                         let base = ident.sym.as_str();
                         quote!(rt::ClassParent::error(#base))
+                    }
+                    // Instances are real arrays, Maps and Sets that remember their class
+                    // (`runtime-lib/src/js/subclass.rs`).
+                    Expr::Ident(ident)
+                        if self.cx.scopes.binding_of(ident).is_none()
+                            && globals::SUBCLASSABLE.contains(&ident.sym.as_str()) =>
+                    {
+                        let base = ident.sym.as_str();
+                        quote!(rt::ClassParent::builtin(#base))
                     }
                     Expr::Ident(ident)
                         if self.cx.scopes.binding_of(ident).is_none()
