@@ -213,3 +213,12 @@ pub fn with_source(function: Value, source: &'static str) -> Value {
     }
     function
 }
+
+/// The first argument of a tagged template: the cooked strings, with the raw ones as `raw`.
+pub fn template_strings(cooked: Vec<Value>, raw: Vec<Value>) -> Value {
+    let strings = Value::array(cooked);
+    if let Value::Array(array) = &strings {
+        array.set_prop(JsString::new("raw"), Value::array(raw));
+    }
+    strings
+}

@@ -69,7 +69,7 @@ pub use budget::tick;
 pub use builders::{
     Var, arg, array, array_with_holes, destructure, destructure_any, destructure_named, func,
     increment, item, object, object_rest, pattern_items, pattern_items_named, rest_args,
-    rest_items, spread_object, template, throw, with_source,
+    rest_items, spread_object, template, template_strings, throw, with_source,
 };
 pub use class::{
     ClassParent, ThisBinding, arrow, builtin_constructor, class, define_method, define_static,

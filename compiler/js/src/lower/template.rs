@@ -3,11 +3,11 @@
 //! ```text
 //! `Post ${id} does not exist`   →   rt::template(&[Value::str("Post "), id.clone(), Value::str(" does not exist")])?
 //! `plain`                       →   Value::str("plain")
-//! tag`a${x}b`                   →   rt::call(&tag, &[rt::array(vec![Value::str("a"), Value::str("b")]), x])?
+//! tag`a${x}b`                   →   rt::call(&tag, &[rt::template_strings(vec![cooked…], vec![raw…]), x])?
 //! ```
 //!
-//! A tag receives the cooked strings as a plain array (no `raw` property). `String.raw` needs
-//! no call: its result is the template built from the raw strings.
+//! A tag receives the cooked strings as an array whose `raw` property holds the strings as
+//! written. `String.raw` needs no call: its result is the template built from the raw strings.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -59,6 +59,12 @@ impl Lowerer<'_> {
                 None => quote!(Value::Undefined),
             })
             .collect();
+        let raw: Vec<TokenStream> = tagged
+            .tpl
+            .quasis
+            .iter()
+            .map(|quasi| string_value(&quasi.raw.replace("\r\n", "\n").replace('\r', "\n")))
+            .collect();
         let values: Vec<TokenStream> = tagged
             .tpl
             .exprs
@@ -66,7 +72,11 @@ impl Lowerer<'_> {
             .map(|expr| self.expr(expr))
             .collect();
         let source = self.source_of(tagged.tag.span());
-        quote!(rt::call_at(&#tag, &[rt::array(vec![#(#strings),*]), #(#values),*], #source)?)
+        quote!(rt::call_at(
+            &#tag,
+            &[rt::template_strings(vec![#(#strings),*], vec![#(#raw),*]), #(#values),*],
+            #source
+        )?)
     }
 
     /// ``String.raw`a\n${x}` `` → the raw strings (escapes as written) joined with the values.
