@@ -18,6 +18,15 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Every example project, by folder name: each is compiled, validated and served by the tests.
+pub const EXAMPLES: &[&str] = &[
+    "hello-world",
+    "task-manager",
+    "blog-api",
+    "catalog",
+    "typed-notes",
+];
+
 /// The folder of the example `name`.
 pub fn example(name: &str) -> PathBuf {
     workspace_root().join("examples").join(name)

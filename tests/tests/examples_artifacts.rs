@@ -2,15 +2,7 @@
 //! route table and every compiled handler module. The vendored runtime and the seeded lockfile
 //! are left out: they are copies, checked by the runtime's own tests.
 
-use backworks_tests::{compile, example};
-
-const EXAMPLES: &[&str] = &[
-    "hello-world",
-    "task-manager",
-    "blog-api",
-    "catalog",
-    "typed-notes",
-];
+use backworks_tests::{EXAMPLES, compile, example};
 
 #[test]
 fn generated_servers_match_their_snapshots() {

@@ -5,15 +5,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use backworks_tests::{compile, example, workspace_root};
-
-const EXAMPLES: &[&str] = &[
-    "hello-world",
-    "task-manager",
-    "blog-api",
-    "catalog",
-    "typed-notes",
-];
+use backworks_tests::{EXAMPLES, compile, example, workspace_root};
 
 fn write_document(name: &str) -> std::path::PathBuf {
     let compiled =

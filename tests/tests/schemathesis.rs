@@ -6,17 +6,7 @@ use std::process::Command;
 use std::sync::Mutex;
 
 use backworks_tests::server::{RunningServer, build_server};
-use backworks_tests::{compile, example, workspace_root};
-
-/// Every example: their documents combine declared parameters and bodies with responses
-/// inferred from the handlers.
-const EXAMPLES: &[&str] = &[
-    "hello-world",
-    "task-manager",
-    "blog-api",
-    "catalog",
-    "typed-notes",
-];
+use backworks_tests::{EXAMPLES, compile, example, workspace_root};
 
 /// One example at a time: each run loads its server hard.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());

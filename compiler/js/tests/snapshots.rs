@@ -20,8 +20,14 @@ fn snapshot_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../snapshots/js")
 }
 
-/// Compiles `text` as the handler at `path`; returns the generated files or the diagnostics.
-fn compile_text(path: &str, text: &str) -> String {
+/// Compiles `text` as the handler at `path`, with the sources diagnostics point into.
+fn compile_handler(
+    path: &str,
+    text: &str,
+) -> (
+    Result<backworks_js::CompiledProgram, Vec<backworks_diagnostics::Diagnostic>>,
+    Sources,
+) {
     let mut sources = Sources::new();
     let source = sources.add(path, text);
     let handler = HandlerSource {
@@ -30,8 +36,14 @@ fn compile_text(path: &str, text: &str) -> String {
         path: PathBuf::from(path),
         language: Language::JavaScript,
     };
-    match compile(&[handler], &mut FsLoader(&mut sources)) {
-        Ok(program) => {
+    let compiled = compile(&[handler], &mut FsLoader(&mut sources));
+    (compiled, sources)
+}
+
+/// Compiles `text` as the handler at `path`; returns the generated files or the diagnostics.
+fn compile_text(path: &str, text: &str) -> String {
+    match compile_handler(path, text) {
+        (Ok(program), _) => {
             let mut out = String::new();
             for module in &program.modules {
                 let file = syn::parse2::<syn::File>(module.items.clone()).expect("valid Rust");
@@ -49,23 +61,15 @@ fn compile_text(path: &str, text: &str) -> String {
             }
             out
         }
-        Err(diagnostics) => render_all(&diagnostics, &sources),
+        (Err(diagnostics), sources) => render_all(&diagnostics, &sources),
     }
 }
 
 /// The diagnostics of compiling `text`: errors, or the warnings of a program that compiles.
 fn diagnostics_of(path: &str, text: &str) -> String {
-    let mut sources = Sources::new();
-    let source = sources.add(path, text);
-    let handler = HandlerSource {
-        source,
-        text: text.to_string(),
-        path: PathBuf::from(path),
-        language: Language::JavaScript,
-    };
-    match compile(&[handler], &mut FsLoader(&mut sources)) {
-        Ok(program) => render_all(&program.warnings, &sources),
-        Err(diagnostics) => render_all(&diagnostics, &sources),
+    match compile_handler(path, text) {
+        (Ok(program), sources) => render_all(&program.warnings, &sources),
+        (Err(diagnostics), sources) => render_all(&diagnostics, &sources),
     }
 }
 

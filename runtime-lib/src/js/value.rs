@@ -136,6 +136,23 @@ pub struct JsFunction {
     pub source: Cell<Option<&'static str>>,
 }
 
+impl JsFunction {
+    /// A function running `call`, without properties, class or source text.
+    pub fn native(name: &str, length: u32, call: Box<NativeFn>, constructable: bool) -> JsFunction {
+        JsFunction {
+            name: JsString::new(name),
+            length,
+            call,
+            props: RefCell::new(PropertyMap::new()),
+            prototype: RefCell::new(None),
+            constructable,
+            class: None,
+            builtin: None,
+            source: Cell::new(None),
+        }
+    }
+}
+
 impl Value {
     /// A string value from Rust text.
     pub fn str(text: &str) -> Value {
@@ -153,17 +170,12 @@ impl Value {
         length: u32,
         call: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
     ) -> Value {
-        Value::Function(Rc::new(JsFunction {
-            name: JsString::new(name),
+        Value::Function(Rc::new(JsFunction::native(
+            name,
             length,
-            call: Box::new(call),
-            props: RefCell::new(PropertyMap::new()),
-            prototype: RefCell::new(None),
-            constructable: true,
-            class: None,
-            builtin: None,
-            source: Cell::new(None),
-        }))
+            Box::new(call),
+            true,
+        )))
     }
 
     /// A built-in global function; `===` treats every value made for `canonical` as the
@@ -174,17 +186,9 @@ impl Value {
         length: u32,
         call: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
     ) -> Value {
-        Value::Function(Rc::new(JsFunction {
-            name: JsString::new(name),
-            length,
-            call: Box::new(call),
-            props: RefCell::new(PropertyMap::new()),
-            prototype: RefCell::new(None),
-            constructable: true,
-            class: None,
-            builtin: Some(canonical),
-            source: Cell::new(None),
-        }))
+        let mut function = JsFunction::native(name, length, Box::new(call), true);
+        function.builtin = Some(canonical);
+        Value::Function(Rc::new(function))
     }
 
     /// Wraps a Rust closure as a JS function that `new` rejects (arrows, methods).
@@ -193,17 +197,12 @@ impl Value {
         length: u32,
         call: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
     ) -> Value {
-        Value::Function(Rc::new(JsFunction {
-            name: JsString::new(name),
+        Value::Function(Rc::new(JsFunction::native(
+            name,
             length,
-            call: Box::new(call),
-            props: RefCell::new(PropertyMap::new()),
-            prototype: RefCell::new(None),
-            constructable: false,
-            class: None,
-            builtin: None,
-            source: Cell::new(None),
-        }))
+            Box::new(call),
+            false,
+        )))
     }
 
     /// A new array holding `items`.
