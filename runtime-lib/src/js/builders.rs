@@ -80,30 +80,25 @@ pub fn template(parts: &[Value]) -> Result<Value, Throw> {
     Ok(Value::String(result))
 }
 
+/// `null` or `undefined`, as V8's destructuring messages name a nullish value.
+fn nullish_name(value: &Value) -> &'static str {
+    if matches!(value, Value::Null) {
+        "null"
+    } else {
+        "undefined"
+    }
+}
+
 /// Reads `key` of `value` for an object destructuring pattern (throws V8's message on
 /// `undefined`/`null`).
 pub fn destructure(value: &Value, key: &str) -> Result<Value, Throw> {
-    if value.is_nullish() {
-        let shown = if matches!(value, Value::Null) {
-            "null"
-        } else {
-            "undefined"
-        };
-        return Err(Throw::type_error(format!(
-            "Cannot destructure property '{key}' of '{shown}' as it is {shown}."
-        )));
-    }
-    super::access::get(value, key)
+    destructure_named(value, key, nullish_name(value))
 }
 
 /// `const { key } = value` where V8 names the value by its source text (`obj.missing`).
 pub fn destructure_named(value: &Value, key: &str, shown: &str) -> Result<Value, Throw> {
     if value.is_nullish() {
-        let what = if matches!(value, Value::Null) {
-            "null"
-        } else {
-            "undefined"
-        };
+        let what = nullish_name(value);
         return Err(Throw::type_error(format!(
             "Cannot destructure property '{key}' of '{shown}' as it is {what}."
         )));
@@ -114,11 +109,7 @@ pub fn destructure_named(value: &Value, key: &str, shown: &str) -> Result<Value,
 /// Checks that an object pattern without properties (`const {} = v`) may destructure `value`.
 pub fn destructure_any(value: &Value) -> Result<(), Throw> {
     if value.is_nullish() {
-        let shown = if matches!(value, Value::Null) {
-            "null"
-        } else {
-            "undefined"
-        };
+        let shown = nullish_name(value);
         return Err(Throw::type_error(format!(
             "Cannot destructure '{shown}' as it is {shown}."
         )));
