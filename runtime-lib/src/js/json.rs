@@ -419,7 +419,12 @@ pub fn parse(text: &JsString) -> Result<Value, Throw> {
 /// [`JsString`].
 pub fn parse_str(text: &str) -> Result<Value, Throw> {
     misused_value(text)?;
-    let units: Vec<u16> = text.encode_utf16().collect();
+    // Widening bytes has an exact length and vectorizes; `encode_utf16` goes char by char.
+    let units: Vec<u16> = if text.is_ascii() {
+        text.bytes().map(u16::from).collect()
+    } else {
+        text.encode_utf16().collect()
+    };
     parse_units(&units)
 }
 
