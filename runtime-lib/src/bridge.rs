@@ -53,33 +53,39 @@ pub fn run_stateless(
     req: HandlerRequest,
     entry: impl Entry,
 ) -> Result<HandlerResponse, HandlerError> {
+    let request = request_value(&req)?;
     let modules = Modules::new();
-    run(&modules, req, entry)
+    run(&modules, &req, request, entry)
 }
 
-/// Runs a handler of a stateful module while holding the isolate's lock, from building `req`
-/// to dropping the last JS value (see `js::isolate` for why this makes the isolate sound).
+/// Runs a handler of a stateful module while holding its isolate's lock, from the first use of
+/// module state to dropping the last JS value (see `js::isolate` for why this makes the isolate
+/// sound). `req` is built before the lock is taken: until the handler runs, no other thread
+/// can reach it, and it is moved into the locked call, which drops it.
 pub fn run_stateful(
     isolate: &Isolate,
     req: HandlerRequest,
     entry: impl Entry,
 ) -> Result<HandlerResponse, HandlerError> {
+    let request = request_value(&req)?;
     let guard = isolate.lock();
-    let outcome = run(&guard.0, req, entry);
+    let outcome = run(&guard.0, &req, request, entry);
     drop(guard);
     outcome
 }
 
+/// Calls the handler with `request` (consumed) and converts its result into plain data; every
+/// JS value of the call is dropped before this returns.
 fn run(
     modules: &Modules,
-    req: HandlerRequest,
+    req: &HandlerRequest,
+    request: Value,
     entry: impl Entry,
 ) -> Result<HandlerResponse, HandlerError> {
     let budget_ms = remaining_ms(req.deadline);
     let _budget = crate::js::budget::enter(req.deadline);
     // Declared after the budget so that leftover jobs are dropped while it still applies.
     let _microtasks = crate::js::microtasks::scope();
-    let request = request_value(&req)?;
     let context = Context(());
     // Node awaits the handler's result: every queued job runs, then the promise is read.
     let result = entry(modules, request, &context).and_then(|value| {
@@ -151,13 +157,11 @@ pub fn request_value(req: &HandlerRequest) -> Result<Value, HandlerError> {
         RequestBody::Empty => Value::Undefined,
         RequestBody::Text(text) => Value::str(text),
         RequestBody::Json(text) => {
-            crate::js::json::parse(&JsString::new(text)).map_err(|thrown| {
-                HandlerError::BadRequest {
-                    code: "invalid_json",
-                    message: error_parts(&thrown.value)
-                        .map(|(_, message)| message)
-                        .unwrap_or_else(|| "invalid JSON".to_string()),
-                }
+            crate::js::json::parse_str(text).map_err(|thrown| HandlerError::BadRequest {
+                code: "invalid_json",
+                message: error_parts(&thrown.value)
+                    .map(|(_, message)| message)
+                    .unwrap_or_else(|| "invalid JSON".to_string()),
             })?
         }
     };

@@ -167,6 +167,9 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
             openapi: Some(include_str!("../openapi.json")),
         };
 
+        #[global_allocator]
+        static ALLOCATOR: backworks_runtime::Allocator = backworks_runtime::ALLOCATOR;
+
         fn main() -> std::process::ExitCode {
             backworks_runtime::http::serve(&SERVICE)
         }

@@ -5,6 +5,7 @@
 //! check_cycles a circular require is an error
 //! name_modules unique Rust module names (`tasks`, `data`, `inline_hello`)
 //! classify     stateful or stateless (transitively through requires)
+//! isolates     one isolate (lock + module registry) per group of modules that share state
 //! lower_all    scope analysis + lowering of each module; every diagnostic is kept
 //! ```
 
@@ -37,6 +38,8 @@ struct Unit {
     requires: HashMap<BytePos, usize>,
     rust_name: String,
     stateful: bool,
+    /// The isolate whose lock the module's entry points take (stateful modules only).
+    isolate: Option<usize>,
 }
 
 /// Lexically normalises a path (`a/./b/../c` → `a/c`).
@@ -127,6 +130,7 @@ impl Program<'_> {
             requires: HashMap::new(),
             rust_name: String::new(),
             stateful: false,
+            isolate: None,
         });
         self.by_path.insert(key, index);
         index
@@ -319,6 +323,46 @@ impl Program<'_> {
             }
         }
     }
+
+    /// Groups the stateful modules into isolates and returns their member lists. Two modules
+    /// land in one isolate when they are connected by `require`s (in either direction, through
+    /// any module, stateless ones too: a shared module's exports object is one object in Node),
+    /// so modules that can reach common state always take the same lock and see one registry;
+    /// modules of different groups share no module, hence no JS value, and run in parallel.
+    fn isolates(&mut self) -> Vec<Vec<usize>> {
+        let mut root: Vec<usize> = (0..self.units.len()).collect();
+        fn find(root: &mut [usize], mut unit: usize) -> usize {
+            while root[unit] != unit {
+                root[unit] = root[root[unit]];
+                unit = root[unit];
+            }
+            unit
+        }
+        for index in 0..self.units.len() {
+            for target in self.units[index].requires.values() {
+                let (a, b) = (find(&mut root, index), find(&mut root, *target));
+                // The smaller index becomes the root, so numbering follows the units' order.
+                root[a.max(b)] = a.min(b);
+            }
+        }
+        let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+        for index in 0..self.units.len() {
+            if !self.units[index].stateful {
+                continue;
+            }
+            let group_root = find(&mut root, index);
+            let position = match groups.iter().position(|(root, _)| *root == group_root) {
+                Some(position) => position,
+                None => {
+                    groups.push((group_root, Vec::new()));
+                    groups.len() - 1
+                }
+            };
+            groups[position].1.push(index);
+            self.units[index].isolate = Some(position);
+        }
+        groups.into_iter().map(|(_, members)| members).collect()
+    }
 }
 
 /// Checks that generated tokens form a Rust file; otherwise reports them.
@@ -365,6 +409,7 @@ pub(crate) fn compile(
     program.check_cycles();
     program.name_modules();
     program.classify();
+    let isolates = program.isolates();
 
     let rust_names: Vec<String> = program
         .units
@@ -415,7 +460,7 @@ pub(crate) fn compile(
         });
         let plan = ModulePlan {
             exports: &detected,
-            stateful: unit.stateful,
+            isolate: unit.isolate,
             display_path: unit.path.display().to_string(),
             implicit_handler,
         };
@@ -445,19 +490,118 @@ pub(crate) fn compile(
         modules,
         entries,
         warnings: diagnostics,
-        support: quote! {
-            /// All module state of the service: one isolate behind one lock (see
-            /// `backworks_runtime::js::isolate`).
-            #[allow(dead_code)]
-            pub static ISOLATE: backworks_runtime::js::Isolate = backworks_runtime::js::Isolate::new();
-        },
+        support: isolate_statics(&isolates, &program.units),
     })
+}
+
+/// `pub static ISOLATES`: one isolate per group of stateful modules, each documented with the
+/// modules whose state it guards.
+fn isolate_statics(isolates: &[Vec<usize>], units: &[Unit]) -> TokenStream {
+    let count = proc_macro2::Literal::usize_unsuffixed(isolates.len());
+    let docs = isolates.iter().enumerate().map(|(index, members)| {
+        let names: Vec<&str> = members
+            .iter()
+            .map(|member| units[*member].rust_name.as_str())
+            .collect();
+        format!(" - `ISOLATES[{index}]`: {}", names.join(", "))
+    });
+    quote! {
+        /// Module state of the service: one isolate (a lock and a module registry) per group of
+        /// stateful modules that share modules (see `backworks_runtime::js::isolate`).
+        #(#[doc = #docs])*
+        #[allow(dead_code)]
+        pub static ISOLATES: [backworks_runtime::js::Isolate; #count] =
+            [const { backworks_runtime::js::Isolate::new() }; #count];
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::normalize;
+    use std::collections::HashMap;
     use std::path::{Path, PathBuf};
+
+    use backworks_diagnostics::{SourceId, Sources};
+
+    use crate::{HandlerSource, Language, SourceLoader};
+
+    /// Files by path, registered in `sources` when loaded.
+    struct MemoryLoader<'a> {
+        sources: &'a mut Sources,
+        files: HashMap<PathBuf, &'static str>,
+    }
+
+    impl SourceLoader for MemoryLoader<'_> {
+        fn load(&mut self, path: &Path) -> Result<(SourceId, String), String> {
+            let text = self
+                .files
+                .get(&normalize(path))
+                .ok_or_else(|| format!("no file {}", path.display()))?;
+            Ok((self.sources.add(path, *text), text.to_string()))
+        }
+    }
+
+    #[test]
+    fn modules_connected_by_requires_share_an_isolate_and_others_do_not() {
+        let files: HashMap<PathBuf, &'static str> = [
+            ("store.js", "exports.items = [];"),
+            (
+                "read.js",
+                "const store = require(\"./store.js\");\nmodule.exports = () => store.items.length;",
+            ),
+            (
+                "write.js",
+                "const store = require(\"./store.js\");\nmodule.exports = () => store.items.push(1);",
+            ),
+            (
+                "count.js",
+                "let count = 0;\nmodule.exports = () => ++count;",
+            ),
+            ("pure.js", "module.exports = () => 1;"),
+        ]
+        .into_iter()
+        .map(|(path, text)| (PathBuf::from(path), text))
+        .collect();
+        let mut sources = Sources::new();
+        let entries: Vec<HandlerSource> = ["read.js", "count.js", "write.js", "pure.js"]
+            .iter()
+            .map(|path| HandlerSource {
+                source: sources.add(*path, files[Path::new(path)]),
+                text: files[Path::new(path)].to_string(),
+                path: PathBuf::from(path),
+                language: Language::JavaScript,
+            })
+            .collect();
+        let mut loader = MemoryLoader {
+            sources: &mut sources,
+            files: files.clone(),
+        };
+        let program = super::compile(&entries, &mut loader).expect("compiles");
+        let entry_of = |name: &str| {
+            let module = program
+                .modules
+                .iter()
+                .find(|module| module.rust_name == name)
+                .expect("module exists");
+            let text = module.items.to_string();
+            if text.contains("run_stateless") {
+                "stateless".to_string()
+            } else {
+                let start = text.find("ISOLATES [").expect("an isolate");
+                text[start..start + 12].to_string()
+            }
+        };
+        assert_eq!(entry_of("read"), "ISOLATES [0]");
+        assert_eq!(entry_of("write"), "ISOLATES [0]");
+        assert_eq!(entry_of("count"), "ISOLATES [1]");
+        assert_eq!(entry_of("pure"), "stateless");
+        let support = program.support.to_string();
+        assert!(support.contains("; 2]"), "{support}");
+        assert!(
+            support.contains("`ISOLATES[0]`: read, store, write"),
+            "{support}"
+        );
+    }
 
     #[test]
     fn normalize_cancels_names_but_keeps_leading_parent_steps() {

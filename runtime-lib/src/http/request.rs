@@ -102,7 +102,8 @@ fn check_declared_length(headers: &HeaderMap, limit: usize) -> Result<(), HttpEr
 /// Reads the whole body, stopping with a 413 as soon as it passes `limit` bytes.
 async fn read_body(body: Body, limit: usize) -> Result<Vec<u8>, HttpError> {
     match Limited::new(body, limit).collect().await {
-        Ok(collected) => Ok(collected.to_bytes().to_vec()),
+        // Takes the buffer over without a copy when the body arrived in one piece.
+        Ok(collected) => Ok(Vec::from(collected.to_bytes())),
         Err(error) if error.downcast_ref::<LengthLimitError>().is_some() => {
             Err(HttpError::PayloadTooLarge { limit })
         }

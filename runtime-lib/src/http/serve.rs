@@ -27,6 +27,7 @@ use super::routes::router;
 
 /// Runs the service until SIGTERM or Ctrl-C; what the generated `main` returns.
 pub fn serve(spec: &'static ServiceSpec) -> ExitCode {
+    crate::tune_allocator();
     logging::init();
     match run(spec) {
         Ok(()) => ExitCode::SUCCESS,

@@ -20,15 +20,23 @@ pub const FROZEN_TIME_VAR: &str = "BACKWORKS_FROZEN_TIME_MS";
 
 /// `Date.now()`.
 pub fn now() -> f64 {
-    if let Some(frozen) = std::env::var(FROZEN_TIME_VAR)
-        .ok()
-        .and_then(|value| value.trim().parse::<f64>().ok())
-    {
+    if let Some(frozen) = frozen_time() {
         return frozen;
     }
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0.0, |elapsed| elapsed.as_millis() as f64)
+}
+
+/// The frozen clock, read from the environment once: servers and test harnesses set it
+/// before start-up, and reading the environment on every `Date.now()` takes its lock.
+fn frozen_time() -> Option<f64> {
+    static FROZEN: std::sync::OnceLock<Option<f64>> = std::sync::OnceLock::new();
+    *FROZEN.get_or_init(|| {
+        std::env::var(FROZEN_TIME_VAR)
+            .ok()
+            .and_then(|value| value.trim().parse::<f64>().ok())
+    })
 }
 
 /// TimeClip.

@@ -1,4 +1,4 @@
-//! Module state: the one isolate of a generated server, and module evaluation on `require`.
+//! Module state: the isolates of a generated server, and module evaluation on `require`.
 //!
 //! Each compiled module has an `evaluate` function that runs its top level once and returns its
 //! `module.exports`. A [`Modules`] registry caches those results, so a module evaluates once, in
@@ -8,10 +8,33 @@
 //! const { posts } = require("./data.js");   →   let data = modules.require("data", super::data::evaluate)?;
 //! ```
 //!
-//! Stateful modules (their top level holds values that handlers can mutate) share one registry,
-//! the [`Isolate`], behind one global mutex: a handler of such a module runs while holding the
-//! lock. Handlers of stateless modules evaluate a fresh private registry on each call and run in
-//! parallel (evaluating a stateless module has no effects, so this is unobservable).
+//! Stateful modules (their top level holds values that handlers can mutate) live in an
+//! [`Isolate`]: a registry behind a mutex, and a handler of such a module runs while holding the
+//! lock. A service has one isolate per *group* of stateful modules (`ISOLATES[i]` in the
+//! generated `src/js/mod.rs`): the compiler puts two modules in one group when `require` edges
+//! connect them, in either direction and through any module. Handlers of different groups run
+//! in parallel. Handlers of stateless modules evaluate a fresh private registry on each call and
+//! run in parallel too (evaluating a stateless module has no effects, so this is unobservable).
+//!
+//! Why one lock per group is as sound, and as faithful to Node, as one lock per service:
+//! - a JS value is reachable from a registry only through the exports of the modules evaluated
+//!   in it, i.e. the modules of its group and what they require. Two groups share no module (a
+//!   shared module would connect them), so no value of one group's state is reachable from the
+//!   other's. JS has no other shared place: the global object is not supported
+//!   (`globalThis` is a diagnostic) and built-in prototypes do not carry assigned properties;
+//! - runtime caches that outlive a call hold no `Rc` shared with module state: the regexp cache
+//!   shares compiled patterns through an `Arc` (atomic counts), the other thread-locals
+//!   (call depth, budget, microtask queue, the task being polled) are emptied when a call ends;
+//! - in Node every module is evaluated once, in the order `require` reaches it; here each
+//!   module is still evaluated once, in its group's registry, in require order — only the
+//!   relative order of unrelated groups' first evaluations depends on which request comes first,
+//!   as it already did between modules of one registry.
+//!
+//! `bridge::run_stateful` builds `req` before it takes the lock: those values are new, reachable
+//! only from the calling thread, and they are moved into the locked call, which drops every
+//! reference it did not store in module state before the guard is released. The handler's
+//! result is converted to plain data inside the lock, because it may be (or contain) module
+//! state.
 
 use std::cell::RefCell;
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -61,20 +84,25 @@ impl Modules {
 
 /// The registry inside the isolate's mutex.
 ///
-/// SAFETY of the `Send` impl (all a `static Mutex` needs): `Modules` holds `Rc`s (JS values), which are neither.
-/// Every `Rc` reachable from it is created and touched only by code that holds the isolate's
-/// mutex: a stateful handler call locks [`Isolate`], evaluates/reads modules, runs the handler,
-/// converts its result into plain `Send` data and drops every JS value it made, all before the
-/// guard is released (see `bridge::run_stateful`). No JS value escapes the locked region —
-/// the entry point returns only `HandlerResponse`/`HandlerError` — so no two threads ever touch
-/// the same reference counts or `RefCell`s concurrently, and values are never observed from a
-/// thread without the lock. Thread-local caches (compiled regexps, the call-depth counter) hold
-/// no JS values that outlive a call.
+/// SAFETY of the `Send` impl (all a `static Mutex` needs): `Modules` holds `Rc`s (JS values),
+/// which are neither `Send` nor `Sync`. Every `Rc` reachable from it is created and touched
+/// only by code that holds this isolate's mutex: a stateful handler call locks its
+/// [`Isolate`], evaluates/reads modules, runs the handler, converts its result into plain
+/// `Send` data and drops every JS value it holds, all before the guard is released (see
+/// `bridge::run_stateful`). Values made before the lock (the request) are reachable from the
+/// calling thread alone until they are moved into the locked call, and dropped inside it. No JS
+/// value escapes the locked region — the entry point returns only
+/// `HandlerResponse`/`HandlerError` — so no two threads ever touch the same reference counts or
+/// `RefCell`s concurrently, and values are never observed from a thread without the lock.
+/// Another isolate's lock does not protect these values, and need not: the compiler gives two
+/// modules one isolate whenever `require`s connect them (module docs above), so no value is
+/// reachable from two isolates. Thread-local caches hold no `Rc` that module state shares (the
+/// regexp cache's patterns are `Arc`s) and no JS value past a call.
 pub struct IsolateState(pub Modules);
 
 unsafe impl Send for IsolateState {}
 
-/// All module state of a service, behind one lock.
+/// The module state of one group of stateful modules, behind one lock.
 pub struct Isolate {
     state: Mutex<IsolateState>,
 }

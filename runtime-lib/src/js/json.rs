@@ -6,6 +6,8 @@
 //! JSON.parse("{\"a\":}")  → SyntaxError: Unexpected token '}', "{"a":}" is not valid JSON
 //! ```
 
+use std::borrow::Cow;
+use std::fmt;
 use std::rc::Rc;
 
 use super::convert::to_string;
@@ -62,7 +64,7 @@ pub fn stringify_with(
     } else {
         Value::Undefined
     };
-    let written = writer.property(&holder, JsString::empty(), value.clone(), "")?;
+    let written = writer.property(&holder, Key::Name(JsString::empty()), value.clone(), "")?;
     Ok(written.then_some(writer.out))
 }
 
@@ -76,13 +78,41 @@ pub fn stringify_value(args: &[Value]) -> Result<Value, Throw> {
     })
 }
 
+/// The key a value is written under: an array index, or a property name (the root value's is
+/// `""`). Index keys become strings only when a `toJSON` or replacer call needs them.
+#[derive(Clone)]
+enum Key {
+    Index(usize),
+    Name(JsString),
+}
+
+impl Key {
+    /// The key as `toJSON(key)` and the replacer receive it.
+    fn to_js(&self) -> JsString {
+        match self {
+            Key::Index(index) => JsString::new(&index.to_string()),
+            Key::Name(name) => name.clone(),
+        }
+    }
+}
+
+/// How a parent reached a value, as V8's cycle message says it: `index 1`, `property 'b'`.
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Key::Index(index) => write!(f, "index {index}"),
+            Key::Name(name) => write!(f, "property '{name}'"),
+        }
+    }
+}
+
 /// An object or array being written.
 struct Open {
     address: usize,
     /// Its constructor's name, as V8's cycle message shows it.
-    constructor: String,
-    /// How its parent reached it: `property 'b'` or `index 1`.
-    via: String,
+    constructor: Cow<'static, str>,
+    /// How its parent reached it (formatted only for a cycle's message).
+    via: Key,
 }
 
 struct Writer {
@@ -98,6 +128,10 @@ struct Writer {
 
 /// Writes `text` as a JSON string literal with V8's escaping.
 pub fn quote(text: &JsString, out: &mut String) {
+    if let Some(ascii) = text.as_ascii() {
+        quote_ascii(ascii, out);
+        return;
+    }
     out.push('"');
     let units = text.units();
     let mut index = 0;
@@ -131,24 +165,53 @@ pub fn quote(text: &JsString, out: &mut String) {
     out.push('"');
 }
 
+/// [`quote`] for ASCII text: runs of characters that need no escape are copied at once.
+fn quote_ascii(text: &str, out: &mut String) {
+    out.reserve(text.len() + 2);
+    out.push('"');
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (index, byte) in bytes.iter().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&text[start..index]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{byte:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+        start = index + 1;
+    }
+    out.push_str(&text[start..]);
+    out.push('"');
+}
+
 impl Writer {
     /// SerializeJSONProperty: `toJSON(key)`, then the replacer, then writes the result;
     /// returns false if it is not serializable (undefined, functions).
     fn property(
         &mut self,
         holder: &Value,
-        key: JsString,
+        key: Key,
         value: Value,
         current_indent: &str,
     ) -> Result<bool, Throw> {
-        let via = if matches!(holder, Value::Array(_)) {
-            format!("index {key}")
-        } else {
-            format!("property '{key}'")
-        };
         let mut value = self.to_json(&value, &key)?;
         if let Some(replacer) = &self.replacer {
-            value = super::access::call_with_this(replacer, holder, &[Value::String(key), value])?;
+            value = super::access::call_with_this(
+                replacer,
+                holder,
+                &[Value::String(key.to_js()), value],
+            )?;
         }
         // A primitive wrapper (`new Number(3)`) serialises as its primitive, converted through
         // its own `valueOf`/`toString` as the spec's ToNumber/ToString would.
@@ -161,11 +224,11 @@ impl Writer {
                 other => other.clone(),
             };
         }
-        self.value(&value, &via, current_indent)
+        self.value(&value, key, current_indent)
     }
 
     /// Writes an already transformed `value`, reached through `via`.
-    fn value(&mut self, value: &Value, via: &str, current_indent: &str) -> Result<bool, Throw> {
+    fn value(&mut self, value: &Value, via: Key, current_indent: &str) -> Result<bool, Throw> {
         match value {
             Value::Undefined | Value::Function(_) => return Ok(false),
             Value::Null => self.out.push_str("null"),
@@ -179,7 +242,7 @@ impl Writer {
             }
             Value::String(text) => quote(text, &mut self.out),
             Value::Array(items) => {
-                self.enter(Rc::as_ptr(items) as usize, "Array", via)?;
+                self.enter(Rc::as_ptr(items) as usize, Cow::Borrowed("Array"), via)?;
                 // JSON prints elements only (holes as `null`), never named properties. V8
                 // fails on the string's length before copying a huge sparse array.
                 if items.len() > super::elements::MAX_MATERIALIZED {
@@ -189,15 +252,14 @@ impl Writer {
                 if items.is_empty() {
                     self.out.push_str("[]");
                 } else {
-                    let inner = format!("{current_indent}{}", self.indent);
+                    let inner = self.inner_indent(current_indent);
                     self.out.push('[');
                     for (index, item) in items.iter().enumerate() {
                         if index > 0 {
                             self.out.push(',');
                         }
                         self.newline(&inner);
-                        let key = JsString::new(&index.to_string());
-                        if !self.property(value, key, item.clone(), &inner)? {
+                        if !self.property(value, Key::Index(index), item.clone(), &inner)? {
                             self.out.push_str("null");
                         }
                     }
@@ -208,15 +270,15 @@ impl Writer {
             }
             Value::Object(object) => {
                 let constructor = match &object.kind {
-                    ObjectKind::Error(error) => error.name.borrow().to_string(),
-                    ObjectKind::Date(_) => "Date".to_string(),
-                    ObjectKind::Map(_) => "Map".to_string(),
-                    ObjectKind::Set(_) => "Set".to_string(),
-                    ObjectKind::RegExp(_) => "RegExp".to_string(),
-                    ObjectKind::Promise(_) => "Promise".to_string(),
-                    _ => "Object".to_string(),
+                    ObjectKind::Error(error) => Cow::Owned(error.name.borrow().to_string()),
+                    ObjectKind::Date(_) => Cow::Borrowed("Date"),
+                    ObjectKind::Map(_) => Cow::Borrowed("Map"),
+                    ObjectKind::Set(_) => Cow::Borrowed("Set"),
+                    ObjectKind::RegExp(_) => Cow::Borrowed("RegExp"),
+                    ObjectKind::Promise(_) => Cow::Borrowed("Promise"),
+                    _ => Cow::Borrowed("Object"),
                 };
-                self.enter(Rc::as_ptr(object) as *const () as usize, &constructor, via)?;
+                self.enter(Rc::as_ptr(object) as *const () as usize, constructor, via)?;
                 let entries: Vec<(JsString, Value)> = match &self.keys {
                     Some(keys) => {
                         let mut entries = Vec::with_capacity(keys.len());
@@ -233,7 +295,7 @@ impl Writer {
                         .map(|(key, value)| (key.clone(), value.clone()))
                         .collect(),
                 };
-                let inner = format!("{current_indent}{}", self.indent);
+                let inner = self.inner_indent(current_indent);
                 self.out.push('{');
                 let mut wrote_any = false;
                 for (key, item) in &entries {
@@ -247,7 +309,7 @@ impl Writer {
                     if !self.indent.is_empty() {
                         self.out.push(' ');
                     }
-                    if self.property(value, key.clone(), item.clone(), &inner)? {
+                    if self.property(value, Key::Name(key.clone()), item.clone(), &inner)? {
                         wrote_any = true;
                     } else {
                         self.out.truncate(mark);
@@ -263,6 +325,15 @@ impl Writer {
         Ok(true)
     }
 
+    /// The indentation one level below `current` (nothing to allocate without `space`).
+    fn inner_indent(&self, current: &str) -> String {
+        if self.indent.is_empty() {
+            String::new()
+        } else {
+            format!("{current}{}", self.indent)
+        }
+    }
+
     fn newline(&mut self, indent: &str) {
         if !self.indent.is_empty() {
             self.out.push('\n');
@@ -273,7 +344,12 @@ impl Writer {
     /// Pushes an object onto the stack, or throws V8's TypeError describing the cycle it closes:
     /// the object it starts at, the path back to it (middle elided past three steps), and the
     /// key that closes it.
-    fn enter(&mut self, address: usize, constructor: &str, via: &str) -> Result<(), Throw> {
+    fn enter(
+        &mut self,
+        address: usize,
+        constructor: Cow<'static, str>,
+        via: Key,
+    ) -> Result<(), Throw> {
         if let Some(start) = self.stack.iter().position(|open| open.address == address) {
             let mut message = format!(
                 "Converting circular structure to JSON\n    --> starting at object with constructor '{}'",
@@ -298,14 +374,14 @@ impl Writer {
         }
         self.stack.push(Open {
             address,
-            constructor: constructor.to_string(),
-            via: via.to_string(),
+            constructor,
+            via,
         });
         Ok(())
     }
 
     /// Applies `toJSON(key)` (Dates, and objects that define or inherit one).
-    fn to_json(&self, value: &Value, key: &JsString) -> Result<Value, Throw> {
+    fn to_json(&self, value: &Value, key: &Key) -> Result<Value, Throw> {
         if let Value::Object(object) = value {
             if let ObjectKind::Date(time) = &object.kind {
                 let own = object.props.borrow().get(&JsString::new("toJSON")).cloned();
@@ -323,7 +399,7 @@ impl Writer {
                 return super::access::call_with_this(
                     &to_json,
                     value,
-                    &[Value::String(key.clone())],
+                    &[Value::String(key.to_js())],
                 );
             }
         }
@@ -346,20 +422,35 @@ impl Writer {
 
 /// `JSON.parse(text)`.
 pub fn parse(text: &JsString) -> Result<Value, Throw> {
-    let units = text.units();
-    let mut parser = Parser {
-        text,
-        units: &units,
-        position: 0,
-    };
-    // V8 names the whole input when it is one of the values people pass by mistake.
-    if let Some(ascii) = text.as_ascii()
-        && matches!(ascii, "undefined" | "NaN" | "Infinity" | "[object Object]")
-    {
-        return Err(Throw::syntax_error(format!(
-            "\"{ascii}\" is not valid JSON"
-        )));
+    if let Some(ascii) = text.as_ascii() {
+        misused_value(ascii)?;
     }
+    parse_units(&text.units())
+}
+
+/// `JSON.parse(text)` of Rust text (a request body), without first copying it into a
+/// [`JsString`].
+pub fn parse_str(text: &str) -> Result<Value, Throw> {
+    misused_value(text)?;
+    // Widening bytes has an exact length and vectorizes; `encode_utf16` goes char by char.
+    let units: Vec<u16> = if text.is_ascii() {
+        text.bytes().map(u16::from).collect()
+    } else {
+        text.encode_utf16().collect()
+    };
+    parse_units(&units)
+}
+
+/// V8 names the whole input when it is one of the values people pass by mistake.
+fn misused_value(text: &str) -> Result<(), Throw> {
+    if matches!(text, "undefined" | "NaN" | "Infinity" | "[object Object]") {
+        return Err(Throw::syntax_error(format!("\"{text}\" is not valid JSON")));
+    }
+    Ok(())
+}
+
+fn parse_units(units: &[u16]) -> Result<Value, Throw> {
+    let mut parser = Parser { units, position: 0 };
     parser.skip_whitespace();
     let value = parser.value()?;
     parser.skip_whitespace();
@@ -408,7 +499,6 @@ fn internalize(holder: &Value, name: JsString, reviver: &Value) -> Result<Value,
 }
 
 struct Parser<'a> {
-    text: &'a JsString,
     units: &'a [u16],
     position: usize,
 }
@@ -435,13 +525,16 @@ impl Parser<'_> {
             Some(unit) => {
                 let token = JsString::from_units(&[unit]);
                 let source = if self.units.len() <= 40 {
-                    format!("\"{}\"", self.text)
+                    format!("\"{}\"", JsString::from_units(self.units))
                 } else {
                     let start = self.position.saturating_sub(10);
                     let end = (self.position + 10).min(self.units.len());
                     let prefix = if start > 0 { "..." } else { "" };
                     let suffix = if end < self.units.len() { "..." } else { "" };
-                    format!("\"{prefix}{}{suffix}\"", self.text.slice_units(start, end))
+                    format!(
+                        "\"{prefix}{}{suffix}\"",
+                        JsString::from_units(&self.units[start..end])
+                    )
                 };
                 Throw::syntax_error(format!(
                     "Unexpected token '{token}', {source} is not valid JSON"
@@ -554,6 +647,17 @@ impl Parser<'_> {
 
     fn string(&mut self) -> Result<JsString, Throw> {
         self.position += 1;
+        // Most strings are printable ASCII without escapes: take them in one piece.
+        let rest = &self.units[self.position..];
+        if let Some(length) = rest
+            .iter()
+            .position(|unit| !matches!(unit, 0x20..=0x7f) || matches!(unit, 0x22 | 0x5c))
+            && rest[length] == 0x22
+        {
+            let text = JsString::from_units(&rest[..length]);
+            self.position += length + 1;
+            return Ok(text);
+        }
         let mut out: Vec<u16> = Vec::new();
         loop {
             let Some(unit) = self.peek() else {

@@ -13,6 +13,11 @@ pub fn to_string(number: f64) -> String {
     if number == 0.0 {
         return "0".to_string();
     }
+    // Integers below 2^53 print as their exact decimal digits in JS, which is what `i64`
+    // prints: no need for the shortest-round-trip search.
+    if number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0 {
+        return (number as i64).to_string();
+    }
     let mut buffer = ryu_js::Buffer::new();
     buffer.format(number).to_string()
 }
@@ -491,6 +496,22 @@ mod tests {
         ];
         for (number, expected) in cases {
             assert_eq!(to_string(number), expected);
+        }
+    }
+
+    #[test]
+    fn integers_print_as_the_shortest_round_trip_does() {
+        let edge = 9_007_199_254_740_992.0_f64;
+        let mut cases = vec![edge - 1.0, -(edge - 1.0), edge, 1e15, 123_456_789.0, -42.0];
+        cases.extend((-1000..1000).map(f64::from));
+        for number in cases {
+            let mut buffer = ryu_js::Buffer::new();
+            let expected = if number == 0.0 {
+                "0"
+            } else {
+                buffer.format(number)
+            };
+            assert_eq!(to_string(number), expected, "{number}");
         }
     }
 

@@ -10,6 +10,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use regress::Regex;
 
@@ -22,7 +23,7 @@ use super::value::{ObjectKind, Value};
 /// The hidden state of a RegExp object.
 pub struct RegExpData {
     /// The compiled pattern.
-    pub regex: Rc<Regex>,
+    pub regex: Arc<Regex>,
     /// The pattern text, as written between the slashes.
     pub source: String,
     /// The flags, e.g. `gi`.
@@ -32,7 +33,11 @@ pub struct RegExpData {
 }
 
 thread_local! {
-    static CACHE: RefCell<HashMap<(String, String), Rc<Regex>>> = RefCell::new(HashMap::new());
+    /// Compiled patterns by source and flags. The `Regex` is shared with every RegExp object made
+    /// from it, and such an object may live in module state that another thread uses under an
+    /// isolate lock while this thread clones the same entry: hence `Arc`, whose count is
+    /// atomic (an `Rc` here would let two threads update one count at once).
+    static CACHE: RefCell<HashMap<(String, String), Arc<Regex>>> = RefCell::new(HashMap::new());
 }
 
 /// `/source/flags` or `new RegExp(source, flags)` with a source already escaped.
@@ -50,7 +55,7 @@ pub fn regexp(source: &str, flags: &str) -> Result<Value, Throw> {
                     v8_message(source, &error.to_string())
                 ))
             })?;
-            let regex = Rc::new(regex);
+            let regex = Arc::new(regex);
             CACHE.with(|cache| cache.borrow_mut().insert(key, regex.clone()));
             regex
         }

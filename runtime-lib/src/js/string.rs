@@ -43,7 +43,8 @@ impl JsString {
     /// Builds a string from UTF-16 code units (which may hold lone surrogates).
     pub fn from_units(units: &[u16]) -> Self {
         if units.iter().all(|unit| *unit < 0x80) {
-            let text: String = units.iter().map(|unit| *unit as u8 as char).collect();
+            let bytes: Vec<u8> = units.iter().map(|unit| *unit as u8).collect();
+            let text = std::str::from_utf8(&bytes).expect("ASCII bytes are UTF-8");
             JsString::Ascii(Rc::from(text))
         } else {
             JsString::Wide(Rc::from(units))

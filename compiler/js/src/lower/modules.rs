@@ -10,7 +10,7 @@
 //!                                            rt::get(&module, "exports")
 //!                                        }
 //!                                        pub fn get(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
-//!                                            backworks_runtime::bridge::run_stateful(&super::ISOLATE, req, |modules, req, ctx| {
+//!                                            backworks_runtime::bridge::run_stateful(&super::ISOLATES[0], req, |modules, req, ctx| {
 //!                                                let exports = modules.require("tasks", evaluate)?;
 //!                                                rt::call(&rt::get(&exports, "GET")?, &[req])
 //!                                            })
@@ -28,8 +28,8 @@ use crate::exports::{Access, DetectedExport};
 pub(crate) struct ModulePlan<'a> {
     /// The handler exports to generate entry points for.
     pub(crate) exports: &'a [DetectedExport],
-    /// Whether entry points take the isolate lock.
-    pub(crate) stateful: bool,
+    /// The isolate whose lock entry points take (`ISOLATES[i]`); `None` for a stateless module.
+    pub(crate) isolate: Option<usize>,
     /// Shown in the generated file's header.
     pub(crate) display_path: String,
     /// Whether the module's handler is an implicit top-level `function handler`.
@@ -264,8 +264,9 @@ impl Lowerer<'_> {
             } else {
                 quote!(&[req])
             };
-            let run = if plan.stateful {
-                quote!(backworks_runtime::bridge::run_stateful(&super::ISOLATE, req, |modules, req, ctx| {
+            let run = if let Some(isolate) = plan.isolate {
+                let isolate = proc_macro2::Literal::usize_unsuffixed(isolate);
+                quote!(backworks_runtime::bridge::run_stateful(&super::ISOLATES[#isolate], req, |modules, req, ctx| {
                     let exports = modules.require(#rust_name, evaluate)?;
                     let handler = #handler;
                     rt::call(&handler, #args)
