@@ -412,7 +412,7 @@ impl Writer {
                 return super::access::call_with_this(
                     &to_json,
                     value,
-                    &[Value::String(key.clone())],
+                    &[Value::String(key.to_js())],
                 );
             }
         }
