@@ -178,17 +178,19 @@ fn dev_rebuilds_on_change_and_survives_mistakes() {
             }
         });
     }
-    let wait_for = |needle: &str| {
+    // Waits until every needle has been printed, in any order: stdout and stderr are read by
+    // two threads, so lines of the two streams may arrive in either order.
+    let wait_for_all = |needles: &[&str]| {
         let deadline = Instant::now() + Duration::from_secs(300);
-        loop {
+        let mut missing: Vec<&str> = needles.to_vec();
+        while !missing.is_empty() {
             let line = lines
                 .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-                .unwrap_or_else(|_| panic!("`backworks dev` never printed {needle:?}"));
-            if line.contains(needle) {
-                return line;
-            }
+                .unwrap_or_else(|_| panic!("`backworks dev` never printed {missing:?}"));
+            missing.retain(|needle| !line.contains(needle));
         }
     };
+    let wait_for = |needle: &str| wait_for_all(&[needle]);
     let get = || -> String {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("dev server listens");
         stream
@@ -221,8 +223,7 @@ fn dev_rebuilds_on_change_and_survives_mistakes() {
     )
     .unwrap();
     wait_for("change detected");
-    wait_for("--> greet.js:1:");
-    wait_for("watching for changes");
+    wait_for_all(&["--> greet.js:1:", "watching for changes"]);
     assert_eq!(
         get(),
         "second",

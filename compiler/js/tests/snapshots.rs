@@ -34,7 +34,11 @@ fn compile_handler(
         source,
         text: text.to_string(),
         path: PathBuf::from(path),
-        language: Language::JavaScript,
+        language: if path.ends_with(".ts") {
+            Language::TypeScript
+        } else {
+            Language::JavaScript
+        },
     };
     let compiled = compile(&[handler], &mut FsLoader(&mut sources));
     (compiled, sources)
@@ -183,6 +187,18 @@ module.exports = async function (req) {
     );
 }
 
+/// TypeScript constructs with run-time values that the compiler rejects.
+const UNSUPPORTED_TYPESCRIPT: &[(&str, &str)] = &[
+    (
+        "ts_enum",
+        "enum Color { Red, Blue }\nexport function GET(req: unknown) {\n  return { color: Color.Red };\n}\n",
+    ),
+    (
+        "ts_namespace",
+        "namespace Util { export const x = 1; }\nexport function GET() {\n  return {};\n}\n",
+    ),
+];
+
 /// Each construct the compiler rejects, with the diagnostic a person sees.
 const UNSUPPORTED: &[(&str, &str)] = &[
     ("eval", "module.exports = (req) => eval(req.body);\n"),
@@ -264,6 +280,12 @@ fn diagnostics_for_unsupported_constructs() {
         out.push_str(&format!(
             "===== {name} =====\n{}\n",
             diagnostics_of(&format!("handlers/{name}.js"), text)
+        ));
+    }
+    for (name, text) in UNSUPPORTED_TYPESCRIPT {
+        out.push_str(&format!(
+            "===== {name} =====\n{}\n",
+            diagnostics_of(&format!("handlers/{name}.ts"), text)
         ));
     }
     snapshot!("unsupported_constructs", out);

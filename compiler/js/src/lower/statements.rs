@@ -144,6 +144,24 @@ impl Lowerer<'_> {
                 let stream = self.unsupported(using.span, "`using`", "use `const`");
                 quote!(let _ = #stream;)
             }
+            // Enums and namespaces are TypeScript constructs with run-time values.
+            Stmt::Decl(Decl::TsEnum(ts_enum)) => {
+                let stream = self.unsupported(
+                    ts_enum.span,
+                    "a TypeScript `enum`",
+                    "use a union of string literals (`type Color = \"red\" | \"blue\"`) or a frozen object",
+                );
+                quote!(let _ = #stream;)
+            }
+            Stmt::Decl(Decl::TsModule(module)) => {
+                let stream = self.unsupported(
+                    module.span,
+                    "a TypeScript `namespace`",
+                    "use module-level declarations",
+                );
+                quote!(let _ = #stream;)
+            }
+            // Interfaces and type aliases have no run-time existence.
             Stmt::Decl(_) => quote!(),
             Stmt::Block(block) => {
                 let inner = self.statements(&block.stmts);
