@@ -92,26 +92,7 @@ fn export_assignment(stmt: &Stmt) -> Option<(Option<String>, &Expr)> {
     let Expr::Assign(assign) = &*statement.expr else {
         return None;
     };
-    let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left else {
-        return None;
-    };
-    let MemberProp::Ident(prop) = &member.prop else {
-        return None;
-    };
-    let prop = prop.sym.to_string();
-    let target = match &*member.obj {
-        Expr::Ident(object) if object.sym == "module" && prop == "exports" => None,
-        Expr::Ident(object) if object.sym == "exports" => Some(prop),
-        Expr::Member(inner) => match (&*inner.obj, &inner.prop) {
-            (Expr::Ident(object), MemberProp::Ident(name))
-                if object.sym == "module" && name.sym == "exports" =>
-            {
-                Some(prop)
-            }
-            _ => return None,
-        },
-        _ => return None,
-    };
+    let target = crate::exports::export_target(&assign.left)?;
     Some((target, &assign.right))
 }
 

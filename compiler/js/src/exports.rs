@@ -51,7 +51,7 @@ fn by_name(name: &str) -> Option<DetectedExport> {
 }
 
 /// `module.exports` (`Some(None)`), `module.exports.x` / `exports.x` (`Some(Some(x))`).
-fn export_target(target: &AssignTarget) -> Option<Option<String>> {
+pub(crate) fn export_target(target: &AssignTarget) -> Option<Option<String>> {
     let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = target else {
         return None;
     };

@@ -76,11 +76,12 @@ fn write_is_numeric(
 ) -> bool {
     match write {
         Write::Value(value) => is_numeric(value, numeric, scopes),
-        Write::Compound(AssignOp::AddAssign, value) => {
-            numeric.contains(&id) && is_numeric(value, numeric, scopes)
-        }
+        // `+=` and the logical assignments keep a number only if both sides are numbers.
         Write::Compound(
-            AssignOp::AndAssign | AssignOp::OrAssign | AssignOp::NullishAssign,
+            AssignOp::AddAssign
+            | AssignOp::AndAssign
+            | AssignOp::OrAssign
+            | AssignOp::NullishAssign,
             value,
         ) => numeric.contains(&id) && is_numeric(value, numeric, scopes),
         Write::Compound(_, _) | Write::Update => true,

@@ -317,18 +317,12 @@ pub(super) fn call_builtin(
         "indexOf" => (|| {
             let target = arg(args, 0);
             let from = relative_index(&arg(args, 1), items.len(), 0)?;
-            let length = items.len();
-            let mut next = from;
-            while let Some(index) = items.next_present(next) {
-                if index >= length {
-                    break;
-                }
-                if strict_eq(&items.read(index), &target) {
-                    return Ok(Value::from(index));
-                }
-                next = index + 1;
-            }
-            Ok(Value::Number(-1.0))
+            Ok(
+                match first_present(items, from, |item| strict_eq(item, &target)) {
+                    Some(index) => Value::from(index),
+                    None => Value::Number(-1.0),
+                },
+            )
         })(),
         "lastIndexOf" => (|| {
             let target = arg(args, 0);
@@ -374,17 +368,9 @@ pub(super) fn call_builtin(
             if matches!(target, Value::Undefined) && items.has_hole_from(from) {
                 return Ok(Value::Bool(true));
             }
-            let mut next = from;
-            while let Some(index) = items.next_present(next) {
-                if index >= length {
-                    break;
-                }
-                if same_value_zero(&items.read(index), &target) {
-                    return Ok(Value::Bool(true));
-                }
-                next = index + 1;
-            }
-            Ok(Value::Bool(false))
+            Ok(Value::Bool(
+                first_present(items, from, |item| same_value_zero(item, &target)).is_some(),
+            ))
         })(),
         "at" => (|| {
             let length = items.len() as f64;
@@ -565,6 +551,23 @@ pub(super) fn call_builtin(
         _ => return None,
     };
     Some(result)
+}
+
+/// The first index at or after `from`, below the length, whose element is present (holes are
+/// skipped) and satisfies `matches`.
+fn first_present(items: &JsArray, from: usize, matches: impl Fn(&Value) -> bool) -> Option<usize> {
+    let length = items.len();
+    let mut next = from;
+    while let Some(index) = items.next_present(next) {
+        if index >= length {
+            return None;
+        }
+        if matches(&items.read(index)) {
+            return Some(index);
+        }
+        next = index + 1;
+    }
+    None
 }
 
 /// `array.join(separator)`: holes, `undefined` and `null` print as empty.

@@ -22,9 +22,8 @@ pub fn new_set(args: &[Value]) -> Result<Value, Throw> {
     let mut table = OrderedTable::new();
     if let Some(source) = args.first().filter(|source| !source.is_nullish()) {
         for item in super::iterate::collect_argument(source)? {
-            if !table.has(&item) {
-                table.set(&item, Value::Undefined);
-            }
+            // A repeated value keeps its first place: `set` updates an entry in place.
+            table.set(&item, Value::Undefined);
         }
     }
     Ok(Value::object_of_kind(ObjectKind::Set(RefCell::new(table))))
@@ -92,10 +91,7 @@ pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Option<Resul
         ObjectKind::Set(table) => Some(match name {
             "add" => {
                 let value = arg(args, 0);
-                let mut table = table.borrow_mut();
-                if !table.has(&value) {
-                    table.set(&value, Value::Undefined);
-                }
+                table.borrow_mut().set(&value, Value::Undefined);
                 Ok(receiver.clone())
             }
             "has" => Ok(Value::Bool(table.borrow().has(&arg(args, 0)))),

@@ -201,6 +201,15 @@ impl JsArray {
         }
     }
 
+    /// Whether `key` (not `length`) is an own property: an element present at that index, or a
+    /// named property.
+    pub fn has_own_key(&self, key: &JsString) -> bool {
+        match super::property::array_index(key) {
+            Some(index) => self.has(index as usize),
+            None => self.prop(key).is_some(),
+        }
+    }
+
     /// The first index at or after `from` that holds an element (holes skipped).
     pub fn next_present(&self, from: usize) -> Option<usize> {
         let dense = self.items.borrow().len();

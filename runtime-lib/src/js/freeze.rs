@@ -109,6 +109,15 @@ fn forbidden(target: &Value, key: &JsString, write: Write) -> Throw {
     })
 }
 
+/// A forbidden write: ignored in sloppy code (`Ok(false)`), V8's TypeError in strict code.
+fn refuse(target: &Value, key: &JsString, write: Write, strict: bool) -> Result<bool, Throw> {
+    if strict {
+        Err(forbidden(target, key, write))
+    } else {
+        Ok(false)
+    }
+}
+
 /// Whether writing `key` on `object` is allowed. `Ok(false)`: ignore the write (sloppy code);
 /// `Err`: the TypeError strict code throws.
 pub fn may_set(
@@ -127,11 +136,7 @@ pub fn may_set(
         (true, _) => return Ok(true),
         (false, _) => Write::Add,
     };
-    if strict {
-        Err(forbidden(target, key, write))
-    } else {
-        Ok(false)
-    }
+    refuse(target, key, write, strict)
 }
 
 /// Like [`may_set`] for an array element or `length`.
@@ -145,11 +150,7 @@ pub fn may_set_element(
     if level == Integrity::Extensible {
         return Ok(true);
     }
-    let exists = key.as_ascii() == Some("length")
-        || match super::property::array_index(key) {
-            Some(index) => items.has(index as usize),
-            None => items.prop(key).is_some(),
-        };
+    let exists = key.as_ascii() == Some("length") || items.has_own_key(key);
     let write = match (exists, level) {
         (true, Integrity::Frozen) => Write::Change,
         (true, _) if key.as_ascii() == Some("length") && level >= Integrity::Sealed => {
@@ -159,31 +160,20 @@ pub fn may_set_element(
         (true, _) => return Ok(true),
         (false, _) => Write::Add,
     };
-    if strict {
-        Err(forbidden(target, key, write))
-    } else {
-        Ok(false)
-    }
+    refuse(target, key, write, strict)
 }
 
 /// Whether `delete target[key]` may remove an existing property (same contract as [`may_set`]).
 pub fn may_delete(target: &Value, key: &JsString, strict: bool) -> Result<bool, Throw> {
     let exists = match target {
         Value::Object(object) => object.props.borrow().contains(key),
-        Value::Array(items) => match super::property::array_index(key) {
-            Some(index) => items.has(index as usize),
-            None => items.prop(key).is_some(),
-        },
+        Value::Array(items) => items.has_own_key(key),
         _ => false,
     };
     if !exists || integrity_of(target).is_none_or(|level| level < Integrity::Sealed) {
         return Ok(true);
     }
-    if strict {
-        Err(forbidden(target, key, Write::Delete))
-    } else {
-        Ok(false)
-    }
+    refuse(target, key, Write::Delete, strict)
 }
 
 /// The TypeError a mutating array method throws on a locked array, checked before the method

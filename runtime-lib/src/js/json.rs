@@ -394,30 +394,25 @@ impl Writer {
                     });
                 }
             }
-            let to_json = super::access::get(value, "toJSON")?;
-            if let Value::Function(_) = to_json {
-                return super::access::call_with_this(
-                    &to_json,
-                    value,
-                    &[Value::String(key.to_js())],
-                );
-            }
+            return call_to_json(value, key);
         }
         // Arrays have no `toJSON` unless one is assigned or a class extending `Array` has it.
         if let Value::Array(array) = value
             && (array.has_props() || array.class().is_some())
         {
-            let to_json = super::access::get(value, "toJSON")?;
-            if let Value::Function(_) = to_json {
-                return super::access::call_with_this(
-                    &to_json,
-                    value,
-                    &[Value::String(key.to_js())],
-                );
-            }
+            return call_to_json(value, key);
         }
         Ok(value.clone())
     }
+}
+
+/// `value.toJSON(key)` when `value` has a `toJSON` function, else `value` itself.
+fn call_to_json(value: &Value, key: &Key) -> Result<Value, Throw> {
+    let to_json = super::access::get(value, "toJSON")?;
+    if let Value::Function(_) = to_json {
+        return super::access::call_with_this(&to_json, value, &[Value::String(key.to_js())]);
+    }
+    Ok(value.clone())
 }
 
 /// `JSON.parse(text)`.

@@ -171,13 +171,7 @@ fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
                 || matches!(key.as_ascii(), Some("name" | "length"))
                 || (key.as_ascii() == Some("prototype") && function.constructable)
         }
-        Value::Array(items) => {
-            key.as_ascii() == Some("length")
-                || match super::property::array_index(&key) {
-                    Some(index) => items.has(index as usize),
-                    None => items.prop(&key).is_some(),
-                }
-        }
+        Value::Array(items) => key.as_ascii() == Some("length") || items.has_own_key(&key),
         _ => false,
     }))
 }

@@ -30,6 +30,9 @@ enum TableKey {
     /// The number's bits, with `-0` folded into `+0` and every NaN into one.
     Number(u64),
     String(JsString),
+    /// A built-in prototype (`Object.prototype`): every read makes a new marker object, and
+    /// `===` compares markers by name, so the table does too.
+    Builtin(&'static str),
     /// Objects, arrays and functions by address: the table holds the key, so the address
     /// cannot be reused while the entry exists.
     Reference(usize),
@@ -45,7 +48,10 @@ impl TableKey {
             Value::Number(number) if *number == 0.0 => TableKey::Number(0),
             Value::Number(number) => TableKey::Number(number.to_bits()),
             Value::String(text) => TableKey::String(text.clone()),
-            Value::Object(object) => TableKey::Reference(Rc::as_ptr(object) as *const () as usize),
+            Value::Object(object) => match object.kind {
+                super::value::ObjectKind::Prototype(name) => TableKey::Builtin(name),
+                _ => TableKey::Reference(Rc::as_ptr(object) as *const () as usize),
+            },
             Value::Array(items) => TableKey::Reference(Rc::as_ptr(items) as *const () as usize),
             Value::Function(function) => {
                 TableKey::Reference(Rc::as_ptr(function) as *const () as usize)
@@ -223,6 +229,19 @@ mod tests {
         assert_eq!(table.len(), 2);
         assert_eq!(keys(&table), ["0", "NaN"]);
         assert!(matches!(table.get(&Value::Number(0.0)), Some(Value::Number(n)) if *n == 2.0));
+    }
+
+    #[test]
+    fn built_in_prototype_markers_are_one_key_as_under_strict_equality() {
+        let marker = || Value::object_of_kind(super::super::value::ObjectKind::Prototype("Object"));
+        let mut table = OrderedTable::new();
+        table.set(&marker(), Value::from(1));
+        assert!(table.has(&marker()));
+        table.set(&Value::object([("a", Value::Null)]), Value::from(2));
+        assert!(
+            !table.has(&Value::object([("a", Value::Null)])),
+            "objects by identity"
+        );
     }
 
     #[test]

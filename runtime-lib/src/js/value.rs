@@ -97,9 +97,9 @@ pub enum ObjectKind {
     /// A primitive wrapper: `new Number(3)`, `new String("s")`, `new Boolean(false)`.
     Primitive(Value),
     /// `new WeakMap()`: entries keyed by object identity (see `weak.rs`).
-    WeakMap(RefCell<Vec<(Value, Value)>>),
-    /// `new WeakSet()`: objects by identity.
-    WeakSet(RefCell<Vec<Value>>),
+    WeakMap(RefCell<super::ordered_table::OrderedTable>),
+    /// `new WeakSet()`: objects by identity (stored as keys).
+    WeakSet(RefCell<super::ordered_table::OrderedTable>),
 }
 
 /// The hidden fields of an Error object.

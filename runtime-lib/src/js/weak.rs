@@ -13,7 +13,7 @@
 use std::cell::RefCell;
 
 use super::error::Throw;
-use super::operators::strict_eq;
+use super::ordered_table::OrderedTable;
 use super::value::{ObjectKind, Value};
 
 const MAP_KEY_ERROR: &str = "Invalid value used as weak map key";
@@ -33,7 +33,7 @@ fn arg(args: &[Value], index: usize) -> Value {
 
 /// `new WeakMap(entries?)`.
 pub fn new_weak_map(args: &[Value]) -> Result<Value, Throw> {
-    let map = Value::object_of_kind(ObjectKind::WeakMap(RefCell::new(Vec::new())));
+    let map = Value::object_of_kind(ObjectKind::WeakMap(RefCell::new(OrderedTable::new())));
     if let Some(source) = args.first().filter(|source| !source.is_nullish()) {
         for entry in super::iterate::collect(source)? {
             let key = super::access::get(&entry, "0")?;
@@ -46,7 +46,7 @@ pub fn new_weak_map(args: &[Value]) -> Result<Value, Throw> {
 
 /// `new WeakSet(values?)`.
 pub fn new_weak_set(args: &[Value]) -> Result<Value, Throw> {
-    let set = Value::object_of_kind(ObjectKind::WeakSet(RefCell::new(Vec::new())));
+    let set = Value::object_of_kind(ObjectKind::WeakSet(RefCell::new(OrderedTable::new())));
     if let Some(source) = args.first().filter(|source| !source.is_nullish()) {
         for value in super::iterate::collect(source)? {
             call_method(&set, "add", &[value]).unwrap_or(Ok(Value::Undefined))?;
@@ -55,74 +55,39 @@ pub fn new_weak_set(args: &[Value]) -> Result<Value, Throw> {
     Ok(set)
 }
 
-/// Dispatches `weakMap.name(...)` / `weakSet.name(...)`.
+/// Dispatches `weakMap.name(...)` / `weakSet.name(...)`; the entries live in the same hashed
+/// table as a Map's (`ordered_table.rs`), keyed by identity since keys are objects.
 pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
     let Value::Object(object) = receiver else {
         return None;
     };
     let key = arg(args, 0);
-    match &object.kind {
-        ObjectKind::WeakMap(entries) => {
-            let position = || {
-                entries
-                    .borrow()
-                    .iter()
-                    .position(|(existing, _)| strict_eq(existing, &key))
+    let (table, is_map) = match &object.kind {
+        ObjectKind::WeakMap(table) => (table, true),
+        ObjectKind::WeakSet(table) => (table, false),
+        _ => return None,
+    };
+    Some(match (name, is_map) {
+        ("get", true) => Ok(table.borrow().get(&key).cloned().unwrap_or_default()),
+        ("has", _) => Ok(Value::Bool(table.borrow().has(&key))),
+        ("set", true) | ("add", false) => {
+            if !is_object(&key) {
+                let message = if is_map {
+                    MAP_KEY_ERROR
+                } else {
+                    SET_VALUE_ERROR
+                };
+                return Some(Err(Throw::type_error(message)));
+            }
+            let value = if is_map {
+                arg(args, 1)
+            } else {
+                Value::Undefined
             };
-            Some(match name {
-                "get" => Ok(position()
-                    .map(|index| entries.borrow()[index].1.clone())
-                    .unwrap_or_default()),
-                "has" => Ok(Value::Bool(position().is_some())),
-                "set" => {
-                    if !is_object(&key) {
-                        return Some(Err(Throw::type_error(MAP_KEY_ERROR)));
-                    }
-                    let value = arg(args, 1);
-                    match position() {
-                        Some(index) => entries.borrow_mut()[index].1 = value,
-                        None => entries.borrow_mut().push((key, value)),
-                    }
-                    Ok(receiver.clone())
-                }
-                "delete" => Ok(Value::Bool(match position() {
-                    Some(index) => {
-                        entries.borrow_mut().remove(index);
-                        true
-                    }
-                    None => false,
-                })),
-                _ => return None,
-            })
+            table.borrow_mut().set(&key, value);
+            Ok(receiver.clone())
         }
-        ObjectKind::WeakSet(items) => {
-            let position = || {
-                items
-                    .borrow()
-                    .iter()
-                    .position(|existing| strict_eq(existing, &key))
-            };
-            Some(match name {
-                "has" => Ok(Value::Bool(position().is_some())),
-                "add" => {
-                    if !is_object(&key) {
-                        return Some(Err(Throw::type_error(SET_VALUE_ERROR)));
-                    }
-                    if position().is_none() {
-                        items.borrow_mut().push(key);
-                    }
-                    Ok(receiver.clone())
-                }
-                "delete" => Ok(Value::Bool(match position() {
-                    Some(index) => {
-                        items.borrow_mut().remove(index);
-                        true
-                    }
-                    None => false,
-                })),
-                _ => return None,
-            })
-        }
-        _ => None,
-    }
+        ("delete", _) => Ok(Value::Bool(table.borrow_mut().delete(&key))),
+        _ => return None,
+    })
 }

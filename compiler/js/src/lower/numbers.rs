@@ -192,23 +192,19 @@ impl Lowerer<'_> {
     /// `expr` as a `Value` when it is computed on `f64`s: `None` leaves it to the generic
     /// lowering (variables are read by `read_binding`, literals by `literal`).
     pub(super) fn numeric_value(&mut self, expr: &Expr) -> Option<TokenStream> {
-        match expr {
-            Expr::Lit(_) | Expr::Ident(_) | Expr::Paren(_) => None,
-            Expr::Bin(bin) => {
-                if let Some(compare) = self.numeric_comparison(bin) {
-                    return Some(quote!(Value::Bool(#compare)));
-                }
-                self.is_direct(expr).then(|| {
-                    let number = self.number(expr);
-                    quote!(Value::Number(#number))
-                })
-            }
-            _ if self.is_direct(expr) => {
-                let number = self.number(expr);
-                Some(quote!(Value::Number(#number)))
-            }
-            _ => None,
+        if matches!(expr, Expr::Lit(_) | Expr::Ident(_) | Expr::Paren(_)) {
+            return None;
         }
+        if let Expr::Bin(bin) = expr
+            && let Some(compare) = self.numeric_comparison(bin)
+        {
+            return Some(quote!(Value::Bool(#compare)));
+        }
+        if !self.is_direct(expr) {
+            return None;
+        }
+        let number = self.number(expr);
+        Some(quote!(Value::Number(#number)))
     }
 
     /// A comparison of two numeric operands as a Rust `bool`.
