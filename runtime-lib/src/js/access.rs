@@ -37,19 +37,45 @@ fn describe(value: &Value) -> &'static str {
     }
 }
 
-/// `object[key]` where `key` is a property name known at compile time.
+/// `object[key]` where `key` is a property name known at compile time. An array's `length`
+/// is answered inline (`key` is a literal, so the comparison folds away in compiled code).
+#[inline]
 pub fn get(object: &Value, key: &str) -> Result<Value, Throw> {
+    if let Value::Array(array) = object
+        && key == "length"
+    {
+        return Ok(Value::from(array.len()));
+    }
     get_key(object, &JsString::new(key))
 }
 
-/// `object[key]` for any key value.
+/// The array index a number key names (`items[i]`), or `None` when it names another property.
+#[inline(always)]
+fn element_index(number: f64) -> Option<usize> {
+    // `as` saturates (NaN and negatives become 0, huge values usize::MAX), so only integers
+    // survive the round trip; -0 is index 0, as `String(-0)` is "0".
+    let index = number as usize;
+    (index as f64 == number && index < MAX_LENGTH).then_some(index)
+}
+
+/// `object[key]` for any key value. The dense-array element read is inlined into compiled
+/// code; everything else is [`get_computed_general`].
+#[inline(always)]
 pub fn get_computed(object: &Value, key: &Value) -> Result<Value, Throw> {
-    if let (Value::Array(array), Value::Number(index)) = (object, key)
-        && *index >= 0.0
-        && *index < MAX_LENGTH as f64
-        && index.fract() == 0.0
+    if let (Value::Array(array), Value::Number(number)) = (object, key)
+        && let Some(index) = element_index(*number)
+        && let Some(element) = array.read_dense(index)
     {
-        return Ok(array.read(*index as usize));
+        return Ok(element);
+    }
+    get_computed_general(object, key)
+}
+
+fn get_computed_general(object: &Value, key: &Value) -> Result<Value, Throw> {
+    if let (Value::Array(array), Value::Number(number)) = (object, key)
+        && let Some(index) = element_index(*number)
+    {
+        return Ok(array.read(index));
     }
     if object.is_nullish() {
         return Err(Throw::type_error(format!(
@@ -208,25 +234,44 @@ pub fn set_strict(object: &Value, key: &str, value: Value) -> Result<(), Throw> 
 }
 
 /// `object[key] = value` in sloppy code.
+#[inline(always)]
 pub fn set_computed(object: &Value, key: &Value, value: Value) -> Result<(), Throw> {
-    set_computed_in(object, key, value, false)
+    match write_plain_element(object, key, value) {
+        Ok(()) => Ok(()),
+        Err(value) => set_computed_in(object, key, value, false),
+    }
 }
 
 /// `object[key] = value` in strict code.
+#[inline(always)]
 pub fn set_computed_strict(object: &Value, key: &Value, value: Value) -> Result<(), Throw> {
-    set_computed_in(object, key, value, true)
+    match write_plain_element(object, key, value) {
+        Ok(()) => Ok(()),
+        Err(value) => set_computed_in(object, key, value, true),
+    }
+}
+
+/// The write `items[i] = v` inlined into compiled code: a plain array's slot or its next
+/// element (sloppy and strict agree there); `Err` gives the value back for the general path.
+#[inline(always)]
+fn write_plain_element(object: &Value, key: &Value, value: Value) -> Result<(), Value> {
+    match (object, key) {
+        (Value::Array(array), Value::Number(number)) => match element_index(*number) {
+            Some(index) => array.write_plain(index, value),
+            None => Err(value),
+        },
+        _ => Err(value),
+    }
 }
 
 fn set_computed_in(object: &Value, key: &Value, value: Value, strict: bool) -> Result<(), Throw> {
     // `items[i] = v` with an array index (below 2³² − 1, as `array_index` accepts): write the
     // slot without formatting the index into a key and parsing it back.
-    if let (Value::Array(array), Value::Number(index)) = (object, key)
-        && *index >= 0.0
-        && *index < MAX_LENGTH as f64
-        && index.fract() == 0.0
+    if let (Value::Array(array), Value::Number(number)) = (object, key)
+        && let Some(index) = element_index(*number)
         && array.integrity.get() == Integrity::Extensible
     {
-        array.set(*index as usize, value);
+        array.set(index, value);
         return Ok(());
     }
     if object.is_nullish() {
@@ -383,22 +428,30 @@ fn delete_in(object: &Value, key: &Value, strict: bool) -> Result<bool, Throw> {
 }
 
 /// Calls `function` with `this` = `undefined`.
+#[inline]
 pub fn call(function: &Value, args: &[Value]) -> Result<Value, Throw> {
     call_with_this(function, &Value::Undefined, args)
 }
 
 /// Calls `function` with an explicit `this`.
+#[inline(always)]
 pub fn call_with_this(function: &Value, this: &Value, args: &[Value]) -> Result<Value, Throw> {
     let Value::Function(function) = function else {
-        return Err(Throw::type_error(format!(
-            "{} is not a function",
-            super::console::inspect(function)
-        )));
+        return Err(not_callable(function));
     };
     with_call_depth(|| (function.call)(this, args))
 }
 
+#[cold]
+fn not_callable(value: &Value) -> Throw {
+    Throw::type_error(format!(
+        "{} is not a function",
+        super::console::inspect(value)
+    ))
+}
+
 /// Runs one JS call one level deeper: checks the time budget and the recursion limit.
+#[inline(always)]
 pub fn with_call_depth(body: impl FnOnce() -> Result<Value, Throw>) -> Result<Value, Throw> {
     super::budget::tick()?;
     let depth = CALL_DEPTH.with(|depth| {
@@ -417,6 +470,7 @@ pub fn with_call_depth(body: impl FnOnce() -> Result<Value, Throw>) -> Result<Va
 
 /// `callee(...args)` where `source` is the callee's source text, which V8 quotes when it is not
 /// a function (`f is not a function`).
+#[inline]
 pub fn call_at(function: &Value, args: &[Value], source: &str) -> Result<Value, Throw> {
     if !matches!(function, Value::Function(_)) {
         return Err(Throw::type_error(format!("{source} is not a function")));
@@ -425,8 +479,25 @@ pub fn call_at(function: &Value, args: &[Value], source: &str) -> Result<Value, 
 }
 
 /// `receiver.name(...args)` where `source` is the callee's source text (`obj.run`), quoted by
-/// V8 when the property is not a function.
+/// V8 when the property is not a function. `push` on a plain array is inlined into compiled
+/// code (`name` is a literal there, so the comparison folds away at every other call site).
+#[inline(always)]
 pub fn call_method_at(
+    receiver: &Value,
+    name: &str,
+    args: &[Value],
+    source: &str,
+) -> Result<Value, Throw> {
+    if let (Value::Array(array), [value]) = (receiver, args)
+        && name == "push"
+        && let Some(length) = array.push_plain(value)
+    {
+        return Ok(Value::from(length));
+    }
+    call_method_general(receiver, name, args, source)
+}
+
+fn call_method_general(
     receiver: &Value,
     name: &str,
     args: &[Value],

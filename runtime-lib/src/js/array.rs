@@ -787,7 +787,7 @@ fn binary_insertion(
 
 /// Sorts `work` the way V8's TimSort does (see [`sort`]); merging is a plain stable merge,
 /// which gives the same order as V8's galloping merge for any consistent comparator.
-fn tim_sort(work: &mut Vec<Value>, compare: &mut Compare) -> Result<(), Throw> {
+fn tim_sort(work: &mut [Value], compare: &mut Compare) -> Result<(), Throw> {
     let length = work.len();
     if length < 2 {
         return Ok(());
@@ -812,13 +812,7 @@ fn tim_sort(work: &mut Vec<Value>, compare: &mut Compare) -> Result<(), Throw> {
             match pair {
                 [(start, left), (_, right)] => {
                     let (start, left, right) = (*start, *left, *right);
-                    let mut right_part = work[start + left..start + left + right].to_vec();
-                    let mut left_part = work[start..start + left].to_vec();
-                    let mut less_or_equal =
-                        |a: &Value, b: &Value| -> Result<bool, Throw> { Ok(compare(b, a)? >= 0.0) };
-                    left_part.append(&mut right_part);
-                    merge_halves(&mut left_part, left, &mut less_or_equal)?;
-                    work.splice(start..start + left + right, left_part);
+                    merge_runs(&mut work[start..start + left + right], left, compare)?;
                     merged.push((start, left + right));
                 }
                 [single] => merged.push(*single),
@@ -830,27 +824,28 @@ fn tim_sort(work: &mut Vec<Value>, compare: &mut Compare) -> Result<(), Throw> {
     Ok(())
 }
 
-/// Merges the sorted halves `items[..middle]` and `items[middle..]`, stably.
-fn merge_halves(
-    items: &mut Vec<Value>,
-    middle: usize,
-    less_or_equal: &mut dyn FnMut(&Value, &Value) -> Result<bool, Throw>,
-) -> Result<(), Throw> {
-    let right = items.split_off(middle);
-    let left = std::mem::take(items);
-    let mut merged = Vec::with_capacity(left.len() + right.len());
-    let mut left = left.into_iter().peekable();
-    let mut right = right.into_iter().peekable();
-    while let (Some(a), Some(b)) = (left.peek(), right.peek()) {
-        if less_or_equal(a, b)? {
-            merged.extend(left.next());
+/// Merges the sorted runs `run[..middle]` and `run[middle..]` in place, stably: the left run
+/// moves to a buffer and elements are swapped into their slots, so nothing is cloned or
+/// dropped per step. A throwing comparator leaves `run` scrambled (holding `undefined`s), which
+/// is harmless: `sort` works on a copy and writes it back only when it finishes.
+fn merge_runs(run: &mut [Value], middle: usize, compare: &mut Compare) -> Result<(), Throw> {
+    let mut left: Vec<Value> = run[..middle].iter_mut().map(std::mem::take).collect();
+    let (mut from_left, mut from_right, mut out) = (0, middle, 0);
+    while from_left < left.len() && from_right < run.len() {
+        // Equal elements keep the left one first (stability).
+        if compare(&run[from_right], &left[from_left])? < 0.0 {
+            run.swap(out, from_right);
+            from_right += 1;
         } else {
-            merged.extend(right.next());
+            std::mem::swap(&mut run[out], &mut left[from_left]);
+            from_left += 1;
         }
+        out += 1;
     }
-    merged.extend(left);
-    merged.extend(right);
-    *items = merged;
+    for item in &mut left[from_left..] {
+        std::mem::swap(&mut run[out], item);
+        out += 1;
+    }
     Ok(())
 }
 

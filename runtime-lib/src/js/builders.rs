@@ -168,6 +168,7 @@ pub fn rest_items(items: &[Value], start: usize) -> Value {
 }
 
 /// Argument `index` of a call (`undefined` if not passed).
+#[inline]
 pub fn arg(args: &[Value], index: usize) -> Value {
     args.get(index).cloned().unwrap_or_default()
 }

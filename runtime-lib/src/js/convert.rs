@@ -11,6 +11,7 @@ use super::to_primitive::Hint;
 use super::value::Value;
 
 /// ToBoolean.
+#[inline]
 pub fn truthy(value: &Value) -> bool {
     match value {
         Value::Undefined | Value::Null => false,
@@ -41,8 +42,16 @@ pub fn number_value(value: &Value) -> f64 {
     }
 }
 
-/// ToNumber.
+/// ToNumber (a number is answered inline; the conversions are [`to_number_general`]).
+#[inline]
 pub fn to_number(value: &Value) -> Result<f64, Throw> {
+    match value {
+        Value::Number(number) => Ok(*number),
+        _ => to_number_general(value),
+    }
+}
+
+fn to_number_general(value: &Value) -> Result<f64, Throw> {
     Ok(match value {
         Value::Undefined => f64::NAN,
         Value::Null => 0.0,

@@ -191,6 +191,48 @@ impl JsArray {
         self.get(index).unwrap_or_default()
     }
 
+    /// `array[index]` when `index` falls inside the dense vector (a hole slot holds
+    /// `undefined`, which is what JS reads there); `None` sends the caller to [`JsArray::read`].
+    /// Inlined into compiled code: a loop over an array costs a borrow and a clone per element.
+    #[inline(always)]
+    pub fn read_dense(&self, index: usize) -> Option<Value> {
+        self.items.borrow().get(index).cloned()
+    }
+
+    /// `array[index] = value` for a plain extensible array without holes, tail or named
+    /// properties, writing inside the vector or appending at its end; gives `value` back when
+    /// the array needs the general path ([`JsArray::set`] after the integrity checks).
+    #[inline(always)]
+    pub fn write_plain(&self, index: usize, value: Value) -> Result<(), Value> {
+        if self.integrity.get() != Integrity::Extensible || self.extra.borrow().is_some() {
+            return Err(value);
+        }
+        let mut items = self.items.borrow_mut();
+        match items.len() {
+            dense if index < dense => items[index] = value,
+            dense if index == dense => items.push(value),
+            _ => return Err(value),
+        }
+        Ok(())
+    }
+
+    /// `array.push(value)` for a plain extensible array without holes, tail, named properties
+    /// or class (so no own `push` shadows the built-in): the new length, or `None` for the
+    /// general path. Inlined into compiled code, where `push` is the commonest method call.
+    #[inline(always)]
+    pub fn push_plain(&self, value: &Value) -> Option<usize> {
+        if self.integrity.get() != Integrity::Extensible || self.extra.borrow().is_some() {
+            return None;
+        }
+        let mut items = self.items.borrow_mut();
+        // Past 2³² − 1 the general path throws V8's RangeError.
+        if items.len() >= MAX_LENGTH {
+            return None;
+        }
+        items.push(value.clone());
+        Some(items.len())
+    }
+
     /// `index in array` for an index.
     pub fn has(&self, index: usize) -> bool {
         let dense = self.items.borrow().len();

@@ -14,11 +14,17 @@ use super::error::Throw;
 use super::number::{to_int32, to_uint32};
 use super::value::{ObjectKind, Value};
 
-/// `a + b`.
+/// `a + b`. Number + number is inlined into compiled code (as are the other operators' number
+/// cases); coercions and concatenation are [`add_general`].
+#[inline]
 pub fn add(a: &Value, b: &Value) -> Result<Value, Throw> {
     if let (Value::Number(x), Value::Number(y)) = (a, b) {
         return Ok(Value::Number(x + y));
     }
+    add_general(a, b)
+}
+
+fn add_general(a: &Value, b: &Value) -> Result<Value, Throw> {
     let a = to_primitive(a)?;
     let b = to_primitive(b)?;
     match (&a, &b) {
@@ -31,6 +37,7 @@ pub fn add(a: &Value, b: &Value) -> Result<Value, Throw> {
 macro_rules! numeric_operator {
     ($(#[$doc:meta])* $name:ident, |$x:ident, $y:ident| $body:expr) => {
         $(#[$doc])*
+        #[inline]
         pub fn $name(a: &Value, b: &Value) -> Result<Value, Throw> {
             if let (Value::Number($x), Value::Number($y)) = (a, b) {
                 let ($x, $y) = (*$x, *$y);
@@ -169,6 +176,7 @@ fn less_than(a: &Value, b: &Value) -> Result<Option<bool>, Throw> {
 }
 
 /// `a < b`.
+#[inline]
 pub fn lt(a: &Value, b: &Value) -> Result<bool, Throw> {
     if let (Value::Number(x), Value::Number(y)) = (a, b) {
         return Ok(x < y);
@@ -177,6 +185,7 @@ pub fn lt(a: &Value, b: &Value) -> Result<bool, Throw> {
 }
 
 /// `a > b`.
+#[inline]
 pub fn gt(a: &Value, b: &Value) -> Result<bool, Throw> {
     if let (Value::Number(x), Value::Number(y)) = (a, b) {
         return Ok(x > y);
@@ -185,6 +194,7 @@ pub fn gt(a: &Value, b: &Value) -> Result<bool, Throw> {
 }
 
 /// `a <= b`.
+#[inline]
 pub fn le(a: &Value, b: &Value) -> Result<bool, Throw> {
     if let (Value::Number(x), Value::Number(y)) = (a, b) {
         return Ok(x <= y);
@@ -193,6 +203,7 @@ pub fn le(a: &Value, b: &Value) -> Result<bool, Throw> {
 }
 
 /// `a >= b`.
+#[inline]
 pub fn ge(a: &Value, b: &Value) -> Result<bool, Throw> {
     if let (Value::Number(x), Value::Number(y)) = (a, b) {
         return Ok(x >= y);

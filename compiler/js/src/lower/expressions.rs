@@ -124,10 +124,7 @@ impl Lowerer<'_> {
     /// as is instead of cloned (`&post` rather than `&post.clone()`).
     pub(crate) fn borrowed(&mut self, expr: &Expr) -> TokenStream {
         if let Expr::Ident(ident) = expr
-            && let Some(id) = self.cx.scopes.binding_of(ident)
-            && !self.is_cell(id)
-            && !self.is_numeric_binding(id)
-            && self.cx.scopes.bindings[id].name != "require"
+            && let Some(id) = self.plain_local(ident)
         {
             let rust = self.binding_ident(id);
             return quote!(#rust);
@@ -136,6 +133,37 @@ impl Lowerer<'_> {
             return self.borrowed(&paren.expr);
         }
         self.expr(expr)
+    }
+
+    /// The Rust local holding `expr` when `expr` names a plain (not shared, not numeric) local
+    /// that is never assigned after its declaration: it can be borrowed wherever it is read,
+    /// even across the evaluation of other expressions.
+    pub(crate) fn fixed_local(&mut self, expr: &Expr) -> Option<proc_macro2::Ident> {
+        let Expr::Ident(ident) = expr else {
+            return None;
+        };
+        let id = self.plain_local(ident)?;
+        let fixed = !self.cx.scopes.bindings[id].reassigned && !self.in_dead_zone(id, ident);
+        fixed.then(|| self.binding_ident(id))
+    }
+
+    /// The binding `ident` reads when it is a plain Rust local holding a `Value` (not a shared
+    /// cell, not an `f64`, not `require`), which can be borrowed as it is.
+    fn plain_local(&self, ident: &Ident) -> Option<crate::scope::BindingId> {
+        let id = self.cx.scopes.binding_of(ident)?;
+        let binding = &self.cx.scopes.bindings[id];
+        let plain = !binding.is_cell() && !self.is_numeric_binding(id) && binding.name != "require";
+        plain.then_some(id)
+    }
+
+    /// Whether `ident` reads the `let`/`const`/`class` binding `id` before its declaration in
+    /// the same function: JS's temporal dead zone.
+    fn in_dead_zone(&self, id: crate::scope::BindingId, ident: &Ident) -> bool {
+        let binding = &self.cx.scopes.bindings[id];
+        matches!(binding.kind, BindingKind::Let | BindingKind::Const)
+            && !binding.is_cell()
+            && binding.depth == self.function_depth
+            && ident.span.lo < binding.declared_end
     }
 
     /// An expression whose anonymous function gets `name` (JS infers `const f = () => …` as
@@ -184,15 +212,9 @@ impl Lowerer<'_> {
                     "call `require(\"./file.js\")` directly",
                 );
             }
-            let binding = &self.cx.scopes.bindings[id];
-            // A plain read of a `let`/`const`/`class` before its declaration in the same
-            // function: JS's temporal dead zone.
-            if matches!(binding.kind, BindingKind::Let | BindingKind::Const)
-                && !binding.is_cell()
-                && binding.depth == self.function_depth
-                && ident.span.lo < binding.declared_end
-            {
-                let message = format!("Cannot access '{}' before initialization", binding.name);
+            if self.in_dead_zone(id, ident) {
+                let name = &self.cx.scopes.bindings[id].name;
+                let message = format!("Cannot access '{name}' before initialization");
                 return quote!({ return Err(rt::Throw::error("ReferenceError", #message)); });
             }
             return self.read_binding(id);

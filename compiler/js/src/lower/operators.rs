@@ -256,11 +256,19 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Evaluates the object and key of a member target into temporaries.
+    /// Evaluates the object and key of a member target into temporaries. A local that is never
+    /// reassigned is used in place: nothing evaluated between the object and the write (the key,
+    /// the right-hand side) can change which object it holds, so no copy is needed.
     fn member_place(&mut self, member: &MemberExpr, setup: &mut Vec<TokenStream>) -> Place {
-        let object_value = self.expr(&member.obj);
-        let object = self.temp("target");
-        setup.push(quote!(let #object: Value = #object_value;));
+        let object = match self.fixed_local(&member.obj) {
+            Some(local) => local,
+            None => {
+                let object_value = self.expr(&member.obj);
+                let object = self.temp("target");
+                setup.push(quote!(let #object: Value = #object_value;));
+                object
+            }
+        };
         if let MemberProp::PrivateName(private) = &member.prop {
             return Place::Private {
                 object,
@@ -412,6 +420,11 @@ impl Lowerer<'_> {
         };
         let result = self.temp("value");
         let body = match compound(assign.op) {
+            // `a[i] = v;` as a statement: the value goes straight to the write.
+            None if as_statement => {
+                let value = self.expr(&assign.right);
+                self.write_place(&place, value)
+            }
             None => {
                 let value = self.expr(&assign.right);
                 let write = self.write_place(&place, quote!(#result.clone()));
