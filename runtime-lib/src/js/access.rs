@@ -71,6 +71,19 @@ pub fn get_computed(object: &Value, key: &Value) -> Result<Value, Throw> {
     get_computed_general(object, key)
 }
 
+/// `object[index]` where the compiler proved the key is a number (`items[i]` with a numeric
+/// local): no key `Value` is built unless the read leaves the fast path.
+#[inline(always)]
+pub fn get_index(object: &Value, index: f64) -> Result<Value, Throw> {
+    if let Value::Array(array) = object
+        && let Some(slot) = element_index(index)
+        && let Some(element) = array.read_dense(slot)
+    {
+        return Ok(element);
+    }
+    get_computed_general(object, &Value::Number(index))
+}
+
 fn get_computed_general(object: &Value, key: &Value) -> Result<Value, Throw> {
     if let (Value::Array(array), Value::Number(number)) = (object, key)
         && let Some(index) = element_index(*number)
@@ -249,6 +262,18 @@ pub fn set_computed_strict(object: &Value, key: &Value, value: Value) -> Result<
         Ok(()) => Ok(()),
         Err(value) => set_computed_in(object, key, value, true),
     }
+}
+
+/// `object[index] = value` in sloppy code, the key proved a number by the compiler.
+#[inline(always)]
+pub fn set_index(object: &Value, index: f64, value: Value) -> Result<(), Throw> {
+    set_computed(object, &Value::Number(index), value)
+}
+
+/// `object[index] = value` in strict code, the key proved a number by the compiler.
+#[inline(always)]
+pub fn set_index_strict(object: &Value, index: f64, value: Value) -> Result<(), Throw> {
+    set_computed_strict(object, &Value::Number(index), value)
 }
 
 /// The write `items[i] = v` inlined into compiled code: a plain array's slot or its next

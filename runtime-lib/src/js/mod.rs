@@ -61,8 +61,8 @@ pub mod weak;
 
 pub use access::{
     call, call_at, call_method, call_method_at, call_method_computed, call_method_computed_at,
-    call_with_this, define, define_computed, delete, delete_strict, get, get_computed, set,
-    set_computed, set_computed_strict, set_strict,
+    call_with_this, define, define_computed, delete, delete_strict, get, get_computed, get_index,
+    set, set_computed, set_computed_strict, set_index, set_index_strict, set_strict,
 };
 pub use async_fn::{await_now, await_value, spawn_async};
 pub use budget::tick;

@@ -125,6 +125,15 @@ impl JsString {
 
     /// The index of the first occurrence of `needle` at or after `from`, in code units.
     pub fn find(&self, needle: &JsString, from: usize) -> Option<usize> {
+        if let JsString::Ascii(haystack) = self {
+            // A non-ASCII needle cannot occur in ASCII text; an ASCII one is a byte search
+            // (std's two-way matcher) where byte offsets are code-unit offsets.
+            let needle = needle.as_ascii()?;
+            return haystack
+                .get(from..)
+                .and_then(|rest| rest.find(needle))
+                .map(|found| found + from);
+        }
         let haystack = self.units();
         let needle = needle.units();
         if needle.is_empty() {
@@ -136,6 +145,14 @@ impl JsString {
 
     /// The index of the last occurrence of `needle` starting at or before `from`.
     pub fn rfind(&self, needle: &JsString, from: usize) -> Option<usize> {
+        if let (JsString::Ascii(haystack), Some(needle)) = (self, needle.as_ascii()) {
+            if needle.len() > haystack.len() {
+                return None;
+            }
+            // Occurrences starting at or before `from` end by `from + needle.len()`.
+            let end = from.saturating_add(needle.len()).min(haystack.len());
+            return haystack[..end].rfind(needle);
+        }
         let haystack = self.units();
         let needle = needle.units();
         if needle.len() > haystack.len() {

@@ -33,6 +33,20 @@ fn map_text(text: &JsString, map: impl Fn(&str) -> String) -> Value {
     }
 }
 
+/// `toLowerCase`/`toUpperCase` of ASCII text, where case mapping is per byte and the result
+/// stays ASCII: the same string when no byte changes (lower-casing lower-case text is common).
+fn ascii_case(
+    text: &JsString,
+    ascii: &str,
+    changes: fn(&u8) -> bool,
+    map: fn(&str) -> String,
+) -> Value {
+    if !ascii.as_bytes().iter().any(changes) {
+        return Value::String(text.clone());
+    }
+    Value::String(JsString::Ascii(std::rc::Rc::from(map(ascii))))
+}
+
 /// Dispatches `text.name(...args)`; `None` if strings have no such method.
 pub fn call(text: &JsString, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
     Some(match name {
@@ -118,11 +132,17 @@ pub fn call(text: &JsString, name: &str, args: &[Value]) -> Option<Result<Value,
                 }
                 "startsWith" => {
                     let from = relative_position(&arg(args, 1), length, 0)?;
-                    text.units()[from..].starts_with(&needle.units())
+                    match (text.as_ascii(), needle.as_ascii()) {
+                        (Some(text), Some(needle)) => text[from..].starts_with(needle),
+                        _ => text.units()[from..].starts_with(&needle.units()),
+                    }
                 }
                 _ => {
                     let end = relative_position(&arg(args, 1), length, length)?;
-                    text.units()[..end].ends_with(&needle.units())
+                    match (text.as_ascii(), needle.as_ascii()) {
+                        (Some(text), Some(needle)) => text[..end].ends_with(needle),
+                        _ => text.units()[..end].ends_with(&needle.units()),
+                    }
                 }
             }))
         })(),
@@ -147,8 +167,14 @@ pub fn call(text: &JsString, name: &str, args: &[Value]) -> Option<Result<Value,
             let end = (start as f64 + length).min(text.len() as f64) as usize;
             Ok(Value::String(text.slice_units(start, end.max(start))))
         })(),
-        "toLowerCase" | "toLocaleLowerCase" => Ok(map_text(text, str::to_lowercase)),
-        "toUpperCase" | "toLocaleUpperCase" => Ok(map_text(text, str::to_uppercase)),
+        "toLowerCase" | "toLocaleLowerCase" => Ok(match text.as_ascii() {
+            Some(ascii) => ascii_case(text, ascii, u8::is_ascii_uppercase, str::to_ascii_lowercase),
+            None => map_text(text, str::to_lowercase),
+        }),
+        "toUpperCase" | "toLocaleUpperCase" => Ok(match text.as_ascii() {
+            Some(ascii) => ascii_case(text, ascii, u8::is_ascii_lowercase, str::to_ascii_uppercase),
+            None => map_text(text, str::to_uppercase),
+        }),
         "trim" => Ok(map_text(text, |s| {
             s.trim_matches(is_js_whitespace).to_string()
         })),

@@ -333,10 +333,28 @@ impl Lowerer<'_> {
             let name = format!("#{}", private.name);
             return quote!(rt::get_private(&#object, #name)?);
         }
+        if let Some(index) = self.numeric_key(prop) {
+            return quote!(rt::get_index(&#object, #index)?);
+        }
         match self.member_key(prop) {
             Ok(name) => quote!(rt::get(&#object, #name)?),
             Err(key) => quote!(rt::get_computed(&#object, &#key)?),
         }
+    }
+
+    /// A computed key proved to be a number (`items[i]`, `grid[row * size + col]`, `parts[0]`)
+    /// as an `f64` expression, so element access builds no key `Value`.
+    pub(crate) fn numeric_key(&mut self, prop: &MemberProp) -> Option<TokenStream> {
+        let MemberProp::Computed(computed) = prop else {
+            return None;
+        };
+        if !self.is_numeric(&computed.expr) {
+            return None;
+        }
+        let saved = self.chain_label.take();
+        let index = self.number(&computed.expr);
+        self.chain_label = saved;
+        Some(index)
     }
 
     /// `globalThis.name` (or `global.name`) read as the global `name` itself, when the global

@@ -70,6 +70,11 @@ enum Place {
         object: proc_macro2::Ident,
         key: Result<String, proc_macro2::Ident>,
     },
+    /// `object[i]` where the key is proved a number: `index` is an `f64` local.
+    Element {
+        object: proc_macro2::Ident,
+        index: proc_macro2::Ident,
+    },
 }
 
 impl Lowerer<'_> {
@@ -275,6 +280,11 @@ impl Lowerer<'_> {
                 name: format!("#{}", private.name),
             };
         }
+        if let Some(index_value) = self.numeric_key(&member.prop) {
+            let index = self.temp("index");
+            setup.push(quote!(let #index: f64 = #index_value;));
+            return Place::Element { object, index };
+        }
         let key = match self.member_key(&member.prop) {
             Ok(name) if name == "__proto__" => {
                 self.unsupported(
@@ -306,6 +316,7 @@ impl Lowerer<'_> {
                 object,
                 key: Err(key),
             } => quote!(rt::get_computed(&#object, &#key)?),
+            Place::Element { object, index } => quote!(rt::get_index(&#object, #index)?),
         }
     }
 
@@ -327,6 +338,14 @@ impl Lowerer<'_> {
             } => {
                 let set = self.property_setter(true);
                 quote!(#set(&#object, &#key, #value)?;)
+            }
+            Place::Element { object, index } => {
+                let set = if self.strict {
+                    quote!(rt::set_index_strict)
+                } else {
+                    quote!(rt::set_index)
+                };
+                quote!(#set(&#object, #index, #value)?;)
             }
         }
     }
