@@ -167,6 +167,14 @@ pub fn rest_items(items: &[Value], start: usize) -> Value {
     Value::array(items.get(start..).unwrap_or(&[]).to_vec())
 }
 
+/// Argument `index` of a call, borrowed (`undefined` if not passed): parameters the compiled
+/// function never reassigns read their argument in place.
+#[inline(always)]
+pub fn arg_ref(args: &[Value], index: usize) -> &Value {
+    const UNDEFINED: &Value = &Value::Undefined;
+    args.get(index).unwrap_or(UNDEFINED)
+}
+
 /// Argument `index` of a call (`undefined` if not passed).
 #[inline]
 pub fn arg(args: &[Value], index: usize) -> Value {

@@ -11,7 +11,7 @@ use super::to_primitive::Hint;
 use super::value::Value;
 
 /// ToBoolean.
-#[inline]
+#[inline(always)]
 pub fn truthy(value: &Value) -> bool {
     match value {
         Value::Undefined | Value::Null => false,
@@ -40,6 +40,14 @@ pub fn number_value(value: &Value) -> f64 {
         Value::Number(number) => *number,
         _ => f64::NAN,
     }
+}
+
+/// A number as an operand the compiled code borrows (`rt::lt(&*rt::number_operand(i), &n)`):
+/// `ManuallyDrop` tells the compiler there is nothing to drop, which it cannot see through a
+/// `&Value` passed to a runtime call. Nothing leaks: a `Value::Number` owns no memory.
+#[inline(always)]
+pub fn number_operand(number: f64) -> std::mem::ManuallyDrop<Value> {
+    std::mem::ManuallyDrop::new(Value::Number(number))
 }
 
 /// ToNumber (a number is answered inline; the conversions are [`to_number_general`]).

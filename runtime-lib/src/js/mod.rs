@@ -67,8 +67,8 @@ pub use access::{
 pub use async_fn::{await_now, await_value, spawn_async};
 pub use budget::tick;
 pub use builders::{
-    Var, arg, array, array_with_holes, destructure, destructure_any, destructure_named, func,
-    increment, item, object, object_rest, pattern_items, pattern_items_named, rest_args,
+    Var, arg, arg_ref, array, array_with_holes, destructure, destructure_any, destructure_named,
+    func, increment, item, object, object_rest, pattern_items, pattern_items_named, rest_args,
     rest_items, spread_object, template, template_strings, throw, with_source,
 };
 pub use class::{
@@ -76,7 +76,7 @@ pub use class::{
     get_private, has_private, instance_of_value, method, new_instance, set_private,
     super_construct, super_method,
 };
-pub use convert::{number_value, to_number, to_string, truthy, type_of};
+pub use convert::{number_operand, number_value, to_number, to_string, truthy, type_of};
 pub use error::Throw;
 pub use exceptions::{Completion, catch_value, const_assignment, undeclared};
 pub use globals::{call_static, construct, instance_of, static_fn, static_value};

@@ -15,8 +15,9 @@ use super::number::{to_int32, to_uint32};
 use super::value::{ObjectKind, Value};
 
 /// `a + b`. Number + number is inlined into compiled code (as are the other operators' number
-/// cases); coercions and concatenation are [`add_general`].
-#[inline]
+/// cases), so a temporary `Value::Number` operand is seen to need no drop; coercions and
+/// concatenation are [`add_general`].
+#[inline(always)]
 pub fn add(a: &Value, b: &Value) -> Result<Value, Throw> {
     if let (Value::Number(x), Value::Number(y)) = (a, b) {
         return Ok(Value::Number(x + y));
@@ -24,6 +25,7 @@ pub fn add(a: &Value, b: &Value) -> Result<Value, Throw> {
     add_general(a, b)
 }
 
+#[inline(never)]
 fn add_general(a: &Value, b: &Value) -> Result<Value, Throw> {
     let a = to_primitive(a)?;
     let b = to_primitive(b)?;
@@ -37,15 +39,19 @@ fn add_general(a: &Value, b: &Value) -> Result<Value, Throw> {
 macro_rules! numeric_operator {
     ($(#[$doc:meta])* $name:ident, |$x:ident, $y:ident| $body:expr) => {
         $(#[$doc])*
-        #[inline]
+        #[inline(always)]
         pub fn $name(a: &Value, b: &Value) -> Result<Value, Throw> {
+            #[inline(never)]
+            fn coerced(a: &Value, b: &Value) -> Result<Value, Throw> {
+                let $x = to_number(a)?;
+                let $y = to_number(b)?;
+                Ok(Value::Number($body))
+            }
             if let (Value::Number($x), Value::Number($y)) = (a, b) {
                 let ($x, $y) = (*$x, *$y);
                 return Ok(Value::Number($body));
             }
-            let $x = to_number(a)?;
-            let $y = to_number(b)?;
-            Ok(Value::Number($body))
+            coerced(a, b)
         }
     };
 }
@@ -161,6 +167,7 @@ pub fn loose_eq(a: &Value, b: &Value) -> Result<bool, Throw> {
 }
 
 /// Abstract relational comparison: `Some(true)` if `a < b`, `None` if undefined (NaN).
+#[inline(never)]
 fn less_than(a: &Value, b: &Value) -> Result<Option<bool>, Throw> {
     let a = to_primitive_number(a)?;
     let b = to_primitive_number(b)?;
@@ -176,7 +183,7 @@ fn less_than(a: &Value, b: &Value) -> Result<Option<bool>, Throw> {
 }
 
 /// `a < b`.
-#[inline]
+#[inline(always)]
 pub fn lt(a: &Value, b: &Value) -> Result<bool, Throw> {
     if let (Value::Number(x), Value::Number(y)) = (a, b) {
         return Ok(x < y);
@@ -185,7 +192,7 @@ pub fn lt(a: &Value, b: &Value) -> Result<bool, Throw> {
 }
 
 /// `a > b`.
-#[inline]
+#[inline(always)]
 pub fn gt(a: &Value, b: &Value) -> Result<bool, Throw> {
     if let (Value::Number(x), Value::Number(y)) = (a, b) {
         return Ok(x > y);
@@ -194,7 +201,7 @@ pub fn gt(a: &Value, b: &Value) -> Result<bool, Throw> {
 }
 
 /// `a <= b`.
-#[inline]
+#[inline(always)]
 pub fn le(a: &Value, b: &Value) -> Result<bool, Throw> {
     if let (Value::Number(x), Value::Number(y)) = (a, b) {
         return Ok(x <= y);
@@ -203,7 +210,7 @@ pub fn le(a: &Value, b: &Value) -> Result<bool, Throw> {
 }
 
 /// `a >= b`.
-#[inline]
+#[inline(always)]
 pub fn ge(a: &Value, b: &Value) -> Result<bool, Throw> {
     if let (Value::Number(x), Value::Number(y)) = (a, b) {
         return Ok(x >= y);

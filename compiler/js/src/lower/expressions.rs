@@ -132,6 +132,9 @@ impl Lowerer<'_> {
         if let Expr::Paren(paren) = expr {
             return self.borrowed(&paren.expr);
         }
+        if let Some(number) = self.number_operand(expr) {
+            return number;
+        }
         self.expr(expr)
     }
 

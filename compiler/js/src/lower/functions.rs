@@ -207,6 +207,10 @@ impl Lowerer<'_> {
         }
         for (index, pat) in params.iter().enumerate() {
             let index = proc_macro2::Literal::usize_unsuffixed(index);
+            if let Some(param) = self.borrowed_param(pat, is_async) {
+                prologue.push(quote!(let #param: &Value = rt::arg_ref(args, #index);));
+                continue;
+            }
             let value = match pat {
                 Pat::Rest(_) => quote!(rt::rest_args(args, #index)),
                 _ => quote!(rt::arg(args, #index)),
@@ -359,5 +363,28 @@ impl Visit for ThisFinder {
     fn visit_function(&mut self, _: &Function) {}
     fn visit_class(&mut self, class: &Class) {
         class.super_class.visit_with(self);
+    }
+}
+
+impl Lowerer<'_> {
+    /// The Rust local of a parameter that can borrow its argument instead of cloning it: a plain
+    /// name (no default, pattern or rest), never reassigned, not shared with a closure as a
+    /// cell, not an `f64` local, in a function that is not async (an async body outlives the
+    /// argument slice). Reads clone from the borrow as they would from an owned local, so a
+    /// callback such as `(a, b) => a - b` touches its arguments without copying them.
+    fn borrowed_param(&mut self, pat: &Pat, is_async: bool) -> Option<proc_macro2::Ident> {
+        let Pat::Ident(binding) = pat else {
+            return None;
+        };
+        if is_async {
+            return None;
+        }
+        let id = self.cx.scopes.binding_of(&binding.id)?;
+        let declared = &self.cx.scopes.bindings[id];
+        let fixed = declared.kind == crate::scope::BindingKind::Param
+            && !declared.reassigned
+            && !declared.is_cell()
+            && !self.is_numeric_binding(id);
+        fixed.then(|| self.binding_ident(id))
     }
 }

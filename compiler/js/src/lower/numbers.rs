@@ -183,6 +183,19 @@ impl Lowerer<'_> {
         }
     }
 
+    /// `expr` as a `Value` operand to borrow (`&#operand`) when it is a number literal, a
+    /// numeric variable or arithmetic on them: wrapped by `rt::number_operand`, the temporary
+    /// has no drop glue. A plain `Value::Number(x)` temporary whose address a runtime call sees
+    /// costs a call to `drop_in_place::<Value>` per evaluation, which hot loops pay millions of
+    /// times.
+    pub(super) fn number_operand(&mut self, expr: &Expr) -> Option<TokenStream> {
+        if !self.is_direct(expr) || matches!(expr, Expr::Assign(_) | Expr::Update(_)) {
+            return None;
+        }
+        let number = self.number(expr);
+        Some(quote!((*rt::number_operand(#number))))
+    }
+
     /// A numeric expression the runtime computes, unwrapped to its `f64`.
     fn unwrapped_number(&mut self, expr: &Expr) -> TokenStream {
         let value = self.expr(expr);
