@@ -126,6 +126,17 @@ fn check_growth(length: usize, added: usize) -> Result<(), Throw> {
     Ok(())
 }
 
+/// Calls a callback with `args`, then releases them (`Value::release`): per call, the argument
+/// copies of numbers and booleans cost no drop glue.
+#[inline(always)]
+fn call_back<const N: usize>(callback: &Value, args: [Value; N]) -> Result<Value, Throw> {
+    let result = invoke(callback, &args);
+    for arg in args {
+        arg.release();
+    }
+    result
+}
+
 /// Calls `callback(element, index, array)` for each element present below the length the walk
 /// started with (holes skipped, as `HasProperty` does); stops when `visit` says so.
 fn walk(
@@ -145,9 +156,9 @@ fn walk(
         let Some(element) = items.get(index) else {
             continue;
         };
-        let result = invoke(
+        let result = call_back(
             callback,
-            &[element.clone(), Value::from(index), array.clone()],
+            [element.clone(), Value::from(index), array.clone()],
         )?;
         if let Some(done) = visit(index, element, result) {
             return Ok(Some(done));
@@ -169,9 +180,9 @@ fn walk_every(
     for step in 0..length {
         let index = if from_end { length - 1 - step } else { step };
         let element = items.read(index);
-        let result = invoke(
+        let result = call_back(
             callback,
-            &[element.clone(), Value::from(index), array.clone()],
+            [element.clone(), Value::from(index), array.clone()],
         )?;
         if truthy(&result) {
             return Ok(Some((index, element)));
@@ -644,9 +655,9 @@ fn reduce(
         let Some(element) = items.get(index) else {
             continue;
         };
-        accumulator = invoke(
+        accumulator = call_back(
             &callback,
-            &[accumulator, element, Value::from(index), array.clone()],
+            [accumulator, element, Value::from(index), array.clone()],
         )?;
     }
     Ok(accumulator)
@@ -675,7 +686,10 @@ fn sort(values: Vec<Value>, comparator: &Value) -> Result<Vec<Value>, Throw> {
         .partition(|item| !matches!(item, Value::Undefined));
     let mut sorted = if let Value::Function(_) = comparator {
         let mut compare = |a: &Value, b: &Value| -> Result<f64, Throw> {
-            let order = to_number(&invoke(comparator, &[a.clone(), b.clone()])?)?;
+            let result = call_back(comparator, [a.clone(), b.clone()])?;
+            let order = to_number(&result);
+            result.release();
+            let order = order?;
             Ok(if order.is_nan() { 0.0 } else { order })
         };
         let mut work = defined;

@@ -22,6 +22,15 @@ pub fn truthy(value: &Value) -> bool {
     }
 }
 
+/// ToBoolean of a temporary (`if (items[i])`), releasing it without the drop glue when it owns
+/// nothing (see [`Value::release`]).
+#[inline(always)]
+pub fn truthy_owned(value: Value) -> bool {
+    let truth = truthy(&value);
+    value.release();
+    truth
+}
+
 /// ToPrimitive with the default hint (what `+` and `==` use).
 pub fn to_primitive(value: &Value) -> Result<Value, Throw> {
     super::to_primitive::to_primitive(value, Hint::Default)

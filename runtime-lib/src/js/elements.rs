@@ -209,7 +209,7 @@ impl JsArray {
         }
         let mut items = self.items.borrow_mut();
         match items.len() {
-            dense if index < dense => items[index] = value,
+            dense if index < dense => std::mem::replace(&mut items[index], value).release(),
             dense if index == dense => items.push(value),
             _ => return Err(value),
         }

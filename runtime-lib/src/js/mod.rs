@@ -76,7 +76,9 @@ pub use class::{
     get_private, has_private, instance_of_value, method, new_instance, set_private,
     super_construct, super_method,
 };
-pub use convert::{number_operand, number_value, to_number, to_string, truthy, type_of};
+pub use convert::{
+    number_operand, number_value, to_number, to_string, truthy, truthy_owned, type_of,
+};
 pub use error::Throw;
 pub use exceptions::{Completion, catch_value, const_assignment, undeclared};
 pub use globals::{call_static, construct, instance_of, static_fn, static_value};

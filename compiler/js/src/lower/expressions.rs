@@ -152,7 +152,7 @@ impl Lowerer<'_> {
 
     /// The binding `ident` reads when it is a plain Rust local holding a `Value` (not a shared
     /// cell, not an `f64`, not `require`), which can be borrowed as it is.
-    fn plain_local(&self, ident: &Ident) -> Option<crate::scope::BindingId> {
+    pub(crate) fn plain_local(&self, ident: &Ident) -> Option<crate::scope::BindingId> {
         let id = self.cx.scopes.binding_of(ident)?;
         let binding = &self.cx.scopes.bindings[id];
         let plain = !binding.is_cell() && !self.is_numeric_binding(id) && binding.name != "require";

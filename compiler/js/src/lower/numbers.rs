@@ -83,7 +83,7 @@ impl Lowerer<'_> {
     }
 
     /// The numeric binding `expr` names, if it is one.
-    fn numeric_target(&self, expr: &Expr) -> Option<BindingId> {
+    pub(super) fn numeric_target(&self, expr: &Expr) -> Option<BindingId> {
         match expr {
             Expr::Ident(ident) => self
                 .cx

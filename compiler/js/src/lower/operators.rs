@@ -157,9 +157,15 @@ impl Lowerer<'_> {
                     }
                 }
             }
+            Expr::Ident(ident)
+                if self.plain_local(ident).is_some() || self.numeric_target(expr).is_some() =>
+            {
+                let local = self.borrowed(expr);
+                quote!(rt::truthy(&#local))
+            }
             other => {
                 let value = self.expr(other);
-                quote!(rt::truthy(&#value))
+                quote!(rt::truthy_owned(#value))
             }
         }
     }
