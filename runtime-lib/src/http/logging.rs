@@ -62,11 +62,15 @@ pub(crate) fn init() {
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
+    let colours = std::io::stderr().is_terminal();
     let installed = if json {
         builder.json().try_init()
+    } else if colours {
+        builder.with_ansi(true).try_init()
     } else {
         builder
-            .with_ansi(std::io::stderr().is_terminal())
+            .with_ansi(false)
+            .fmt_fields(super::log_fields::PlainFields)
             .try_init()
     };
     // An already-installed subscriber is fine: the embedding program chose its own.

@@ -38,6 +38,7 @@
 mod dispatch;
 mod envelope;
 mod errors;
+mod log_fields;
 mod logging;
 mod request;
 mod request_id;
