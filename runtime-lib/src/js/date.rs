@@ -105,17 +105,46 @@ fn fields(time: f64) -> Fields {
 /// `date.toISOString()` for a finite time value.
 pub fn to_iso_string(time: f64) -> String {
     let f = fields(time);
-    let year = if (0..=9999).contains(&f.year) {
-        format!("{:04}", f.year)
-    } else if f.year < 0 {
-        format!("-{:06}", -f.year)
-    } else {
-        format!("+{:06}", f.year)
+    // Written digit by digit: `format!` cost more than the rest of a hello-world request's
+    // handler, and every API timestamps its responses.
+    let mut text = String::with_capacity(27);
+    let (sign, year_width) = match f.year {
+        0..=9999 => (None, 4),
+        ..0 => (Some('-'), 6),
+        _ => (Some('+'), 6),
     };
-    format!(
-        "{year}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-        f.month, f.day, f.hour, f.minute, f.second, f.millisecond
-    )
+    text.extend(sign);
+    push_digits(&mut text, f.year.unsigned_abs(), year_width);
+    for (separator, value, width) in [
+        ('-', f.month, 2),
+        ('-', f.day, 2),
+        ('T', f.hour, 2),
+        (':', f.minute, 2),
+        (':', f.second, 2),
+        ('.', f.millisecond, 3),
+    ] {
+        text.push(separator);
+        push_digits(&mut text, u64::from(value), width);
+    }
+    text.push('Z');
+    text
+}
+
+/// Appends `value` in decimal, zero-padded to at least `width` digits.
+fn push_digits(text: &mut String, value: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    let mut rest = value;
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    start = start.min(digits.len() - width);
+    text.extend(digits[start..].iter().map(|&digit| char::from(digit)));
 }
 
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
