@@ -46,6 +46,18 @@ pub fn get(object: &Value, key: &str) -> Result<Value, Throw> {
     {
         return Ok(Value::from(array.len()));
     }
+    get_named(object, key)
+}
+
+/// `object[key]` for a name known at compile time: an own property of a plain object is found
+/// without building the key as a `JsString` (an allocation per read otherwise).
+fn get_named(object: &Value, key: &str) -> Result<Value, Throw> {
+    if let Value::Object(data) = object
+        && key.is_ascii()
+        && let Some(value) = data.props.borrow().get_ascii(key)
+    {
+        return Ok(value.clone());
+    }
     get_key(object, &JsString::new(key))
 }
 

@@ -38,6 +38,22 @@ pub fn array_index(key: &JsString) -> Option<u32> {
     (value < u64::from(u32::MAX)).then_some(value as u32)
 }
 
+/// An ASCII key as borrowed text: it hashes as `JsString::Ascii` does (one write of the bytes)
+/// and equals only that form, so a map of `JsString`s can be searched with it.
+struct AsciiKey<'a>(&'a str);
+
+impl std::hash::Hash for AsciiKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write(self.0.as_bytes());
+    }
+}
+
+impl indexmap::Equivalent<JsString> for AsciiKey<'_> {
+    fn equivalent(&self, key: &JsString) -> bool {
+        key.as_ascii() == Some(self.0)
+    }
+}
+
 impl PropertyMap {
     /// An empty map.
     pub fn new() -> Self {
@@ -55,6 +71,14 @@ impl PropertyMap {
     /// The value under `key`.
     pub fn get(&self, key: &JsString) -> Option<&Value> {
         self.entries.get(key)
+    }
+
+    /// The value under an ASCII key given as Rust text, found without building a `JsString`
+    /// (`post.title` in compiled code reads its key this way). `key` must be ASCII, the only
+    /// text `JsString` stores as bytes.
+    pub fn get_ascii(&self, key: &str) -> Option<&Value> {
+        debug_assert!(key.is_ascii());
+        self.entries.get(&AsciiKey(key))
     }
 
     /// Whether `key` is present.
