@@ -159,3 +159,32 @@ fn a_panic_logs_its_message_at_error_level() {
     );
     assert_eq!(on_target(&events, "backworks::request").len(), 1);
 }
+
+#[test]
+fn console_output_is_logged_inside_the_handler_span() {
+    captured();
+    let server = TestServer::start(&SERVICE);
+    let id = "log-test-console";
+    let reply = request(
+        "GET",
+        &server.url("/fail?kind=logged"),
+        &[("x-request-id", id)],
+        None,
+    );
+    assert_eq!(reply.status, 200);
+    let bytes = captured()
+        .0
+        .lock()
+        .expect("the capture lock is not poisoned")
+        .clone();
+    let text = String::from_utf8_lossy(&bytes);
+    let line = text
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .find(|event| event["span"]["request_id"] == id && event["target"] == "handler")
+        .unwrap_or_else(|| panic!("no console line in the handler span: {text}"));
+    assert_eq!(line["fields"]["message"], "written by the handler");
+    assert_eq!(line["level"], "WARN");
+    assert_eq!(line["span"]["name"], "handler");
+    assert_eq!(line["span"]["endpoint"], "fail");
+}

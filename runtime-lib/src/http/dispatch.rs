@@ -67,13 +67,8 @@ async fn answer(
     // The handler owns its request and shares nothing with this frame, so a panic cannot leave
     // anything here half-updated; module state it keeps is the JS runtime's to guard.
     let outcome = {
-        // Entered only around the sync call, never across an `.await`.
-        let span = tracing::error_span!(
-            "handler",
-            endpoint = route.endpoint,
-            request_id = request_id.as_str()
-        );
-        let _entered = span.enter();
+        // Marked only around the sync call, never across an `.await`.
+        let _call = logging::enter_handler(route.endpoint, request_id);
         catch_unwind(AssertUnwindSafe(|| (route.handler)(handler_request)))
     };
     match outcome {

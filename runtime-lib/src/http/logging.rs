@@ -15,10 +15,59 @@
 //! handler's panic is logged inside the `handler` span, which names its endpoint and request id.
 
 use std::any::Any;
+use std::cell::RefCell;
 use std::io::IsTerminal;
 use std::time::Duration;
 
+use axum::http::HeaderValue;
 use tracing_subscriber::EnvFilter;
+
+use super::request_id::RequestId;
+
+thread_local! {
+    /// The endpoint and request id of the handler call running on this thread.
+    static HANDLER_CALL: RefCell<Option<(&'static str, HeaderValue)>> = const { RefCell::new(None) };
+}
+
+/// Marks the handler call running on this thread until dropped: what it logs (console output,
+/// a panic) is placed in a `handler` span naming its endpoint and request id. The span is
+/// built only when something is logged: creating one per request cost more than the handler
+/// of hello-world.
+pub(crate) struct HandlerCall {
+    previous: Option<(&'static str, HeaderValue)>,
+}
+
+/// Starts marking a handler call (see [`HandlerCall`]).
+pub(crate) fn enter_handler(endpoint: &'static str, request_id: &RequestId) -> HandlerCall {
+    let current = (endpoint, request_id.header_value());
+    HandlerCall {
+        previous: HANDLER_CALL.with_borrow_mut(|call| call.replace(current)),
+    }
+}
+
+impl Drop for HandlerCall {
+    fn drop(&mut self) {
+        let previous = self.previous.take();
+        HANDLER_CALL.with_borrow_mut(|call| *call = previous);
+    }
+}
+
+/// Runs `log` inside the `handler` span of the handler call running on this thread, if any.
+pub(crate) fn in_handler_span(log: impl FnOnce()) {
+    let span = HANDLER_CALL.with_borrow(|call| {
+        call.as_ref().map(|(endpoint, request_id)| {
+            tracing::error_span!(
+                "handler",
+                endpoint = *endpoint,
+                request_id = request_id.to_str().unwrap_or_default()
+            )
+        })
+    });
+    match span {
+        Some(span) => span.in_scope(log),
+        None => log(),
+    }
+}
 
 /// The fields of one request's log line.
 pub(crate) struct RequestLine<'a> {
@@ -84,12 +133,14 @@ pub(crate) fn route_panics_to_tracing() {
             .location()
             .map(|at| format!("{}:{}:{}", at.file(), at.line(), at.column()))
             .unwrap_or_default();
-        tracing::error!(
-            target: "backworks::panic",
-            location,
-            "panicked: {}",
-            panic_text(info.payload())
-        );
+        in_handler_span(|| {
+            tracing::error!(
+                target: "backworks::panic",
+                location,
+                "panicked: {}",
+                panic_text(info.payload())
+            );
+        });
     }));
 }
 

@@ -47,6 +47,7 @@ mod routes;
 mod serve;
 pub mod validate;
 
+pub(crate) use logging::in_handler_span;
 pub use routes::router;
 pub use serve::{serve, serve_on};
 

@@ -243,11 +243,11 @@ pub fn format_args(args: &[Value]) -> String {
 /// `console.log/info/debug/warn/error(...)`.
 pub fn log(level: &str, args: &[Value]) -> Value {
     let line = format_args(args);
-    match level {
+    crate::http::in_handler_span(|| match level {
         "error" => tracing::error!(target: "handler", "{line}"),
         "warn" => tracing::warn!(target: "handler", "{line}"),
         "debug" => tracing::debug!(target: "handler", "{line}"),
         _ => tracing::info!(target: "handler", "{line}"),
-    }
+    });
     Value::Undefined
 }

@@ -164,6 +164,18 @@ pub fn fail(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
         "timeout" => Err(HandlerError::Timeout { budget_ms: 250 }),
         "stack_overflow" => Err(HandlerError::StackOverflow),
         "panic" => panic!("deliberate test panic"),
+        "logged" => {
+            // What `console.warn("…")` in a compiled handler does.
+            backworks_runtime::js::console::log(
+                "warn",
+                &[backworks_runtime::js::Value::str("written by the handler")],
+            );
+            Ok(HandlerResponse {
+                status: 200,
+                headers: vec![],
+                body: ResponseBody::Text("logged".into()),
+            })
+        }
         other => Ok(HandlerResponse {
             status: 200,
             headers: vec![],
