@@ -13,6 +13,7 @@
 //! request.
 
 use indexmap::IndexMap;
+use indexmap::map::Entry;
 
 use super::string::JsString;
 use super::value::Value;
@@ -57,6 +58,13 @@ impl PropertyMap {
         self.entries.get(key)
     }
 
+    /// The value under an ASCII `key` given as Rust text, without making a [`JsString`] of it
+    /// (`JSON.stringify` looks for `toJSON` on every object it writes).
+    pub fn get_ascii(&self, key: &str) -> Option<&Value> {
+        debug_assert!(key.is_ascii(), "{key:?} would be a wide JsString");
+        self.entries.get(&AsciiKey(key))
+    }
+
     /// Whether `key` is present.
     pub fn contains(&self, key: &JsString) -> bool {
         self.entries.contains_key(key)
@@ -64,21 +72,26 @@ impl PropertyMap {
 
     /// Sets `key`, keeping its place if it exists.
     pub fn insert(&mut self, key: JsString, value: Value) {
+        let Some(index) = array_index(&key) else {
+            // One hash for both the lookup and the insertion.
+            match self.entries.entry(key) {
+                Entry::Occupied(mut occupied) => {
+                    occupied.insert(value);
+                }
+                Entry::Vacant(vacant) => {
+                    vacant.insert(value);
+                }
+            }
+            return;
+        };
         if let Some(slot) = self.entries.get_mut(&key) {
             *slot = value;
             return;
         }
-        match array_index(&key) {
-            Some(index) => {
-                let position = self.entries.as_slice()[..self.index_keys]
-                    .partition_point(|existing, _| array_index(existing).unwrap_or(0) < index);
-                self.entries.shift_insert(position, key, value);
-                self.index_keys += 1;
-            }
-            None => {
-                self.entries.insert(key, value);
-            }
-        }
+        let position = self.entries.as_slice()[..self.index_keys]
+            .partition_point(|existing, _| array_index(existing).unwrap_or(0) < index);
+        self.entries.shift_insert(position, key, value);
+        self.index_keys += 1;
     }
 
     /// Removes `key`, keeping the order of the others.
@@ -103,6 +116,23 @@ impl PropertyMap {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+/// An ASCII key looked up as Rust text: it hashes and compares as the `JsString::Ascii` of the
+/// same text does.
+struct AsciiKey<'a>(&'a str);
+
+impl std::hash::Hash for AsciiKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Must match `JsString`'s `Hash` for ASCII text.
+        state.write(self.0.as_bytes());
+    }
+}
+
+impl indexmap::Equivalent<JsString> for AsciiKey<'_> {
+    fn equivalent(&self, key: &JsString) -> bool {
+        key.as_ascii() == Some(self.0)
     }
 }
 
