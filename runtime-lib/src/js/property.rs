@@ -103,6 +103,17 @@ impl PropertyMap {
         removed
     }
 
+    /// The values in enumeration order, to overwrite in place (`JSON.parse` copies the map of
+    /// an object with the same keys, then sets the values).
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
+        self.entries.values_mut()
+    }
+
+    /// Whether any key is an array index (those are not in insertion order).
+    pub fn has_index_keys(&self) -> bool {
+        self.index_keys > 0
+    }
+
     /// Keys and values in enumeration order.
     pub fn iter(&self) -> impl Iterator<Item = (&JsString, &Value)> {
         self.entries.iter()
@@ -154,5 +165,16 @@ mod tests {
         map.insert(JsString::new("1"), Value::Null);
         let keys: Vec<String> = map.iter().map(|(key, _)| key.to_string()).collect();
         assert_eq!(keys, ["1", "10", "b", "a", "01"]);
+        assert!(map.has_index_keys());
+    }
+
+    #[test]
+    fn ascii_keys_are_found_from_rust_text() {
+        let mut map = PropertyMap::new();
+        map.insert(JsString::new("toJSON"), Value::Bool(true));
+        map.insert(JsString::new("é"), Value::Null);
+        assert!(matches!(map.get_ascii("toJSON"), Some(Value::Bool(true))));
+        assert!(map.get_ascii("toJSO").is_none());
+        assert!(!map.has_index_keys());
     }
 }

@@ -24,9 +24,10 @@ use super::super::property::PropertyMap;
 use super::super::string::JsString;
 use super::super::value::{JsObject, ObjectKind, Value};
 
-/// The deepest nesting of arrays and objects a parse builds. Node's `JSON.stringify` gives up
-/// at about 4,170 levels; dropping a value recurses once per level on a 2 MiB thread stack.
-pub(super) const MAX_DEPTH: usize = 5_000;
+/// The deepest nesting of arrays and objects a parse builds: dropping a value recurses once per
+/// level, about 100 bytes of a server thread's 2 MiB stack in a release build and 400 in a
+/// debug one. (`JSON.stringify` stops at fewer levels; Node's gives up at about 4,170.)
+const MAX_DEPTH: usize = 3_000;
 
 /// `JSON.parse(text)`.
 pub fn parse(text: &JsString) -> Result<Value, Throw> {
@@ -109,6 +110,19 @@ fn misused_value(text: &str) -> Result<(), Throw> {
     Ok(())
 }
 
+/// The bytes that end an escape-free run inside a string: `"`, `\` and control characters.
+const ENDS_PLAIN_RUN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
 /// JSON text as the parser reads it: UTF-8 bytes (`str`) or UTF-16 code units (`[u16]`).
 /// Every character the grammar names is ASCII, so both are read one unit at a time; only
 /// the contents of strings need converting.
@@ -123,6 +137,10 @@ trait Text {
 
     /// The string `start..end` spells, which holds no escape.
     fn string(&self, start: usize, end: usize) -> JsString;
+
+    /// How many units from `start` need no attention inside a string: no quote, backslash or
+    /// control character.
+    fn plain_run(&self, start: usize) -> usize;
 
     /// Appends the code units of `start..end` (no escapes) to `out`.
     fn extend_units(&self, start: usize, end: usize, out: &mut Vec<u16>);
@@ -148,6 +166,15 @@ impl Text for str {
             Some(run) => JsString::new(run),
             None => JsString::new(&String::from_utf8_lossy(&self.as_bytes()[start..end])),
         }
+    }
+
+    fn plain_run(&self, start: usize) -> usize {
+        let rest = &self.as_bytes()[start..];
+        let mut length = 0;
+        while length < rest.len() && !ENDS_PLAIN_RUN[usize::from(rest[length])] {
+            length += 1;
+        }
+        length
     }
 
     fn extend_units(&self, start: usize, end: usize, out: &mut Vec<u16>) {
@@ -179,6 +206,13 @@ impl Text for [u16] {
         JsString::from_units(&self[start..end])
     }
 
+    fn plain_run(&self, start: usize) -> usize {
+        let rest = &self[start..];
+        rest.iter()
+            .position(|&unit| unit < 0x20 || unit == u16::from(b'"') || unit == u16::from(b'\\'))
+            .unwrap_or(rest.len())
+    }
+
     fn extend_units(&self, start: usize, end: usize, out: &mut Vec<u16>) {
         out.extend_from_slice(&self[start..end]);
     }
@@ -207,6 +241,7 @@ fn parse_text<T: Text + ?Sized>(text: &T) -> Result<Value, Throw> {
         members: Vec::new(),
         escaped: Vec::new(),
         keys: Vec::new(),
+        shapes: Vec::new(),
         too_deep: false,
     };
     let value = parser.value()?;
@@ -228,8 +263,22 @@ enum Open {
     /// Its elements so far are `elements[start..]`.
     Array { start: usize },
     /// Its members so far are `members[start..]`; the last one's value is being read.
-    Object { start: usize },
+    /// `shaped`: every key so far is the key at the same place in its depth's [`Shape`].
+    Object { start: usize, shaped: bool },
 }
+
+/// The keys of the last object read at a nesting depth, and that object. The records of an
+/// array usually repeat the keys of the one before, in the same order: then the new object's
+/// keys are the shape's strings, and its property map a copy of the shape's with new values
+/// (one copy instead of hashing and inserting every key; V8's hidden classes do the same).
+struct Shape {
+    keys: Vec<JsString>,
+    /// An object whose keys, in insertion and enumeration order, are `keys`.
+    object: Rc<JsObject>,
+}
+
+/// Objects with more keys are rarely records; they make no shape.
+const MAX_SHAPE_KEYS: usize = 64;
 
 /// Keys remembered per parse: the records of a document repeat the same few keys, and sharing
 /// one string per key saves an allocation for each.
@@ -250,6 +299,8 @@ struct Parser<'a, T: Text + ?Sized> {
     escaped: Vec<u16>,
     /// Recently read keys by a hash of their text ([`KEY_SLOTS`] once the first key is read).
     keys: Vec<Option<JsString>>,
+    /// The shape of the last object closed at each depth (number of open containers).
+    shapes: Vec<Option<Shape>>,
     /// Whether a container nested deeper than [`MAX_DEPTH`] was skipped.
     too_deep: bool,
 }
@@ -291,6 +342,7 @@ impl<T: Text + ?Sized> Parser<'_, T> {
                     } else {
                         self.open.push(Open::Object {
                             start: self.members.len(),
+                            shaped: true,
                         });
                         self.member_key(true)?;
                         continue 'value;
@@ -346,8 +398,8 @@ impl<T: Text + ?Sized> Parser<'_, T> {
                             }
                         }
                     }
-                    Some(Open::Object { start }) => {
-                        let start = *start;
+                    Some(Open::Object { start, shaped }) => {
+                        let (start, shaped) = (*start, *shaped);
                         if let Some(member) = self.members.last_mut() {
                             member.1 = value;
                         }
@@ -360,7 +412,7 @@ impl<T: Text + ?Sized> Parser<'_, T> {
                             Some(b'}') => {
                                 self.position += 1;
                                 self.open.pop();
-                                value = self.close_object(start);
+                                value = self.close_object(start, shaped);
                             }
                             _ => {
                                 return Err(self.error(
@@ -391,18 +443,44 @@ impl<T: Text + ?Sized> Parser<'_, T> {
         Value::array(self.elements.drain(start..).collect())
     }
 
-    fn close_object(&mut self, start: usize) -> Value {
+    fn close_object(&mut self, start: usize, shaped: bool) -> Value {
         if self.nested_too_deep() {
             self.members.truncate(start);
             return Value::Null;
         }
+        let depth = self.open.len() + 1;
+        let count = self.members.len() - start;
+        if shaped
+            && let Some(Some(shape)) = self.shapes.get(depth)
+            && shape.keys.len() == count
+        {
+            let mut props = shape.object.props.borrow().clone();
+            for (slot, (_, value)) in props.values_mut().zip(self.members.drain(start..)) {
+                *slot = value;
+            }
+            return Value::Object(Rc::new(JsObject::new(ObjectKind::Plain, props)));
+        }
         // A fresh plain object: `define_key` would only insert (a duplicate key keeps its first
         // place and takes the last value, `__proto__` is an own property).
-        let mut props = PropertyMap::with_capacity(self.members.len() - start);
+        let mut props = PropertyMap::with_capacity(count);
         for (key, value) in self.members.drain(start..) {
             props.insert(key, value);
         }
-        Value::Object(Rc::new(JsObject::new(ObjectKind::Plain, props)))
+        // Without duplicate or index keys, enumeration order is insertion order: a shape.
+        let shape_keys =
+            (count <= MAX_SHAPE_KEYS && props.len() == count && !props.has_index_keys())
+                .then(|| props.iter().map(|(key, _)| key.clone()).collect());
+        let object = Rc::new(JsObject::new(ObjectKind::Plain, props));
+        if let Some(keys) = shape_keys {
+            if self.shapes.len() <= depth {
+                self.shapes.resize_with(depth + 1, || None);
+            }
+            self.shapes[depth] = Some(Shape {
+                keys,
+                object: object.clone(),
+            });
+        }
+        Value::Object(object)
     }
 
     /// Reads `"key":` (the value comes next) and opens its member.
@@ -442,15 +520,17 @@ impl<T: Text + ?Sized> Parser<'_, T> {
                 .collect();
             JsString::from_units(&units)
         };
+        // V8 quotes a text of up to 20 units whole, a longer one as the 10 units either side
+        // of the token, with `...` outside the quotes where it was cut.
         let length = self.units.len();
-        let source = if length <= 40 {
+        let source = if length <= 20 {
             format!("\"{}\"", text(0, length))
         } else {
             let start = self.position.saturating_sub(10);
             let end = (self.position + 10).min(length);
             let prefix = if start > 0 { "..." } else { "" };
             let suffix = if end < length { "..." } else { "" };
-            format!("\"{prefix}{}{suffix}\"", text(start, end))
+            format!("{prefix}\"{}\"{suffix}", text(start, end))
         };
         Throw::syntax_error(format!(
             "Unexpected token '{}', {source} is not valid JSON",
@@ -468,16 +548,8 @@ impl<T: Text + ?Sized> Parser<'_, T> {
         Ok(value)
     }
 
-    /// How many units from `start` need no attention inside a string: no quote, backslash or
-    /// control character.
     fn plain_run(&self, start: usize) -> usize {
-        let rest = &self.units[start..];
-        rest.iter()
-            .position(|unit| {
-                let unit = T::code(*unit);
-                unit < 0x20 || unit == u16::from(b'"') || unit == u16::from(b'\\')
-            })
-            .unwrap_or(rest.len())
+        self.text.plain_run(start)
     }
 
     /// A string literal (the position is at its opening quote).
@@ -498,10 +570,15 @@ impl<T: Text + ?Sized> Parser<'_, T> {
         let start = self.position;
         let end = start + self.plain_run(start);
         if self.unit_at(end) != Some(u16::from(b'"')) {
+            self.leave_shape();
             return self.escaped_string(start, end);
         }
         self.position = end + 1;
-        let run = &self.units[start..end];
+        let units = self.units;
+        let run = &units[start..end];
+        if let Some(key) = self.shaped_key(run) {
+            return Ok(key);
+        }
         if run.len() > MAX_REMEMBERED_KEY {
             return Ok(self.text.string(start, end));
         }
@@ -517,6 +594,34 @@ impl<T: Text + ?Sized> Parser<'_, T> {
         let key = self.text.string(start, end);
         self.keys[slot] = Some(key.clone());
         Ok(key)
+    }
+
+    /// The key at the next member's place in the shape of the innermost object's depth, if
+    /// `run` spells it and every earlier key matched; otherwise the object leaves its shape.
+    fn shaped_key(&mut self, run: &[T::Unit]) -> Option<JsString> {
+        let depth = self.open.len();
+        let Some(Open::Object { start, shaped }) = self.open.last_mut() else {
+            return None;
+        };
+        if !*shaped {
+            return None;
+        }
+        let index = self.members.len() - *start;
+        let key = match self.shapes.get(depth) {
+            Some(Some(shape)) => shape.keys.get(index).filter(|key| T::spells(run, key)),
+            _ => None,
+        };
+        if key.is_none() {
+            *shaped = false;
+        }
+        key.cloned()
+    }
+
+    /// The innermost object's keys no longer follow its depth's shape.
+    fn leave_shape(&mut self) {
+        if let Some(Open::Object { shaped, .. }) = self.open.last_mut() {
+            *shaped = false;
+        }
     }
 
     /// The rest of a string that holds escapes (or is unterminated); `start..end` is its plain
@@ -549,6 +654,8 @@ impl<T: Text + ?Sized> Parser<'_, T> {
                     } else if escape == Some(u16::from(b'u')) {
                         units.push(self.unicode_escape()?);
                         self.position += 6;
+                    } else if escape.is_none() {
+                        return Err(Throw::syntax_error("Unexpected end of JSON input"));
                     } else {
                         return Err(Throw::syntax_error(format!(
                             "Bad escaped character in JSON at position {}",
@@ -670,13 +777,12 @@ const POWERS_OF_TEN: [f64; 16] = [
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
 ];
 
-/// The remembered-key slot of `run`: FNV-1a over its units.
+/// The remembered-key slot of `run`, from its length and a few of its units (a collision only
+/// costs an allocation).
 fn key_slot<T: Text + ?Sized>(run: &[T::Unit]) -> usize {
-    let mut hash: u32 = 0x811c_9dc5;
-    for unit in run {
-        hash = (hash ^ u32::from(T::code(*unit))).wrapping_mul(0x0100_0193);
-    }
-    (hash ^ (hash >> 16)) as usize % KEY_SLOTS
+    let unit = |index: usize| run.get(index).map_or(0, |unit| usize::from(T::code(*unit)));
+    let last = run.len().saturating_sub(1);
+    (run.len() * 7 + unit(0) * 31 + unit(1) * 17 + unit(last) * 5) % KEY_SLOTS
 }
 
 /// The code unit a one-character escape (`\n`, `\"`, …) stands for.
@@ -698,4 +804,52 @@ fn simple_escape(escape: u16) -> Option<u16> {
 fn hex_digit(unit: u16) -> Option<u16> {
     let digit = char::from_u32(u32::from(unit))?.to_digit(16)?;
     Some(digit as u16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(thrown: Throw) -> String {
+        super::super::super::error::error_parts(&thrown.value)
+            .unwrap()
+            .1
+    }
+
+    #[test]
+    fn nesting_never_overflows_the_stack() {
+        // node -e 'try { JSON.parse("[".repeat(100000)) } catch (e) { console.log(e.message) }'
+        let open = "[".repeat(100_000);
+        assert_eq!(
+            message(parse_str(&open).unwrap_err()),
+            "Unexpected end of JSON input"
+        );
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert_eq!(
+            message(parse_str(&deep).unwrap_err()),
+            "Maximum call stack size exceeded"
+        );
+        // A syntax error anywhere still wins, as V8 reports it.
+        let broken = format!("{}{}x", "[".repeat(10_000), "]".repeat(10_000));
+        assert_eq!(
+            message(parse_str(&broken).unwrap_err()),
+            "Unexpected non-whitespace character after JSON at position 20000"
+        );
+        let fits = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(parse_str(&fits).is_ok());
+    }
+
+    #[test]
+    fn non_ascii_errors_count_utf16_positions() {
+        // node -e 'try { JSON.parse("[\"é😀\", x]") } catch (e) { console.log(e.message) }'
+        assert_eq!(
+            message(parse_str("[\"é😀\", x]").unwrap_err()),
+            "Unexpected token 'x', \"[\"é😀\", x]\" is not valid JSON"
+        );
+        // node -e 'try { JSON.parse("{\"é中😀\": 1,}") } catch (e) { console.log(e.message) }'
+        assert_eq!(
+            message(parse_str("{\"é中😀\": 1,}").unwrap_err()),
+            "Expected double-quoted property name in JSON at position 11"
+        );
+    }
 }

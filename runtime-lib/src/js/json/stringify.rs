@@ -23,7 +23,8 @@ use super::super::string::JsString;
 use super::super::value::{JsObject, ObjectKind, Prototype, Value};
 
 /// The deepest nesting written. Node's stack runs out at about 4,170 levels; here each level
-/// takes about 550 bytes of the 2 MiB stack of a server thread (release build).
+/// takes about 550 bytes of a server thread's 2 MiB stack in a release build (a debug build
+/// needs about 3 KiB a level, and overflows near 600).
 const MAX_DEPTH: usize = 2_000;
 
 /// `JSON.stringify(value, undefined, space)`; `None` when the result is `undefined`.
@@ -522,6 +523,27 @@ mod tests {
     fn message(value: &Value) -> String {
         let thrown = stringify(value, &Value::Undefined).unwrap_err();
         crate::js::error::error_parts(&thrown.value).unwrap().1
+    }
+
+    #[test]
+    fn nesting_past_the_limit_throws_instead_of_overflowing() {
+        // A debug build's frames need more stack than a server thread has at this depth.
+        let outcome = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(|| {
+                let mut nested = Value::array(Vec::new());
+                for _ in 0..MAX_DEPTH {
+                    nested = Value::array(vec![nested]);
+                }
+                let thrown = message(&nested);
+                let fits = stringify(&Value::array(Vec::new()), &Value::Undefined);
+                (thrown, fits.unwrap())
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(outcome.0, "Maximum call stack size exceeded");
+        assert_eq!(outcome.1.as_deref(), Some("[]"));
     }
 
     #[test]
