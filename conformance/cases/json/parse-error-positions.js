@@ -10,7 +10,7 @@ module.exports = () => {
     // How much of the text the message quotes: all of it up to 20 units, else 10 either side.
     "[" + " ".repeat(17) + "x]", "[" + " ".repeat(18) + "x]", "[x" + " ".repeat(30) + "]",
     " ".repeat(9) + "x" + " ".repeat(20), " ".repeat(20) + "x" + " ".repeat(10), " ".repeat(20) + "x" + " ".repeat(9),
-    '{"e": [1, 2], "bad": tru}', "[é中😀é中😀é中😀é中😀 x]",
+    '{"e": [1, 2], "bad": tru}', "t-", "tr\"", "[n5]", 'nul"x"', "t.", "fals-", "[é中😀é中😀é中😀é中😀 x]",
   ];
   const results = inputs.map((text) => {
     try { return ["ok", JSON.stringify(JSON.parse(text)).length]; } catch (e) { return [e.name, e.message]; }

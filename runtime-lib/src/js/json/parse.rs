@@ -508,11 +508,20 @@ impl<T: Text + ?Sized> Parser<'_, T> {
         Throw::syntax_error(format!("{what} {}", self.position))
     }
 
-    /// V8's message for an unexpected character (or the end of the input).
+    /// V8's message for an unexpected character (or the end of the input): a character that
+    /// starts a string or a number is named as that token.
     fn unexpected(&self) -> Throw {
         let Some(unit) = self.unit_at(self.position) else {
             return Throw::syntax_error("Unexpected end of JSON input");
         };
+        let token = match self.peek() {
+            Some(b'"') => Some("string"),
+            Some(b'-' | b'0'..=b'9') => Some("number"),
+            _ => None,
+        };
+        if let Some(token) = token {
+            return self.error(&format!("Unexpected {token} in JSON at position"));
+        }
         let text = |start: usize, end: usize| {
             let units: Vec<u16> = self.units[start..end]
                 .iter()
