@@ -10,16 +10,49 @@
 
 /// `String(number)`.
 pub fn to_string(number: f64) -> String {
+    let mut text = String::new();
+    write(number, &mut text);
+    text
+}
+
+/// Appends `String(number)` to `out` without allocating (`JSON.stringify` writes every number
+/// of a document this way).
+pub fn write(number: f64, out: &mut String) {
     if number == 0.0 {
-        return "0".to_string();
+        out.push('0');
+        return;
     }
-    // Integers below 2^53 print as their exact decimal digits in JS, which is what `i64`
-    // prints: no need for the shortest-round-trip search.
+    // Integers below 2^53 print as their exact decimal digits in JS: no need for the
+    // shortest-round-trip search.
     if number.fract() == 0.0 && number.abs() < 9_007_199_254_740_992.0 {
-        return (number as i64).to_string();
+        write_integer(number as i64, out);
+        return;
     }
     let mut buffer = ryu_js::Buffer::new();
-    buffer.format(number).to_string()
+    out.push_str(buffer.format(number));
+}
+
+/// Appends the decimal digits of `integer` (|integer| < 2^53), with a `-` if negative.
+fn write_integer(integer: i64, out: &mut String) {
+    // 2^53 has 16 digits; a sign makes 17.
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = integer.unsigned_abs();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if integer < 0 {
+        start -= 1;
+        digits[start] = b'-';
+    }
+    for &digit in &digits[start..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// The characters JavaScript's `trim` and `Number()` treat as white space or line terminators.

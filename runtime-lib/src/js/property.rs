@@ -13,6 +13,7 @@
 //! request.
 
 use indexmap::IndexMap;
+use indexmap::map::Entry;
 
 use super::string::JsString;
 use super::value::Value;
@@ -74,10 +75,10 @@ impl PropertyMap {
     }
 
     /// The value under an ASCII key given as Rust text, found without building a `JsString`
-    /// (`post.title` in compiled code reads its key this way). `key` must be ASCII, the only
-    /// text `JsString` stores as bytes.
+    /// (`post.title` in compiled code and `JSON.stringify`'s `toJSON` lookup read keys this
+    /// way). `key` must be ASCII, the only text `JsString` stores as bytes.
     pub fn get_ascii(&self, key: &str) -> Option<&Value> {
-        debug_assert!(key.is_ascii());
+        debug_assert!(key.is_ascii(), "{key:?} would be a wide JsString");
         self.entries.get(&AsciiKey(key))
     }
 
@@ -88,21 +89,26 @@ impl PropertyMap {
 
     /// Sets `key`, keeping its place if it exists.
     pub fn insert(&mut self, key: JsString, value: Value) {
+        let Some(index) = array_index(&key) else {
+            // One hash for both the lookup and the insertion.
+            match self.entries.entry(key) {
+                Entry::Occupied(mut occupied) => {
+                    occupied.insert(value);
+                }
+                Entry::Vacant(vacant) => {
+                    vacant.insert(value);
+                }
+            }
+            return;
+        };
         if let Some(slot) = self.entries.get_mut(&key) {
             *slot = value;
             return;
         }
-        match array_index(&key) {
-            Some(index) => {
-                let position = self.entries.as_slice()[..self.index_keys]
-                    .partition_point(|existing, _| array_index(existing).unwrap_or(0) < index);
-                self.entries.shift_insert(position, key, value);
-                self.index_keys += 1;
-            }
-            None => {
-                self.entries.insert(key, value);
-            }
-        }
+        let position = self.entries.as_slice()[..self.index_keys]
+            .partition_point(|existing, _| array_index(existing).unwrap_or(0) < index);
+        self.entries.shift_insert(position, key, value);
+        self.index_keys += 1;
     }
 
     /// Removes `key`, keeping the order of the others.
@@ -112,6 +118,17 @@ impl PropertyMap {
             self.index_keys -= 1;
         }
         removed
+    }
+
+    /// The values in enumeration order, to overwrite in place (`JSON.parse` copies the map of
+    /// an object with the same keys, then sets the values).
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut Value> {
+        self.entries.values_mut()
+    }
+
+    /// Whether any key is an array index (those are not in insertion order).
+    pub fn has_index_keys(&self) -> bool {
+        self.index_keys > 0
     }
 
     /// Keys and values in enumeration order.
@@ -148,5 +165,16 @@ mod tests {
         map.insert(JsString::new("1"), Value::Null);
         let keys: Vec<String> = map.iter().map(|(key, _)| key.to_string()).collect();
         assert_eq!(keys, ["1", "10", "b", "a", "01"]);
+        assert!(map.has_index_keys());
+    }
+
+    #[test]
+    fn ascii_keys_are_found_from_rust_text() {
+        let mut map = PropertyMap::new();
+        map.insert(JsString::new("toJSON"), Value::Bool(true));
+        map.insert(JsString::new("é"), Value::Null);
+        assert!(matches!(map.get_ascii("toJSON"), Some(Value::Bool(true))));
+        assert!(map.get_ascii("toJSO").is_none());
+        assert!(!map.has_index_keys());
     }
 }
