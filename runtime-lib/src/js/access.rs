@@ -66,8 +66,10 @@ fn get_named(object: &Value, key: &str) -> Result<Value, Throw> {
 fn element_index(number: f64) -> Option<usize> {
     // `as` saturates (NaN and negatives become 0, huge values usize::MAX), so only integers
     // survive the round trip; -0 is index 0, as `String(-0)` is "0".
-    let index = number as usize;
-    (index as f64 == number && index < MAX_LENGTH).then_some(index)
+    // Through `u32` (2³² − 1 = MAX_LENGTH is the first non-index), whose conversions are a
+    // couple of instructions where `usize`'s need branches.
+    let index = number as u32;
+    (f64::from(index) == number && (index as usize) < MAX_LENGTH).then_some(index as usize)
 }
 
 /// `object[key]` for any key value. The dense-array element read is inlined into compiled
@@ -93,7 +95,7 @@ pub fn get_index(object: &Value, index: f64) -> Result<Value, Throw> {
     {
         return Ok(element);
     }
-    get_computed_general(object, &Value::Number(index))
+    get_computed_general(object, &super::convert::number_operand(index))
 }
 
 fn get_computed_general(object: &Value, key: &Value) -> Result<Value, Throw> {
@@ -279,13 +281,30 @@ pub fn set_computed_strict(object: &Value, key: &Value, value: Value) -> Result<
 /// `object[index] = value` in sloppy code, the key proved a number by the compiler.
 #[inline(always)]
 pub fn set_index(object: &Value, index: f64, value: Value) -> Result<(), Throw> {
-    set_computed(object, &Value::Number(index), value)
+    set_index_in(object, index, value, false)
 }
 
 /// `object[index] = value` in strict code, the key proved a number by the compiler.
 #[inline(always)]
 pub fn set_index_strict(object: &Value, index: f64, value: Value) -> Result<(), Throw> {
-    set_computed_strict(object, &Value::Number(index), value)
+    set_index_in(object, index, value, true)
+}
+
+#[inline(always)]
+fn set_index_in(object: &Value, index: f64, value: Value, strict: bool) -> Result<(), Throw> {
+    let value = match (object, element_index(index)) {
+        (Value::Array(array), Some(slot)) => match array.write_plain(slot, value) {
+            Ok(()) => return Ok(()),
+            Err(value) => value,
+        },
+        _ => value,
+    };
+    set_computed_in(
+        object,
+        &super::convert::number_operand(index),
+        value,
+        strict,
+    )
 }
 
 /// The write `items[i] = v` inlined into compiled code: a plain array's slot or its next

@@ -59,6 +59,21 @@ pub fn number_operand(number: f64) -> std::mem::ManuallyDrop<Value> {
     std::mem::ManuallyDrop::new(Value::Number(number))
 }
 
+/// [`number_value`] of a temporary, released without the drop glue (see [`Value::release`]).
+#[inline(always)]
+pub fn number_of(value: Value) -> f64 {
+    let number = number_value(&value);
+    value.release();
+    number
+}
+
+/// The result of an expression statement (`items.push(x);`), dropped: without the drop glue
+/// when it owns nothing (see [`Value::release`]).
+#[inline(always)]
+pub fn discard(value: Value) {
+    value.release();
+}
+
 /// ToNumber (a number is answered inline; the conversions are [`to_number_general`]).
 #[inline]
 pub fn to_number(value: &Value) -> Result<f64, Throw> {

@@ -199,7 +199,7 @@ impl Lowerer<'_> {
     /// A numeric expression the runtime computes, unwrapped to its `f64`.
     fn unwrapped_number(&mut self, expr: &Expr) -> TokenStream {
         let value = self.expr(expr);
-        quote!(rt::number_value(&#value))
+        quote!(rt::number_of(#value))
     }
 
     /// `expr` as a `Value` when it is computed on `f64`s: `None` leaves it to the generic

@@ -265,7 +265,7 @@ impl Lowerer<'_> {
             Expr::Paren(paren) => self.expression_statement(&paren.expr),
             other => {
                 let value = self.expr(other);
-                quote!(let _ = #value;)
+                quote!(rt::discard(#value);)
             }
         }
     }
