@@ -165,7 +165,7 @@ pub fn request_value(req: &HandlerRequest) -> Result<Value, HandlerError> {
             })?
         }
     };
-    Ok(Value::object([
+    Ok(crate::js::builders::object([
         ("method", Value::str(&req.method)),
         ("path", Value::str(&req.path)),
         (

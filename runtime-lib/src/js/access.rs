@@ -251,13 +251,13 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
 }
 
 /// `object.key = value` in sloppy code (a forbidden write is ignored).
-pub fn set(object: &Value, key: &str, value: Value) -> Result<(), Throw> {
-    set_key_in(object, JsString::new(key), value, false)
+pub fn set(object: &Value, key: &'static str, value: Value) -> Result<(), Throw> {
+    set_key_in(object, super::static_keys::static_key(key), value, false)
 }
 
 /// `object.key = value` in strict code (a forbidden write throws V8's TypeError).
-pub fn set_strict(object: &Value, key: &str, value: Value) -> Result<(), Throw> {
-    set_key_in(object, JsString::new(key), value, true)
+pub fn set_strict(object: &Value, key: &'static str, value: Value) -> Result<(), Throw> {
+    set_key_in(object, super::static_keys::static_key(key), value, true)
 }
 
 /// `object[key] = value` in sloppy code.

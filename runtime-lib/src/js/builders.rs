@@ -36,9 +36,10 @@ impl Var {
     }
 }
 
-/// An object literal without spreads or computed keys.
-pub fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
-    Value::object(entries)
+/// An object literal without spreads or computed keys (its keys are literals of the compiled
+/// code, converted once per thread: `static_keys.rs`).
+pub fn object<const N: usize>(entries: [(&'static str, Value); N]) -> Value {
+    Value::object(entries.map(|(key, value)| (super::static_keys::static_key(key), value)))
 }
 
 /// An array literal.

@@ -51,6 +51,7 @@ pub mod promise_combinators;
 pub mod property;
 pub mod prototype;
 pub mod regexp;
+pub mod static_keys;
 pub mod string;
 pub mod string_methods;
 pub mod subclass;
