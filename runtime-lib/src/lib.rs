@@ -15,25 +15,7 @@ pub mod contract;
 pub mod http;
 pub mod js;
 
-/// The generated server's `#[global_allocator]` (mimalloc). Handlers allocate and free many
-/// small objects per request — JS values, property maps, strings, the parsed body and the JSON
-/// written back — and mimalloc's per-thread free lists serve those with far fewer instructions
-/// than glibc's malloc (see `docs/benchmarks.md` for the counts). Built without transparent huge
-/// pages (`no_thp`) and tuned by [`tune_allocator`], so peak memory stays near glibc's.
-pub type Allocator = mimalloc::MiMalloc;
+mod allocator;
 
-/// The allocator value for `static ALLOCATOR: Allocator = ALLOCATOR;` in `main.rs`.
-pub const ALLOCATOR: Allocator = mimalloc::MiMalloc;
-
-/// Makes mimalloc return freed pages to the OS at once instead of 10 ms later: a request that
-/// builds large arrays (the `crunch` benchmark) otherwise keeps its pages resident on every
-/// worker thread, and peak RSS nearly doubled. Called by `http::serve` before any worker starts;
-/// harmless when mimalloc is not the global allocator (it only sets an unused option).
-pub(crate) fn tune_allocator() {
-    /// `mi_option_purge_delay` in mimalloc's `mi_option_e` (v2 `mimalloc.h`: the 15th option).
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-    // SAFETY: `mi_option_set` takes two plain integers and writes one entry of mimalloc's
-    // global option table; it has no pointer arguments and no precondition besides a valid
-    // option number, which `PURGE_DELAY` is (checked against the header of the vendored v2).
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
-}
+pub(crate) use allocator::tune_allocator;
+pub use allocator::{ALLOCATOR, Allocator};
