@@ -72,17 +72,35 @@ impl PlainVisitor<'_> {
         self.is_empty = false;
     }
 
-    fn integer(&mut self, field: &Field, value: impl fmt::Display) {
+    /// A field whose `Debug` text `text` already is (integers, booleans, floats).
+    fn bare(&mut self, field: &Field, text: &str) {
         if self.result.is_err() {
             return;
         }
         if !Self::plain_name(field) {
-            return self.fallback(|visitor| visitor.record_debug(field, &format_args!("{value}")));
+            return self.fallback(|visitor| visitor.record_debug(field, &format_args!("{text}")));
         }
-        self.result = self
-            .start(field)
-            .and_then(|()| write!(self.writer, "{value}"));
+        self.result = self.start(field).and_then(|()| self.writer.write_str(text));
     }
+}
+
+/// `value` in decimal, written into `buffer` from the end: the digits without `core::fmt`.
+fn decimal(value: u64, negative: bool, buffer: &mut [u8; 21]) -> &str {
+    let mut start = buffer.len();
+    let mut rest = value;
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if negative {
+        start -= 1;
+        buffer[start] = b'-';
+    }
+    std::str::from_utf8(&buffer[start..]).unwrap_or_default()
 }
 
 impl Visit for PlainVisitor<'_> {
@@ -106,15 +124,26 @@ impl Visit for PlainVisitor<'_> {
     }
 
     fn record_u64(&mut self, field: &Field, value: u64) {
-        self.integer(field, value);
+        self.bare(field, decimal(value, false, &mut [0; 21]));
     }
 
     fn record_i64(&mut self, field: &Field, value: i64) {
-        self.integer(field, value);
+        self.bare(
+            field,
+            decimal(value.unsigned_abs(), value < 0, &mut [0; 21]),
+        );
     }
 
     fn record_bool(&mut self, field: &Field, value: bool) {
-        self.integer(field, value);
+        self.bare(field, if value { "true" } else { "false" });
+    }
+
+    fn record_f64(&mut self, field: &Field, value: f64) {
+        // `{:?}` is what the default writer prints (`0.412`, `12.0`, `NaN`); formatting it here
+        // skips the default writer's styling wrappers.
+        let mut text = String::with_capacity(24);
+        let _ = std::fmt::Write::write_fmt(&mut text, format_args!("{value:?}"));
+        self.bare(field, &text);
     }
 
     fn record_error(&mut self, field: &Field, value: &(dyn std::error::Error + 'static)) {
@@ -185,6 +214,17 @@ mod tests {
         tracing::warn!(status = 503u16, duration_ms = 12.0, "request");
         tracing::info!(path = "/quote\"d\\back", text = "tab\there", "escapes");
         tracing::info!(text = "héllo ☃", negative = -7i64, flag = true, "non-ASCII");
+        tracing::info!(
+            zero = 0u64,
+            max = u64::MAX,
+            min = i64::MIN,
+            off = false,
+            whole = 3.0,
+            tiny = 1e-7,
+            nan = f64::NAN,
+            infinite = f64::NEG_INFINITY,
+            "numbers"
+        );
         tracing::info!(r#type = "raw name", "raw");
         tracing::info!("a message with \"quotes\" and \u{1b}[31m an escape");
         tracing::info!(answer = ?Some(42), shown = %"display", "debug values");
