@@ -45,8 +45,8 @@ fn captured() -> &'static Captured {
     })
 }
 
-/// The captured events whose fields carry `request_id`.
-fn events_for(request_id: &str) -> Vec<Value> {
+/// Every event captured so far.
+fn all_events() -> Vec<Value> {
     let bytes = captured()
         .0
         .lock()
@@ -55,6 +55,13 @@ fn events_for(request_id: &str) -> Vec<Value> {
     String::from_utf8_lossy(&bytes)
         .lines()
         .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .collect()
+}
+
+/// The captured events whose fields carry `request_id`.
+fn events_for(request_id: &str) -> Vec<Value> {
+    all_events()
+        .into_iter()
         .filter(|event| event["fields"]["request_id"] == request_id)
         .collect()
 }
@@ -172,17 +179,11 @@ fn console_output_is_logged_inside_the_handler_span() {
         None,
     );
     assert_eq!(reply.status, 200);
-    let bytes = captured()
-        .0
-        .lock()
-        .expect("the capture lock is not poisoned")
-        .clone();
-    let text = String::from_utf8_lossy(&bytes);
-    let line = text
-        .lines()
-        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+    let events = all_events();
+    let line = events
+        .iter()
         .find(|event| event["span"]["request_id"] == id && event["target"] == "handler")
-        .unwrap_or_else(|| panic!("no console line in the handler span: {text}"));
+        .unwrap_or_else(|| panic!("no console line in the handler span: {events:#?}"));
     assert_eq!(line["fields"]["message"], "written by the handler");
     assert_eq!(line["level"], "WARN");
     assert_eq!(line["span"]["name"], "handler");

@@ -15,6 +15,8 @@ use tracing_subscriber::field::{RecordFields, VisitOutput};
 use tracing_subscriber::fmt::FormatFields;
 use tracing_subscriber::fmt::format::{DefaultVisitor, Writer};
 
+use crate::js::number::decimal_digits;
+
 /// Formats event and span fields as `name=value` pairs separated by spaces, the message first
 /// and bare, exactly as tracing-subscriber's `DefaultFields` does without ANSI colours.
 #[derive(Debug, Default)]
@@ -84,25 +86,6 @@ impl PlainVisitor<'_> {
     }
 }
 
-/// `value` in decimal, written into `buffer` from the end: the digits without `core::fmt`.
-fn decimal(value: u64, negative: bool, buffer: &mut [u8; 21]) -> &str {
-    let mut start = buffer.len();
-    let mut rest = value;
-    loop {
-        start -= 1;
-        buffer[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    if negative {
-        start -= 1;
-        buffer[start] = b'-';
-    }
-    std::str::from_utf8(&buffer[start..]).unwrap_or_default()
-}
-
 impl Visit for PlainVisitor<'_> {
     fn record_str(&mut self, field: &Field, value: &str) {
         if self.result.is_err() {
@@ -124,13 +107,13 @@ impl Visit for PlainVisitor<'_> {
     }
 
     fn record_u64(&mut self, field: &Field, value: u64) {
-        self.bare(field, decimal(value, false, &mut [0; 21]));
+        self.bare(field, decimal_digits(value, false, 1, &mut [0; 24]));
     }
 
     fn record_i64(&mut self, field: &Field, value: i64) {
         self.bare(
             field,
-            decimal(value.unsigned_abs(), value < 0, &mut [0; 21]),
+            decimal_digits(value.unsigned_abs(), value < 0, 1, &mut [0; 24]),
         );
     }
 

@@ -132,19 +132,12 @@ pub fn to_iso_string(time: f64) -> String {
 
 /// Appends `value` in decimal, zero-padded to at least `width` digits.
 fn push_digits(text: &mut String, value: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut start = digits.len();
-    let mut rest = value;
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    start = start.min(digits.len() - width);
-    text.extend(digits[start..].iter().map(|&digit| char::from(digit)));
+    text.push_str(super::number::decimal_digits(
+        value,
+        false,
+        width,
+        &mut [0; 24],
+    ));
 }
 
 const WEEKDAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];

@@ -34,25 +34,37 @@ pub fn write(number: f64, out: &mut String) {
 
 /// Appends the decimal digits of `integer` (|integer| < 2^53), with a `-` if negative.
 fn write_integer(integer: i64, out: &mut String) {
-    // 2^53 has 16 digits; a sign makes 17.
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut rest = integer.unsigned_abs();
+    out.push_str(decimal_digits(
+        integer.unsigned_abs(),
+        integer < 0,
+        1,
+        &mut [0; 24],
+    ));
+}
+
+/// The decimal digits of `value`, zero-padded to at least `width` (at most 20) digits and led
+/// by `-` when `negative`, written from the end of `buffer`: integers printed without
+/// `core::fmt` (numbers in JSON, date fields, log fields).
+pub fn decimal_digits(value: u64, negative: bool, width: usize, buffer: &mut [u8; 24]) -> &str {
+    let mut start = buffer.len();
+    let mut rest = value;
     loop {
         start -= 1;
-        digits[start] = b'0' + (rest % 10) as u8;
+        buffer[start] = b'0' + (rest % 10) as u8;
         rest /= 10;
         if rest == 0 {
             break;
         }
     }
-    if integer < 0 {
+    while buffer.len() - start < width.min(20) {
         start -= 1;
-        digits[start] = b'-';
+        buffer[start] = b'0';
     }
-    for &digit in &digits[start..] {
-        out.push(char::from(digit));
+    if negative {
+        start -= 1;
+        buffer[start] = b'-';
     }
+    std::str::from_utf8(&buffer[start..]).unwrap_or_default()
 }
 
 /// The characters JavaScript's `trim` and `Number()` treat as white space or line terminators.
