@@ -64,10 +64,10 @@ fn get_named(object: &Value, key: &str) -> Result<Value, Throw> {
 /// The array index a number key names (`items[i]`), or `None` when it names another property.
 #[inline(always)]
 fn element_index(number: f64) -> Option<usize> {
-    // `as` saturates (NaN and negatives become 0, huge values usize::MAX), so only integers
-    // survive the round trip; -0 is index 0, as `String(-0)` is "0".
-    // Through `u32` (2³² − 1 = MAX_LENGTH is the first non-index), whose conversions are a
-    // couple of instructions where `usize`'s need branches.
+    // `as` saturates (NaN and negatives become 0, huge values u32::MAX), so only integers
+    // survive the round trip; -0 is index 0, as `String(-0)` is "0". `u32` because its
+    // conversions are a couple of instructions where `usize`'s need branches, and 2³² − 1
+    // (`MAX_LENGTH`, u32::MAX) is the first number that is not an index.
     let index = number as u32;
     (f64::from(index) == number && (index as usize) < MAX_LENGTH).then_some(index as usize)
 }
