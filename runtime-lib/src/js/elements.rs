@@ -49,6 +49,8 @@ pub struct JsArray {
     extra: RefCell<Option<Box<Extra>>>,
     /// `Object.freeze`/`seal`/`preventExtensions` (see `freeze.rs`).
     pub integrity: Cell<Integrity>,
+    /// Dropped last: closes the drop that `Drop for JsArray` opened (`teardown.rs`).
+    _end: super::teardown::DropEnd,
 }
 
 /// The rarely-needed parts of an array.
@@ -103,6 +105,18 @@ impl Extra {
     }
 }
 
+impl Drop for JsArray {
+    fn drop(&mut self) {
+        // Deeply nested arrays must not drop recursively (see `teardown.rs`).
+        if !super::teardown::begin() {
+            super::teardown::set_aside((
+                std::mem::take(self.items.get_mut()),
+                self.extra.get_mut().take(),
+            ));
+        }
+    }
+}
+
 impl JsArray {
     /// A dense array of `items`.
     pub fn new(items: Vec<Value>) -> JsArray {
@@ -110,6 +124,7 @@ impl JsArray {
             items: RefCell::new(items),
             extra: RefCell::new(None),
             integrity: Cell::new(Integrity::Extensible),
+            _end: super::teardown::DropEnd,
         }
     }
 

@@ -55,6 +55,7 @@ pub mod static_keys;
 pub mod string;
 pub mod string_methods;
 pub mod subclass;
+pub mod teardown;
 pub mod to_primitive;
 pub mod uri;
 pub mod value;

@@ -57,6 +57,23 @@ pub struct JsObject {
     pub proto: RefCell<Prototype>,
     /// `Object.freeze`/`seal`/`preventExtensions` (see `freeze.rs`).
     pub integrity: Cell<Integrity>,
+    /// Dropped last: closes the drop that `Drop for JsObject` opened (`teardown.rs`).
+    _end: super::teardown::DropEnd,
+}
+
+impl Drop for JsObject {
+    fn drop(&mut self) {
+        // A long chain of objects must not drop recursively (see `teardown.rs`).
+        if !super::teardown::begin() {
+            super::teardown::set_aside((
+                std::mem::take(self.props.get_mut()),
+                std::mem::take(self.private.get_mut()),
+                std::mem::replace(&mut self.kind, ObjectKind::Plain),
+                std::mem::take(self.proto.get_mut()),
+                self.class.take(),
+            ));
+        }
+    }
 }
 
 impl JsObject {
@@ -69,6 +86,7 @@ impl JsObject {
             private: RefCell::new(PropertyMap::new()),
             proto: RefCell::new(Prototype::Default),
             integrity: Cell::new(Integrity::Extensible),
+            _end: super::teardown::DropEnd,
         }
     }
 }
