@@ -76,13 +76,10 @@ fn element_index(number: f64) -> Option<usize> {
 /// code; everything else is [`get_computed_general`].
 #[inline(always)]
 pub fn get_computed(object: &Value, key: &Value) -> Result<Value, Throw> {
-    if let (Value::Array(array), Value::Number(number)) = (object, key)
-        && let Some(index) = element_index(*number)
-        && let Some(element) = array.read_dense(index)
-    {
-        return Ok(element);
+    match key {
+        Value::Number(number) => get_index(object, *number),
+        _ => get_computed_general(object, key),
     }
-    get_computed_general(object, key)
 }
 
 /// `object[index]` where the compiler proved the key is a number (`items[i]` with a numeric
@@ -260,21 +257,22 @@ pub fn set_strict(object: &Value, key: &'static str, value: Value) -> Result<(),
     set_key_in(object, super::static_keys::static_key(key), value, true)
 }
 
-/// `object[key] = value` in sloppy code.
+/// `object[key] = value` in sloppy code. A number key takes [`set_index`]'s path, whose
+/// plain-array write is inlined into compiled code.
 #[inline(always)]
 pub fn set_computed(object: &Value, key: &Value, value: Value) -> Result<(), Throw> {
-    match write_plain_element(object, key, value) {
-        Ok(()) => Ok(()),
-        Err(value) => set_computed_in(object, key, value, false),
+    match key {
+        Value::Number(number) => set_index_in(object, *number, value, false),
+        _ => set_computed_in(object, key, value, false),
     }
 }
 
 /// `object[key] = value` in strict code.
 #[inline(always)]
 pub fn set_computed_strict(object: &Value, key: &Value, value: Value) -> Result<(), Throw> {
-    match write_plain_element(object, key, value) {
-        Ok(()) => Ok(()),
-        Err(value) => set_computed_in(object, key, value, true),
+    match key {
+        Value::Number(number) => set_index_in(object, *number, value, true),
+        _ => set_computed_in(object, key, value, true),
     }
 }
 
@@ -290,6 +288,8 @@ pub fn set_index_strict(object: &Value, index: f64, value: Value) -> Result<(), 
     set_index_in(object, index, value, true)
 }
 
+/// The write `items[i] = v` inlined into compiled code: a plain array's slot or its next
+/// element (sloppy and strict agree there); anything else is [`set_computed_in`].
 #[inline(always)]
 fn set_index_in(object: &Value, index: f64, value: Value, strict: bool) -> Result<(), Throw> {
     let value = match (object, element_index(index)) {
@@ -305,19 +305,6 @@ fn set_index_in(object: &Value, index: f64, value: Value, strict: bool) -> Resul
         value,
         strict,
     )
-}
-
-/// The write `items[i] = v` inlined into compiled code: a plain array's slot or its next
-/// element (sloppy and strict agree there); `Err` gives the value back for the general path.
-#[inline(always)]
-fn write_plain_element(object: &Value, key: &Value, value: Value) -> Result<(), Value> {
-    match (object, key) {
-        (Value::Array(array), Value::Number(number)) => match element_index(*number) {
-            Some(index) => array.write_plain(index, value),
-            None => Err(value),
-        },
-        _ => Err(value),
-    }
 }
 
 fn set_computed_in(object: &Value, key: &Value, value: Value, strict: bool) -> Result<(), Throw> {

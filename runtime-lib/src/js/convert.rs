@@ -67,13 +67,6 @@ pub fn number_of(value: Value) -> f64 {
     number
 }
 
-/// The result of an expression statement (`items.push(x);`), dropped: without the drop glue
-/// when it owns nothing (see [`Value::release`]).
-#[inline(always)]
-pub fn discard(value: Value) {
-    value.release();
-}
-
 /// ToNumber (a number is answered inline; the conversions are [`to_number_general`]).
 #[inline]
 pub fn to_number(value: &Value) -> Result<f64, Throw> {

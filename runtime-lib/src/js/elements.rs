@@ -214,12 +214,19 @@ impl JsArray {
         self.items.borrow().get(index).cloned()
     }
 
+    /// Extensible, without holes, sparse tail, named properties or class: the arrays the
+    /// inlined fast paths write to directly.
+    #[inline(always)]
+    fn is_plain(&self) -> bool {
+        self.integrity.get() == Integrity::Extensible && self.extra.borrow().is_none()
+    }
+
     /// `array[index] = value` for a plain extensible array without holes, tail or named
     /// properties, writing inside the vector or appending at its end; gives `value` back when
     /// the array needs the general path ([`JsArray::set`] after the integrity checks).
     #[inline(always)]
     pub fn write_plain(&self, index: usize, value: Value) -> Result<(), Value> {
-        if self.integrity.get() != Integrity::Extensible || self.extra.borrow().is_some() {
+        if !self.is_plain() {
             return Err(value);
         }
         let mut items = self.items.borrow_mut();
@@ -236,7 +243,7 @@ impl JsArray {
     /// general path. Inlined into compiled code, where `push` is the commonest method call.
     #[inline(always)]
     pub fn push_plain(&self, value: &Value) -> Option<usize> {
-        if self.integrity.get() != Integrity::Extensible || self.extra.borrow().is_some() {
+        if !self.is_plain() {
             return None;
         }
         let mut items = self.items.borrow_mut();

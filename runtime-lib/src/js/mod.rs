@@ -79,8 +79,7 @@ pub use class::{
     super_construct, super_method,
 };
 pub use convert::{
-    discard, number_of, number_operand, number_value, to_number, to_string, truthy, truthy_owned,
-    type_of,
+    number_of, number_operand, number_value, to_number, to_string, truthy, truthy_owned, type_of,
 };
 pub use error::Throw;
 pub use exceptions::{Completion, catch_value, const_assignment, undeclared};

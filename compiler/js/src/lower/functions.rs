@@ -379,12 +379,9 @@ impl Lowerer<'_> {
         if is_async {
             return None;
         }
-        let id = self.cx.scopes.binding_of(&binding.id)?;
+        let id = self.plain_local(&binding.id)?;
         let declared = &self.cx.scopes.bindings[id];
-        let fixed = declared.kind == crate::scope::BindingKind::Param
-            && !declared.reassigned
-            && !declared.is_cell()
-            && !self.is_numeric_binding(id);
+        let fixed = declared.kind == crate::scope::BindingKind::Param && !declared.reassigned;
         fixed.then(|| self.binding_ident(id))
     }
 }

@@ -265,7 +265,8 @@ impl Lowerer<'_> {
             Expr::Paren(paren) => self.expression_statement(&paren.expr),
             other => {
                 let value = self.expr(other);
-                quote!(rt::discard(#value);)
+                // Dropped without the drop glue when it owns nothing (`Value::release`).
+                quote!(Value::release(#value);)
             }
         }
     }
