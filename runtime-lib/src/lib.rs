@@ -5,6 +5,7 @@
 //! - [`js`]: the JavaScript value model and builtins that compiled handlers call;
 //! - [`bridge`]: turns a [`contract::HandlerRequest`] into the JS `req` and the handler's result
 //!   back into a [`contract::HandlerResponse`];
+//! - [`storage`]: resources kept in SQLite or PostgreSQL, migrations, generated CRUD, `ctx.db`;
 //! - [`Allocator`]: the memory allocator generated servers install as `#[global_allocator]`.
 //!
 //! The emitter vendors this crate's sources into each generated server, so it depends on
@@ -14,6 +15,7 @@ pub mod bridge;
 pub mod contract;
 pub mod http;
 pub mod js;
+pub mod storage;
 
 mod allocator;
 

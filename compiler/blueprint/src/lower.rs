@@ -78,6 +78,10 @@ pub fn lower(
         handlers: handler_modules,
         schemas,
         type_schemas: Vec::new(),
+        // Filled by the data lowering (`resources:`), being built.
+        database: None,
+        resources: Vec::new(),
+        migrations: backworks_ir::MigrationHistory::default(),
     })
 }
 

@@ -13,6 +13,7 @@
 //! ```
 
 mod annotations;
+mod data;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -20,6 +21,11 @@ use std::path::PathBuf;
 use backworks_diagnostics::{SourceId, Span};
 
 pub use annotations::{ExportTypes, HandlerTypes, TypedBody, TypedResponse};
+pub use data::{
+    ColumnSnapshot, Constraints, CrudOperation, Database, Field, FieldDefault, FieldType,
+    IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,
+    TableSnapshot,
+};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +54,13 @@ pub struct Service {
     /// Named schemas of TypeScript interfaces and type aliases that handler annotations use
     /// more than once (see [`HandlerModule::types`]); their names differ from `schemas`'.
     pub type_schemas: Vec<(String, JsonSchema)>,
+    /// Where the data lives; `Some` exactly when the blueprint declares `database:` or any
+    /// resource (the default is an SQLite file named after the service).
+    pub database: Option<Database>,
+    /// The data resources, in blueprint order: tables, generated CRUD routes and `ctx.db`.
+    pub resources: Vec<Resource>,
+    /// The project's `migrations/` folder as found before this build.
+    pub migrations: MigrationHistory,
 }
 
 /// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.

@@ -1,0 +1,202 @@
+//! The data model as the generated `main.rs` declares it: `static` descriptions of the
+//! database, each resource's table and fields, and the project's migrations.
+//!
+//! The compiler writes these from its IR (`backworks_ir::Resource`); the storage layer reads
+//! nothing else. Names are validated by the compiler (lower-case identifiers, no reserved SQL
+//! word), so they are safe to quote into SQL text; values never are.
+//!
+//! ```ignore
+//! static DATA: DataSpec = DataSpec {
+//!     url: "${DATABASE_URL:-sqlite://data/bookstore.db}",
+//!     resources: &[ResourceSpec { name: "books", id: IdKind::Integer, timestamps: true,
+//!         fields: &[FieldSpec { name: "title", kind: FieldKind::String, required: true, .. }],
+//!         search: &["title"], operations: &[CrudOp::List, CrudOp::Get], seed: None, .. }],
+//!     migrations: &[MigrationSpec { version: 1, name: "create_books",
+//!                                   sqlite: "CREATE TABLE …", postgres: "CREATE TABLE …" }],
+//! };
+//! ```
+
+/// The service's data: where it lives, what it holds, how its schema came to be.
+#[derive(Debug)]
+pub struct DataSpec {
+    /// The blueprint's `database.url`, `${VAR}`/`${VAR:-default}` unexpanded; `DATABASE_URL`,
+    /// when set, replaces it.
+    pub url: &'static str,
+    /// Every resource, in blueprint order.
+    pub resources: &'static [ResourceSpec],
+    /// Every migration, by version from 1; the server applies those the database lacks.
+    pub migrations: &'static [MigrationSpec],
+}
+
+/// One resource: a table with `id`, its fields and (with `timestamps`) `created_at` and
+/// `updated_at`.
+#[derive(Debug)]
+pub struct ResourceSpec {
+    /// Table name, URL segment and `ctx.db` member.
+    pub name: &'static str,
+    /// How ids are made.
+    pub id: IdKind,
+    /// Declared fields, in blueprint order.
+    pub fields: &'static [FieldSpec],
+    /// Whether `created_at`/`updated_at` are kept.
+    pub timestamps: bool,
+    /// Text fields covered by full-text search; empty for none.
+    pub search: &'static [&'static str],
+    /// Generated HTTP operations.
+    pub operations: &'static [CrudOp],
+    /// JSON pointers into the OpenAPI document for each exposed operation, so requests are
+    /// checked against the documented schemas before the storage layer sees them.
+    pub openapi: OperationPointers,
+    /// A JSON array of rows loaded when the table is empty at start.
+    pub seed: Option<&'static str>,
+}
+
+/// Where each generated operation sits in the service's OpenAPI document (`None` when the
+/// operation is not exposed).
+#[derive(Debug, Default)]
+pub struct OperationPointers {
+    /// `GET /{name}`.
+    pub list: Option<&'static str>,
+    /// `GET /{name}/{id}`.
+    pub get: Option<&'static str>,
+    /// `POST /{name}`.
+    pub create: Option<&'static str>,
+    /// `PATCH /{name}/{id}`.
+    pub patch: Option<&'static str>,
+    /// `PUT /{name}/{id}`.
+    pub put: Option<&'static str>,
+    /// `DELETE /{name}/{id}`.
+    pub delete: Option<&'static str>,
+}
+
+/// How ids are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdKind {
+    /// Integers assigned by the database.
+    Integer,
+    /// Random UUID v4 strings assigned by the server.
+    Uuid,
+}
+
+/// One declared field.
+#[derive(Debug)]
+pub struct FieldSpec {
+    /// Field and column name.
+    pub name: &'static str,
+    /// Its type.
+    pub kind: FieldKind,
+    /// Must be present on create (unless defaulted) and never `null`.
+    pub required: bool,
+    /// Unique across rows.
+    pub unique: bool,
+    /// Applied on create when the field is absent.
+    pub default: Option<DefaultSpec>,
+    /// Fewest UTF-16 code units, for strings.
+    pub min_length: Option<u64>,
+    /// Most UTF-16 code units, for strings.
+    pub max_length: Option<u64>,
+    /// Smallest value, for numbers.
+    pub minimum: Option<f64>,
+    /// Largest value, for numbers.
+    pub maximum: Option<f64>,
+    /// An ECMAScript regular expression strings must match.
+    pub pattern: Option<&'static str>,
+    /// A JSON Schema `format` strings must satisfy (`email`, `uri`, `uuid`, `date-time`, …).
+    pub format: Option<&'static str>,
+}
+
+/// A field's type; the column type per engine is in `ARCHITECTURE.md` ("Data").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FieldKind {
+    /// Short text.
+    String,
+    /// Long text.
+    Text,
+    /// 64-bit integer.
+    Integer,
+    /// Double.
+    Number,
+    /// Boolean.
+    Boolean,
+    /// ISO 8601 instant in UTC with milliseconds.
+    Datetime,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// Any JSON.
+    Json,
+    /// One of these strings.
+    Enum(&'static [&'static str]),
+    /// A JSON array of one scalar kind.
+    Array(ScalarKind),
+    /// The id of a row of another resource.
+    Ref {
+        /// The resource referred to.
+        to: &'static str,
+        /// What deleting the referred row does.
+        on_delete: OnDeleteKind,
+    },
+}
+
+/// Element kinds of array fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScalarKind {
+    /// Strings.
+    String,
+    /// Whole numbers.
+    Integer,
+    /// Numbers.
+    Number,
+    /// Booleans.
+    Boolean,
+}
+
+/// What deleting a referred row does to the rows referring to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnDeleteKind {
+    /// Refused while referred to.
+    Restrict,
+    /// Referring rows are deleted.
+    Cascade,
+    /// The reference becomes `null`.
+    SetNull,
+}
+
+/// A field's default value.
+#[derive(Debug, Clone, Copy)]
+pub enum DefaultSpec {
+    /// This JSON value (text, parsed once).
+    Json(&'static str),
+    /// The current instant (or date).
+    Now,
+    /// A fresh UUID v4.
+    Uuid,
+}
+
+/// A generated HTTP operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CrudOp {
+    /// `GET /{name}`.
+    List,
+    /// `GET /{name}/{id}`.
+    Get,
+    /// `POST /{name}`.
+    Create,
+    /// `PATCH` and `PUT /{name}/{id}`.
+    Update,
+    /// `DELETE /{name}/{id}`.
+    Delete,
+}
+
+/// One migration, written for both engines by `backworks build` into the project's
+/// `migrations/` folder and embedded in the server.
+#[derive(Debug)]
+pub struct MigrationSpec {
+    /// Its number, from 1.
+    pub version: u32,
+    /// Its name, e.g. `create_books`.
+    pub name: &'static str,
+    /// SQL for SQLite (several statements).
+    pub sqlite: &'static str,
+    /// SQL for PostgreSQL (several statements).
+    pub postgres: &'static str,
+}
