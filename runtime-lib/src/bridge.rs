@@ -3,13 +3,17 @@
 //! A generated entry point is one call into this module:
 //!
 //! ```text
-//! pub fn get(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
-//!     rt_bridge::run_stateful(&super::ISOLATE, req, |modules, req, ctx| {
+//! pub fn get(req: HandlerRequest) -> HandlerCall {
+//!     rt_bridge::run_stateful(&super::ISOLATES[0], req, |modules, req, ctx| {
 //!         let exports = modules.require("tasks", evaluate)?;
 //!         rt::call(&rt::get(&exports, "GET")?, &[req, ctx.value()])
 //!     })
 //! }
 //! ```
+//!
+//! `run_stateful`/`run_stateless` run the handler inline, on the calling thread;
+//! `run_stateful_on_loop`/`run_stateless_on_loop` (modules that may do I/O) hand the request
+//! to an event-loop thread (`js::event_loop`), where [`begin_on_loop`] starts it.
 //!
 //! - the request becomes `req = { method, path, path_params, query_params, headers, body }`
 //!   (a repeated query name keeps its last value; parameters are strings, except the
@@ -25,12 +29,16 @@
 //! - the request's deadline is the time budget of the call (`js::budget`): a handler still
 //!   running past it unwinds and becomes `HandlerError::Timeout` (504).
 
+use std::rc::Rc;
+
 use crate::contract::{
-    HandlerError, HandlerRequest, HandlerResponse, ParamKind, ParamLocation, RequestBody,
-    ResponseBody, TypedParam,
+    HandlerCall, HandlerError, HandlerRequest, HandlerResponse, ParamKind, ParamLocation,
+    RequestBody, ResponseBody, TypedParam,
 };
 use crate::js::error::{error_parts, stack_string};
+use crate::js::event_loop::{EventLoop, LoopEntry};
 use crate::js::isolate::{Isolate, Modules};
+use crate::js::request_task::RequestTask;
 use crate::js::{JsString, Throw, Value};
 
 /// The closure a generated entry point passes: `(modules, req, ctx) → handler result`.
@@ -49,29 +57,82 @@ impl Context {
 }
 
 /// Runs a handler of a stateless module: a private module registry, no lock.
-pub fn run_stateless(
-    req: HandlerRequest,
-    entry: impl Entry,
-) -> Result<HandlerResponse, HandlerError> {
-    let request = request_value(&req)?;
-    let modules = Modules::new();
-    run(&modules, &req, request, entry)
+pub fn run_stateless(req: HandlerRequest, entry: impl Entry) -> HandlerCall {
+    HandlerCall::Ready(request_value(&req).and_then(|request| {
+        let modules = Modules::new();
+        run(&modules, &req, request, entry)
+    }))
 }
 
 /// Runs a handler of a stateful module while holding its isolate's lock, from the first use of
 /// module state to dropping the last JS value (see `js::isolate` for why this makes the isolate
 /// sound). `req` is built before the lock is taken: until the handler runs, no other thread
 /// can reach it, and it is moved into the locked call, which drops it.
-pub fn run_stateful(
+pub fn run_stateful(isolate: &Isolate, req: HandlerRequest, entry: impl Entry) -> HandlerCall {
+    HandlerCall::Ready(request_value(&req).and_then(|request| {
+        let guard = isolate.lock();
+        let outcome = run(&guard.0, &req, request, entry);
+        drop(guard);
+        outcome
+    }))
+}
+
+/// Runs a handler of a stateful module that may do I/O on its isolate's event-loop thread,
+/// which owns the isolate's module state: no lock, and other requests run while it awaits.
+pub fn run_stateful_on_loop(
     isolate: &Isolate,
     req: HandlerRequest,
-    entry: impl Entry,
-) -> Result<HandlerResponse, HandlerError> {
-    let request = request_value(&req)?;
-    let guard = isolate.lock();
-    let outcome = run(&guard.0, &req, request, entry);
-    drop(guard);
-    outcome
+    entry: LoopEntry,
+) -> HandlerCall {
+    isolate.event_loop().call(req, entry)
+}
+
+/// Runs a handler of a stateless module that may do I/O on one of the stateless loop threads,
+/// with a private module registry.
+pub fn run_stateless_on_loop(req: HandlerRequest, entry: LoopEntry) -> HandlerCall {
+    EventLoop::stateless().call(req, entry)
+}
+
+/// The first macrotask of a request on an event-loop thread, run as its `task`: builds `req`,
+/// calls the handler, and awaits its result as Node's server does (`await handler(req, ctx)`:
+/// one reaction, a job behind those the handler queued), which answers the request. Fails only
+/// when the handler ran out of time.
+pub fn begin_on_loop(
+    task: &Rc<RequestTask>,
+    modules: &Modules,
+    req: &HandlerRequest,
+    entry: LoopEntry,
+) -> Result<(), Throw> {
+    let request = match request_value(req) {
+        Ok(request) => request,
+        Err(error) => {
+            task.answer(Err(error));
+            return Ok(());
+        }
+    };
+    let context = Context(());
+    let result = entry(modules, request, &context).and_then(crate::js::promise::resolve);
+    let promise = match result {
+        Ok(promise) => promise,
+        Err(thrown) if thrown.is_catchable() => {
+            task.fail(&thrown);
+            return Ok(());
+        }
+        Err(thrown) => return Err(thrown),
+    };
+    let answering = task.clone();
+    crate::js::promise::when_settled(
+        &promise,
+        Box::new(move |outcome| {
+            let result = match outcome {
+                Ok(value) => response_from(&value),
+                Err(reason) => Err(thrown_error(&Throw::new(reason))),
+            };
+            answering.answer(result);
+            Ok(())
+        }),
+    );
+    Ok(())
 }
 
 /// Calls the handler with `request` (consumed) and converts its result into plain data; every

@@ -4,7 +4,11 @@
 //! data — and calls the route's [`Handler`] synchronously. The compiled module (generated code plus
 //! `crate::bridge`) turns that into a JS `req` value, runs the handler and hands back a
 //! [`HandlerResponse`] or a [`HandlerError`], again plain data. JS values never cross this line,
-//! so they never have to be `Send` and never live across an `.await`.
+//! so they never have to be `Send` and never live across an axum `.await`.
+//!
+//! A handler that never does I/O answers at once ([`HandlerCall::Ready`]); one that may (timers,
+//! `ctx.db`) hands the request to its event-loop thread (`js::event_loop`) and answers
+//! [`HandlerCall::Pending`]: the HTTP layer awaits the plain-data answer, up to the deadline.
 //!
 //! ```text
 //! axum Request ──http──▶ HandlerRequest ──bridge──▶ JS req ──handler──▶ JS { status, headers, body }
@@ -15,7 +19,27 @@
 use std::time::Instant;
 
 /// A compiled handler entry point, as generated for each export of a handler module.
-pub type Handler = fn(HandlerRequest) -> Result<HandlerResponse, HandlerError>;
+pub type Handler = fn(HandlerRequest) -> HandlerCall;
+
+/// What a handler produced: a response, or why there is none.
+pub type HandlerResult = Result<HandlerResponse, HandlerError>;
+
+/// What calling a [`Handler`] gives the HTTP layer.
+#[derive(Debug)]
+pub enum HandlerCall {
+    /// The handler ran inline and this is its answer.
+    Ready(HandlerResult),
+    /// The handler runs on an event-loop thread; its answer arrives here. The HTTP layer waits
+    /// no longer than the request's deadline (504 after it) and drops the receiver, which is
+    /// all the loop needs to know (its own check of the deadline abandons the request's work).
+    Pending(tokio::sync::oneshot::Receiver<HandlerResult>),
+}
+
+impl From<HandlerResult> for HandlerCall {
+    fn from(result: HandlerResult) -> Self {
+        HandlerCall::Ready(result)
+    }
+}
 
 /// One request as the handler sees it, before it becomes the JS `req` object.
 #[derive(Debug, Clone)]
@@ -145,4 +169,10 @@ pub enum HandlerError {
     },
     /// The handler recursed past the depth limit: 500.
     StackOverflow,
+    /// The handler panicked on an event-loop thread (inline handlers' panics are caught by the
+    /// HTTP layer itself): 500. The loop caught it and keeps serving.
+    Panicked {
+        /// The panic's message.
+        message: String,
+    },
 }

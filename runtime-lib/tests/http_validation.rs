@@ -6,8 +6,8 @@
 mod http_support;
 
 use backworks_runtime::contract::{
-    HandlerError, HandlerRequest, HandlerResponse, ParamKind, ParamLocation, ResponseBody,
-    TypedParam,
+    HandlerCall, HandlerError, HandlerRequest, HandlerResponse, ParamKind, ParamLocation,
+    ResponseBody, TypedParam,
 };
 use backworks_runtime::http::{RouteSpec, ServiceSpec};
 use http_support::{TestServer, get, request};
@@ -96,7 +96,11 @@ static VALIDATED: ServiceSpec = ServiceSpec {
 
 /// Answers with the JSON of the JS `req` object the bridge builds (`JSON.stringify(req)`),
 /// so the parameters' JS types show: numbers and booleans unquoted, strings quoted.
-fn js_request(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
+fn js_request(req: HandlerRequest) -> HandlerCall {
+    js_request_answer(req).into()
+}
+
+fn js_request_answer(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
     let value = backworks_runtime::bridge::request_value(&req)?;
     let params = backworks_runtime::js::Value::object([
         (

@@ -13,6 +13,7 @@ mod diagnostics;
 mod exports;
 mod globals;
 mod infer;
+mod io_use;
 mod lower;
 mod names;
 mod numeric;
@@ -101,10 +102,27 @@ pub struct CompiledProgram {
     pub support: proc_macro2::TokenStream,
 }
 
+/// What the compiler needs to know about the service besides its handlers.
+#[derive(Debug, Clone, Default)]
+pub struct CompileOptions {
+    /// The service has a database: handlers that may read `ctx` may await `ctx.db`, so they
+    /// run on an event-loop thread.
+    pub database: bool,
+}
+
 /// Compiles the handlers of one blueprint. Reports every diagnostic it can find, not only the first.
 pub fn compile(
     handlers: &[HandlerSource],
     loader: &mut dyn SourceLoader,
 ) -> Result<CompiledProgram, Vec<Diagnostic>> {
-    program::compile(handlers, loader)
+    program::compile(handlers, loader, &CompileOptions::default())
+}
+
+/// [`compile`] for a service described by `options` (whether it has a database).
+pub fn compile_with(
+    handlers: &[HandlerSource],
+    loader: &mut dyn SourceLoader,
+    options: &CompileOptions,
+) -> Result<CompiledProgram, Vec<Diagnostic>> {
+    program::compile(handlers, loader, options)
 }

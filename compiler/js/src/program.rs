@@ -6,6 +6,7 @@
 //! name_modules unique Rust module names (`tasks`, `data`, `inline_hello`)
 //! classify     stateful or stateless (transitively through requires)
 //! isolates     one isolate (lock + module registry) per group of modules that share state
+//! classify_io  which modules may do I/O and so run on an event-loop thread (`io_use.rs`)
 //! lower_all    scope analysis + lowering of each module; every diagnostic is kept
 //! ```
 
@@ -23,8 +24,8 @@ use crate::lower::modules::ModulePlan;
 use crate::lower::{Lowerer, ModuleContext};
 use crate::parse::{Parsed, parse};
 use crate::{
-    CompiledModule, CompiledProgram, HandlerExport, HandlerSource, Language, SourceLoader,
-    diagnostics, exports, scope, state,
+    CompileOptions, CompiledModule, CompiledProgram, HandlerExport, HandlerSource, Language,
+    SourceLoader, diagnostics, exports, scope, state,
 };
 
 /// One module of the program.
@@ -40,6 +41,9 @@ struct Unit {
     stateful: bool,
     /// The isolate whose lock the module's entry points take (stateful modules only).
     isolate: Option<usize>,
+    /// Whether its entry points run on an event-loop thread (it, a module it requires, or a
+    /// module of its isolate may do I/O).
+    on_loop: bool,
 }
 
 /// Lexically normalises a path (`a/./b/../c` → `a/c`).
@@ -131,6 +135,7 @@ impl Program<'_> {
             rust_name: String::new(),
             stateful: false,
             isolate: None,
+            on_loop: false,
         });
         self.by_path.insert(key, index);
         index
@@ -324,6 +329,44 @@ impl Program<'_> {
         }
     }
 
+    /// Marks the modules whose entry points run on an event-loop thread: those that may do I/O
+    /// themselves (`may_do_io`), those that require one (transitively), and every module of
+    /// an isolate that holds one of those.
+    fn classify_io(&mut self, isolates: &[Vec<usize>], may_do_io: &[bool]) {
+        for (unit, io) in self.units.iter_mut().zip(may_do_io) {
+            unit.on_loop = *io;
+        }
+        loop {
+            let mut changed = false;
+            for index in 0..self.units.len() {
+                if self.units[index].on_loop {
+                    continue;
+                }
+                if self.units[index]
+                    .requires
+                    .values()
+                    .any(|target| self.units[*target].on_loop)
+                {
+                    self.units[index].on_loop = true;
+                    changed = true;
+                }
+            }
+            for members in isolates {
+                if members.iter().any(|member| self.units[*member].on_loop)
+                    && members.iter().any(|member| !self.units[*member].on_loop)
+                {
+                    for member in members {
+                        self.units[*member].on_loop = true;
+                    }
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+    }
+
     /// Groups the stateful modules into isolates and returns their member lists. Two modules
     /// land in one isolate when they are connected by `require`s (in either direction, through
     /// any module, stateless ones too: a shared module's exports object is one object in Node),
@@ -382,9 +425,29 @@ fn check_tokens(tokens: &TokenStream, span: Span) -> Option<Diagnostic> {
     }
 }
 
+/// Whether `unit` may do I/O by itself: it uses timers, or the service has a database and one
+/// of its handlers may read `ctx` (where `ctx.db` lives).
+fn may_do_io(unit: &Unit, is_entry: bool, options: &CompileOptions) -> bool {
+    let Some(parsed) = &unit.parsed else {
+        return false;
+    };
+    if crate::io_use::uses_timers(&parsed.module) {
+        return true;
+    }
+    if !options.database || !is_entry {
+        return false;
+    }
+    let scopes = scope::analyze(&parsed.module);
+    let (detected, _) = exports::detect(&parsed.module);
+    detected
+        .iter()
+        .any(|export| crate::context_use::uses_context(&parsed.module, &export.access, &scopes))
+}
+
 pub(crate) fn compile(
     handlers: &[HandlerSource],
     loader: &mut dyn SourceLoader,
+    options: &CompileOptions,
 ) -> Result<CompiledProgram, Vec<Diagnostic>> {
     let mut program = Program {
         units: Vec::new(),
@@ -410,6 +473,13 @@ pub(crate) fn compile(
     program.name_modules();
     program.classify();
     let isolates = program.isolates();
+    let io: Vec<bool> = program
+        .units
+        .iter()
+        .enumerate()
+        .map(|(index, unit)| may_do_io(unit, entries.contains(&index), options))
+        .collect();
+    program.classify_io(&isolates, &io);
 
     let rust_names: Vec<String> = program
         .units
@@ -461,6 +531,7 @@ pub(crate) fn compile(
         let plan = ModulePlan {
             exports: &detected,
             isolate: unit.isolate,
+            on_loop: unit.on_loop,
             display_path: unit.path.display().to_string(),
             implicit_handler,
         };
@@ -576,7 +647,8 @@ mod tests {
             sources: &mut sources,
             files: files.clone(),
         };
-        let program = super::compile(&entries, &mut loader).expect("compiles");
+        let program = super::compile(&entries, &mut loader, &crate::CompileOptions::default())
+            .expect("compiles");
         let entry_of = |name: &str| {
             let module = program
                 .modules

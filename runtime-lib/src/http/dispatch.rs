@@ -2,14 +2,18 @@
 //! `catch_unwind`, and turn its answer — or its error, or its panic — into a response.
 //!
 //! ```text
-//! Request ─▶ request::read ─▶ handler(req) ─┬─ Ok(answer)            ─▶ response::build
-//!                                           ├─ Err(HandlerError::…)  ─▶ HttpError (400/500/504)
+//! Request ─▶ request::read ─▶ handler(req) ─┬─ Ready(Ok(answer))     ─▶ response::build
+//!                                           ├─ Ready(Err(…))         ─▶ HttpError (400/500/504)
+//!                                           ├─ Pending(receiver)     ─▶ await it until the deadline
+//!                                           │                             (past it: 504)
 //!                                           └─ panic                 ─▶ HttpError::Panicked (500)
 //! ```
 //!
 //! The handler is sync code holding values that are not `Send`, so it runs right here on the
-//! worker thread with nothing of it kept across an `.await`. Its failures are logged at error level
-//! on target `backworks::handler`, with the request id to tie them to the request's log line.
+//! worker thread with nothing of it kept across an `.await`; a handler that may do I/O instead
+//! hands its request to an event-loop thread (`js::event_loop`) and only its plain-data answer
+//! is awaited here. Failures are logged at error level on target `backworks::handler`, with the
+//! request id to tie them to the request's log line.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -22,7 +26,7 @@ use super::envelope::EndpointName;
 use super::errors::HttpError;
 use super::request_id::RequestId;
 use super::{logging, request, response, validate};
-use crate::contract::HandlerError;
+use crate::contract::{HandlerCall, HandlerError, HandlerResult};
 use serde_json::Value;
 
 /// The axum handler behind every blueprint route.
@@ -64,12 +68,18 @@ async fn answer(
             return Err(HttpError::InvalidRequest { violations });
         }
     }
+    let deadline = handler_request.deadline;
     // The handler owns its request and shares nothing with this frame, so a panic cannot leave
     // anything here half-updated; module state it keeps is the JS runtime's to guard.
     let outcome = {
         // Marked only around the sync call, never across an `.await`.
         let _call = logging::enter_handler(route.endpoint, request_id);
         catch_unwind(AssertUnwindSafe(|| (route.handler)(handler_request)))
+    };
+    let outcome = match outcome {
+        Ok(HandlerCall::Ready(result)) => Ok(result),
+        Ok(HandlerCall::Pending(answer)) => Ok(pending_answer(route, deadline, answer).await),
+        Err(payload) => Err(payload),
     };
     match outcome {
         Ok(Ok(answer)) => response::build(answer).inspect_err(|error| {
@@ -93,6 +103,25 @@ async fn answer(
             );
             Err(HttpError::Panicked)
         }
+    }
+}
+
+/// Waits for the answer of a handler running on an event-loop thread, no longer than its
+/// deadline. Dropping the receiver (on time-out) is what tells the loop nobody waits any more.
+async fn pending_answer(
+    route: &RouteSpec,
+    deadline: std::time::Instant,
+    answer: tokio::sync::oneshot::Receiver<HandlerResult>,
+) -> HandlerResult {
+    match tokio::time::timeout_at(deadline.into(), answer).await {
+        Ok(Ok(result)) => result,
+        // The loop dropped the request without answering: it cannot have, short of a bug.
+        Ok(Err(_)) => Err(HandlerError::Panicked {
+            message: "the event loop dropped the request without answering".to_string(),
+        }),
+        Err(_) => Err(HandlerError::Timeout {
+            budget_ms: route.timeout_ms,
+        }),
     }
 }
 
@@ -131,6 +160,16 @@ fn handler_error(route: &RouteSpec, request_id: &RequestId, error: HandlerError)
                 "handler exceeded the maximum call depth"
             );
             HttpError::StackOverflow
+        }
+        HandlerError::Panicked { message } => {
+            tracing::error!(
+                target: "backworks::handler",
+                endpoint = route.endpoint,
+                request_id = request_id.as_str(),
+                panic = %message,
+                "handler panicked"
+            );
+            HttpError::Panicked
         }
     }
 }

@@ -493,6 +493,17 @@ fn not_callable(value: &Value) -> Throw {
     ))
 }
 
+/// How many JS calls are in progress on this thread.
+pub(crate) fn call_depth() -> u32 {
+    CALL_DEPTH.with(Cell::get)
+}
+
+/// Restores the call depth after a panic unwound calls without their bookkeeping (an
+/// event-loop thread catches the panic and serves on).
+pub(crate) fn set_call_depth(depth: u32) {
+    CALL_DEPTH.with(|current| current.set(depth));
+}
+
 /// Runs one JS call one level deeper: checks the time budget and the recursion limit.
 #[inline(always)]
 pub fn with_call_depth(body: impl FnOnce() -> Result<Value, Throw>) -> Result<Value, Throw> {

@@ -75,6 +75,17 @@ fn poll(task: &Rc<Task>) -> Result<(), Throw> {
     }
 }
 
+/// How many tasks are being polled on this thread (nested polls).
+pub(crate) fn polling_depth() -> usize {
+    CURRENT.with(|current| current.borrow().len())
+}
+
+/// Forgets the tasks a panic unwound out of (their polls never popped themselves).
+pub(crate) fn truncate_polling(depth: usize) {
+    let unwound = CURRENT.with(|current| current.borrow_mut().split_off(depth));
+    drop(unwound);
+}
+
 /// `await value` inside an `async` function.
 pub fn await_value(value: Value) -> Await {
     Await {

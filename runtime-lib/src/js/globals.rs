@@ -112,6 +112,10 @@ pub const STATIC_CALLS: &[&str] = &[
     "Promise.race",
     "Promise.any",
     "queueMicrotask",
+    "setTimeout",
+    "setInterval",
+    "clearTimeout",
+    "clearInterval",
     "console.log",
     "console.info",
     "console.warn",
@@ -269,6 +273,9 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "Promise.resolve" => super::promise::resolve(arg(args, 0)),
         "Promise.reject" => Ok(super::promise::reject(arg(args, 0))),
         "queueMicrotask" => super::microtasks::queue_microtask(&arg(args, 0)),
+        "setTimeout" => super::timers::set_timer(args, false),
+        "setInterval" => super::timers::set_timer(args, true),
+        "clearTimeout" | "clearInterval" => Ok(super::timers::clear_timer(&arg(args, 0))),
         _ => Err(Throw::type_error(format!("{name} is not a function"))),
     }
 }

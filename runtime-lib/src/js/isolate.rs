@@ -37,7 +37,9 @@
 //! state.
 
 use std::cell::RefCell;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
+
+use super::event_loop::EventLoop;
 
 use super::error::Throw;
 use super::value::Value;
@@ -102,9 +104,12 @@ pub struct IsolateState(pub Modules);
 
 unsafe impl Send for IsolateState {}
 
-/// The module state of one group of stateful modules, behind one lock.
+/// The module state of one group of stateful modules: behind one lock when its handlers run
+/// inline, or owned by one event-loop thread when any of its modules may do I/O (the compiler
+/// decides per group; a group uses one or the other, never both).
 pub struct Isolate {
     state: Mutex<IsolateState>,
+    event_loop: OnceLock<EventLoop>,
 }
 
 impl Default for Isolate {
@@ -118,7 +123,14 @@ impl Isolate {
     pub const fn new() -> Self {
         Isolate {
             state: Mutex::new(IsolateState(Modules::new())),
+            event_loop: OnceLock::new(),
         }
+    }
+
+    /// The loop thread that owns this isolate's module state, started by its first request.
+    /// Its registry lives on that thread alone (`event_loop.rs`), so it needs no lock.
+    pub fn event_loop(&self) -> &EventLoop {
+        self.event_loop.get_or_init(EventLoop::for_isolate)
     }
 
     /// Takes the lock. A handler that panicked while holding it poisoned it; module state may

@@ -6,35 +6,55 @@
 //!   queue after the synchronous part: [a, resume]   → a runs, then the function resumes
 //! ```
 //!
-//! The queue is per thread and lives only inside one handler call: the bridge drains it after
-//! the handler returns ([`drain`]) and empties it whatever happens ([`Scope`]), so no job — and
-//! no JS value it holds — outlives the call (the isolate's lock argument relies on that).
+//! The queue is per thread. On the inline path it lives only inside one handler call: the
+//! bridge drains it after the handler returns ([`drain`]) and empties it whatever happens
+//! ([`Scope`]), so no job — and no JS value it holds — outlives the call (the isolate's lock
+//! argument relies on that). On an event-loop thread (`event_loop.rs`) one queue serves every
+//! request of the thread, as Node's does: each job carries the [`RequestTask`] it belongs to
+//! and runs as that task (its deadline, its failure), and the loop drains the queue after
+//! every macrotask, so jobs of different requests interleave only between jobs.
 
 use std::cell::RefCell;
 use std::collections::VecDeque;
+use std::rc::Rc;
 
 use super::error::Throw;
+use super::request_task::RequestTask;
 use super::value::Value;
 
 /// A queued job. It fails only with an uncatchable throw (the time budget ran out): JS errors
 /// inside a job are turned into promise rejections by the job itself.
 pub type Job = Box<dyn FnOnce() -> Result<(), Throw>>;
 
+/// The request a job belongs to: `None` on the inline path.
+pub type Owner = Option<Rc<RequestTask>>;
+
 thread_local! {
-    static QUEUE: RefCell<VecDeque<Job>> = RefCell::new(VecDeque::new());
+    static QUEUE: RefCell<VecDeque<(Owner, Job)>> = RefCell::new(VecDeque::new());
 }
 
-/// Queues `job` behind every job already queued.
+/// Queues `job`, owned by the running request task, behind every job already queued.
 pub fn enqueue(job: Job) {
-    QUEUE.with(|queue| queue.borrow_mut().push_back(job));
+    enqueue_owned(super::request_task::current(), job);
 }
 
-/// Runs queued jobs, and the jobs they queue, until none is left.
+/// Queues `job` on behalf of `owner` (a promise reaction belongs to the task that registered
+/// it, not to the one that settles the promise).
+pub fn enqueue_owned(owner: Owner, job: Job) {
+    QUEUE.with(|queue| queue.borrow_mut().push_back((owner, job)));
+}
+
+/// Runs queued jobs, and the jobs they queue, until none is left. A job of a request task
+/// runs as that task and fails it alone; only an inline job's failure ends the drain.
 pub fn drain() -> Result<(), Throw> {
     loop {
-        let Some(job) = QUEUE.with(|queue| queue.borrow_mut().pop_front()) else {
+        let Some((owner, job)) = QUEUE.with(|queue| queue.borrow_mut().pop_front()) else {
             return Ok(());
         };
+        if let Some(task) = owner {
+            task.run_job(job);
+            continue;
+        }
         // A promise chain that re-queues itself for ever must still run out of time.
         super::budget::tick()?;
         if let Err(thrown) = job() {

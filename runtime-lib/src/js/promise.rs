@@ -15,7 +15,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::error::{Throw, new_error};
-use super::microtasks::enqueue;
+use super::microtasks::{Owner, enqueue, enqueue_owned};
 use super::value::{ObjectKind, Value};
 
 /// How a promise settled: `Ok` fulfilled with a value, `Err` rejected with a reason.
@@ -26,8 +26,9 @@ pub type Reaction = Box<dyn FnOnce(Outcome) -> Result<(), Throw>>;
 
 /// A promise's state.
 pub enum PromiseState {
-    /// Not settled; the reactions wait for it.
-    Pending(Vec<Reaction>),
+    /// Not settled; the reactions wait for it, each with the request task that registered it
+    /// (whose job it will be; `None` on the inline path).
+    Pending(Vec<(Owner, Reaction)>),
     /// Fulfilled with a value.
     Fulfilled(Value),
     /// Rejected with a reason.
@@ -90,9 +91,9 @@ pub fn settle(promise: &Value, outcome: Outcome) {
             _ => Vec::new(),
         }
     };
-    for reaction in reactions {
+    for (owner, reaction) in reactions {
         let outcome = outcome.clone();
-        enqueue(Box::new(move || reaction(outcome)));
+        enqueue_owned(owner, Box::new(move || reaction(outcome)));
     }
 }
 
@@ -103,7 +104,7 @@ pub fn when_settled(promise: &Value, reaction: Reaction) {
     };
     let settled = match &mut *data.state.borrow_mut() {
         PromiseState::Pending(reactions) => {
-            reactions.push(reaction);
+            reactions.push((super::request_task::current(), reaction));
             return;
         }
         PromiseState::Fulfilled(value) => Ok(value.clone()),

@@ -14,7 +14,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use backworks_runtime::contract::{
-    HandlerError, HandlerRequest, HandlerResponse, RequestBody, ResponseBody,
+    HandlerCall, HandlerError, HandlerRequest, HandlerResponse, RequestBody, ResponseBody,
 };
 use backworks_runtime::http::{RouteSpec, ServiceSpec, serve_on};
 use serde_json::{Value, json};
@@ -69,7 +69,11 @@ pub const OPENAPI: &str =
     r#"{"openapi":"3.1.0","info":{"title":"test-service","version":"1.0.0"},"paths":{}}"#;
 
 /// Answers with a JSON description of the request it received.
-pub fn echo(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
+pub fn echo(req: HandlerRequest) -> HandlerCall {
+    echo_answer(req).into()
+}
+
+fn echo_answer(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
     let pairs = |pairs: &[(String, String)]| -> Value {
         pairs
             .iter()
@@ -110,7 +114,11 @@ fn query<'a>(req: &'a HandlerRequest, name: &str) -> &'a str {
 }
 
 /// Answers the response shape named by `?case=`.
-pub fn shape(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
+pub fn shape(req: HandlerRequest) -> HandlerCall {
+    shape_answer(req).into()
+}
+
+fn shape_answer(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
     let answer = |status: u16, headers: &[(&str, &str)], body: ResponseBody| HandlerResponse {
         status,
         headers: headers
@@ -150,7 +158,11 @@ pub fn shape(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
 }
 
 /// Fails in the way named by `?kind=`.
-pub fn fail(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
+pub fn fail(req: HandlerRequest) -> HandlerCall {
+    fail_answer(req).into()
+}
+
+fn fail_answer(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
     match query(&req, "kind") {
         "bad_request" => Err(HandlerError::BadRequest {
             code: "invalid_json",
@@ -188,7 +200,11 @@ pub fn fail(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
 pub static SLOW_STARTED: AtomicBool = AtomicBool::new(false);
 
 /// Sleeps for [`SLOW_MS`] (blocking its worker, as a long sync handler would), then answers.
-pub fn slow(_req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
+pub fn slow(req: HandlerRequest) -> HandlerCall {
+    slow_answer(req).into()
+}
+
+fn slow_answer(_req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
     SLOW_STARTED.store(true, Ordering::SeqCst);
     std::thread::sleep(Duration::from_millis(SLOW_MS));
     Ok(HandlerResponse {

@@ -9,7 +9,7 @@
 //!                                            rt::set(&exports_object, "GET", GET.get())?;
 //!                                            rt::get(&module, "exports")
 //!                                        }
-//!                                        pub fn get(req: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
+//!                                        pub fn get(req: HandlerRequest) -> HandlerCall {
 //!                                            backworks_runtime::bridge::run_stateful(&super::ISOLATES[0], req, |modules, req, ctx| {
 //!                                                let exports = modules.require("tasks", evaluate)?;
 //!                                                rt::call(&rt::get(&exports, "GET")?, &[req])
@@ -30,6 +30,8 @@ pub(crate) struct ModulePlan<'a> {
     pub(crate) exports: &'a [DetectedExport],
     /// The isolate whose lock entry points take (`ISOLATES[i]`); `None` for a stateless module.
     pub(crate) isolate: Option<usize>,
+    /// Whether entry points hand the request to an event-loop thread (the module may do I/O).
+    pub(crate) on_loop: bool,
     /// Shown in the generated file's header.
     pub(crate) display_path: String,
     /// Whether the module's handler is an implicit top-level `function handler`.
@@ -264,19 +266,22 @@ impl Lowerer<'_> {
             } else {
                 quote!(&[req])
             };
-            let run = if let Some(isolate) = plan.isolate {
-                let isolate = proc_macro2::Literal::usize_unsuffixed(isolate);
-                quote!(backworks_runtime::bridge::run_stateful(&super::ISOLATES[#isolate], req, |modules, req, ctx| {
-                    let exports = modules.require(#rust_name, evaluate)?;
-                    let handler = #handler;
-                    rt::call(&handler, #args)
-                }))
-            } else {
-                quote!(backworks_runtime::bridge::run_stateless(req, |modules, req, ctx| {
-                    let exports = modules.require(#rust_name, evaluate)?;
-                    let handler = #handler;
-                    rt::call(&handler, #args)
-                }))
+            let body = quote!(|modules, req, ctx| {
+                let exports = modules.require(#rust_name, evaluate)?;
+                let handler = #handler;
+                rt::call(&handler, #args)
+            });
+            let run = match (plan.isolate, plan.on_loop) {
+                (Some(isolate), false) => {
+                    let isolate = proc_macro2::Literal::usize_unsuffixed(isolate);
+                    quote!(backworks_runtime::bridge::run_stateful(&super::ISOLATES[#isolate], req, #body))
+                }
+                (Some(isolate), true) => {
+                    let isolate = proc_macro2::Literal::usize_unsuffixed(isolate);
+                    quote!(backworks_runtime::bridge::run_stateful_on_loop(&super::ISOLATES[#isolate], req, #body))
+                }
+                (None, false) => quote!(backworks_runtime::bridge::run_stateless(req, #body)),
+                (None, true) => quote!(backworks_runtime::bridge::run_stateless_on_loop(req, #body)),
             };
             let doc = match &export.kind {
                 crate::ExportKind::Default => " The module's handler (every method of its route).".to_string(),
@@ -286,7 +291,7 @@ impl Lowerer<'_> {
                 #[doc = #doc]
                 pub fn #entry(
                     req: backworks_runtime::contract::HandlerRequest,
-                ) -> Result<backworks_runtime::contract::HandlerResponse, backworks_runtime::contract::HandlerError> {
+                ) -> backworks_runtime::contract::HandlerCall {
                     #run
                 }
             }
