@@ -1,4 +1,13 @@
 //! Reading the corpus: one handler file per case, requests in its header comments.
+//!
+//! ```text
+//! // @request GET ?ms=0         sent alone, after the previous request's answer
+//! // @concurrent 50             the requests up to `@then` start 50 ms apart, concurrently
+//! // @request GET ?ms=200
+//! // @request GET ?ms=0
+//! // @then
+//! // @request GET /state        sent alone again, once the group has answered
+//! ```
 
 use std::path::{Path, PathBuf};
 
@@ -24,6 +33,20 @@ pub struct CaseRequest {
     pub suffix: String,
     /// Content type and body, if any.
     pub body: Option<(String, String)>,
+    /// The concurrent group the request belongs to (`// @concurrent`), if any.
+    pub concurrent: Option<Concurrent>,
+}
+
+/// A place in a group of requests sent concurrently: the group's requests start `stagger`
+/// milliseconds apart, in order, without waiting for one another's answers, so their handlers
+/// interleave at `await`s. Timings are chosen with wide margins so Node and the compiled
+/// server interleave identically.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Concurrent {
+    /// Which group of the case (requests of one group are consecutive).
+    pub group: usize,
+    /// Milliseconds between the starts of two consecutive requests of the group.
+    pub stagger_ms: u64,
 }
 
 impl Case {
@@ -88,12 +111,27 @@ fn parse_case(root: &Path, file: &Path) -> Result<Case, String> {
     let id = relative.to_string_lossy().replace('\\', "/");
     let mut route_suffix = String::new();
     let mut requests = Vec::new();
+    let mut groups = 0;
+    let mut concurrent = None;
     for line in text.lines() {
         let line = line.trim();
         if let Some(suffix) = line.strip_prefix("// @route ") {
             route_suffix = suffix.trim().to_string();
         } else if let Some(spec) = line.strip_prefix("// @request ") {
-            requests.push(parse_request(spec).map_err(|error| format!("{id}: {error}"))?);
+            let mut request = parse_request(spec).map_err(|error| format!("{id}: {error}"))?;
+            request.concurrent = concurrent;
+            requests.push(request);
+        } else if let Some(stagger) = line.strip_prefix("// @concurrent") {
+            let stagger_ms = stagger.trim().parse().map_err(|_| {
+                format!("{id}: `// @concurrent <milliseconds between requests>` expected")
+            })?;
+            concurrent = Some(Concurrent {
+                group: groups,
+                stagger_ms,
+            });
+            groups += 1;
+        } else if line == "// @then" {
+            concurrent = None;
         }
     }
     if requests.is_empty() {
@@ -101,6 +139,7 @@ fn parse_case(root: &Path, file: &Path) -> Result<Case, String> {
             method: "GET".into(),
             suffix: String::new(),
             body: None,
+            concurrent: None,
         });
     }
     Ok(Case {
@@ -143,6 +182,7 @@ fn parse_request(spec: &str) -> Result<CaseRequest, String> {
         method: method.to_uppercase(),
         suffix,
         body,
+        concurrent: None,
     })
 }
 

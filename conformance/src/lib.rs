@@ -10,11 +10,13 @@
 //! // @request POST json:{"n":       → POST with a raw (here malformed) JSON body
 //! // @route /{id}                   → the case's route is /<group>/<case>/{id}
 //! // @request GET /42               → GET /<group>/<case>/42
+//! // @concurrent 50                 → the next requests, up to `// @then`, start 50 ms apart
+//! //                                  without waiting for each other (they interleave at awaits)
 //! ```
 
 pub mod case;
 pub mod compare;
 pub mod run;
 
-pub use case::{Case, CaseRequest, discover};
+pub use case::{Case, CaseRequest, Concurrent, discover};
 pub use run::{Outcome, run_corpus};

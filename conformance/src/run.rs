@@ -3,11 +3,12 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use backworks_tests::http::{Response, request};
 use backworks_tests::server::{RunningServer, try_build_server};
 
-use crate::case::Case;
+use crate::case::{Case, CaseRequest};
 use crate::compare::difference;
 
 /// The instant both servers see as "now" (2026-03-04T05:06:07.089Z).
@@ -209,31 +210,80 @@ fn start_node(cases: &[&Case], work: &Path, env: &[(&str, &str)]) -> RunningServ
 }
 
 fn compare_case(case: &Case, node: &str, backworks: &str) -> Result<(), String> {
-    for (index, case_request) in case.requests.iter().enumerate() {
-        let path = format!("{}{}", case.base_path(), case_request.suffix);
-        let send = |base: &str| -> Response {
-            let url = format!("{base}{path}");
-            match &case_request.body {
-                Some((content_type, body)) => request(
-                    &case_request.method,
-                    &url,
-                    &[("content-type", content_type)],
-                    Some(body),
-                ),
-                None => request(&case_request.method, &url, &[], None),
-            }
+    let mut index = 0;
+    while index < case.requests.len() {
+        // A request alone, or the whole concurrent group it starts.
+        let group = case.requests[index]
+            .concurrent
+            .map(|concurrent| concurrent.group);
+        let count = match group {
+            Some(group) => case.requests[index..]
+                .iter()
+                .take_while(|request| {
+                    request.concurrent.map(|concurrent| concurrent.group) == Some(group)
+                })
+                .count(),
+            None => 1,
         };
-        let expected = send(node);
-        let actual = send(backworks);
-        if let Some(difference) = difference(&expected, &actual) {
-            return Err(format!(
-                "request {} ({} {path}): {difference}",
-                index + 1,
-                case_request.method
-            ));
+        let batch = &case.requests[index..index + count];
+        let expected = send_batch(case, batch, node);
+        let actual = send_batch(case, batch, backworks);
+        for (offset, (expected, actual)) in expected.iter().zip(&actual).enumerate() {
+            if let Some(difference) = difference(expected, actual) {
+                let case_request = &batch[offset];
+                return Err(format!(
+                    "request {} ({} {}{}): {difference}",
+                    index + offset + 1,
+                    case_request.method,
+                    case.base_path(),
+                    case_request.suffix
+                ));
+            }
         }
+        index += count;
     }
     Ok(())
+}
+
+/// Sends `batch` to the server at `base`: one request, or a concurrent group whose requests
+/// start `stagger_ms` apart on threads of their own. Answers come back in the batch's order.
+fn send_batch(case: &Case, batch: &[CaseRequest], base: &str) -> Vec<Response> {
+    let stagger = Duration::from_millis(
+        batch[0]
+            .concurrent
+            .map_or(0, |concurrent| concurrent.stagger_ms),
+    );
+    std::thread::scope(|scope| {
+        let started = Instant::now();
+        let sending: Vec<_> = batch
+            .iter()
+            .enumerate()
+            .map(|(position, case_request)| {
+                let start = started + stagger * u32::try_from(position).unwrap_or(u32::MAX);
+                scope.spawn(move || {
+                    std::thread::sleep(start.saturating_duration_since(Instant::now()));
+                    send(case, case_request, base)
+                })
+            })
+            .collect();
+        sending
+            .into_iter()
+            .map(|thread| thread.join().expect("the request thread finishes"))
+            .collect()
+    })
+}
+
+fn send(case: &Case, case_request: &CaseRequest, base: &str) -> Response {
+    let url = format!("{base}{}{}", case.base_path(), case_request.suffix);
+    match &case_request.body {
+        Some((content_type, body)) => request(
+            &case_request.method,
+            &url,
+            &[("content-type", content_type)],
+            Some(body),
+        ),
+        None => request(&case_request.method, &url, &[], None),
+    }
 }
 
 fn first_lines(text: &str, count: usize) -> String {

@@ -15,6 +15,35 @@ pub fn inspect(value: &Value) -> String {
     inspect_at(value, 0, false)
 }
 
+/// How Node's `ERR_INVALID_ARG_TYPE` messages describe a wrong argument (its
+/// `determineSpecificType`): `undefined`, `null`, `function f`, `an instance of Array`, or
+/// `type string ('text')` (the inspected text cut to 25 characters and `...` past 28).
+pub fn received(value: &Value) -> String {
+    match value {
+        Value::Undefined | Value::Null => inspect(value),
+        Value::Array(_) => "an instance of Array".to_string(),
+        Value::Object(_) => "an instance of Object".to_string(),
+        Value::Function(_) => {
+            let name = match super::access::get(value, "name") {
+                Ok(Value::String(name)) => name.to_rust().into_owned(),
+                _ => String::new(),
+            };
+            if name.is_empty() {
+                format!("type function ({})", inspect(value))
+            } else {
+                format!("function {name}")
+            }
+        }
+        other => {
+            let mut inspected = inspect_at(other, 0, true);
+            if inspected.chars().count() > 28 {
+                inspected = inspected.chars().take(25).collect::<String>() + "...";
+            }
+            format!("type {} ({inspected})", super::convert::type_of(other))
+        }
+    }
+}
+
 /// A short description for error messages (`[object Array]`-like, no contents).
 pub fn inspect_short(value: &Value) -> String {
     match value {

@@ -90,7 +90,7 @@ pub fn queue_microtask(callback: &Value) -> Result<Value, Throw> {
     if !matches!(callback, Value::Function(_)) {
         return Err(Throw::type_error(format!(
             "The \"callback\" argument must be of type function. Received {}",
-            super::console::inspect(callback)
+            super::console::received(callback)
         )));
     }
     let callback = callback.clone();

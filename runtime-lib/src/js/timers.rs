@@ -162,7 +162,7 @@ pub fn set_timer(args: &[Value], repeat: bool) -> Result<Value, Throw> {
     if !matches!(callback, Value::Function(_)) {
         return Err(Throw::type_error(format!(
             "The \"callback\" argument must be of type function. Received {}",
-            super::console::inspect(&callback)
+            super::console::received(&callback)
         )));
     }
     let mut delay = match args.get(1) {
