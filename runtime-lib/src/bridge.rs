@@ -20,9 +20,10 @@
 //!   `typed_params` of the request, which become numbers and booleans; a JSON body is parsed
 //!   with the runtime's own `JSON.parse`, a parse error is a 400 `invalid_json` with V8's
 //!   message);
-//! - `ctx = { log(...args), env }` (`log` writes one tracing line, `env` holds the process
-//!   environment), built only when the entry asks for it (`Context::value`): the compiler
-//!   passes it to handlers that may read their second argument;
+//! - `ctx = { log(...args), env, db }` (`log` writes one tracing line, `env` holds the process
+//!   environment, `db` is the service's database — `js::db` — on an event-loop thread), built
+//!   only when the entry asks for it (`Context::value`): the compiler passes it to handlers
+//!   that may read their second argument;
 //! - the result: a plain object with a `status`, `headers` or `body` key is a response; any
 //!   other value (a class instance too) is the body of a 200; a promise is unwrapped; a throw
 //!   becomes `HandlerError::Thrown`;
@@ -252,7 +253,7 @@ fn environment() -> &'static [(String, String)] {
 /// The JS `ctx` object: `{ log, env }` (`env` is the environment as the process started with
 /// it; a fresh object per request, so one handler's writes never reach another's).
 pub fn context_value() -> Value {
-    Value::object([
+    let context = Value::object([
         (
             "log",
             Value::function("log", 0, |_, args| {
@@ -260,7 +261,13 @@ pub fn context_value() -> Value {
             }),
         ),
         ("env", string_object(environment())),
-    ])
+    ]);
+    // `ctx.db` exists where a handler can wait for it: on an event-loop thread of a service
+    // with a database (`js::db`).
+    if let Some(db) = crate::js::db::context_value() {
+        let _ = crate::js::access::set(&context, "db", db);
+    }
+    context
 }
 
 fn is_response(value: &Value) -> bool {

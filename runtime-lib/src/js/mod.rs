@@ -29,6 +29,7 @@ pub mod console;
 pub mod convert;
 pub mod crypto;
 pub mod date;
+pub mod db;
 pub mod elements;
 pub mod error;
 pub mod event_loop;
