@@ -272,10 +272,15 @@ fn expected_types(schema: &Value) -> Vec<String> {
 fn definition_label(definition: &str, key: &str) -> String {
     match definition {
         "Endpoint" => "endpoint".into(),
-        "Endpoints" | "Size" => key.to_string(),
+        "Endpoints" | "Size" | "CrudEndpoints" => key.to_string(),
         other => {
-            let base = other.strip_suffix("Config").unwrap_or(other);
-            base.to_lowercase()
+            let base = other.strip_suffix("Config").unwrap_or(other).to_lowercase();
+            // Entries of a map keep their name: "field `title`" says which one.
+            if key.starts_with(&format!("{base} `")) {
+                key.to_string()
+            } else {
+                base
+            }
         }
     }
 }
