@@ -120,14 +120,29 @@ pub fn lower_data(
     }
 }
 
-/// The byte offset of a 1-based line and column (serde_json's error positions).
+/// The byte offset of a 1-based line and column (serde_json's error positions), moved back to
+/// a character boundary.
 pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let line_start: usize = text
         .split_inclusive('\n')
         .take(line.saturating_sub(1))
         .map(str::len)
         .sum();
-    (line_start + column.saturating_sub(1)).min(text.len())
+    let mut offset = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// The one character at `offset` (empty at the end of the text), for a caret under it.
+pub fn char_at(text: &str, offset: usize) -> std::ops::Range<usize> {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let width = text[offset..].chars().next().map_or(0, char::len_utf8);
+    offset..offset + width
 }
 
 #[cfg(test)]

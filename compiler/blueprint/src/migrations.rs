@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use backworks_diagnostics::{Diagnostic, Sources, Span};
 use backworks_ir::{Migration, MigrationHistory, SchemaSnapshot};
 
-use crate::data::offset_of;
+use crate::data::{char_at, offset_of};
 use crate::diagnostics::data::invalid_migrations;
 
 /// The folder's name inside the project.
@@ -59,8 +59,9 @@ pub fn read(
                     let offset = offset_of(&text, error.line(), error.column());
                     let message = error.to_string();
                     let message = message.split(" at line ").next().unwrap_or(&message);
+                    let here = char_at(&text, offset);
                     diagnostics.push(invalid_migrations(
-                        Span::new(at.source, offset, (offset + 1).min(text.len())),
+                        Span::new(at.source, here.start, here.end),
                         "here",
                         format!("`migrations/schema.json` is malformed: {message}"),
                         "this file is written by `backworks build`; restore it from version control",

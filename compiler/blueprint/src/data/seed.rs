@@ -13,8 +13,8 @@ use backworks_diagnostics::{Diagnostic, SourceId, Sources, Span};
 use backworks_ir::{Field, IdStrategy};
 use serde_json::{Map, Value};
 
-use super::offset_of;
 use super::values::{ValueRules, datetime_violation, describe, id_violation};
+use super::{char_at, offset_of};
 use crate::diagnostics::data as diagnostics;
 use crate::yaml::{self, Node, NodeKind};
 
@@ -77,7 +77,10 @@ impl SeedFiles<'_> {
             }
         };
         let seed = self.sources.add(shown.clone(), text.clone());
-        let file_start = Span::new(seed, 0, text.find('\n').unwrap_or(text.len()).min(1));
+        let file_start = {
+            let first = char_at(&text, 0);
+            Span::new(seed, first.start, first.end)
+        };
         let as_json = file.extension().is_some_and(|ext| ext == "json");
         let parsed: Result<Value, (usize, String)> = if as_json {
             serde_json::from_str(&text).map_err(|error| {
@@ -95,8 +98,9 @@ impl SeedFiles<'_> {
             Ok(value) => value,
             Err((offset, message)) => {
                 let message = message.split(" at line ").next().unwrap_or(&message);
+                let at = char_at(&text, offset);
                 diagnostics.push(diagnostics::invalid_seed(
-                    Span::new(seed, offset, (offset + 1).min(text.len())),
+                    Span::new(seed, at.start, at.end),
                     "here",
                     format!(
                         "seed file `{}` is not valid {format}: {message}",
@@ -131,6 +135,7 @@ impl SeedFiles<'_> {
         };
         let mut rows_checker = RowChecker {
             seed,
+            text: &text,
             seed_key,
             table,
             file_start,
@@ -178,6 +183,7 @@ impl SeedFiles<'_> {
 
 struct RowChecker<'t, 'a> {
     seed: SourceId,
+    text: &'t str,
     seed_key: Span,
     table: &'t Table<'a>,
     file_start: Span,
@@ -188,7 +194,12 @@ impl RowChecker<'_, '_> {
     fn problem(&mut self, at: Option<std::ops::Range<usize>>, message: String, help: String) {
         let span = at.map_or(self.file_start, |range| {
             // Collections are positioned by their start; show one character there.
-            Span::new(self.seed, range.start, range.end.max(range.start + 1))
+            let range = if range.is_empty() {
+                char_at(self.text, range.start)
+            } else {
+                range
+            };
+            Span::new(self.seed, range.start, range.end)
         });
         self.problems.push(diagnostics::invalid_seed(
             span,

@@ -380,3 +380,35 @@ fn a_resource_with_nothing_but_a_name_gets_the_defaults() {
         }
     );
 }
+
+#[test]
+fn damaged_blueprints_give_diagnostics_never_a_panic() {
+    // Every line dropped in turn, and the text cut every few bytes: whatever is left must be
+    // reported, not crash the compiler.
+    let lines: Vec<&str> = EVERY_TYPE.lines().collect();
+    let mut variants: Vec<String> = (0..lines.len())
+        .map(|skip| {
+            let kept: Vec<&str> = lines
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| *index != skip)
+                .map(|(_, line)| *line)
+                .collect();
+            kept.join("\n")
+        })
+        .collect();
+    variants.extend(
+        (0..EVERY_TYPE.len())
+            .step_by(7)
+            .filter(|cut| EVERY_TYPE.is_char_boundary(*cut))
+            .map(|cut| EVERY_TYPE[..cut].to_string()),
+    );
+    let root = project(&[("seed/rows.json", "[{\"title\": 1}, 2, {\"é\": null}]")]);
+    for variant in variants {
+        let text = format!(
+            "{variant}\n  extra:\n    fields: {{ n: {{ type: string }} }}\n    seed: seed/rows.json\n"
+        );
+        std::fs::write(root.join("backworks.yaml"), text).unwrap();
+        let _ = load(&root);
+    }
+}

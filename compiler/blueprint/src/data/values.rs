@@ -276,7 +276,8 @@ fn show_number(number: f64) -> String {
 /// `YYYY-MM-DD`, a real calendar day.
 pub fn is_date(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+    // ASCII only, so the byte slicing below never splits a character.
+    if !text.is_ascii() || bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return false;
     }
     let (Some(year), Some(month), Some(day)) = (
@@ -300,6 +301,10 @@ pub fn is_date(text: &str) -> bool {
 /// `YYYY-MM-DDTHH:MM[:SS[.fff…]]` followed by `Z` or an offset `±HH:MM` (RFC 3339, which
 /// JavaScript's `Date` reads the same everywhere; without a zone it would read local time).
 pub fn is_datetime(text: &str) -> bool {
+    // ASCII only, so the byte slicing below never splits a character.
+    if !text.is_ascii() {
+        return false;
+    }
     let Some((date, time)) = text.split_once('T') else {
         return false;
     };
@@ -429,6 +434,8 @@ mod tests {
         assert!(!is_datetime("2026-12-04T13:50:00"));
         assert!(!is_datetime("2026-12-04 13:50:00Z"));
         assert!(!is_datetime("2026-12-04T25:00:00Z"));
+        assert!(!is_datetime("2026-12-04T1é:00:00+01:00"));
+        assert!(!is_date("2026-12-é"));
     }
 
     #[test]
