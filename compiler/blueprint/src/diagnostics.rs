@@ -80,9 +80,15 @@ pub fn wrong_type(
     } else {
         format!("write {what} as {expected}")
     };
+    // "field `title`" already quotes its name.
+    let what_shown = if what.contains('`') {
+        what.to_string()
+    } else {
+        format!("`{what}`")
+    };
     Diagnostic::error(
         "wrong-type",
-        format!("`{what}` must be {expected}, not {found_name}"),
+        format!("{what_shown} must be {expected}, not {found_name}"),
     )
     .with_label(span(source, range), format!("this is {found_name}"))
     .with_help(help)

@@ -94,6 +94,7 @@ pub fn load(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Service> {
+    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let shown = project
         .blueprint
         .strip_prefix(&project.root)
@@ -140,7 +141,6 @@ pub fn load(
     let shape_errors = shape::check(source, &root, &schema());
     let document: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
     let parts = parts::read(source, &document, &root, &shape_errors, diagnostics);
-    let malformed = !shape_errors.is_empty();
     diagnostics.extend(shape_errors);
     let service = lower::lower(
         &parts?,
@@ -150,6 +150,8 @@ pub fn load(
         &project.root,
         sources,
         diagnostics,
-    )?;
-    (!malformed).then_some(service)
+    );
+    // Lowering saw only the well-formed parts; any error of any pass withholds the service.
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    service.filter(|_| errors == errors_before)
 }

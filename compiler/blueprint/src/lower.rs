@@ -345,10 +345,16 @@ impl Lowerer<'_, '_> {
         let sites = self.endpoint_sites(parts);
         // Counted in the YAML, not among the well-formed parts: a malformed endpoint is still
         // an endpoint, and resources serve routes of their own.
-        let declared = |key: &str| match root.get(key).map(|node| &node.kind) {
-            Some(NodeKind::Sequence(items)) => !items.is_empty(),
-            Some(NodeKind::Mapping(entries)) => !entries.is_empty(),
-            _ => false,
+        let declared = |key: &str| match root.get(key) {
+            None => false,
+            Some(node) => match &node.kind {
+                NodeKind::Sequence(items) => !items.is_empty(),
+                NodeKind::Mapping(entries) => !entries.is_empty(),
+                // A value of the wrong type is a shape error already.
+                NodeKind::Scalar { .. } => {
+                    node.scalar_type() != Some(crate::yaml::ScalarType::Null)
+                }
+            },
         };
         if !declared("endpoints") && !declared("resources") {
             let range = root.key("endpoints").map_or(0..0, |key| key.span.clone());

@@ -66,6 +66,7 @@ pub fn read<'n>(
     };
     let reader = Reader {
         source,
+        shape_failed: !shape_errors.is_empty(),
         // A missing top-level key is reported at the document itself (an empty span where it
         // starts), which belongs to no part.
         broken: shape_errors
@@ -93,7 +94,11 @@ pub fn read<'n>(
                     Ok(_) => {
                         settings.insert(key.clone(), value.clone());
                     }
-                    Err(error) => diagnostics.push(reader.rejected(key_node, &error)),
+                    Err(error) => {
+                        if !reader.shape_failed {
+                            diagnostics.push(reader.rejected(key_node, &error));
+                        }
+                    }
                 }
             }
         }
@@ -113,6 +118,9 @@ pub fn read<'n>(
 
 struct Reader {
     source: SourceId,
+    /// Whether the shape check reported anything: then a part serde rejects is left out
+    /// silently, since a shape error (perhaps positioned just outside it) already explains it.
+    shape_failed: bool,
     /// Where the shape check found problems.
     broken: Vec<usize>,
 }
@@ -150,7 +158,11 @@ impl Reader {
                     node: item,
                     config,
                 }),
-                Err(error) => diagnostics.push(self.rejected(key.unwrap_or(item), &error)),
+                Err(error) => {
+                    if !self.shape_failed {
+                        diagnostics.push(self.rejected(key.unwrap_or(item), &error));
+                    }
+                }
             }
         }
         parts

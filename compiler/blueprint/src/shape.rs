@@ -233,10 +233,11 @@ impl<'a> ShapeChecker<'a> {
     }
 }
 
-/// Where a wrong type is shown: the scalar itself, or the key above a mapping or list (whose own
-/// span is only its start).
+/// Where a wrong type is shown: the scalar itself, or the key above a mapping, a list (whose own
+/// span is only its start) or an empty value.
 fn type_error_span(node: &Node, anchor: Range<usize>) -> Range<usize> {
-    if matches!(node.kind, NodeKind::Scalar { .. }) {
+    // An empty value (`title:` alone) has no text to underline; its key does.
+    if matches!(node.kind, NodeKind::Scalar { .. }) && !node.span.is_empty() {
         node.span.clone()
     } else {
         anchor
