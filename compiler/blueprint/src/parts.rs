@@ -41,6 +41,9 @@ pub struct Part<'n, T> {
     pub node: &'n Node,
     /// The entry, deserialized.
     pub config: T,
+    /// Entries of its nested maps (a resource's `fields`) left out for their shape errors;
+    /// checks that would miss them (a seed row naming one) must not run.
+    pub left_out: Vec<String>,
 }
 
 impl<T> Part<'_, T> {
@@ -82,8 +85,12 @@ pub fn read<'n>(
     // serde_yaml's mapping keeps document order, so its entries pair with the tree's.
     for ((key, value), (key_node, value_node)) in mapping.iter().zip(entries) {
         match key_node.as_str() {
-            Some("endpoints") => endpoints = reader.collection(value, value_node, diagnostics),
-            Some("resources") => resources = reader.collection(value, value_node, diagnostics),
+            Some("endpoints") => {
+                endpoints = reader.collection(value, value_node, &[], diagnostics);
+            }
+            Some("resources") => {
+                resources = reader.collection(value, value_node, &["fields"], diagnostics);
+            }
             _ if reader.is_broken(key_node.span.start, value_node) => {}
             _ => {
                 let alone = Mapping::from_iter([
@@ -127,10 +134,13 @@ struct Reader {
 
 impl Reader {
     /// The entries of a list or map collection that are well-formed, each deserialized alone.
+    /// An entry whose shape errors all lie in entries of its `nested` maps is kept without
+    /// those entries.
     fn collection<'n, T: DeserializeOwned>(
         &self,
         value: &Value,
         node: &'n Node,
+        nested: &[&str],
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Vec<Part<'n, T>> {
         let pairs: Vec<(Option<&'n Node>, &'n Node, &Value)> = match (value, &node.kind) {
@@ -149,14 +159,20 @@ impl Reader {
         let mut parts = Vec::new();
         for (key, item, value) in pairs {
             let start = key.map_or(extent(item).start, |key| key.span.start);
-            if self.is_broken(start, item) {
-                continue;
-            }
-            match serde_yaml::from_value::<T>(value.clone()) {
+            let (value, left_out) = if self.is_broken(start, item) {
+                match self.prune(start, value, item, nested) {
+                    Some(pruned) => pruned,
+                    None => continue,
+                }
+            } else {
+                (value.clone(), Vec::new())
+            };
+            match serde_yaml::from_value::<T>(value) {
                 Ok(config) => parts.push(Part {
                     key,
                     node: item,
                     config,
+                    left_out,
                 }),
                 Err(error) => {
                     if !self.shape_failed {
@@ -166,6 +182,49 @@ impl Reader {
             }
         }
         parts
+    }
+
+    /// `value` (written at `node`, from `start`) without the entries of its `nested` maps that
+    /// hold shape errors, and their names; `None` when some error lies elsewhere in it.
+    fn prune(
+        &self,
+        start: usize,
+        value: &Value,
+        node: &Node,
+        nested: &[&str],
+    ) -> Option<(Value, Vec<String>)> {
+        let Value::Mapping(mapping) = value else {
+            return None;
+        };
+        let mut pruned = mapping.clone();
+        let mut left_out = Vec::new();
+        let mut dropped: Vec<Range<usize>> = Vec::new();
+        for name in nested {
+            let (Some(Value::Mapping(inner)), Some(inner_node)) =
+                (mapping.get(*name), node.get(name))
+            else {
+                continue;
+            };
+            let NodeKind::Mapping(inner_entries) = &inner_node.kind else {
+                continue;
+            };
+            let mut kept = Mapping::new();
+            for ((key, entry), (key_node, entry_node)) in inner.iter().zip(inner_entries) {
+                let entry_start = key_node.span.start;
+                if self.is_broken(entry_start, entry_node) {
+                    left_out.push(key_node.as_str().unwrap_or_default().to_string());
+                    dropped.push(entry_start..extent(entry_node).end.max(entry_start + 1));
+                } else {
+                    kept.insert(key.clone(), entry.clone());
+                }
+            }
+            pruned.insert(Value::from(*name), Value::Mapping(kept));
+        }
+        let whole = start.min(extent(node).start)..extent(node).end.max(start + 1);
+        let unexplained = self.broken.iter().any(|offset| {
+            whole.contains(offset) && !dropped.iter().any(|range| range.contains(offset))
+        });
+        (!unexplained && !left_out.is_empty()).then_some((Value::Mapping(pruned), left_out))
     }
 
     /// Whether a shape error lies in the part that starts at `start` and holds `node`.
@@ -252,6 +311,28 @@ mod tests {
         assert!(parts.blueprint.server.is_none());
         assert!(parts.blueprint.limits.is_some());
         assert_eq!(parts.blueprint.name, "service");
+    }
+
+    #[test]
+    fn a_broken_field_leaves_the_rest_of_its_resource_readable() {
+        let text = "name: s\nresources:\n  books:\n    fields:\n      a: { type: string, maxlen: 3 }\n      b: { type: ref, to: x }\n  notes:\n    endpoints: 3\n";
+        let mut sources = Sources::new();
+        let source = sources.add("b.yaml", text);
+        let document: Value = serde_yaml::from_str(text).unwrap();
+        let root = crate::yaml::parse(text).unwrap();
+        let errors = [
+            error_at(source, text, "maxlen"),
+            error_at(source, text, "3\n"),
+        ];
+        let mut diagnostics = Vec::new();
+        let parts = read(source, &document, &root, &errors, &mut diagnostics).unwrap();
+        // `notes` is broken outside its fields: left out whole.
+        assert_eq!(parts.resources.len(), 1);
+        let books = &parts.resources[0];
+        assert_eq!(books.name(), Some("books"));
+        assert_eq!(books.left_out, ["a"]);
+        let fields: Vec<&String> = books.config.fields.keys().collect();
+        assert_eq!(fields, ["b"]);
     }
 
     #[test]

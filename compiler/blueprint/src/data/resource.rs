@@ -46,15 +46,14 @@ pub fn lower_resource(
     let id = id_strategy(checker, config, node, key);
     let timestamps = config.timestamps.unwrap_or(true);
 
-    let field_nodes: Vec<&(Node, Node)> = match node.get("fields").map(|fields| &fields.kind) {
-        Some(NodeKind::Mapping(entries)) => entries.iter().collect(),
-        _ => Vec::new(),
+    let field_nodes: &[(Node, Node)] = match node.get("fields").map(|fields| &fields.kind) {
+        Some(NodeKind::Mapping(entries)) => entries,
+        _ => &[],
     };
-    let fields: Vec<Field> = config
-        .fields
-        .values()
-        .zip(field_nodes)
-        .filter_map(|(field, (field_key, field_node))| {
+    let fields: Vec<Field> = field_nodes
+        .iter()
+        .filter_map(|(field_key, field_node)| {
+            let field = config.fields.get(field_key.as_str()?)?;
             lower_field(checker, field_key, field_node, field)
         })
         .collect();
@@ -64,12 +63,17 @@ pub fn lower_resource(
         columns.extend(&IMPLICIT_COLUMNS[1..]);
     }
     columns.extend(config.fields.keys().map(String::as_str));
+    // Fields left out for their shape errors still exist: naming them is no mistake.
+    columns.extend(part.left_out.iter().map(String::as_str));
     let indexes = indexes(checker, name, config, node, &columns);
-    let search = search(checker, name, config, node);
+    let search = search(checker, name, config, node, &part.left_out);
     let operations = operations(checker, config, node);
 
+    // Rows are checked against complete, error-free fields only.
     let seed = match (&config.seed, node.get("seed")) {
-        (Some(path), Some(at)) if checker.error_count() == errors_before => {
+        (Some(path), Some(at))
+            if checker.error_count() == errors_before && part.left_out.is_empty() =>
+        {
             let resources = &checker.resources;
             let ref_ids = |target: &str| resources.get(target).copied().flatten();
             let table = Table {
@@ -198,6 +202,7 @@ fn search(
     resource: &str,
     config: &ResourceConfig,
     node: &Node,
+    left_out: &[String],
 ) -> Vec<String> {
     let source = checker.source;
     let search_nodes = items(node.get("search"));
@@ -215,6 +220,7 @@ fn search(
         .collect();
     for (position, name) in config.search.iter().enumerate() {
         match config.fields.get(name) {
+            None if left_out.contains(name) => {}
             None => checker.diagnostics.push(diagnostics::unknown_column(
                 source,
                 at(position),
