@@ -28,7 +28,7 @@ use indexmap::IndexMap;
 use crate::parts::WellFormed;
 use crate::yaml::{Node, NodeKind};
 
-pub use seed::SeedFiles;
+use seed::SeedFiles;
 
 /// What data lowering shares across resources.
 pub struct DataChecker<'d> {

@@ -35,8 +35,8 @@ const DEFAULT_HOST: &str = "127.0.0.1";
 const DEFAULT_BODY_LIMIT: u64 = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS: u64 = 10_000;
 
-/// Lowers a shape-checked blueprint. Diagnostics (errors and warnings) go to `diagnostics`;
-/// the service is returned only if there were no errors.
+/// Lowers the well-formed parts of a blueprint. Diagnostics (errors and warnings) go to
+/// `diagnostics`; the service is returned only if lowering found no errors.
 pub fn lower(
     parts: &WellFormed,
     root: &Node,

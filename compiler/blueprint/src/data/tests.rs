@@ -412,3 +412,25 @@ fn damaged_blueprints_give_diagnostics_never_a_panic() {
         let _ = load(&root);
     }
 }
+
+#[test]
+fn now_and_uuid_are_keywords_only_where_the_field_takes_them() {
+    let service = lowered(&[(
+        "backworks.yaml",
+        "name: s\nresources:\n  slots:\n    fields:\n      slot: { type: enum, values: [now, later], default: now }\n      tag: { type: string, default: \"uuid\" }\n      day: { type: date, default: now }\n      key: { type: text, default: uuid }\n",
+    )]);
+    let defaults: Vec<Option<FieldDefault>> = service.resources[0]
+        .fields
+        .iter()
+        .map(|field| field.default.clone())
+        .collect();
+    assert_eq!(
+        defaults,
+        [
+            Some(FieldDefault::Value(json!("now"))),
+            Some(FieldDefault::Value(json!("uuid"))),
+            Some(FieldDefault::Now),
+            Some(FieldDefault::Uuid),
+        ]
+    );
+}
