@@ -21,7 +21,8 @@ use crate::diagnostics::data as diagnostics;
 use crate::parts::Part;
 use crate::yaml::{Node, NodeKind};
 
-/// Lowers one resource; `None` when its name is unusable or its fields cannot all be typed.
+/// Lowers one resource, reporting every problem (the resource is still returned, so the
+/// checks after it know it); `None` only for an entry without a name.
 pub fn lower_resource(
     checker: &mut DataChecker,
     part: &Part<ResourceConfig>,
@@ -69,11 +70,11 @@ pub fn lower_resource(
     let search = search(checker, name, config, node, &part.left_out);
     let operations = operations(checker, config, node);
 
-    // Rows are checked against complete, error-free fields only.
     let seed = match (&config.seed, node.get("seed")) {
-        (Some(path), Some(at))
-            if checker.error_count() == errors_before && part.left_out.is_empty() =>
-        {
+        (Some(path), Some(at)) => {
+            // The file is always read; its rows are checked against complete, error-free
+            // fields only, or every row would repeat the field's own mistake.
+            let check_rows = checker.error_count() == errors_before && part.left_out.is_empty();
             let resources = &checker.resources;
             let ref_ids = |target: &str| resources.get(target).copied().flatten();
             let table = Table {
@@ -82,6 +83,7 @@ pub fn lower_resource(
                 id,
                 timestamps,
                 ref_ids: &ref_ids,
+                check_rows,
             };
             seeds.read(source, checker.diagnostics, &table, path, at)
         }
