@@ -22,6 +22,29 @@ pub const TYPES: [&str; 11] = [
     "ref",
 ];
 
+/// The formats JSON Schema 2020-12 defines (what OpenAPI 3.1 tools understand).
+const FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
 /// An option only some types take: its key, the types, and how to say them.
 struct OptionRule {
     key: &'static str,
@@ -364,6 +387,16 @@ fn constraints(
             source,
             at("pattern"),
             &error.to_string(),
+        ));
+    }
+    if let Some(format) = &constraints.format
+        && !FORMATS.contains(&format.as_str())
+    {
+        checker.diagnostics.push(diagnostics::unknown_format(
+            source,
+            at("format"),
+            format,
+            FORMATS,
         ));
     }
     if let (Some(min), Some(max)) = (constraints.min_length, constraints.max_length)

@@ -176,6 +176,26 @@ pub fn invalid_pattern(source: SourceId, range: Range<usize>, error: &str) -> Di
     .with_help("patterns use JavaScript's regular expression syntax")
 }
 
+/// A `format` JSON Schema does not define: allowed (OpenAPI permits custom formats), but
+/// most often a typo.
+pub fn unknown_format(
+    source: SourceId,
+    range: Range<usize>,
+    format: &str,
+    known: &[&str],
+) -> Diagnostic {
+    let help = match closest(format, known.iter().copied()) {
+        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+        None => "a custom format is documented in OpenAPI but checked by no validator".to_string(),
+    };
+    Diagnostic::warning(
+        "unknown-format",
+        format!("`{format}` is not a JSON Schema format"),
+    )
+    .with_label(span(source, range), "unknown format")
+    .with_help(help)
+}
+
 /// A lower bound above its upper bound.
 pub fn crossed_bounds(
     source: SourceId,
