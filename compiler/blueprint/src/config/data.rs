@@ -66,8 +66,9 @@ pub struct ResourceConfig {
     /// list of `list`, `get`, `create`, `update`, `delete`.
     #[serde(default)]
     pub endpoints: Option<CrudEndpoints>,
-    /// A JSON or YAML file (relative to the project folder) holding an array of objects,
-    /// inserted when the table is empty at start.
+    /// A JSON (`.json`) or YAML file, relative to the project folder, holding an array of
+    /// objects: the rows inserted when the table is empty at start, checked against the
+    /// fields at build time.
     #[serde(default)]
     pub seed: Option<String>,
 }
@@ -96,9 +97,9 @@ pub struct FieldConfig {
     /// A create must supply it (or a default does), and it is never `null`.
     #[serde(default)]
     pub required: Option<bool>,
-    /// The value a create gets when it supplies none: a literal of the field's type, `now`
-    /// (`datetime` and `date` fields) or `uuid` (`string` fields). Quote `"now"` or `"uuid"`
-    /// to mean the text itself.
+    /// The value a create gets when it supplies none: a literal the field accepts, `now`
+    /// (`datetime` and `date` fields) or `uuid` (`string` and `text` fields). Quote `"now"`
+    /// or `"uuid"` to mean the text itself.
     #[serde(default)]
     pub default: Option<serde_json::Value>,
     /// No two rows may hold the same value.
