@@ -5,6 +5,9 @@
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
+#[cfg(test)]
+mod fixtures;
+mod migrations;
 mod openapi;
 mod output;
 mod routes;
@@ -12,6 +15,7 @@ mod rust_file;
 mod server;
 mod templates;
 
+pub use migrations::{PlannedMigration, plan as plan_migration, schema_json, target_snapshot};
 pub use openapi::{document as openapi_document, operation_id};
 pub use output::{OutputTree, WriteReport};
 pub use routes::{BoundOperation, bind};
