@@ -6,9 +6,13 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 #[cfg(test)]
+mod data_artifacts_tests;
+mod data_spec;
+#[cfg(test)]
 mod fixtures;
 mod migrations;
 mod openapi;
+mod openapi_resources;
 mod output;
 mod routes;
 mod rust_file;

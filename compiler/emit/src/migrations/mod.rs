@@ -103,6 +103,33 @@ pub fn plan(service: &Service) -> Result<Option<PlannedMigration>, Vec<Diagnosti
     }))
 }
 
+impl PlannedMigration {
+    /// Writes the files into the project's `migrations/` folder, leaving a file that already
+    /// holds the same text untouched. Returns the paths written.
+    pub fn write(&self, folder: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+        let mut written = Vec::new();
+        for (relative, text) in &self.files {
+            let path = folder.join(relative);
+            if std::fs::read(&path).is_ok_and(|bytes| bytes == text.as_bytes()) {
+                continue;
+            }
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(&path, text)?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+
+    /// The paths [`PlannedMigration::write`] would write, relative to the project.
+    pub fn paths(&self) -> impl Iterator<Item = String> + '_ {
+        self.files
+            .iter()
+            .map(|(relative, _)| format!("migrations/{relative}"))
+    }
+}
+
 /// `schema.json` as written: pretty JSON with a final newline, byte-stable.
 pub fn schema_json(snapshot: &SchemaSnapshot) -> String {
     serde_json::to_string_pretty(snapshot).unwrap_or_default() + "\n"
