@@ -1,16 +1,20 @@
 //! The compiler's passes, chained in one visible place:
 //!
 //! ```text
-//! locate ─▶ blueprint::load ─▶ js::compile ─▶ js::annotate ─▶ emit::emit ─▶ OutputTree
-//! (files)   (YAML → IR)        (handlers → Rust) (TS types → IR) (server project)
+//! locate ─▶ blueprint::load ─▶ js::compile ─▶ js::annotate ─▶ plan_migration ─▶ emit::emit ─▶ OutputTree
+//! (files)   (YAML → IR)        (handlers → Rust) (TS types → IR) (migrations/)    (server project)
 //! ```
+//!
+//! The migration pass is the only one whose output goes into the project rather than `OUT`:
+//! [`Compiled::migration`] holds the files for `<project>/migrations/`, which `build` writes and
+//! `check` only announces.
 //!
 //! Each pass reports every diagnostic it can before the pipeline stops.
 
 use std::path::{Path, PathBuf};
 
 use backworks_diagnostics::{Diagnostic, SourceId, Sources};
-use backworks_emit::OutputTree;
+use backworks_emit::{OutputTree, PlannedMigration};
 use backworks_ir::{Language, Service};
 use backworks_js::{HandlerSource, SourceLoader};
 
@@ -25,6 +29,9 @@ pub struct Compiled {
     pub service: Service,
     /// Every output file.
     pub tree: OutputTree,
+    /// The next migration, when the blueprint's tables differ from `migrations/schema.json`:
+    /// files for the project's `migrations/` folder (the server in `tree` already embeds it).
+    pub migration: Option<PlannedMigration>,
     /// Warnings found on the way.
     pub warnings: Vec<Diagnostic>,
 }
@@ -91,19 +98,55 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         .unwrap_or(&project.blueprint)
         .display()
         .to_string();
+    let migration = match plan_migration(&mut service, &project, sources) {
+        Ok(migration) => migration,
+        Err(errors) => {
+            diagnostics.extend(errors);
+            None
+        }
+    };
     let inferred: Vec<_> = handlers.iter().map(backworks_js::infer_responses).collect();
-    match backworks_emit::emit(&service, &program, &inferred, &blueprint_name) {
-        Ok(tree) => Ok(Compiled {
+    let emitted = backworks_emit::emit(&service, &program, &inferred, &blueprint_name);
+    match emitted {
+        Ok(tree) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Compiled {
             project,
             service,
             tree,
+            migration,
             warnings: diagnostics,
         }),
+        Ok(_) => Err(Failed { diagnostics }),
         Err(errors) => {
             diagnostics.extend(errors);
             Err(Failed { diagnostics })
         }
     }
+}
+
+/// Compares the blueprint's tables with the project's `migrations/` and, when they differ,
+/// plans the next migration and adds it to the service's history, so the emitted server
+/// embeds it with the others.
+fn plan_migration(
+    service: &mut Service,
+    project: &Project,
+    sources: &mut Sources,
+) -> Result<Option<PlannedMigration>, Vec<Diagnostic>> {
+    if service.database.is_none() {
+        return Ok(None);
+    }
+    if service.migrations.folder.as_os_str().is_empty() {
+        let folder = project.root.join("migrations");
+        service.migrations =
+            crate::migrations::read_history(&folder, Path::new("migrations"), sources)?;
+    }
+    let planned = backworks_emit::plan_migration(service)?;
+    if let Some(planned) = &planned {
+        service.migrations.snapshot = Some(planned.snapshot.clone());
+        if let Some(migration) = &planned.migration {
+            service.migrations.migrations.push(migration.clone());
+        }
+    }
+    Ok(planned)
 }
 
 /// The default output folder of a project: `<project>/out`.

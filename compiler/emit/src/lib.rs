@@ -5,13 +5,21 @@
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
+#[cfg(test)]
+mod data_artifacts_tests;
+mod data_spec;
+#[cfg(test)]
+mod fixtures;
+mod migrations;
 mod openapi;
+mod openapi_resources;
 mod output;
 mod routes;
 mod rust_file;
 mod server;
 mod templates;
 
+pub use migrations::{PlannedMigration, plan as plan_migration, schema_json, target_snapshot};
 pub use openapi::{document as openapi_document, operation_id};
 pub use output::{OutputTree, WriteReport};
 pub use routes::{BoundOperation, bind};

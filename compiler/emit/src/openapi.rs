@@ -15,10 +15,10 @@ use backworks_js::{ExportKind, ExportResponses, InferredBody, InferredResponse};
 use serde_json::{Map, Value, json};
 
 /// The name of the error schema every server shares.
-const ERROR_SCHEMA: &str = "Error";
+pub(crate) const ERROR_SCHEMA: &str = "Error";
 
 /// The name of the schema of 400 answers, which may list violations.
-const INVALID_REQUEST_SCHEMA: &str = "InvalidRequest";
+pub(crate) const INVALID_REQUEST_SCHEMA: &str = "InvalidRequest";
 
 /// Whether the server itself may answer 400 before the handler runs: when the operation
 /// declares rules to enforce, or takes a body that may be malformed JSON.
@@ -89,6 +89,15 @@ pub fn document(service: &Service, inferred: &[Vec<ExportResponses>]) -> Value {
             "required": ["error", "message"]
         }),
     );
+
+    // The resources' generated operations, named apart from everything above.
+    let mut operation_ids = crate::openapi_resources::Names::new(
+        service
+            .routes
+            .iter()
+            .flat_map(|route| route.operations.iter().map(|op| operation_id(route, op))),
+    );
+    crate::openapi_resources::add_resources(service, &mut paths, &mut schemas, &mut operation_ids);
 
     json!({
         "openapi": "3.1.0",
@@ -357,7 +366,7 @@ fn parameter_object(parameter: &Parameter) -> Value {
 }
 
 /// Whole numbers print without a fraction (`1`, not `1.0`).
-fn number(value: f64) -> Value {
+pub(crate) fn number(value: f64) -> Value {
     if value.fract() == 0.0 && value.abs() < 9.0e15 {
         json!(value as i64)
     } else {

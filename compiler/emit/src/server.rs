@@ -28,6 +28,8 @@ struct ManifestContext<'a> {
     crate_name: String,
     version: &'a str,
     description: Option<&'a str>,
+    /// Whether the runtime's `storage` feature is needed (the service has a database).
+    storage: bool,
 }
 
 /// Adds the server project's files to `tree` under `server/`.
@@ -46,6 +48,7 @@ pub fn emit_server(
             crate_name: crate_name(&service.name),
             version: &service.version,
             description: service.description.as_deref(),
+            storage: service.database.is_some(),
         },
     )?;
     tree.add("server/Cargo.toml", manifest);
@@ -63,6 +66,7 @@ pub fn emit_server(
         tree.add(format!("server/backworks-runtime/{path}"), text);
     }
 
+    crate::data_spec::add_migration_files(service, tree);
     tree.add(
         "server/src/main.rs",
         format_rust_file(main_rs(service, operations), blueprint_name)?,
@@ -90,7 +94,7 @@ pub fn emit_server(
 }
 
 /// `main.rs`: the service settings and route table, handed to the runtime's server.
-fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
+pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
     let routes = operations.iter().map(|operation| {
         let method = operation.method.as_str();
         let path = &operation.path;
@@ -145,6 +149,12 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
     let host = &service.server.host;
     let port = service.server.port;
     let body_limit = usize::try_from(service.limits.body_size).unwrap_or(usize::MAX);
+    let data_static = crate::data_spec::data_static(service);
+    let data = if data_static.is_some() {
+        quote! { Some(&DATA) }
+    } else {
+        quote! { None }
+    };
     quote! {
         //! The server for this blueprint: settings and routes; everything else is in
         //! `backworks-runtime` and the compiled handlers under `js/`.
@@ -156,6 +166,8 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
 
         static ROUTES: &[RouteSpec] = &[#(#routes),*];
 
+        #data_static
+
         static SERVICE: ServiceSpec = ServiceSpec {
             name: #name,
             version: #version,
@@ -165,6 +177,7 @@ fn main_rs(service: &Service, operations: &[BoundOperation]) -> TokenStream {
             global_headers: &[#(#headers),*],
             routes: ROUTES,
             openapi: Some(include_str!("../openapi.json")),
+            data: #data,
         };
 
         #[global_allocator]

@@ -32,6 +32,21 @@ pub fn build(target: &Path, out: Option<&Path>) -> Option<(Compiled, PathBuf)> {
             return None;
         }
     };
+    // Migrations go into the project, for the person to review and commit.
+    if let Some(migration) = &compiled.migration {
+        let folder = &compiled.service.migrations.folder;
+        match migration.write(folder) {
+            Ok(paths) => {
+                for path in paths {
+                    println!("  wrote {}", path.display());
+                }
+            }
+            Err(error) => {
+                eprintln!("error: cannot write to `{}`: {error}", folder.display());
+                return None;
+            }
+        }
+    }
     for path in &written.written {
         println!("  wrote {}", out.join(path).display());
     }
@@ -74,6 +89,13 @@ pub fn check(target: &Path, format: MessageFormat) -> bool {
         Ok(compiled) => {
             if format == MessageFormat::Human {
                 println!("{}: no errors", compiled.project.blueprint.display());
+                // `check` writes nothing, not even the migration `build` would add.
+                if let Some(migration) = &compiled.migration {
+                    println!(
+                        "note: the schema changed; `backworks build` would write {}",
+                        migration.paths().collect::<Vec<_>>().join(", ")
+                    );
+                }
             }
             (compiled.warnings, true)
         }

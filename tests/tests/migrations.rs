@@ -1,0 +1,392 @@
+//! Every migration the planner writes runs on real databases: three versions of a schema
+//! (create; add, widen, drop and a new table; search, a foreign key's action and a dropped
+//! table), each applied on top of the last, with rows in the tables, on SQLite (the `sqlite3`
+//! shell) and PostgreSQL 15 (a throw-away cluster). The catalogs are then checked against the
+//! design in `ARCHITECTURE.md` ("Data", column types), not against the planner's own output.
+
+mod databases;
+
+use backworks_diagnostics::{Sources, Span};
+use backworks_ir::{
+    Constraints, CrudOperation, Database, Field, FieldDefault, FieldType, IdStrategy, OnDelete,
+    Resource, Service,
+};
+use backworks_tests::{compile, example};
+use databases::{Postgres, Sqlite};
+
+fn span() -> Span {
+    let mut sources = Sources::new();
+    Span::new(sources.add("backworks.yaml", "resources:\n"), 0, 9)
+}
+
+fn field(name: &str, kind: FieldType, required: bool, unique: bool) -> Field {
+    Field {
+        name: name.into(),
+        kind,
+        required,
+        unique,
+        default: None,
+        constraints: Constraints::default(),
+        description: None,
+        span: span(),
+    }
+}
+
+fn resource(name: &str, fields: Vec<Field>) -> Resource {
+    Resource {
+        name: name.into(),
+        description: None,
+        id: IdStrategy::Integer,
+        fields,
+        timestamps: true,
+        indexes: Vec::new(),
+        search: Vec::new(),
+        operations: CrudOperation::ALL.to_vec(),
+        seed: Vec::new(),
+        span: span(),
+    }
+}
+
+fn author_ref(on_delete: OnDelete) -> Field {
+    field(
+        "author",
+        FieldType::Ref {
+            to: "authors".into(),
+            on_delete,
+        },
+        false,
+        false,
+    )
+}
+
+fn status(values: &[&str]) -> Field {
+    let values = values.iter().map(|v| v.to_string()).collect();
+    field("status", FieldType::Enum { values }, false, false)
+}
+
+/// Version 1: authors and books, a unique isbn, an index and search on titles.
+fn version_1() -> (Vec<Resource>, Vec<String>) {
+    let authors = resource(
+        "authors",
+        vec![
+            field("name", FieldType::String, true, false),
+            field("email", FieldType::String, false, true),
+        ],
+    );
+    let mut books = resource(
+        "books",
+        vec![
+            field("title", FieldType::String, true, false),
+            field("price", FieldType::Integer, false, false),
+            field("isbn", FieldType::String, false, true),
+            status(&["draft", "published"]),
+            author_ref(OnDelete::Cascade),
+        ],
+    );
+    books.indexes = vec![vec!["status".into(), "created_at".into()]];
+    books.search = vec!["title".into()];
+    (vec![authors, books], Vec::new())
+}
+
+/// Version 2: `authors.email` dropped (allowed), `books.price` widened to number, a summary
+/// and a required stock (default 0) added, an enum value added, and a new `reviews` table.
+fn version_2() -> (Vec<Resource>, Vec<String>) {
+    let (mut resources, _) = version_1();
+    resources[0].fields.retain(|f| f.name != "email");
+    let books = &mut resources[1];
+    books.fields[1].kind = FieldType::Number;
+    books.fields[3] = status(&["draft", "published", "archived"]);
+    books
+        .fields
+        .push(field("summary", FieldType::Text, false, false));
+    let mut stock = field("stock", FieldType::Integer, true, false);
+    stock.default = Some(FieldDefault::Value(serde_json::json!(0)));
+    books.fields.push(stock);
+    let book = field(
+        "book",
+        FieldType::Ref {
+            to: "books".into(),
+            on_delete: OnDelete::Cascade,
+        },
+        true,
+        false,
+    );
+    resources.push(resource(
+        "reviews",
+        vec![book, field("rating", FieldType::Integer, true, false)],
+    ));
+    (resources, vec!["authors.email".into()])
+}
+
+/// Version 3: `reviews` dropped (allowed), search over title and summary, isbn no longer
+/// unique, deleting an author keeps their books, and authors gain an optional birth date.
+fn version_3() -> (Vec<Resource>, Vec<String>) {
+    let (mut resources, _) = version_2();
+    resources.pop();
+    resources[0]
+        .fields
+        .push(field("born", FieldType::Date, false, false));
+    let books = &mut resources[1];
+    books.search = vec!["title".into(), "summary".into()];
+    books.fields[2].unique = false;
+    books.fields[4] = author_ref(OnDelete::SetNull);
+    (resources, vec!["reviews".into()])
+}
+
+/// A service at `version`, after the migrations `before` planned.
+fn service_at(
+    base: &Service,
+    (resources, allowed): (Vec<Resource>, Vec<String>),
+    before: &Service,
+) -> Service {
+    let mut service = base.clone();
+    service.database = Some(Database {
+        url: "sqlite://data/test.db".into(),
+        allow_data_loss: allowed,
+        span: span(),
+    });
+    service.resources = resources;
+    service.migrations = before.migrations.clone();
+    service
+}
+
+/// Plans the next migration and records it in the service's history, as a build does.
+fn migrate(service: &mut Service) -> (String, String, String) {
+    let planned = backworks_emit::plan_migration(service)
+        .unwrap_or_else(|errors| panic!("{errors:#?}"))
+        .expect("the schema changed");
+    let migration = planned.migration.expect("the change needs SQL");
+    service.migrations.snapshot = Some(planned.snapshot);
+    service.migrations.migrations.push(migration.clone());
+    (
+        format!("{:04}_{}", migration.version, migration.name),
+        migration.sqlite,
+        migration.postgres,
+    )
+}
+
+#[test]
+fn three_schema_versions_migrate_sqlite_and_postgresql() {
+    let base = compile(&example("hello-world")).expect("compiles").service;
+    let folder = std::env::temp_dir().join(format!("backworks-migrations-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let sqlite = Sqlite::create(&folder);
+    let postgres = Postgres::start("migrations");
+
+    let mut service = service_at(&base, version_1(), &base);
+    let (name, sqlite_sql, postgres_sql) = migrate(&mut service);
+    assert_eq!(name, "0001_create_authors_books");
+    sqlite.apply(&sqlite_sql);
+    postgres.apply(&postgres_sql);
+    let stamps = "'2026-12-04T13:50:00.000Z', '2026-12-04T13:50:00.000Z'";
+    let rows = format!(
+        "INSERT INTO authors (id, name, email, created_at, updated_at) VALUES (1, 'Ann', 'ann@example.com', {stamps});
+         INSERT INTO books (id, title, price, isbn, status, author, created_at, updated_at) VALUES
+           (1, 'Rust in Action', 500, '978-1', 'draft', 1, {stamps}),
+           (2, 'Go', NULL, NULL, NULL, 1, {stamps});"
+    );
+    sqlite.query(&rows);
+    postgres.query(&rows);
+
+    let mut service = service_at(&base, version_2(), &service);
+    let (name, sqlite_sql, postgres_sql) = migrate(&mut service);
+    assert_eq!(name, "0002_create_reviews_alter_authors_books");
+    sqlite.apply(&sqlite_sql);
+    postgres.apply(&postgres_sql);
+    let review = format!(
+        "INSERT INTO reviews (id, book, rating, created_at, updated_at) VALUES (1, 1, 5, {stamps});"
+    );
+    sqlite.query(&review);
+    postgres.query(&review);
+    // Rows survived the rebuild of `authors` (SQLite) and gained the default stock.
+    assert_eq!(
+        sqlite
+            .query("SELECT id, name FROM authors; SELECT id, price, stock FROM books ORDER BY id;"),
+        "1|Ann\n1|500.0|0\n2||0"
+    );
+    assert_eq!(
+        postgres.query("SELECT id, price, stock FROM books ORDER BY id"),
+        "1|500|0\n2||0"
+    );
+
+    let mut service = service_at(&base, version_3(), &service);
+    let (name, sqlite_sql, postgres_sql) = migrate(&mut service);
+    assert_eq!(name, "0003_alter_authors_books_drop_reviews");
+    sqlite.apply(&sqlite_sql);
+    postgres.apply(&postgres_sql);
+    assert_eq!(
+        backworks_emit::plan_migration(&service).unwrap(),
+        None,
+        "the blueprint now matches the last snapshot"
+    );
+
+    check_sqlite(&sqlite);
+    check_postgres(&postgres);
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+/// The SQLite catalog after version 3, from the design's column types.
+fn check_sqlite(db: &Sqlite) {
+    assert_eq!(
+        db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'books_fts_%' ORDER BY name"
+        ),
+        "authors\nbooks\nbooks_fts"
+    );
+    assert_eq!(
+        db.query("SELECT name, type, \"notnull\", pk FROM pragma_table_info('books')"),
+        "id|INTEGER|0|1\ntitle|TEXT|1|0\nprice|REAL|0|0\nisbn|TEXT|0|0\nstatus|TEXT|0|0\n\
+         author|INTEGER|0|0\nsummary|TEXT|0|0\nstock|INTEGER|1|0\ncreated_at|TEXT|1|0\nupdated_at|TEXT|1|0"
+    );
+    assert_eq!(
+        db.query("SELECT name, type, \"notnull\" FROM pragma_table_info('authors')"),
+        "id|INTEGER|0\nname|TEXT|1\ncreated_at|TEXT|1\nupdated_at|TEXT|1\nborn|TEXT|0"
+    );
+    assert_eq!(
+        db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'books' AND sql IS NOT NULL ORDER BY name"
+        ),
+        "books_status_created_at_idx"
+    );
+    assert_eq!(
+        db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'books' ORDER BY name"
+        ),
+        "books_fts_delete\nbooks_fts_insert\nbooks_fts_update"
+    );
+    assert_eq!(
+        db.query("SELECT \"table\", \"from\", on_delete FROM pragma_foreign_key_list('books')"),
+        "authors|author|SET NULL"
+    );
+    // The search index covers the rows copied by the rebuild, and follows updates.
+    db.query("UPDATE books SET summary = 'ownership and borrowing' WHERE id = 2;");
+    assert_eq!(
+        db.query("SELECT rowid FROM books_fts WHERE books_fts MATCH 'rust' ORDER BY rowid"),
+        "1"
+    );
+    assert_eq!(
+        db.query("SELECT rowid FROM books_fts WHERE books_fts MATCH 'borrowing'"),
+        "2"
+    );
+    // Deleting an author now keeps their books.
+    assert_eq!(
+        db.query("DELETE FROM authors WHERE id = 1; SELECT count(*), count(author) FROM books;"),
+        "2|0"
+    );
+}
+
+/// The PostgreSQL catalog after version 3, from the design's column types.
+fn check_postgres(db: &Postgres) {
+    assert_eq!(
+        db.query(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1"
+        ),
+        "authors\nbooks"
+    );
+    assert_eq!(
+        db.query(
+            "SELECT column_name, data_type, is_nullable, coalesce(datetime_precision::text, '') \
+             FROM information_schema.columns WHERE table_name = 'books' ORDER BY ordinal_position"
+        ),
+        "id|bigint|NO|\ntitle|text|NO|\nprice|double precision|YES|\nisbn|text|YES|\nstatus|text|YES|\n\
+         author|bigint|YES|\ncreated_at|timestamp with time zone|NO|3\nupdated_at|timestamp with time zone|NO|3\n\
+         summary|text|YES|\nstock|bigint|NO|"
+    );
+    assert_eq!(
+        db.query(
+            "SELECT column_name, data_type, is_nullable FROM information_schema.columns \
+             WHERE table_name = 'authors' ORDER BY ordinal_position"
+        ),
+        "id|bigint|NO\nname|text|NO\ncreated_at|timestamp with time zone|NO\n\
+         updated_at|timestamp with time zone|NO\nborn|date|YES"
+    );
+    assert_eq!(
+        db.query(
+            "SELECT column_default IS NULL, is_identity FROM information_schema.columns \
+             WHERE table_name = 'books' AND column_name IN ('id', 'stock') ORDER BY column_name"
+        ),
+        "t|YES\nt|NO",
+        "ids come from an identity, and fill defaults are gone"
+    );
+    assert_eq!(
+        db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'books' ORDER BY 1"),
+        "books_pkey\nbooks_search\nbooks_status_created_at_idx"
+    );
+    assert_eq!(
+        db.query(
+            "SELECT constraint_name, delete_rule FROM information_schema.referential_constraints"
+        ),
+        "books_author_fkey|SET NULL"
+    );
+    db.query("UPDATE books SET summary = 'ownership and borrowing' WHERE id = 2");
+    let search = "SELECT id FROM books WHERE to_tsvector('simple', coalesce(\"title\", '') || ' ' || coalesce(\"summary\", '')) @@ plainto_tsquery('simple', '{}') ORDER BY id";
+    assert_eq!(db.query(&search.replace("{}", "rust")), "1");
+    assert_eq!(db.query(&search.replace("{}", "borrowing")), "2");
+    // The query uses the index when scans are discouraged.
+    let plan = db.query(&format!(
+        "SET enable_seqscan = off; EXPLAIN {}",
+        search.replace("{}", "rust").replace(" ORDER BY id", "")
+    ));
+    assert!(plan.contains("books_search"), "{plan}");
+    assert_eq!(
+        db.query("DELETE FROM authors WHERE id = 1; SELECT count(*), count(author) FROM books;"),
+        "2|0"
+    );
+}
+
+#[test]
+fn postgres_and_sqlite_accept_a_uuid_schema_with_a_reference_cycle() {
+    let base = compile(&example("hello-world")).expect("compiles").service;
+    let mut teams = resource("teams", vec![field("name", FieldType::String, true, true)]);
+    teams.id = IdStrategy::Uuid;
+    teams.fields.push(field(
+        "lead",
+        FieldType::Ref {
+            to: "people".into(),
+            on_delete: OnDelete::SetNull,
+        },
+        false,
+        false,
+    ));
+    let mut people = resource(
+        "people",
+        vec![field(
+            "team",
+            FieldType::Ref {
+                to: "teams".into(),
+                on_delete: OnDelete::Restrict,
+            },
+            true,
+            false,
+        )],
+    );
+    people.id = IdStrategy::Uuid;
+    people.timestamps = false;
+    let mut service = service_at(&base, (vec![teams, people], Vec::new()), &base);
+    let (_, sqlite_sql, postgres_sql) = migrate(&mut service);
+
+    let folder = std::env::temp_dir().join(format!("backworks-cycle-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let sqlite = Sqlite::create(&folder);
+    sqlite.apply(&sqlite_sql);
+    let postgres = Postgres::start("cycle");
+    postgres.apply(&postgres_sql);
+    assert_eq!(
+        postgres.query(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns \
+             WHERE column_name IN ('id', 'lead', 'team') ORDER BY 1, 2"
+        ),
+        "people|id|uuid\npeople|team|uuid\nteams|id|uuid\nteams|lead|uuid"
+    );
+    assert_eq!(
+        postgres.query(
+            "SELECT constraint_name, delete_rule FROM information_schema.referential_constraints ORDER BY 1"
+        ),
+        "people_team_fkey|RESTRICT\nteams_lead_fkey|SET NULL"
+    );
+    assert_eq!(
+        sqlite.query("SELECT \"table\", on_delete FROM pragma_foreign_key_list('teams')"),
+        "people|SET NULL"
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
