@@ -88,3 +88,73 @@ fn awaiting_handlers_do_not_hold_back_other_requests_and_failures_stay_their_own
     let (_, took) = overlapping(&format!("{base}/sleep?ms=50"), 8);
     assert!(took < Duration::from_secs(5));
 }
+
+/// The bookstore example's handlers await `ctx.db` on event-loop threads against a real
+/// SQLite database: a transaction that adds a review and updates its book, overlapping with
+/// others on the same book, keeps the count exact; a failed constraint rejects with the
+/// store's code (the handler turns `invalid` into a 400); the `sql` tag binds its values.
+#[test]
+fn handlers_await_the_database_and_transactions_stay_whole() {
+    let compiled = compile(&backworks_tests::example("bookstore"))
+        .unwrap_or_else(|diagnostics| panic!("the example does not compile:\n{diagnostics}"));
+    let out = workspace_root().join("target/e2e/async-io-bookstore");
+    compiled.tree.write(&out).expect("output written");
+    let data = out.join("data");
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).expect("data folder");
+    let url = format!("sqlite://{}", data.join("bookstore.db").display());
+    let server = RunningServer::start_with_env(&build_server(&out), &[("DATABASE_URL", &url)]);
+    let base = server.base_url.clone();
+    let post = |body: &str| {
+        backworks_tests::http::send_json("POST", &format!("{base}/books/1/reviews"), body)
+    };
+
+    let started = Instant::now();
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let posting: Vec<_> = (0..16)
+            .map(|index| {
+                let post = &post;
+                scope.spawn(move || {
+                    post(&format!(
+                        r#"{{"rating": {}, "reviewer": "reader {index}"}}"#,
+                        index % 5 + 1
+                    ))
+                    .status
+                })
+            })
+            .collect();
+        posting
+            .into_iter()
+            .map(|thread| thread.join().expect("thread"))
+            .collect()
+    });
+    assert!(statuses.iter().all(|status| *status == 201), "{statuses:?}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    let book = get(&format!("{base}/books/1"));
+    assert_eq!(book.status, 200, "{}", book.body);
+    assert_eq!(book.json()["review_count"], 16, "{}", book.body);
+
+    let invalid = post(r#"{"rating": 9, "reviewer": "too keen"}"#);
+    assert_eq!(invalid.status, 400, "{}", invalid.body);
+    assert_eq!(invalid.json()["error"], "invalid_review");
+    assert_eq!(
+        get(&format!("{base}/books/1")).json()["review_count"],
+        16,
+        "rolled back"
+    );
+    let missing = backworks_tests::http::send_json(
+        "POST",
+        &format!("{base}/books/999/reviews"),
+        r#"{"rating": 3, "reviewer": "nobody"}"#,
+    );
+    assert_eq!(missing.status, 404, "{}", missing.body);
+
+    let report = get(&format!("{base}/reports/authors?status=published"));
+    assert_eq!(report.status, 200, "{}", report.body);
+    let authors = report.json()["authors"].clone();
+    assert!(
+        authors.as_array().is_some_and(|authors| authors.len() == 3),
+        "{}",
+        report.body
+    );
+}

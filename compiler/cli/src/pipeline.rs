@@ -78,7 +78,11 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         sources,
         root: project.root.clone(),
     };
-    let program = match backworks_js::compile(&handlers, &mut loader) {
+    // Handlers of a service with data may await `ctx.db`: they run on event-loop threads.
+    let options = backworks_js::CompileOptions {
+        database: service.database.is_some() || !service.resources.is_empty(),
+    };
+    let program = match backworks_js::compile_with(&handlers, &mut loader, &options) {
         Ok(mut program) => {
             diagnostics.append(&mut program.warnings);
             program

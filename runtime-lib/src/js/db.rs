@@ -18,9 +18,10 @@
 //! stable code (`unique_violation`, `foreign_key_violation`, `not_null_violation`, `invalid`,
 //! `unavailable`, …) and, when the store lists them, `violations`.
 //!
-//! The JS side talks to a [`Database`]: the storage layer's `Store` through an adapter once it
-//! is installed, or any implementation given to [`install`] (the unit tests use an in-memory
-//! one).
+//! The JS side talks to a [`Database`]: the storage layer's `Store` through `db_store.rs` once
+//! the server has opened it, or any implementation given to [`install`] (the tests use an
+//! in-memory one). `list` answers a page as `GET /<resource>` does: `{ items, next }`, plus
+//! `total` when the options ask for `count: true`.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -95,9 +96,34 @@ pub fn install(database: Arc<dyn Database>) {
     let _ = INSTALLED.set(database);
 }
 
-/// The installed database, if the service has one.
+/// The installed database, if the service has one: one given to [`install`], else the
+/// storage layer's `Store` once the server has opened it.
 pub fn installed() -> Option<Arc<dyn Database>> {
-    INSTALLED.get().cloned()
+    if let Some(database) = INSTALLED.get() {
+        return Some(database.clone());
+    }
+    installed_store()
+}
+
+/// The storage layer's `Store`, once the server has opened it.
+#[cfg(feature = "storage")]
+fn installed_store() -> Option<Arc<dyn Database>> {
+    static STORE: OnceLock<Arc<dyn Database>> = OnceLock::new();
+    if let Some(database) = STORE.get() {
+        return Some(database.clone());
+    }
+    let store = crate::storage::Store::installed()?;
+    Some(
+        STORE
+            .get_or_init(|| Arc::new(super::db_store::StoreDatabase(store)))
+            .clone(),
+    )
+}
+
+/// A server built without the storage feature has no database.
+#[cfg(not(feature = "storage"))]
+fn installed_store() -> Option<Arc<dyn Database>> {
+    None
 }
 
 /// `ctx.db`, when the service has a database and the handler runs on an event-loop thread

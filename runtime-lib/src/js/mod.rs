@@ -30,6 +30,8 @@ pub mod convert;
 pub mod crypto;
 pub mod date;
 pub mod db;
+#[cfg(feature = "storage")]
+mod db_store;
 pub mod elements;
 pub mod error;
 pub mod event_loop;

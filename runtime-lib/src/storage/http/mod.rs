@@ -23,7 +23,7 @@ use serde_json::Value;
 use super::error::StoreError;
 use super::spec::{CrudOp, DataSpec, ResourceSpec};
 use super::store::Store;
-use crate::contract::{HandlerError, HandlerRequest, HandlerResponse};
+use crate::contract::{HandlerCall, HandlerError, HandlerRequest};
 use crate::http::RouteSpec;
 
 /// Which store the routes use.
@@ -158,6 +158,6 @@ fn route_spec(
 }
 
 /// CRUD routes are answered by the store, not a compiled handler; `RouteSpec` still needs one.
-fn never_called(_: HandlerRequest) -> Result<HandlerResponse, HandlerError> {
-    Err(HandlerError::StackOverflow)
+fn never_called(_: HandlerRequest) -> HandlerCall {
+    HandlerCall::Ready(Err(HandlerError::StackOverflow))
 }
