@@ -236,7 +236,10 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
         ),
         "process" => ("`process`", "read environment variables from `ctx.env`"),
         "setImmediate" => ("`setImmediate`", "use `setTimeout(callback, 0)`"),
-        "fetch" => ("`fetch`", "handlers cannot do I/O yet"),
+        "fetch" => (
+            "`fetch`",
+            "not supported yet; handlers reach data through `ctx.db`",
+        ),
         "Symbol" => ("`Symbol`", "use a string key instead"),
         "Proxy" | "Reflect" => ("`Proxy` and `Reflect`", "use plain objects"),
         "WeakRef" | "FinalizationRegistry" => ("weak references", "use `Map` or `WeakMap`"),

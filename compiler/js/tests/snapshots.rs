@@ -187,6 +187,26 @@ module.exports = async function (req) {
     );
 }
 
+/// Modules that await timers run on event-loop threads: a stateful one on its isolate's loop,
+/// a stateless one on the pool.
+#[test]
+fn generated_rust_of_handlers_on_the_event_loop() {
+    snapshot!(
+        "generated_event_loop",
+        compile_text(
+            "handlers/sleepy.js",
+            r#"let served = 0;
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+module.exports = async function (req) {
+  served += 1;
+  await sleep(10);
+  return { served };
+};
+"#,
+        )
+    );
+}
+
 /// TypeScript constructs with run-time values that the compiler rejects.
 const UNSUPPORTED_TYPESCRIPT: &[(&str, &str)] = &[
     (
