@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 selection=("$@")
 if [ ${#selection[@]} -eq 0 ]; then
-  selection=(--test event_loop)
+  selection=(--test event_loop --test event_loop_db)
 fi
 export RUSTFLAGS="-Zsanitizer=thread"
 export RUSTDOCFLAGS="-Zsanitizer=thread"
