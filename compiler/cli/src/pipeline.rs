@@ -98,7 +98,7 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         .unwrap_or(&project.blueprint)
         .display()
         .to_string();
-    let migration = match plan_migration(&mut service, &project, sources) {
+    let migration = match plan_migration(&mut service, &project) {
         Ok(migration) => migration,
         Err(errors) => {
             diagnostics.extend(errors);
@@ -129,15 +129,13 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
 fn plan_migration(
     service: &mut Service,
     project: &Project,
-    sources: &mut Sources,
 ) -> Result<Option<PlannedMigration>, Vec<Diagnostic>> {
     if service.database.is_none() {
         return Ok(None);
     }
+    // `blueprint::load` reads the folder into the history; the new migration goes there too.
     if service.migrations.folder.as_os_str().is_empty() {
-        let folder = project.root.join("migrations");
-        service.migrations =
-            crate::migrations::read_history(&folder, Path::new("migrations"), sources)?;
+        service.migrations.folder = project.root.join("migrations");
     }
     let planned = backworks_emit::plan_migration(service)?;
     if let Some(planned) = &planned {
