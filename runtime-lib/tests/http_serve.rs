@@ -44,6 +44,7 @@ static CONFLICTING: ServiceSpec = ServiceSpec {
         },
     ],
     openapi: None,
+    data: None,
 };
 
 /// In the child, this "test" is the server's `main`; in a normal run it does nothing.

@@ -92,6 +92,7 @@ static VALIDATED: ServiceSpec = ServiceSpec {
         },
     ],
     openapi: Some(DOCUMENT),
+    data: None,
 };
 
 /// Answers with the JSON of the JS `req` object the bridge builds (`JSON.stringify(req)`),

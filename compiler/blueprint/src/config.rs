@@ -10,12 +10,19 @@
 //!     handler: ./hello.js             methods: [GET, DELETE]
 //!                                     runtime: { language: javascript, handler: ./posts.js }
 //! ```
+//!
+//! The data keys (`database:`, `resources:`) live in [`data`].
+
+mod data;
+
+pub use data::{CrudEndpoints, DatabaseConfig, FieldConfig, ResourceConfig};
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
 use serde::Deserialize;
 
-/// A Backworks blueprint: one HTTP service, its endpoints and their JavaScript handlers.
+/// A Backworks blueprint: one HTTP service, its endpoints and their JavaScript handlers, and
+/// its data resources.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Backworks blueprint")]
@@ -46,6 +53,12 @@ pub struct Blueprint {
     /// Named JSON Schemas; endpoints refer to them with `$ref: "#/schemas/<Name>"`.
     #[serde(default)]
     pub schemas: IndexMap<String, serde_json::Value>,
+    /// Where the resources are stored (default: an SQLite file named after the service).
+    #[serde(default)]
+    pub database: Option<DatabaseConfig>,
+    /// Data resources by name: each is a table, CRUD endpoints and `ctx.db.<name>`.
+    #[serde(default)]
+    pub resources: IndexMap<String, ResourceConfig>,
 }
 
 /// `server:` settings.

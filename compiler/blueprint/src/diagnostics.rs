@@ -1,5 +1,7 @@
 //! Every diagnostic the blueprint stage reports, one constructor each, so wording and codes stay
-//! consistent and can be found in one place.
+//! consistent and can be found in one place. Those of the data keys are in [`data`].
+
+pub mod data;
 
 use std::ops::Range;
 use std::path::Path;
@@ -8,7 +10,7 @@ use backworks_diagnostics::{Diagnostic, SourceId, Span, closest};
 
 use crate::yaml::Node;
 
-fn span(source: SourceId, range: Range<usize>) -> Span {
+pub(crate) fn span(source: SourceId, range: Range<usize>) -> Span {
     Span::new(source, range.start, range.end)
 }
 
@@ -78,9 +80,15 @@ pub fn wrong_type(
     } else {
         format!("write {what} as {expected}")
     };
+    // "field `title`" already quotes its name.
+    let what_shown = if what.contains('`') {
+        what.to_string()
+    } else {
+        format!("`{what}`")
+    };
     Diagnostic::error(
         "wrong-type",
-        format!("`{what}` must be {expected}, not {found_name}"),
+        format!("{what_shown} must be {expected}, not {found_name}"),
     )
     .with_label(span(source, range), format!("this is {found_name}"))
     .with_help(help)
@@ -319,9 +327,11 @@ pub fn no_endpoints(source: SourceId, range: Range<usize>) -> Diagnostic {
     )
 }
 
-/// "an endpoint", "a server".
-fn article(what: &str) -> String {
-    let vowel = what.starts_with(['a', 'e', 'i', 'o', 'u']);
+/// "an endpoint", "a server", "an `enum`".
+pub(crate) fn article(what: &str) -> String {
+    let vowel = what
+        .trim_start_matches('`')
+        .starts_with(['a', 'e', 'i', 'o', 'u']);
     if vowel {
         format!("an {what}")
     } else {

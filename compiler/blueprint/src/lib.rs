@@ -5,13 +5,18 @@
 //! 1. [`locate`] finds the blueprint file of a project folder;
 //! 2. syntax: serde_yaml and the positioned tree of [`yaml`] both parse the text;
 //! 3. [`shape`] checks keys and types against the schema schemars derives from [`config`];
-//! 4. [`lower`] checks meaning (paths, methods, handlers, ports) and builds the IR.
+//! 4. [`parts`] deserializes each endpoint, resource and setting on its own, leaving out those
+//!    the shape check found malformed, so their errors hide nothing about the others;
+//! 5. [`lower`] checks meaning (paths, methods, handlers, ports, resources) and builds the IR.
 
 pub mod config;
+mod data;
 mod diagnostics;
 mod handlers;
 mod lower;
+mod migrations;
 mod parameters;
+mod parts;
 mod paths;
 mod quantity;
 mod schemas;
@@ -89,6 +94,7 @@ pub fn load(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Service> {
+    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let shown = project
         .blueprint
         .strip_prefix(&project.root)
@@ -130,30 +136,22 @@ pub fn load(
         }
     };
 
+    // Shape errors do not stop here: the parts they leave well-formed are still lowered, so
+    // one run reports the typo in one endpoint and the missing handler file of another.
     let shape_errors = shape::check(source, &root, &schema());
-    if !shape_errors.is_empty() {
-        diagnostics.extend(shape_errors);
-        return None;
-    }
-    let blueprint: config::Blueprint = match serde_yaml::from_str(&text) {
-        Ok(blueprint) => blueprint,
-        Err(error) => {
-            let offset = error.location().map_or(0, |location| location.index());
-            diagnostics.push(diagnostics::invalid_blueprint(
-                source,
-                offset,
-                &error.to_string(),
-            ));
-            return None;
-        }
-    };
-    lower::lower(
-        &blueprint,
+    let document: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
+    let parts = parts::read(source, &document, &root, &shape_errors, diagnostics);
+    diagnostics.extend(shape_errors);
+    let service = lower::lower(
+        &parts?,
         &root,
         source,
         &project.blueprint,
         &project.root,
         sources,
         diagnostics,
-    )
+    );
+    // Lowering saw only the well-formed parts; any error of any pass withholds the service.
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    service.filter(|_| errors == errors_before)
 }

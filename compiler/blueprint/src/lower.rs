@@ -1,7 +1,8 @@
 //! Typed blueprint + positioned YAML tree → validated [`Service`].
 //!
 //! Every semantic check lives here (paths, methods, duplicate routes, handler files, ports,
-//! sizes); each failure becomes a diagnostic and checking goes on, so one run reports them all.
+//! sizes; the data keys in [`crate::data`]); each failure becomes a diagnostic and checking
+//! goes on, so one run reports them all.
 //!
 //! ```text
 //! endpoints:                            Route /posts/{id}
@@ -17,10 +18,13 @@ use backworks_ir::{
     Operation, Route, ServerSettings, Service,
 };
 
-use crate::config::{Blueprint, Endpoint, Endpoints, Size};
+use crate::config::{Blueprint, Endpoint, Size};
+use crate::data::lower_data;
 use crate::diagnostics;
 use crate::handlers::HandlerTable;
+use crate::migrations;
 use crate::parameters::lower_parameters;
+use crate::parts::{Part, WellFormed};
 use crate::paths::{parse_route_path, shape};
 use crate::quantity::{self, DURATION_UNITS, SIZE_UNITS};
 use crate::schemas::SchemaChecker;
@@ -31,10 +35,10 @@ const DEFAULT_HOST: &str = "127.0.0.1";
 const DEFAULT_BODY_LIMIT: u64 = 1024 * 1024;
 const DEFAULT_TIMEOUT_MS: u64 = 10_000;
 
-/// Lowers a shape-checked blueprint. Diagnostics (errors and warnings) go to `diagnostics`;
-/// the service is returned only if there were no errors.
+/// Lowers the well-formed parts of a blueprint. Diagnostics (errors and warnings) go to
+/// `diagnostics`; the service is returned only if lowering found no errors.
 pub fn lower(
-    blueprint: &Blueprint,
+    parts: &WellFormed,
     root: &Node,
     source: SourceId,
     blueprint_path: &Path,
@@ -42,6 +46,7 @@ pub fn lower(
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Service> {
+    let blueprint = &parts.blueprint;
     let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let mut lowerer = Lowerer {
         source,
@@ -55,14 +60,28 @@ pub fn lower(
     let limits = lowerer.limits(blueprint, root);
     let global_headers = lowerer.global_headers(blueprint, root);
     let schemas = lowerer.named_schemas(root);
-    let routes = lowerer.routes(blueprint, root, &limits);
+    let routes = lowerer.routes(&parts.endpoints, root, &limits);
 
     let Lowerer {
         handlers,
         diagnostics,
         ..
     } = lowerer;
-    let handler_modules = handlers.modules;
+    let HandlerTable {
+        modules: handler_modules,
+        sources,
+        ..
+    } = handlers;
+    let data = lower_data(
+        source,
+        parts,
+        root,
+        &routes,
+        project_root,
+        sources,
+        diagnostics,
+    );
+    let migrations = migrations::read(project_root, sources, diagnostics);
     if diagnostics.iter().filter(|d| d.is_error()).count() > errors_before {
         return None;
     }
@@ -78,10 +97,9 @@ pub fn lower(
         handlers: handler_modules,
         schemas,
         type_schemas: Vec::new(),
-        // Filled by the data lowering (`resources:`), being built.
-        database: None,
-        resources: Vec::new(),
-        migrations: backworks_ir::MigrationHistory::default(),
+        database: data.database,
+        resources: data.resources,
+        migrations,
     })
 }
 
@@ -292,48 +310,53 @@ impl Lowerer<'_, '_> {
         headers
     }
 
-    fn endpoint_sites<'n>(
-        &self,
-        blueprint: &'n Blueprint,
-        root: &'n Node,
-    ) -> Vec<EndpointSite<'n>> {
-        let Some(node) = root.get("endpoints") else {
-            return Vec::new();
-        };
-        match (&blueprint.endpoints, &node.kind) {
-            (Some(Endpoints::List(endpoints)), NodeKind::Sequence(items)) => endpoints
-                .iter()
-                .zip(items)
-                .map(|(endpoint, item)| {
-                    let path_node = item.get("path").unwrap_or(item);
-                    EndpointSite {
+    fn endpoint_sites<'n>(&self, parts: &'n [Part<'n, Endpoint>]) -> Vec<EndpointSite<'n>> {
+        parts
+            .iter()
+            .map(|part| {
+                let endpoint = &part.config;
+                match part.key {
+                    Some(key) => EndpointSite {
+                        name: part.name().unwrap_or_default().to_string(),
+                        endpoint,
+                        node: part.node,
+                        anchor: key,
+                    },
+                    None => EndpointSite {
                         name: endpoint.name.clone().unwrap_or_else(|| {
                             let method = endpoint.method.as_deref().unwrap_or("GET").to_uppercase();
                             format!("{method} {}", endpoint.path)
                         }),
                         endpoint,
-                        node: item,
-                        anchor: path_node,
-                    }
-                })
-                .collect(),
-            (Some(Endpoints::Map(endpoints)), NodeKind::Mapping(entries)) => endpoints
-                .iter()
-                .zip(entries)
-                .map(|((name, endpoint), (key, value))| EndpointSite {
-                    name: name.clone(),
-                    endpoint,
-                    node: value,
-                    anchor: key,
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
+                        node: part.node,
+                        anchor: part.node.get("path").unwrap_or(part.node),
+                    },
+                }
+            })
+            .collect()
     }
 
-    fn routes(&mut self, blueprint: &Blueprint, root: &Node, limits: &Limits) -> Vec<Route> {
-        let sites = self.endpoint_sites(blueprint, root);
-        if sites.is_empty() {
+    fn routes<'n>(
+        &mut self,
+        parts: &'n [Part<'n, Endpoint>],
+        root: &Node,
+        limits: &Limits,
+    ) -> Vec<Route> {
+        let sites = self.endpoint_sites(parts);
+        // Counted in the YAML, not among the well-formed parts: a malformed endpoint is still
+        // an endpoint, and resources serve routes of their own.
+        let declared = |key: &str| match root.get(key) {
+            None => false,
+            Some(node) => match &node.kind {
+                NodeKind::Sequence(items) => !items.is_empty(),
+                NodeKind::Mapping(entries) => !entries.is_empty(),
+                // A value of the wrong type is a shape error already.
+                NodeKind::Scalar { .. } => {
+                    node.scalar_type() != Some(crate::yaml::ScalarType::Null)
+                }
+            },
+        };
+        if !declared("endpoints") && !declared("resources") {
             let range = root.key("endpoints").map_or(0..0, |key| key.span.clone());
             self.diagnostics
                 .push(diagnostics::no_endpoints(self.source, range));

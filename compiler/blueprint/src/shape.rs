@@ -233,10 +233,11 @@ impl<'a> ShapeChecker<'a> {
     }
 }
 
-/// Where a wrong type is shown: the scalar itself, or the key above a mapping or list (whose own
-/// span is only its start).
+/// Where a wrong type is shown: the scalar itself, or the key above a mapping, a list (whose own
+/// span is only its start) or an empty value.
 fn type_error_span(node: &Node, anchor: Range<usize>) -> Range<usize> {
-    if matches!(node.kind, NodeKind::Scalar { .. }) {
+    // An empty value (`title:` alone) has no text to underline; its key does.
+    if matches!(node.kind, NodeKind::Scalar { .. }) && !node.span.is_empty() {
         node.span.clone()
     } else {
         anchor
@@ -272,10 +273,15 @@ fn expected_types(schema: &Value) -> Vec<String> {
 fn definition_label(definition: &str, key: &str) -> String {
     match definition {
         "Endpoint" => "endpoint".into(),
-        "Endpoints" | "Size" => key.to_string(),
+        "Endpoints" | "Size" | "CrudEndpoints" => key.to_string(),
         other => {
-            let base = other.strip_suffix("Config").unwrap_or(other);
-            base.to_lowercase()
+            let base = other.strip_suffix("Config").unwrap_or(other).to_lowercase();
+            // Entries of a map keep their name: "field `title`" says which one.
+            if key.starts_with(&format!("{base} `")) {
+                key.to_string()
+            } else {
+                base
+            }
         }
     }
 }

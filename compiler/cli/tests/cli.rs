@@ -49,6 +49,33 @@ fn schema_prints_the_blueprint_json_schema() {
     assert_eq!(schema["title"], "Backworks blueprint");
     assert!(schema["properties"]["endpoints"].is_object());
     assert!(schema["$defs"]["Endpoint"]["properties"]["methods"].is_object());
+    // The data keys: resources by name, and each field's type from a closed list editors offer.
+    assert_eq!(
+        schema["properties"]["resources"]["additionalProperties"]["$ref"],
+        "#/$defs/ResourceConfig"
+    );
+    assert!(schema["$defs"]["DatabaseConfig"]["properties"]["url"].is_object());
+    let field = &schema["$defs"]["FieldConfig"];
+    assert_eq!(field["required"], serde_json::json!(["type"]));
+    let types = field["properties"]["type"]["enum"]
+        .as_array()
+        .expect("types");
+    assert_eq!(types.len(), 11);
+    assert!(types.contains(&serde_json::json!("ref")));
+    for option in [
+        "minLength",
+        "maxLength",
+        "on_delete",
+        "values",
+        "items",
+        "to",
+    ] {
+        assert!(field["properties"][option].is_object(), "{option}");
+    }
+    assert_eq!(
+        schema["$defs"]["ResourceConfig"]["additionalProperties"], false,
+        "unknown resource keys are reported"
+    );
 }
 
 #[test]

@@ -14,6 +14,7 @@
 //!                           timeout_ms: 5_000, handler: handlers::get_post, operation: None,
 //!                           typed_params: &[] }],
 //!     openapi: None,
+//!     data: None,       // or Some(&DATA): resources, opened at start, CRUD routes mounted
 //! };
 //! fn main() -> std::process::ExitCode { backworks_runtime::http::serve(&SERVICE) }
 //! ```
@@ -24,6 +25,7 @@
 //! TCP ─▶ axum ─▶ envelope (request id, global headers, one log line)
 //!                 └─▶ router ─▶ dispatch: read + classify the body ─▶ HandlerRequest
 //!                      │          └─▶ handler (sync, catch_unwind) ─▶ HandlerResponse ─▶ Response
+//!                      ├─▶ CRUD routes of `data` ─▶ storage::Store
 //!                      ├─▶ /_backworks/health
 //!                      ├─▶ 405 JSON (known path, other method; axum adds `Allow`)
 //!                      └─▶ 404 JSON (unknown path)
@@ -36,12 +38,12 @@
 //! [`logging`] sets up tracing, and [`serve`] binds, announces and shuts down.
 
 mod dispatch;
-mod envelope;
-mod errors;
+pub(crate) mod envelope;
+pub(crate) mod errors;
 mod log_fields;
 mod logging;
-mod request;
-mod request_id;
+pub(crate) mod request;
+pub(crate) mod request_id;
 mod response;
 mod routes;
 mod serve;
@@ -49,6 +51,10 @@ pub mod validate;
 
 pub(crate) use logging::in_handler_span;
 pub use routes::router;
+#[cfg(feature = "storage")]
+pub use routes::router_with_store;
+#[cfg(feature = "storage")]
+pub use serve::serve_on_with_store;
 pub use serve::{serve, serve_on};
 
 use crate::contract::Handler;
@@ -74,6 +80,9 @@ pub struct ServiceSpec {
     pub routes: &'static [RouteSpec],
     /// The service's OpenAPI document (JSON), served at `/_backworks/openapi.json`.
     pub openapi: Option<&'static str>,
+    /// The service's resources, when it has any: the store is opened at start and their CRUD
+    /// routes are mounted next to `routes`.
+    pub data: Option<&'static crate::storage::DataSpec>,
 }
 
 /// One endpoint method: where it lives and which compiled handler answers it.

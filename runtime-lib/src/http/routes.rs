@@ -5,6 +5,7 @@
 //! GET  /posts       ┐
 //! POST /posts       ┘─▶ .route("/posts", on(GET, …).on(POST, …).fallback(405 JSON))
 //! GET  /posts/{id}  ──▶ .route("/posts/{id}", on(GET, …).fallback(405 JSON))
+//! data: books           ──▶ .route("/books", …) .route("/books/{id}", …)  (storage::http)
 //!                       .route("/_backworks/health", get(health))
 //!                       .fallback(404 JSON) .layer(envelope)
 //! ```
@@ -39,6 +40,28 @@ pub(crate) const OPENAPI_PATH: &str = "/_backworks/openapi.json";
 /// a path that is not valid axum syntax, two paths that conflict, the same method twice on a path,
 /// or an invalid global header. The compiler rejects such blueprints before they get here.
 pub fn router(spec: &'static ServiceSpec) -> Router {
+    build(spec, Crud::Installed)
+}
+
+/// Like [`router`], with the CRUD routes of `spec.data` answered by `store` rather than the
+/// process's installed one (tests, or embedders serving several databases).
+///
+/// # Panics
+///
+/// Like [`router`].
+#[cfg(feature = "storage")]
+pub fn router_with_store(spec: &'static ServiceSpec, store: crate::storage::Store) -> Router {
+    build(spec, Crud::Fixed(store))
+}
+
+/// Which store the CRUD routes use.
+enum Crud {
+    Installed,
+    #[cfg(feature = "storage")]
+    Fixed(crate::storage::Store),
+}
+
+fn build(spec: &'static ServiceSpec, crud: Crud) -> Router {
     let mut router = Router::new().route(
         HEALTH_PATH,
         get(move || health(spec)).fallback(method_not_allowed),
@@ -65,10 +88,53 @@ pub fn router(spec: &'static ServiceSpec) -> Router {
         }
         router = router.route(path, methods.fallback(method_not_allowed));
     }
+    router = mount_crud(router, spec, crud, document);
     let global = Arc::new(global_headers(spec));
     router
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(global, envelope))
+}
+
+/// Mounts the generated CRUD routes of `spec.data`; a path a declared endpoint already serves
+/// is left to it (the compiler refuses such blueprints; this keeps the router buildable).
+#[cfg(feature = "storage")]
+fn mount_crud(
+    mut router: Router,
+    spec: &'static ServiceSpec,
+    crud: Crud,
+    document: Option<Arc<serde_json::Value>>,
+) -> Router {
+    use crate::storage::http::{Shared, StoreSource, routes};
+    let Some(data) = spec.data else {
+        return router;
+    };
+    let store = match crud {
+        Crud::Installed => StoreSource::Installed,
+        Crud::Fixed(store) => StoreSource::Fixed(store),
+    };
+    let shared = Arc::new(Shared {
+        store,
+        body_limit: spec.body_limit,
+        document,
+    });
+    for (path, methods) in routes(data, shared) {
+        if spec.routes.iter().any(|route| route.path == path) {
+            continue;
+        }
+        router = router.route(&path, methods.fallback(method_not_allowed));
+    }
+    router
+}
+
+/// Without the `storage` feature there are no engines; `serve` refuses a spec with data.
+#[cfg(not(feature = "storage"))]
+fn mount_crud(
+    router: Router,
+    _: &'static ServiceSpec,
+    _: Crud,
+    _: Option<Arc<serde_json::Value>>,
+) -> Router {
+    router
 }
 
 /// Each path once, in the order the routes first name it.

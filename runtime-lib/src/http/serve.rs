@@ -11,8 +11,10 @@
 //! blog-api listening on http://127.0.0.1:8080
 //! ```
 //!
-//! Start-up failures (a bad `PORT`, a port in use, an inconsistent spec) are one `error:` line on
-//! stderr and exit code 1, never a panic trace.
+//! A service with data opens its database (connect, migrate, seed) before binding, so a server
+//! that announces itself can answer. Start-up failures (a bad `PORT`, a port in use, an
+//! inconsistent spec, a database that cannot be opened or is newer than the server) are one
+//! `error:` line on stderr and exit code 1, never a panic trace.
 
 use std::future::Future;
 use std::io::Write;
@@ -54,6 +56,7 @@ fn run(spec: &'static ServiceSpec) -> Result<(), String> {
         .build()
         .map_err(|error| format!("cannot start the async runtime: {error}"))?;
     runtime.block_on(async {
+        open_store(spec).await?;
         let listener = TcpListener::bind((host.as_str(), port))
             .await
             .map_err(|error| format!("cannot listen on {}: {error}", address(&host, port)))?;
@@ -78,8 +81,36 @@ fn checked_router(spec: &'static ServiceSpec) -> Result<axum::Router, String> {
     built.map_err(|payload| format!("invalid routes: {}", logging::panic_text(payload.as_ref())))
 }
 
+/// Opens and installs the store of `spec.data` (connect, migrate, seed) unless one is
+/// installed already; a failure is the one-line start-up error.
+async fn open_store(spec: &'static ServiceSpec) -> Result<(), String> {
+    let Some(data) = spec.data else {
+        return Ok(());
+    };
+    #[cfg(feature = "storage")]
+    {
+        use crate::storage::Store;
+        if Store::installed().is_none() {
+            let store = Store::open(data)
+                .await
+                .map_err(|error| format!("database: {}", error.message))?;
+            Store::install(store);
+        }
+        Ok(())
+    }
+    #[cfg(not(feature = "storage"))]
+    {
+        let _ = data;
+        Err(
+            "the service has resources but the runtime was built without the `storage` feature"
+                .to_owned(),
+        )
+    }
+}
+
 /// Serves `spec` on an already-bound listener until `shutdown` completes, then lets in-flight
-/// requests finish and returns. Logging is left to the caller.
+/// requests finish and returns. Logging is left to the caller. A spec with data opens and
+/// installs its store first (an error to open it is `ErrorKind::Other`).
 ///
 /// # Panics
 ///
@@ -89,7 +120,29 @@ pub async fn serve_on(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    open_store(spec).await.map_err(std::io::Error::other)?;
     run_until(listener, router(spec), shutdown).await
+}
+
+/// Like [`serve_on`], with the CRUD routes answered by `store` (already open) rather than the
+/// process's installed store, so one process can serve several databases (tests).
+///
+/// # Panics
+///
+/// Like [`router`], if the spec is inconsistent.
+#[cfg(feature = "storage")]
+pub async fn serve_on_with_store(
+    spec: &'static ServiceSpec,
+    store: crate::storage::Store,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    run_until(
+        listener,
+        super::routes::router_with_store(spec, store),
+        shutdown,
+    )
+    .await
 }
 
 async fn run_until(

@@ -62,6 +62,7 @@ pub static SERVICE: ServiceSpec = ServiceSpec {
         route("GET", "/_backworks/custom", "custom_reserved", echo),
     ],
     openapi: Some(OPENAPI),
+    data: None,
 };
 
 /// The test service's (tiny) OpenAPI document.

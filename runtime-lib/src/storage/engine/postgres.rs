@@ -1,0 +1,207 @@
+//! PostgreSQL through `tokio-postgres`, pooled by `deadpool-postgres`: connections are made on
+//! demand, checked before reuse (a closed one is dropped), and re-made after the server comes
+//! back, so a restarted database needs no restarted server.
+//!
+//! ```text
+//! pool.get() ─▶ Session ─▶ BEGIN … prepare_cached + query … COMMIT ─▶ back to the pool
+//! database down ─▶ connect refused / pool wait timeout ─▶ StoreError::Unavailable (503)
+//! ```
+//!
+//! Waiting is bounded everywhere (connect, pool wait, recycle), so a lost database turns into
+//! quick 503s rather than requests hanging. A session dropped inside a transaction is rolled
+//! back by a spawned task before its connection returns to the pool.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use deadpool_postgres::{
+    Manager, ManagerConfig, Object, Pool, PoolError, RecyclingMethod, Runtime,
+};
+use tokio_postgres::error::SqlState;
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{Config, NoTls};
+
+use super::RawRow;
+use crate::storage::error::{ErrorCode, StoreError};
+use crate::storage::sql::Statement;
+use crate::storage::value::SqlValue;
+
+/// Connections kept at most.
+const POOL_SIZE: usize = 16;
+/// Bound on making one connection.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
+/// Bound on waiting for a free connection.
+const WAIT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A pool of connections to one PostgreSQL database.
+#[derive(Clone)]
+pub(crate) struct PgEngine {
+    pool: Pool,
+}
+
+impl PgEngine {
+    /// A pool for `url` (`postgres://user:password@host:port/database`); connects lazily.
+    pub(crate) fn open(url: &str) -> Result<PgEngine, String> {
+        let mut config =
+            Config::from_str(url).map_err(|error| format!("invalid PostgreSQL URL: {error}"))?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(CONNECT_TIMEOUT);
+        }
+        let manager = Manager::from_config(
+            config,
+            NoTls,
+            ManagerConfig {
+                recycling_method: RecyclingMethod::Fast,
+            },
+        );
+        let pool = Pool::builder(manager)
+            .max_size(POOL_SIZE)
+            .runtime(Runtime::Tokio1)
+            .wait_timeout(Some(WAIT_TIMEOUT))
+            .create_timeout(Some(CONNECT_TIMEOUT))
+            .recycle_timeout(Some(CONNECT_TIMEOUT))
+            .build()
+            .map_err(|error| format!("cannot make the connection pool: {error}"))?;
+        Ok(PgEngine { pool })
+    }
+
+    /// A pooled connection, inside `BEGIN` when `transaction`.
+    pub(crate) async fn session(&self, transaction: bool) -> Result<PgSession, StoreError> {
+        let client = self.pool.get().await.map_err(pool_error)?;
+        let mut session = PgSession {
+            client: Some(client),
+            open: false,
+        };
+        if transaction {
+            session.batch("BEGIN").await?;
+            session.open = true;
+        }
+        Ok(session)
+    }
+}
+
+/// One pooled connection, perhaps inside a transaction.
+pub(crate) struct PgSession {
+    /// Always `Some` until dropped.
+    client: Option<Object>,
+    open: bool,
+}
+
+impl PgSession {
+    fn client(&self) -> Result<&Object, StoreError> {
+        self.client
+            .as_ref()
+            .ok_or_else(|| StoreError::internal("a PostgreSQL session was used after it ended"))
+    }
+
+    pub(crate) async fn query(&mut self, statement: Statement) -> Result<Vec<RawRow>, StoreError> {
+        let client = self.client()?;
+        let prepared = client
+            .prepare_cached(&statement.text)
+            .await
+            .map_err(classify)?;
+        let params: Vec<&(dyn ToSql + Sync)> = statement
+            .params
+            .iter()
+            .map(|param| param as &(dyn ToSql + Sync))
+            .collect();
+        let rows = client.query(&prepared, &params).await.map_err(classify)?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let mut cells = Vec::with_capacity(row.len());
+            for (index, column) in row.columns().iter().enumerate() {
+                let cell: SqlValue = row.try_get(index).map_err(StoreError::internal)?;
+                cells.push((column.name().to_owned(), cell));
+            }
+            out.push(cells);
+        }
+        Ok(out)
+    }
+
+    pub(crate) async fn batch(&mut self, text: &str) -> Result<(), StoreError> {
+        self.client()?.batch_execute(text).await.map_err(classify)
+    }
+
+    pub(crate) async fn finish(mut self, verb: &'static str) -> Result<(), StoreError> {
+        if !self.open {
+            return Ok(());
+        }
+        let outcome = self.batch(verb).await;
+        // After a failed COMMIT PostgreSQL has already ended the transaction (rolled back).
+        self.open = false;
+        if outcome.is_err()
+            && let Some(client) = self.client.take()
+        {
+            // The connection may be broken; never hand it to another request.
+            drop(Object::take(client));
+        }
+        outcome
+    }
+}
+
+impl Drop for PgSession {
+    fn drop(&mut self) {
+        let Some(client) = self.client.take() else {
+            return;
+        };
+        if !self.open {
+            return;
+        }
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                runtime.spawn(async move {
+                    if client.batch_execute("ROLLBACK").await.is_err() {
+                        drop(Object::take(client));
+                    }
+                });
+            }
+            // Closing the connection makes the server roll the transaction back.
+            Err(_) => drop(Object::take(client)),
+        }
+    }
+}
+
+fn pool_error(error: PoolError) -> StoreError {
+    match error {
+        PoolError::Backend(error) => classify(error),
+        PoolError::Timeout(_) | PoolError::Closed => {
+            StoreError::unavailable("the database is not answering; try again")
+        }
+        other => StoreError::internal(format!("PostgreSQL pool: {other}")),
+    }
+}
+
+/// Sorts a tokio-postgres error into the stable codes.
+fn classify(error: tokio_postgres::Error) -> StoreError {
+    let Some(db) = error.as_db_error() else {
+        // No answer from the server: it is down, restarting, or the connection broke.
+        tracing::warn!(target: "backworks::storage", "PostgreSQL: {error}");
+        return StoreError::unavailable("the database is unreachable; try again");
+    };
+    let code = db.code();
+    let message = db.message().to_owned();
+    let stable = match *code {
+        SqlState::UNIQUE_VIOLATION => ErrorCode::UniqueViolation,
+        SqlState::FOREIGN_KEY_VIOLATION => ErrorCode::ForeignKeyViolation,
+        SqlState::NOT_NULL_VIOLATION => ErrorCode::NotNullViolation,
+        SqlState::CHECK_VIOLATION => ErrorCode::CheckViolation,
+        SqlState::T_R_SERIALIZATION_FAILURE
+        | SqlState::T_R_DEADLOCK_DETECTED
+        | SqlState::ADMIN_SHUTDOWN
+        | SqlState::CRASH_SHUTDOWN
+        | SqlState::CANNOT_CONNECT_NOW
+        | SqlState::TOO_MANY_CONNECTIONS => {
+            tracing::warn!(target: "backworks::storage", "PostgreSQL: {message}");
+            return StoreError::unavailable("the database is busy or restarting; try again");
+        }
+        _ if code.code().starts_with("08") => {
+            return StoreError::unavailable("the database is unreachable; try again");
+        }
+        // Mistakes in SQL a handler wrote (`ctx.db.sql`): syntax, unknown names, bad data.
+        _ if code.code().starts_with("42") || code.code().starts_with("22") => {
+            return StoreError::new(ErrorCode::Invalid, format!("PostgreSQL: {message}"));
+        }
+        _ => return StoreError::internal(format!("PostgreSQL: {message}")),
+    };
+    StoreError::new(stable, message)
+}

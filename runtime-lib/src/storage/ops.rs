@@ -1,0 +1,278 @@
+//! The single-row operations and the raw escape hatch, written once against an engine
+//! [`Session`] so [`Store`](super::Store) (one transaction per write) and
+//! [`Transaction`](super::Transaction) (many) share them.
+//!
+//! ```text
+//! create(books, {"title":"Dune"}) ─▶ check ─▶ defaults, id, timestamps
+//!   ─▶ INSERT INTO "books" ("title", "created_at", "updated_at") VALUES (?, ?, ?) RETURNING …
+//! update(books, 7, {"title":"X"}, If-Match) ─▶ SELECT … FOR UPDATE ─▶ ETag ─▶ check ─▶ UPDATE …
+//! ```
+//!
+//! A write with a precondition reads the row and writes it inside one transaction holding the
+//! row (SQLite: the single writer; PostgreSQL: `FOR UPDATE`), so two servers racing on one
+//! row can never both pass the same `If-Match`.
+
+use serde_json::Value;
+
+use super::Row;
+use super::columns::{CREATED_AT, Column, UPDATED_AT, columns};
+use super::engine::{RawRow, Session};
+use super::error::{ErrorCode, StoreError, Violation};
+use super::etag::{self, Precondition};
+use super::record::{Write, check};
+use super::spec::{DataSpec, IdKind, ResourceSpec};
+use super::sql::{Dialect, Sql, translate_placeholders};
+use super::time;
+use super::value::{self, from_sql, plain, to_sql, untyped};
+
+/// The resource named `name`, or an `invalid` error naming it.
+pub(crate) fn resource(
+    data: &'static DataSpec,
+    name: &str,
+) -> Result<&'static ResourceSpec, StoreError> {
+    super::columns::resource(data, name).ok_or_else(|| {
+        StoreError::new(
+            ErrorCode::Invalid,
+            format!("there is no resource named {name:?}"),
+        )
+    })
+}
+
+/// An id as the resource's id column binds it: a number (or its text, from a URL) or a UUID.
+pub(crate) fn id_value(resource: &ResourceSpec, id: &Value) -> Result<Value, Violation> {
+    let typed = match (resource.id, id) {
+        (IdKind::Integer, Value::String(text)) => text
+            .parse::<i64>()
+            .map(Value::from)
+            .map_err(|_| format!("expected integer, got {text:?}")),
+        (IdKind::Integer, _) => value::integer(id).map(Value::from),
+        (IdKind::Uuid, _) => value::uuid(id).map(Value::String),
+    };
+    typed.map_err(|message| Violation::new("/id", message))
+}
+
+/// A result row as JSON, each cell typed by its column.
+pub(crate) fn decode(resource: &'static ResourceSpec, raw: RawRow) -> Row {
+    let columns = columns(resource);
+    raw.into_iter()
+        .map(|(name, cell)| {
+            let value = match columns.iter().find(|column| column.name == name) {
+                Some(column) => from_sql(column.kind, cell),
+                None => plain(cell),
+            };
+            (name, value)
+        })
+        .collect()
+}
+
+fn bind(column: &Column, value: &Value) -> Result<value::SqlValue, StoreError> {
+    to_sql(column.kind, value).map_err(|message| {
+        StoreError::invalid(vec![Violation::new(format!("/{}", column.name), message)])
+    })
+}
+
+async fn select_one(
+    session: &mut Session,
+    resource: &'static ResourceSpec,
+    id: &Value,
+    lock: bool,
+) -> Result<Option<Row>, StoreError> {
+    let columns = columns(resource);
+    let mut sql = Sql::new(session.dialect());
+    sql.push("SELECT ")
+        .columns(None, &columns)
+        .push(" FROM ")
+        .ident(resource.name)
+        .push(" WHERE ")
+        .ident("id")
+        .push(" = ")
+        .param(bind(&columns[0], id)?);
+    if lock && sql.dialect() == Dialect::Postgres {
+        sql.push(" FOR UPDATE");
+    }
+    let rows = session.query(sql.finish()).await?;
+    Ok(rows.into_iter().next().map(|raw| decode(resource, raw)))
+}
+
+/// The row with this id.
+pub(crate) async fn get(
+    session: &mut Session,
+    data: &'static DataSpec,
+    name: &str,
+    id: &Value,
+) -> Result<Option<Row>, StoreError> {
+    let resource = resource(data, name)?;
+    let id = id_value(resource, id).map_err(|violation| StoreError::invalid(vec![violation]))?;
+    select_one(session, resource, &id, false).await
+}
+
+/// Inserts a new row (or a seed row, which may carry its id).
+pub(crate) async fn create(
+    session: &mut Session,
+    data: &'static DataSpec,
+    name: &str,
+    input: Row,
+    write: Write,
+) -> Result<Row, StoreError> {
+    let resource = resource(data, name)?;
+    let mut row = check(data, resource, input, write, None)?;
+    if resource.id == IdKind::Uuid && !row.contains_key("id") {
+        row.insert(
+            "id".to_owned(),
+            Value::String(uuid::Uuid::new_v4().to_string()),
+        );
+    }
+    if resource.timestamps {
+        let now = Value::String(time::format_instant(time::now_ms()));
+        row.insert(CREATED_AT.to_owned(), now.clone());
+        row.insert(UPDATED_AT.to_owned(), now);
+    }
+    let columns = columns(resource);
+    let written: Vec<&Column> = columns
+        .iter()
+        .filter(|column| row.contains_key(column.name))
+        .collect();
+    let mut sql = Sql::new(session.dialect());
+    sql.push("INSERT INTO ").ident(resource.name);
+    if written.is_empty() {
+        sql.push(" DEFAULT VALUES");
+    } else {
+        sql.push(" (");
+        for (index, column) in written.iter().enumerate() {
+            if index > 0 {
+                sql.push(", ");
+            }
+            sql.ident(column.name);
+        }
+        sql.push(") VALUES (");
+        for (index, column) in written.iter().enumerate() {
+            if index > 0 {
+                sql.push(", ");
+            }
+            sql.param(bind(column, &row[column.name])?);
+        }
+        sql.push(")");
+    }
+    sql.push(" RETURNING ").columns(None, &columns);
+    let rows = session.query(sql.finish()).await?;
+    rows.into_iter()
+        .next()
+        .map(|raw| decode(resource, raw))
+        .ok_or_else(|| StoreError::internal("INSERT … RETURNING returned no row"))
+}
+
+/// Changes some fields (`Write::Patch`) or all of them (`Write::Replace`) of one row.
+pub(crate) async fn update(
+    session: &mut Session,
+    data: &'static DataSpec,
+    name: &str,
+    id: &Value,
+    input: Row,
+    expect: Option<&Precondition>,
+    write: Write,
+) -> Result<Option<Row>, StoreError> {
+    let resource = resource(data, name)?;
+    let id = id_value(resource, id).map_err(|violation| StoreError::invalid(vec![violation]))?;
+    let Some(current) = select_one(session, resource, &id, true).await? else {
+        return Ok(None);
+    };
+    require(expect, &current)?;
+    let mut changes = check(data, resource, input, write, Some(&id))?;
+    if resource.timestamps {
+        changes.insert(
+            UPDATED_AT.to_owned(),
+            Value::String(time::format_instant(time::now_ms())),
+        );
+    }
+    let columns = columns(resource);
+    let set: Vec<&Column> = columns
+        .iter()
+        .filter(|column| changes.contains_key(column.name) && column.name != "id")
+        .collect();
+    if set.is_empty() {
+        return Ok(Some(current));
+    }
+    let mut sql = Sql::new(session.dialect());
+    sql.push("UPDATE ").ident(resource.name).push(" SET ");
+    for (index, column) in set.iter().enumerate() {
+        if index > 0 {
+            sql.push(", ");
+        }
+        sql.ident(column.name)
+            .push(" = ")
+            .param(bind(column, &changes[column.name])?);
+    }
+    sql.push(" WHERE ")
+        .ident("id")
+        .push(" = ")
+        .param(bind(&columns[0], &id)?)
+        .push(" RETURNING ")
+        .columns(None, &columns);
+    let rows = session.query(sql.finish()).await?;
+    Ok(rows.into_iter().next().map(|raw| decode(resource, raw)))
+}
+
+/// Deletes one row; `false` when there was none.
+pub(crate) async fn delete(
+    session: &mut Session,
+    data: &'static DataSpec,
+    name: &str,
+    id: &Value,
+    expect: Option<&Precondition>,
+) -> Result<bool, StoreError> {
+    let resource = resource(data, name)?;
+    let id = id_value(resource, id).map_err(|violation| StoreError::invalid(vec![violation]))?;
+    if expect.is_some() {
+        let Some(current) = select_one(session, resource, &id, true).await? else {
+            return Ok(false);
+        };
+        require(expect, &current)?;
+    }
+    let columns = columns(resource);
+    let mut sql = Sql::new(session.dialect());
+    sql.push("DELETE FROM ")
+        .ident(resource.name)
+        .push(" WHERE ")
+        .ident("id")
+        .push(" = ")
+        .param(bind(&columns[0], &id)?)
+        .push(" RETURNING ")
+        .ident("id");
+    Ok(!session.query(sql.finish()).await?.is_empty())
+}
+
+/// Fails with `precondition_failed` unless `expect` admits `current`.
+fn require(expect: Option<&Precondition>, current: &Row) -> Result<(), StoreError> {
+    match expect {
+        Some(expect) if !etag::matches(expect, &etag::etag(current)) => Err(StoreError::new(
+            ErrorCode::PreconditionFailed,
+            "the row has changed since it was read (If-Match does not match its ETag)",
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Runs hand-written SQL with `?` placeholders on either engine; rows come back untyped.
+pub(crate) async fn raw_sql(
+    session: &mut Session,
+    text: String,
+    params: Vec<Value>,
+) -> Result<Vec<Row>, StoreError> {
+    let text = match session.dialect() {
+        Dialect::Sqlite => text,
+        Dialect::Postgres => translate_placeholders(&text),
+    };
+    let statement = super::sql::Statement {
+        text,
+        params: params.iter().map(untyped).collect(),
+    };
+    let rows = session.query(statement).await?;
+    Ok(rows
+        .into_iter()
+        .map(|raw| {
+            raw.into_iter()
+                .map(|(name, cell)| (name, plain(cell)))
+                .collect()
+        })
+        .collect())
+}

@@ -1,0 +1,285 @@
+//! [`Store`], the one entry point to the service's data, and [`Transaction`]. The CRUD routes
+//! and `ctx.db` both call these, so validation, defaults, ETags and error codes are the same
+//! whichever way a request comes in.
+//!
+//! ```ignore
+//! let store = Store::open(&DATA).await?;            // connect, migrate, seed
+//! let book = store.create("books", row).await?;     // validated, defaults applied
+//! let page = store.list("books", ListQuery::parse(books, &params)?).await?;
+//! let mut tx = store.begin().await?;
+//! tx.update("books", &json!(7), patch, Some(etag)).await?;
+//! tx.commit().await?;                               // dropped instead: rolled back
+//! ```
+//!
+//! Each write outside a transaction is its own transaction (a precondition is checked in the
+//! same one as the write). Reads outside a transaction go to SQLite's reader threads or any
+//! pooled PostgreSQL connection.
+
+use std::sync::{Arc, OnceLock};
+
+use serde_json::Value;
+
+use super::engine::{Engine, PgEngine, Session, SqliteEngine};
+use super::error::StoreError;
+use super::etag::Precondition;
+use super::query::{Filter, ListQuery};
+use super::record::Write;
+use super::spec::{DataSpec, ResourceSpec};
+use super::url::{Target, resolve};
+use super::{Page, Row, list, migrate, ops};
+
+/// The service's data: cheap to clone, shareable across threads.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    data: &'static DataSpec,
+    engine: Engine,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let engine = match self.inner.engine {
+            Engine::Sqlite(_) => "sqlite",
+            Engine::Postgres(_) => "postgres",
+        };
+        f.debug_struct("Store").field("engine", &engine).finish()
+    }
+}
+
+static INSTALLED: OnceLock<Store> = OnceLock::new();
+
+impl Store {
+    /// Opens the database `DATABASE_URL` (else `spec.url`, expanded) names, applies missing
+    /// migrations and seeds empty tables. The error is one line, for the start-up `error:`.
+    pub async fn open(spec: &'static DataSpec) -> Result<Store, StoreError> {
+        let failed = |message: String| StoreError::unavailable(message);
+        let engine = match resolve(spec.url).map_err(failed)? {
+            Target::Sqlite(location) => {
+                Engine::Sqlite(SqliteEngine::open(&location).map_err(failed)?)
+            }
+            Target::Postgres(url) => Engine::Postgres(PgEngine::open(&url).map_err(failed)?),
+        };
+        migrate::migrate_and_seed(&engine, spec)
+            .await
+            .map_err(failed)?;
+        Ok(Store {
+            inner: Arc::new(Inner { data: spec, engine }),
+        })
+    }
+
+    /// Makes `store` the process's store (what `http::serve` does once at start); later calls
+    /// keep the first.
+    pub fn install(store: Store) {
+        let _ = INSTALLED.set(store);
+    }
+
+    /// The process's store, once installed.
+    pub fn installed() -> Option<&'static Store> {
+        INSTALLED.get()
+    }
+
+    /// The data description the store was opened with.
+    pub fn data(&self) -> &'static DataSpec {
+        self.inner.data
+    }
+
+    /// The resource named `name`.
+    pub fn resource(&self, name: &str) -> Option<&'static ResourceSpec> {
+        super::columns::resource(self.inner.data, name)
+    }
+
+    async fn reader(&self) -> Result<Session, StoreError> {
+        self.inner.engine.reader().await
+    }
+
+    /// The row of `resource` with this id (a number, its text, or a UUID).
+    pub async fn get(&self, resource: &str, id: &Value) -> Result<Option<Row>, StoreError> {
+        ops::get(&mut self.reader().await?, self.inner.data, resource, id).await
+    }
+
+    /// One page of rows.
+    pub async fn list(&self, resource: &str, query: ListQuery) -> Result<Page, StoreError> {
+        list::list(&mut self.reader().await?, self.inner.data, resource, query).await
+    }
+
+    /// How many rows match.
+    pub async fn count(&self, resource: &str, filter: Filter) -> Result<u64, StoreError> {
+        list::count(
+            &mut self.reader().await?,
+            self.inner.data,
+            resource,
+            &filter,
+        )
+        .await
+    }
+
+    /// Inserts a row; answers it as stored (id, defaults, timestamps).
+    pub async fn create(&self, resource: &str, data: Row) -> Result<Row, StoreError> {
+        let mut tx = self.begin().await?;
+        let row = tx.create(resource, data).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Changes the fields `patch` names; `None` when there is no such row.
+    pub async fn update(
+        &self,
+        resource: &str,
+        id: &Value,
+        patch: Row,
+        expect: Option<Precondition>,
+    ) -> Result<Option<Row>, StoreError> {
+        let mut tx = self.begin().await?;
+        let row = tx.update(resource, id, patch, expect).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Replaces every field (absent ones get their default or null); `None` when no such row.
+    pub async fn replace(
+        &self,
+        resource: &str,
+        id: &Value,
+        data: Row,
+        expect: Option<Precondition>,
+    ) -> Result<Option<Row>, StoreError> {
+        let mut tx = self.begin().await?;
+        let row = tx.replace(resource, id, data, expect).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Deletes a row; `false` when there was none.
+    pub async fn delete(
+        &self,
+        resource: &str,
+        id: &Value,
+        expect: Option<Precondition>,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin().await?;
+        let deleted = tx.delete(resource, id, expect).await?;
+        tx.commit().await?;
+        Ok(deleted)
+    }
+
+    /// Runs hand-written SQL (`?` placeholders on both engines) in its own transaction.
+    pub async fn sql(&self, text: String, params: Vec<Value>) -> Result<Vec<Row>, StoreError> {
+        let mut tx = self.begin().await?;
+        let rows = tx.sql(text, params).await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+
+    /// Starts a transaction.
+    pub async fn begin(&self) -> Result<Transaction, StoreError> {
+        Ok(Transaction {
+            data: self.inner.data,
+            session: self.inner.engine.begin().await?,
+        })
+    }
+}
+
+/// Several operations that take effect together on [`Transaction::commit`]; dropped without
+/// it, they are rolled back.
+pub struct Transaction {
+    data: &'static DataSpec,
+    session: Session,
+}
+
+impl std::fmt::Debug for Transaction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Transaction").finish_non_exhaustive()
+    }
+}
+
+impl Transaction {
+    /// See [`Store::get`]; sees this transaction's own writes.
+    pub async fn get(&mut self, resource: &str, id: &Value) -> Result<Option<Row>, StoreError> {
+        ops::get(&mut self.session, self.data, resource, id).await
+    }
+
+    /// See [`Store::list`].
+    pub async fn list(&mut self, resource: &str, query: ListQuery) -> Result<Page, StoreError> {
+        list::list(&mut self.session, self.data, resource, query).await
+    }
+
+    /// See [`Store::count`].
+    pub async fn count(&mut self, resource: &str, filter: Filter) -> Result<u64, StoreError> {
+        list::count(&mut self.session, self.data, resource, &filter).await
+    }
+
+    /// See [`Store::create`].
+    pub async fn create(&mut self, resource: &str, data: Row) -> Result<Row, StoreError> {
+        ops::create(&mut self.session, self.data, resource, data, Write::Create).await
+    }
+
+    /// See [`Store::update`].
+    pub async fn update(
+        &mut self,
+        resource: &str,
+        id: &Value,
+        patch: Row,
+        expect: Option<Precondition>,
+    ) -> Result<Option<Row>, StoreError> {
+        let expect = expect.as_ref();
+        ops::update(
+            &mut self.session,
+            self.data,
+            resource,
+            id,
+            patch,
+            expect,
+            Write::Patch,
+        )
+        .await
+    }
+
+    /// See [`Store::replace`].
+    pub async fn replace(
+        &mut self,
+        resource: &str,
+        id: &Value,
+        data: Row,
+        expect: Option<Precondition>,
+    ) -> Result<Option<Row>, StoreError> {
+        let expect = expect.as_ref();
+        ops::update(
+            &mut self.session,
+            self.data,
+            resource,
+            id,
+            data,
+            expect,
+            Write::Replace,
+        )
+        .await
+    }
+
+    /// See [`Store::delete`].
+    pub async fn delete(
+        &mut self,
+        resource: &str,
+        id: &Value,
+        expect: Option<Precondition>,
+    ) -> Result<bool, StoreError> {
+        ops::delete(&mut self.session, self.data, resource, id, expect.as_ref()).await
+    }
+
+    /// See [`Store::sql`].
+    pub async fn sql(&mut self, text: String, params: Vec<Value>) -> Result<Vec<Row>, StoreError> {
+        ops::raw_sql(&mut self.session, text, params).await
+    }
+
+    /// Makes every write of the transaction durable.
+    pub async fn commit(self) -> Result<(), StoreError> {
+        self.session.commit().await
+    }
+
+    /// Undoes every write of the transaction.
+    pub async fn rollback(self) -> Result<(), StoreError> {
+        self.session.rollback().await
+    }
+}
