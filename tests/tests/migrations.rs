@@ -390,3 +390,33 @@ fn postgres_and_sqlite_accept_a_uuid_schema_with_a_reference_cycle() {
     );
     let _ = std::fs::remove_dir_all(&folder);
 }
+
+#[test]
+fn a_rebuild_refuses_to_run_with_foreign_keys_on_instead_of_cascading() {
+    let base = compile(&example("hello-world")).expect("compiles").service;
+    let mut service = service_at(&base, version_1(), &base);
+    let (_, first, _) = migrate(&mut service);
+    let folder = std::env::temp_dir().join(format!("backworks-guard-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let sqlite = Sqlite::create(&folder);
+    sqlite.apply(&first);
+    sqlite.query(
+        "INSERT INTO authors (id, name, created_at, updated_at) VALUES (1, 'Ann', 'x', 'x');
+         INSERT INTO books (id, title, author, created_at, updated_at) VALUES (1, 'Go', 1, 'x', 'x');",
+    );
+    // Version 2 rebuilds `authors`, which `books` refers to with ON DELETE CASCADE.
+    let mut service = service_at(&base, version_2(), &service);
+    let (_, second, _) = migrate(&mut service);
+    let error = sqlite
+        .apply_with_foreign_keys_on(&second)
+        .expect_err("the guard fails the migration");
+    assert!(error.contains("PRAGMA foreign_keys=OFF"), "{error}");
+    assert_eq!(
+        sqlite.query("SELECT count(*) FROM books"),
+        "1",
+        "no row was lost"
+    );
+    sqlite.apply(&second);
+    assert_eq!(sqlite.query("SELECT id, author FROM books"), "1|1");
+    let _ = std::fs::remove_dir_all(&folder);
+}
