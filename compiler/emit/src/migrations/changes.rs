@@ -44,6 +44,26 @@ pub(crate) struct Alteration<'a> {
     pub timestamps: Option<bool>,
 }
 
+impl Alteration<'_> {
+    /// Whether the database sees the change (not only `schema.json`: an enum that gained a
+    /// value, `string` → `text`).
+    pub(crate) fn changes_storage(&self) -> bool {
+        self.timestamps.is_some()
+            || self.old.search != self.new.search
+            || super::ddl::indexes(self.old) != super::ddl::indexes(self.new)
+            || self.columns.iter().any(|change| {
+                !matches!(
+                    change,
+                    ColumnChange::Kept {
+                        retype: Retype::Same,
+                        nullability: Nullability::Same,
+                        ..
+                    }
+                )
+            })
+    }
+}
+
 /// One column's change.
 #[derive(Debug)]
 pub(crate) enum ColumnChange<'a> {

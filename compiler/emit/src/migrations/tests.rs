@@ -359,3 +359,14 @@ fn changing_the_id_strategy_is_refused() {
     let errors = errors(&service_with(vec![after], Some(applied(&[books_v1()]))));
     assert_eq!(errors[0].code, "migration-id-change");
 }
+
+#[test]
+fn a_name_lists_only_tables_whose_storage_changes() {
+    let mut authors = resource("authors", vec![field("name", FieldType::String)]);
+    let before = applied(&[books_v1(), authors.clone()]);
+    authors.fields[0].kind = FieldType::Text;
+    let mut books = books_v1();
+    books.fields.push(field("summary", FieldType::Text));
+    let service = service_with(vec![books, authors], Some(before));
+    assert_eq!(planned(&service).migration.unwrap().name, "alter_books");
+}
