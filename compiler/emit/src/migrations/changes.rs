@@ -409,7 +409,15 @@ pub(crate) fn type_name(kind: &FieldType) -> String {
         FieldType::Date => "date".into(),
         FieldType::Json => "json".into(),
         FieldType::Enum { values } => format!("enum [{}]", values.join(", ")),
-        FieldType::Array { items } => format!("array of {items:?}").to_ascii_lowercase(),
+        FieldType::Array { items } => format!(
+            "array of {}",
+            match items {
+                ScalarType::String => "string",
+                ScalarType::Integer => "integer",
+                ScalarType::Number => "number",
+                ScalarType::Boolean => "boolean",
+            }
+        ),
         FieldType::Ref { to, .. } => format!("ref to {to}"),
     }
 }
