@@ -53,6 +53,9 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
     let Some(mut service) = backworks_blueprint::load(&project, sources, &mut diagnostics) else {
         return Err(Failed { diagnostics });
     };
+    // A blueprint with errors still has its well-formed handlers compiled, so one run
+    // reports a typo in the YAML and a JavaScript error in a handler together.
+    let blueprint_failed = diagnostics.iter().any(Diagnostic::is_error);
 
     let handlers: Vec<HandlerSource> = service
         .handlers
@@ -88,6 +91,9 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
             return Err(Failed { diagnostics });
         }
     };
+    if blueprint_failed {
+        return Err(Failed { diagnostics });
+    }
 
     // TypeScript annotations become schemas in the IR, for the emitter to read.
     backworks_js::annotate(&mut service, &handlers);
