@@ -246,7 +246,8 @@ fn check_sqlite(db: &Sqlite) {
         db.query(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'books' AND sql IS NOT NULL ORDER BY name"
         ),
-        "books_status_created_at_idx"
+        // `author` is a reference: indexed, since no declared index leads with it.
+        "books_author_idx\nbooks_status_created_at_idx"
     );
     assert_eq!(
         db.query(
@@ -310,7 +311,7 @@ fn check_postgres(db: &Postgres) {
     );
     assert_eq!(
         db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'books' ORDER BY 1"),
-        "books_pkey\nbooks_search\nbooks_status_created_at_idx"
+        "books_author_idx\nbooks_pkey\nbooks_search\nbooks_status_created_at_idx"
     );
     assert_eq!(
         db.query(
