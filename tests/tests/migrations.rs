@@ -246,7 +246,8 @@ fn check_sqlite(db: &Sqlite) {
         db.query(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'books' AND sql IS NOT NULL ORDER BY name"
         ),
-        "books_status_created_at_idx"
+        // `author` is a reference: indexed, since no declared index leads with it.
+        "books_author_idx\nbooks_status_created_at_idx"
     );
     assert_eq!(
         db.query(
@@ -310,7 +311,7 @@ fn check_postgres(db: &Postgres) {
     );
     assert_eq!(
         db.query("SELECT indexname FROM pg_indexes WHERE tablename = 'books' ORDER BY 1"),
-        "books_pkey\nbooks_search\nbooks_status_created_at_idx"
+        "books_author_idx\nbooks_pkey\nbooks_search\nbooks_status_created_at_idx"
     );
     assert_eq!(
         db.query(
@@ -387,6 +388,112 @@ fn postgres_and_sqlite_accept_a_uuid_schema_with_a_reference_cycle() {
     assert_eq!(
         sqlite.query("SELECT \"table\", on_delete FROM pragma_foreign_key_list('teams')"),
         "people|SET NULL"
+    );
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn a_rebuild_refuses_to_run_with_foreign_keys_on_instead_of_cascading() {
+    let base = compile(&example("hello-world")).expect("compiles").service;
+    let mut service = service_at(&base, version_1(), &base);
+    let (_, first, _) = migrate(&mut service);
+    let folder = std::env::temp_dir().join(format!("backworks-guard-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let sqlite = Sqlite::create(&folder);
+    sqlite.apply(&first);
+    sqlite.query(
+        "INSERT INTO authors (id, name, created_at, updated_at) VALUES (1, 'Ann', 'x', 'x');
+         INSERT INTO books (id, title, author, created_at, updated_at) VALUES (1, 'Go', 1, 'x', 'x');",
+    );
+    // Version 2 rebuilds `authors`, which `books` refers to with ON DELETE CASCADE.
+    let mut service = service_at(&base, version_2(), &service);
+    let (_, second, _) = migrate(&mut service);
+    let error = sqlite
+        .apply_with_foreign_keys_on(&second)
+        .expect_err("the guard fails the migration");
+    assert!(error.contains("PRAGMA foreign_keys=OFF"), "{error}");
+    assert_eq!(
+        sqlite.query("SELECT count(*) FROM books"),
+        "1",
+        "no row was lost"
+    );
+    sqlite.apply(&second);
+    assert_eq!(sqlite.query("SELECT id, author FROM books"), "1|1");
+    let _ = std::fs::remove_dir_all(&folder);
+}
+
+#[test]
+fn search_changes_in_place_and_filled_columns_reach_existing_rows() {
+    let base = compile(&example("hello-world")).expect("compiles").service;
+    let mut notes = resource(
+        "notes",
+        vec![field("title", FieldType::String, true, false)],
+    );
+    notes.search = vec!["title".into()];
+    let mut tags = resource("tags", vec![field("label", FieldType::String, true, false)]);
+    tags.id = IdStrategy::Uuid;
+    tags.timestamps = false;
+    let mut service = service_at(
+        &base,
+        (vec![notes.clone(), tags.clone()], Vec::new()),
+        &base,
+    );
+    let (_, sqlite_1, postgres_1) = migrate(&mut service);
+
+    // Version 2: search also covers a new body (SQLite: in place, the FTS table replaced and
+    // rebuilt from the rows); tags gain timestamps and a required code made per row.
+    notes
+        .fields
+        .push(field("body", FieldType::Text, false, false));
+    notes.search.push("body".into());
+    tags.timestamps = true;
+    let mut code = field("code", FieldType::String, true, false);
+    code.default = Some(FieldDefault::Uuid);
+    tags.fields.push(code);
+    let mut service = service_at(&base, (vec![notes, tags], Vec::new()), &service);
+    let (name, sqlite_2, postgres_2) = migrate(&mut service);
+    assert_eq!(name, "0002_alter_notes_tags");
+
+    let folder = std::env::temp_dir().join(format!("backworks-fill-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).unwrap();
+    let sqlite = Sqlite::create(&folder);
+    let postgres = Postgres::start("fill");
+    let rows = "INSERT INTO notes (id, title, created_at, updated_at) VALUES (1, 'ownership', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+                INSERT INTO tags (id, label) VALUES ('8f0c1a8e-0d1b-4c43-9d55-5a3c2a0c9e11', 'a'), ('1b4e28ba-2fa1-41d2-883f-0016d3cca427', 'b');";
+    sqlite.apply(&sqlite_1);
+    sqlite.query(rows);
+    sqlite.apply(&sqlite_2);
+    postgres.apply(&postgres_1);
+    postgres.query(rows);
+    postgres.apply(&postgres_2);
+
+    assert!(
+        !sqlite_2.contains("_backworks_new_notes"),
+        "notes change in place:\n{sqlite_2}"
+    );
+    sqlite.query("INSERT INTO notes (id, title, body, created_at, updated_at) VALUES (2, 'x', 'borrowing', 'x', 'x');");
+    assert_eq!(
+        sqlite.query("SELECT rowid FROM notes_fts WHERE notes_fts MATCH 'ownership OR borrowing' ORDER BY rowid"),
+        "1\n2"
+    );
+    // Every existing tag got its own v4 UUID code and an ISO timestamp with milliseconds.
+    let uuid_v4 = "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$";
+    assert_eq!(
+        sqlite.query(
+            "SELECT count(DISTINCT code), sum(code GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-4[0-9a-f][0-9a-f][0-9a-f]-[89ab][0-9a-f][0-9a-f][0-9a-f]-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'), \
+             sum(created_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z') FROM tags"
+        ),
+        "2|2|2"
+    );
+    assert_eq!(
+        postgres.query(&format!(
+            "SELECT count(DISTINCT code), count(*) FILTER (WHERE code ~ '{uuid_v4}'), count(created_at) FROM tags"
+        )),
+        "2|2|2"
+    );
+    assert_eq!(
+        postgres.query("SELECT indexdef ILIKE '%coalesce(body%' FROM pg_indexes WHERE indexname = 'notes_search'"),
+        "t"
     );
     let _ = std::fs::remove_dir_all(&folder);
 }

@@ -88,13 +88,15 @@ pub fn schema() -> serde_json::Value {
 }
 
 /// Reads, checks and lowers the project's blueprint. Every diagnostic found (errors and
-/// warnings) is appended to `diagnostics`; the service is returned only when none is an error.
+/// warnings) is appended to `diagnostics`. The service is lowered from every well-formed part
+/// even when other parts have errors, so later passes can still check what it names (the
+/// JavaScript of its handlers); it is `None` only when the text is not YAML at all. A caller
+/// must not emit it unless `diagnostics` holds no error.
 pub fn load(
     project: &Project,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Service> {
-    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let shown = project
         .blueprint
         .strip_prefix(&project.root)
@@ -151,7 +153,6 @@ pub fn load(
         sources,
         diagnostics,
     );
-    // Lowering saw only the well-formed parts; any error of any pass withholds the service.
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    service.filter(|_| errors == errors_before)
+    // Lowering saw only the well-formed parts; the caller withholds emission on any error.
+    service
 }

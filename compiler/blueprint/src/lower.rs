@@ -47,7 +47,6 @@ pub fn lower(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Service> {
     let blueprint = &parts.blueprint;
-    let errors_before = diagnostics.iter().filter(|d| d.is_error()).count();
     let mut lowerer = Lowerer {
         source,
         diagnostics,
@@ -82,9 +81,6 @@ pub fn lower(
         diagnostics,
     );
     let migrations = migrations::read(project_root, sources, diagnostics);
-    if diagnostics.iter().filter(|d| d.is_error()).count() > errors_before {
-        return None;
-    }
     Some(Service {
         name: blueprint.name.clone(),
         description: blueprint.description.clone(),

@@ -3,5 +3,4 @@
 //! [`pipeline`] chains the passes; [`commands`] implements each subcommand on top of it.
 
 pub mod commands;
-mod migrations;
 pub mod pipeline;

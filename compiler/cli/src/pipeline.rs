@@ -53,6 +53,9 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
     let Some(mut service) = backworks_blueprint::load(&project, sources, &mut diagnostics) else {
         return Err(Failed { diagnostics });
     };
+    // A blueprint with errors still has its well-formed handlers compiled, so one run
+    // reports a typo in the YAML and a JavaScript error in a handler together.
+    let blueprint_failed = diagnostics.iter().any(Diagnostic::is_error);
 
     let handlers: Vec<HandlerSource> = service
         .handlers
@@ -92,6 +95,9 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
             return Err(Failed { diagnostics });
         }
     };
+    if blueprint_failed {
+        return Err(Failed { diagnostics });
+    }
 
     // TypeScript annotations become schemas in the IR, for the emitter to read.
     backworks_js::annotate(&mut service, &handlers);
@@ -102,7 +108,7 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         .unwrap_or(&project.blueprint)
         .display()
         .to_string();
-    let migration = match plan_migration(&mut service, &project, sources) {
+    let migration = match plan_migration(&mut service, &project) {
         Ok(migration) => migration,
         Err(errors) => {
             diagnostics.extend(errors);
@@ -133,15 +139,13 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
 fn plan_migration(
     service: &mut Service,
     project: &Project,
-    sources: &mut Sources,
 ) -> Result<Option<PlannedMigration>, Vec<Diagnostic>> {
     if service.database.is_none() {
         return Ok(None);
     }
+    // `blueprint::load` reads the folder into the history; the new migration goes there too.
     if service.migrations.folder.as_os_str().is_empty() {
-        let folder = project.root.join("migrations");
-        service.migrations =
-            crate::migrations::read_history(&folder, Path::new("migrations"), sources)?;
+        service.migrations.folder = project.root.join("migrations");
     }
     let planned = backworks_emit::plan_migration(service)?;
     if let Some(planned) = &planned {

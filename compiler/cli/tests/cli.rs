@@ -269,3 +269,163 @@ fn dev_rebuilds_on_change_and_survives_mistakes() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// A project with one resource, in a fresh folder under `target/`.
+fn data_project(name: &str, fields: &str, extra: &str) -> std::path::PathBuf {
+    let project = workspace_root().join("target").join(name);
+    let _ = std::fs::remove_dir_all(&project);
+    std::fs::create_dir_all(&project).unwrap();
+    write_blueprint(&project, fields, extra);
+    project
+}
+
+fn write_blueprint(project: &Path, fields: &str, extra: &str) {
+    let blueprint = format!(
+        "name: shelf\n\
+         database:\n  url: sqlite://data/shelf.db\n{extra}\
+         resources:\n  books:\n    fields:\n{fields}    endpoints: true\n"
+    );
+    std::fs::write(project.join("backworks.yaml"), blueprint).unwrap();
+}
+
+fn build(project: &Path) -> Output {
+    let out = project.join("out");
+    backworks(&[
+        "build",
+        project.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
+/// The migration folders in `project/migrations`, by name.
+fn migration_folders(project: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(project.join("migrations"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|entry| entry.path().is_dir())
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn build_writes_a_migration_once_and_the_next_after_a_change() {
+    let title = "      title: { type: string, required: true }\n";
+    let project = data_project("cli-migrations", title, "");
+
+    let first = build(&project);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert_eq!(migration_folders(&project), ["0001_create_books"]);
+    let sqlite =
+        std::fs::read_to_string(project.join("migrations/0001_create_books/sqlite.sql")).unwrap();
+    assert!(sqlite.contains("CREATE TABLE \"books\""), "{sqlite}");
+    assert!(
+        project
+            .join("migrations/0001_create_books/postgres.sql")
+            .is_file()
+    );
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(project.join("migrations/schema.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(schema["version"], 1);
+    // The server embeds its copy.
+    assert_eq!(
+        std::fs::read_to_string(project.join("out/server/migrations/0001_create_books/sqlite.sql"))
+            .unwrap(),
+        sqlite
+    );
+
+    let before = modification_times(&project.join("migrations"));
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let second = build(&project);
+    assert!(second.status.success());
+    assert_eq!(
+        modification_times(&project.join("migrations")),
+        before,
+        "nothing rewritten"
+    );
+    assert!(String::from_utf8_lossy(&second.stdout).contains("0 written"));
+
+    // `check` announces the next migration and writes nothing.
+    write_blueprint(
+        &project,
+        &format!("{title}      isbn: {{ type: string, unique: true }}\n"),
+        "",
+    );
+    let check = backworks(&["check", project.to_str().unwrap()]);
+    assert!(check.status.success());
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("migrations/0002_alter_books/sqlite.sql"),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    assert_eq!(migration_folders(&project), ["0001_create_books"]);
+
+    let third = build(&project);
+    assert!(
+        third.status.success(),
+        "{}",
+        String::from_utf8_lossy(&third.stderr)
+    );
+    assert_eq!(
+        migration_folders(&project),
+        ["0001_create_books", "0002_alter_books"]
+    );
+    let postgres =
+        std::fs::read_to_string(project.join("migrations/0002_alter_books/postgres.sql")).unwrap();
+    assert!(
+        postgres.contains("ALTER TABLE \"books\" ADD COLUMN \"isbn\" TEXT;"),
+        "{postgres}"
+    );
+    assert!(
+        postgres.contains("CREATE UNIQUE INDEX \"books_isbn_key\""),
+        "{postgres}"
+    );
+    let main = std::fs::read_to_string(project.join("out/server/src/main.rs")).unwrap();
+    assert!(
+        main.contains("0002_alter_books/postgres.sql"),
+        "the server embeds both migrations"
+    );
+}
+
+#[test]
+fn build_refuses_to_drop_a_field_unless_the_blueprint_allows_it() {
+    let fields = "      title: { type: string, required: true }\n      isbn: { type: string }\n";
+    let project = data_project("cli-migrations-loss", fields, "");
+    assert!(build(&project).status.success());
+
+    let title = "      title: { type: string, required: true }\n";
+    write_blueprint(&project, title, "");
+    let refused = build(&project);
+    assert_eq!(refused.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("`books.isbn`"), "{stderr}");
+    assert!(
+        stderr.contains("backworks.yaml:"),
+        "located in the blueprint: {stderr}"
+    );
+    assert!(stderr.contains("allow_data_loss"), "{stderr}");
+    assert_eq!(migration_folders(&project), ["0001_create_books"]);
+
+    write_blueprint(&project, title, "  allow_data_loss: [books.isbn]\n");
+    let allowed = build(&project);
+    assert!(
+        allowed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&allowed.stderr)
+    );
+    assert_eq!(
+        migration_folders(&project),
+        ["0001_create_books", "0002_alter_books"]
+    );
+}

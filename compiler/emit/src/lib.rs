@@ -1,4 +1,10 @@
-//! IR + compiled handlers → the output tree (`OUT/server/`, and later OpenAPI, dashboard).
+//! IR + compiled handlers → the output tree (`OUT/server/`, `OUT/openapi.json`), and the
+//! migration planner whose files go into the project's `migrations/` folder.
+//!
+//! ```text
+//! plan_migration(service)  ──▶ PlannedMigration { 0002_alter_books/{sqlite,postgres}.sql, schema.json }
+//! emit(service, program)   ──▶ OutputTree { server/src/main.rs (routes, DataSpec), openapi.json, … }
+//! ```
 //!
 //! Emitters only read the IR and the compiled program; nothing here parses YAML or JavaScript.
 

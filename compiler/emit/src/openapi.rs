@@ -6,6 +6,8 @@
 //! posts: { path: /posts/{id}, methods: [GET] }  ──▶  paths./posts/{id}.get.operationId = "posts"
 //! comments: { methods: [GET, POST] }            ──▶  "comments_get", "comments_post"
 //! ```
+//!
+//! Resources' generated operations and schemas are added by `openapi_resources.rs`.
 
 use backworks_ir::{
     ExportTypes, JsonSchema, Method, Operation, ParamLocation, Parameter, Route, Service,

@@ -62,6 +62,21 @@ impl Sqlite {
         assert_eq!(output, "", "foreign_key_check found violations");
     }
 
+    /// Applies a migration in one transaction with foreign keys on; the error when it fails.
+    pub fn apply_with_foreign_keys_on(&self, sql: &str) -> Result<(), String> {
+        let output = Command::new("sqlite3")
+            .arg("-bail")
+            .arg(&self.path)
+            .arg(format!("PRAGMA foreign_keys=ON;\nBEGIN;\n{sql}\nCOMMIT;"))
+            .output()
+            .expect("sqlite3 runs");
+        if output.status.success() {
+            Ok(())
+        } else {
+            Err(String::from_utf8_lossy(&output.stderr).into_owned())
+        }
+    }
+
     /// Runs statements with foreign keys on; rows as `a|b` lines.
     pub fn query(&self, sql: &str) -> String {
         run(

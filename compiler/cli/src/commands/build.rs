@@ -25,14 +25,8 @@ pub fn build(target: &Path, out: Option<&Path>) -> Option<(Compiled, PathBuf)> {
         || pipeline::default_out_dir(&compiled.project),
         Path::to_path_buf,
     );
-    let written = match compiled.tree.write(&out) {
-        Ok(written) => written,
-        Err(error) => {
-            eprintln!("error: cannot write to `{}`: {error}", out.display());
-            return None;
-        }
-    };
-    // Migrations go into the project, for the person to review and commit.
+    // Migrations go into the project, for the person to review and commit; first, so a server
+    // in OUT never embeds a migration the project lacks.
     if let Some(migration) = &compiled.migration {
         let folder = &compiled.service.migrations.folder;
         match migration.write(folder) {
@@ -47,6 +41,13 @@ pub fn build(target: &Path, out: Option<&Path>) -> Option<(Compiled, PathBuf)> {
             }
         }
     }
+    let written = match compiled.tree.write(&out) {
+        Ok(written) => written,
+        Err(error) => {
+            eprintln!("error: cannot write to `{}`: {error}", out.display());
+            return None;
+        }
+    };
     for path in &written.written {
         println!("  wrote {}", out.join(path).display());
     }

@@ -44,6 +44,26 @@ pub(crate) struct Alteration<'a> {
     pub timestamps: Option<bool>,
 }
 
+impl Alteration<'_> {
+    /// Whether the database sees the change (not only `schema.json`: an enum that gained a
+    /// value, `string` → `text`).
+    pub(crate) fn changes_storage(&self) -> bool {
+        self.timestamps.is_some()
+            || self.old.search != self.new.search
+            || super::ddl::indexes(self.old) != super::ddl::indexes(self.new)
+            || self.columns.iter().any(|change| {
+                !matches!(
+                    change,
+                    ColumnChange::Kept {
+                        retype: Retype::Same,
+                        nullability: Nullability::Same,
+                        ..
+                    }
+                )
+            })
+    }
+}
+
 /// One column's change.
 #[derive(Debug)]
 pub(crate) enum ColumnChange<'a> {
@@ -389,7 +409,15 @@ pub(crate) fn type_name(kind: &FieldType) -> String {
         FieldType::Date => "date".into(),
         FieldType::Json => "json".into(),
         FieldType::Enum { values } => format!("enum [{}]", values.join(", ")),
-        FieldType::Array { items } => format!("array of {items:?}").to_ascii_lowercase(),
+        FieldType::Array { items } => format!(
+            "array of {}",
+            match items {
+                ScalarType::String => "string",
+                ScalarType::Integer => "integer",
+                ScalarType::Number => "number",
+                ScalarType::Boolean => "boolean",
+            }
+        ),
         FieldType::Ref { to, .. } => format!("ref to {to}"),
     }
 }

@@ -99,7 +99,26 @@ pub(crate) fn column_type(engine: Engine, kind: &FieldType, target: &SchemaSnaps
 /// The foreign key constraint's name (PostgreSQL's own default, written out so a later
 /// migration can replace it by name).
 pub(crate) fn foreign_key_name(table: &str, column: &str) -> String {
-    format!("{table}_{column}_fkey")
+    object_name(format!("{table}_{column}_fkey"))
+}
+
+/// PostgreSQL's longest identifier, in bytes; it silently cuts longer ones, which could make
+/// two objects' names collide.
+const LONGEST_IDENTIFIER: usize = 63;
+
+/// A derived object name (index, constraint) that fits in an identifier: names too long keep
+/// their first 54 bytes and end with a hash of the whole name, so they stay distinct and
+/// byte-stable from build to build.
+pub(crate) fn object_name(name: String) -> String {
+    if name.len() <= LONGEST_IDENTIFIER {
+        return name;
+    }
+    // FNV-1a: stable across Rust versions and platforms, unlike std's hasher.
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    // Names are ASCII (the blueprint's identifiers), so any byte is a character boundary.
+    format!("{}_{:08x}", &name[..54], hash as u32)
 }
 
 /// `REFERENCES "authors" ("id") ON DELETE CASCADE`, or `None` for a column that is no reference.
@@ -153,7 +172,8 @@ pub(crate) fn column_definition(
     definition
 }
 
-/// An index the table keeps: one unique index per unique column, then the declared ones.
+/// An index the table keeps: one unique index per unique column, one per reference that no
+/// other index leads with, then the declared ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Index {
     pub name: String,
@@ -168,16 +188,34 @@ pub(crate) fn indexes(table: &TableSnapshot) -> Vec<Index> {
         .iter()
         .filter(|column| column.unique)
         .map(|column| Index {
-            name: format!("{}_{}_key", table.name, column.name),
+            name: object_name(format!("{}_{}_key", table.name, column.name)),
             unique: true,
             columns: vec![column.name.clone()],
         });
+    // Neither engine indexes a foreign key by itself, yet every delete of the referenced row
+    // (cascade or restrict), every expansion and every filter on the reference looks rows up
+    // by it: without an index each is a scan of the whole table.
+    let references = table
+        .columns
+        .iter()
+        .filter(|column| matches!(column.kind, FieldType::Ref { .. }) && !column.unique)
+        .filter(|column| {
+            !table
+                .indexes
+                .iter()
+                .any(|columns| columns.first() == Some(&column.name))
+        })
+        .map(|column| Index {
+            name: object_name(format!("{}_{}_idx", table.name, column.name)),
+            unique: false,
+            columns: vec![column.name.clone()],
+        });
     let declared = table.indexes.iter().map(|columns| Index {
-        name: format!("{}_{}_idx", table.name, columns.join("_")),
+        name: object_name(format!("{}_{}_idx", table.name, columns.join("_"))),
         unique: false,
         columns: columns.clone(),
     });
-    unique.chain(declared).collect()
+    unique.chain(references).chain(declared).collect()
 }
 
 /// `CREATE [UNIQUE] INDEX "books_isbn_key" ON "books" ("isbn")`.

@@ -23,7 +23,11 @@ pub(crate) fn migration_name(plan: &Plan) -> String {
         ),
         part(
             "alter",
-            plan.altered.iter().map(|a| a.new.name.as_str()).collect(),
+            plan.altered
+                .iter()
+                .filter(|a| a.changes_storage())
+                .map(|a| a.new.name.as_str())
+                .collect(),
         ),
         part(
             "drop",

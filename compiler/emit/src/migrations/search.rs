@@ -98,5 +98,5 @@ pub(crate) fn postgres_create(table: &TableSnapshot) -> String {
 
 /// `"books_search"`.
 pub(crate) fn postgres_index_name(table: &str) -> String {
-    quote(&format!("{table}_search"))
+    quote(&super::ddl::object_name(format!("{table}_search")))
 }

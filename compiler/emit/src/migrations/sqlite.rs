@@ -4,8 +4,9 @@
 //! widened, `NOT NULL` changed, a foreign key's action, timestamps) rebuilds the table as the
 //! SQLite documentation prescribes (<https://www.sqlite.org/lang_altertable.html#otheralter>):
 //! create the new shape under a temporary name, copy the rows, drop the old table, rename, and
-//! recreate its indexes and search objects. The server runs migrations with `foreign_keys` off
-//! and a `foreign_key_check` before commit, which that procedure requires.
+//! recreate its indexes and search objects. That procedure requires foreign keys off (the
+//! server sets `PRAGMA foreign_keys=OFF` before `BEGIN` and runs `PRAGMA foreign_key_check`
+//! before `COMMIT`); a migration with a rebuild starts with a guard that fails it otherwise.
 //!
 //! ```text
 //! title: required → optional   ──▶  CREATE TABLE "_backworks_new_books" (…);
@@ -29,6 +30,9 @@ const ENGINE: Engine = Engine::Sqlite;
 /// Every statement of the migration, without the final `;`.
 pub(crate) fn statements(plan: &Plan, creation: &Creation) -> Vec<String> {
     let mut out = Vec::new();
+    if plan.altered.iter().any(needs_rebuild) {
+        out.extend(foreign_keys_off_guard());
+    }
     for table in &creation.order {
         out.push(create_table(table, &table.name, plan.target));
         out.extend(
@@ -47,13 +51,41 @@ pub(crate) fn statements(plan: &Plan, creation: &Creation) -> Vec<String> {
             alter_in_place(alteration, plan.target, &mut out);
         }
     }
-    for table in &plan.dropped {
+    for table in dropping_order(&plan.dropped) {
         if !table.search.is_empty() {
             out.extend(search::sqlite_drop(&table.name));
         }
         out.push(format!("DROP TABLE {}", quote(&table.name)));
     }
     out
+}
+
+/// Fails the migration when foreign keys are on: dropping the old table during a rebuild
+/// would then delete every row referring to it (`ON DELETE CASCADE`) or fail. A failed
+/// `CHECK` names what to do, where a silent cascade would lose data.
+fn foreign_keys_off_guard() -> Vec<String> {
+    vec![
+        "CREATE TEMP TABLE \"_backworks_guard\" (\"foreign_keys\" INTEGER CONSTRAINT \"this migration rebuilds a table: apply it with PRAGMA foreign_keys=OFF before BEGIN\" CHECK (\"foreign_keys\" = 0))".to_string(),
+        "INSERT INTO \"_backworks_guard\" SELECT \"foreign_keys\" FROM pragma_foreign_keys".to_string(),
+        "DROP TABLE \"_backworks_guard\"".to_string(),
+    ]
+}
+
+/// Dropped tables, each before the dropped tables it refers to, so that with foreign keys on
+/// no drop deletes rows of another (it is the same set of tables either way).
+fn dropping_order<'a>(dropped: &[&'a TableSnapshot]) -> Vec<&'a TableSnapshot> {
+    let mut remaining: Vec<&TableSnapshot> = dropped.to_vec();
+    let mut order = Vec::new();
+    while !remaining.is_empty() {
+        let unreferenced = remaining.iter().position(|table| {
+            !remaining.iter().any(|other| {
+                other.name != table.name
+                    && super::order::references(other).any(|(_, to, _)| to == table.name)
+            })
+        });
+        order.push(remaining.remove(unreferenced.unwrap_or(0)));
+    }
+    order
 }
 
 /// `CREATE TABLE "name" (…)` with `table`'s columns. SQLite accepts references to tables

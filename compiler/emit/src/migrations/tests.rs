@@ -67,6 +67,8 @@ fn a_new_schema_creates_referenced_tables_first() {
             "CREATE TABLE \"authors\" (\n  \"id\" INTEGER PRIMARY KEY,\n  \"name\" TEXT NOT NULL,\n  \"created_at\" TEXT NOT NULL,\n  \"updated_at\" TEXT NOT NULL\n)",
             "CREATE TABLE \"books\" (\n  \"id\" INTEGER PRIMARY KEY,\n  \"title\" TEXT NOT NULL,\n  \"price\" INTEGER,\n  \"isbn\" TEXT,\n  \"author\" INTEGER REFERENCES \"authors\" (\"id\") ON DELETE CASCADE,\n  \"created_at\" TEXT NOT NULL,\n  \"updated_at\" TEXT NOT NULL\n)",
             "CREATE UNIQUE INDEX \"books_isbn_key\" ON \"books\" (\"isbn\")",
+            // A reference gets an index: deletes of authors and filters by author use it.
+            "CREATE INDEX \"books_author_idx\" ON \"books\" (\"author\")",
         ]
     );
     assert_eq!(
@@ -176,9 +178,10 @@ fn removing_a_field_is_refused_unless_allowed() {
             "ALTER TABLE \"books\" DROP COLUMN \"isbn\"",
         ]
     );
-    // SQLite rebuilds the table without the column.
+    // SQLite rebuilds the table without the column, with foreign keys off.
+    assert!(statements(&migration.sqlite)[0].starts_with("CREATE TEMP TABLE \"_backworks_guard\""));
     assert_eq!(
-        statements(&migration.sqlite),
+        statements(&migration.sqlite)[3..],
         [
             "CREATE TABLE \"_backworks_new_books\" (\n  \"id\" INTEGER PRIMARY KEY,\n  \"title\" TEXT NOT NULL,\n  \"price\" INTEGER,\n  \"created_at\" TEXT NOT NULL,\n  \"updated_at\" TEXT NOT NULL\n)",
             "INSERT INTO \"_backworks_new_books\" (\"id\", \"title\", \"price\", \"created_at\", \"updated_at\") SELECT \"id\", \"title\", \"price\", \"created_at\", \"updated_at\" FROM \"books\"",
@@ -228,7 +231,7 @@ fn narrowing_a_type_is_refused_unless_allowed() {
         ]
     );
     // SQLite copies every other column and leaves the recreated one empty.
-    assert!(statements(&migration.sqlite)[1].contains("SELECT \"id\", \"title\", NULL, \"isbn\""));
+    assert!(statements(&migration.sqlite)[4].contains("SELECT \"id\", \"title\", NULL, \"isbn\""));
 }
 
 #[test]
@@ -275,7 +278,7 @@ fn widening_and_relaxing_alter_postgres_in_place_and_rebuild_sqlite() {
         ]
     );
     assert_eq!(
-        statements(&migration.sqlite),
+        statements(&migration.sqlite)[3..],
         [
             "CREATE TABLE \"_backworks_new_books\" (\n  \"id\" INTEGER PRIMARY KEY,\n  \"title\" TEXT,\n  \"price\" REAL,\n  \"isbn\" TEXT,\n  \"created_at\" TEXT NOT NULL,\n  \"updated_at\" TEXT NOT NULL\n)",
             "INSERT INTO \"_backworks_new_books\" (\"id\", \"title\", \"price\", \"isbn\", \"created_at\", \"updated_at\") SELECT \"id\", \"title\", \"price\", \"isbn\", \"created_at\", \"updated_at\" FROM \"books\"",
@@ -301,7 +304,7 @@ fn making_a_field_required_fills_nulls_with_the_default() {
             "ALTER TABLE \"books\" ALTER COLUMN \"price\" SET NOT NULL",
         ]
     );
-    assert!(statements(&migration.sqlite)[1].contains("coalesce(\"price\", 10)"));
+    assert!(statements(&migration.sqlite)[4].contains("coalesce(\"price\", 10)"));
 }
 
 #[test]
@@ -327,8 +330,13 @@ fn a_cycle_of_required_references_is_refused_and_an_optional_one_is_deferred() {
     let postgres = statements(&migration.postgres);
     assert!(postgres[0].starts_with("CREATE TABLE \"a\""));
     assert!(postgres[0].contains("\"other\" BIGINT,"), "{}", postgres[0]);
+    // Each table's reference index follows it; the deferred constraint comes last.
     assert_eq!(
-        postgres[2],
+        postgres[1],
+        "CREATE INDEX \"a_other_idx\" ON \"a\" (\"other\")"
+    );
+    assert_eq!(
+        postgres[4],
         "ALTER TABLE \"a\" ADD CONSTRAINT \"a_other_fkey\" FOREIGN KEY (\"other\") REFERENCES \"b\" (\"id\") ON DELETE RESTRICT"
     );
 }
@@ -357,4 +365,56 @@ fn changing_the_id_strategy_is_refused() {
     after.id = backworks_ir::IdStrategy::Uuid;
     let errors = errors(&service_with(vec![after], Some(applied(&[books_v1()]))));
     assert_eq!(errors[0].code, "migration-id-change");
+}
+
+#[test]
+fn a_name_lists_only_tables_whose_storage_changes() {
+    let mut authors = resource("authors", vec![field("name", FieldType::String)]);
+    let before = applied(&[books_v1(), authors.clone()]);
+    authors.fields[0].kind = FieldType::Text;
+    let mut books = books_v1();
+    books.fields.push(field("summary", FieldType::Text));
+    let service = service_with(vec![books, authors], Some(before));
+    assert_eq!(planned(&service).migration.unwrap().name, "alter_books");
+}
+
+#[test]
+fn derived_names_fit_in_a_postgres_identifier_and_stay_distinct() {
+    use super::ddl::object_name;
+    let table = "a".repeat(60);
+    let short = object_name("books_isbn_key".to_string());
+    assert_eq!(short, "books_isbn_key");
+    let first = object_name(format!("{table}_first_column_key"));
+    let second = object_name(format!("{table}_second_column_key"));
+    assert!(first.len() <= 63 && second.len() <= 63, "{first} {second}");
+    assert_ne!(first, second);
+    assert_eq!(first, object_name(format!("{table}_first_column_key")));
+}
+
+#[test]
+fn references_are_indexed_unless_another_index_leads_with_them() {
+    let mut books = books_v1();
+    let reference = |name: &str| {
+        field(
+            name,
+            FieldType::Ref {
+                to: "authors".into(),
+                on_delete: OnDelete::Restrict,
+            },
+        )
+    };
+    books.fields.push(reference("author"));
+    books.fields.push(reference("editor"));
+    books.indexes = vec![vec!["editor".into(), "created_at".into()]];
+    let table = target_snapshot(&[books]).tables.remove(0);
+    let names: Vec<String> = super::ddl::indexes(&table)
+        .into_iter()
+        .map(|index| index.name)
+        .collect();
+    assert!(names.contains(&"books_author_idx".to_string()), "{names:?}");
+    assert!(
+        !names.contains(&"books_editor_idx".to_string()),
+        "{names:?}"
+    );
+    assert!(names.contains(&"books_editor_created_at_idx".to_string()));
 }

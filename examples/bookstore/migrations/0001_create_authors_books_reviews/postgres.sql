@@ -29,6 +29,8 @@ CREATE TABLE "books" (
 
 CREATE UNIQUE INDEX "books_isbn_key" ON "books" ("isbn");
 
+CREATE INDEX "books_author_idx" ON "books" ("author");
+
 CREATE INDEX "books_status_created_at_idx" ON "books" ("status", "created_at");
 
 CREATE INDEX "books_search" ON "books" USING GIN (to_tsvector('simple', coalesce("title", '')));
@@ -42,4 +44,6 @@ CREATE TABLE "reviews" (
   "created_at" TIMESTAMPTZ(3) NOT NULL,
   "updated_at" TIMESTAMPTZ(3) NOT NULL
 );
+
+CREATE INDEX "reviews_book_idx" ON "reviews" ("book");
 

@@ -30,6 +30,8 @@ CREATE TABLE "books" (
 
 CREATE UNIQUE INDEX "books_isbn_key" ON "books" ("isbn");
 
+CREATE INDEX "books_author_idx" ON "books" ("author");
+
 CREATE INDEX "books_status_created_at_idx" ON "books" ("status", "created_at");
 
 CREATE VIRTUAL TABLE "books_fts" USING fts5("title", content='books');
@@ -56,4 +58,6 @@ CREATE TABLE "reviews" (
   "created_at" TEXT NOT NULL,
   "updated_at" TEXT NOT NULL
 );
+
+CREATE INDEX "reviews_book_idx" ON "reviews" ("book");
 
