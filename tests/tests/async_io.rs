@@ -43,7 +43,7 @@ fn overlapping(url: &str, count: usize) -> (Vec<serde_json::Value>, Duration) {
 
 #[test]
 fn awaiting_handlers_do_not_hold_back_other_requests_and_failures_stay_their_own() {
-    let server = fixture_server();
+    let mut server = fixture_server();
     let base = server.base_url.clone();
 
     let (_, took) = overlapping(&format!("{base}/sleep"), 64);
@@ -80,8 +80,16 @@ fn awaiting_handlers_do_not_hold_back_other_requests_and_failures_stay_their_own
         );
     }
 
-    assert_eq!(get(&format!("{base}/throw-later")).json()["fired"], 0);
-    std::thread::sleep(Duration::from_millis(200));
+    let first = get(&format!("{base}/throw-later"));
+    assert_eq!(first.json()["fired"], 0);
+    let request_id = first
+        .header("x-request-id")
+        .expect("a request id")
+        .to_string();
+    // Logged as uncaught, in the span of the request that set the timer.
+    let logged = server.wait_for_line(|line| line.contains("thrown by a timer after the response"));
+    assert!(logged.contains("Uncaught"), "{logged}");
+    assert!(logged.contains(&request_id), "{logged}");
     // The timer fired (and threw) after the first response; the module and the server live on.
     assert_eq!(get(&format!("{base}/throw-later")).json()["fired"], 1);
     assert_eq!(get(&format!("{base}/counter")).json()["number"], 65);

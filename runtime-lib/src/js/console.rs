@@ -272,11 +272,19 @@ pub fn format_args(args: &[Value]) -> String {
 /// `console.log/info/debug/warn/error(...)`.
 pub fn log(level: &str, args: &[Value]) -> Value {
     let line = format_args(args);
-    crate::http::in_handler_span(|| match level {
+    let emit = || match level {
         "error" => tracing::error!(target: "handler", "{line}"),
         "warn" => tracing::warn!(target: "handler", "{line}"),
         "debug" => tracing::debug!(target: "handler", "{line}"),
         _ => tracing::info!(target: "handler", "{line}"),
-    });
+    };
+    // On an event-loop thread the request is the one whose code runs, not one the HTTP layer
+    // marked on this thread.
+    match super::request_task::current() {
+        Some(task) => {
+            tracing::error_span!("handler", request_id = task.request_id()).in_scope(emit)
+        }
+        None => crate::http::in_handler_span(emit),
+    }
     Value::Undefined
 }

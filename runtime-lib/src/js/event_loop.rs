@@ -193,7 +193,7 @@ fn start(call: LoopCall, modules: Rc<Modules>) {
         entry,
         answer,
     } = call;
-    let task = RequestTask::new(request.deadline, answer);
+    let task = RequestTask::new(&request.request_id, request.deadline, answer);
     let owner = task.clone();
     super::microtasks::enqueue_owned(
         Some(task),

@@ -48,6 +48,8 @@ pub struct RequestTask {
     state: Cell<TaskState>,
     /// Where the answer goes; `None` once sent (or for a detached task).
     answer: RefCell<Option<tokio::sync::oneshot::Sender<HandlerResult>>>,
+    /// The request's `x-request-id`, for what its code logs.
+    request_id: Rc<str>,
 }
 
 thread_local! {
@@ -74,8 +76,9 @@ impl Drop for Entered {
 }
 
 impl RequestTask {
-    /// A waiting task that answers on `answer` by `deadline`.
+    /// A waiting task of request `request_id` that answers on `answer` by `deadline`.
     pub fn new(
+        request_id: &str,
         deadline: Instant,
         answer: tokio::sync::oneshot::Sender<HandlerResult>,
     ) -> Rc<RequestTask> {
@@ -85,18 +88,25 @@ impl RequestTask {
             budget,
             state: Cell::new(TaskState::Waiting),
             answer: RefCell::new(Some(answer)),
+            request_id: Rc::from(request_id),
         })
     }
 
     /// A task with nobody waiting for it (work left by an abandoned request, e.g. a module's
-    /// interval), with a fresh budget of `budget`.
-    fn detached(budget: Duration) -> Rc<RequestTask> {
+    /// interval), with a fresh budget of `budget`; it logs as the request it came from.
+    fn detached(budget: Duration, request_id: Rc<str>) -> Rc<RequestTask> {
         Rc::new(RequestTask {
             deadline: Cell::new(Instant::now() + budget),
             budget,
             state: Cell::new(TaskState::Answered),
             answer: RefCell::new(None),
+            request_id,
         })
+    }
+
+    /// The `x-request-id` of the request this code runs for.
+    pub fn request_id(&self) -> &str {
+        &self.request_id
     }
 
     /// Makes this task current and its deadline the time budget, until the guard drops.
@@ -119,7 +129,7 @@ impl RequestTask {
                 self.deadline.set(Instant::now() + self.budget);
                 self.clone()
             }
-            TaskState::Abandoned => RequestTask::detached(self.budget),
+            TaskState::Abandoned => RequestTask::detached(self.budget, self.request_id.clone()),
         }
     }
 
@@ -189,7 +199,12 @@ impl RequestTask {
                 super::access::set_call_depth(depth);
                 super::async_fn::truncate_polling(polling);
                 let message = panic_message(payload.as_ref());
-                tracing::error!(target: "backworks::handler", panic = %message, "handler panicked");
+                tracing::error!(
+                    target: "backworks::handler",
+                    request_id = self.request_id(),
+                    panic = %message,
+                    "handler panicked"
+                );
                 if self.is_waiting() {
                     self.answer(Err(HandlerError::Panicked { message }));
                 }
@@ -225,7 +240,7 @@ mod tests {
     #[test]
     fn a_task_answers_once_and_an_abandoned_one_drops_its_jobs() {
         let (sender, mut receiver) = tokio::sync::oneshot::channel();
-        let task = RequestTask::new(Instant::now() + Duration::from_secs(5), sender);
+        let task = RequestTask::new("test", Instant::now() + Duration::from_secs(5), sender);
         let ran = Rc::new(Cell::new(0));
         let counter = ran.clone();
         task.run_job(Box::new(move || {
@@ -251,14 +266,14 @@ mod tests {
     #[test]
     fn a_task_past_its_deadline_answers_504_and_a_panicking_job_answers_500() {
         let (sender, mut receiver) = tokio::sync::oneshot::channel();
-        let task = RequestTask::new(Instant::now(), sender);
+        let task = RequestTask::new("test", Instant::now(), sender);
         task.run_job(Box::new(|| panic!("never runs")));
         assert!(matches!(
             receiver.try_recv(),
             Ok(Err(HandlerError::Timeout { .. }))
         ));
         let (sender, mut receiver) = tokio::sync::oneshot::channel();
-        let task = RequestTask::new(Instant::now() + Duration::from_secs(5), sender);
+        let task = RequestTask::new("test", Instant::now() + Duration::from_secs(5), sender);
         task.run_job(Box::new(|| panic!("boom")));
         assert_eq!(
             receiver.try_recv(),
