@@ -152,24 +152,28 @@ fn run(
     local.block_on(&runtime, serve(receiver, registry));
 }
 
-/// Takes macrotasks one at a time: due timers first (as libuv's timers phase comes before
-/// polling for I/O), then a new request; I/O completions are local tasks of their own.
+/// Takes macrotasks one at a time, in phases as libuv does: the timers that are due, then
+/// every request that has arrived, then waits for the next timer or request; I/O completions
+/// are local tasks of their own, run whenever this loop waits. No phase can starve another.
 async fn serve(mut calls: mpsc::UnboundedReceiver<LoopCall>, registry: Registry) {
     let timers_changed = super::timers::install();
     let shared = Rc::new(Modules::new());
+    let modules = || match registry {
+        Registry::Shared => shared.clone(),
+        Registry::PerCall => Rc::new(Modules::new()),
+    };
     loop {
+        if super::timers::next_expiry().is_some_and(|wake| wake <= Instant::now()) {
+            super::timers::run_due();
+        }
+        while let Ok(call) = calls.try_recv() {
+            start(call, modules());
+        }
         let wake = super::timers::next_expiry();
         tokio::select! {
-            biased;
-            () = sleep_until(wake) => super::timers::run_due(),
+            () = sleep_until(wake) => {}
             call = calls.recv() => match call {
-                Some(call) => {
-                    let modules = match registry {
-                        Registry::Shared => shared.clone(),
-                        Registry::PerCall => Rc::new(Modules::new()),
-                    };
-                    start(call, modules);
-                }
+                Some(call) => start(call, modules()),
                 None => return,
             },
             () = timers_changed.notified() => {}
