@@ -2,9 +2,10 @@
 //!
 //! - [`contract`]: the plain-data request/response types between HTTP and compiled handlers;
 //! - [`http`]: the axum server — routing, limits, errors as JSON, request ids, logging, shutdown;
-//! - [`js`]: the JavaScript value model and builtins that compiled handlers call;
+//! - [`js`]: the JavaScript value model and builtins that compiled handlers call, and the
+//!   event-loop threads where handlers that await I/O (timers, `ctx.db`) run;
 //! - [`bridge`]: turns a [`contract::HandlerRequest`] into the JS `req` and the handler's result
-//!   back into a [`contract::HandlerResponse`];
+//!   back into a [`contract::HandlerResponse`], inline or on an event-loop thread;
 //! - [`storage`]: resources kept in SQLite or PostgreSQL, migrations, generated CRUD, `ctx.db`;
 //! - [`Allocator`]: the memory allocator generated servers install as `#[global_allocator]`.
 //!
