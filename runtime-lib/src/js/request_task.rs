@@ -123,6 +123,10 @@ impl RequestTask {
     /// as: this one while it waits; once answered, this one with a fresh budget (a Node
     /// process would run it too); once abandoned, a detached task with a fresh budget.
     pub fn for_macrotask(self: &Rc<Self>) -> Rc<RequestTask> {
+        // A request past its deadline has had its 504: what it left runs on as leftovers.
+        if self.is_waiting() && Instant::now() >= self.deadline.get() {
+            self.abandon();
+        }
         match self.state.get() {
             TaskState::Waiting => self.clone(),
             TaskState::Answered => {
