@@ -153,7 +153,7 @@ fn compiled_handlers_match_node() {
     let main = quote! {
         mod js;
 
-        use backworks_runtime::contract::{Handler, HandlerError, HandlerRequest, RequestBody, ResponseBody};
+        use backworks_runtime::contract::{Handler, HandlerCall, HandlerError, HandlerRequest, RequestBody, ResponseBody};
         use backworks_runtime::js::Value;
 
         fn owned(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -178,7 +178,14 @@ fn compiled_handlers_match_node() {
                 typed_params: &[],
             };
             let mut fields = vec![("case", Value::str(case)), ("request", Value::from(index))];
-            match handler(request) {
+            // A handler on an event-loop thread answers later; wait for it.
+            let result = match handler(request) {
+                HandlerCall::Ready(result) => result,
+                HandlerCall::Pending(answer) => answer.blocking_recv().unwrap_or_else(|_| {
+                    Err(HandlerError::Panicked { message: "no answer".to_string() })
+                }),
+            };
+            match result {
                 Ok(response) => {
                     let headers = response.headers.iter()
                         .map(|(name, value)| Value::array(vec![Value::str(name), Value::str(value)]))
@@ -202,6 +209,9 @@ fn compiled_handlers_match_node() {
                         ]),
                         HandlerError::StackOverflow => Value::object([("kind", Value::str("stack_overflow"))]),
                         HandlerError::Timeout { .. } => Value::object([("kind", Value::str("timeout"))]),
+                        HandlerError::Panicked { message } => Value::object([
+                            ("kind", Value::str("panicked")), ("message", Value::str(&message)),
+                        ]),
                     };
                     fields.push(("error", error));
                 }
