@@ -576,6 +576,48 @@ fn if_match_preconditions(backend: Backend) {
         .patch(&path, &json!({"pages": 4}), &[("if-match", &listed)])
         .expect(200);
     server.delete(&path, &[("if-match", "*")]).expect(204);
+    server
+        .patch(&path, &json!({"pages": 5}), &[("if-match", "*")])
+        .error(412, "precondition_failed");
+    server
+        .delete(&path, &[("if-match", &second_tag)])
+        .error(412, "precondition_failed");
+}
+
+fn openapi_checks_come_first_and_agree(backend: Backend) {
+    let (_db, server) = serve(backend);
+    // Authors' create and list carry OpenAPI pointers: the document's checks run first…
+    let reply = server.post("/authors", &json!({"email": 5}));
+    let body = reply.error(400, "invalid_request");
+    let pointers: Vec<&str> = body["violations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.get("pointer").and_then(Value::as_str).unwrap())
+        .collect();
+    assert_eq!(pointers, ["/body/name", "/body/email"]);
+    assert_eq!(
+        server.get("/authors?limit=500").pointers(),
+        ["/query/limit"]
+    );
+    // …and what passes them meets the storage checks, which name the same pointers.
+    assert_eq!(
+        server
+            .post("/authors", &json!({"name": "x", "email": "not-an-email"}))
+            .pointers(),
+        ["/body/email"]
+    );
+    assert_eq!(
+        server
+            .post("/authors", &json!({"name": "x", "colour": "red"}))
+            .pointers(),
+        ["/body/colour"]
+    );
+    create(
+        &server,
+        "/authors",
+        json!({"name": "Valid", "email": "valid@example.org"}),
+    );
 }
 
 fn injection_leaves_tables_intact(backend: Backend) {
@@ -670,4 +712,44 @@ both!(
     conflicts_and_cascade,
     if_match_preconditions,
     injection_leaves_tables_intact,
+    openapi_checks_come_first_and_agree,
 );
+
+/// `http::serve_on` opens the spec's own database (here `sqlite::memory:`), installs it as the
+/// process's store and mounts the CRUD routes next to the reserved ones.
+#[test]
+fn serve_on_opens_and_installs_the_spec_store() {
+    use backworks_runtime::http::serve_on;
+    use backworks_runtime::storage::Store;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let thread = std::thread::spawn(move || {
+        storage_support::runtime().block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            serve_on(&storage_support::SERVICE, listener, async move {
+                let _ = stopped.await;
+            })
+            .await
+        })
+    });
+    let url = |path: &str| format!("http://{addr}{path}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while storage_support::try_request("GET", &url("/_backworks/health"), &[], None).is_err() {
+        assert!(std::time::Instant::now() < deadline, "the server starts");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(Store::installed().is_some());
+    let seeded = storage_support::request("GET", &url("/authors?count=exact"), &[], None);
+    assert_eq!(seeded.json()["total"], 2, "migrated and seeded at start");
+    let created = storage_support::request(
+        "POST",
+        &url("/books"),
+        &[],
+        Some(&json!({"title": "In memory"})),
+    );
+    created.expect(201);
+    let _ = stop.send(());
+    thread.join().unwrap().unwrap();
+}

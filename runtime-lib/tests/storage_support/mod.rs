@@ -115,7 +115,7 @@ pub static SERVICE: ServiceSpec = ServiceSpec {
     body_limit: 64 * 1024,
     global_headers: &[("x-powered-by", "backworks")],
     routes: &[],
-    openapi: None,
+    openapi: Some(schema::OPENAPI),
     data: Some(&schema::DATA),
 };
 

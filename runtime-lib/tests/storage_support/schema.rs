@@ -62,7 +62,12 @@ pub static RESOURCES: &[ResourceSpec] = &[
         timestamps: true,
         search: &[],
         operations: ALL,
-        openapi: no_pointers(),
+        // Authors' create and list are also checked against the OpenAPI document first.
+        openapi: OperationPointers {
+            list: Some("/paths/~1authors/get"),
+            create: Some("/paths/~1authors/post"),
+            ..no_pointers()
+        },
         seed: Some(
             r#"[{"id": 1, "name": "Seeded Author", "email": "seed@example.org"},
                 {"id": 2, "name": "Second Seed"}]"#,
@@ -165,6 +170,42 @@ pub static MIGRATIONS: &[MigrationSpec] = &[
         postgres: POSTGRES_2,
     },
 ];
+
+/// The OpenAPI operations the compiler would document for authors' list and create.
+pub const OPENAPI: &str = r##"{
+  "openapi": "3.1.0",
+  "info": {"title": "storage-test", "version": "0.0.0"},
+  "paths": {
+    "/authors": {
+      "get": {
+        "parameters": [
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100}}
+        ],
+        "responses": {"200": {"description": "a page"}}
+      },
+      "post": {
+        "requestBody": {
+          "required": true,
+          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AuthorInput"}}}
+        },
+        "responses": {"201": {"description": "created"}}
+      }
+    }
+  },
+  "components": {
+    "schemas": {
+      "AuthorInput": {
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+          "name": {"type": "string", "maxLength": 50},
+          "email": {"type": ["string", "null"], "format": "email"},
+          "bio": {"type": ["string", "null"]}
+        }
+      }
+    }
+  }
+}"##;
 
 /// What the routes are built from (the URL is unused: tests pass the store explicitly).
 pub static DATA: DataSpec = DataSpec {
