@@ -146,6 +146,9 @@ fn crud_round_trip(backend: Backend) {
         .patch(&format!("/books/{id}"), &json!({"title": "x"}), &[])
         .error(404, "not_found");
     assert_eq!(server.get("/books/abc").pointers(), ["/path/id"]);
+    storage_support::request("DELETE", &server.url("/books"), &[], None)
+        .error(405, "method_not_allowed");
+    server.get("/_backworks/health").expect(200);
 }
 
 fn every_filter_operator(backend: Backend) {

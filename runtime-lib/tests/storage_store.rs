@@ -4,7 +4,7 @@
 
 mod storage_support;
 
-use backworks_runtime::storage::{ErrorCode, ListQuery, Row, Store};
+use backworks_runtime::storage::{DataSpec, ErrorCode, ListQuery, Row, Store};
 use serde_json::{Value, json};
 use storage_support::{Backend, TestDb, runtime};
 
@@ -169,6 +169,34 @@ fn migrations_are_applied_once_and_recorded(backend: Backend) {
     });
 }
 
+fn servers_starting_together_migrate_once(backend: Backend) {
+    let db = TestDb::new(backend);
+    runtime().block_on(async {
+        // An older server applied migration 1; four newer ones start at once and find 2 missing.
+        let older: &'static DataSpec = Box::leak(Box::new(DataSpec {
+            migrations: &storage_support::schema::MIGRATIONS[..1],
+            ..*db.data()
+        }));
+        Store::open(older).await.expect("the older server starts");
+        let data = db.data();
+        let opens: Vec<_> = (0..4).map(|_| tokio::spawn(Store::open(data))).collect();
+        let mut stores = Vec::new();
+        for open in opens {
+            stores.push(open.await.unwrap().expect("every server starts"));
+        }
+        let history = stores[3]
+            .sql("SELECT version FROM _backworks_migrations".into(), vec![])
+            .await
+            .unwrap();
+        assert_eq!(history.len(), 2, "each migration applied and recorded once");
+        let authors = stores[0]
+            .sql("SELECT COUNT(*) AS n FROM authors".into(), vec![])
+            .await
+            .unwrap();
+        assert_eq!(authors[0]["n"], 2, "seeded once");
+    });
+}
+
 fn seeds_fill_only_empty_tables(backend: Backend) {
     let db = TestDb::new(backend);
     runtime().block_on(async {
@@ -302,10 +330,40 @@ fn raw_sql_uses_question_marks_on_both_engines(backend: Backend) {
     });
 }
 
+/// What `ctx.db` relies on: the store is shared across threads and its futures (and
+/// transactions) can be awaited from any tokio task. Checked at compile time.
+#[test]
+fn store_transactions_and_futures_are_send() {
+    fn send<T: Send>(_: &T) {}
+    fn shared<T: Send + Sync + Clone + 'static>() {}
+    shared::<Store>();
+    fn with(store: &Store, tx: &mut backworks_runtime::storage::Transaction) {
+        let id = json!(1);
+        send(&store.get("books", &id));
+        send(&store.list("books", ListQuery::default()));
+        send(&store.count("books", Default::default()));
+        send(&store.create("books", Row::new()));
+        send(&store.update("books", &id, Row::new(), None));
+        send(&store.replace("books", &id, Row::new(), None));
+        send(&store.delete("books", &id, None));
+        send(&store.sql(String::new(), vec![]));
+        send(&store.begin());
+        send(&tx.get("books", &id));
+        send(&tx.list("books", ListQuery::default()));
+        send(&tx.create("books", Row::new()));
+        send(&tx.update("books", &id, Row::new(), None));
+        send(&tx.sql(String::new(), vec![]));
+    }
+    let _ = with;
+    fn transaction<T: Send + 'static>() {}
+    transaction::<backworks_runtime::storage::Transaction>();
+}
+
 both!(
     error_codes_are_stable,
     transactions_roll_back_unless_committed,
     migrations_are_applied_once_and_recorded,
+    servers_starting_together_migrate_once,
     seeds_fill_only_empty_tables,
     object_queries_match_the_url_grammar,
     raw_sql_uses_question_marks_on_both_engines,

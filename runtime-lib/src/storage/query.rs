@@ -144,7 +144,7 @@ impl ListQuery {
     /// Reads a list request's query parameters; `Err` lists every problem, each under
     /// `/query/<parameter>`.
     pub fn parse(
-        resource: &'static ResourceSpec,
+        resource: &ResourceSpec,
         params: &[(String, String)],
     ) -> Result<ListQuery, Vec<Violation>> {
         let mut query = ListQuery::default();
@@ -208,7 +208,7 @@ pub(crate) fn page_number(text: &str, max: Option<u64>) -> Result<u64, String> {
 /// `created_at.desc,title` ─▶ `[(created_at, Desc), (title, Asc)]`; `-created_at` also reads
 /// as descending, the form `ctx.db`'s `sort` uses.
 pub(crate) fn parse_order(
-    resource: &'static ResourceSpec,
+    resource: &ResourceSpec,
     text: &str,
 ) -> Result<Vec<(String, Direction)>, String> {
     let mut order = Vec::new();
@@ -234,11 +234,7 @@ pub(crate) fn parse_order(
 }
 
 /// `not.lt.20` on `price` ─▶ `NOT price < 20`.
-fn parse_condition(
-    resource: &'static ResourceSpec,
-    name: &str,
-    text: &str,
-) -> Result<Condition, String> {
+fn parse_condition(resource: &ResourceSpec, name: &str, text: &str) -> Result<Condition, String> {
     let Some(column) = column(resource, name) else {
         return Err(if RESERVED.contains(&name) {
             format!("invalid {name}")
