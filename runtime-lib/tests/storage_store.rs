@@ -359,6 +359,33 @@ fn store_transactions_and_futures_are_send() {
     transaction::<backworks_runtime::storage::Transaction>();
 }
 
+/// A database that cannot be opened is one clear error, not a hang or a panic.
+#[test]
+fn unopenable_databases_are_reported() {
+    runtime().block_on(async {
+        let unreachable = storage_support::schema::data_at("postgres://postgres@127.0.0.1:1/none");
+        let error = Store::open(unreachable).await.unwrap_err();
+        assert_eq!(error.code, ErrorCode::Unavailable);
+        assert!(error.message.contains("unreachable"), "{}", error.message);
+        let unsupported = storage_support::schema::data_at("mysql://localhost/x");
+        let error = Store::open(unsupported).await.unwrap_err();
+        assert!(
+            error.message.contains("unsupported database URL"),
+            "{}",
+            error.message
+        );
+        let unset = storage_support::schema::data_at("${BACKWORKS_TEST_SURELY_UNSET_VARIABLE}");
+        let error = Store::open(unset).await.unwrap_err();
+        assert!(
+            error
+                .message
+                .contains("BACKWORKS_TEST_SURELY_UNSET_VARIABLE"),
+            "{}",
+            error.message
+        );
+    });
+}
+
 both!(
     error_codes_are_stable,
     transactions_roll_back_unless_committed,

@@ -24,6 +24,8 @@ use super::{time, value};
 pub const DEFAULT_LIMIT: u64 = 20;
 /// The largest `limit` accepted.
 pub const MAX_LIMIT: u64 = 100;
+/// The most values an `in` list may hold (each is a parameter; engines cap those).
+pub const MAX_IN_VALUES: usize = 1000;
 
 /// A list request.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -225,10 +227,19 @@ pub(crate) fn parse_order(
                 None => (key, Direction::Asc),
             }
         };
-        if column(resource, name).is_none() {
-            return Err(format!("{} has no field {name:?}", resource.name));
+        match column(resource, name) {
+            None => return Err(format!("{} has no field {name:?}", resource.name)),
+            Some(column)
+                if matches!(
+                    column.kind,
+                    ColumnKind::Field(FieldKind::Json | FieldKind::Array(_))
+                ) =>
+            {
+                // The engines order JSON differently (text vs jsonb), so pages would disagree.
+                return Err(format!("{name} holds JSON and cannot be sorted on"));
+            }
+            Some(_) => order.push((name.to_owned(), direction)),
         }
-        order.push((name.to_owned(), direction));
     }
     Ok(order)
 }
@@ -328,6 +339,9 @@ pub(crate) fn typed_condition(
             other => return Err(value::expected("string", &other)),
         },
         Op::In => match operand {
+            Value::Array(items) if items.len() > MAX_IN_VALUES => {
+                return Err(format!("in takes at most {MAX_IN_VALUES} values"));
+            }
             Value::Array(items) => Value::Array(
                 items
                     .into_iter()

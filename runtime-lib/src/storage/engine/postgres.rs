@@ -171,12 +171,28 @@ fn pool_error(error: PoolError) -> StoreError {
     }
 }
 
+/// Whether the error is the connection's (closed, refused, timed out) rather than the request's.
+fn lost_connection(error: &tokio_postgres::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(current) = cause {
+        if current.is::<std::io::Error>() {
+            return true;
+        }
+        cause = current.source();
+    }
+    error.is_closed()
+}
+
 /// Sorts a tokio-postgres error into the stable codes.
 fn classify(error: tokio_postgres::Error) -> StoreError {
     let Some(db) = error.as_db_error() else {
-        // No answer from the server: it is down, restarting, or the connection broke.
-        tracing::warn!(target: "backworks::storage", "PostgreSQL: {error}");
-        return StoreError::unavailable("the database is unreachable; try again");
+        if lost_connection(&error) {
+            // No answer from the server: it is down, restarting, or the connection broke.
+            tracing::warn!(target: "backworks::storage", "PostgreSQL: {error}");
+            return StoreError::unavailable("the database is unreachable; try again");
+        }
+        // Refused by the driver itself (a parameter that cannot be encoded, …): a bug here.
+        return StoreError::internal(format!("PostgreSQL client: {error}"));
     };
     let code = db.code();
     let message = db.message().to_owned();
