@@ -24,15 +24,33 @@ fn child_server() {
     let Ok(url) = std::env::var(CHILD_URL) else {
         return;
     };
+    let parent = std::os::unix::process::parent_id();
     let server = TestServer::start(&url);
     println!("PORT {}", server.addr.port());
-    loop {
-        std::thread::sleep(Duration::from_secs(60));
+    // Serve until killed — or until the test that started us is gone, so none is left behind.
+    while std::os::unix::process::parent_id() == parent {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// A child server, killed (SIGKILL) and reaped when dropped, even if the test fails first.
+struct ChildServer(Child);
+
+impl ChildServer {
+    fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for ChildServer {
+    fn drop(&mut self) {
+        self.kill();
     }
 }
 
 /// Starts this test binary as a child serving `url`; its port.
-fn spawn_child(url: &str) -> (Child, u16) {
+fn spawn_child(url: &str) -> (ChildServer, u16) {
     let mut child = Command::new(std::env::current_exe().expect("the test binary"))
         .args(["--ignored", "--exact", "child_server", "--nocapture"])
         .env(CHILD_URL, url)
@@ -54,7 +72,7 @@ fn spawn_child(url: &str) -> (Child, u16) {
     };
     // Keep draining stdout so the child never blocks on a full pipe.
     std::thread::spawn(move || lines.for_each(drop));
-    (child, port)
+    (ChildServer(child), port)
 }
 
 fn acknowledged_writes_survive_sigkill(backend: Backend) {
@@ -90,8 +108,7 @@ fn acknowledged_writes_survive_sigkill(backend: Backend) {
     while acked.lock().unwrap().len() < 150 && started.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(5));
     }
-    child.kill().expect("SIGKILL the server");
-    child.wait().expect("reap the server");
+    child.kill();
     stop.store(true, Ordering::SeqCst);
     for writer in writers {
         writer.join().expect("a writer thread");
@@ -136,8 +153,7 @@ fn acknowledged_writes_survive_sigkill(backend: Backend) {
         "{backend:?}: {} writes acknowledged before SIGKILL, {rows} rows after",
         acked.len()
     );
-    child.kill().expect("stop the second server");
-    child.wait().expect("reap it");
+    child.kill();
 }
 
 fn concurrent_if_match_increments_lose_nothing(backend: Backend) {

@@ -359,6 +359,34 @@ fn store_transactions_and_futures_are_send() {
     transaction::<backworks_runtime::storage::Transaction>();
 }
 
+static UNSUPPORTED: DataSpec = DataSpec {
+    url: "mysql://localhost/x",
+    resources: storage_support::schema::RESOURCES,
+    migrations: storage_support::schema::MIGRATIONS,
+};
+
+static UNSERVABLE: backworks_runtime::http::ServiceSpec = backworks_runtime::http::ServiceSpec {
+    data: Some(&UNSUPPORTED),
+    ..storage_support::SERVICE_FIELDS
+};
+
+/// `serve_on` opens the database before serving; failing to is an error naming the cause.
+#[test]
+fn serving_refuses_a_database_it_cannot_open() {
+    runtime().block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let error = backworks_runtime::http::serve_on(&UNSERVABLE, listener, async {})
+            .await
+            .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("database: unsupported database URL"),
+            "{error}"
+        );
+    });
+}
+
 /// A database that cannot be opened is one clear error, not a hang or a panic.
 #[test]
 fn unopenable_databases_are_reported() {

@@ -107,7 +107,10 @@ pub fn runtime() -> tokio::runtime::Runtime {
 }
 
 /// The service the CRUD tests serve.
-pub static SERVICE: ServiceSpec = ServiceSpec {
+pub static SERVICE: ServiceSpec = SERVICE_FIELDS;
+
+/// [`SERVICE`] as a constant, for tests that vary one field.
+pub const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     name: "storage-test",
     version: "0.0.0",
     default_port: 0,
