@@ -639,6 +639,9 @@ fn injection_leaves_tables_intact(backend: Backend) {
         "id,title) FROM books; DROP TABLE books; --",
         "1 UNION SELECT * FROM _backworks_migrations",
         "\u{0}",
+        "2026-12-04T1é:00:00Z",
+        "2026-12-0é",
+        "😀\u{202e}",
     ];
     let before = server.get("/books?count=exact&limit=1").json()["total"].clone();
     for payload in payloads {
@@ -682,6 +685,14 @@ fn injection_leaves_tables_intact(backend: Backend) {
             reply.status == 400 || reply.status == 404,
             "{}",
             reply.text()
+        );
+        let odd_dates = server.post(
+            "/books",
+            &json!({"title": "t", "published_at": payload, "release_date": payload}),
+        );
+        assert_eq!(
+            odd_dates.pointers(),
+            ["/body/published_at", "/body/release_date"]
         );
         let created = server.post("/books", &json!({"title": payload}));
         if payload.contains('\0') {
