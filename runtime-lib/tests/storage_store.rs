@@ -65,6 +65,28 @@ fn error_codes_are_stable(backend: Backend) {
             .await
             .unwrap_err();
         assert_eq!(stale.code.as_str(), "precondition_failed");
+        // Defaults: `now` for instants and dates, JSON literals, fresh UUID ids.
+        let counter = store
+            .create("counters", row(json!({"name": "c"})))
+            .await
+            .unwrap();
+        assert_eq!(counter["value"], 0);
+        assert_eq!(counter["started_at"], counter["created_at"]);
+        let today = counter["created_at"].as_str().unwrap()[..10].to_owned();
+        assert_eq!(counter["started_on"], today);
+        assert_eq!(counter["id"].as_str().map(str::len), Some(36));
+        let by_upper_case = store
+            .get(
+                "counters",
+                &json!(counter["id"].as_str().unwrap().to_uppercase()),
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            by_upper_case.as_ref(),
+            Some(&counter),
+            "UUIDs compare case-insensitively"
+        );
         let unknown = store.get("nope", &json!(1)).await.unwrap_err();
         assert_eq!(unknown.code, ErrorCode::Invalid);
     });

@@ -38,11 +38,6 @@ pub(crate) fn format_instant(ms: i64) -> String {
     )
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`.
-pub(crate) fn today() -> String {
-    format_instant(now_ms())[..10].to_owned()
-}
-
 /// Milliseconds since the epoch of an RFC 3339 instant; fractions past milliseconds are cut.
 pub(crate) fn parse_instant(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();

@@ -147,6 +147,14 @@ pub static RESOURCES: &[ResourceSpec] = &[
                 default: Some(DefaultSpec::Json("0")),
                 ..field("value", FieldKind::Integer)
             },
+            FieldSpec {
+                default: Some(DefaultSpec::Now),
+                ..field("started_at", FieldKind::Datetime)
+            },
+            FieldSpec {
+                default: Some(DefaultSpec::Now),
+                ..field("started_on", FieldKind::Date)
+            },
         ],
         timestamps: true,
         search: &[],
@@ -309,6 +317,8 @@ CREATE TABLE "counters" (
   "id" TEXT PRIMARY KEY,
   "name" TEXT NOT NULL,
   "value" INTEGER NOT NULL,
+  "started_at" TEXT,
+  "started_on" TEXT,
   "created_at" TEXT NOT NULL,
   "updated_at" TEXT NOT NULL
 );
@@ -319,6 +329,8 @@ CREATE TABLE "counters" (
   "id" UUID PRIMARY KEY,
   "name" TEXT NOT NULL,
   "value" BIGINT NOT NULL,
+  "started_at" TIMESTAMPTZ(3),
+  "started_on" DATE,
   "created_at" TIMESTAMPTZ(3) NOT NULL,
   "updated_at" TIMESTAMPTZ(3) NOT NULL
 );
