@@ -21,7 +21,7 @@ use super::error::{ErrorCode, StoreError, Violation};
 use super::etag::{self, Precondition};
 use super::record::{Write, check};
 use super::spec::{DataSpec, IdKind, ResourceSpec};
-use super::sql::{Dialect, Sql, translate_placeholders};
+use super::sql::{Dialect, Sql, Statement, translate_placeholders};
 use super::time;
 use super::value::{self, from_sql, plain, to_sql, untyped};
 
@@ -264,7 +264,7 @@ pub(crate) async fn raw_sql(
         Dialect::Sqlite => text,
         Dialect::Postgres => translate_placeholders(&text),
     };
-    let statement = super::sql::Statement {
+    let statement = Statement {
         text,
         params: params.iter().map(untyped).collect(),
     };
