@@ -256,6 +256,33 @@ fn postgres_outage_is_a_503_and_recovers_without_restart() {
     cluster.stop();
 }
 
+/// Another process holding SQLite's write lock past the busy timeout: writes answer 503 with
+/// `Retry-After` while reads go on (WAL), and writes succeed again once the lock is released.
+#[test]
+fn sqlite_locked_by_another_writer_is_a_503_for_writes_only() {
+    let db = TestDb::new(Backend::Sqlite);
+    let server = TestServer::start(&db.url);
+    let runtime = storage_support::runtime();
+    let other = runtime
+        .block_on(backworks_runtime::storage::Store::open(db.data()))
+        .unwrap();
+    let mut holder = runtime.block_on(other.begin()).unwrap();
+    runtime
+        .block_on(holder.create(
+            "authors",
+            json!({"name": "held"}).as_object().unwrap().clone(),
+        ))
+        .unwrap();
+    let refused = server.post("/books", &json!({"title": "waits"}));
+    refused.error(503, "unavailable");
+    assert_eq!(refused.header("retry-after"), Some("1"));
+    server.get("/books").expect(200);
+    runtime.block_on(holder.rollback()).unwrap();
+    server
+        .post("/books", &json!({"title": "after"}))
+        .expect(201);
+}
+
 both!(
     acknowledged_writes_survive_sigkill,
     concurrent_if_match_increments_lose_nothing,
