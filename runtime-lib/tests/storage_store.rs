@@ -436,7 +436,78 @@ fn unopenable_databases_are_reported() {
     });
 }
 
+/// A store opened on the server's runtime and used from a single-threaded runtime that then
+/// blocks (an event-loop thread running JavaScript) never stalls other users: connections'
+/// I/O runs on the store's runtime, not on whichever thread made them.
+fn a_blocked_event_loop_does_not_stall_others(backend: Backend) {
+    let db = TestDb::new(backend);
+    let main = runtime();
+    let store = main.block_on(Store::open(db.data())).expect("open");
+    let on_loop = store.clone();
+    let (made, made_rx) = std::sync::mpsc::channel();
+    let event_loop = std::thread::spawn(move || {
+        let local = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        local.block_on(async {
+            // Several at once, so the pool makes connections from this thread.
+            let ids: Vec<Value> = (1..=4).map(|id| json!(id % 2 + 1)).collect();
+            let reads = ids.iter().map(|id| on_loop.get("authors", id));
+            for read in futures_join(reads).await {
+                read.unwrap();
+            }
+        });
+        made.send(()).unwrap();
+        // Synchronous work: this runtime polls nothing for a while.
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        drop(local);
+    });
+    made_rx.recv().unwrap();
+    let started = std::time::Instant::now();
+    main.block_on(async {
+        for _ in 0..20 {
+            store.get("authors", &json!(1)).await.unwrap().unwrap();
+        }
+    });
+    assert!(
+        started.elapsed() < std::time::Duration::from_millis(1000),
+        "reads waited for the blocked loop ({:?})",
+        started.elapsed()
+    );
+    event_loop.join().unwrap();
+    main.block_on(async { store.get("authors", &json!(2)).await.unwrap().unwrap() });
+}
+
+/// Awaits every future of `futures` concurrently (without a futures crate).
+async fn futures_join<F: std::future::Future>(futures: impl Iterator<Item = F>) -> Vec<F::Output> {
+    let mut set = Vec::new();
+    for future in futures {
+        set.push(Box::pin(future));
+    }
+    let mut outputs: Vec<Option<F::Output>> = set.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (future, output) in set.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                match future.as_mut().poll(cx) {
+                    std::task::Poll::Ready(value) => *output = Some(value),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
+    })
+    .await;
+    outputs.into_iter().map(Option::unwrap).collect()
+}
+
 both!(
+    a_blocked_event_loop_does_not_stall_others,
     error_codes_are_stable,
     transactions_roll_back_unless_committed,
     migrations_are_applied_once_and_recorded,
