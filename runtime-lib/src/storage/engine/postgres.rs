@@ -38,6 +38,9 @@ const POOL_SIZE: usize = 16;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 /// Bound on waiting for a free connection.
 const WAIT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Prepared statements kept per connection: list filters and raw SQL make ever new texts, so
+/// the cache is emptied when it passes this (SQLite's is an LRU of its own).
+const STATEMENT_CACHE: usize = 256;
 
 /// A pool of connections to one PostgreSQL database.
 #[derive(Clone)]
@@ -116,6 +119,9 @@ impl PgSession {
 
     pub(crate) async fn query(&mut self, statement: Statement) -> Result<Vec<RawRow>, StoreError> {
         let client = self.client()?;
+        if client.statement_cache.size() >= STATEMENT_CACHE {
+            client.statement_cache.clear();
+        }
         let prepared = client
             .prepare_cached(&statement.text)
             .await
