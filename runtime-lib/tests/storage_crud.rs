@@ -2,6 +2,9 @@
 //! round trip, validation listing every violation, conflicts and cascades, `If-Match`, the
 //! OpenAPI checks running first, and `serve_on` opening the spec's own store.
 
+// The engines are behind the default-on `storage` feature.
+#![cfg(feature = "storage")]
+
 mod storage_support;
 
 use serde_json::{Value, json};

@@ -3,6 +3,9 @@
 //! away turns into 503s with `Retry-After` while the server stays up, and coming back needs no
 //! restart; two servers racing read-modify-write increments with `If-Match` lose no update.
 
+// The engines are behind the default-on `storage` feature.
+#![cfg(feature = "storage")]
+
 mod storage_support;
 
 use std::io::{BufRead, BufReader};

@@ -2,6 +2,9 @@
 //! payloads in every parameter leave the tables intact, and arbitrary query strings and bodies
 //! are answered with a 2xx or 4xx — never a 500 or a dropped connection.
 
+// The engines are behind the default-on `storage` feature.
+#![cfg(feature = "storage")]
+
 mod storage_support;
 
 use serde_json::{Value, json};

@@ -2,6 +2,9 @@
 //! ordering with nulls, pages and counts, cursors stable under inserts, projections with ref
 //! expansion, and full-text search.
 
+// The engines are behind the default-on `storage` feature.
+#![cfg(feature = "storage")]
+
 mod storage_support;
 
 use serde_json::{Value, json};

@@ -2,6 +2,9 @@
 //! error codes, transactions, migrations (applied once, recorded, newer databases refused),
 //! seeds, the object form of list queries, and the raw SQL escape hatch.
 
+// The engines are behind the default-on `storage` feature.
+#![cfg(feature = "storage")]
+
 mod storage_support;
 
 use backworks_runtime::storage::{DataSpec, ErrorCode, ListQuery, Row, Store};
