@@ -283,10 +283,15 @@ impl rusqlite::ToSql for SqlValue {
 
 /// Sorts a rusqlite error into the stable codes.
 fn classify(error: rusqlite::Error) -> StoreError {
-    let rusqlite::Error::SqliteFailure(failure, message) = &error else {
-        return StoreError::internal(format!("SQLite: {error}"));
+    let (failure, message) = match &error {
+        rusqlite::Error::SqliteFailure(failure, message) => (failure, message.clone()),
+        // Only hand-written SQL (`ctx.db.sql`) can fail to parse: the message is the author's.
+        rusqlite::Error::SqlInputError { msg, .. } => {
+            return StoreError::new(ErrorCode::Invalid, format!("SQLite: {msg}"));
+        }
+        _ => return StoreError::internal(format!("SQLite: {error}")),
     };
-    let text = message.clone().unwrap_or_else(|| error.to_string());
+    let text = message.unwrap_or_else(|| error.to_string());
     match failure.code {
         Code::ConstraintViolation => {
             let code = match failure.extended_code {
