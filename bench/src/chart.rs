@@ -14,7 +14,7 @@ const TOP: f64 = 50.0;
 const BOTTOM: f64 = 75.0;
 /// The axis spans 10^MIN_EXP … 10^MAX_EXP.
 const MIN_EXP: f64 = -2.0;
-const MAX_EXP: f64 = 2.0;
+const MAX_EXP: f64 = 1.0;
 const JS_COLOR: &str = "#2b6cb0";
 const AXUM_COLOR: &str = "#dd6b20";
 

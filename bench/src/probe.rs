@@ -1,6 +1,7 @@
 //! One HTTP/1.1 request over a fresh loopback connection, to check that the five servers give
 //! the same answer before they are timed: the same status, the same headers apart from the
-//! transport's own (`date`, `content-length`, `connection`, `keep-alive`, `transfer-encoding`),
+//! transport's own (`date`, `content-length`, `connection`, `keep-alive`, `transfer-encoding`)
+//! and the compiled server's `x-request-id` (a fresh id per request, which its log lines carry),
 //! and the same body bytes.
 //!
 //! ```text
@@ -23,13 +24,15 @@ pub(crate) struct Reply {
     pub(crate) body: String,
 }
 
-/// Headers each HTTP server writes its own way (or with the time in them); not the handler's.
-const TRANSPORT_HEADERS: [&str; 5] = [
+/// Headers each HTTP server writes its own way (or with the time or a fresh id in them); not
+/// the handler's.
+const TRANSPORT_HEADERS: [&str; 6] = [
     "date",
     "content-length",
     "connection",
     "keep-alive",
     "transfer-encoding",
+    "x-request-id",
 ];
 
 pub(crate) fn probe(
