@@ -20,6 +20,12 @@ if ! command -v wrk >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq wrk
 fi
 
+# The storage tests start throw-away PostgreSQL 15 clusters of their own (initdb + pg_ctl into a
+# temporary folder); the package only provides the binaries.
+if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
+fi
+
 # OpenAPI validators and the API fuzzer the tests run against every example.
 python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
 npm ci --no-audit --no-fund --loglevel=error

@@ -1,22 +1,24 @@
-//! The ratio chart: per workload, Backworks' requests/s over Node + Express's and over
-//! hand-written axum's, as bars on a log scale (ratios multiply, so 0.5× and 2× sit equally far
-//! from parity), with dashed lines at parity and at the 5× Node target.
+//! The ratio chart: per workload, Backworks' requests/s over the fastest JavaScript runtime's
+//! (named under the bar) and over hand-written axum's, as bars on a log scale (ratios multiply,
+//! so 0.5× and 2× sit equally far from parity), with a dashed line at parity.
 
 use crate::load::WorkloadResult;
+use crate::ratios::{backworks_over, fastest_javascript};
+use crate::server::Implementation;
 
 const WIDTH: f64 = 760.0;
-const HEIGHT: f64 = 400.0;
+const HEIGHT: f64 = 420.0;
 const LEFT: f64 = 70.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 50.0;
-const BOTTOM: f64 = 60.0;
+const BOTTOM: f64 = 75.0;
 /// The axis spans 10^MIN_EXP … 10^MAX_EXP.
 const MIN_EXP: f64 = -2.0;
-const MAX_EXP: f64 = 2.0;
-const NODE_COLOR: &str = "#2b6cb0";
+const MAX_EXP: f64 = 1.0;
+const JS_COLOR: &str = "#2b6cb0";
 const AXUM_COLOR: &str = "#dd6b20";
 
-/// An SVG bar chart of `(workload, vs Node, vs axum)` ratios.
+/// An SVG bar chart of `(workload, vs fastest JS, vs axum)` ratios.
 pub(crate) fn ratios_svg(results: &[WorkloadResult]) -> String {
     let plot_height = HEIGHT - TOP - BOTTOM;
     let y = |ratio: f64| {
@@ -26,7 +28,7 @@ pub(crate) fn ratios_svg(results: &[WorkloadResult]) -> String {
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"sans-serif\" font-size=\"12\">\n\
          <rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n\
-         <text x=\"{}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">Backworks requests/s relative to Node + Express and to hand-written axum (log scale)</text>\n",
+         <text x=\"{}\" y=\"22\" text-anchor=\"middle\" font-size=\"15\">Backworks requests/s relative to the fastest JS runtime and to hand-written axum (log scale)</text>\n",
         WIDTH / 2.0
     );
     for exponent in (MIN_EXP as i32)..=(MAX_EXP as i32) {
@@ -40,8 +42,8 @@ pub(crate) fn ratios_svg(results: &[WorkloadResult]) -> String {
             trim(ratio)
         );
     }
-    for (ratio, label) in [(1.0, "parity"), (5.0, "Node target 5×")] {
-        let at = y(ratio);
+    {
+        let (at, label) = (y(1.0), "parity");
         svg += &format!(
             "<line x1=\"{LEFT}\" x2=\"{}\" y1=\"{at:.1}\" y2=\"{at:.1}\" stroke=\"#444\" stroke-dasharray=\"6 4\"/>\n<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#444\">{label}</text>\n",
             WIDTH - RIGHT,
@@ -53,9 +55,14 @@ pub(crate) fn ratios_svg(results: &[WorkloadResult]) -> String {
     let bar = group * 0.3;
     for (index, result) in results.iter().enumerate() {
         let x = LEFT + group * index as f64 + group * 0.2;
+        let fastest = fastest_javascript(result);
         for (offset, ratio, color) in [
-            (0.0, ratio(result, 1), NODE_COLOR),
-            (bar, ratio(result, 2), AXUM_COLOR),
+            (0.0, backworks_over(result, fastest), JS_COLOR),
+            (
+                bar,
+                backworks_over(result, Implementation::Axum),
+                AXUM_COLOR,
+            ),
         ] {
             let top = y(ratio).min(y(1.0));
             let bottom = y(ratio).max(y(1.0));
@@ -73,16 +80,19 @@ pub(crate) fn ratios_svg(results: &[WorkloadResult]) -> String {
             );
         }
         svg += &format!(
-            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n",
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>\n<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\" fill=\"#555\">vs {}</text>\n",
             x + bar,
             HEIGHT - BOTTOM + 20.0,
-            result.workload.name
+            result.workload.name,
+            x + bar,
+            HEIGHT - BOTTOM + 33.0,
+            fastest.label()
         );
     }
     let legend = HEIGHT - 16.0;
     svg += &format!(
-        "<rect x=\"{LEFT}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{NODE_COLOR}\"/><text x=\"{}\" y=\"{legend}\">Backworks / Node + Express</text>\n\
-         <rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{AXUM_COLOR}\"/><text x=\"{}\" y=\"{legend}\">Backworks / hand-written axum (targets: 0.9× hello, 0.7× crunch)</text>\n</svg>\n",
+        "<rect x=\"{LEFT}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{JS_COLOR}\"/><text x=\"{}\" y=\"{legend}\">Backworks / fastest JS runtime</text>\n\
+         <rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{AXUM_COLOR}\"/><text x=\"{}\" y=\"{legend}\">Backworks / hand-written axum</text>\n</svg>\n",
         legend - 10.0,
         LEFT + 18.0,
         LEFT + 230.0,
@@ -90,16 +100,6 @@ pub(crate) fn ratios_svg(results: &[WorkloadResult]) -> String {
         LEFT + 248.0
     );
     svg
-}
-
-/// Backworks' requests/s over those of implementation `other` (1 = Node, 2 = axum).
-pub(crate) fn ratio(result: &WorkloadResult, other: usize) -> f64 {
-    let theirs = result.by_server[other].rps;
-    if theirs > 0.0 {
-        result.by_server[0].rps / theirs
-    } else {
-        0.0
-    }
 }
 
 fn trim(value: f64) -> String {

@@ -162,9 +162,16 @@ fn timing(what: String, seconds: &[f64]) -> Timing {
     }
 }
 
+/// Copies the bench project under another service name: its server shares the target dir with
+/// the measured one, and under the same name its edited build would replace the binary the load
+/// phase starts (cargo does not relink a fresh build whose output another package overwrote).
 fn copy_project(from: &Path, to: &Path) -> anyhow::Result<()> {
     std::fs::create_dir_all(to.join("handlers"))?;
-    std::fs::copy(from.join("backworks.yaml"), to.join("backworks.yaml"))?;
+    let blueprint = std::fs::read_to_string(from.join("backworks.yaml"))?;
+    std::fs::write(
+        to.join("backworks.yaml"),
+        blueprint.replacen("name: bench-workloads", "name: bench-workloads-edit", 1),
+    )?;
     for entry in std::fs::read_dir(from.join("handlers"))? {
         let entry = entry?;
         std::fs::copy(entry.path(), to.join("handlers").join(entry.file_name()))?;

@@ -1,16 +1,19 @@
-//! Benchmarks of Backworks: the same handlers served three ways and loaded alike, plus how long
-//! the compiler and the generated server take to build.
+//! Benchmarks of Backworks: the same handlers served five ways (the compiled server, Bun,
+//! Node + Fastify, Node + Express, hand-written axum) and loaded alike, plus how long the
+//! compiler and the generated server take to build.
 //!
 //! ```text
 //! prepare ─▶ backworks build bench/workloads ─▶ cargo build --release (generated server, axum baseline)
-//! load    ─▶ for each workload, for each round: Backworks, Node + Express, axum (one at a time)
+//! load    ─▶ for each workload, for each round: Backworks, Bun, Fastify, Express, axum (one at a time)
 //!              start ─▶ probe (same response?) ─▶ wrk warm-up ─▶ wrk timed ─▶ peak RSS ─▶ SIGTERM
 //! compile ─▶ `backworks build` of 500 endpoints, cold builds, incremental rebuild
-//! report  ─▶ medians and ratios ─▶ benchmarks.md (between markers) + benchmarks-ratios.svg
+//! report  ─▶ medians, ratios to the fastest JS runtime and to axum ─▶ benchmarks.md (between
+//!            markers) + benchmarks-ratios.svg
 //! ```
 //!
 //! Servers run one at a time and rounds alternate them, so drift of the machine over the run
-//! (thermal, other tenants) spreads over all three instead of favouring one.
+//! (thermal, other tenants) spreads over all five instead of favouring one; the load average at
+//! the start and end of every round goes into the report.
 
 mod chart;
 mod compile;
@@ -19,6 +22,7 @@ mod machine;
 mod options;
 mod prepare;
 mod probe;
+mod ratios;
 mod report;
 mod server;
 mod stats;

@@ -1,9 +1,11 @@
-//! The load phase: every workload, `rounds` rounds, the three servers in turn within a round.
+//! The load phase: every workload, `rounds` rounds, the five servers in turn within a round.
 //!
 //! Each run starts a fresh server (so peak RSS and module state belong to that run alone),
 //! probes it once, warms it up with an untimed wrk run, loads it, reads its peak RSS and stops
-//! it. The first probe replies of the three servers are compared, with volatile fields (the
-//! clock) removed, so the table only compares servers that answered the same thing.
+//! it. The first probe replies of the five servers are compared byte for byte, with the values
+//! of volatile fields (the clock) masked, so the table only compares servers that answered the
+//! same thing. The machine's load average is read at the start and end of every round: other
+//! work on a shared machine shows there.
 
 use anyhow::Context;
 
@@ -36,8 +38,10 @@ pub(crate) struct Measured {
 pub(crate) struct WorkloadResult {
     pub(crate) workload: &'static Workload,
     pub(crate) by_server: Vec<Measured>,
-    /// Whether the three servers' probe replies matched (status, content type, body).
+    /// Whether the five servers' probe replies matched (status, headers, body bytes).
     pub(crate) same_reply: bool,
+    /// The 1-minute load average at the start and at the end of each round.
+    pub(crate) load_by_round: Vec<(f64, f64)>,
 }
 
 pub(crate) fn run_all(
@@ -64,8 +68,10 @@ fn run_workload(
     script: &std::path::Path,
 ) -> anyhow::Result<WorkloadResult> {
     let mut runs: Vec<Vec<(Figures, f64)>> = vec![Vec::new(); Implementation::ALL.len()];
-    let mut replies: Vec<Option<Reply>> = vec![None, None, None];
+    let mut replies: Vec<Option<Reply>> = Implementation::ALL.iter().map(|_| None).collect();
+    let mut load_by_round = Vec::new();
     for round in 1..=options.rounds {
+        let load_at_start = load_average();
         for (index, implementation) in Implementation::ALL.into_iter().enumerate() {
             let server = Server::start(implementation, prepared)?;
             let reply = probe(
@@ -98,6 +104,7 @@ fn run_workload(
             );
             runs[index].push((figures, rss_kib / 1024.0));
         }
+        load_by_round.push((load_at_start, load_average()));
     }
     let same_reply = replies.windows(2).all(|pair| pair[0] == pair[1]);
     if !same_reply {
@@ -121,18 +128,60 @@ fn run_workload(
         workload,
         by_server,
         same_reply,
+        load_by_round,
     })
 }
 
-/// The reply with volatile fields removed and the JSON body re-serialized canonically.
+/// The 1-minute load average (`/proc/loadavg`), 0 where unavailable.
+fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// The reply with the value of each volatile top-level field replaced by `"…"`, leaving every
+/// other byte of the body as the server sent it.
 fn comparable(mut reply: Reply, workload: &Workload) -> Reply {
-    if let Ok(mut json) = serde_json::from_str::<serde_json::Value>(&reply.body) {
-        if let Some(object) = json.as_object_mut() {
-            for field in workload.volatile {
-                object.shift_remove(*field);
-            }
+    let Ok(serde_json::Value::Object(json)) = serde_json::from_str(&reply.body) else {
+        return reply;
+    };
+    for field in workload.volatile {
+        if let Some(value) = json.get(*field) {
+            let key = serde_json::to_string(field).expect("a string");
+            let sent = format!("{key}:{value}");
+            reply.body = reply.body.replacen(&sent, &format!("{key}:\"…\""), 1);
         }
-        reply.body = json.to_string();
     }
     reply
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workload::WORKLOADS;
+
+    #[test]
+    fn masks_the_clock_and_nothing_else() {
+        let hello = WORKLOADS.iter().find(|w| w.name == "hello").unwrap();
+        let reply = |body: &str| Reply {
+            status: 200,
+            headers: Vec::new(),
+            body: body.to_owned(),
+        };
+        let masked = comparable(
+            reply(r#"{"message":"Hello, world!","timestamp":"2026-12-04T13:44:42.123Z"}"#),
+            hello,
+        );
+        assert_eq!(
+            masked.body,
+            r#"{"message":"Hello, world!","timestamp":"…"}"#
+        );
+        // A different spelling of the same JSON is a different reply.
+        let spaced = comparable(
+            reply(r#"{"message": "Hello, world!","timestamp":"2026-12-04T13:44:43.000Z"}"#),
+            hello,
+        );
+        assert_ne!(masked, spaced);
+    }
 }

@@ -48,7 +48,16 @@ pub(crate) fn describe(workspace: &std::path::Path) -> Vec<(String, String)> {
             "node".to_owned(),
             first_line("node", &["--version"], workspace),
         ),
-        ("express".to_owned(), express_version(workspace)),
+        (
+            "bun".to_owned(),
+            first_line(
+                &crate::prepare::bun_binary(workspace).to_string_lossy(),
+                &["--version"],
+                workspace,
+            ),
+        ),
+        ("fastify".to_owned(), package_version(workspace, "fastify")),
+        ("express".to_owned(), package_version(workspace, "express")),
         ("wrk".to_owned(), first_line("wrk", &["-v"], workspace)),
         (
             "commit".to_owned(),
@@ -80,8 +89,9 @@ fn first_line(program: &str, args: &[&str], dir: &std::path::Path) -> String {
         .unwrap_or_else(|| "unavailable".to_owned())
 }
 
-fn express_version(workspace: &std::path::Path) -> String {
-    std::fs::read_to_string(workspace.join("node_modules/express/package.json"))
+/// The version of an npm package `npm ci` installed.
+fn package_version(workspace: &std::path::Path, package: &str) -> String {
+    std::fs::read_to_string(workspace.join(format!("node_modules/{package}/package.json")))
         .ok()
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
         .and_then(|json| json["version"].as_str().map(str::to_owned))

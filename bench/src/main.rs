@@ -1,7 +1,7 @@
 //! `backworks-bench`: the command behind `scripts/bench.sh`.
 //!
 //! ```text
-//! $ scripts/bench.sh            # full run: 3 rounds × 3 servers × 5 workloads, compiler figures
+//! $ scripts/bench.sh            # full run: 3 rounds × 5 servers × 7 workloads, compiler figures
 //! $ scripts/bench.sh --quick    # 1 short round, no cold builds; report under target/bench/
 //! ```
 
@@ -11,8 +11,8 @@ use std::process::ExitCode;
 use backworks_bench::{Mode, Options, run};
 use clap::Parser;
 
-/// Serves the benchmark workloads three ways (Backworks, Node + Express, hand-written axum),
-/// loads each with wrk, times the compiler, and writes the report.
+/// Serves the benchmark workloads five ways (Backworks, Bun, Node + Fastify, Node + Express,
+/// hand-written axum), loads each with wrk, times the compiler, and writes the report.
 #[derive(Parser)]
 #[command(name = "backworks-bench")]
 struct Cli {

@@ -1,7 +1,7 @@
 //! Before any load: build the `backworks` binary (from the last commit, see
 //! [`compiler_sources`]), compile `bench/workloads` with it, build the
 //! generated server and the axum baseline into the shared target dir, and check that the tools
-//! the run needs (node with express, wrk) are there.
+//! the run needs (wrk; node with express and fastify, and bun, from `npm ci`) are there.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -19,10 +19,12 @@ pub(crate) struct Prepared {
     pub(crate) backworks: PathBuf,
     /// The hand-written axum server.
     pub(crate) axum: PathBuf,
-    /// `bench/node-express/server.mjs`.
-    pub(crate) node_adapter: PathBuf,
-    /// The route table the Express adapter serves.
-    pub(crate) node_routes: PathBuf,
+    /// The `bun` binary the npm package installed.
+    pub(crate) bun: PathBuf,
+    /// `bench/js-servers/`: the Bun, Fastify and Express adapters.
+    pub(crate) js_servers: PathBuf,
+    /// The route table the JavaScript adapters serve.
+    pub(crate) js_routes: PathBuf,
 }
 
 pub(crate) fn prepare(options: &Options) -> anyhow::Result<Prepared> {
@@ -51,14 +53,15 @@ pub(crate) fn prepare(options: &Options) -> anyhow::Result<Prepared> {
     run(cargo(options, &baseline).env("CARGO_TARGET_DIR", options.servers_target()))?;
     let binaries = options.servers_target().join(options.profile_dir());
 
-    let node_routes = scratch.join("node-routes.json");
-    std::fs::write(&node_routes, node_route_table(&options.workspace))?;
+    let js_routes = scratch.join("js-routes.json");
+    std::fs::write(&js_routes, js_route_table(&options.workspace))?;
     Ok(Prepared {
         cli,
         backworks: binaries.join("bench-workloads"),
         axum: binaries.join("axum-baseline"),
-        node_adapter: options.workspace.join("bench/node-express/server.mjs"),
-        node_routes,
+        bun: bun_binary(&options.workspace),
+        js_servers: options.workspace.join("bench/js-servers"),
+        js_routes,
     })
 }
 
@@ -124,16 +127,36 @@ fn check_tools(options: &Options) -> anyhow::Result<()> {
     if wrk.is_err() {
         bail!("wrk is not installed (Debian: apt-get install -y wrk)");
     }
-    let express = options.workspace.join("node_modules/express/package.json");
-    if !express.exists() {
-        bail!("express is not installed: run `npm ci` in the repository root (needs Node 20)");
+    for package in ["express", "fastify"] {
+        let manifest = options
+            .workspace
+            .join(format!("node_modules/{package}/package.json"));
+        if !manifest.exists() {
+            bail!(
+                "{package} is not installed: run `npm ci` in the repository root (needs Node 20)"
+            );
+        }
+    }
+    let bun = Command::new(bun_binary(&options.workspace))
+        .arg("--version")
+        .output();
+    if !bun.is_ok_and(|output| output.status.success()) {
+        bail!(
+            "bun does not run: run `npm ci` in the repository root (the bun package's install \
+             script puts its binary in node_modules/.bin; it must not be skipped)"
+        );
     }
     Ok(())
 }
 
-/// `[{ "method", "path", "module" }]` for the Express adapter: the same handler files the
+/// The binary the `bun` npm package installs.
+pub(crate) fn bun_binary(workspace: &Path) -> PathBuf {
+    workspace.join("node_modules/.bin/bun")
+}
+
+/// `[{ "method", "path", "module" }]` for the JavaScript adapters: the same handler files the
 /// blueprint names, by absolute path.
-fn node_route_table(workspace: &Path) -> String {
+fn js_route_table(workspace: &Path) -> String {
     let routes: Vec<serde_json::Value> = WORKLOADS
         .iter()
         .map(|workload| {

@@ -1,8 +1,12 @@
-//! One HTTP/1.1 request over a fresh loopback connection, to check that the three servers give
-//! the same answer before they are timed.
+//! One HTTP/1.1 request over a fresh loopback connection, to check that the five servers give
+//! the same answer before they are timed: the same status, the same headers apart from the
+//! transport's own (`date`, `content-length`, `connection`, `keep-alive`, `transfer-encoding`)
+//! and the compiled server's `x-request-id` (a fresh id per request, which its log lines carry),
+//! and the same body bytes.
 //!
 //! ```text
-//! probe(port, "POST", "/echo", Some(body)) ─▶ Reply { status: 200, content_type: "application/json", body }
+//! probe(port, "POST", "/echo", Some(body))
+//!   ─▶ Reply { status: 200, headers: [("content-type", "application/json"), ("x-echo-kind", "object")], body }
 //! ```
 
 use std::io::{Read, Write};
@@ -15,9 +19,21 @@ use anyhow::{Context, bail};
 #[derive(Debug, PartialEq)]
 pub(crate) struct Reply {
     pub(crate) status: u16,
-    pub(crate) content_type: String,
+    /// Lower-case names, sorted; the transport's own headers left out.
+    pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: String,
 }
+
+/// Headers each HTTP server writes its own way (or with the time or a fresh id in them); not
+/// the handler's.
+const TRANSPORT_HEADERS: [&str; 6] = [
+    "date",
+    "content-length",
+    "connection",
+    "keep-alive",
+    "transfer-encoding",
+    "x-request-id",
+];
 
 pub(crate) fn probe(
     port: u16,
@@ -51,21 +67,25 @@ fn parse(raw: &str) -> anyhow::Result<Reply> {
         .and_then(|line| line.split_whitespace().nth(1))
         .and_then(|code| code.parse().ok())
         .context("no status line")?;
-    let header = |name: &str| {
-        head.lines().skip(1).find_map(|line| {
+    let mut headers: Vec<(String, String)> = lines
+        .filter_map(|line| {
             let (key, value) = line.split_once(':')?;
-            key.eq_ignore_ascii_case(name)
-                .then(|| value.trim().to_owned())
+            Some((key.trim().to_ascii_lowercase(), value.trim().to_owned()))
         })
-    };
-    let body = if header("transfer-encoding").is_some_and(|value| value.contains("chunked")) {
+        .collect();
+    let chunked = headers
+        .iter()
+        .any(|(key, value)| key == "transfer-encoding" && value.contains("chunked"));
+    let body = if chunked {
         dechunk(payload)?
     } else {
         payload.to_owned()
     };
+    headers.retain(|(key, _)| !TRANSPORT_HEADERS.contains(&key.as_str()));
+    headers.sort();
     Ok(Reply {
         status,
-        content_type: header("content-type").unwrap_or_default(),
+        headers,
         body,
     })
 }
@@ -90,16 +110,19 @@ fn dechunk(mut rest: &str) -> anyhow::Result<String> {
 mod tests {
     #[test]
     fn reads_plain_and_chunked_replies() {
-        let plain =
-            super::parse("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{}").unwrap();
+        let plain = super::parse(
+            "HTTP/1.1 200 OK\r\nDate: Fri, 04 Dec 2026 13:44:42 GMT\r\nX-Echo-Kind: object\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}",
+        )
+        .unwrap();
+        assert_eq!(plain.status, 200);
         assert_eq!(
-            (
-                plain.status,
-                plain.content_type.as_str(),
-                plain.body.as_str()
-            ),
-            (200, "application/json", "{}")
+            plain.headers,
+            [
+                ("content-type".to_owned(), "application/json".to_owned()),
+                ("x-echo-kind".to_owned(), "object".to_owned())
+            ]
         );
+        assert_eq!(plain.body, "{}");
         let chunked = super::parse(
             "HTTP/1.1 404 Not Found\r\ntransfer-encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
         )

@@ -1,6 +1,7 @@
-//! The report: Markdown tables of the medians, the ratios against both baselines with their
-//! targets, the compiler timings, and the machine. It is written between two marker comments in
-//! `benchmarks.md`, so the hand-written analysis around them survives a re-run.
+//! The report: Markdown tables of the medians, the ratios of Backworks against the fastest
+//! JavaScript runtime of each workload (and each runtime, and axum), the machine's load during
+//! every round, the compiler timings, and the machine. It is written between two marker comments
+//! in `benchmarks.md`, so the hand-written analysis around them survives a re-run.
 //!
 //! ```text
 //! | workload | server    | req/s  | p50     | p99     | peak RSS | errors | rounds (req/s) |
@@ -10,10 +11,11 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::chart::{ratio, ratios_svg};
+use crate::chart::ratios_svg;
 use crate::compile::Timing;
 use crate::load::WorkloadResult;
 use crate::options::Options;
+use crate::ratios::{backworks_over, fastest_javascript};
 use crate::server::Implementation;
 
 /// The line after which generated results start.
@@ -59,7 +61,7 @@ fn render(options: &Options, load: &[WorkloadResult], compile: &[Timing]) -> Str
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Mode `{:?}`: {} round(s) per workload, each round running the three servers in turn \
+        "Mode `{:?}`: {} round(s) per workload, each round running the five servers in turn \
          (fresh process each run); wrk with 1 thread, {} connections, {} s warm-up then {} s timed; \
          servers built with `--profile {}`. Figures are medians over the rounds.\n",
         options.mode,
@@ -110,32 +112,43 @@ fn render(options: &Options, load: &[WorkloadResult], compile: &[Timing]) -> Str
     }
 
     out += "\n### Ratios of requests/s\n\n\
-            | workload | Backworks / Node | target ≥ 5× | Backworks / axum | target | same reply from all three |\n\
-            |---|---:|:---:|---:|:---:|:---:|\n";
+            Backworks' requests/s divided by each other server's; above 1× Backworks served more.\n\n\
+            | workload | fastest JS runtime | Backworks / fastest JS | Backworks / Bun | Backworks / Node+Fastify | Backworks / Node+Express | Backworks / axum | same reply from all five |\n\
+            |---|---|---:|---:|---:|---:|---:|:---:|\n";
     for result in load {
-        let node = ratio(result, 1);
-        let axum = ratio(result, 2);
-        let axum_target = match result.workload.name {
-            "hello" => Some(0.9),
-            "crunch" => Some(0.7),
-            _ => None,
-        };
+        let fastest = fastest_javascript(result);
         let _ = writeln!(
             out,
-            "| {} | {node:.2}× | {} | {axum:.2}× | {} | {} |",
+            "| {} | {} | **{:.2}×** | {:.2}× | {:.2}× | {:.2}× | {:.2}× | {} |",
             result.workload.name,
-            verdict(node >= 5.0),
-            axum_target.map_or_else(
-                || "—".to_owned(),
-                |target| format!("≥ {target}× {}", verdict(axum >= target))
-            ),
+            fastest.label(),
+            backworks_over(result, fastest),
+            backworks_over(result, Implementation::Bun),
+            backworks_over(result, Implementation::Fastify),
+            backworks_over(result, Implementation::Express),
+            backworks_over(result, Implementation::Axum),
             if result.same_reply { "yes" } else { "**no**" }
         );
     }
     let _ = writeln!(
         out,
-        "\n![Backworks requests/s relative to Node + Express and to hand-written axum]({CHART})\n"
+        "\n![Backworks requests/s relative to the fastest JavaScript runtime and to hand-written axum]({CHART})\n"
     );
+
+    out += "### Machine load during the run\n\n\
+            The 1-minute load average at the start → end of each round (a round runs the five \
+            servers once). With 2 cores, a figure above 2 means other processes were competing \
+            with the server and wrk.\n\n\
+            | workload | each round |\n|---|---|\n";
+    for result in load {
+        let rounds: Vec<String> = result
+            .load_by_round
+            .iter()
+            .map(|(start, end)| format!("{start:.2} → {end:.2}"))
+            .collect();
+        let _ = writeln!(out, "| {} | {} |", result.workload.name, rounds.join(" · "));
+    }
+    out += "\n";
 
     out += "### Compiler\n\n| step | time | runs (median) | target |\n|---|---:|---:|:---:|\n";
     for timing in compile {

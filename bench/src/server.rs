@@ -1,6 +1,6 @@
 //! Starting, watching and stopping one server under test.
 //!
-//! A server is ready when it prints its `… listening on http://HOST:PORT` line (all three
+//! A server is ready when it prints its `… listening on http://HOST:PORT` line (all five
 //! implementations print one). Peak memory is the kernel's high-water mark of resident memory
 //! (`VmHWM` in `/proc/<pid>/status`), read just before the server is stopped with SIGTERM.
 
@@ -14,30 +14,56 @@ use anyhow::{Context, bail};
 
 use crate::prepare::Prepared;
 
-/// The three ways the workloads are served.
+/// The five ways the workloads are served.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Implementation {
     /// The Backworks-compiled server.
     Backworks,
-    /// Node 20 + Express running the same handler files.
-    Node,
+    /// Bun's `Bun.serve` running the same handler files (`bench/js-servers/bun.mjs`).
+    Bun,
+    /// Node 20 + Fastify 5 running the same handler files (`bench/js-servers/fastify.mjs`).
+    Fastify,
+    /// Node 20 + Express 5 running the same handler files (`bench/js-servers/express.mjs`).
+    Express,
     /// The hand-written axum server.
     Axum,
 }
 
 impl Implementation {
     /// In the order each round runs them.
-    pub(crate) const ALL: [Implementation; 3] = [
+    pub(crate) const ALL: [Implementation; 5] = [
         Implementation::Backworks,
-        Implementation::Node,
+        Implementation::Bun,
+        Implementation::Fastify,
+        Implementation::Express,
         Implementation::Axum,
     ];
 
     pub(crate) fn label(self) -> &'static str {
         match self {
             Implementation::Backworks => "Backworks",
-            Implementation::Node => "Node+Express",
+            Implementation::Bun => "Bun",
+            Implementation::Fastify => "Node+Fastify",
+            Implementation::Express => "Node+Express",
             Implementation::Axum => "axum",
+        }
+    }
+
+    /// Whether it runs the handler files on a JavaScript runtime (the ratios' reference).
+    pub(crate) fn is_javascript(self) -> bool {
+        matches!(
+            self,
+            Implementation::Bun | Implementation::Fastify | Implementation::Express
+        )
+    }
+
+    /// The adapter file under `bench/js-servers/`, for the JavaScript servers.
+    fn adapter(self) -> Option<&'static str> {
+        match self {
+            Implementation::Bun => Some("bun.mjs"),
+            Implementation::Fastify => Some("fastify.mjs"),
+            Implementation::Express => Some("express.mjs"),
+            Implementation::Backworks | Implementation::Axum => None,
         }
     }
 }
@@ -58,14 +84,15 @@ impl Server {
         let mut command = match implementation {
             Implementation::Backworks => Command::new(&prepared.backworks),
             Implementation::Axum => Command::new(&prepared.axum),
-            Implementation::Node => {
-                let mut node = Command::new("node");
-                node.arg(&prepared.node_adapter)
-                    .arg(&prepared.node_routes)
-                    .env("NODE_ENV", "production");
-                node
-            }
+            Implementation::Bun => Command::new(&prepared.bun),
+            Implementation::Fastify | Implementation::Express => Command::new("node"),
         };
+        if let Some(adapter) = implementation.adapter() {
+            command
+                .arg(prepared.js_servers.join(adapter))
+                .arg(&prepared.js_routes)
+                .env("NODE_ENV", "production");
+        }
         // The compiled server logs one line per request to stderr, as shipped; the text is
         // discarded but its formatting cost is part of what is measured.
         let mut child = command

@@ -1,4 +1,6 @@
-//! The five workloads: which request each sends, and the wrk script that sends it.
+//! The seven workloads: which request each sends, and the wrk script that sends it. The first
+//! five are the examples' handlers and two synthetic ones (CPU, module state); `report` and
+//! `page` are written the way application code is written, not tuned for the compiler.
 //!
 //! Each wrk script ends with a `done` hook that prints one machine-readable line, so nothing
 //! depends on wrk's human-oriented output:
@@ -23,8 +25,8 @@ pub(crate) struct Workload {
     pub(crate) handler: &'static str,
     /// What the body of each request is.
     pub(crate) body: Body,
-    /// Response fields that legitimately differ between servers (the clock), left out when the
-    /// three responses are compared.
+    /// Top-level JSON fields that legitimately differ between servers (the clock), masked when
+    /// the servers' responses are compared.
     pub(crate) volatile: &'static [&'static str],
 }
 
@@ -88,6 +90,26 @@ pub(crate) const WORKLOADS: &[Workload] = &[
         target: "/record",
         handler: "record.js",
         body: Body::Tally,
+        volatile: &[],
+    },
+    Workload {
+        name: "report",
+        about: "application-style report: 360 in-memory orders grouped with Map/Set/reduce, sorted with localeCompare, money via toFixed",
+        method: "GET",
+        route: "/report",
+        target: "/report",
+        handler: "report.js",
+        body: Body::None,
+        volatile: &[],
+    },
+    Workload {
+        name: "page",
+        about: "application-style HTML page (11.6 KB): template literals, a regex-replace escape function, a loop over 48 items",
+        method: "GET",
+        route: "/page",
+        target: "/page?title=Spring%20%26%20Summer",
+        handler: "page.js",
+        body: Body::None,
         volatile: &[],
     },
 ];

@@ -1,9 +1,9 @@
 //! The benchmark command works end to end on a tiny load: `backworks-bench --smoke` builds the
-//! three servers, loads each workload for a second, times the compiler, and writes a report
+//! five servers, loads each workload for a second, times the compiler, and writes a report
 //! whose tables are well formed. Nothing here asserts on a figure: timings belong in
 //! docs/benchmarks.md, not in pass/fail.
 //!
-//! Needs wrk (`apt-get install -y wrk`), Node 20 and `npm ci` (express).
+//! Needs wrk (`apt-get install -y wrk`), Node 20 and `npm ci` (express, fastify, bun).
 
 use std::path::Path;
 use std::process::Command;
@@ -22,7 +22,7 @@ fn the_smoke_run_writes_a_well_formed_report() {
 
     let report = std::fs::read_to_string(out.join("benchmarks.md")).expect("benchmarks.md");
     let throughput = rows_after(&report, "### Throughput, latency, memory");
-    assert_eq!(throughput.len(), 15, "5 workloads × 3 servers:\n{report}");
+    assert_eq!(throughput.len(), 35, "7 workloads × 5 servers:\n{report}");
     for row in &throughput {
         assert_eq!(row.len(), 8, "{row:?}");
         assert!(number(&row[2]).is_some(), "req/s is a number: {row:?}");
@@ -36,16 +36,24 @@ fn the_smoke_run_writes_a_well_formed_report() {
     let workloads: Vec<&str> = ratios.iter().map(|row| row[0].as_str()).collect();
     assert_eq!(
         workloads,
-        ["hello", "search", "echo-10k", "crunch", "state"]
+        [
+            "hello", "search", "echo-10k", "crunch", "state", "report", "page"
+        ]
     );
     for row in &ratios {
-        assert!(number(row[1].trim_end_matches('×')).is_some(), "{row:?}");
-        assert!(number(row[3].trim_end_matches('×')).is_some(), "{row:?}");
-        assert_eq!(
-            row[5], "yes",
-            "the three servers must answer alike: {row:?}"
+        assert!(
+            ["Bun", "Node+Fastify", "Node+Express"].contains(&row[1].as_str()),
+            "{row:?}"
         );
+        for cell in &row[2..7] {
+            let ratio = cell.trim_matches('*').trim_end_matches('×');
+            assert!(number(ratio).is_some(), "{row:?}");
+        }
+        assert_eq!(row[7], "yes", "the five servers must answer alike: {row:?}");
     }
+    let load = rows_after(&report, "### Machine load during the run");
+    assert_eq!(load.len(), 7, "{report}");
+    assert!(load.iter().all(|row| row[1].contains(" → ")), "{report}");
     let compiler = rows_after(&report, "### Compiler");
     assert!(
         compiler

@@ -1,6 +1,7 @@
-//! The five workloads as a Rust programmer would write them: typed data, `Vec`s and a `Mutex`,
-//! serialized with serde_json. Each mirrors a handler in `bench/workloads/handlers/` and must
-//! produce the same body for the inputs the benchmark sends.
+//! The hello, search, echo, crunch and state workloads as a Rust programmer would write them:
+//! typed data, `Vec`s and a `Mutex`, serialized with serde_json. Each mirrors a handler in
+//! `bench/workloads/handlers/` and must produce the same body for the inputs the benchmark
+//! sends (`report.rs` and `page.rs` hold the other two).
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Mutex;

@@ -1,5 +1,5 @@
 //! The hand-written axum server of the benchmarks: what a Rust programmer would write for the
-//! five workloads, with no JS value model in between — the practical limit Backworks is held to.
+//! seven workloads, with no JS value model in between — the practical limit Backworks is held to.
 //!
 //! Each route answers exactly what the compiled handler answers (status, content type, body
 //! bytes; `backworks-bench` checks this before timing). It listens on `PORT`/`HOST` and prints
@@ -11,6 +11,8 @@
 //! ```
 
 mod handlers;
+mod page;
+mod report;
 mod time;
 
 use axum::Router;
@@ -27,7 +29,9 @@ fn main() {
         .route("/search", get(handlers::search))
         .route("/echo", post(handlers::echo))
         .route("/crunch", get(handlers::crunch))
-        .route("/record", post(handlers::record));
+        .route("/record", post(handlers::record))
+        .route("/report", get(report::report))
+        .route("/page", get(page::page));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -34,7 +34,7 @@ pub(crate) const CREATED_AT: &str = "created_at";
 pub(crate) const UPDATED_AT: &str = "updated_at";
 
 /// Every column of `resource`, in table order.
-pub(crate) fn columns(resource: &'static ResourceSpec) -> Vec<Column> {
+pub(crate) fn columns(resource: &ResourceSpec) -> Vec<Column> {
     let mut columns = vec![Column {
         name: "id",
         kind: ColumnKind::Id(resource.id),
@@ -55,7 +55,7 @@ pub(crate) fn columns(resource: &'static ResourceSpec) -> Vec<Column> {
 }
 
 /// The column named `name`, if `resource` has one.
-pub(crate) fn column(resource: &'static ResourceSpec, name: &str) -> Option<Column> {
+pub(crate) fn column(resource: &ResourceSpec, name: &str) -> Option<Column> {
     columns(resource)
         .into_iter()
         .find(|column| column.name == name)

@@ -16,7 +16,7 @@
 
 use serde_json::Value;
 
-use super::columns::{Column, column};
+use super::columns::{Column, column, columns};
 use super::cursor::Cursor;
 use super::engine::Session;
 use super::error::{StoreError, Violation};
@@ -25,7 +25,7 @@ use super::ops::{decode, resource};
 use super::query::{Condition, DEFAULT_LIMIT, Direction, Filter, ListQuery, MAX_LIMIT, Op};
 use super::spec::{DataSpec, ResourceSpec};
 use super::sql::{Dialect, Sql, fts5_query, glob_pattern, like_pattern, tsvector_document};
-use super::value::to_sql;
+use super::value::{SqlValue, to_sql};
 use super::{Page, Row};
 
 fn invalid(pointer: &str, message: impl Into<String>) -> StoreError {
@@ -60,7 +60,7 @@ pub(crate) async fn list(
     let mut keyset = None;
     if let Some(text) = &query.after {
         match Cursor::decode(text) {
-            Some(Cursor::Offset(skip)) if by_relevance => offset += skip,
+            Some(Cursor::Offset(skip)) if by_relevance => offset = offset.saturating_add(skip),
             Some(Cursor::After { order: of, keys })
                 if !by_relevance && of == signature && keys.len() == order.len() =>
             {
@@ -77,7 +77,7 @@ pub(crate) async fn list(
 
     let mut sql = Sql::new(session.dialect());
     sql.push("SELECT ")
-        .columns(Some(resource.name), &super::columns::columns(resource));
+        .columns(Some(resource.name), &columns(resource));
     from(&mut sql, resource, search);
     where_clause(&mut sql, resource, &query.filter, search)?;
     if let Some(keys) = &keyset {
@@ -97,15 +97,17 @@ pub(crate) async fn list(
         sql.order_key(resource.name, column.name, *direction);
     }
     sql.push(" LIMIT ")
-        .param(super::value::SqlValue::Int(limit as i64 + 1))
+        .param(SqlValue::Int(limit as i64 + 1))
         .push(" OFFSET ")
-        .param(super::value::SqlValue::Int(offset as i64));
+        .param(SqlValue::Int(i64::try_from(offset).unwrap_or(i64::MAX)));
     let raw = session.query(sql.finish()).await?;
     let mut items: Vec<Row> = raw.into_iter().map(|raw| decode(resource, raw)).collect();
     let more = items.len() as u64 > limit;
     items.truncate(limit as usize);
     let next = match items.last() {
-        Some(_) if more && by_relevance => Some(Cursor::Offset(offset + limit).encode()),
+        Some(_) if more && by_relevance => {
+            Some(Cursor::Offset(offset.saturating_add(limit)).encode())
+        }
         Some(last) if more => Some(
             Cursor::After {
                 order: signature,
@@ -152,7 +154,7 @@ async fn count_rows(
     where_clause(&mut sql, resource, filter, search)?;
     let rows = session.query(sql.finish()).await?;
     match rows.first().and_then(|row| row.first()) {
-        Some((_, super::value::SqlValue::Int(n))) => Ok(*n as u64),
+        Some((_, SqlValue::Int(n))) => Ok(*n as u64),
         other => Err(StoreError::internal(format!("COUNT answered {other:?}"))),
     }
 }
@@ -169,7 +171,7 @@ fn order_keys(
         keys.push((column, *direction));
     }
     if !keys.iter().any(|(column, _)| column.name == "id") {
-        keys.push((super::columns::columns(resource)[0], Direction::Asc));
+        keys.push((columns(resource)[0], Direction::Asc));
     }
     Ok(keys)
 }
@@ -223,12 +225,12 @@ fn where_clause(
                 let fts = format!("{}_fts", resource.name);
                 sql.ident(&fts)
                     .push(" MATCH ")
-                    .param(super::value::SqlValue::Text(fts5_query(text)));
+                    .param(SqlValue::Text(fts5_query(text)));
             }
             Dialect::Postgres => {
                 sql.push(&tsvector_document(resource.search))
                     .push(" @@ plainto_tsquery('simple', ")
-                    .param(super::value::SqlValue::Text(text.to_owned()))
+                    .param(SqlValue::Text(text.to_owned()))
                     .push(")");
             }
         }
@@ -245,7 +247,7 @@ fn relevance(sql: &mut Sql, resource: &'static ResourceSpec, text: &str) {
             sql.push("ts_rank(")
                 .push(&tsvector_document(resource.search))
                 .push(", plainto_tsquery('simple', ")
-                .param(super::value::SqlValue::Text(text.to_owned()))
+                .param(SqlValue::Text(text.to_owned()))
                 .push(")) DESC");
         }
     }
@@ -299,8 +301,7 @@ fn condition_sql(
                 (Dialect::Postgres, Op::Like) => (" LIKE ", like_pattern(text)),
                 (Dialect::Postgres, _) => (" ILIKE ", like_pattern(text)),
             };
-            sql.push(operator)
-                .param(super::value::SqlValue::Text(pattern));
+            sql.push(operator).param(SqlValue::Text(pattern));
             if operator != " GLOB " {
                 sql.push(" ESCAPE '\\'");
             }
@@ -344,7 +345,7 @@ fn after(
                 sql.push(" AND ");
             }
             let value = to_sql(column.kind, key).map_err(bad)?;
-            let is_null = value == super::value::SqlValue::Null;
+            let is_null = value == SqlValue::Null;
             if index < depth {
                 sql.qualified(resource.name, column.name);
                 if is_null {

@@ -9,7 +9,9 @@
 //!
 //! Two servers starting together on one PostgreSQL serialize on an advisory lock taken first
 //! in the transaction, so the second finds the work done; SQLite's `BEGIN IMMEDIATE` does the
-//! same for processes sharing a file. Migration SQL must not contain transaction control.
+//! same for processes sharing a file. Migration SQL must not contain transaction control. On
+//! SQLite the transaction runs with foreign keys off (a table rebuild drops a table others
+//! refer to) and `PRAGMA foreign_key_check` must find nothing before it commits.
 
 use std::collections::BTreeSet;
 
@@ -34,7 +36,7 @@ pub(crate) async fn migrate_and_seed(
     data: &'static DataSpec,
 ) -> Result<(), String> {
     let context = |error: StoreError| format!("cannot prepare the database: {}", error.message);
-    let mut session = engine.begin().await.map_err(context)?;
+    let mut session = engine.begin_migration().await.map_err(context)?;
     if session.dialect() == Dialect::Postgres {
         session
             .batch(format!("SELECT pg_advisory_xact_lock({MIGRATION_LOCK})"))

@@ -72,7 +72,9 @@ pub use error::{ErrorCode, StoreError, Violation};
 #[cfg(feature = "storage")]
 pub use etag::{Precondition, etag};
 #[cfg(feature = "storage")]
-pub use query::{Condition, DEFAULT_LIMIT, Direction, Filter, ListQuery, MAX_LIMIT, Op};
+pub use query::{
+    Condition, DEFAULT_LIMIT, Direction, Filter, ListQuery, MAX_IN_VALUES, MAX_LIMIT, Op,
+};
 #[cfg(feature = "storage")]
 pub use select::{SelectItem, Selection};
 #[cfg(feature = "storage")]

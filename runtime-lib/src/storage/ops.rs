@@ -21,7 +21,7 @@ use super::error::{ErrorCode, StoreError, Violation};
 use super::etag::{self, Precondition};
 use super::record::{Write, check};
 use super::spec::{DataSpec, IdKind, ResourceSpec};
-use super::sql::{Dialect, Sql, translate_placeholders};
+use super::sql::{Dialect, Sql, Statement, translate_placeholders};
 use super::time;
 use super::value::{self, from_sql, plain, to_sql, untyped};
 
@@ -115,7 +115,8 @@ pub(crate) async fn create(
     write: Write,
 ) -> Result<Row, StoreError> {
     let resource = resource(data, name)?;
-    let mut row = check(data, resource, input, write, None)?;
+    let now = time::now_ms();
+    let mut row = check(data, resource, input, write, None, now)?;
     if resource.id == IdKind::Uuid && !row.contains_key("id") {
         row.insert(
             "id".to_owned(),
@@ -123,7 +124,7 @@ pub(crate) async fn create(
         );
     }
     if resource.timestamps {
-        let now = Value::String(time::format_instant(time::now_ms()));
+        let now = Value::String(time::format_instant(now));
         row.insert(CREATED_AT.to_owned(), now.clone());
         row.insert(UPDATED_AT.to_owned(), now);
     }
@@ -177,11 +178,12 @@ pub(crate) async fn update(
         return Ok(None);
     };
     require(expect, &current)?;
-    let mut changes = check(data, resource, input, write, Some(&id))?;
+    let now = time::now_ms();
+    let mut changes = check(data, resource, input, write, Some(&id), now)?;
     if resource.timestamps {
         changes.insert(
             UPDATED_AT.to_owned(),
-            Value::String(time::format_instant(time::now_ms())),
+            Value::String(time::format_instant(now)),
         );
     }
     let columns = columns(resource);
@@ -262,7 +264,7 @@ pub(crate) async fn raw_sql(
         Dialect::Sqlite => text,
         Dialect::Postgres => translate_placeholders(&text),
     };
-    let statement = super::sql::Statement {
+    let statement = Statement {
         text,
         params: params.iter().map(untyped).collect(),
     };

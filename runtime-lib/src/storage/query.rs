@@ -24,6 +24,8 @@ use super::{time, value};
 pub const DEFAULT_LIMIT: u64 = 20;
 /// The largest `limit` accepted.
 pub const MAX_LIMIT: u64 = 100;
+/// The most values an `in` list may hold (each is a parameter; engines cap those).
+pub const MAX_IN_VALUES: usize = 1000;
 
 /// A list request.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -144,7 +146,7 @@ impl ListQuery {
     /// Reads a list request's query parameters; `Err` lists every problem, each under
     /// `/query/<parameter>`.
     pub fn parse(
-        resource: &'static ResourceSpec,
+        resource: &ResourceSpec,
         params: &[(String, String)],
     ) -> Result<ListQuery, Vec<Violation>> {
         let mut query = ListQuery::default();
@@ -208,7 +210,7 @@ pub(crate) fn page_number(text: &str, max: Option<u64>) -> Result<u64, String> {
 /// `created_at.desc,title` ─▶ `[(created_at, Desc), (title, Asc)]`; `-created_at` also reads
 /// as descending, the form `ctx.db`'s `sort` uses.
 pub(crate) fn parse_order(
-    resource: &'static ResourceSpec,
+    resource: &ResourceSpec,
     text: &str,
 ) -> Result<Vec<(String, Direction)>, String> {
     let mut order = Vec::new();
@@ -225,20 +227,25 @@ pub(crate) fn parse_order(
                 None => (key, Direction::Asc),
             }
         };
-        if column(resource, name).is_none() {
-            return Err(format!("{} has no field {name:?}", resource.name));
+        match column(resource, name) {
+            None => return Err(format!("{} has no field {name:?}", resource.name)),
+            Some(column)
+                if matches!(
+                    column.kind,
+                    ColumnKind::Field(FieldKind::Json | FieldKind::Array(_))
+                ) =>
+            {
+                // The engines order JSON differently (text vs jsonb), so pages would disagree.
+                return Err(format!("{name} holds JSON and cannot be sorted on"));
+            }
+            Some(_) => order.push((name.to_owned(), direction)),
         }
-        order.push((name.to_owned(), direction));
     }
     Ok(order)
 }
 
 /// `not.lt.20` on `price` ─▶ `NOT price < 20`.
-fn parse_condition(
-    resource: &'static ResourceSpec,
-    name: &str,
-    text: &str,
-) -> Result<Condition, String> {
+fn parse_condition(resource: &ResourceSpec, name: &str, text: &str) -> Result<Condition, String> {
     let Some(column) = column(resource, name) else {
         return Err(if RESERVED.contains(&name) {
             format!("invalid {name}")
@@ -332,6 +339,9 @@ pub(crate) fn typed_condition(
             other => return Err(value::expected("string", &other)),
         },
         Op::In => match operand {
+            Value::Array(items) if items.len() > MAX_IN_VALUES => {
+                return Err(format!("in takes at most {MAX_IN_VALUES} values"));
+            }
             Value::Array(items) => Value::Array(
                 items
                     .into_iter()

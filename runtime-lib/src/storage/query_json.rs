@@ -22,7 +22,7 @@ use super::spec::ResourceSpec;
 impl ListQuery {
     /// Reads `ctx.db`'s list options; `Err` lists every problem.
     pub fn from_json(
-        resource: &'static ResourceSpec,
+        resource: &ResourceSpec,
         options: &Value,
     ) -> Result<ListQuery, Vec<Violation>> {
         let mut query = ListQuery::default();
@@ -112,7 +112,7 @@ fn whole(value: &Value) -> Option<u64> {
 }
 
 fn read_where(
-    resource: &'static ResourceSpec,
+    resource: &ResourceSpec,
     conditions: &Value,
     query: &mut ListQuery,
     out: &mut Vec<Violation>,

@@ -40,12 +40,15 @@ pub(crate) enum Write {
 }
 
 /// The stored form of `input`, or every violation (pointers relative to the row, e.g. `/title`).
+/// `now` (ms since the epoch) is the write's one instant: `now` defaults and the timestamps
+/// the caller sets agree to the millisecond.
 pub(crate) fn check(
     data: &'static DataSpec,
     resource: &'static ResourceSpec,
     input: Row,
     write: Write,
     current_id: Option<&Value>,
+    now: i64,
 ) -> Result<Row, StoreError> {
     let mut violations = Vec::new();
     let mut output = Row::new();
@@ -73,7 +76,7 @@ pub(crate) fn check(
             (Some(value), _) => value.clone(),
             (None, Write::Patch) => continue,
             (None, _) => match field.default {
-                Some(default) => default_value(field, default),
+                Some(default) => default_value(field, default, now),
                 None if field.required => {
                     violations.push(Violation::new(
                         pointer(field.name),
@@ -125,11 +128,13 @@ fn check_id(
     }
 }
 
-fn default_value(field: &FieldSpec, default: DefaultSpec) -> Value {
+fn default_value(field: &FieldSpec, default: DefaultSpec, now: i64) -> Value {
     match default {
         DefaultSpec::Json(text) => serde_json::from_str(text).unwrap_or(Value::Null),
-        DefaultSpec::Now if field.kind == FieldKind::Date => Value::String(time::today()),
-        DefaultSpec::Now => Value::String(time::format_instant(time::now_ms())),
+        DefaultSpec::Now if field.kind == FieldKind::Date => {
+            Value::String(time::format_instant(now)[..10].to_owned())
+        }
+        DefaultSpec::Now => Value::String(time::format_instant(now)),
         DefaultSpec::Uuid => Value::String(uuid::Uuid::new_v4().to_string()),
     }
 }

@@ -37,7 +37,7 @@ pub enum SelectItem {
 impl Selection {
     /// Reads `text`, checking the names of `resource`'s own columns (expanded resources are
     /// checked by [`Selection::check`], which knows every resource).
-    pub fn parse(resource: &'static ResourceSpec, text: &str) -> Result<Selection, String> {
+    pub fn parse(resource: &ResourceSpec, text: &str) -> Result<Selection, String> {
         let mut chars = text.chars().peekable();
         let selection = parse_list(&mut chars)?;
         if let Some(extra) = chars.next() {

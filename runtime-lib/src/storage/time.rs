@@ -38,15 +38,11 @@ pub(crate) fn format_instant(ms: i64) -> String {
     )
 }
 
-/// Today's date (UTC) as `YYYY-MM-DD`.
-pub(crate) fn today() -> String {
-    format_instant(now_ms())[..10].to_owned()
-}
-
 /// Milliseconds since the epoch of an RFC 3339 instant; fractions past milliseconds are cut.
 pub(crate) fn parse_instant(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
-    if bytes.len() < 20 || !matches!(bytes[10], b'T' | b't' | b' ') {
+    // ASCII only, so the byte offsets below are always character boundaries.
+    if !text.is_ascii() || bytes.len() < 20 || !matches!(bytes[10], b'T' | b't' | b' ') {
         return None;
     }
     let days = parse_date(&text[..10])?;
@@ -91,7 +87,7 @@ pub(crate) fn parse_instant(text: &str) -> Option<i64> {
 /// Days since the epoch of a `YYYY-MM-DD` date that exists.
 pub(crate) fn parse_date(text: &str) -> Option<i64> {
     let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+    if !text.is_ascii() || bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return None;
     }
     let (year, month, day) = (
@@ -178,6 +174,22 @@ mod tests {
             "2026-12-04T13:50:00+0200",
         ] {
             assert_eq!(parse_instant(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn any_text_is_answered_without_panicking() {
+        for odd in [
+            "2026-12-04T1é:00:00Z",
+            "2026-12-0é",
+            "２０２６-12-04T13:50:00Z",
+            "2026-12-04T13:50:00.ééZ",
+            "2026-12-04T13:50:00+0é:00",
+            "",
+            "T",
+        ] {
+            assert_eq!(parse_instant(odd), None, "{odd}");
+            assert_eq!(parse_date(odd), None, "{odd}");
         }
     }
 

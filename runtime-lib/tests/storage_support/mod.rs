@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use backworks_runtime::http::{ServiceSpec, serve_on_with_store};
 use backworks_runtime::storage::{DataSpec, Store};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// Which engine a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,7 +107,10 @@ pub fn runtime() -> tokio::runtime::Runtime {
 }
 
 /// The service the CRUD tests serve.
-pub static SERVICE: ServiceSpec = ServiceSpec {
+pub static SERVICE: ServiceSpec = SERVICE_FIELDS;
+
+/// [`SERVICE`] as a constant, for tests that vary one field.
+pub const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     name: "storage-test",
     version: "0.0.0",
     default_port: 0,
@@ -115,7 +118,7 @@ pub static SERVICE: ServiceSpec = ServiceSpec {
     body_limit: 64 * 1024,
     global_headers: &[("x-powered-by", "backworks")],
     routes: &[],
-    openapi: None,
+    openapi: Some(schema::OPENAPI),
     data: Some(&schema::DATA),
 };
 
@@ -330,4 +333,50 @@ pub fn enc(text: &str) -> String {
         }
     }
     out
+}
+
+/// A fresh database on `backend` and a server for it.
+pub fn serve(backend: Backend) -> (TestDb, TestServer) {
+    let db = TestDb::new(backend);
+    let server = TestServer::start(&db.url);
+    (db, server)
+}
+
+pub fn create(server: &TestServer, path: &str, body: Value) -> Value {
+    server.post(path, &body).expect(201).json()
+}
+
+/// The titles a list answers, in order.
+pub fn titles(server: &TestServer, query: &str) -> Vec<String> {
+    let reply = server.get(&format!("/books?{query}"));
+    reply.expect(200);
+    reply.json()["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|item| item["title"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// Four books with varied fields (authors 1 and 2 are seeded).
+pub fn four_books(server: &TestServer) {
+    create(
+        server,
+        "/books",
+        json!({"title": "Alpha", "price": 5, "pages": 100, "in_print": true, "status": "published",
+               "published_at": "2026-01-01T00:00:00Z", "release_date": "2020-01-01", "author": 1,
+               "summary": "an ownership primer"}),
+    );
+    create(
+        server,
+        "/books",
+        json!({"title": "Beta", "price": 15, "pages": 200, "in_print": false, "author": 2}),
+    );
+    create(
+        server,
+        "/books",
+        json!({"title": "Gamma rust", "price": 25, "pages": 300, "status": "published",
+               "published_at": "2026-06-01T00:00:00Z", "author": 1}),
+    );
+    create(server, "/books", json!({"title": "delta RUST"}));
 }

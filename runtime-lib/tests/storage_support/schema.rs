@@ -62,7 +62,12 @@ pub static RESOURCES: &[ResourceSpec] = &[
         timestamps: true,
         search: &[],
         operations: ALL,
-        openapi: no_pointers(),
+        // Authors' create and list are also checked against the OpenAPI document first.
+        openapi: OperationPointers {
+            list: Some("/paths/~1authors/get"),
+            create: Some("/paths/~1authors/post"),
+            ..no_pointers()
+        },
         seed: Some(
             r#"[{"id": 1, "name": "Seeded Author", "email": "seed@example.org"},
                 {"id": 2, "name": "Second Seed"}]"#,
@@ -142,6 +147,14 @@ pub static RESOURCES: &[ResourceSpec] = &[
                 default: Some(DefaultSpec::Json("0")),
                 ..field("value", FieldKind::Integer)
             },
+            FieldSpec {
+                default: Some(DefaultSpec::Now),
+                ..field("started_at", FieldKind::Datetime)
+            },
+            FieldSpec {
+                default: Some(DefaultSpec::Now),
+                ..field("started_on", FieldKind::Date)
+            },
         ],
         timestamps: true,
         search: &[],
@@ -165,6 +178,42 @@ pub static MIGRATIONS: &[MigrationSpec] = &[
         postgres: POSTGRES_2,
     },
 ];
+
+/// The OpenAPI operations the compiler would document for authors' list and create.
+pub const OPENAPI: &str = r##"{
+  "openapi": "3.1.0",
+  "info": {"title": "storage-test", "version": "0.0.0"},
+  "paths": {
+    "/authors": {
+      "get": {
+        "parameters": [
+          {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100}}
+        ],
+        "responses": {"200": {"description": "a page"}}
+      },
+      "post": {
+        "requestBody": {
+          "required": true,
+          "content": {"application/json": {"schema": {"$ref": "#/components/schemas/AuthorInput"}}}
+        },
+        "responses": {"201": {"description": "created"}}
+      }
+    }
+  },
+  "components": {
+    "schemas": {
+      "AuthorInput": {
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+          "name": {"type": "string", "maxLength": 50},
+          "email": {"type": ["string", "null"], "format": "email"},
+          "bio": {"type": ["string", "null"]}
+        }
+      }
+    }
+  }
+}"##;
 
 /// What the routes are built from (the URL is unused: tests pass the store explicitly).
 pub static DATA: DataSpec = DataSpec {
@@ -268,6 +317,8 @@ CREATE TABLE "counters" (
   "id" TEXT PRIMARY KEY,
   "name" TEXT NOT NULL,
   "value" INTEGER NOT NULL,
+  "started_at" TEXT,
+  "started_on" TEXT,
   "created_at" TEXT NOT NULL,
   "updated_at" TEXT NOT NULL
 );
@@ -278,6 +329,8 @@ CREATE TABLE "counters" (
   "id" UUID PRIMARY KEY,
   "name" TEXT NOT NULL,
   "value" BIGINT NOT NULL,
+  "started_at" TIMESTAMPTZ(3),
+  "started_on" DATE,
   "created_at" TIMESTAMPTZ(3) NOT NULL,
   "updated_at" TIMESTAMPTZ(3) NOT NULL
 );

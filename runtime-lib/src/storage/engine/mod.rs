@@ -43,6 +43,16 @@ impl Engine {
         })
     }
 
+    /// A session inside a new transaction for applying migrations: on SQLite, foreign keys
+    /// are off until it ends and checked before it commits (see
+    /// [`sqlite::SqliteEngine::begin_migration`]); PostgreSQL's DDL needs nothing of the kind.
+    pub(crate) async fn begin_migration(&self) -> Result<Session, StoreError> {
+        match self {
+            Engine::Sqlite(engine) => Ok(Session::Sqlite(engine.begin_migration().await?)),
+            Engine::Postgres(_) => self.begin().await,
+        }
+    }
+
     /// A session inside a new transaction.
     pub(crate) async fn begin(&self) -> Result<Session, StoreError> {
         Ok(match self {

@@ -10,6 +10,11 @@
 //! Waiting is bounded everywhere (connect, pool wait, recycle), so a lost database turns into
 //! quick 503s rather than requests hanging. A session dropped inside a transaction is rolled
 //! back by a spawned task before its connection returns to the pool.
+//!
+//! Each connection's I/O task runs on the runtime the store was opened on (its handle is kept),
+//! never on whichever thread first needed the connection: handlers may await the store from
+//! single-threaded event-loop runtimes that stop polling while JavaScript runs, and a pooled
+//! connection shared by every thread must not stall with them.
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -17,6 +22,7 @@ use std::time::Duration;
 use deadpool_postgres::{
     Manager, ManagerConfig, Object, Pool, PoolError, RecyclingMethod, Runtime,
 };
+use tokio::runtime::Handle;
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Config, NoTls};
@@ -32,16 +38,24 @@ const POOL_SIZE: usize = 16;
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 /// Bound on waiting for a free connection.
 const WAIT_TIMEOUT: Duration = Duration::from_secs(5);
+/// Prepared statements kept per connection: list filters and raw SQL make ever new texts, so
+/// the cache is emptied when it passes this (SQLite's is an LRU of its own).
+const STATEMENT_CACHE: usize = 256;
 
 /// A pool of connections to one PostgreSQL database.
 #[derive(Clone)]
 pub(crate) struct PgEngine {
     pool: Pool,
+    /// The runtime connection tasks and rollbacks are spawned on.
+    runtime: Handle,
 }
 
 impl PgEngine {
     /// A pool for `url` (`postgres://user:password@host:port/database`); connects lazily.
+    /// Called from within the runtime that will drive the connections.
     pub(crate) fn open(url: &str) -> Result<PgEngine, String> {
+        let runtime = Handle::try_current()
+            .map_err(|_| "the PostgreSQL engine needs a tokio runtime".to_owned())?;
         let mut config =
             Config::from_str(url).map_err(|error| format!("invalid PostgreSQL URL: {error}"))?;
         if config.get_connect_timeout().is_none() {
@@ -62,15 +76,23 @@ impl PgEngine {
             .recycle_timeout(Some(CONNECT_TIMEOUT))
             .build()
             .map_err(|error| format!("cannot make the connection pool: {error}"))?;
-        Ok(PgEngine { pool })
+        Ok(PgEngine { pool, runtime })
     }
 
     /// A pooled connection, inside `BEGIN` when `transaction`.
     pub(crate) async fn session(&self, transaction: bool) -> Result<PgSession, StoreError> {
-        let client = self.pool.get().await.map_err(pool_error)?;
+        // A new connection spawns its I/O task on the current runtime: make that ours.
+        let pool = self.pool.clone();
+        let client = self
+            .runtime
+            .spawn(async move { pool.get().await })
+            .await
+            .map_err(|_| StoreError::unavailable("the server is shutting down"))?
+            .map_err(pool_error)?;
         let mut session = PgSession {
             client: Some(client),
             open: false,
+            runtime: self.runtime.clone(),
         };
         if transaction {
             session.batch("BEGIN").await?;
@@ -85,6 +107,7 @@ pub(crate) struct PgSession {
     /// Always `Some` until dropped.
     client: Option<Object>,
     open: bool,
+    runtime: Handle,
 }
 
 impl PgSession {
@@ -96,6 +119,9 @@ impl PgSession {
 
     pub(crate) async fn query(&mut self, statement: Statement) -> Result<Vec<RawRow>, StoreError> {
         let client = self.client()?;
+        if client.statement_cache.size() >= STATEMENT_CACHE {
+            client.statement_cache.clear();
+        }
         let prepared = client
             .prepare_cached(&statement.text)
             .await
@@ -147,17 +173,13 @@ impl Drop for PgSession {
         if !self.open {
             return;
         }
-        match tokio::runtime::Handle::try_current() {
-            Ok(runtime) => {
-                runtime.spawn(async move {
-                    if client.batch_execute("ROLLBACK").await.is_err() {
-                        drop(Object::take(client));
-                    }
-                });
+        // If the runtime is gone the task is dropped with the client, closing the connection,
+        // which makes the server roll the transaction back all the same.
+        self.runtime.spawn(async move {
+            if client.batch_execute("ROLLBACK").await.is_err() {
+                drop(Object::take(client));
             }
-            // Closing the connection makes the server roll the transaction back.
-            Err(_) => drop(Object::take(client)),
-        }
+        });
     }
 }
 
@@ -171,12 +193,28 @@ fn pool_error(error: PoolError) -> StoreError {
     }
 }
 
+/// Whether the error is the connection's (closed, refused, timed out) rather than the request's.
+fn lost_connection(error: &tokio_postgres::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(error);
+    while let Some(current) = cause {
+        if current.is::<std::io::Error>() {
+            return true;
+        }
+        cause = current.source();
+    }
+    error.is_closed()
+}
+
 /// Sorts a tokio-postgres error into the stable codes.
 fn classify(error: tokio_postgres::Error) -> StoreError {
     let Some(db) = error.as_db_error() else {
-        // No answer from the server: it is down, restarting, or the connection broke.
-        tracing::warn!(target: "backworks::storage", "PostgreSQL: {error}");
-        return StoreError::unavailable("the database is unreachable; try again");
+        if lost_connection(&error) {
+            // No answer from the server: it is down, restarting, or the connection broke.
+            tracing::warn!(target: "backworks::storage", "PostgreSQL: {error}");
+            return StoreError::unavailable("the database is unreachable; try again");
+        }
+        // Refused by the driver itself (a parameter that cannot be encoded, …): a bug here.
+        return StoreError::internal(format!("PostgreSQL client: {error}"));
     };
     let code = db.code();
     let message = db.message().to_owned();

@@ -110,27 +110,55 @@ impl SqliteEngine {
             jobs: self.readers.clone().unwrap_or_else(|| self.writer.clone()),
             _lease: None,
             open: false,
+            keys_off: false,
         }
     }
 
     /// A session on the writer inside `BEGIN IMMEDIATE`, holding the write lease.
     pub(crate) async fn begin(&self) -> Result<SqliteSession, StoreError> {
+        self.begin_with(false).await
+    }
+
+    /// A session for applying migrations: foreign keys off for the transaction (a table
+    /// rebuild drops a table others refer to; with them on, `ON DELETE CASCADE` would empty
+    /// the referring tables), checked with `foreign_key_check` before `COMMIT`, and back on
+    /// when the session ends, however it ends. The pragma must precede `BEGIN`: inside a
+    /// transaction SQLite ignores it.
+    pub(crate) async fn begin_migration(&self) -> Result<SqliteSession, StoreError> {
+        self.begin_with(true).await
+    }
+
+    async fn begin_with(&self, keys_off: bool) -> Result<SqliteSession, StoreError> {
         let lease = Arc::clone(&self.write_lease).lock_owned().await;
         let mut session = SqliteSession {
             jobs: self.writer.clone(),
             _lease: Some(lease),
             open: false,
+            keys_off,
         };
-        call(&session.jobs, |connection| {
-            connection
-                .execute_batch("BEGIN IMMEDIATE")
-                .map_err(classify)
+        let begin = if keys_off {
+            "PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE"
+        } else {
+            "BEGIN IMMEDIATE"
+        };
+        let begun = call(&session.jobs, move |connection| {
+            connection.execute_batch(begin).map_err(classify)
         })
-        .await?;
+        .await;
+        if begun.is_err() && keys_off {
+            let _ = call(&session.jobs, |connection| {
+                connection.execute_batch(KEYS_ON).map_err(classify)
+            })
+            .await;
+        }
+        begun?;
         session.open = true;
         Ok(session)
     }
 }
+
+/// Turns foreign keys back on after a migration session (outside any transaction).
+const KEYS_ON: &str = "PRAGMA foreign_keys = ON";
 
 fn receiver_recv(receiver: &Receiver<Job>) -> Option<Job> {
     receiver.recv().ok()
@@ -188,6 +216,8 @@ pub(crate) struct SqliteSession {
     _lease: Option<OwnedMutexGuard<()>>,
     /// A transaction is open and must be ended (on drop, rolled back).
     open: bool,
+    /// Foreign keys are off for this transaction and must be checked, then turned back on.
+    keys_off: bool,
 }
 
 impl SqliteSession {
@@ -207,14 +237,41 @@ impl SqliteSession {
             return Ok(());
         }
         self.open = false;
+        let keys_off = self.keys_off;
         let outcome = call(&self.jobs, move |connection| {
-            connection.execute_batch(verb).map_err(classify)
+            let dangling = if verb == "COMMIT" && keys_off {
+                dangling_reference(connection)?
+            } else {
+                None
+            };
+            let verb = if dangling.is_some() { "ROLLBACK" } else { verb };
+            connection.execute_batch(verb).map_err(classify)?;
+            match verb {
+                // Said in full: this stops the server's start, and the person reading it
+                // must know which table to look at.
+                "ROLLBACK" if keys_off => Err(StoreError::new(
+                    ErrorCode::ForeignKeyViolation,
+                    format!(
+                        "the migrations left rows of `{}` referring to missing rows \
+                         (PRAGMA foreign_key_check); nothing was applied",
+                        dangling.unwrap_or_default()
+                    ),
+                )),
+                _ => Ok(()),
+            }
         })
         .await;
         if outcome.is_err() && verb == "COMMIT" {
-            // A failed COMMIT leaves the transaction open; end it before the lease is freed.
+            // A failed COMMIT leaves the transaction open; end it before the lease is freed
+            // (harmless when the check above already rolled it back).
             let _ = call(&self.jobs, |connection| {
                 connection.execute_batch("ROLLBACK").map_err(classify)
+            })
+            .await;
+        }
+        if keys_off {
+            let _ = call(&self.jobs, |connection| {
+                connection.execute_batch(KEYS_ON).map_err(classify)
             })
             .await;
         }
@@ -222,13 +279,29 @@ impl SqliteSession {
     }
 }
 
+/// The first row `PRAGMA foreign_key_check` reports (table, rowid), if any.
+fn dangling_reference(connection: &Connection) -> Result<Option<String>, StoreError> {
+    let mut check = connection
+        .prepare("PRAGMA foreign_key_check")
+        .map_err(classify)?;
+    let mut rows = check.query([]).map_err(classify)?;
+    Ok(rows
+        .next()
+        .map_err(classify)?
+        .map(|row| row.get::<_, String>(0).unwrap_or_default()))
+}
+
 impl Drop for SqliteSession {
     fn drop(&mut self) {
         if self.open {
             // Queued before the lease is released (fields drop after this), so the writer runs
             // the ROLLBACK before any other transaction's BEGIN.
-            let _ = self.jobs.send(Box::new(|connection| {
+            let keys_off = self.keys_off;
+            let _ = self.jobs.send(Box::new(move |connection| {
                 let _ = connection.execute_batch("ROLLBACK");
+                if keys_off {
+                    let _ = connection.execute_batch(KEYS_ON);
+                }
             }));
         }
     }
@@ -283,10 +356,15 @@ impl rusqlite::ToSql for SqlValue {
 
 /// Sorts a rusqlite error into the stable codes.
 fn classify(error: rusqlite::Error) -> StoreError {
-    let rusqlite::Error::SqliteFailure(failure, message) = &error else {
-        return StoreError::internal(format!("SQLite: {error}"));
+    let (failure, message) = match &error {
+        rusqlite::Error::SqliteFailure(failure, message) => (failure, message.clone()),
+        // Only hand-written SQL (`ctx.db.sql`) can fail to parse: the message is the author's.
+        rusqlite::Error::SqlInputError { msg, .. } => {
+            return StoreError::new(ErrorCode::Invalid, format!("SQLite: {msg}"));
+        }
+        _ => return StoreError::internal(format!("SQLite: {error}")),
     };
-    let text = message.clone().unwrap_or_else(|| error.to_string());
+    let text = message.unwrap_or_else(|| error.to_string());
     match failure.code {
         Code::ConstraintViolation => {
             let code = match failure.extended_code {

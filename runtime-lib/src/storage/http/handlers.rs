@@ -118,6 +118,7 @@ async fn answer(
             };
             match written {
                 Ok(Some(row)) => Ok(row_response(StatusCode::OK, &row, None)),
+                Ok(None) if if_match(&request).is_some() => Err(no_current(resource, &id)),
                 Ok(None) => Err(missing(resource, &id)),
                 Err(error) => Err(error.under("/body")),
             }
@@ -126,6 +127,7 @@ async fn answer(
             let id = path_id(resource, &request).map_err(IntoResponse::into_response)?;
             match store.delete(name, &id, if_match(&request)).await {
                 Ok(true) => Ok(StatusCode::NO_CONTENT.into_response()),
+                Ok(false) if if_match(&request).is_some() => Err(no_current(resource, &id)),
                 Ok(false) => Err(missing(resource, &id)),
                 Err(error) => Err(error),
             }
@@ -173,6 +175,18 @@ fn missing(resource: &ResourceSpec, id: &Value) -> StoreError {
     StoreError::new(
         ErrorCode::NotFound,
         format!("{} has no row with id {}", resource.name, id_text(id)),
+    )
+}
+
+/// `If-Match` on a row that does not exist is false (RFC 9110 §13.1.1): 412, not 404.
+fn no_current(resource: &ResourceSpec, id: &Value) -> StoreError {
+    StoreError::new(
+        ErrorCode::PreconditionFailed,
+        format!(
+            "{} has no row with id {} to match",
+            resource.name,
+            id_text(id)
+        ),
     )
 }
 
