@@ -41,11 +41,11 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
             // The watcher reports paths under the folder as it was given; a canonical folder
             // makes them comparable with the output folder's.
             let root = canonical(&compiled.project.root);
-            if watched.as_ref().is_none_or(|known| known.root != root) {
-                if let Err(error) = watcher.watch(&root, RecursiveMode::Recursive) {
-                    eprintln!("error: cannot watch `{}`: {error}", root.display());
-                    return false;
-                }
+            if watched.as_ref().is_none_or(|known| known.root != root)
+                && let Err(error) = watcher.watch(&root, RecursiveMode::Recursive)
+            {
+                eprintln!("error: cannot watch `{}`: {error}", root.display());
+                return false;
             }
             let own_writes = compiled
                 .migration
