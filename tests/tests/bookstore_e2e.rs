@@ -9,8 +9,11 @@ mod bookstore;
 use backworks_tests::postgres::Postgres;
 use bookstore::{Deployment, Engine, api, durability, lists};
 
+/// A scenario: it starts its servers on the deployment it is given.
+type Scenario = fn(&Deployment);
+
 /// The scenarios both engines run, in order, by name.
-const SCENARIOS: &[(&str, fn(&Deployment))] = &[
+const SCENARIOS: &[(&str, Scenario)] = &[
     ("seeded", api::seeded_data_is_served),
     ("crud", api::crud_round_trip_with_etags),
     (
