@@ -11,6 +11,7 @@
 
 pub mod api;
 pub mod durability;
+pub mod known_bugs;
 pub mod lists;
 
 use std::path::{Path, PathBuf};
