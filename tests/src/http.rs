@@ -34,6 +34,18 @@ impl Response {
 
 /// Sends one request with `ureq` and returns whatever came back.
 pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Response {
+    try_request(method, url, headers, body)
+        .unwrap_or_else(|error| panic!("{method} {url} failed: {error}"))
+}
+
+/// As [`request`], but a connection that fails or breaks (a server killed mid-request) is an
+/// `Err`, not a panic.
+pub fn try_request(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> Result<Response, String> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(30)))
@@ -46,9 +58,7 @@ pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&
     let request = builder
         .body(body.unwrap_or("").to_string())
         .expect("valid request");
-    let mut response = agent
-        .run(request)
-        .unwrap_or_else(|error| panic!("{method} {url} failed: {error}"));
+    let mut response = agent.run(request).map_err(|error| error.to_string())?;
     let status = response.status().as_u16();
     let headers = response
         .headers()
@@ -60,12 +70,15 @@ pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&
             )
         })
         .collect();
-    let body = response.body_mut().read_to_string().unwrap_or_default();
-    Response {
+    let body = response
+        .body_mut()
+        .read_to_string()
+        .map_err(|error| error.to_string())?;
+    Ok(Response {
         status,
         headers,
         body,
-    }
+    })
 }
 
 /// `GET url`.

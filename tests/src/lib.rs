@@ -2,8 +2,11 @@
 //! building their generated servers with cargo, running them on free loopback ports and
 //! talking to them over real HTTP.
 
+mod command;
 pub mod http;
+pub mod postgres;
 pub mod server;
+pub mod sqlite;
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +28,7 @@ pub const EXAMPLES: &[&str] = &[
     "blog-api",
     "catalog",
     "typed-notes",
+    "bookstore",
 ];
 
 /// The folder of the example `name`.

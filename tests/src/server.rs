@@ -71,6 +71,14 @@ impl RunningServer {
         RunningServer::spawn(Command::new(binary), env, "listening on http://127.0.0.1:")
     }
 
+    /// As [`RunningServer::start_with_env`], in `working_dir`: where a relative SQLite URL
+    /// (`sqlite://data/bookstore.db`) puts the database.
+    pub fn start_in(binary: &Path, working_dir: &Path, env: &[(&str, &str)]) -> RunningServer {
+        let mut command = Command::new(binary);
+        command.current_dir(working_dir);
+        RunningServer::spawn(command, env, "listening on http://127.0.0.1:")
+    }
+
     /// Starts `command` with `PORT`/`HOST` set to a free loopback port and waits for a line
     /// containing `ready` followed by the port.
     pub fn spawn(mut command: Command, env: &[(&str, &str)], ready: &str) -> RunningServer {

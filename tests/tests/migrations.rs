@@ -4,15 +4,14 @@
 //! shell) and PostgreSQL 15 (a throw-away cluster). The catalogs are then checked against the
 //! design in `ARCHITECTURE.md` ("Data", column types), not against the planner's own output.
 
-mod databases;
-
 use backworks_diagnostics::{Sources, Span};
 use backworks_ir::{
     Constraints, CrudOperation, Database, Field, FieldDefault, FieldType, IdStrategy, OnDelete,
     Resource, Service,
 };
+use backworks_tests::postgres::Postgres;
+use backworks_tests::sqlite::Sqlite;
 use backworks_tests::{compile, example};
-use databases::{Postgres, Sqlite};
 
 fn span() -> Span {
     let mut sources = Sources::new();

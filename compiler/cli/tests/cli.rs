@@ -152,24 +152,144 @@ fn build_writes_the_server_and_an_unchanged_rebuild_rewrites_nothing() {
     assert_eq!(modification_times(&out), before, "no file was touched");
 }
 
+/// A running `backworks dev`: its output lines, and a way to wait for them.
+struct DevSession {
+    child: std::process::Child,
+    lines: std::sync::mpsc::Receiver<String>,
+}
+
+impl DevSession {
+    /// Starts `backworks dev project` in `cwd` with `env`, sharing the generated servers'
+    /// target folder so dependencies compile once.
+    fn start(project: &Path, cwd: &Path, env: &[(&str, &str)]) -> DevSession {
+        use std::io::{BufRead, BufReader, Read};
+        use std::process::Stdio;
+
+        let mut child = Command::new(env!("CARGO_BIN_EXE_backworks"))
+            .args(["dev", project.to_str().unwrap()])
+            .current_dir(cwd)
+            .env("CARGO_TARGET_DIR", workspace_root().join("target/servers"))
+            .envs(env.iter().copied())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let (sender, lines) = std::sync::mpsc::channel::<String>();
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    // Echoed so a failure shows what the dev loop said.
+                    eprintln!("dev | {line}");
+                    let _ = sender.send(line);
+                }
+            });
+        }
+        DevSession { child, lines }
+    }
+
+    /// Waits until every needle has been printed, in any order: stdout and stderr are read by
+    /// two threads, so lines of the two streams may arrive in either order.
+    fn wait_for_all(&self, needles: &[&str]) {
+        use std::time::{Duration, Instant};
+        let deadline = Instant::now() + Duration::from_secs(300);
+        let mut missing: Vec<&str> = needles.to_vec();
+        while !missing.is_empty() {
+            let line = self
+                .lines
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .unwrap_or_else(|_| panic!("`backworks dev` never printed {missing:?}"));
+            missing.retain(|needle| !line.contains(needle));
+        }
+    }
+
+    fn wait_for(&self, needle: &str) {
+        self.wait_for_all(&[needle]);
+    }
+
+    /// Every line printed within `quiet`, once nothing more is printed for that long.
+    fn lines_within(&self, quiet: std::time::Duration) -> Vec<String> {
+        std::iter::from_fn(|| self.lines.recv_timeout(quiet).ok()).collect()
+    }
+
+    /// Kills the dev loop and waits until its server (which dies with it) stops answering.
+    fn kill(mut self, port: u16) {
+        use std::time::{Duration, Instant};
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            assert!(
+                Instant::now() < deadline,
+                "the server outlived `backworks dev`"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+/// A loopback port nobody listens on right now.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Sends one HTTP/1.1 request and returns the status line's code and the body.
+fn http(port: u16, method: &str, path: &str, json: Option<&str>) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("dev server listens");
+    let body = json.unwrap_or("");
+    let content_type = if json.is_some() {
+        "content-type: application/json\r\n"
+    } else {
+        ""
+    };
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nhost: x\r\nconnection: close\r\n{content_type}content-length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer
+        .split(' ')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0);
+    let body = answer.split("\r\n\r\n").nth(1).unwrap_or_default();
+    (status, body.to_string())
+}
+
+/// Copies the folder `from` into `to` (files and folders only).
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 /// `backworks dev` serves the project, rebuilds and restarts on a change, and keeps the old
 /// server running when a change does not compile.
 #[test]
 fn dev_rebuilds_on_change_and_survives_mistakes() {
-    use std::io::{BufRead, BufReader, Read, Write};
-    use std::net::TcpStream;
-    use std::process::Stdio;
-    use std::sync::mpsc;
-    use std::time::{Duration, Instant};
-
     let project = workspace_root().join("target/dev-test-project");
     let _ = std::fs::remove_dir_all(&project);
     std::fs::create_dir_all(&project).unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = free_port();
     let blueprint = |greeting: &str| {
         format!(
             "name: dev-test\nserver:\n  port: {port}\nendpoints:\n  - path: /greet\n    handler: ./greet.js\n"
@@ -182,57 +302,10 @@ fn dev_rebuilds_on_change_and_survives_mistakes() {
     )
     .unwrap();
 
-    let target_dir = workspace_root().join("target/servers");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backworks"))
-        .args(["dev", project.to_str().unwrap()])
-        .env("CARGO_TARGET_DIR", &target_dir)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let (sender, lines) = mpsc::channel::<String>();
-    for stream in [
-        Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
-        Box::new(child.stderr.take().unwrap()),
-    ] {
-        let sender = sender.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                // Echoed so a failure shows what the dev loop said.
-                eprintln!("dev | {line}");
-                let _ = sender.send(line);
-            }
-        });
-    }
-    // Waits until every needle has been printed, in any order: stdout and stderr are read by
-    // two threads, so lines of the two streams may arrive in either order.
-    let wait_for_all = |needles: &[&str]| {
-        let deadline = Instant::now() + Duration::from_secs(300);
-        let mut missing: Vec<&str> = needles.to_vec();
-        while !missing.is_empty() {
-            let line = lines
-                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-                .unwrap_or_else(|_| panic!("`backworks dev` never printed {missing:?}"));
-            missing.retain(|needle| !line.contains(needle));
-        }
-    };
-    let wait_for = |needle: &str| wait_for_all(&[needle]);
-    let get = || -> String {
-        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("dev server listens");
-        stream
-            .write_all(b"GET /greet HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
-            .unwrap();
-        let mut answer = String::new();
-        stream.read_to_string(&mut answer).unwrap();
-        answer
-            .split("\r\n\r\n")
-            .nth(1)
-            .unwrap_or_default()
-            .to_string()
-    };
+    let dev = DevSession::start(&project, &workspace_root(), &[]);
+    let get = || http(port, "GET", "/greet", None).1;
 
-    wait_for("listening on");
+    dev.wait_for("listening on");
     assert_eq!(get(), "first");
 
     std::fs::write(
@@ -240,8 +313,8 @@ fn dev_rebuilds_on_change_and_survives_mistakes() {
         "module.exports = () => ({ body: 'second' });\n",
     )
     .unwrap();
-    wait_for("change detected");
-    wait_for("listening on");
+    dev.wait_for("change detected");
+    dev.wait_for("listening on");
     assert_eq!(get(), "second", "the edit is served after the restart");
 
     std::fs::write(
@@ -249,25 +322,92 @@ fn dev_rebuilds_on_change_and_survives_mistakes() {
         "module.exports = () => ({ body: 'third' ;\n",
     )
     .unwrap();
-    wait_for("change detected");
-    wait_for_all(&["--> greet.js:1:", "watching for changes"]);
+    dev.wait_for("change detected");
+    dev.wait_for_all(&["--> greet.js:1:", "watching for changes"]);
     assert_eq!(
         get(),
         "second",
         "a broken edit leaves the previous server serving"
     );
-
-    let _ = child.kill();
-    let _ = child.wait();
     // The server dies with the dev loop that started it.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while TcpStream::connect(("127.0.0.1", port)).is_ok() {
-        assert!(
-            Instant::now() < deadline,
-            "the server outlived `backworks dev`"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    dev.kill(port);
+}
+
+/// Started from another folder, `backworks dev examples/bookstore` keeps its SQLite database in
+/// the project's `data/`; the migration the build writes, and the database files the server
+/// writes, do not trigger rebuilds; the data survives a restart of `dev`.
+#[test]
+fn dev_keeps_the_database_in_the_project_and_ignores_its_own_writes() {
+    use std::time::Duration;
+
+    let scratch = workspace_root().join(format!("target/dev-bookstore-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&scratch);
+    let project = scratch.join("bookstore");
+    copy_tree(&example("bookstore"), &project);
+    let _ = std::fs::remove_dir_all(project.join("data"));
+    // Without its migrations the build writes the first one into the project.
+    std::fs::remove_dir_all(project.join("migrations")).unwrap();
+    let elsewhere = scratch.join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let port = free_port();
+    let port_text = port.to_string();
+    let env = [("PORT", port_text.as_str()), ("DATABASE_URL", "")];
+
+    let dev = DevSession::start(Path::new("../bookstore"), &elsewhere, &env);
+    dev.wait_for_all(&[
+        "migrations/0001_create_authors_books_reviews/sqlite.sql",
+        "database: ${DATABASE_URL:-sqlite://data/bookstore.db}",
+        "listening on",
+    ]);
+    assert!(project.join("migrations/schema.json").is_file());
+    assert!(
+        project.join("data/bookstore.db").is_file(),
+        "the database is in the project folder"
+    );
+    assert!(
+        !elsewhere.join("data").exists(),
+        "not where dev was started"
+    );
+    let (status, books) = http(
+        port,
+        "GET",
+        "/books?select=title&order=id.asc&limit=1",
+        None,
+    );
+    assert_eq!(status, 200);
+    assert!(
+        books.starts_with(r#"{"items":[{"title":"A Wizard of Earthsea"}],"next":""#),
+        "the first seeded book: {books}"
+    );
+    let (status, _) = http(
+        port,
+        "POST",
+        "/authors",
+        Some(r#"{"name":"Ted Chiang","email":"ted@example.org"}"#),
+    );
+    assert_eq!(status, 201);
+    let settled = dev.lines_within(Duration::from_secs(3));
+    assert!(
+        !settled.iter().any(|line| line.contains("change detected")),
+        "the build's migration and the server's writes are not changes: {settled:#?}"
+    );
+    dev.kill(port);
+
+    let dev = DevSession::start(&project, &elsewhere, &env);
+    dev.wait_for("listening on");
+    let (status, authors) = http(
+        port,
+        "GET",
+        "/authors?name=eq.Ted%20Chiang&select=email",
+        None,
+    );
+    assert_eq!(status, 200);
+    assert!(
+        authors.contains(r#"{"email":"ted@example.org"}"#),
+        "the row written before the restart is there: {authors}"
+    );
+    dev.kill(port);
+    let _ = std::fs::remove_dir_all(&scratch);
 }
 
 /// A project with one resource, in a fresh folder under `target/`.

@@ -102,7 +102,7 @@ fn generated_rust_of_the_examples() {
     );
     snapshot!(
         "generated_tasks",
-        compile_file("../../examples/task-manager/handlers/tasks.js")
+        compile_file("tests/differential/snippets/tasks.js")
     );
     snapshot!(
         "generated_comments",
@@ -316,7 +316,7 @@ fn diagnostics_for_unsupported_constructs() {
 #[test]
 fn truncated_inputs_never_panic() {
     for path in [
-        "../../examples/task-manager/handlers/tasks.js",
+        "tests/differential/snippets/tasks.js",
         "../../examples/blog-api/handlers/search.js",
         "../../examples/blog-api/handlers/comments.js",
     ] {

@@ -1,6 +1,12 @@
 //! `backworks dev`: build, compile and run the server; on every change to the project, rebuild
 //! and restart it. A change that does not compile leaves the running server alone and prints
 //! the diagnostics, so a typo never takes the API down mid-session.
+//!
+//! The server runs in the project folder, so a relative database URL
+//! (`sqlite://data/bookstore.db`) lands in `<project>/data/` whichever folder `dev` was started
+//! from. What the server and the build write into the project (the database files, the output
+//! folder, a new migration) is not a change: otherwise every request that writes a row, and
+//! every build that writes a migration, would trigger another rebuild.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -28,26 +34,40 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
     };
 
     let mut server: Option<Child> = None;
-    let mut watched: Option<(PathBuf, PathBuf)> = None;
+    let mut watched: Option<Watched> = None;
+    let mut announced_database = false;
     loop {
         if let Some((compiled, out_dir)) = build(target, out) {
             // The watcher reports paths under the folder as it was given; a canonical folder
             // makes them comparable with the output folder's.
             let root = canonical(&compiled.project.root);
-            if watched
-                .as_ref()
-                .is_none_or(|(watched_root, _)| *watched_root != root)
+            if watched.as_ref().is_none_or(|known| known.root != root)
+                && let Err(error) = watcher.watch(&root, RecursiveMode::Recursive)
             {
-                if let Err(error) = watcher.watch(&root, RecursiveMode::Recursive) {
-                    eprintln!("error: cannot watch `{}`: {error}", root.display());
-                    return false;
+                eprintln!("error: cannot watch `{}`: {error}", root.display());
+                return false;
+            }
+            let own_writes = compiled
+                .migration
+                .iter()
+                .flat_map(|migration| &migration.files)
+                .map(|(relative, text)| (root.join("migrations").join(relative), text.clone()))
+                .collect();
+            watched = Some(Watched {
+                out_dir: canonical(&out_dir),
+                root: root.clone(),
+                own_writes,
+            });
+            if !announced_database {
+                announced_database = true;
+                if let Some(database) = &compiled.service.database {
+                    announce(&database.url, &compiled.project.root);
                 }
-                watched = Some((root, canonical(&out_dir)));
             }
             match compile_server(&out_dir) {
                 Some(binary) => {
                     stop(&mut server);
-                    server = start(&binary);
+                    server = start(&canonical(&binary), &root);
                 }
                 None => eprintln!("the server did not compile; still serving the previous build"),
             }
@@ -62,13 +82,17 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
                 eprintln!("error: cannot watch `{}`: {error}", folder.display());
                 return false;
             }
-            watched = Some((canonical(folder), canonical(folder).join("out")));
+            watched = Some(Watched {
+                root: canonical(folder),
+                out_dir: canonical(folder).join("out"),
+                own_writes: Vec::new(),
+            });
         }
         println!("watching for changes (Ctrl-C to stop)");
-        let Some((root, out_dir)) = &watched else {
+        let Some(watched) = &watched else {
             return false;
         };
-        if !wait_for_change(&changes, root, out_dir) {
+        if !wait_for_change(&changes, watched) {
             stop(&mut server);
             return true;
         }
@@ -76,28 +100,66 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
     }
 }
 
-/// Blocks until a relevant file changes, then lets the burst settle. False when the watcher died.
+/// What the dev loop watches, and what it wrote there itself.
+struct Watched {
+    /// The project folder, canonical (the watcher reports paths under it as given).
+    root: PathBuf,
+    /// The output folder, canonical.
+    out_dir: PathBuf,
+    /// The migration files the last build wrote into the project, with their text.
+    own_writes: Vec<(PathBuf, String)>,
+}
+
+impl Watched {
+    /// Whether a change to `path` is the person's. Not theirs: the output folder, cargo's
+    /// `target` folders, the server's `data/` folder and SQLite files (whose WAL changes on
+    /// every write), and the migration files the build itself wrote, as long as they still
+    /// hold what it wrote (an edit to them is a change; the build's own write is not, or
+    /// `dev` would rebuild right after every build that adds a migration).
+    fn is_edit(&self, path: &Path) -> bool {
+        let inside = path.strip_prefix(&self.root).unwrap_or(path);
+        let generated = path.starts_with(&self.out_dir)
+            || inside.components().any(|part| part.as_os_str() == "target")
+            || inside.starts_with("data")
+            || is_sqlite_file(path);
+        !generated && !self.is_own_write(path)
+    }
+
+    fn is_own_write(&self, path: &Path) -> bool {
+        self.own_writes.iter().any(|(written, text)| {
+            if path.is_dir() {
+                // The folders the build created for its files.
+                return written.starts_with(path) && path.starts_with(self.root.join("migrations"));
+            }
+            written == path && std::fs::read(path).is_ok_and(|bytes| bytes == text.as_bytes())
+        })
+    }
+}
+
+/// SQLite's database and its companions: `x.db`, `x.db-wal`, `x.db-shm`, `x.db-journal`.
+fn is_sqlite_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or("");
+    ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .any(|suffix| name.ends_with(&format!(".db{suffix}")))
+}
+
 fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Changes under the output folder, or under a `target` folder inside the project (cargo's
-/// builds), are the dev loop's own and do not count. `root` and `out_dir` are canonical, as
-/// are the paths the watcher reports for a canonical root.
+/// Blocks until the person changes a file, then lets the burst settle. False when the watcher
+/// died.
 fn wait_for_change(
     changes: &mpsc::Receiver<notify::Result<notify::Event>>,
-    root: &Path,
-    out_dir: &Path,
+    watched: &Watched,
 ) -> bool {
     let relevant = |event: &notify::Result<notify::Event>| match event {
         Ok(event) => {
-            !event.kind.is_access()
-                && event.paths.iter().any(|path| {
-                    let inside = path.strip_prefix(root).unwrap_or(path);
-                    let generated = path.starts_with(out_dir)
-                        || inside.components().any(|part| part.as_os_str() == "target");
-                    !generated
-                })
+            !event.kind.is_access() && event.paths.iter().any(|path| watched.is_edit(path))
         }
         Err(_) => false,
     };
@@ -110,6 +172,35 @@ fn wait_for_change(
     }
     while changes.recv_timeout(SETTLE).is_ok() {}
     true
+}
+
+/// Says which database the server will open: `DATABASE_URL` replaces the blueprint's URL, and a
+/// relative SQLite path is under the project folder (the server's working directory).
+fn announce(blueprint_url: &str, root: &Path) {
+    match std::env::var("DATABASE_URL") {
+        Ok(url) if !url.trim().is_empty() => {
+            println!("database: {} (from DATABASE_URL)", without_password(&url));
+        }
+        _ => println!(
+            "database: {} (relative paths are under {})",
+            without_password(blueprint_url),
+            root.display()
+        ),
+    }
+}
+
+/// `postgres://me:secret@host/db` → `postgres://me:***@host/db`: a terminal is no place for it.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let Some((credentials, host)) = rest.split_once('@') else {
+        return url.to_string();
+    };
+    match credentials.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_string(),
+    }
 }
 
 /// `cargo build` in `OUT/server`; returns the binary's path.
@@ -140,9 +231,10 @@ fn compile_server(out_dir: &Path) -> Option<PathBuf> {
     Some(target_dir.join("debug").join(name))
 }
 
-fn start(binary: &Path) -> Option<Child> {
+/// Starts the server in the project folder, where relative database paths belong.
+fn start(binary: &Path, project: &Path) -> Option<Child> {
     let mut command = Command::new(binary);
-    command.stdin(Stdio::null());
+    command.stdin(Stdio::null()).current_dir(project);
     #[cfg(target_os = "linux")]
     {
         use std::os::unix::process::CommandExt;

@@ -1,4 +1,4 @@
-// Tasks are kept in memory for as long as the server runs, exactly as a Node prototype would.
+// task-manager's handler from before tasks became a resource, kept as JavaScript coverage.
 const tasks = [];
 let nextId = 1;
 
