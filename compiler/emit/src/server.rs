@@ -45,7 +45,7 @@ pub fn emit_server(
         ManifestContext {
             backworks_version: env!("CARGO_PKG_VERSION"),
             blueprint: blueprint_name,
-            crate_name: crate_name(&service.name),
+            crate_name: backworks_ir::package_name(&service.name),
             version: &service.version,
             description: service.description.as_deref(),
             storage: service.database.is_some(),
@@ -189,26 +189,6 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
     }
 }
 
-/// A Cargo package name from the service name: lower case, `-` for anything else.
-fn crate_name(service: &str) -> String {
-    let name: String = service
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let name = name.trim_matches('-');
-    match name.chars().next() {
-        Some(first) if first.is_ascii_alphabetic() => name.to_string(),
-        Some(_) => format!("service-{name}"),
-        None => "service".to_string(),
-    }
-}
-
 /// The runtime's own tests do not ship: drop its `[dev-dependencies]` table so generated
 /// servers never resolve test-only crates.
 /// The runtime's manifest as vendored: without test-only dependencies, and with a version that
@@ -242,14 +222,6 @@ fn vendored_manifest(manifest: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn crate_names_are_valid_package_names() {
-        assert_eq!(crate_name("blog-api"), "blog-api");
-        assert_eq!(crate_name("My Service!"), "my-service");
-        assert_eq!(crate_name("2fa"), "service-2fa");
-        assert_eq!(crate_name("***"), "service");
-    }
 
     #[test]
     fn vendored_manifest_drops_dev_dependencies_and_names_its_sources() {

@@ -66,6 +66,28 @@ pub struct Service {
 /// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.
 pub type JsonSchema = serde_json::Value;
 
+/// A package-style name from a service name: lower case, `-` for anything else, prefixed
+/// with `service-` when it would not start with a letter. It names the generated server's
+/// Cargo package and binary, and the default SQLite file.
+pub fn package_name(service: &str) -> String {
+    let name: String = service
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = name.trim_matches('-');
+    match name.chars().next() {
+        Some(first) if first.is_ascii_alphabetic() => name.to_string(),
+        Some(_) => format!("service-{name}"),
+        None => "service".to_string(),
+    }
+}
+
 /// The generated server's listening defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServerSettings {
@@ -369,6 +391,14 @@ mod tests {
         assert_eq!(path.to_string(), "/posts/{id}/comments");
         assert_eq!(path.params().collect::<Vec<_>>(), ["id"]);
         assert_eq!(RoutePath { segments: vec![] }.to_string(), "/");
+    }
+
+    #[test]
+    fn package_names_are_valid_cargo_package_names() {
+        assert_eq!(package_name("blog-api"), "blog-api");
+        assert_eq!(package_name("My Service!"), "my-service");
+        assert_eq!(package_name("2fa"), "service-2fa");
+        assert_eq!(package_name("***"), "service");
     }
 
     #[test]

@@ -49,7 +49,7 @@ mod routes;
 mod serve;
 pub mod validate;
 
-pub(crate) use logging::in_handler_span;
+pub(crate) use logging::{in_handler_span, panic_text};
 pub use routes::router;
 #[cfg(feature = "storage")]
 pub use routes::router_with_store;

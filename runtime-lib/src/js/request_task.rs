@@ -202,7 +202,7 @@ impl RequestTask {
                 // it was when this job started (it may be nested in another task's code).
                 super::access::set_call_depth(depth);
                 super::async_fn::truncate_polling(polling);
-                let message = panic_message(payload.as_ref());
+                let message = crate::http::panic_text(payload.as_ref());
                 tracing::error!(
                     target: "backworks::handler",
                     request_id = self.request_id(),
@@ -226,15 +226,6 @@ impl RequestTask {
             self.abandon();
         }
     }
-}
-
-/// The message a panic was raised with, when it is text.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|text| (*text).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "a panic without a message".to_owned())
 }
 
 #[cfg(test)]

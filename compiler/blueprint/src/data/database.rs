@@ -40,7 +40,10 @@ pub fn lower_database(
             check_url(checker, url, at);
             url.clone()
         }
-        None => format!("sqlite://data/{}.db", file_name(service_name)),
+        None => format!(
+            "sqlite://data/{}.db",
+            backworks_ir::package_name(service_name)
+        ),
     };
     Some(Database {
         url,
@@ -117,25 +120,6 @@ fn has_literal_password(url: &str) -> bool {
     in_query || in_userinfo
 }
 
-/// A file name from the service name: lower case, `-` for anything else (as the server's
-/// package is named).
-fn file_name(service: &str) -> String {
-    let name: String = service
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    match name.trim_matches('-') {
-        "" => "service".to_string(),
-        trimmed => trimmed.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,11 +148,5 @@ mod tests {
         ));
         assert!(!has_literal_password("postgres://app@db/shop"));
         assert!(!has_literal_password("sqlite://data/a.db"));
-    }
-
-    #[test]
-    fn default_files_are_named_after_the_service() {
-        assert_eq!(file_name("Book Store"), "book-store");
-        assert_eq!(file_name("!!"), "service");
     }
 }
