@@ -116,7 +116,7 @@ pub(crate) async fn create(
 ) -> Result<Row, StoreError> {
     let resource = resource(data, name)?;
     let now = time::now_ms();
-    let mut row = check(data, resource, input, write, None, now)?;
+    let mut row = check(resource, input, write, None, now)?;
     if resource.id == IdKind::Uuid && !row.contains_key("id") {
         row.insert(
             "id".to_owned(),
@@ -179,7 +179,7 @@ pub(crate) async fn update(
     };
     require(expect, &current)?;
     let now = time::now_ms();
-    let mut changes = check(data, resource, input, write, Some(&id), now)?;
+    let mut changes = check(resource, input, write, Some(&id), now)?;
     if resource.timestamps {
         changes.insert(
             UPDATED_AT.to_owned(),

@@ -374,15 +374,22 @@ pub(crate) fn typed_value(kind: ColumnKind, operand: Value) -> Result<Value, Str
         return Err(super::record::NUL_MESSAGE.to_owned());
     }
     match kind {
-        ColumnKind::Id(IdKind::Integer) | ColumnKind::Field(FieldKind::Integer) => text
+        // A ref holds its target's ids, so it is typed by the target's id kind.
+        ColumnKind::Id(IdKind::Integer)
+        | ColumnKind::Field(
+            FieldKind::Integer
+            | FieldKind::Ref {
+                id: IdKind::Integer,
+                ..
+            },
+        ) => text
             .parse::<i64>()
             .map(Value::from)
             .map_err(|_| format!("expected integer, got {text:?}")),
-        ColumnKind::Field(FieldKind::Ref { .. }) => match text.parse::<i64>() {
-            Ok(number) => Ok(Value::from(number)),
-            Err(_) => value::uuid(&operand).map(Value::String),
-        },
-        ColumnKind::Id(IdKind::Uuid) => value::uuid(&operand).map(Value::String),
+        ColumnKind::Id(IdKind::Uuid)
+        | ColumnKind::Field(FieldKind::Ref {
+            id: IdKind::Uuid, ..
+        }) => value::uuid(&operand).map(Value::String),
         ColumnKind::Field(FieldKind::Number) => match text.parse::<f64>() {
             Ok(number) if number.is_finite() => Ok(value::float(number)),
             _ => Err(format!("expected number, got {text:?}")),
@@ -411,5 +418,28 @@ mod tests {
         assert_eq!(split_list("1,2"), ["1", "2"]);
         assert_eq!(split_list("\"a,b\",c"), ["a,b", "c"]);
         assert!(split_list("").is_empty());
+    }
+
+    fn reference(id: IdKind) -> ColumnKind {
+        ColumnKind::Field(FieldKind::Ref {
+            to: "authors",
+            id,
+            on_delete: super::super::spec::OnDeleteKind::Restrict,
+        })
+    }
+
+    #[test]
+    fn a_ref_operand_is_typed_by_its_targets_ids() {
+        let text = |s: &str| Value::String(s.to_owned());
+        let integer = reference(IdKind::Integer);
+        assert_eq!(typed_value(integer, text("7")), Ok(Value::from(7)));
+        assert_eq!(
+            typed_value(integer, text("x")),
+            Err("expected integer, got \"x\"".to_owned())
+        );
+        let uuid = reference(IdKind::Uuid);
+        let id = "0E4F1C2A-9B7D-4E3F-8A1B-2C3D4E5F6A7B";
+        assert_eq!(typed_value(uuid, text(id)), Ok(text(&id.to_lowercase())));
+        assert!(typed_value(uuid, text("7")).unwrap_err().contains("UUID"));
     }
 }
