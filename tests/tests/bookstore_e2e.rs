@@ -7,7 +7,7 @@
 mod bookstore;
 
 use backworks_tests::postgres::Postgres;
-use bookstore::{Deployment, Engine, api, durability, known_bugs, lists};
+use bookstore::{Deployment, Engine, api, durability, known_bugs, list_grammar, lists};
 
 /// A scenario: it starts its servers on the deployment it is given.
 type Scenario = fn(&Deployment);
@@ -28,13 +28,19 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "lists",
         lists::filters_order_select_search_count_and_cursors,
     ),
+    (
+        "list_grammar",
+        list_grammar::list_parameters_accept_what_their_patterns_admit,
+    ),
     ("restart", durability::data_survives_a_graceful_restart),
     ("kill9", durability::acknowledged_writes_survive_kill_9),
     ("two_servers", durability::two_servers_never_lose_an_update),
 ];
 
 fn run_all(engine: &Engine) {
-    for (name, scenario) in SCENARIOS {
+    // `BOOKSTORE_SCENARIO=lists` runs only the scenarios whose name contains it.
+    let only = std::env::var("BOOKSTORE_SCENARIO").unwrap_or_default();
+    for (name, scenario) in SCENARIOS.iter().filter(|(name, _)| name.contains(&only)) {
         eprintln!("scenario {name}");
         scenario(&Deployment::new(engine, name));
     }

@@ -206,7 +206,10 @@ fn check_value(
             }
             value
         }
-        FieldKind::Json => value,
+        FieldKind::Json => {
+            refuse_nul(&value, at, out);
+            value
+        }
         FieldKind::Array(element) => {
             match &value {
                 Value::Array(items) => {
@@ -215,6 +218,7 @@ fn check_value(
                             out.push(Violation::new(format!("{at}/{index}"), message));
                         }
                     }
+                    refuse_nul(&value, at, out);
                 }
                 other => out.push(Violation::new(at, value::expected("array", other))),
             }
@@ -362,6 +366,29 @@ fn satisfies_format(format: &str, text: &str) -> bool {
 
 /// Why a string with U+0000 is refused.
 pub(crate) const NUL_MESSAGE: &str = "must not contain the NUL character (U+0000)";
+
+/// Records every string (or member name) inside a JSON value that holds U+0000, by pointer:
+/// PostgreSQL's `jsonb` cannot hold it, and both engines refuse what one cannot store.
+fn refuse_nul(value: &Value, at: &str, out: &mut Vec<Violation>) {
+    match value {
+        Value::String(text) if text.contains('\0') => out.push(Violation::new(at, NUL_MESSAGE)),
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                refuse_nul(item, &format!("{at}/{index}"), out);
+            }
+        }
+        Value::Object(members) => {
+            for (name, member) in members {
+                let inner = format!("{at}{}", pointer(name));
+                if name.contains('\0') {
+                    out.push(Violation::new(&inner, NUL_MESSAGE));
+                }
+                refuse_nul(member, &inner, out);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// A JSON pointer to a top-level member.
 fn pointer(name: &str) -> String {

@@ -12,6 +12,7 @@
 pub mod api;
 pub mod durability;
 pub mod known_bugs;
+pub mod list_grammar;
 pub mod lists;
 
 use std::path::{Path, PathBuf};
