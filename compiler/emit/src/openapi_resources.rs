@@ -295,7 +295,14 @@ fn field_schema(service: &Service, field: &Field, nullable: bool) -> Value {
     if let Some(value) = constraints.maximum {
         object.insert("maximum".into(), number(value));
     }
-    let text = matches!(field.kind, FieldType::String | FieldType::Text);
+    // A string that may hold U+0000 as far as its schema says; the formats the server checks
+    // have grammars without it, and a pattern beside them would make generators build values
+    // from the pattern rather than the format.
+    let text = matches!(field.kind, FieldType::String | FieldType::Text)
+        && !constraints
+            .format
+            .as_deref()
+            .is_some_and(|format| ["email", "uri", "uuid", "date-time", "date"].contains(&format));
     match &constraints.pattern {
         Some(pattern) => {
             object.insert("pattern".into(), json!(pattern));

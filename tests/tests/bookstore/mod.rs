@@ -11,7 +11,8 @@
 
 pub mod api;
 pub mod durability;
-pub mod known_bugs;
+pub mod errors;
+pub mod handlers;
 pub mod list_grammar;
 pub mod lists;
 
