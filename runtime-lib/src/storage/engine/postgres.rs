@@ -239,14 +239,14 @@ fn classify(error: tokio_postgres::Error) -> StoreError {
         | SqlState::CANNOT_CONNECT_NOW
         | SqlState::TOO_MANY_CONNECTIONS => {
             tracing::warn!(target: "backworks::storage", "PostgreSQL: {message}");
-            return StoreError::unavailable("the database is busy or restarting; try again");
+            StoreError::unavailable("the database is busy or restarting; try again")
         }
         _ if code.code().starts_with("08") => {
-            return StoreError::unavailable("the database is unreachable; try again");
+            StoreError::unavailable("the database is unreachable; try again")
         }
         // Mistakes in SQL a handler wrote (`ctx.db.sql`): syntax, unknown names, bad data.
         _ if code.code().starts_with("42") || code.code().starts_with("22") => {
-            return StoreError::new(ErrorCode::Invalid, format!("PostgreSQL: {message}"));
+            StoreError::new(ErrorCode::Invalid, format!("PostgreSQL: {message}"))
         }
         _ => StoreError::internal(logged),
     }
