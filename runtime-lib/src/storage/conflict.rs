@@ -154,6 +154,91 @@ fn conflict(code: ErrorCode, message: String, violations: Vec<Violation>) -> Sto
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::spec::{IdKind, OnDeleteKind, OperationPointers};
+    use serde_json::json;
+
+    const fn reference(name: &'static str, to: &'static str) -> crate::storage::FieldSpec {
+        crate::storage::FieldSpec {
+            name,
+            kind: FieldKind::Ref {
+                to,
+                id: IdKind::Integer,
+                on_delete: OnDeleteKind::Restrict,
+            },
+            required: false,
+            unique: false,
+            default: None,
+            min_length: None,
+            max_length: None,
+            minimum: None,
+            maximum: None,
+            pattern: None,
+            format: None,
+        }
+    }
+
+    static LOANS: ResourceSpec = ResourceSpec {
+        name: "loans",
+        id: IdKind::Integer,
+        fields: &[reference("book", "books"), reference("reader", "readers")],
+        timestamps: false,
+        search: &[],
+        operations: &[],
+        openapi: OperationPointers {
+            list: None,
+            get: None,
+            create: None,
+            patch: None,
+            put: None,
+            delete: None,
+        },
+        seed: None,
+    };
+
+    fn words(error: &StoreError) -> (ErrorCode, &str, Vec<&str>) {
+        let pointers = error
+            .violations
+            .iter()
+            .map(|v| v.pointer.as_str())
+            .collect();
+        (error.code, error.message.as_str(), pointers)
+    }
+
+    #[test]
+    fn conflicts_are_worded_from_the_resource_and_the_write() {
+        let code = ErrorCode::ForeignKeyViolation;
+        // SQLite names no column: every reference the write sets is pointed at.
+        let unknown = engine_error(code, Constraint::default(), "FOREIGN KEY constraint failed");
+        let row: Row = serde_json::from_value(json!({ "book": 9, "reader": 4 })).unwrap();
+        let explained = explain(unknown.clone(), &LOANS, Some(&row));
+        assert_eq!(
+            words(&explained),
+            (
+                code,
+                "loans: a reference refers to a row that does not exist",
+                vec!["/book", "/reader"]
+            )
+        );
+        let only_book: Row = serde_json::from_value(json!({ "book": 9, "reader": null })).unwrap();
+        assert_eq!(
+            words(&explain(unknown.clone(), &LOANS, Some(&only_book))),
+            (
+                code,
+                "loans: book refers to a row that does not exist",
+                vec!["/book"]
+            )
+        );
+        // A delete still referred to: PostgreSQL names the referring table, SQLite does not.
+        assert_eq!(
+            explain(unknown, &LOANS, None).message,
+            "loans: other rows still refer to this row"
+        );
+        let named = engine_error(code, postgres(Some("fines"), Some("fines_loan_fkey")), "…");
+        assert_eq!(
+            explain(named, &LOANS, None).message,
+            "loans: rows of fines still refer to this row"
+        );
+    }
 
     #[test]
     fn engine_names_become_columns() {
