@@ -185,16 +185,32 @@ fn conflicts_and_cascade(backend: Backend) {
         json!({"title": "One", "isbn": "978-0000000001"}),
     );
     let duplicate = server.post("/books", &json!({"title": "Two", "isbn": "978-0000000001"}));
-    duplicate.error(409, "unique_violation");
-    server
+    assert_eq!(
+        duplicate.error(409, "unique_violation"),
+        json!({
+            "error": "unique_violation",
+            "message": "books: a row with this isbn already exists",
+            "violations": [{ "pointer": "/body/isbn", "message": "must be unique" }]
+        })
+    );
+    let email = server
         .post(
             "/authors",
             &json!({"name": "Dup", "email": "seed@example.org"}),
         )
         .error(409, "unique_violation");
-    server
+    assert_eq!(email["violations"][0]["pointer"], "/body/email");
+    let orphan = server
         .post("/books", &json!({"title": "Orphan", "author": 9999}))
         .error(409, "foreign_key_violation");
+    assert_eq!(
+        orphan,
+        json!({
+            "error": "foreign_key_violation",
+            "message": "books: author refers to a row that does not exist",
+            "violations": [{ "pointer": "/body/author", "message": "refers to a row that does not exist" }]
+        })
+    );
     let author = create(&server, "/authors", json!({"name": "Cascade"}));
     assert!(
         author["id"].as_i64().unwrap() > 2,
@@ -210,13 +226,14 @@ fn conflicts_and_cascade(backend: Backend) {
         "/books",
         json!({"title": "C2", "author": author["id"]}),
     );
-    server
+    let moved = server
         .patch(
             &format!("/books/{}", first["id"]),
             &json!({"author": 4242}),
             &[],
         )
         .error(409, "foreign_key_violation");
+    assert_eq!(moved["violations"][0]["pointer"], "/body/author");
     server
         .delete(&format!("/authors/{}", author["id"]), &[])
         .expect(204);

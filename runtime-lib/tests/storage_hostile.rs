@@ -286,7 +286,56 @@ fn arbitrary_bodies_never_fail(backend: Backend) {
     assert!(created > 20, "enough bodies were valid ({created})");
 }
 
+/// U+0000 is refused wherever a value can hold it — a string, an array item, a string or a
+/// member name deep inside JSON — with the storage layer's own message, on both engines
+/// (PostgreSQL's `text` and `jsonb` cannot store it, and its refusal must not reach clients).
+fn nul_is_refused_everywhere_in_our_words(backend: Backend) {
+    let (_db, server) = serve(backend);
+    let nul = "must not contain the NUL character (U+0000)";
+    let refused = server.post(
+        "/books",
+        &json!({
+            "title": "a\u{0}b",
+            "tags": ["fine", "a\u{0}b"],
+            "meta": { "list": [1, { "deep": "x\u{0}" }], "na\u{0}me": true }
+        }),
+    );
+    let body = refused.error(400, "invalid_request");
+    let mut violations: Vec<(String, String)> = body["violations"]
+        .as_array()
+        .expect("violations are listed")
+        .iter()
+        .map(|v| {
+            (
+                v["pointer"].as_str().unwrap().to_owned(),
+                v["message"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    violations.sort();
+    let expected = [
+        "/body/meta/list/1/deep",
+        "/body/meta/na\u{0}me",
+        "/body/tags/1",
+        "/body/title",
+    ];
+    assert_eq!(
+        violations,
+        expected.map(|pointer| (pointer.to_owned(), nul.to_owned()))
+    );
+    assert!(!refused.text().contains("PostgreSQL"), "{}", refused.text());
+    // Nothing was written, and the same values without U+0000 are stored.
+    assert_eq!(server.get("/books?count=exact&limit=1").json()["total"], 0);
+    server
+        .post(
+            "/books",
+            &json!({ "title": "ab", "tags": ["ab"], "meta": { "deep": "x" } }),
+        )
+        .expect(201);
+}
+
 both!(
+    nul_is_refused_everywhere_in_our_words,
     injection_leaves_tables_intact,
     arbitrary_queries_never_fail,
     arbitrary_bodies_never_fail,

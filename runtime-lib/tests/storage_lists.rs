@@ -188,6 +188,11 @@ fn cursor_pages_are_stable_under_inserts(backend: Backend) {
         server.get("/books?after=garbage").pointers(),
         ["/query/after"]
     );
+    // An offset cursor (`{"n":2}`, as relevance lists make) skips that many rows in any order.
+    assert_eq!(
+        titles(&server, "order=id&after=eyJuIjoyfQ"),
+        titles(&server, "order=id&offset=2")
+    );
 }
 
 fn select_and_expansion(backend: Backend) {

@@ -7,7 +7,7 @@
 mod bookstore;
 
 use backworks_tests::postgres::Postgres;
-use bookstore::{Deployment, Engine, api, durability, known_bugs, lists};
+use bookstore::{Deployment, Engine, api, durability, errors, handlers, list_grammar, lists};
 
 /// A scenario: it starts its servers on the deployment it is given.
 type Scenario = fn(&Deployment);
@@ -28,13 +28,28 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "lists",
         lists::filters_order_select_search_count_and_cursors,
     ),
+    ("ref_filter", errors::a_bad_ref_filter_names_the_right_type),
+    ("conflicts", errors::conflicts_name_the_field_not_the_engine),
+    ("nul", errors::nul_is_refused_and_documented),
+    (
+        "review",
+        handlers::a_review_updates_the_books_rating_in_one_transaction,
+    ),
+    ("review_fails", handlers::a_failing_review_changes_nothing),
+    ("report", handlers::the_author_report_matches_the_seed),
+    (
+        "list_grammar",
+        list_grammar::list_parameters_accept_what_their_patterns_admit,
+    ),
     ("restart", durability::data_survives_a_graceful_restart),
     ("kill9", durability::acknowledged_writes_survive_kill_9),
     ("two_servers", durability::two_servers_never_lose_an_update),
 ];
 
 fn run_all(engine: &Engine) {
-    for (name, scenario) in SCENARIOS {
+    // `BOOKSTORE_SCENARIO=lists` runs only the scenarios whose name contains it.
+    let only = std::env::var("BOOKSTORE_SCENARIO").unwrap_or_default();
+    for (name, scenario) in SCENARIOS.iter().filter(|(name, _)| name.contains(&only)) {
         eprintln!("scenario {name}");
         scenario(&Deployment::new(engine, name));
     }
@@ -58,30 +73,4 @@ fn bookstore_on_postgresql_survives_an_outage() {
     bookstore::binary();
     let postgres = Postgres::start("bookstore-outage");
     durability::outage_is_503_and_the_server_recovers(&postgres);
-}
-
-/// Bugs found in the storage layer, failing today (see `bookstore/known_bugs.rs`).
-#[test]
-#[ignore = "known bug: a ref filter's error names UUID for integer ids"]
-fn known_bug_ref_filter_message() {
-    known_bugs::a_bad_ref_filter_names_the_right_type(&Deployment::new(&Engine::Sqlite, "bug1"));
-}
-
-#[test]
-#[ignore = "known bug: a unique violation sends the engine's message"]
-fn known_bug_conflict_message() {
-    known_bugs::a_conflict_does_not_leak_the_engine_message(&Deployment::new(
-        &Engine::Sqlite,
-        "bug2",
-    ));
-}
-
-#[test]
-#[ignore = "known bug: U+0000 refused but documented as valid; PostgreSQL's message leaks"]
-fn known_bug_nul_on_postgresql() {
-    let postgres = Postgres::start("bookstore-bugs");
-    known_bugs::a_nul_character_is_documented_or_accepted(&Deployment::new(
-        &Engine::Postgres(&postgres),
-        "bug3",
-    ));
 }

@@ -14,14 +14,6 @@ use backworks_tests::{EXAMPLES, compile, example, workspace_root};
 /// One example at a time: each run loads its server hard (and one build at a time).
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
-/// The bookstore's operations left out of the fuzzing, by operationId.
-const BOOKSTORE_NOT_FUZZED: &[&str] = &[
-    // Their handlers use `ctx.db`, which is not merged yet (branch `evloop`): today they answer
-    // 500. Remove these two once it lands.
-    "add_review",
-    "author_report",
-];
-
 /// Builds the example's server and returns its binary, and whether it keeps resources.
 fn server_of(name: &str) -> (PathBuf, bool) {
     // Both tests build the bookstore into one folder: one writer at a time.
@@ -54,9 +46,7 @@ fn resources_config() -> PathBuf {
 
 /// How one example is fuzzed beyond the defaults.
 #[derive(Default)]
-struct Settings<'a> {
-    /// Operations left out, by operationId.
-    not_fuzzed: &'a [&'a str],
+struct Settings {
     /// A schemathesis configuration file.
     config: Option<PathBuf>,
 }
@@ -76,9 +66,6 @@ fn fuzz(name: &str, binary: &Path, env: &[(&str, &str)], settings: Settings) {
     command
         .arg(format!("{}/_backworks/openapi.json", server.base_url))
         .args(["--max-examples", "40", "--seed", "1"]);
-    for operation in settings.not_fuzzed {
-        command.args(["--exclude-operation-id", operation]);
-    }
     let output = command
         .env("NO_COLOR", "1")
         .output()
@@ -102,11 +89,6 @@ fn schemathesis_finds_nothing_wrong_with_the_examples() {
         // Without DATABASE_URL, the bookstore runs on SQLite in its working folder.
         let (binary, keeps_resources) = server_of(name);
         let settings = Settings {
-            not_fuzzed: if *name == "bookstore" {
-                BOOKSTORE_NOT_FUZZED
-            } else {
-                &[]
-            },
             config: keeps_resources.then(resources_config),
         };
         fuzz(name, &binary, &[("DATABASE_URL", "")], settings);
@@ -123,7 +105,6 @@ fn schemathesis_finds_nothing_wrong_with_the_bookstore_on_postgresql() {
         &binary,
         &[("DATABASE_URL", &postgres.url("bookstore"))],
         Settings {
-            not_fuzzed: BOOKSTORE_NOT_FUZZED,
             config: Some(resources_config()),
         },
     );

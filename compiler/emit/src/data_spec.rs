@@ -47,7 +47,10 @@ pub(crate) fn add_migration_files(service: &Service, tree: &mut OutputTree) {
 pub(crate) fn data_static(service: &Service) -> Option<TokenStream> {
     let database = service.database.as_ref()?;
     let url = &database.url;
-    let resources = service.resources.iter().map(resource_spec);
+    let resources = service
+        .resources
+        .iter()
+        .map(|resource| resource_spec(service, resource));
     let migrations = service.migrations.migrations.iter().map(|migration| {
         let version = migration.version;
         let name = &migration.name;
@@ -79,13 +82,13 @@ pub(crate) fn data_static(service: &Service) -> Option<TokenStream> {
     })
 }
 
-fn resource_spec(resource: &Resource) -> TokenStream {
+fn resource_spec(service: &Service, resource: &Resource) -> TokenStream {
     let name = &resource.name;
-    let id = match resource.id {
-        IdStrategy::Integer => quote! { IdKind::Integer },
-        IdStrategy::Uuid => quote! { IdKind::Uuid },
-    };
-    let fields = resource.fields.iter().map(field_spec);
+    let id = id_kind(resource.id);
+    let fields = resource
+        .fields
+        .iter()
+        .map(|field| field_spec(service, field));
     let timestamps = resource.timestamps;
     let search = &resource.search;
     let operations = resource.operations.iter().map(|operation| match operation {
@@ -131,9 +134,16 @@ fn resource_spec(resource: &Resource) -> TokenStream {
     }
 }
 
-fn field_spec(field: &Field) -> TokenStream {
+fn id_kind(id: IdStrategy) -> TokenStream {
+    match id {
+        IdStrategy::Integer => quote! { IdKind::Integer },
+        IdStrategy::Uuid => quote! { IdKind::Uuid },
+    }
+}
+
+fn field_spec(service: &Service, field: &Field) -> TokenStream {
     let name = &field.name;
-    let kind = field_kind(&field.kind);
+    let kind = field_kind(service, &field.kind);
     let required = field.required;
     let unique = field.unique;
     let default = match &field.default {
@@ -169,7 +179,7 @@ fn field_spec(field: &Field) -> TokenStream {
     }
 }
 
-fn field_kind(kind: &FieldType) -> TokenStream {
+fn field_kind(service: &Service, kind: &FieldType) -> TokenStream {
     match kind {
         FieldType::String => quote! { FieldKind::String },
         FieldType::Text => quote! { FieldKind::Text },
@@ -195,7 +205,14 @@ fn field_kind(kind: &FieldType) -> TokenStream {
                 OnDelete::Cascade => quote! { OnDeleteKind::Cascade },
                 OnDelete::SetNull => quote! { OnDeleteKind::SetNull },
             };
-            quote! { FieldKind::Ref { to: #to, on_delete: #on_delete } }
+            // The blueprint stage checked that the target exists.
+            let target = service
+                .resources
+                .iter()
+                .find(|resource| resource.name == *to)
+                .map_or(IdStrategy::Integer, |resource| resource.id);
+            let id = id_kind(target);
+            quote! { FieldKind::Ref { to: #to, id: #id, on_delete: #on_delete } }
         }
     }
 }

@@ -18,6 +18,7 @@ mod data_spec;
 mod fixtures;
 mod migrations;
 mod openapi;
+mod openapi_list_grammar;
 mod openapi_resources;
 mod output;
 mod routes;

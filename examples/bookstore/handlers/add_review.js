@@ -9,7 +9,8 @@ const notFound = (id) => ({
 
 export default async function addReview(req, ctx) {
   const bookId = Number(req.path_params.id);
-  if (!Number.isInteger(bookId) || bookId < 1) return notFound(req.path_params.id);
+  // Past 2^53 a number no longer names one id (and the store refuses it): no such book.
+  if (!Number.isSafeInteger(bookId) || bookId < 1) return notFound(req.path_params.id);
   const { rating, reviewer, body } = req.body ?? {};
 
   try {

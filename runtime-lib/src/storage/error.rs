@@ -16,6 +16,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use super::conflict::Constraint;
+
 /// A failed storage operation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoreError {
@@ -26,6 +28,10 @@ pub struct StoreError {
     /// For [`ErrorCode::Invalid`]: every problem found, in order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub violations: Vec<Violation>,
+    /// For a unique or foreign-key violation: what the engine said broke, until the
+    /// operation words it (`conflict.rs`).
+    #[serde(skip)]
+    pub(crate) constraint: Option<Constraint>,
 }
 
 /// The kinds of failure, each with a stable code.
@@ -110,6 +116,7 @@ impl StoreError {
             code,
             message: message.into(),
             violations: Vec::new(),
+            constraint: None,
         }
     }
 
@@ -123,6 +130,7 @@ impl StoreError {
             code: ErrorCode::Invalid,
             message,
             violations,
+            constraint: None,
         }
     }
 
@@ -140,12 +148,20 @@ impl StoreError {
         )
     }
 
+    /// A row the database refused (`NOT NULL`, `CHECK`) though the server's own checks let it
+    /// through; `detail`, the engine's words, goes to the log only.
+    pub(crate) fn refused(code: ErrorCode, detail: &str) -> StoreError {
+        tracing::warn!(target: "backworks::storage", "{detail}");
+        StoreError::new(code, "the database refused the row")
+    }
+
     /// The same error with every violation's pointer under `prefix` (e.g. `/body`).
     pub fn under(mut self, prefix: &str) -> StoreError {
+        for violation in &mut self.violations {
+            violation.pointer = format!("{prefix}{}", violation.pointer);
+        }
         if self.code == ErrorCode::Invalid && !self.violations.is_empty() {
-            for violation in &mut self.violations {
-                violation.pointer = format!("{prefix}{}", violation.pointer);
-            }
+            // Its message names the pointers.
             self = StoreError::invalid(self.violations);
         }
         self

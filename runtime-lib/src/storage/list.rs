@@ -60,7 +60,9 @@ pub(crate) async fn list(
     let mut keyset = None;
     if let Some(text) = &query.after {
         match Cursor::decode(text) {
-            Some(Cursor::Offset(skip)) if by_relevance => offset = offset.saturating_add(skip),
+            // "After this many rows" means the same in any order; only relevance lists make
+            // such cursors, but one is never wrong elsewhere.
+            Some(Cursor::Offset(skip)) => offset = offset.saturating_add(skip),
             Some(Cursor::After { order: of, keys })
                 if !by_relevance && of == signature && keys.len() == order.len() =>
             {

@@ -31,6 +31,8 @@ pub use spec::{
 #[cfg(feature = "storage")]
 mod columns;
 #[cfg(feature = "storage")]
+mod conflict;
+#[cfg(feature = "storage")]
 mod cursor;
 #[cfg(feature = "storage")]
 mod engine;

@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use super::Row;
 use super::columns::{CREATED_AT, Column, UPDATED_AT, columns};
+use super::conflict::explain;
 use super::engine::{RawRow, Session};
 use super::error::{ErrorCode, StoreError, Violation};
 use super::etag::{self, Precondition};
@@ -116,7 +117,7 @@ pub(crate) async fn create(
 ) -> Result<Row, StoreError> {
     let resource = resource(data, name)?;
     let now = time::now_ms();
-    let mut row = check(data, resource, input, write, None, now)?;
+    let mut row = check(resource, input, write, None, now)?;
     if resource.id == IdKind::Uuid && !row.contains_key("id") {
         row.insert(
             "id".to_owned(),
@@ -155,7 +156,10 @@ pub(crate) async fn create(
         sql.push(")");
     }
     sql.push(" RETURNING ").columns(None, &columns);
-    let rows = session.query(sql.finish()).await?;
+    let rows = session
+        .query(sql.finish())
+        .await
+        .map_err(|error| explain(error, resource, Some(&row)))?;
     rows.into_iter()
         .next()
         .map(|raw| decode(resource, raw))
@@ -179,7 +183,7 @@ pub(crate) async fn update(
     };
     require(expect, &current)?;
     let now = time::now_ms();
-    let mut changes = check(data, resource, input, write, Some(&id), now)?;
+    let mut changes = check(resource, input, write, Some(&id), now)?;
     if resource.timestamps {
         changes.insert(
             UPDATED_AT.to_owned(),
@@ -210,7 +214,10 @@ pub(crate) async fn update(
         .param(bind(&columns[0], &id)?)
         .push(" RETURNING ")
         .columns(None, &columns);
-    let rows = session.query(sql.finish()).await?;
+    let rows = session
+        .query(sql.finish())
+        .await
+        .map_err(|error| explain(error, resource, Some(&changes)))?;
     Ok(rows.into_iter().next().map(|raw| decode(resource, raw)))
 }
 
@@ -240,7 +247,11 @@ pub(crate) async fn delete(
         .param(bind(&columns[0], &id)?)
         .push(" RETURNING ")
         .ident("id");
-    Ok(!session.query(sql.finish()).await?.is_empty())
+    let deleted = session
+        .query(sql.finish())
+        .await
+        .map_err(|error| explain(error, resource, None))?;
+    Ok(!deleted.is_empty())
 }
 
 /// Fails with `precondition_failed` unless `expect` admits `current`.

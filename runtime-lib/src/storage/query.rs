@@ -214,7 +214,8 @@ pub(crate) fn parse_order(
     text: &str,
 ) -> Result<Vec<(String, Direction)>, String> {
     let mut order = Vec::new();
-    for key in text.split(',').map(str::trim) {
+    // Spaces around a key are allowed (`-a, b`); other whitespace is not, as the document says.
+    for key in text.split(',').map(|key| key.trim_matches(' ')) {
         let (name, direction) = if let Some(name) = key.strip_prefix('-') {
             (name, Direction::Desc)
         } else {
@@ -269,7 +270,7 @@ fn parse_condition(resource: &ResourceSpec, name: &str, text: &str) -> Result<Co
                 .strip_prefix('(')
                 .and_then(|inner| inner.strip_suffix(')'))
                 .ok_or_else(|| "expected in.(a,b,…)".to_owned())?;
-            let items = split_list(inner)
+            let items = split_list(inner)?
                 .into_iter()
                 .map(|item| Value::String(item.to_owned()))
                 .collect();
@@ -286,24 +287,45 @@ fn parse_condition(resource: &ResourceSpec, name: &str, text: &str) -> Result<Co
     typed_condition(column.name, column.kind, op, negated, value)
 }
 
-/// Splits `a,"b,c",d` on commas outside double quotes, unquoting quoted items.
-fn split_list(text: &str) -> Vec<String> {
+/// Splits `a,"b,c",d` on commas, unquoting quoted items. An item is either bare (no `"`) or
+/// wholly in double quotes, where `\\` escapes the next character, as PostgREST writes them
+/// (and as the document's patterns say).
+fn split_list(text: &str) -> Result<Vec<String>, String> {
     let mut items = Vec::new();
-    let mut current = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => quoted = !quoted,
-            '\\' if quoted => current.extend(chars.next()),
-            ',' if !quoted => items.push(std::mem::take(&mut current)),
-            c => current.push(c),
+    if text.is_empty() {
+        return Ok(items);
+    }
+    let malformed = || "in.(…) items are bare or wholly in double quotes".to_owned();
+    let mut chars = text.chars().peekable();
+    loop {
+        let mut item = String::new();
+        if chars.peek() == Some(&'"') {
+            chars.next();
+            loop {
+                match chars.next() {
+                    Some('"') => break,
+                    Some('\\') => item.push(chars.next().ok_or_else(malformed)?),
+                    Some(c) => item.push(c),
+                    None => return Err(malformed()),
+                }
+            }
+        } else {
+            while let Some(&c) = chars.peek() {
+                match c {
+                    ',' => break,
+                    '"' => return Err(malformed()),
+                    c => item.push(c),
+                }
+                chars.next();
+            }
+        }
+        items.push(item);
+        match chars.next() {
+            None => return Ok(items),
+            Some(',') => {}
+            Some(_) => return Err(malformed()),
         }
     }
-    if !text.is_empty() {
-        items.push(current);
-    }
-    items
 }
 
 /// Types the operand of `op` for a column of `kind`: URL text is parsed, JSON values checked.
@@ -374,15 +396,22 @@ pub(crate) fn typed_value(kind: ColumnKind, operand: Value) -> Result<Value, Str
         return Err(super::record::NUL_MESSAGE.to_owned());
     }
     match kind {
-        ColumnKind::Id(IdKind::Integer) | ColumnKind::Field(FieldKind::Integer) => text
+        // A ref holds its target's ids, so it is typed by the target's id kind.
+        ColumnKind::Id(IdKind::Integer)
+        | ColumnKind::Field(
+            FieldKind::Integer
+            | FieldKind::Ref {
+                id: IdKind::Integer,
+                ..
+            },
+        ) => text
             .parse::<i64>()
             .map(Value::from)
             .map_err(|_| format!("expected integer, got {text:?}")),
-        ColumnKind::Field(FieldKind::Ref { .. }) => match text.parse::<i64>() {
-            Ok(number) => Ok(Value::from(number)),
-            Err(_) => value::uuid(&operand).map(Value::String),
-        },
-        ColumnKind::Id(IdKind::Uuid) => value::uuid(&operand).map(Value::String),
+        ColumnKind::Id(IdKind::Uuid)
+        | ColumnKind::Field(FieldKind::Ref {
+            id: IdKind::Uuid, ..
+        }) => value::uuid(&operand).map(Value::String),
         ColumnKind::Field(FieldKind::Number) => match text.parse::<f64>() {
             Ok(number) if number.is_finite() => Ok(value::float(number)),
             _ => Err(format!("expected number, got {text:?}")),
@@ -395,6 +424,10 @@ pub(crate) fn typed_value(kind: ColumnKind, operand: Value) -> Result<Value, Str
         ColumnKind::Field(FieldKind::Datetime) | ColumnKind::Timestamp => time::parse_instant(text)
             .map(|ms| Value::String(time::format_instant(ms)))
             .ok_or_else(|| format!("expected a date-time, got {text:?}")),
+        ColumnKind::Field(FieldKind::Enum(values)) if !values.contains(&text.as_str()) => {
+            // No row can hold another value, and the document lists these.
+            Err(format!("must be one of: {}", values.join(", ")))
+        }
         ColumnKind::Field(FieldKind::Date) => time::parse_date(text)
             .map(|_| operand.clone())
             .ok_or_else(|| format!("expected a date, got {text:?}")),
@@ -408,8 +441,35 @@ mod tests {
 
     #[test]
     fn lists_split_on_unquoted_commas() {
-        assert_eq!(split_list("1,2"), ["1", "2"]);
-        assert_eq!(split_list("\"a,b\",c"), ["a,b", "c"]);
-        assert!(split_list("").is_empty());
+        assert_eq!(split_list("1,2").unwrap(), ["1", "2"]);
+        assert_eq!(split_list("\"a,b\",c").unwrap(), ["a,b", "c"]);
+        assert_eq!(split_list("a,,\"q\\\"\"").unwrap(), ["a", "", "q\""]);
+        assert!(split_list("").unwrap().is_empty());
+        for malformed in ["a\"b", "\"a\"b", "\"open", "x,\"a\"\"b\""] {
+            assert!(split_list(malformed).is_err(), "{malformed}");
+        }
+    }
+
+    fn reference(id: IdKind) -> ColumnKind {
+        ColumnKind::Field(FieldKind::Ref {
+            to: "authors",
+            id,
+            on_delete: super::super::spec::OnDeleteKind::Restrict,
+        })
+    }
+
+    #[test]
+    fn a_ref_operand_is_typed_by_its_targets_ids() {
+        let text = |s: &str| Value::String(s.to_owned());
+        let integer = reference(IdKind::Integer);
+        assert_eq!(typed_value(integer, text("7")), Ok(Value::from(7)));
+        assert_eq!(
+            typed_value(integer, text("x")),
+            Err("expected integer, got \"x\"".to_owned())
+        );
+        let uuid = reference(IdKind::Uuid);
+        let id = "0E4F1C2A-9B7D-4E3F-8A1B-2C3D4E5F6A7B";
+        assert_eq!(typed_value(uuid, text(id)), Ok(text(&id.to_lowercase())));
+        assert!(typed_value(uuid, text("7")).unwrap_err().contains("UUID"));
     }
 }

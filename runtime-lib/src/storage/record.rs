@@ -20,9 +20,9 @@ use std::sync::{Arc, Mutex, OnceLock};
 use serde_json::Value;
 
 use super::Row;
-use super::columns::{CREATED_AT, UPDATED_AT, resource as find_resource};
+use super::columns::{CREATED_AT, UPDATED_AT};
 use super::error::{StoreError, Violation};
-use super::spec::{DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind, ResourceSpec, ScalarKind};
+use super::spec::{DefaultSpec, FieldKind, FieldSpec, IdKind, ResourceSpec, ScalarKind};
 use super::time;
 use super::value;
 
@@ -43,7 +43,6 @@ pub(crate) enum Write {
 /// `now` (ms since the epoch) is the write's one instant: `now` defaults and the timestamps
 /// the caller sets agree to the millisecond.
 pub(crate) fn check(
-    data: &'static DataSpec,
     resource: &'static ResourceSpec,
     input: Row,
     write: Write,
@@ -87,7 +86,7 @@ pub(crate) fn check(
                 None => Value::Null,
             },
         };
-        match check_value(data, field, value, &pointer(field.name), &mut violations) {
+        match check_value(field, value, &pointer(field.name), &mut violations) {
             Some(stored) => {
                 output.insert(field.name.to_owned(), stored);
             }
@@ -141,7 +140,6 @@ fn default_value(field: &FieldSpec, default: DefaultSpec, now: i64) -> Value {
 
 /// The stored form of one field's value, or `None` after recording why it is refused.
 fn check_value(
-    data: &'static DataSpec,
     field: &FieldSpec,
     value: Value,
     at: &str,
@@ -208,7 +206,10 @@ fn check_value(
             }
             value
         }
-        FieldKind::Json => value,
+        FieldKind::Json => {
+            refuse_nul(&value, at, out);
+            value
+        }
         FieldKind::Array(element) => {
             match &value {
                 Value::Array(items) => {
@@ -217,14 +218,14 @@ fn check_value(
                             out.push(Violation::new(format!("{at}/{index}"), message));
                         }
                     }
+                    refuse_nul(&value, at, out);
                 }
                 other => out.push(Violation::new(at, value::expected("array", other))),
             }
             value
         }
-        FieldKind::Ref { to, .. } => {
-            let id_kind = find_resource(data, to).map_or(IdKind::Integer, |target| target.id);
-            let checked = match id_kind {
+        FieldKind::Ref { id, .. } => {
+            let checked = match id {
                 IdKind::Integer => value::integer(&value).map(Value::from),
                 IdKind::Uuid => value::uuid(&value).map(Value::String),
             };
@@ -365,6 +366,29 @@ fn satisfies_format(format: &str, text: &str) -> bool {
 
 /// Why a string with U+0000 is refused.
 pub(crate) const NUL_MESSAGE: &str = "must not contain the NUL character (U+0000)";
+
+/// Records every string (or member name) inside a JSON value that holds U+0000, by pointer:
+/// PostgreSQL's `jsonb` cannot hold it, and both engines refuse what one cannot store.
+fn refuse_nul(value: &Value, at: &str, out: &mut Vec<Violation>) {
+    match value {
+        Value::String(text) if text.contains('\0') => out.push(Violation::new(at, NUL_MESSAGE)),
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                refuse_nul(item, &format!("{at}/{index}"), out);
+            }
+        }
+        Value::Object(members) => {
+            for (name, member) in members {
+                let inner = format!("{at}{}", pointer(name));
+                if name.contains('\0') {
+                    out.push(Violation::new(&inner, NUL_MESSAGE));
+                }
+                refuse_nul(member, &inner, out);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// A JSON pointer to a top-level member.
 fn pointer(name: &str) -> String {

@@ -132,6 +132,8 @@ pub enum FieldKind {
     Ref {
         /// The resource referred to.
         to: &'static str,
+        /// The kind of its ids, which this column holds (a filter's operand is typed by it).
+        id: IdKind,
         /// What deleting the referred row does.
         on_delete: OnDeleteKind,
     },

@@ -44,14 +44,18 @@ pub(crate) fn to_sql(kind: ColumnKind, value: &Value) -> Result<SqlValue, String
         return Ok(SqlValue::Null);
     }
     match kind {
-        ColumnKind::Id(IdKind::Integer) | ColumnKind::Field(FieldKind::Integer) => {
-            integer(value).map(SqlValue::Int)
-        }
-        ColumnKind::Id(IdKind::Uuid) => uuid(value).map(SqlValue::Uuid),
-        ColumnKind::Field(FieldKind::Ref { .. }) => match value {
-            Value::String(_) => uuid(value).map(SqlValue::Uuid),
-            _ => integer(value).map(SqlValue::Int),
-        },
+        ColumnKind::Id(IdKind::Integer)
+        | ColumnKind::Field(
+            FieldKind::Integer
+            | FieldKind::Ref {
+                id: IdKind::Integer,
+                ..
+            },
+        ) => integer(value).map(SqlValue::Int),
+        ColumnKind::Id(IdKind::Uuid)
+        | ColumnKind::Field(FieldKind::Ref {
+            id: IdKind::Uuid, ..
+        }) => uuid(value).map(SqlValue::Uuid),
         ColumnKind::Field(FieldKind::Number) => value
             .as_f64()
             .map(SqlValue::Float)

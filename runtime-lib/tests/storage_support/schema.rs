@@ -124,6 +124,7 @@ pub static RESOURCES: &[ResourceSpec] = &[
                 "author",
                 FieldKind::Ref {
                     to: "authors",
+                    id: IdKind::Integer,
                     on_delete: OnDeleteKind::Cascade,
                 },
             ),

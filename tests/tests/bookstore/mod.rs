@@ -11,7 +11,9 @@
 
 pub mod api;
 pub mod durability;
-pub mod known_bugs;
+pub mod errors;
+pub mod handlers;
+pub mod list_grammar;
 pub mod lists;
 
 use std::path::{Path, PathBuf};

@@ -28,6 +28,7 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::{Config, NoTls};
 
 use super::RawRow;
+use crate::storage::conflict;
 use crate::storage::error::{ErrorCode, StoreError};
 use crate::storage::sql::Statement;
 use crate::storage::value::SqlValue;
@@ -218,11 +219,19 @@ fn classify(error: tokio_postgres::Error) -> StoreError {
     };
     let code = db.code();
     let message = db.message().to_owned();
-    let stable = match *code {
-        SqlState::UNIQUE_VIOLATION => ErrorCode::UniqueViolation,
-        SqlState::FOREIGN_KEY_VIOLATION => ErrorCode::ForeignKeyViolation,
-        SqlState::NOT_NULL_VIOLATION => ErrorCode::NotNullViolation,
-        SqlState::CHECK_VIOLATION => ErrorCode::CheckViolation,
+    let logged = format!("PostgreSQL: {message}");
+    match *code {
+        SqlState::UNIQUE_VIOLATION | SqlState::FOREIGN_KEY_VIOLATION => {
+            let stable = if *code == SqlState::UNIQUE_VIOLATION {
+                ErrorCode::UniqueViolation
+            } else {
+                ErrorCode::ForeignKeyViolation
+            };
+            let constraint = conflict::postgres(db.table(), db.constraint());
+            conflict::engine_error(stable, constraint, &logged)
+        }
+        SqlState::NOT_NULL_VIOLATION => StoreError::refused(ErrorCode::NotNullViolation, &logged),
+        SqlState::CHECK_VIOLATION => StoreError::refused(ErrorCode::CheckViolation, &logged),
         SqlState::T_R_SERIALIZATION_FAILURE
         | SqlState::T_R_DEADLOCK_DETECTED
         | SqlState::ADMIN_SHUTDOWN
@@ -230,16 +239,15 @@ fn classify(error: tokio_postgres::Error) -> StoreError {
         | SqlState::CANNOT_CONNECT_NOW
         | SqlState::TOO_MANY_CONNECTIONS => {
             tracing::warn!(target: "backworks::storage", "PostgreSQL: {message}");
-            return StoreError::unavailable("the database is busy or restarting; try again");
+            StoreError::unavailable("the database is busy or restarting; try again")
         }
         _ if code.code().starts_with("08") => {
-            return StoreError::unavailable("the database is unreachable; try again");
+            StoreError::unavailable("the database is unreachable; try again")
         }
         // Mistakes in SQL a handler wrote (`ctx.db.sql`): syntax, unknown names, bad data.
         _ if code.code().starts_with("42") || code.code().starts_with("22") => {
-            return StoreError::new(ErrorCode::Invalid, format!("PostgreSQL: {message}"));
+            StoreError::new(ErrorCode::Invalid, format!("PostgreSQL: {message}"))
         }
-        _ => return StoreError::internal(format!("PostgreSQL: {message}")),
-    };
-    StoreError::new(stable, message)
+        _ => StoreError::internal(logged),
+    }
 }

@@ -25,6 +25,7 @@ use rusqlite::{Connection, ErrorCode as Code, OpenFlags, ffi};
 use tokio::sync::OwnedMutexGuard;
 
 use super::RawRow;
+use crate::storage::conflict::{self, Constraint};
 use crate::storage::error::{ErrorCode, StoreError};
 use crate::storage::sql::Statement;
 use crate::storage::time;
@@ -367,16 +368,29 @@ fn classify(error: rusqlite::Error) -> StoreError {
     let text = message.unwrap_or_else(|| error.to_string());
     match failure.code {
         Code::ConstraintViolation => {
-            let code = match failure.extended_code {
+            let logged = format!("SQLite: {text}");
+            match failure.extended_code {
                 ffi::SQLITE_CONSTRAINT_UNIQUE | ffi::SQLITE_CONSTRAINT_PRIMARYKEY => {
-                    ErrorCode::UniqueViolation
+                    conflict::engine_error(
+                        ErrorCode::UniqueViolation,
+                        conflict::sqlite_unique(&text),
+                        &logged,
+                    )
                 }
-                ffi::SQLITE_CONSTRAINT_FOREIGNKEY => ErrorCode::ForeignKeyViolation,
-                ffi::SQLITE_CONSTRAINT_NOTNULL => ErrorCode::NotNullViolation,
-                ffi::SQLITE_CONSTRAINT_CHECK => ErrorCode::CheckViolation,
-                _ => return StoreError::internal(format!("SQLite: {text}")),
-            };
-            StoreError::new(code, text)
+                // SQLite does not say which reference failed.
+                ffi::SQLITE_CONSTRAINT_FOREIGNKEY => conflict::engine_error(
+                    ErrorCode::ForeignKeyViolation,
+                    Constraint::default(),
+                    &logged,
+                ),
+                ffi::SQLITE_CONSTRAINT_NOTNULL => {
+                    StoreError::refused(ErrorCode::NotNullViolation, &logged)
+                }
+                ffi::SQLITE_CONSTRAINT_CHECK => {
+                    StoreError::refused(ErrorCode::CheckViolation, &logged)
+                }
+                _ => StoreError::internal(logged),
+            }
         }
         Code::DatabaseBusy | Code::DatabaseLocked => {
             StoreError::unavailable("the database is busy; try again")
