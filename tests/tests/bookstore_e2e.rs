@@ -38,6 +38,10 @@ const SCENARIOS: &[(&str, Scenario)] = &[
     ("review_fails", handlers::a_failing_review_changes_nothing),
     ("report", handlers::the_author_report_matches_the_seed),
     (
+        "overlapping_reviews",
+        handlers::overlapping_reviews_lose_no_update,
+    ),
+    (
         "list_grammar",
         list_grammar::list_parameters_accept_what_their_patterns_admit,
     ),

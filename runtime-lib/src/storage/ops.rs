@@ -95,16 +95,19 @@ async fn select_one(
     Ok(rows.into_iter().next().map(|raw| decode(resource, raw)))
 }
 
-/// The row with this id.
+/// The row with this id; with `lock` (reads inside a transaction) it stays locked until the
+/// transaction ends, so a read-modify-write in one transaction cannot lose another's update
+/// (PostgreSQL: `FOR UPDATE`; SQLite's transactions already hold the single writer).
 pub(crate) async fn get(
     session: &mut Session,
     data: &'static DataSpec,
     name: &str,
     id: &Value,
+    lock: bool,
 ) -> Result<Option<Row>, StoreError> {
     let resource = resource(data, name)?;
     let id = id_value(resource, id).map_err(|violation| StoreError::invalid(vec![violation]))?;
-    select_one(session, resource, &id, false).await
+    select_one(session, resource, &id, lock).await
 }
 
 /// Inserts a new row (or a seed row, which may carry its id).

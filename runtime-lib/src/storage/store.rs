@@ -97,7 +97,14 @@ impl Store {
 
     /// The row of `resource` with this id (a number, its text, or a UUID).
     pub async fn get(&self, resource: &str, id: &Value) -> Result<Option<Row>, StoreError> {
-        ops::get(&mut self.reader().await?, self.inner.data, resource, id).await
+        ops::get(
+            &mut self.reader().await?,
+            self.inner.data,
+            resource,
+            id,
+            false,
+        )
+        .await
     }
 
     /// One page of rows.
@@ -196,9 +203,10 @@ impl std::fmt::Debug for Transaction {
 }
 
 impl Transaction {
-    /// See [`Store::get`]; sees this transaction's own writes.
+    /// See [`Store::get`]; sees this transaction's own writes, and locks the row until the
+    /// transaction ends, so what it read cannot change under a read-modify-write.
     pub async fn get(&mut self, resource: &str, id: &Value) -> Result<Option<Row>, StoreError> {
-        ops::get(&mut self.session, self.data, resource, id).await
+        ops::get(&mut self.session, self.data, resource, id, true).await
     }
 
     /// See [`Store::list`].

@@ -143,3 +143,30 @@ pub fn the_author_report_matches_the_seed(deployment: &Deployment) {
     let wrong = backworks_tests::http::get(&format!("{base}/reports/authors?status=lost"));
     assert_eq!(wrong.status, 400, "{}", wrong.body);
 }
+
+/// Sixteen reviews of one book at once: each handler reads the book and writes its count in
+/// one transaction, so the count ends exact on both engines (a transaction's `get` locks the
+/// row on PostgreSQL; SQLite's transactions hold the one writer).
+pub fn overlapping_reviews_lose_no_update(deployment: &Deployment) {
+    let server = deployment.start();
+    let base = &server.base_url;
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let posting: Vec<_> = (0..16)
+            .map(|index| {
+                scope.spawn(move || {
+                    let body =
+                        json!({ "rating": index % 5 + 1, "reviewer": format!("reader {index}") });
+                    review(base, "2", body).status
+                })
+            })
+            .collect();
+        posting
+            .into_iter()
+            .map(|thread| thread.join().expect("a posting thread"))
+            .collect()
+    });
+    assert!(statuses.iter().all(|status| *status == 201), "{statuses:?}");
+    let book = get_json(&format!("{base}/books/2"));
+    assert_eq!(book["review_count"], 16, "{book}");
+    assert_eq!(reviews_of(base, 2), 16);
+}
