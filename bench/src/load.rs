@@ -54,8 +54,8 @@ pub(crate) fn run_all(
 ) -> anyhow::Result<Vec<WorkloadResult>> {
     let scripts = options.scratch().join("wrk");
     std::fs::create_dir_all(&scripts)?;
-    let mut databases = Databases::prepare(options, prepared, workload::all(options.only))?;
-    workload::all(options.only)
+    let mut databases = Databases::prepare(options, prepared, workload::selected(options))?;
+    workload::selected(options)
         .map(|workload| {
             if let (App::Wait, Err(reason)) = (workload.app, &prepared.wait) {
                 eprintln!("bench: {} not measured: {reason}", workload.name);

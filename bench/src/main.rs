@@ -29,6 +29,9 @@ struct Cli {
     /// Only one group of workloads: `handlers` (with the compiler timings) or `data`.
     #[arg(long, value_enum)]
     only: Option<Only>,
+    /// Only the workload of this name (repeatable), e.g. `--only data --workload wait`.
+    #[arg(long = "workload")]
+    workloads: Vec<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -50,7 +53,8 @@ fn main() -> ExitCode {
         Only::Handlers => Group::Handlers,
         Only::Data => Group::Data,
     });
-    let options = Options::new(mode, cli.out, only);
+    let mut options = Options::new(mode, cli.out, only);
+    options.workloads = cli.workloads;
     match run(&options) {
         Ok(report) => {
             println!("wrote {}", report.display());

@@ -38,6 +38,8 @@ pub struct Options {
     pub out: PathBuf,
     /// Only this group of workloads (and, for the data group, no compiler timings).
     pub only: Option<Group>,
+    /// Only the workloads of these names, when not empty.
+    pub workloads: Vec<String>,
 }
 
 impl Options {
@@ -67,6 +69,7 @@ impl Options {
             profile,
             out,
             only,
+            workloads: Vec::new(),
         }
     }
 

@@ -56,6 +56,9 @@ pub(crate) fn prepare(options: &Options) -> anyhow::Result<Prepared> {
         // The compiler may refuse timers (before the event loop lands); then only the waiting
         // workload is left out, and the report says why.
         wait = compile_project(options, &cli, "wait").map_err(|error| format!("{error:#}"));
+        if let Err(reason) = &wait {
+            eprintln!("bench: the waiting workload will not be measured: {reason}");
+        }
     }
     eprintln!("bench: building the axum baseline");
     let baseline = options.workspace.join("bench/axum-baseline");
@@ -84,12 +87,22 @@ pub(crate) fn prepare(options: &Options) -> anyhow::Result<Prepared> {
 fn compile_project(options: &Options, cli: &Path, name: &str) -> anyhow::Result<()> {
     let out = options.scratch().join(format!("{name}-out"));
     eprintln!("bench: compiling bench/{name}");
-    run(Command::new(cli)
+    let built = Command::new(cli)
         .arg("build")
         .arg(options.workspace.join("bench").join(name))
         .arg("--out")
-        .arg(&out))
-    .with_context(|| format!("backworks build bench/{name}"))?;
+        .arg(&out)
+        .output()
+        .context("cannot run backworks")?;
+    if !built.status.success() {
+        // The first diagnostic names what the compiler refused; the report quotes it.
+        let diagnostics = String::from_utf8_lossy(&built.stderr);
+        let first = diagnostics
+            .lines()
+            .find(|line| line.starts_with("error"))
+            .unwrap_or("");
+        bail!("backworks build bench/{name} failed: {first}");
+    }
     eprintln!("bench: building the generated server of bench/{name}");
     run(cargo(options, &out.join("server")).env("CARGO_TARGET_DIR", options.servers_target()))
 }

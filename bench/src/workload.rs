@@ -10,6 +10,7 @@
 //! BENCH requests=441795 duration_us=10001234 p50_us=690 p99_us=1840 errors=0
 //! ```
 
+use crate::options::Options;
 use crate::server::Implementation;
 
 /// The two groups of workloads, which `--only` picks from.
@@ -248,6 +249,13 @@ pub(crate) fn all(only: Option<Group>) -> impl Iterator<Item = &'static Workload
         .iter()
         .chain(crate::data_workloads::DATA_WORKLOADS)
         .filter(move |workload| only.is_none_or(|group| workload.group == group))
+}
+
+/// The workloads a run measures: its group, and its names if it names any.
+pub(crate) fn selected(options: &Options) -> impl Iterator<Item = &'static Workload> + '_ {
+    all(options.only).filter(|workload| {
+        options.workloads.is_empty() || options.workloads.iter().any(|name| name == workload.name)
+    })
 }
 
 /// Prints the figures of the run as one `BENCH` line (latencies in microseconds).
