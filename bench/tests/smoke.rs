@@ -1,5 +1,6 @@
 //! The benchmark command works end to end on a tiny load: `backworks-bench --smoke` builds the
-//! five servers, loads each workload for a second, times the compiler, and writes a report
+//! five servers, loads each workload for a second (the data workloads on SQLite and on a
+//! throw-away PostgreSQL), times the compiler, and writes a report
 //! whose tables are well formed. Nothing here asserts on a figure: timings belong in
 //! docs/benchmarks.md, not in pass/fail.
 //!
