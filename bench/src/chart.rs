@@ -19,7 +19,7 @@ const JS_COLOR: &str = "#2b6cb0";
 const AXUM_COLOR: &str = "#dd6b20";
 
 /// An SVG bar chart of `(workload, vs fastest JS, vs axum)` ratios.
-pub(crate) fn ratios_svg(results: &[WorkloadResult]) -> String {
+pub(crate) fn ratios_svg(results: &[&WorkloadResult]) -> String {
     let plot_height = HEIGHT - TOP - BOTTOM;
     let y = |ratio: f64| {
         let exponent = ratio.max(1e-9).log10().clamp(MIN_EXP, MAX_EXP);
@@ -57,7 +57,11 @@ pub(crate) fn ratios_svg(results: &[WorkloadResult]) -> String {
         let x = LEFT + group * index as f64 + group * 0.2;
         let fastest = fastest_javascript(result);
         for (offset, ratio, color) in [
-            (0.0, backworks_over(result, fastest), JS_COLOR),
+            (
+                0.0,
+                fastest.map_or(0.0, |js| backworks_over(result, js)),
+                JS_COLOR,
+            ),
             (
                 bar,
                 backworks_over(result, Implementation::Axum),
@@ -86,7 +90,7 @@ pub(crate) fn ratios_svg(results: &[WorkloadResult]) -> String {
             result.workload.name,
             x + bar,
             HEIGHT - BOTTOM + 33.0,
-            fastest.label()
+            fastest.map_or("—", |js| js.label())
         );
     }
     let legend = HEIGHT - 16.0;

@@ -1,20 +1,22 @@
-//! The load phase: every workload, `rounds` rounds, the five servers in turn within a round.
+//! The load phase: every workload, `rounds` rounds, its servers in turn within a round.
 //!
-//! Each run starts a fresh server (so peak RSS and module state belong to that run alone),
+//! Each run starts a fresh server (so peak RSS and module state belong to that run alone) on a
+//! fresh copy of the seeded database for the CRUD workloads (so each server writes its own),
 //! probes it once, warms it up with an untimed wrk run, loads it, reads its peak RSS and stops
-//! it. The first probe replies of the five servers are compared byte for byte, with the values
-//! of volatile fields (the clock) masked, so the table only compares servers that answered the
+//! it. The first probe replies of the servers are compared byte for byte, with the values
+//! of volatile fields (the clock) and the headers that hash them masked, so the table only compares servers that answered the
 //! same thing. The machine's load average is read at the start and end of every round: other
 //! work on a shared machine shows there.
 
 use anyhow::Context;
 
 use crate::Options;
+use crate::database::Databases;
 use crate::prepare::Prepared;
 use crate::probe::{Reply, probe};
 use crate::server::{Implementation, Server};
 use crate::stats::median;
-use crate::workload::{WORKLOADS, Workload};
+use crate::workload::{self, App, Workload};
 use crate::wrk::{self, Figures};
 
 /// One server's result on one workload, over all rounds.
@@ -34,11 +36,13 @@ pub(crate) struct Measured {
     pub(crate) rounds_rps: Vec<f64>,
 }
 
-/// One workload's results, one entry per implementation in [`Implementation::ALL`] order.
+/// One workload's results, one entry per server in [`Workload::servers`] order.
 pub(crate) struct WorkloadResult {
     pub(crate) workload: &'static Workload,
-    pub(crate) by_server: Vec<Measured>,
-    /// Whether the five servers' probe replies matched (status, headers, body bytes).
+    pub(crate) by_server: Vec<(Implementation, Measured)>,
+    /// Why it was not measured (the compiler refused its handler), if it was not.
+    pub(crate) skipped: Option<String>,
+    /// Whether the servers' probe replies matched (status, headers, body bytes).
     pub(crate) same_reply: bool,
     /// The 1-minute load average at the start and at the end of each round.
     pub(crate) load_by_round: Vec<(f64, f64)>,
@@ -50,12 +54,22 @@ pub(crate) fn run_all(
 ) -> anyhow::Result<Vec<WorkloadResult>> {
     let scripts = options.scratch().join("wrk");
     std::fs::create_dir_all(&scripts)?;
-    WORKLOADS
-        .iter()
+    let mut databases = Databases::prepare(options, prepared, workload::selected(options))?;
+    workload::selected(options)
         .map(|workload| {
+            if let (App::Wait, Err(reason)) = (workload.app, &prepared.wait) {
+                eprintln!("bench: {} not measured: {reason}", workload.name);
+                return Ok(WorkloadResult {
+                    workload,
+                    by_server: Vec::new(),
+                    skipped: Some(reason.clone()),
+                    same_reply: false,
+                    load_by_round: Vec::new(),
+                });
+            }
             let script = scripts.join(format!("{}.lua", workload.name));
             std::fs::write(&script, workload.wrk_script())?;
-            run_workload(options, prepared, workload, &script)
+            run_workload(options, prepared, &mut databases, workload, &script)
                 .with_context(|| format!("workload {}", workload.name))
         })
         .collect()
@@ -64,16 +78,24 @@ pub(crate) fn run_all(
 fn run_workload(
     options: &Options,
     prepared: &Prepared,
+    databases: &mut Databases,
     workload: &'static Workload,
     script: &std::path::Path,
 ) -> anyhow::Result<WorkloadResult> {
-    let mut runs: Vec<Vec<(Figures, f64)>> = vec![Vec::new(); Implementation::ALL.len()];
-    let mut replies: Vec<Option<Reply>> = Implementation::ALL.iter().map(|_| None).collect();
+    let servers = workload.servers;
+    let connections = workload.connections.unwrap_or(options.connections);
+    let mut runs: Vec<Vec<(Figures, f64)>> = vec![Vec::new(); servers.len()];
+    let mut replies: Vec<Option<Reply>> = servers.iter().map(|_| None).collect();
     let mut load_by_round = Vec::new();
     for round in 1..=options.rounds {
         let load_at_start = load_average();
-        for (index, implementation) in Implementation::ALL.into_iter().enumerate() {
-            let server = Server::start(implementation, prepared)?;
+        for (index, implementation) in servers.iter().copied().enumerate() {
+            let database = match workload.app {
+                App::Crud(engine) => Some(databases.fresh(engine)?),
+                App::Handlers | App::Wait => None,
+            };
+            let server =
+                Server::start(implementation, workload.app, prepared, database.as_deref())?;
             let reply = probe(
                 server.port,
                 workload.method,
@@ -83,8 +105,8 @@ fn run_workload(
             .with_context(|| format!("probing {}", implementation.label()))?;
             replies[index].get_or_insert(comparable(reply, workload));
             let url = format!("http://127.0.0.1:{}{}", server.port, workload.target);
-            wrk::load(&url, script, options.warmup, options.connections)?;
-            let figures = wrk::load(&url, script, options.duration, options.connections)?;
+            wrk::load(&url, script, options.warmup, connections)?;
+            let figures = wrk::load(&url, script, options.duration, connections)?;
             let rss_kib = server.peak_rss_kib().unwrap_or(0) as f64;
             drop(server);
             eprintln!(
@@ -113,20 +135,26 @@ fn run_workload(
             workload.name
         );
     }
-    let by_server = runs
-        .into_iter()
-        .map(|rounds| Measured {
-            rps: median(rounds.iter().map(|(figures, _)| figures.rps)),
-            p50_us: median(rounds.iter().map(|(figures, _)| figures.p50_us)),
-            p99_us: median(rounds.iter().map(|(figures, _)| figures.p99_us)),
-            rss_mib: median(rounds.iter().map(|(_, rss)| *rss)),
-            errors: rounds.iter().map(|(figures, _)| figures.errors).sum(),
-            rounds_rps: rounds.iter().map(|(figures, _)| figures.rps).collect(),
+    let by_server = servers
+        .iter()
+        .copied()
+        .zip(runs)
+        .map(|(implementation, rounds)| {
+            let measured = Measured {
+                rps: median(rounds.iter().map(|(figures, _)| figures.rps)),
+                p50_us: median(rounds.iter().map(|(figures, _)| figures.p50_us)),
+                p99_us: median(rounds.iter().map(|(figures, _)| figures.p99_us)),
+                rss_mib: median(rounds.iter().map(|(_, rss)| *rss)),
+                errors: rounds.iter().map(|(figures, _)| figures.errors).sum(),
+                rounds_rps: rounds.iter().map(|(figures, _)| figures.rps).collect(),
+            };
+            (implementation, measured)
         })
         .collect();
     Ok(WorkloadResult {
         workload,
         by_server,
+        skipped: None,
         same_reply,
         load_by_round,
     })
@@ -141,8 +169,11 @@ fn load_average() -> f64 {
 }
 
 /// The reply with the value of each volatile top-level field replaced by `"…"`, leaving every
-/// other byte of the body as the server sent it.
+/// other byte of the body as the server sent it, and without the headers that hash them.
 fn comparable(mut reply: Reply, workload: &Workload) -> Reply {
+    reply
+        .headers
+        .retain(|(name, _)| !workload.volatile_headers.contains(&name.as_str()));
     let Ok(serde_json::Value::Object(json)) = serde_json::from_str(&reply.body) else {
         return reply;
     };
@@ -160,6 +191,30 @@ fn comparable(mut reply: Reply, workload: &Workload) -> Reply {
 mod tests {
     use super::*;
     use crate::workload::WORKLOADS;
+
+    #[test]
+    fn masks_the_creation_time_and_its_etag() {
+        let create = workload::all(None)
+            .find(|w| w.name == "create-sqlite")
+            .unwrap();
+        let reply = |etag: &str, at: &str| Reply {
+            status: 201,
+            headers: vec![
+                ("etag".to_owned(), etag.to_owned()),
+                ("location".to_owned(), "/books/100001".to_owned()),
+            ],
+            body: format!(
+                r#"{{"id":100001,"price":12.5,"created_at":"{at}","updated_at":"{at}"}}"#
+            ),
+        };
+        let first = comparable(reply("\"1\"", "2026-12-04T14:51:19.993Z"), create);
+        let second = comparable(reply("\"2\"", "2026-12-04T14:52:33.709Z"), create);
+        assert_eq!(first, second);
+        assert_eq!(
+            first.headers,
+            [("location".to_owned(), "/books/100001".to_owned())]
+        );
+    }
 
     #[test]
     fn masks_the_clock_and_nothing_else() {

@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::workload::Group;
+
 /// Which kind of run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -34,11 +36,15 @@ pub struct Options {
     pub profile: &'static str,
     /// Where `benchmarks.md` and `benchmarks-ratios.svg` go.
     pub out: PathBuf,
+    /// Only this group of workloads (and, for the data group, no compiler timings).
+    pub only: Option<Group>,
+    /// Only the workloads of these names, when not empty.
+    pub workloads: Vec<String>,
 }
 
 impl Options {
     /// The settings of `mode`; `out` overrides where the report goes.
-    pub fn new(mode: Mode, out: Option<PathBuf>) -> Self {
+    pub fn new(mode: Mode, out: Option<PathBuf>, only: Option<Group>) -> Self {
         let workspace = Path::new(env!("CARGO_MANIFEST_DIR"))
             .parent()
             .expect("bench/ sits in the workspace")
@@ -62,6 +68,8 @@ impl Options {
             connections,
             profile,
             out,
+            only,
+            workloads: Vec::new(),
         }
     }
 

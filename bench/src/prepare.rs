@@ -1,7 +1,8 @@
 //! Before any load: build the `backworks` binary (from the last commit, see
-//! [`compiler_sources`]), compile `bench/workloads` with it, build the
-//! generated server and the axum baseline into the shared target dir, and check that the tools
-//! the run needs (wrk; node with express and fastify, and bun, from `npm ci`) are there.
+//! [`compiler_sources`]), compile `bench/workloads` (handler workloads) or `bench/crud` and
+//! `bench/wait` (data workloads) with it, build the generated servers and the axum baseline
+//! into the shared target dir, and check that the tools the run needs (wrk; node with express,
+//! fastify, better-sqlite3 and pg, and bun, from `npm ci`) are there.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -9,7 +10,7 @@ use std::process::{Command, Stdio};
 use anyhow::{Context, bail};
 
 use crate::options::{Mode, Options};
-use crate::workload::WORKLOADS;
+use crate::workload::{Group, WORKLOADS};
 
 /// The binaries and files the load phase starts servers from.
 pub(crate) struct Prepared {
@@ -17,6 +18,10 @@ pub(crate) struct Prepared {
     pub(crate) cli: PathBuf,
     /// The generated server of `bench/workloads`.
     pub(crate) backworks: PathBuf,
+    /// The generated server of `bench/crud` (the data workloads' CRUD routes).
+    pub(crate) crud: PathBuf,
+    /// The generated server of `bench/wait`, or why the compiler refused it.
+    pub(crate) wait: Result<PathBuf, String>,
     /// The hand-written axum server.
     pub(crate) axum: PathBuf,
     /// The `bun` binary the npm package installed.
@@ -25,6 +30,8 @@ pub(crate) struct Prepared {
     pub(crate) js_servers: PathBuf,
     /// The route table the JavaScript adapters serve.
     pub(crate) js_routes: PathBuf,
+    /// The route table of the waiting workload.
+    pub(crate) wait_routes: PathBuf,
 }
 
 pub(crate) fn prepare(options: &Options) -> anyhow::Result<Prepared> {
@@ -39,30 +46,65 @@ pub(crate) fn prepare(options: &Options) -> anyhow::Result<Prepared> {
         .env("CARGO_TARGET_DIR", &cli_target))?;
     let cli = cli_target.join(options.profile_dir()).join("backworks");
 
-    let out = scratch.join("workloads-out");
-    eprintln!("bench: compiling bench/workloads");
-    run(Command::new(&cli)
-        .arg("build")
-        .arg(options.workspace.join("bench/workloads"))
-        .arg("--out")
-        .arg(&out))?;
-
-    eprintln!("bench: building the generated server and the axum baseline");
-    run(cargo(options, &out.join("server")).env("CARGO_TARGET_DIR", options.servers_target()))?;
+    let wants = |group| options.only.is_none_or(|only| only == group);
+    if wants(Group::Handlers) {
+        compile_project(options, &cli, "workloads")?;
+    }
+    let mut wait = Ok(());
+    if wants(Group::Data) {
+        compile_project(options, &cli, "crud")?;
+        // The compiler may refuse timers (before the event loop lands); then only the waiting
+        // workload is left out, and the report says why.
+        wait = compile_project(options, &cli, "wait").map_err(|error| format!("{error:#}"));
+        if let Err(reason) = &wait {
+            eprintln!("bench: the waiting workload will not be measured: {reason}");
+        }
+    }
+    eprintln!("bench: building the axum baseline");
     let baseline = options.workspace.join("bench/axum-baseline");
     run(cargo(options, &baseline).env("CARGO_TARGET_DIR", options.servers_target()))?;
     let binaries = options.servers_target().join(options.profile_dir());
 
     let js_routes = scratch.join("js-routes.json");
     std::fs::write(&js_routes, js_route_table(&options.workspace))?;
+    let wait_routes = scratch.join("js-routes-wait.json");
+    std::fs::write(&wait_routes, wait_route_table(&options.workspace))?;
     Ok(Prepared {
         cli,
         backworks: binaries.join("bench-workloads"),
+        crud: binaries.join("bench-crud"),
+        wait: wait.map(|()| binaries.join("bench-wait")),
         axum: binaries.join("axum-baseline"),
         bun: bun_binary(&options.workspace),
         js_servers: options.workspace.join("bench/js-servers"),
         js_routes,
+        wait_routes,
     })
+}
+
+/// `backworks build bench/<name>` into the scratch folder, then its server into the shared
+/// target dir. The compiler's diagnostics go to our stderr; the error says which step failed.
+fn compile_project(options: &Options, cli: &Path, name: &str) -> anyhow::Result<()> {
+    let out = options.scratch().join(format!("{name}-out"));
+    eprintln!("bench: compiling bench/{name}");
+    let built = Command::new(cli)
+        .arg("build")
+        .arg(options.workspace.join("bench").join(name))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .context("cannot run backworks")?;
+    if !built.status.success() {
+        // The first diagnostic names what the compiler refused; the report quotes it.
+        let diagnostics = String::from_utf8_lossy(&built.stderr);
+        let first = diagnostics
+            .lines()
+            .find(|line| line.starts_with("error"))
+            .unwrap_or("");
+        bail!("backworks build bench/{name} failed: {first}");
+    }
+    eprintln!("bench: building the generated server of bench/{name}");
+    run(cargo(options, &out.join("server")).env("CARGO_TARGET_DIR", options.servers_target()))
 }
 
 /// Where to build the compiler from, and its target dir. A smoke run uses the working tree as
@@ -127,7 +169,7 @@ fn check_tools(options: &Options) -> anyhow::Result<()> {
     if wrk.is_err() {
         bail!("wrk is not installed (Debian: apt-get install -y wrk)");
     }
-    for package in ["express", "fastify"] {
+    for package in ["express", "fastify", "better-sqlite3", "pg"] {
         let manifest = options
             .workspace
             .join(format!("node_modules/{package}/package.json"));
@@ -168,4 +210,14 @@ fn js_route_table(workspace: &Path) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&routes).expect("plain JSON")
+}
+
+/// The route table of the waiting workload: `bench/wait`'s one handler file.
+fn wait_route_table(workspace: &Path) -> String {
+    let route = serde_json::json!([{
+        "method": "GET",
+        "path": "/wait",
+        "module": workspace.join("bench/wait/handlers/wait.js"),
+    }]);
+    serde_json::to_string_pretty(&route).expect("plain JSON")
 }

@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 
 use crate::prepare::Prepared;
+use crate::workload::App;
 
 /// The five ways the workloads are served.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,9 +58,12 @@ impl Implementation {
         )
     }
 
-    /// The adapter file under `bench/js-servers/`, for the JavaScript servers.
-    fn adapter(self) -> Option<&'static str> {
+    /// The adapter file under `bench/js-servers/` that serves `app`, for the JavaScript servers.
+    fn adapter(self, app: App) -> Option<&'static str> {
+        let crud = matches!(app, App::Crud(_));
         match self {
+            Implementation::Bun if crud => Some("crud-bun.mjs"),
+            Implementation::Fastify if crud => Some("crud-fastify.mjs"),
             Implementation::Bun => Some("bun.mjs"),
             Implementation::Fastify => Some("fastify.mjs"),
             Implementation::Express => Some("express.mjs"),
@@ -76,22 +80,37 @@ pub(crate) struct Server {
 }
 
 impl Server {
+    /// Starts `implementation` serving `app`, on the database at `database_url` if given.
     pub(crate) fn start(
         implementation: Implementation,
+        app: App,
         prepared: &Prepared,
+        database_url: Option<&str>,
     ) -> anyhow::Result<Self> {
         let port = free_port()?;
-        let mut command = match implementation {
-            Implementation::Backworks => Command::new(&prepared.backworks),
-            Implementation::Axum => Command::new(&prepared.axum),
-            Implementation::Bun => Command::new(&prepared.bun),
-            Implementation::Fastify | Implementation::Express => Command::new("node"),
+        let mut command = match (implementation, app) {
+            (Implementation::Backworks, App::Handlers) => Command::new(&prepared.backworks),
+            (Implementation::Backworks, App::Crud(_)) => Command::new(&prepared.crud),
+            (Implementation::Backworks, App::Wait) => match &prepared.wait {
+                Ok(binary) => Command::new(binary),
+                Err(reason) => bail!("bench/wait did not compile: {reason}"),
+            },
+            (Implementation::Axum, _) => Command::new(&prepared.axum),
+            (Implementation::Bun, _) => Command::new(&prepared.bun),
+            (Implementation::Fastify | Implementation::Express, _) => Command::new("node"),
         };
-        if let Some(adapter) = implementation.adapter() {
+        if let Some(adapter) = implementation.adapter(app) {
             command
                 .arg(prepared.js_servers.join(adapter))
-                .arg(&prepared.js_routes)
                 .env("NODE_ENV", "production");
+            match app {
+                App::Handlers => command.arg(&prepared.js_routes),
+                App::Wait => command.arg(&prepared.wait_routes),
+                App::Crud(_) => &mut command,
+            };
+        }
+        if let Some(url) = database_url {
+            command.env("DATABASE_URL", url);
         }
         // The compiled server logs one line per request to stderr, as shipped; the text is
         // discarded but its formatting cost is part of what is measured.
@@ -159,6 +178,6 @@ impl Drop for Server {
 }
 
 /// A port nobody listens on right now (the kernel's pick for port 0).
-fn free_port() -> anyhow::Result<u16> {
+pub(crate) fn free_port() -> anyhow::Result<u16> {
     Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
 }

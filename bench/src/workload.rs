@@ -1,6 +1,7 @@
-//! The seven workloads: which request each sends, and the wrk script that sends it. The first
-//! five are the examples' handlers and two synthetic ones (CPU, module state); `report` and
-//! `page` are written the way application code is written, not tuned for the compiler.
+//! The workloads: which request each sends, to which servers, and the wrk script that sends
+//! it. The seven handler workloads are here: the first five are the examples' handlers and two
+//! synthetic ones (CPU, module state); `report` and `page` are written the way application code
+//! is written, not tuned for the compiler. The data workloads are in `data_workloads.rs`.
 //!
 //! Each wrk script ends with a `done` hook that prints one machine-readable line, so nothing
 //! depends on wrk's human-oriented output:
@@ -9,7 +10,39 @@
 //! BENCH requests=441795 duration_us=10001234 p50_us=690 p99_us=1840 errors=0
 //! ```
 
-/// One workload: a route of `bench/workloads` and the request that loads it.
+use crate::options::Options;
+use crate::server::Implementation;
+
+/// The two groups of workloads, which `--only` picks from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// Handler files served five ways (`bench/workloads`).
+    Handlers,
+    /// Generated CRUD routes on a database, and a handler that waits (`bench/crud`, `bench/wait`).
+    Data,
+}
+
+/// What serves a workload: which project, and on which database.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum App {
+    /// `bench/workloads` and the JavaScript adapters of its handler files.
+    Handlers,
+    /// `bench/crud`'s generated routes (and `bench/js-servers/crud-*.mjs`) on this engine.
+    Crud(Engine),
+    /// `bench/wait`'s handler, on the handler adapters too.
+    Wait,
+}
+
+/// A database engine of the data workloads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Engine {
+    /// An SQLite file, a fresh copy of the seeded one for every run.
+    Sqlite,
+    /// A throw-away PostgreSQL cluster, a fresh database from the seeded template every run.
+    Postgres,
+}
+
+/// One workload: a route and the request that loads it.
 pub(crate) struct Workload {
     /// Short name used in tables and file names.
     pub(crate) name: &'static str,
@@ -28,6 +61,16 @@ pub(crate) struct Workload {
     /// Top-level JSON fields that legitimately differ between servers (the clock), masked when
     /// the servers' responses are compared.
     pub(crate) volatile: &'static [&'static str],
+    /// Response headers left out of the comparison, because they hash a volatile field.
+    pub(crate) volatile_headers: &'static [&'static str],
+    /// Which group `--only` selects it by.
+    pub(crate) group: Group,
+    /// What serves it.
+    pub(crate) app: App,
+    /// The servers it runs on, in the order each round runs them.
+    pub(crate) servers: &'static [Implementation],
+    /// Open connections, when not the run's default.
+    pub(crate) connections: Option<u32>,
 }
 
 /// The request body of a workload.
@@ -39,7 +82,16 @@ pub(crate) enum Body {
     Document10k,
     /// `{"key":"k<i>","amount":<1..3>}`, cycling over 16 keys so writes hit different entries.
     Tally,
+    /// No body (GET), and the path cycles over `/books/{id}` for every id of the seeded table,
+    /// in a stride of 7919 so that neighbouring requests read distant rows.
+    BookIds,
+    /// The same new book on every request (`NEW_BOOK`).
+    NewBook,
 }
+
+/// The body of every `POST /books`.
+pub(crate) const NEW_BOOK: &str =
+    r#"{"title":"A new book","price":12.5,"status":"published","author":7}"#;
 
 pub(crate) const WORKLOADS: &[Workload] = &[
     Workload {
@@ -51,6 +103,11 @@ pub(crate) const WORKLOADS: &[Workload] = &[
         handler: "hello.js",
         body: Body::None,
         volatile: &["timestamp"],
+        volatile_headers: &[],
+        group: Group::Handlers,
+        app: App::Handlers,
+        servers: &Implementation::ALL,
+        connections: None,
     },
     Workload {
         name: "search",
@@ -61,6 +118,11 @@ pub(crate) const WORKLOADS: &[Workload] = &[
         handler: "search.js",
         body: Body::None,
         volatile: &[],
+        volatile_headers: &[],
+        group: Group::Handlers,
+        app: App::Handlers,
+        servers: &Implementation::ALL,
+        connections: None,
     },
     Workload {
         name: "echo-10k",
@@ -71,6 +133,11 @@ pub(crate) const WORKLOADS: &[Workload] = &[
         handler: "echo.js",
         body: Body::Document10k,
         volatile: &[],
+        volatile_headers: &[],
+        group: Group::Handlers,
+        app: App::Handlers,
+        servers: &Implementation::ALL,
+        connections: None,
     },
     Workload {
         name: "crunch",
@@ -81,6 +148,11 @@ pub(crate) const WORKLOADS: &[Workload] = &[
         handler: "crunch.js",
         body: Body::None,
         volatile: &[],
+        volatile_headers: &[],
+        group: Group::Handlers,
+        app: App::Handlers,
+        servers: &Implementation::ALL,
+        connections: None,
     },
     Workload {
         name: "state",
@@ -91,6 +163,11 @@ pub(crate) const WORKLOADS: &[Workload] = &[
         handler: "record.js",
         body: Body::Tally,
         volatile: &[],
+        volatile_headers: &[],
+        group: Group::Handlers,
+        app: App::Handlers,
+        servers: &Implementation::ALL,
+        connections: None,
     },
     Workload {
         name: "report",
@@ -101,6 +178,11 @@ pub(crate) const WORKLOADS: &[Workload] = &[
         handler: "report.js",
         body: Body::None,
         volatile: &[],
+        volatile_headers: &[],
+        group: Group::Handlers,
+        app: App::Handlers,
+        servers: &Implementation::ALL,
+        connections: None,
     },
     Workload {
         name: "page",
@@ -111,6 +193,11 @@ pub(crate) const WORKLOADS: &[Workload] = &[
         handler: "page.js",
         body: Body::None,
         volatile: &[],
+        volatile_headers: &[],
+        group: Group::Handlers,
+        app: App::Handlers,
+        servers: &Implementation::ALL,
+        connections: None,
     },
 ];
 
@@ -118,7 +205,8 @@ impl Workload {
     /// The body of the probe request (the first request a fresh server gets).
     pub(crate) fn probe_body(&self) -> Option<String> {
         match self.body {
-            Body::None => None,
+            Body::None | Body::BookIds => None,
+            Body::NewBook => Some(NEW_BOOK.to_owned()),
             Body::Document10k => Some(document_10k()),
             Body::Tally => Some(r#"{"key":"k0","amount":1}"#.to_owned()),
         }
@@ -128,6 +216,15 @@ impl Workload {
     pub(crate) fn wrk_script(&self) -> String {
         let request = match self.body {
             Body::None => String::new(),
+            Body::BookIds => "local n = 0\n\
+                 request = function()\n\
+                 \x20 n = n + 1\n\
+                 \x20 return wrk.format(nil, \"/books/\" .. (n * 7919 % 100000 + 1))\n\
+                 end\n"
+                .to_owned(),
+            Body::NewBook => format!(
+                "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==[{NEW_BOOK}]==]\n"
+            ),
             Body::Document10k => format!(
                 "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [==[{}]==]\n",
                 document_10k()
@@ -144,6 +241,21 @@ impl Workload {
         };
         format!("{request}{DONE_HOOK}")
     }
+}
+
+/// Every workload of `only` (all of them for `None`), handler workloads first.
+pub(crate) fn all(only: Option<Group>) -> impl Iterator<Item = &'static Workload> {
+    WORKLOADS
+        .iter()
+        .chain(crate::data_workloads::DATA_WORKLOADS)
+        .filter(move |workload| only.is_none_or(|group| workload.group == group))
+}
+
+/// The workloads a run measures: its group, and its names if it names any.
+pub(crate) fn selected(options: &Options) -> impl Iterator<Item = &'static Workload> + '_ {
+    all(options.only).filter(|workload| {
+        options.workloads.is_empty() || options.workloads.iter().any(|name| name == workload.name)
+    })
 }
 
 /// Prints the figures of the run as one `BENCH` line (latencies in microseconds).
@@ -200,7 +312,7 @@ mod tests {
 
     #[test]
     fn every_script_reports_with_the_done_hook() {
-        for workload in WORKLOADS {
+        for workload in all(None) {
             assert!(workload.wrk_script().contains("BENCH requests="));
         }
     }

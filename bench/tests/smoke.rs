@@ -1,9 +1,11 @@
 //! The benchmark command works end to end on a tiny load: `backworks-bench --smoke` builds the
-//! five servers, loads each workload for a second, times the compiler, and writes a report
+//! five servers, loads each workload for a second (the data workloads on SQLite and on a
+//! throw-away PostgreSQL), times the compiler, and writes a report
 //! whose tables are well formed. Nothing here asserts on a figure: timings belong in
 //! docs/benchmarks.md, not in pass/fail.
 //!
-//! Needs wrk (`apt-get install -y wrk`), Node 20 and `npm ci` (express, fastify, bun).
+//! Needs wrk, sqlite3 and PostgreSQL 15 (`apt-get install -y wrk sqlite3 postgresql`), Node 20
+//! and `npm ci` (express, fastify, bun, better-sqlite3, pg).
 
 use std::path::Path;
 use std::process::Command;
@@ -61,6 +63,23 @@ fn the_smoke_run_writes_a_well_formed_report() {
             .any(|row| row[0].contains("500 endpoints") && row[1].ends_with(" s")),
         "{report}"
     );
+    let data = rows_after(&report, "#### Data: throughput, latency, memory");
+    for engine in ["sqlite", "postgres"] {
+        for operation in ["get", "list", "create"] {
+            let name = format!("{operation}-{engine}");
+            let servers: Vec<&str> = data
+                .iter()
+                .filter(|row| row[0] == name)
+                .map(|row| row[1].as_str())
+                .collect();
+            assert_eq!(servers, ["Backworks", "Bun", "Node+Fastify"], "{report}");
+        }
+    }
+    let targets = rows_after(&report, "#### Data: Backworks against the targets");
+    assert!(targets.len() >= 6, "{report}");
+    for row in &targets {
+        assert_eq!(row[9], "yes", "the servers must answer alike: {row:?}");
+    }
     let chart = std::fs::read_to_string(out.join("benchmarks-ratios.svg")).expect("chart");
     assert!(chart.starts_with("<svg") && chart.trim_end().ends_with("</svg>"));
 }

@@ -1,5 +1,5 @@
 //! The hand-written axum server of the benchmarks: what a Rust programmer would write for the
-//! seven workloads, with no JS value model in between — the practical limit Backworks is held to.
+//! seven handler workloads and the waiting one, with no JS value model in between — the practical limit Backworks is held to.
 //!
 //! Each route answers exactly what the compiled handler answers (status, content type, body
 //! bytes; `backworks-bench` checks this before timing). It listens on `PORT`/`HOST` and prints
@@ -14,6 +14,7 @@ mod handlers;
 mod page;
 mod report;
 mod time;
+mod wait;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -31,7 +32,8 @@ fn main() {
         .route("/crunch", get(handlers::crunch))
         .route("/record", post(handlers::record))
         .route("/report", get(report::report))
-        .route("/page", get(page::page));
+        .route("/page", get(page::page))
+        .route("/wait", get(wait::wait));
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
