@@ -286,6 +286,60 @@ fn sqlite_locked_by_another_writer_is_a_503_for_writes_only() {
         .expect(201);
 }
 
+/// A write abandoned while its `BEGIN IMMEDIATE` waits for another process's lock (a client
+/// that went away) still ends its transaction once the `BEGIN` goes through: later writes
+/// begin normally instead of failing with "cannot start a transaction within a transaction".
+#[test]
+fn a_write_abandoned_while_waiting_for_the_lock_leaves_no_transaction_open() {
+    let db = TestDb::new(Backend::Sqlite);
+    let runtime = storage_support::runtime();
+    runtime.block_on(async {
+        let store = backworks_runtime::storage::Store::open(db.data())
+            .await
+            .unwrap();
+        let other = backworks_runtime::storage::Store::open(db.data())
+            .await
+            .unwrap();
+        let mut holder = other.begin().await.unwrap();
+        holder
+            .create(
+                "authors",
+                json!({"name": "held"}).as_object().unwrap().clone(),
+            )
+            .await
+            .unwrap();
+        let abandoned = tokio::time::timeout(
+            std::time::Duration::from_millis(300),
+            store.create(
+                "authors",
+                json!({"name": "gone"}).as_object().unwrap().clone(),
+            ),
+        )
+        .await;
+        assert!(abandoned.is_err(), "the write waited for the lock");
+        holder.rollback().await.unwrap();
+        let after = store
+            .create(
+                "authors",
+                json!({"name": "after"}).as_object().unwrap().clone(),
+            )
+            .await;
+        assert!(after.is_ok(), "{after:?}");
+        let names: Vec<_> = store
+            .sql("SELECT name FROM authors ORDER BY id".into(), vec![])
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|row| row["name"].clone())
+            .collect();
+        assert!(
+            !names.contains(&json!("gone")),
+            "the abandoned write was rolled back"
+        );
+        assert_eq!(names.last(), Some(&json!("after")));
+    });
+}
+
 both!(
     acknowledged_writes_survive_sigkill,
     concurrent_if_match_increments_lose_nothing,

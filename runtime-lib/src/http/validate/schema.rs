@@ -186,17 +186,35 @@ fn check_string(
         ));
     }
     if let Some(pattern) = keywords.get("pattern").and_then(Value::as_str) {
-        match regress::Regex::with_flags(pattern, "u") {
-            Ok(regex) if regex.find(text).is_none() => {
+        match pattern_matches(pattern, text) {
+            Some(false) => {
                 out.push(violation(at, &format!("must match the pattern {pattern}")));
             }
-            Ok(_) => {}
-            Err(_) => out.push(violation(
+            Some(true) => {}
+            None => out.push(violation(
                 at,
                 &format!("the schema's pattern {pattern} is invalid"),
             )),
         }
     }
+}
+
+/// Whether `text` matches `pattern` (`None`: the pattern does not compile). Compiled patterns
+/// are kept per thread: compiling one costs far more than matching, every list request checks
+/// one per filter, and the patterns come from the service's own document, so the cache holds
+/// at most the document's patterns.
+fn pattern_matches(pattern: &str, text: &str) -> Option<bool> {
+    thread_local! {
+        static COMPILED: std::cell::RefCell<std::collections::HashMap<String, Option<regress::Regex>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    COMPILED.with(|compiled| {
+        let mut compiled = compiled.borrow_mut();
+        let regex = compiled
+            .entry(pattern.to_owned())
+            .or_insert_with(|| regress::Regex::with_flags(pattern, "u").ok());
+        regex.as_ref().map(|regex| regex.find(text).is_some())
+    })
 }
 
 fn check_array(

@@ -142,18 +142,24 @@ impl SqliteEngine {
         } else {
             "BEGIN IMMEDIATE"
         };
+        // Open before `BEGIN` is even sent: if this future is dropped while it waits (a client
+        // gone), the job still runs, and the session's drop must queue the ROLLBACK that ends
+        // it, or the writer would stay inside a transaction and refuse every later `BEGIN`.
+        session.open = true;
         let begun = call(&session.jobs, move |connection| {
             connection.execute_batch(begin).map_err(classify)
         })
         .await;
-        if begun.is_err() && keys_off {
-            let _ = call(&session.jobs, |connection| {
-                connection.execute_batch(KEYS_ON).map_err(classify)
-            })
-            .await;
+        if begun.is_err() {
+            session.open = false;
+            if keys_off {
+                let _ = call(&session.jobs, |connection| {
+                    connection.execute_batch(KEYS_ON).map_err(classify)
+                })
+                .await;
+            }
         }
         begun?;
-        session.open = true;
         Ok(session)
     }
 }
