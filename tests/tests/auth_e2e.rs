@@ -262,3 +262,21 @@ fn a_secret_written_in_the_blueprint_never_reaches_the_output() {
         "{rendered}"
     );
 }
+
+#[test]
+fn handlers_never_see_the_key_variable_in_ctx_env() {
+    let project = workspace_root().join("tests/fixtures/auth-env");
+    let compiled = compile(&project)
+        .unwrap_or_else(|diagnostics| panic!("the fixture does not compile:\n{diagnostics}"));
+    let out = workspace_root().join("target/e2e/auth-env");
+    compiled.tree.write(&out).expect("output written");
+    let server = RunningServer::start_with_env(
+        &build_server(&out),
+        &[("JWT_SECRET", SECRET), ("AUTH_ENV_OTHER", "visible")],
+    );
+    let reply = call(&server, "GET", "/env", None, None);
+    assert_eq!(
+        (reply.status, reply.json()),
+        (200, json!({ "secret": "undefined", "other": "visible" }))
+    );
+}

@@ -34,21 +34,18 @@ pub fn lower_auth(
     let node = root.get("auth")?.get("jwt")?;
     let jwt = &config.jwt;
     let range = |key: &str| node.get(key).map_or(node.span.clone(), |n| n.span.clone());
+    // The `jwt:` key: where a problem with the key as a whole is shown.
+    let jwt_key = root
+        .get("auth")
+        .and_then(|auth| auth.key("jwt"))
+        .map_or(node.span.clone(), |key| key.span.clone());
     let errors_before = diagnostics.len();
 
     let (key_name, key_value) = match (&jwt.secret, &jwt.public_key) {
         (Some(secret), None) => ("secret", secret),
         (None, Some(public_key)) => ("public_key", public_key),
         (both, _) => {
-            let anchor = root
-                .get("auth")
-                .and_then(|auth| auth.key("jwt"))
-                .unwrap_or(node);
-            diagnostics.push(diagnostic::key_choice(
-                source,
-                anchor.span.clone(),
-                both.is_some(),
-            ));
+            diagnostics.push(diagnostic::key_choice(source, jwt_key, both.is_some()));
             return None;
         }
     };
@@ -56,15 +53,7 @@ pub fn lower_auth(
     if key_variable.is_none() {
         // Pointed at `jwt:`, the line above: an excerpt of the value's line would print the
         // secret into whatever log holds the build output.
-        let anchor = root
-            .get("auth")
-            .and_then(|auth| auth.key("jwt"))
-            .unwrap_or(node);
-        diagnostics.push(diagnostic::secret_in_blueprint(
-            source,
-            anchor.span.clone(),
-            key_name,
-        ));
+        diagnostics.push(diagnostic::secret_in_blueprint(source, jwt_key, key_name));
     }
 
     let algorithm = match (jwt.algorithm.as_deref(), key_name) {
