@@ -79,6 +79,17 @@ pub struct Overrides {
     pub authenticator: Option<Authenticator>,
 }
 
+impl Overrides {
+    /// Only the authenticator overridden (which other fields exist depends on the features).
+    pub fn authenticated_by(authenticator: Option<Authenticator>) -> Overrides {
+        Overrides {
+            #[cfg(feature = "storage")]
+            store: None,
+            authenticator,
+        }
+    }
+}
+
 /// Like [`router`], with what `overrides` supplies.
 ///
 /// # Panics

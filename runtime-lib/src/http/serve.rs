@@ -88,10 +88,7 @@ fn checked_router(
 ) -> Result<axum::Router, String> {
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let overrides = super::Overrides {
-        authenticator,
-        ..super::Overrides::default()
-    };
+    let overrides = super::Overrides::authenticated_by(authenticator);
     let built = catch_unwind(AssertUnwindSafe(|| router_with(spec, overrides)));
     std::panic::set_hook(previous_hook);
     built.map_err(|payload| format!("invalid routes: {}", logging::panic_text(payload.as_ref())))
