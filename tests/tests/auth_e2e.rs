@@ -252,6 +252,22 @@ fn the_openapi_document_passes_both_validators_and_says_who_may_call_what() {
     assert!(op("/status", "get")["responses"].get("401").is_none());
 }
 
+/// The generated manifest and route table: the `auth` feature, each route's `Access`, and an
+/// `AuthSpec` naming the variable (never a key).
+#[test]
+fn the_generated_server_declares_who_may_call_each_route() {
+    let compiled = compile(&example("notes-auth")).expect("notes-auth compiles");
+    let mut sections = String::new();
+    for path in ["server/Cargo.toml", "server/src/main.rs"] {
+        let text = compiled.tree.get(path).expect("generated");
+        sections.push_str(&format!("=== {path}\n{text}\n"));
+    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../../snapshots/examples");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("notes-auth", sections));
+}
+
 #[test]
 fn a_secret_written_in_the_blueprint_never_reaches_the_output() {
     let fixture = workspace_root().join("tests/fixtures/errors/auth-literal-secret");

@@ -302,6 +302,16 @@ mod tests {
                 500,
                 "invalid_response",
             ),
+            (
+                HttpError::Unauthorized {
+                    invalid_token: true,
+                    message: "x",
+                },
+                401,
+                "unauthorized",
+            ),
+            (HttpError::Forbidden { roles: &["admin"] }, 403, "forbidden"),
+            (HttpError::AuthUnavailable, 503, "auth_unavailable"),
         ];
         for (error, status, code) in cases {
             assert_eq!(error.status().as_u16(), status, "{error:?}");
