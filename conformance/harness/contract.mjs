@@ -4,7 +4,7 @@
 // only moves bytes between its HTTP framework and these functions, so all of them answer alike.
 //
 // It mirrors runtime-lib (`bridge.rs` and `http/`): req = { method, path, path_params,
-// query_params (last value wins), headers, body }, ctx = { log, env }; a result with
+// query_params (last value wins), headers, body }, ctx = { log, env, user }; a result with
 // status/headers/body is a response, anything else is the body of a 200; string bodies are
 // text/plain, others JSON; a throw is a 500 {"error":"handler_error","message":"Name: msg"}.
 //
@@ -55,7 +55,8 @@ export async function loadHandler(route) {
 /** The handler's second argument. The compiled server builds it only for handlers that read
  * it; a long-running server can build it once, the harness builds one per request. */
 export function createContext() {
-  return { log: (...args) => console.log(...args), env: { ...process.env } };
+  // `user` is the verified caller; these servers verify no tokens, so every caller is anonymous.
+  return { log: (...args) => console.log(...args), env: { ...process.env }, user: null };
 }
 
 /** Blueprint paths use axum's `{id}`; Express, Fastify and Bun write `:id`. */

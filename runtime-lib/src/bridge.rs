@@ -34,7 +34,7 @@ use std::rc::Rc;
 
 use crate::contract::{
     HandlerCall, HandlerError, HandlerRequest, HandlerResponse, ParamKind, ParamLocation,
-    RequestBody, ResponseBody, TypedParam,
+    RequestBody, ResponseBody, TypedParam, User,
 };
 use crate::js::error::{error_parts, stack_string};
 use crate::js::event_loop::{EventLoop, LoopEntry};
@@ -48,13 +48,32 @@ impl<F: FnOnce(&Modules, Value, &Context) -> Result<Value, Throw>> Entry for F {
 
 /// The handler's second argument, made on demand: a fresh `{ log, env }` copies the whole
 /// process environment, which most handlers never look at.
-pub struct Context(());
+pub struct Context<'r> {
+    /// The request's verified caller, which becomes `ctx.user`.
+    user: Option<&'r User>,
+}
 
-impl Context {
-    /// `ctx = { log, env }`.
+impl Context<'_> {
+    /// `ctx = { log, env, user }` (and `db` where there is one).
     pub fn value(&self) -> Value {
-        context_value()
+        let context = context_value();
+        let _ = crate::js::access::set(&context, "user", user_value(self.user));
+        context
     }
+}
+
+/// `ctx.user`: `{ id, roles, claims }` for a verified caller, `null` for an anonymous one.
+fn user_value(user: Option<&User>) -> Value {
+    let Some(user) = user else {
+        return Value::Null;
+    };
+    let id = user.id.as_deref().map_or(Value::Null, Value::str);
+    let roles =
+        crate::js::builders::array(user.roles.iter().map(|role| Value::str(role)).collect());
+    // The claims were JSON before verification turned them into text; they read back as
+    // `JSON.parse` would read them (a token's claims are always an object).
+    let claims = crate::js::json::parse_str(&user.claims).unwrap_or(Value::Null);
+    crate::js::builders::object([("id", id), ("roles", roles), ("claims", claims)])
 }
 
 /// Runs a handler of a stateless module: a private module registry, no lock.
@@ -111,7 +130,9 @@ pub fn begin_on_loop(
             return Ok(());
         }
     };
-    let context = Context(());
+    let context = Context {
+        user: req.user.as_ref(),
+    };
     let result = entry(modules, request, &context).and_then(crate::js::promise::resolve);
     let promise = match result {
         Ok(promise) => promise,
@@ -148,7 +169,9 @@ fn run(
     let _budget = crate::js::budget::enter(req.deadline);
     // Declared after the budget so that leftover jobs are dropped while it still applies.
     let _microtasks = crate::js::microtasks::scope();
-    let context = Context(());
+    let context = Context {
+        user: req.user.as_ref(),
+    };
     // Node awaits the handler's result: every queued job runs, then the promise is read.
     let result = entry(modules, request, &context).and_then(|value| {
         crate::js::microtasks::drain()?;
@@ -247,7 +270,12 @@ pub fn request_value(req: &HandlerRequest) -> Result<Value, HandlerError> {
 /// allocates every name and value (hello-world served 40 % more requests without it).
 fn environment() -> &'static [(String, String)] {
     static ENVIRONMENT: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
-    ENVIRONMENT.get_or_init(|| std::env::vars().collect())
+    // Variables holding auth keys are left out: a handler echoing `ctx.env` must not leak one.
+    ENVIRONMENT.get_or_init(|| {
+        std::env::vars()
+            .filter(|(name, _)| !crate::auth::is_concealed(name))
+            .collect()
+    })
 }
 
 /// The JS `ctx` object: `{ log, env }` (`env` is the environment as the process started with

@@ -63,6 +63,21 @@ pub struct HandlerRequest {
     /// Parameters the handler receives as JS numbers or booleans rather than strings (the
     /// route's [`RouteSpec::typed_params`](crate::http::RouteSpec::typed_params)).
     pub typed_params: &'static [TypedParam],
+    /// The verified caller, `None` when anonymous (or the route is public); it becomes
+    /// `ctx.user`. Plain data, so it crosses to event-loop threads with the request.
+    pub user: Option<User>,
+}
+
+/// A caller whose bearer token verified (`crate::auth`), as `ctx.user` shows it:
+/// `{ id, roles, claims }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    /// The token's `sub`, when it is a string.
+    pub id: Option<String>,
+    /// The roles the configured claim grants, in the token's order.
+    pub roles: Vec<String>,
+    /// Every claim of the token, as JSON text (parsed with `JSON.parse` when a handler reads it).
+    pub claims: String,
 }
 
 /// A declared parameter that reaches the handler converted from its text, for endpoints with

@@ -37,6 +37,7 @@ fn request(query: &[(&str, &str)], budget: Duration) -> HandlerRequest {
         request_id: "test".into(),
         deadline: Instant::now() + budget,
         typed_params: &[],
+        user: None,
     }
 }
 

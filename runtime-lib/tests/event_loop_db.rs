@@ -295,6 +295,7 @@ async fn handlers_reach_the_database_through_promises() {
         request_id: "test".into(),
         deadline: Instant::now() + Duration::from_secs(10),
         typed_params: &[],
+        user: None,
     };
     let HandlerCall::Pending(answer) = run_stateless_on_loop(request, exercise) else {
         panic!("a loop handler answers later");

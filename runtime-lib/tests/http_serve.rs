@@ -32,6 +32,7 @@ static CONFLICTING: ServiceSpec = ServiceSpec {
             handler: http_support::echo,
             operation: None,
             typed_params: &[],
+            auth: backworks_runtime::auth::Access::Public,
         },
         RouteSpec {
             method: "POST",
@@ -41,10 +42,12 @@ static CONFLICTING: ServiceSpec = ServiceSpec {
             handler: http_support::echo,
             operation: None,
             typed_params: &[],
+            auth: backworks_runtime::auth::Access::Public,
         },
     ],
     openapi: None,
     data: None,
+    auth: None,
 };
 
 /// In the child, this "test" is the server's `main`; in a normal run it does nothing.

@@ -63,6 +63,7 @@ static VALIDATED: ServiceSpec = ServiceSpec {
             handler: http_support::echo,
             operation: Some("/paths/~1items~1{id}/post"),
             typed_params: &[],
+            auth: backworks_runtime::auth::Access::Public,
         },
         // The same operation, declared with `typed_params: true`.
         RouteSpec {
@@ -89,10 +90,12 @@ static VALIDATED: ServiceSpec = ServiceSpec {
                     kind: ParamKind::Boolean,
                 },
             ],
+            auth: backworks_runtime::auth::Access::Public,
         },
     ],
     openapi: Some(DOCUMENT),
     data: None,
+    auth: None,
 };
 
 /// Answers with the JSON of the JS `req` object the bridge builds (`JSON.stringify(req)`),

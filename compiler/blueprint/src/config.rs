@@ -11,10 +11,13 @@
 //!                                     runtime: { language: javascript, handler: ./posts.js }
 //! ```
 //!
-//! The data keys (`database:`, `resources:`) live in [`data`].
+//! The data keys (`database:`, `resources:`) live in [`data`], the identity keys (`auth:`,
+//! an endpoint's `auth` and `roles`) in [`auth`].
 
+mod auth;
 mod data;
 
+pub use auth::{AuthConfig, JwtConfig};
 pub use data::{CrudEndpoints, DatabaseConfig, FieldConfig, ResourceConfig};
 
 use indexmap::IndexMap;
@@ -59,6 +62,9 @@ pub struct Blueprint {
     /// Data resources by name: each is a table, CRUD endpoints and `ctx.db.<name>`.
     #[serde(default)]
     pub resources: IndexMap<String, ResourceConfig>,
+    /// How callers are identified; with it, every route requires a valid token by default.
+    #[serde(default)]
+    pub auth: Option<AuthConfig>,
 }
 
 /// `server:` settings.
@@ -160,6 +166,16 @@ pub struct Endpoint {
     /// as strings (Node's behaviour, the default).
     #[serde(default)]
     pub typed_params: Option<bool>,
+    /// Who may call it: `required` (a valid token; the default when the blueprint declares
+    /// `auth:`), `optional` (a token is checked when sent; `ctx.user` is null without one) or
+    /// `none` (open to anyone).
+    #[serde(default)]
+    #[schemars(extend("enum" = ["required", "optional", "none"]))]
+    pub auth: Option<String>,
+    /// Roles of which the caller must hold one (from `auth.jwt.roles_claim`); implies `auth:
+    /// required`.
+    #[serde(default)]
+    pub roles: Option<Vec<String>>,
 }
 
 /// One declared path or query parameter.

@@ -1,6 +1,8 @@
 //! Every diagnostic the blueprint stage reports, one constructor each, so wording and codes stay
-//! consistent and can be found in one place. Those of the data keys are in [`data`].
+//! consistent and can be found in one place. Those of the data keys are in [`data`], those of
+//! the identity keys in [`auth`].
 
+pub mod auth;
 pub mod data;
 
 use std::ops::Range;

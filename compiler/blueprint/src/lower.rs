@@ -1,7 +1,7 @@
 //! Typed blueprint + positioned YAML tree → validated [`Service`].
 //!
 //! Every semantic check lives here (paths, methods, duplicate routes, handler files, ports,
-//! sizes; the data keys in [`crate::data`]); each failure becomes a diagnostic and checking
+//! sizes; the data keys in [`crate::data`], the identity keys in [`crate::auth`]); each failure becomes a diagnostic and checking
 //! goes on, so one run reports them all.
 //!
 //! ```text
@@ -18,6 +18,7 @@ use backworks_ir::{
     Operation, Route, ServerSettings, Service,
 };
 
+use crate::auth::{endpoint_access, lower_auth};
 use crate::config::{Blueprint, Endpoint, Size};
 use crate::data::lower_data;
 use crate::diagnostics;
@@ -60,6 +61,7 @@ pub fn lower(
     let global_headers = lowerer.global_headers(blueprint, root);
     let schemas = lowerer.named_schemas(root);
     let routes = lowerer.routes(&parts.endpoints, root, &limits);
+    let auth = lower_auth(source, blueprint.auth.as_ref(), root, lowerer.diagnostics);
 
     let Lowerer {
         handlers,
@@ -96,6 +98,7 @@ pub fn lower(
         database: data.database,
         resources: data.resources,
         migrations,
+        auth,
     })
 }
 
@@ -405,6 +408,13 @@ impl Lowerer<'_, '_> {
                 }
             };
             let contract = self.contract(site, &path);
+            let access = endpoint_access(
+                self.source,
+                root.get("auth").is_some(),
+                site.endpoint,
+                site.node,
+                self.diagnostics,
+            );
             let Some(handler) = handler else { continue };
             for (method, method_node) in methods {
                 let route = &mut routes[index];
@@ -434,6 +444,7 @@ impl Lowerer<'_, '_> {
                         .filter(|_| matches!(method, Method::Post | Method::Put | Method::Patch)),
                     responses: contract.responses.clone(),
                     typed_params: site.endpoint.typed_params.unwrap_or(false),
+                    access: access.clone(),
                 });
             }
         }

@@ -105,5 +105,6 @@ pub(crate) fn service_with(resources: Vec<Resource>, snapshot: Option<SchemaSnap
             snapshot,
             migrations: Vec::new(),
         },
+        auth: None,
     }
 }

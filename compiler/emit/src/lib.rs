@@ -11,6 +11,7 @@
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
+mod auth_spec;
 #[cfg(test)]
 mod data_artifacts_tests;
 mod data_spec;
@@ -20,6 +21,7 @@ mod migrations;
 mod openapi;
 mod openapi_list_grammar;
 mod openapi_resources;
+mod openapi_security;
 mod output;
 mod routes;
 mod rust_file;

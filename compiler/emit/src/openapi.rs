@@ -7,7 +7,8 @@
 //! comments: { methods: [GET, POST] }            ──▶  "comments_get", "comments_post"
 //! ```
 //!
-//! Resources' generated operations and schemas are added by `openapi_resources.rs`.
+//! Resources' generated operations and schemas are added by `openapi_resources.rs`; who may
+//! call each operation by `openapi_security.rs`.
 
 use backworks_ir::{
     ExportTypes, JsonSchema, Method, Operation, ParamLocation, Parameter, Route, Service,
@@ -101,14 +102,16 @@ pub fn document(service: &Service, inferred: &[Vec<ExportResponses>]) -> Value {
     );
     crate::openapi_resources::add_resources(service, &mut paths, &mut schemas, &mut operation_ids);
 
+    let mut components = Map::new();
+    components.insert("schemas".into(), Value::Object(schemas));
+    let security = crate::openapi_security::secure(service, &mut paths, &mut components);
     json!({
         "openapi": "3.1.0",
         "info": info,
-        // Backworks services have no authentication yet: say so explicitly.
-        "security": [],
+        "security": security,
         "servers": [{ "url": format!("http://{}:{}", service.server.host, service.server.port) }],
         "paths": paths,
-        "components": { "schemas": schemas },
+        "components": components,
     })
 }
 

@@ -6,7 +6,7 @@
 //! ```
 
 use backworks_diagnostics::Diagnostic;
-use backworks_ir::{Method, Operation, ParamLocation, ParamType, Service};
+use backworks_ir::{Access, Method, Operation, ParamLocation, ParamType, Service};
 use backworks_js::{CompiledProgram, ExportKind};
 
 /// One route table row of the generated server.
@@ -30,6 +30,8 @@ pub struct BoundOperation {
     /// Declared integer, number and boolean parameters the handler receives converted
     /// (`typed_params: true`); empty otherwise.
     pub typed_params: Vec<(ParamLocation, String, ParamType)>,
+    /// Who may call it.
+    pub access: Access,
 }
 
 /// Finds the export serving every operation; an operation whose module exports neither its
@@ -49,6 +51,7 @@ pub fn bind(
             match bind_operation(operation, module_source, program) {
                 Ok((module, entry)) => bound.push(BoundOperation {
                     typed_params: typed_params(operation),
+                    access: operation.access.clone(),
                     method: operation.method,
                     path: route.path.to_string(),
                     endpoint: operation.endpoint.clone(),

@@ -30,6 +30,8 @@ struct ManifestContext<'a> {
     description: Option<&'a str>,
     /// Whether the runtime's `storage` feature is needed (the service has a database).
     storage: bool,
+    /// Whether the runtime's `auth` feature is needed (the blueprint declares `auth:`).
+    auth: bool,
 }
 
 /// Adds the server project's files to `tree` under `server/`.
@@ -49,6 +51,7 @@ pub fn emit_server(
             version: &service.version,
             description: service.description.as_deref(),
             storage: service.database.is_some(),
+            auth: service.auth.is_some(),
         },
     )?;
     tree.add("server/Cargo.toml", manifest);
@@ -119,6 +122,7 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
             };
             quote! { TypedParam { location: #location, name: #name, kind: #kind } }
         });
+        let auth = crate::auth_spec::access(&operation.access);
         quote! {
             RouteSpec {
                 method: #method,
@@ -128,6 +132,7 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
                 handler: js::#module::#entry,
                 operation: #enforced,
                 typed_params: &[#(#typed),*],
+                auth: #auth,
             }
         }
     });
@@ -155,18 +160,33 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
     } else {
         quote! { None }
     };
+    let auth_static = crate::auth_spec::auth_static(service);
+    // Named by every route and by the auth spec; a service with neither leaves it out.
+    let access_import = if operations.is_empty() && auth_static.is_none() {
+        quote! {}
+    } else {
+        quote! { use backworks_runtime::auth::Access; }
+    };
+    let auth = if auth_static.is_some() {
+        quote! { Some(&AUTH) }
+    } else {
+        quote! { None }
+    };
     quote! {
         //! The server for this blueprint: settings and routes; everything else is in
         //! `backworks-runtime` and the compiled handlers under `js/`.
 
         mod js;
 
+        #access_import
         use backworks_runtime::http::{RouteSpec, ServiceSpec};
         #typed_imports
 
         static ROUTES: &[RouteSpec] = &[#(#routes),*];
 
         #data_static
+
+        #auth_static
 
         static SERVICE: ServiceSpec = ServiceSpec {
             name: #name,
@@ -178,6 +198,7 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
             routes: ROUTES,
             openapi: Some(include_str!("../openapi.json")),
             data: #data,
+            auth: #auth,
         };
 
         #[global_allocator]

@@ -13,6 +13,7 @@
 //! ```
 
 mod annotations;
+mod auth;
 mod data;
 
 use std::fmt;
@@ -21,6 +22,7 @@ use std::path::PathBuf;
 use backworks_diagnostics::{SourceId, Span};
 
 pub use annotations::{ExportTypes, HandlerTypes, TypedBody, TypedResponse};
+pub use auth::{Access, Auth, Jwt, JwtAlgorithm};
 pub use data::{
     ColumnSnapshot, Constraints, CrudOperation, Database, Field, FieldDefault, FieldType,
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,
@@ -61,6 +63,8 @@ pub struct Service {
     pub resources: Vec<Resource>,
     /// The project's `migrations/` folder as found before this build.
     pub migrations: MigrationHistory,
+    /// How callers are identified, when the blueprint declares `auth:`.
+    pub auth: Option<Auth>,
 }
 
 /// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.
@@ -249,6 +253,8 @@ pub struct Operation {
     /// Whether declared integer/number/boolean parameters reach the handler converted; by
     /// default they arrive as strings, as in Node.
     pub typed_params: bool,
+    /// Who may call it; [`Access::Public`] in a service without `auth:`.
+    pub access: Access,
 }
 
 /// A path or query parameter an operation declares.

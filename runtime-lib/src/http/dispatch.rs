@@ -2,7 +2,8 @@
 //! `catch_unwind`, and turn its answer — or its error, or its panic — into a response.
 //!
 //! ```text
-//! Request ─▶ request::read ─▶ handler(req) ─┬─ Ready(Ok(answer))     ─▶ response::build
+//! Request ─▶ auth::admit (401/403/503 before the body is read)
+//!         ─▶ request::read ─▶ handler(req) ─┬─ Ready(Ok(answer))     ─▶ response::build
 //!                                           ├─ Ready(Err(…))         ─▶ HttpError (400/500/504)
 //!                                           ├─ Pending(receiver)     ─▶ await it until the deadline
 //!                                           │                             (past it: 504)
@@ -26,6 +27,7 @@ use super::envelope::EndpointName;
 use super::errors::HttpError;
 use super::request_id::RequestId;
 use super::{logging, request, response, validate};
+use crate::auth::{self, Authenticator};
 use crate::contract::{HandlerCall, HandlerError, HandlerResult};
 use serde_json::Value;
 
@@ -34,6 +36,7 @@ pub(crate) async fn dispatch(
     route: &'static RouteSpec,
     body_limit: usize,
     document: Option<Arc<Value>>,
+    authenticator: Option<Arc<Authenticator>>,
     req: Request,
 ) -> Response {
     let request_id = req
@@ -41,8 +44,12 @@ pub(crate) async fn dispatch(
         .get::<RequestId>()
         .cloned()
         .unwrap_or_else(RequestId::fresh);
-    let mut response = match answer(route, body_limit, document.as_deref(), req, &request_id).await
-    {
+    let shared = Shared {
+        body_limit,
+        document: document.as_deref(),
+        authenticator: authenticator.as_deref(),
+    };
+    let mut response = match answer(route, &shared, req, &request_id).await {
         Ok(response) => response,
         Err(error) => error.into_response(),
     };
@@ -52,15 +59,24 @@ pub(crate) async fn dispatch(
     response
 }
 
+/// What every route of the service shares.
+struct Shared<'s> {
+    body_limit: usize,
+    document: Option<&'s Value>,
+    authenticator: Option<&'s Authenticator>,
+}
+
 async fn answer(
     route: &'static RouteSpec,
-    body_limit: usize,
-    document: Option<&Value>,
+    shared: &Shared<'_>,
     req: Request,
     request_id: &RequestId,
 ) -> Result<Response, HttpError> {
-    let handler_request = request::read(req, route, body_limit, request_id).await?;
-    if let (Some(document), Some(pointer)) = (document, route.operation)
+    // Who calls is settled first: a refused request's body is never read.
+    let user = auth::admit(shared.authenticator, route.auth, req.headers())?;
+    let mut handler_request = request::read(req, route, shared.body_limit, request_id).await?;
+    handler_request.user = user;
+    if let (Some(document), Some(pointer)) = (shared.document, route.operation)
         && let Some(operation) = document.pointer(pointer)
     {
         let violations = validate::check_request(document, operation, &handler_request);

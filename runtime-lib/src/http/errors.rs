@@ -70,6 +70,21 @@ pub(crate) enum HttpError {
         /// What was wrong with it.
         message: String,
     },
+    /// The caller could not be identified (`crate::auth`): 401 `unauthorized` with a
+    /// `WWW-Authenticate: Bearer` challenge (RFC 6750 §3).
+    Unauthorized {
+        /// Whether a token was sent and refused (`error="invalid_token"`), rather than missing.
+        invalid_token: bool,
+        /// What was wrong with it.
+        message: &'static str,
+    },
+    /// The caller is identified but holds none of the route's roles: 403 `forbidden`.
+    Forbidden {
+        /// The roles of which one is needed.
+        roles: &'static [&'static str],
+    },
+    /// The route needs a caller the server has no way to verify: 503 `auth_unavailable`.
+    AuthUnavailable,
 }
 
 impl HttpError {
@@ -83,6 +98,9 @@ impl HttpError {
             HttpError::NotFound { .. } => StatusCode::NOT_FOUND,
             HttpError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             HttpError::Timeout { .. } => StatusCode::GATEWAY_TIMEOUT,
+            HttpError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            HttpError::Forbidden { .. } => StatusCode::FORBIDDEN,
+            HttpError::AuthUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             HttpError::HandlerThrew { .. }
             | HttpError::StackOverflow
             | HttpError::Panicked
@@ -103,6 +121,9 @@ impl HttpError {
             HttpError::StackOverflow => "stack_overflow",
             HttpError::Panicked => "internal_error",
             HttpError::InvalidResponse { .. } => "invalid_response",
+            HttpError::Unauthorized { .. } => "unauthorized",
+            HttpError::Forbidden { .. } => "forbidden",
+            HttpError::AuthUnavailable => "auth_unavailable",
         }
     }
 
@@ -132,6 +153,52 @@ impl HttpError {
             HttpError::InvalidResponse { message } => {
                 format!("the handler's response cannot be sent: {message}")
             }
+            HttpError::Unauthorized { message, .. } => (*message).to_owned(),
+            HttpError::Forbidden { roles } => match roles {
+                [only] => format!("this route requires the role `{only}`"),
+                several => format!(
+                    "this route requires one of the roles {}",
+                    several
+                        .iter()
+                        .map(|role| format!("`{role}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            },
+            HttpError::AuthUnavailable => {
+                "this route requires authentication, which the server cannot verify".to_owned()
+            }
+        }
+    }
+
+    /// The `WWW-Authenticate` challenge (RFC 6750 §3) a 401 or 403 carries.
+    fn challenge(&self) -> Option<&'static str> {
+        match self {
+            HttpError::Unauthorized {
+                invalid_token: true,
+                ..
+            } => Some(r#"Bearer error="invalid_token""#),
+            HttpError::Unauthorized { .. } => Some("Bearer"),
+            HttpError::Forbidden { .. } => Some(r#"Bearer error="insufficient_scope""#),
+            _ => None,
+        }
+    }
+}
+
+impl From<crate::auth::Refusal> for HttpError {
+    fn from(refusal: crate::auth::Refusal) -> Self {
+        use crate::auth::Refusal;
+        match refusal {
+            Refusal::Missing => HttpError::Unauthorized {
+                invalid_token: false,
+                message: "this route requires a bearer token (Authorization: Bearer <token>)",
+            },
+            Refusal::Invalid(message) => HttpError::Unauthorized {
+                invalid_token: true,
+                message,
+            },
+            Refusal::Forbidden(roles) => HttpError::Forbidden { roles },
+            Refusal::Unverifiable => HttpError::AuthUnavailable,
         }
     }
 }
@@ -151,7 +218,14 @@ pub(crate) fn json_error(status: StatusCode, code: &str, message: &str) -> Respo
 impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
         let HttpError::InvalidRequest { violations } = &self else {
-            return json_error(self.status(), self.code(), &self.message());
+            let mut response = json_error(self.status(), self.code(), &self.message());
+            if let Some(challenge) = self.challenge() {
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static(challenge),
+                );
+            }
+            return response;
         };
         let listed: Vec<serde_json::Value> = violations
             .iter()
@@ -228,6 +302,16 @@ mod tests {
                 500,
                 "invalid_response",
             ),
+            (
+                HttpError::Unauthorized {
+                    invalid_token: true,
+                    message: "x",
+                },
+                401,
+                "unauthorized",
+            ),
+            (HttpError::Forbidden { roles: &["admin"] }, 403, "forbidden"),
+            (HttpError::AuthUnavailable, 503, "auth_unavailable"),
         ];
         for (error, status, code) in cases {
             assert_eq!(error.status().as_u16(), status, "{error:?}");

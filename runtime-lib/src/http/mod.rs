@@ -12,9 +12,10 @@
 //!     global_headers: &[("x-powered-by", "backworks")],
 //!     routes: &[RouteSpec { method: "GET", path: "/posts/{id}", endpoint: "get_post",
 //!                           timeout_ms: 5_000, handler: handlers::get_post, operation: None,
-//!                           typed_params: &[] }],
+//!                           typed_params: &[], auth: Access::Public }],
 //!     openapi: None,
 //!     data: None,       // or Some(&DATA): resources, opened at start, CRUD routes mounted
+//!     auth: None,       // or Some(&AUTH): bearer tokens verified, see `crate::auth`
 //! };
 //! fn main() -> std::process::ExitCode { backworks_runtime::http::serve(&SERVICE) }
 //! ```
@@ -23,9 +24,9 @@
 //!
 //! ```text
 //! TCP ─▶ axum ─▶ envelope (request id, global headers, one log line)
-//!                 └─▶ router ─▶ dispatch: read + classify the body ─▶ HandlerRequest
+//!                 └─▶ router ─▶ dispatch: admit the caller (auth) ─▶ read + classify the body ─▶ HandlerRequest
 //!                      │          └─▶ handler (sync, catch_unwind) ─▶ HandlerResponse ─▶ Response
-//!                      ├─▶ CRUD routes of `data` ─▶ storage::Store
+//!                      ├─▶ CRUD routes of `data` (caller admitted first) ─▶ storage::Store
 //!                      ├─▶ /_backworks/health
 //!                      ├─▶ 405 JSON (known path, other method; axum adds `Allow`)
 //!                      └─▶ 404 JSON (unknown path)
@@ -50,9 +51,9 @@ mod serve;
 pub mod validate;
 
 pub(crate) use logging::{in_handler_span, panic_text};
-pub use routes::router;
 #[cfg(feature = "storage")]
 pub use routes::router_with_store;
+pub use routes::{Overrides, router, router_with};
 #[cfg(feature = "storage")]
 pub use serve::serve_on_with_store;
 pub use serve::{serve, serve_on};
@@ -83,6 +84,9 @@ pub struct ServiceSpec {
     /// The service's resources, when it has any: the store is opened at start and their CRUD
     /// routes are mounted next to `routes`.
     pub data: Option<&'static crate::storage::DataSpec>,
+    /// How callers are identified, when the blueprint declares `auth:`; the key is read from
+    /// the environment at start.
+    pub auth: Option<&'static crate::auth::AuthSpec>,
 }
 
 /// One endpoint method: where it lives and which compiled handler answers it.
@@ -107,4 +111,6 @@ pub struct RouteSpec {
     /// booleans (`typed_params: true`); empty by default, when every parameter is a string as
     /// in Node.
     pub typed_params: &'static [crate::contract::TypedParam],
+    /// Who may call it; checked before the body is read and the handler runs.
+    pub auth: crate::auth::Access,
 }

@@ -49,6 +49,8 @@ pub(crate) async fn read(
         request_id: request_id.as_str().to_owned(),
         deadline: deadline(budget),
         typed_params: route.typed_params,
+        // Set by the dispatcher, which admitted the caller before reading the request.
+        user: None,
     })
 }
 

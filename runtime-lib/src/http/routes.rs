@@ -10,6 +10,11 @@
 //!                       .fallback(404 JSON) .layer(envelope)
 //! ```
 //!
+//! Callers are admitted before anything else of a request is read: declared routes by the
+//! dispatcher (each with its `RouteSpec::auth`), CRUD routes by a layer around them
+//! (`AuthSpec::resources`). The authenticator is built from the environment here unless the
+//! caller supplies one ([`Overrides`]).
+//!
 //! axum answers `HEAD` for `GET` routes (running the `GET` handler, dropping the body) and sets
 //! `Allow` on 405 responses (listing `HEAD` when `GET` is there); our fallbacks supply the JSON.
 
@@ -25,6 +30,7 @@ use super::dispatch::dispatch;
 use super::envelope::{EndpointName, GlobalHeaders, envelope};
 use super::errors::HttpError;
 use super::{RouteSpec, ServiceSpec};
+use crate::auth::Authenticator;
 
 /// The reserved health route.
 pub(crate) const HEALTH_PATH: &str = "/_backworks/health";
@@ -39,8 +45,11 @@ pub(crate) const OPENAPI_PATH: &str = "/_backworks/openapi.json";
 /// At construction (never while serving) if the spec is inconsistent: a method axum cannot route,
 /// a path that is not valid axum syntax, two paths that conflict, the same method twice on a path,
 /// or an invalid global header. The compiler rejects such blueprints before they get here.
+///
+/// Also if `spec.auth` names a key the environment does not hold; `serve` checks that first
+/// and reports it as a start-up error.
 pub fn router(spec: &'static ServiceSpec) -> Router {
-    build(spec, Crud::Installed)
+    router_with(spec, Overrides::default())
 }
 
 /// Like [`router`], with the CRUD routes of `spec.data` answered by `store` rather than the
@@ -51,7 +60,57 @@ pub fn router(spec: &'static ServiceSpec) -> Router {
 /// Like [`router`].
 #[cfg(feature = "storage")]
 pub fn router_with_store(spec: &'static ServiceSpec, store: crate::storage::Store) -> Router {
-    build(spec, Crud::Fixed(store))
+    router_with(
+        spec,
+        Overrides {
+            store: Some(store),
+            ..Overrides::default()
+        },
+    )
+}
+
+/// What a router may be built with instead of the process's own (tests, embedders).
+#[derive(Debug, Default)]
+pub struct Overrides {
+    /// Answers the CRUD routes instead of the installed store.
+    #[cfg(feature = "storage")]
+    pub store: Option<crate::storage::Store>,
+    /// Verifies callers instead of an authenticator built from the environment.
+    pub authenticator: Option<Authenticator>,
+}
+
+impl Overrides {
+    /// Only the authenticator overridden (which other fields exist depends on the features).
+    pub fn authenticated_by(authenticator: Option<Authenticator>) -> Overrides {
+        Overrides {
+            #[cfg(feature = "storage")]
+            store: None,
+            authenticator,
+        }
+    }
+}
+
+/// Like [`router`], with what `overrides` supplies.
+///
+/// # Panics
+///
+/// Like [`router`] (the environment is read only when no authenticator is supplied).
+pub fn router_with(spec: &'static ServiceSpec, overrides: Overrides) -> Router {
+    #[cfg(feature = "storage")]
+    let crud = match overrides.store {
+        Some(store) => Crud::Fixed(store),
+        None => Crud::Installed,
+    };
+    #[cfg(not(feature = "storage"))]
+    let crud = Crud::Installed;
+    let authenticator = match (spec.auth, overrides.authenticator) {
+        (_, Some(authenticator)) => Some(authenticator),
+        (Some(auth), None) => Some(
+            Authenticator::from_environment(auth).unwrap_or_else(|error| panic!("auth: {error}")),
+        ),
+        (None, None) => None,
+    };
+    build(spec, crud, authenticator.map(Arc::new))
 }
 
 /// Which store the CRUD routes use.
@@ -61,7 +120,11 @@ enum Crud {
     Fixed(crate::storage::Store),
 }
 
-fn build(spec: &'static ServiceSpec, crud: Crud) -> Router {
+fn build(
+    spec: &'static ServiceSpec,
+    crud: Crud,
+    authenticator: Option<Arc<Authenticator>>,
+) -> Router {
     let mut router = Router::new().route(
         HEALTH_PATH,
         get(move || health(spec)).fallback(method_not_allowed),
@@ -82,13 +145,14 @@ fn build(spec: &'static ServiceSpec, crud: Crud) -> Router {
         for route in spec.routes.iter().filter(|route| route.path == path) {
             let body_limit = spec.body_limit;
             let document = document.clone();
+            let authenticator = authenticator.clone();
             methods = methods.on(method_filter(route), move |req: Request| {
-                dispatch(route, body_limit, document, req)
+                dispatch(route, body_limit, document, authenticator, req)
             });
         }
         router = router.route(path, methods.fallback(method_not_allowed));
     }
-    router = mount_crud(router, spec, crud, document);
+    router = mount_crud(router, spec, crud, document, authenticator);
     let global = Arc::new(global_headers(spec));
     router
         .fallback(not_found)
@@ -103,7 +167,9 @@ fn mount_crud(
     spec: &'static ServiceSpec,
     crud: Crud,
     document: Option<Arc<serde_json::Value>>,
+    authenticator: Option<Arc<Authenticator>>,
 ) -> Router {
+    use crate::auth::{Access, admit};
     use crate::storage::http::{Shared, StoreSource, routes};
     let Some(data) = spec.data else {
         return router;
@@ -121,7 +187,21 @@ fn mount_crud(
         if spec.routes.iter().any(|route| route.path == path) {
             continue;
         }
-        router = router.route(&path, methods.fallback(method_not_allowed));
+        // Without `auth:` the resources are public, as before; with it, `resources` says who.
+        let access = spec.auth.map_or(Access::Public, |auth| auth.resources);
+        let authenticator = authenticator.clone();
+        let guarded = methods.layer(axum::middleware::from_fn(
+            move |req: Request, next: axum::middleware::Next| {
+                let authenticator = authenticator.clone();
+                async move {
+                    match admit(authenticator.as_deref(), access, req.headers()) {
+                        Ok(_) => next.run(req).await,
+                        Err(refusal) => HttpError::from(refusal).into_response(),
+                    }
+                }
+            },
+        ));
+        router = router.route(&path, guarded.fallback(method_not_allowed));
     }
     router
 }
@@ -133,6 +213,7 @@ fn mount_crud(
     _: &'static ServiceSpec,
     _: Crud,
     _: Option<Arc<serde_json::Value>>,
+    _: Option<Arc<Authenticator>>,
 ) -> Router {
     router
 }

@@ -18,14 +18,14 @@
 
 use std::future::Future;
 use std::io::Write;
-use std::panic::catch_unwind;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
 
 use tokio::net::TcpListener;
 
 use super::ServiceSpec;
 use super::logging;
-use super::routes::router;
+use super::routes::{router, router_with};
 
 /// Runs the service until SIGTERM or Ctrl-C; what the generated `main` returns.
 pub fn serve(spec: &'static ServiceSpec) -> ExitCode {
@@ -49,7 +49,16 @@ fn run(spec: &'static ServiceSpec) -> Result<(), String> {
             .map_err(|_| format!("PORT={text:?} is not a port number (0 to 65535)"))?,
         Err(_) => spec.default_port,
     };
-    let app = checked_router(spec)?;
+    // Read before anything else starts, so a missing key is the one-line start-up error; a
+    // server that cannot verify callers never listens.
+    let authenticator = spec
+        .auth
+        .map(|auth| {
+            crate::auth::Authenticator::from_environment(auth)
+                .map_err(|error| format!("auth: {error}"))
+        })
+        .transpose()?;
+    let app = checked_router(spec, authenticator)?;
     logging::route_panics_to_tracing();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -73,10 +82,14 @@ fn run(spec: &'static ServiceSpec) -> Result<(), String> {
 /// Builds the router, turning a spec error (a panic in `router`) into a one-line message: the
 /// default panic hook is silenced meanwhile so no trace is printed. Start-up is single-threaded,
 /// so swapping the process-wide hook here races with nothing.
-fn checked_router(spec: &'static ServiceSpec) -> Result<axum::Router, String> {
+fn checked_router(
+    spec: &'static ServiceSpec,
+    authenticator: Option<crate::auth::Authenticator>,
+) -> Result<axum::Router, String> {
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let built = catch_unwind(|| router(spec));
+    let overrides = super::Overrides::authenticated_by(authenticator);
+    let built = catch_unwind(AssertUnwindSafe(|| router_with(spec, overrides)));
     std::panic::set_hook(previous_hook);
     built.map_err(|payload| format!("invalid routes: {}", logging::panic_text(payload.as_ref())))
 }

@@ -39,6 +39,7 @@ const fn route(
         handler,
         operation: None,
         typed_params: &[],
+        auth: backworks_runtime::auth::Access::Public,
     }
 }
 
@@ -63,6 +64,7 @@ pub static SERVICE: ServiceSpec = ServiceSpec {
     ],
     openapi: Some(OPENAPI),
     data: None,
+    auth: None,
 };
 
 /// The test service's (tiny) OpenAPI document.

@@ -120,6 +120,7 @@ pub const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     routes: &[],
     openapi: Some(schema::OPENAPI),
     data: Some(&schema::DATA),
+    auth: None,
 };
 
 /// A server on a free loopback port serving `spec`'s CRUD routes from the database at `url`.

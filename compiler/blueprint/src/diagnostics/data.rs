@@ -8,7 +8,10 @@ use backworks_diagnostics::{Diagnostic, SourceId, Span, closest};
 use super::{article, span};
 
 /// "did you mean `x`?" when one candidate is close, else the list of candidates.
-fn suggest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> String {
+pub(crate) fn suggest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> String {
     match closest(input, candidates.clone()) {
         Some(suggestion) => format!("did you mean `{suggestion}`?"),
         None => {

@@ -154,6 +154,8 @@ fn route_spec(
         handler: never_called,
         operation: pointer,
         typed_params: &[],
+        // Enforced around these routes by `http::routes` (`AuthSpec::resources`).
+        auth: crate::auth::Access::Public,
     }))
 }
 

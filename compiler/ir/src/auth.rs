@@ -1,0 +1,64 @@
+//! Identity and access in the model: the service's token provider ([`Auth`]) and who may call
+//! each operation ([`Access`]).
+//!
+//! ```text
+//! auth: { jwt: { secret: ${JWT_SECRET} } }   ─▶ Auth { jwt: Jwt { algorithm: Hs256,
+//!                                                                  key_variable: "JWT_SECRET", … } }
+//! endpoint { auth: required, roles: [admin] } ─▶ Access::Required { roles: ["admin"] }
+//! ```
+//!
+//! Only the name of the variable holding a key is modelled: secrets never enter the IR, so no
+//! emitter can write one out.
+
+/// The service's identity settings, from `auth:`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Auth {
+    /// The external JWT provider.
+    pub jwt: Jwt,
+    /// Who may call the generated routes of the resources (for now: any verified caller).
+    pub resources: Access,
+}
+
+/// How bearer tokens are verified.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jwt {
+    /// The one accepted signature algorithm.
+    pub algorithm: JwtAlgorithm,
+    /// The environment variable holding the HS256 secret or the PEM public key.
+    pub key_variable: String,
+    /// The required `iss`, if any.
+    pub issuer: Option<String>,
+    /// The required `aud`, if any.
+    pub audience: Option<String>,
+    /// The claim (a dotted path) holding the caller's roles.
+    pub roles_claim: String,
+    /// Clock leeway for `exp` and `nbf`, in seconds.
+    pub leeway_s: u64,
+}
+
+/// A JWT signature algorithm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JwtAlgorithm {
+    /// HMAC SHA-256 with a shared secret.
+    Hs256,
+    /// RSA PKCS#1 v1.5 SHA-256.
+    Rs256,
+    /// ECDSA P-256 SHA-256.
+    Es256,
+    /// Ed25519.
+    EdDsa,
+}
+
+/// Who may call an operation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone: `auth: none`, and every operation of a service without `auth:`.
+    Public,
+    /// Anyone; a token that is sent must be valid (`auth: optional`).
+    Optional,
+    /// A verified caller holding one of `roles` (any caller when empty).
+    Required {
+        /// The roles of which the caller needs one, in blueprint order.
+        roles: Vec<String>,
+    },
+}

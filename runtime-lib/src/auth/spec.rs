@@ -1,0 +1,79 @@
+//! What the generated `main.rs` declares about identity: the token provider and, per route,
+//! who may call it. Plain `static` data; no secret is ever part of it, only the name of the
+//! environment variable that holds one.
+//!
+//! ```ignore
+//! static AUTH: AuthSpec = AuthSpec {
+//!     jwt: JwtSpec { algorithm: JwtAlgorithm::Hs256, key_variable: "JWT_SECRET",
+//!                    issuer: Some("https://id.example.com"), audience: Some("notes-api"),
+//!                    roles_claim: "roles", leeway_s: 30 },
+//!     resources: Access::Required { roles: &[] },
+//! };
+//! RouteSpec { …, auth: Access::Required { roles: &["admin"] } }
+//! ```
+
+/// The service's identity settings (`ServiceSpec::auth`).
+#[derive(Debug)]
+pub struct AuthSpec {
+    /// How bearer tokens are verified.
+    pub jwt: JwtSpec,
+    /// Who may call the generated CRUD routes of the service's resources.
+    pub resources: Access,
+}
+
+/// An external JWT provider: tokens signed with one algorithm and one key.
+#[derive(Debug)]
+pub struct JwtSpec {
+    /// The only algorithm accepted; a token's `alg` header never chooses another.
+    pub algorithm: JwtAlgorithm,
+    /// The environment variable holding the HS256 secret or the PEM public key, read at start.
+    pub key_variable: &'static str,
+    /// The required `iss`, when the blueprint names one.
+    pub issuer: Option<&'static str>,
+    /// The required `aud` (one of the token's audiences), when the blueprint names one.
+    pub audience: Option<&'static str>,
+    /// Where the roles are in the claims: a member name or a dotted path (`realm_access.roles`).
+    pub roles_claim: &'static str,
+    /// Clock leeway for `exp` and `nbf`, in seconds.
+    pub leeway_s: u64,
+}
+
+/// The signature algorithms a blueprint may choose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JwtAlgorithm {
+    /// HMAC with SHA-256 and a shared secret.
+    Hs256,
+    /// RSASSA-PKCS1-v1_5 with SHA-256 and an RSA public key.
+    Rs256,
+    /// ECDSA on P-256 with SHA-256 and an EC public key.
+    Es256,
+    /// Ed25519 and an Ed25519 public key.
+    EdDsa,
+}
+
+impl JwtAlgorithm {
+    /// The name in a token's `alg` header.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JwtAlgorithm::Hs256 => "HS256",
+            JwtAlgorithm::Rs256 => "RS256",
+            JwtAlgorithm::Es256 => "ES256",
+            JwtAlgorithm::EdDsa => "EdDSA",
+        }
+    }
+}
+
+/// Who may call one route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Anyone; no token is looked at (`auth: none`, and every route of a service without `auth:`).
+    Public,
+    /// Anyone, but a token that is sent must be valid (`auth: optional`); `ctx.user` is `null`
+    /// without one.
+    Optional,
+    /// A valid token, carrying at least one of `roles` when the list is not empty.
+    Required {
+        /// The roles of which the caller needs one.
+        roles: &'static [&'static str],
+    },
+}

@@ -1,0 +1,298 @@
+//! `examples/notes-auth` end to end: compiled with the real pipeline, its server built and run
+//! with `JWT_SECRET` in its environment, and exercised over HTTP with tokens signed by
+//! `openssl` (an implementation independent of the server's). Also: the server refuses to
+//! start without the secret, the OpenAPI document passes both validators and documents who
+//! may call what, and a secret written into a blueprint never reaches the build's output.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+use backworks_tests::http::{Response, request};
+use backworks_tests::server::{RunningServer, build_server};
+use backworks_tests::{compile, diagnostics_of, example, workspace_root};
+use serde_json::{Value, json};
+
+const SECRET: &str = "an-e2e-test-secret-that-is-long-enough";
+
+/// The example's server binary, compiled and built once per test process (the tests run in
+/// parallel and share its output folder).
+fn built() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| {
+        let compiled = compile(&example("notes-auth"))
+            .unwrap_or_else(|diagnostics| panic!("notes-auth does not compile:\n{diagnostics}"));
+        let out = workspace_root().join("target/e2e/notes-auth");
+        compiled.tree.write(&out).expect("output written");
+        build_server(&out)
+    })
+}
+
+fn start(binary: &Path, name: &str) -> RunningServer {
+    let folder = workspace_root().join("target/e2e").join(name);
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("a working folder");
+    RunningServer::start_in(binary, &folder, &[("JWT_SECRET", SECRET)])
+}
+
+/// base64url without padding, by `openssl base64` (RFC 7515 §2).
+fn base64url(bytes: &[u8]) -> String {
+    let encoded = pipe("openssl", &["base64", "-A"], bytes);
+    String::from_utf8(encoded)
+        .expect("base64 is ASCII")
+        .trim()
+        .replace('+', "-")
+        .replace('/', "_")
+        .trim_end_matches('=')
+        .to_string()
+}
+
+fn pipe(program: &str, args: &[&str], input: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("openssl runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write to openssl");
+    let output = child.wait_with_output().expect("openssl finishes");
+    assert!(output.status.success(), "{program} {args:?}");
+    output.stdout
+}
+
+/// An HS256 JWT (RFC 7519) signed by `openssl dgst -hmac`.
+fn token(claims: &Value) -> String {
+    let input = format!(
+        "{}.{}",
+        base64url(br#"{"alg":"HS256","typ":"JWT"}"#),
+        base64url(claims.to_string().as_bytes())
+    );
+    let signature = pipe(
+        "openssl",
+        &["dgst", "-sha256", "-hmac", SECRET, "-binary"],
+        input.as_bytes(),
+    );
+    format!("{input}.{}", base64url(&signature))
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs()
+}
+
+fn claims(sub: &str, roles: &[&str]) -> Value {
+    json!({
+        "sub": sub, "name": "Ada", "roles": roles,
+        "iss": "https://id.example.com", "aud": "notes-api",
+        "iat": now(), "exp": now() + 600,
+    })
+}
+
+fn call(
+    server: &RunningServer,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&str>,
+) -> Response {
+    let bearer = token.map(|token| format!("Bearer {token}"));
+    let mut headers: Vec<(&str, &str)> = vec![("content-type", "application/json")];
+    if let Some(bearer) = &bearer {
+        headers.push(("authorization", bearer));
+    }
+    request(
+        method,
+        &format!("{}{path}", server.base_url),
+        &headers,
+        body,
+    )
+}
+
+#[test]
+fn notes_auth_admits_verified_callers_and_refuses_the_rest() {
+    let server = start(built(), "notes-auth-run");
+    let reader = token(&claims("user-7", &["reader"]));
+    let admin = token(&claims("admin-1", &["admin"]));
+
+    let open = call(&server, "GET", "/status", None, None);
+    assert_eq!((open.status, open.json()), (200, json!({ "ok": true })));
+
+    let anonymous = call(&server, "GET", "/me", None, None);
+    assert_eq!(anonymous.status, 401, "{anonymous:?}");
+    assert_eq!(anonymous.header("www-authenticate"), Some("Bearer"));
+    assert_eq!(anonymous.json()["error"], "unauthorized");
+
+    let me = call(&server, "GET", "/me", Some(&reader), None);
+    assert_eq!(me.status, 200, "{me:?}");
+    let user = me.json();
+    assert_eq!(user["id"], "user-7");
+    assert_eq!(user["roles"], json!(["reader"]));
+    assert_eq!(user["claims"]["name"], "Ada");
+
+    let forbidden = call(&server, "GET", "/report", Some(&reader), None);
+    assert_eq!(forbidden.status, 403, "{forbidden:?}");
+    assert_eq!(forbidden.json()["error"], "forbidden");
+
+    let mut expired = claims("user-7", &["reader"]);
+    expired["exp"] = json!(now() - 3600);
+    let refused = call(&server, "GET", "/me", Some(&token(&expired)), None);
+    assert_eq!(refused.status, 401);
+    assert_eq!(
+        refused.header("www-authenticate"),
+        Some(r#"Bearer error="invalid_token""#)
+    );
+
+    let greeting = call(&server, "GET", "/greeting", None, None);
+    assert_eq!(greeting.json(), json!({ "greeting": "Hello, stranger!" }));
+    let greeting = call(&server, "GET", "/greeting", Some(&reader), None);
+    assert_eq!(greeting.json(), json!({ "greeting": "Hello, Ada!" }));
+
+    // The generated CRUD routes need a caller too.
+    let note = r#"{"title":"first"}"#;
+    assert_eq!(
+        call(&server, "POST", "/notes", None, Some(note)).status,
+        401
+    );
+    assert_eq!(call(&server, "GET", "/notes", None, None).status, 401);
+    let created = call(&server, "POST", "/notes", Some(&reader), Some(note));
+    assert_eq!(created.status, 201, "{created:?}");
+
+    // `report` awaits the database on an event-loop thread; the caller crossed with it.
+    let report = call(&server, "GET", "/report", Some(&admin), None);
+    assert_eq!(report.status, 200, "{report:?}");
+    assert_eq!(
+        report.json(),
+        json!({ "notes": 1, "requested_by": "admin-1" })
+    );
+}
+
+#[test]
+fn the_server_refuses_to_start_without_its_secret() {
+    let binary = built();
+    let folder = workspace_root().join("target/e2e/notes-auth-nosecret");
+    std::fs::create_dir_all(&folder).expect("a working folder");
+    let output = Command::new(binary)
+        .current_dir(&folder)
+        .env_remove("JWT_SECRET")
+        .env("PORT", "0")
+        .stdin(Stdio::null())
+        .output()
+        .expect("the server runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "one line: {stderr}");
+    assert!(lines[0].starts_with("error: notes-auth: "), "{stderr}");
+    assert!(lines[0].contains("JWT_SECRET"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("listening"));
+}
+
+#[test]
+fn the_openapi_document_passes_both_validators_and_says_who_may_call_what() {
+    let compiled = compile(&example("notes-auth")).expect("notes-auth compiles");
+    let text = compiled.tree.get("openapi.json").expect("openapi.json");
+    let path = workspace_root().join("target/openapi/notes-auth.json");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    for (program, args) in [
+        ("openapi-spec-validator".to_string(), vec![]),
+        (
+            workspace_root()
+                .join("node_modules/.bin/redocly")
+                .display()
+                .to_string(),
+            vec!["lint", "--format=summary"],
+        ),
+    ] {
+        let output = Command::new(&program)
+            .args(&args)
+            .arg(&path)
+            .current_dir(workspace_root())
+            .output()
+            .unwrap_or_else(|error| panic!("cannot run {program}: {error}"));
+        assert!(
+            output.status.success(),
+            "{program}:\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let document: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(
+        document["components"]["securitySchemes"]["bearerAuth"],
+        json!({ "type": "http", "scheme": "bearer", "bearerFormat": "JWT",
+                "description": document["components"]["securitySchemes"]["bearerAuth"]["description"] })
+    );
+    let op = |path: &str, method: &str| document["paths"][path][method].clone();
+    assert_eq!(op("/status", "get")["security"], json!([]));
+    assert_eq!(
+        op("/greeting", "get")["security"],
+        json!([{ "bearerAuth": [] }, {}])
+    );
+    assert_eq!(op("/me", "get")["security"], json!([{ "bearerAuth": [] }]));
+    assert_eq!(
+        op("/report", "get")["security"],
+        json!([{ "bearerAuth": ["admin"] }])
+    );
+    assert_eq!(
+        op("/notes", "post")["security"],
+        json!([{ "bearerAuth": [] }])
+    );
+    assert!(op("/me", "get")["responses"]["401"].is_object());
+    assert!(op("/report", "get")["responses"]["403"].is_object());
+    assert!(op("/me", "get")["responses"].get("403").is_none());
+    assert!(op("/status", "get")["responses"].get("401").is_none());
+}
+
+/// The generated manifest and route table: the `auth` feature, each route's `Access`, and an
+/// `AuthSpec` naming the variable (never a key).
+#[test]
+fn the_generated_server_declares_who_may_call_each_route() {
+    let compiled = compile(&example("notes-auth")).expect("notes-auth compiles");
+    let mut sections = String::new();
+    for path in ["server/Cargo.toml", "server/src/main.rs"] {
+        let text = compiled.tree.get(path).expect("generated");
+        sections.push_str(&format!("=== {path}\n{text}\n"));
+    }
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../../snapshots/examples");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("notes-auth", sections));
+}
+
+#[test]
+fn a_secret_written_in_the_blueprint_never_reaches_the_output() {
+    let fixture = workspace_root().join("tests/fixtures/errors/auth-literal-secret");
+    let rendered = diagnostics_of(&fixture);
+    assert!(rendered.contains("secret-in-blueprint"), "{rendered}");
+    assert!(
+        !rendered.contains("correct-horse-battery-staple"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn handlers_never_see_the_key_variable_in_ctx_env() {
+    let project = workspace_root().join("tests/fixtures/auth-env");
+    let compiled = compile(&project)
+        .unwrap_or_else(|diagnostics| panic!("the fixture does not compile:\n{diagnostics}"));
+    let out = workspace_root().join("target/e2e/auth-env");
+    compiled.tree.write(&out).expect("output written");
+    let server = RunningServer::start_with_env(
+        &build_server(&out),
+        &[("JWT_SECRET", SECRET), ("AUTH_ENV_OTHER", "visible")],
+    );
+    let reply = call(&server, "GET", "/env", None, None);
+    assert_eq!(
+        (reply.status, reply.json()),
+        (200, json!({ "secret": "undefined", "other": "visible" }))
+    );
+}
