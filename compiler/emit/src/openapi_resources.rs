@@ -625,7 +625,8 @@ fn list_parameters(service: &Service, resource: &Resource) -> Vec<Value> {
         query(
             "offset",
             "Rows to skip.",
-            json!({ "type": "integer", "minimum": 0 }),
+            // The server's bound (`storage::MAX_OFFSET`, JavaScript's largest safe integer).
+            json!({ "type": "integer", "minimum": 0, "maximum": 9_007_199_254_740_991_u64 }),
         ),
         query(
             "count",

@@ -75,7 +75,8 @@ pub use error::{ErrorCode, StoreError, Violation};
 pub use etag::{Precondition, etag};
 #[cfg(feature = "storage")]
 pub use query::{
-    Condition, DEFAULT_LIMIT, Direction, Filter, ListQuery, MAX_IN_VALUES, MAX_LIMIT, Op,
+    Condition, DEFAULT_LIMIT, Direction, Filter, ListQuery, MAX_IN_VALUES, MAX_LIMIT, MAX_OFFSET,
+    Op,
 };
 #[cfg(feature = "storage")]
 pub use select::{SelectItem, Selection};

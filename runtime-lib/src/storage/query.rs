@@ -24,6 +24,9 @@ use super::{time, value};
 pub const DEFAULT_LIMIT: u64 = 20;
 /// The largest `limit` accepted.
 pub const MAX_LIMIT: u64 = 100;
+/// The largest `offset` accepted: JavaScript's largest safe integer, so every client can
+/// write it exactly (and PostgreSQL's `OFFSET`, a signed 64-bit integer, takes it).
+pub const MAX_OFFSET: u64 = 9_007_199_254_740_991;
 /// The most values an `in` list may hold (each is a parameter; engines cap those).
 pub const MAX_IN_VALUES: usize = 1000;
 
@@ -167,7 +170,7 @@ impl ListQuery {
                     Ok(limit) => query.limit = Some(limit),
                     Err(message) => problem(message),
                 },
-                "offset" => match page_number(text, None) {
+                "offset" => match page_number(text, Some(MAX_OFFSET)) {
                     Ok(offset) => query.offset = Some(offset),
                     Err(message) => problem(message),
                 },

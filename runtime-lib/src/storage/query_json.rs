@@ -15,7 +15,7 @@ use serde_json::Value;
 
 use super::columns::column;
 use super::error::Violation;
-use super::query::{ListQuery, MAX_LIMIT, Op, parse_order, typed_condition};
+use super::query::{ListQuery, MAX_LIMIT, MAX_OFFSET, Op, parse_order, typed_condition};
 use super::select::Selection;
 use super::spec::ResourceSpec;
 
@@ -60,7 +60,8 @@ impl ListQuery {
                     None => problem("expected a whole number".to_owned()),
                 },
                 ("offset", _) => match whole(option) {
-                    Some(offset) => query.offset = Some(offset),
+                    Some(offset) if offset <= MAX_OFFSET => query.offset = Some(offset),
+                    Some(_) => problem(format!("must be at most {MAX_OFFSET}")),
                     None => problem("expected a whole number".to_owned()),
                 },
                 ("after", Value::String(cursor)) => query.after = Some(cursor.clone()),
