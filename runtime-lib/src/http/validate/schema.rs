@@ -210,10 +210,15 @@ fn pattern_matches(pattern: &str, text: &str) -> Option<bool> {
     }
     COMPILED.with(|compiled| {
         let mut compiled = compiled.borrow_mut();
-        let regex = compiled
-            .entry(pattern.to_owned())
-            .or_insert_with(|| regress::Regex::with_flags(pattern, "u").ok());
-        regex.as_ref().map(|regex| regex.find(text).is_some())
+        // Looked up by `&str` first: `entry` would allocate the key on every check.
+        if !compiled.contains_key(pattern) {
+            let regex = regress::Regex::with_flags(pattern, "u").ok();
+            compiled.insert(pattern.to_owned(), regex);
+        }
+        compiled
+            .get(pattern)
+            .and_then(Option::as_ref)
+            .map(|regex| regex.find(text).is_some())
     })
 }
 
