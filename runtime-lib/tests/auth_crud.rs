@@ -12,14 +12,16 @@ use http_support::request;
 use serde_json::json;
 
 static AUTH: AuthSpec = AuthSpec {
-    jwt: JwtSpec {
+    jwt: Some(JwtSpec {
         algorithm: JwtAlgorithm::Hs256,
         key_variable: "JWT_SECRET",
         issuer: None,
         audience: None,
         roles_claim: "roles",
         leeway_s: 30,
-    },
+    }),
+    users: None,
+    api_keys: None,
     resources: Access::Required { roles: &[] },
 };
 

@@ -59,14 +59,16 @@ const fn route(
 }
 
 static AUTH: AuthSpec = AuthSpec {
-    jwt: JwtSpec {
+    jwt: Some(JwtSpec {
         algorithm: JwtAlgorithm::Hs256,
         key_variable: "JWT_SECRET",
         issuer: Some(ISSUER),
         audience: Some(AUDIENCE),
         roles_claim: "realm_access.roles",
         leeway_s: 30,
-    },
+    }),
+    users: None,
+    api_keys: None,
     resources: Access::Required { roles: &[] },
 };
 

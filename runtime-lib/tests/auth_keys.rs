@@ -58,25 +58,33 @@ const fn service(auth: &'static AuthSpec) -> ServiceSpec {
 }
 
 static RS256_AUTH: AuthSpec = AuthSpec {
-    jwt: jwt(JwtAlgorithm::Rs256, "JWT_PUBLIC_KEY"),
+    jwt: Some(jwt(JwtAlgorithm::Rs256, "JWT_PUBLIC_KEY")),
+    users: None,
+    api_keys: None,
     resources: Access::Required { roles: &[] },
 };
 static RS256: ServiceSpec = service(&RS256_AUTH);
 
 static ES256_AUTH: AuthSpec = AuthSpec {
-    jwt: jwt(JwtAlgorithm::Es256, "JWT_PUBLIC_KEY"),
+    jwt: Some(jwt(JwtAlgorithm::Es256, "JWT_PUBLIC_KEY")),
+    users: None,
+    api_keys: None,
     resources: Access::Required { roles: &[] },
 };
 static ES256: ServiceSpec = service(&ES256_AUTH);
 
 static EDDSA_AUTH: AuthSpec = AuthSpec {
-    jwt: jwt(JwtAlgorithm::EdDsa, "JWT_PUBLIC_KEY"),
+    jwt: Some(jwt(JwtAlgorithm::EdDsa, "JWT_PUBLIC_KEY")),
+    users: None,
+    api_keys: None,
     resources: Access::Required { roles: &[] },
 };
 static EDDSA: ServiceSpec = service(&EDDSA_AUTH);
 
 static HS256_AUTH: AuthSpec = AuthSpec {
-    jwt: jwt(JwtAlgorithm::Hs256, "JWT_SECRET"),
+    jwt: Some(jwt(JwtAlgorithm::Hs256, "JWT_SECRET")),
+    users: None,
+    api_keys: None,
     resources: Access::Required { roles: &[] },
 };
 

@@ -14,10 +14,12 @@
 //! The data keys (`database:`, `resources:`) live in [`data`], the identity keys (`auth:`,
 //! an endpoint's `auth` and `roles`) in [`auth`].
 
+mod api_keys;
 mod auth;
 mod data;
+mod users;
 
-pub use auth::{AuthConfig, JwtConfig};
+pub use auth::{ApiKeysConfig, AuthConfig, JwtConfig, UsersConfig};
 pub use data::{CrudEndpoints, DatabaseConfig, FieldConfig, ResourceConfig};
 
 use indexmap::IndexMap;

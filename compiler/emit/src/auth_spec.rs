@@ -2,20 +2,44 @@
 //! the *name* of the variable holding its key — never a key) and each route's `Access`.
 //!
 //! ```text
-//! Auth { jwt: Jwt { algorithm: Hs256, key_variable: "JWT_SECRET", … } }
-//!   ─▶ static AUTH: AuthSpec = AuthSpec { jwt: JwtSpec { algorithm: JwtAlgorithm::Hs256,
-//!                                                         key_variable: "JWT_SECRET", … }, … };
+//! Auth { jwt: Some(Jwt { algorithm: Hs256, key_variable: "JWT_SECRET", … }), … }
+//!   ─▶ static AUTH: AuthSpec = AuthSpec { jwt: Some(JwtSpec { algorithm: JwtAlgorithm::Hs256,
+//!                                                              key_variable: "JWT_SECRET", … }), … };
 //! Access::Required { roles: ["admin"] } ─▶ Access::Required { roles: &["admin"] }
 //! ```
 
-use backworks_ir::{Access, JwtAlgorithm, Service};
+use backworks_ir::{Access, ApiKeys, Jwt, JwtAlgorithm, Service, Users};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 /// The `AUTH` static and its imports, when the service declares `auth:`.
 pub(crate) fn auth_static(service: &Service) -> Option<TokenStream> {
     let auth = service.auth.as_ref()?;
-    let jwt = &auth.jwt;
+    let jwt = optional_spec(auth.jwt.as_ref().map(jwt_spec));
+    let users = optional_spec(auth.users.as_ref().map(users_spec));
+    let api_keys = optional_spec(auth.api_keys.as_ref().map(api_keys_spec));
+    let resources = access(&auth.resources);
+    Some(quote! {
+        use backworks_runtime::auth::{ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtSpec, UsersSpec};
+
+        /// Keys are read from the environment at start; a missing one stops the server.
+        static AUTH: AuthSpec = AuthSpec {
+            jwt: #jwt,
+            users: #users,
+            api_keys: #api_keys,
+            resources: #resources,
+        };
+    })
+}
+
+fn optional_spec(spec: Option<TokenStream>) -> TokenStream {
+    match spec {
+        Some(spec) => quote! { Some(#spec) },
+        None => quote! { None },
+    }
+}
+
+fn jwt_spec(jwt: &Jwt) -> TokenStream {
     let algorithm = match jwt.algorithm {
         JwtAlgorithm::Hs256 => quote! { JwtAlgorithm::Hs256 },
         JwtAlgorithm::Rs256 => quote! { JwtAlgorithm::Rs256 },
@@ -31,23 +55,37 @@ pub(crate) fn auth_static(service: &Service) -> Option<TokenStream> {
     let audience = optional(&jwt.audience);
     let roles_claim = &jwt.roles_claim;
     let leeway_s = jwt.leeway_s;
-    let resources = access(&auth.resources);
-    Some(quote! {
-        use backworks_runtime::auth::{AuthSpec, JwtAlgorithm, JwtSpec};
+    quote! {
+        JwtSpec {
+            algorithm: #algorithm,
+            key_variable: #key_variable,
+            issuer: #issuer,
+            audience: #audience,
+            roles_claim: #roles_claim,
+            leeway_s: #leeway_s,
+        }
+    }
+}
 
-        /// The key is read from the environment at start; a missing one stops the server.
-        static AUTH: AuthSpec = AuthSpec {
-            jwt: JwtSpec {
-                algorithm: #algorithm,
-                key_variable: #key_variable,
-                issuer: #issuer,
-                audience: #audience,
-                roles_claim: #roles_claim,
-                leeway_s: #leeway_s,
-            },
-            resources: #resources,
-        };
-    })
+fn users_spec(users: &Users) -> TokenStream {
+    let secret_variable = &users.secret_variable;
+    let roles = &users.roles;
+    let default_role = match &users.default_role {
+        Some(role) => quote! { Some(#role) },
+        None => quote! { None },
+    };
+    quote! {
+        UsersSpec {
+            secret_variable: #secret_variable,
+            roles: &[#(#roles),*],
+            default_role: #default_role,
+        }
+    }
+}
+
+fn api_keys_spec(api_keys: &ApiKeys) -> TokenStream {
+    let header = api_keys.header.to_ascii_lowercase();
+    quote! { ApiKeysSpec { header: #header } }
 }
 
 /// A route's `Access` as a constant expression.

@@ -21,8 +21,8 @@ pub struct OutputTree {
 #[derive(Debug, Clone, PartialEq)]
 struct FileContent {
     text: String,
-    /// Written only when the file does not exist yet (e.g. `Cargo.lock`, which cargo owns
-    /// after the first build).
+    /// Written only when the file does not exist yet or its seed changed since it was
+    /// written (e.g. `Cargo.lock`, which cargo owns after the first build).
     seed_only: bool,
 }
 
@@ -54,12 +54,18 @@ impl OutputTree {
         );
     }
 
-    /// Adds a file that is written only if it does not exist yet.
+    /// Adds a file that is written only if it does not exist yet, or if the text it was
+    /// seeded with differs from `text`: a stamp of the seed is kept beside it, so a file
+    /// another tool took over (cargo's lockfile) is left alone until Backworks itself brings a
+    /// different seed (a new runtime dependency), which then replaces it.
     pub fn seed(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) {
+        let path = path.into();
+        let text = text.into();
+        self.add(seed_stamp_path(&path), seed_stamp(&text));
         self.files.insert(
-            path.into(),
+            path,
             FileContent {
-                text: text.into(),
+                text,
                 seed_only: true,
             },
         );
@@ -82,11 +88,22 @@ impl OutputTree {
     /// Writes the tree under `root`: changed files only, then removes stale ones.
     pub fn write(&self, root: &Path) -> io::Result<WriteReport> {
         let mut report = WriteReport::default();
+        // Read before the loop writes any stamp: a seed is current when its stamp on disk is.
+        let current_seeds: Vec<&PathBuf> = self
+            .files
+            .iter()
+            .filter(|(relative, content)| {
+                content.seed_only
+                    && std::fs::read_to_string(root.join(seed_stamp_path(relative)))
+                        .is_ok_and(|stamp| stamp == seed_stamp(&content.text))
+            })
+            .map(|(relative, _)| relative)
+            .collect();
         for (relative, content) in &self.files {
             let path = root.join(relative);
             let existing = std::fs::read(&path).ok();
             let up_to_date = match &existing {
-                Some(_) if content.seed_only => true,
+                Some(_) if content.seed_only => current_seeds.contains(&relative),
                 Some(bytes) => bytes == content.text.as_bytes(),
                 None => false,
             };
@@ -122,6 +139,23 @@ impl OutputTree {
     }
 }
 
+/// Where the stamp of a seeded file is kept: `.Cargo.lock.seed` beside `Cargo.lock`.
+fn seed_stamp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.seed"))
+}
+
+/// A stamp that changes when the seed's text does (64-bit FNV-1a: change detection between
+/// two versions of one file, not a defence against anyone).
+fn seed_stamp(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,15 +174,44 @@ mod tests {
         tree.add("server/src/main.rs", "fn main() {}\n");
         tree.seed("server/Cargo.lock", "# seed\n");
         let first = tree.write(&dir).unwrap();
-        assert_eq!(first.written.len(), 2);
+        assert_eq!(first.written.len(), 3, "{first:?}");
 
         std::fs::write(dir.join("server/Cargo.lock"), "# cargo's own\n").unwrap();
         let second = tree.write(&dir).unwrap();
         assert!(second.written.is_empty(), "{second:?}");
-        assert_eq!(second.unchanged, 2);
+        assert_eq!(second.unchanged, 3);
         assert_eq!(
             std::fs::read_to_string(dir.join("server/Cargo.lock")).unwrap(),
             "# cargo's own\n"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_changed_seed_replaces_the_file_once() {
+        let dir = temp_dir("reseed");
+        let mut tree = OutputTree::new();
+        tree.seed("server/Cargo.lock", "# seed 1\n");
+        tree.write(&dir).unwrap();
+        std::fs::write(dir.join("server/Cargo.lock"), "# cargo's own\n").unwrap();
+
+        let mut newer = OutputTree::new();
+        newer.seed("server/Cargo.lock", "# seed 2\n");
+        let report = newer.write(&dir).unwrap();
+        assert!(
+            report.written.contains(&PathBuf::from("server/Cargo.lock")),
+            "{report:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.join("server/Cargo.lock")).unwrap(),
+            "# seed 2\n"
+        );
+        // Cargo owns it again from here on.
+        std::fs::write(dir.join("server/Cargo.lock"), "# cargo's own, later\n").unwrap();
+        assert!(newer.write(&dir).unwrap().written.is_empty());
+        assert_eq!(
+            std::fs::read_to_string(dir.join("server/Cargo.lock")).unwrap(),
+            "# cargo's own, later\n"
         );
         std::fs::remove_dir_all(dir).unwrap();
     }

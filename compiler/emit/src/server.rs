@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! server/Cargo.toml              from templates/server/Cargo.toml.j2
-//! server/Cargo.lock              seeded once with the versions Backworks was tested with
+//! server/Cargo.lock              seeded with the versions Backworks was tested with (then cargo's,
+//!                                until a Backworks with other versions seeds it again)
 //! server/src/main.rs             the route table and service settings (quote → prettyplease)
 //! server/src/js/mod.rs, <m>.rs   compiled handler modules
 //! server/backworks-runtime/      the runtime crate, vendored so the project needs only crates.io

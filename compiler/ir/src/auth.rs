@@ -10,11 +10,15 @@
 //! Only the name of the variable holding a key is modelled: secrets never enter the IR, so no
 //! emitter can write one out.
 
-/// The service's identity settings, from `auth:`.
+/// The service's identity settings, from `auth:`: at least one provider.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Auth {
-    /// The external JWT provider.
-    pub jwt: Jwt,
+    /// The external JWT provider, from `auth.jwt`.
+    pub jwt: Option<Jwt>,
+    /// Built-in accounts, from `auth.users`.
+    pub users: Option<Users>,
+    /// API keys, from `auth.api_keys`.
+    pub api_keys: Option<ApiKeys>,
     /// Who may call the generated routes of the resources (for now: any verified caller).
     pub resources: Access,
 }
@@ -34,6 +38,24 @@ pub struct Jwt {
     pub roles_claim: String,
     /// Clock leeway for `exp` and `nbf`, in seconds.
     pub leeway_s: u64,
+}
+
+/// Built-in accounts whose access tokens the service signs itself (HS256).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Users {
+    /// The environment variable holding the signing secret.
+    pub secret_variable: String,
+    /// The roles an account may hold.
+    pub roles: Vec<String>,
+    /// The role a newly registered account gets.
+    pub default_role: Option<String>,
+}
+
+/// API keys an admin issues, sent in a header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiKeys {
+    /// The request header carrying the key.
+    pub header: String,
 }
 
 /// A JWT signature algorithm.

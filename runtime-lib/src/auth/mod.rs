@@ -25,17 +25,19 @@ mod spec;
 #[cfg(feature = "auth")]
 mod verify;
 
-pub use spec::{Access, AuthSpec, JwtAlgorithm, JwtSpec};
+pub use spec::{Access, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtSpec, UsersSpec};
 
 use axum::http::HeaderMap;
 
 use crate::contract::User;
 use bearer::Credentials;
 
-/// Verifies the bearer tokens of one service; built at start from its [`AuthSpec`].
+/// Verifies the callers of one service, by each provider its [`AuthSpec`] declares; built at
+/// start.
 pub struct Authenticator {
+    /// The external provider's tokens, when the service declares `auth.jwt`.
     #[cfg(feature = "auth")]
-    verifier: verify::Verifier,
+    jwt: Option<verify::Verifier>,
 }
 
 impl std::fmt::Debug for Authenticator {
@@ -49,7 +51,12 @@ impl Authenticator {
     /// Reads the key `spec` names from the process environment, and keeps that variable out
     /// of the handlers' `ctx.env` from then on. The error is one line naming the variable.
     pub fn from_environment(spec: &AuthSpec) -> Result<Authenticator, String> {
-        conceal(spec.jwt.key_variable);
+        if let Some(jwt) = &spec.jwt {
+            conceal(jwt.key_variable);
+        }
+        if let Some(users) = &spec.users {
+            conceal(users.secret_variable);
+        }
         Authenticator::with_lookup(spec, &|name| std::env::var(name).ok())
     }
 
@@ -60,10 +67,11 @@ impl Authenticator {
     ) -> Result<Authenticator, String> {
         #[cfg(feature = "auth")]
         {
-            let key = key::decoding_key(&spec.jwt, lookup)?;
-            Ok(Authenticator {
-                verifier: verify::Verifier::new(&spec.jwt, key),
-            })
+            let jwt = match &spec.jwt {
+                Some(jwt) => Some(verify::Verifier::new(jwt, key::decoding_key(jwt, lookup)?)),
+                None => None,
+            };
+            Ok(Authenticator { jwt })
         }
         #[cfg(not(feature = "auth"))]
         {
@@ -75,16 +83,31 @@ impl Authenticator {
         }
     }
 
+    /// Who a bearer token names, or why it is refused.
     #[cfg(feature = "auth")]
-    fn verify(&self, token: &str) -> Result<User, &'static str> {
-        self.verifier.verify(token).map_err(|rejection| rejection.0)
+    async fn verify_bearer(&self, token: &str) -> Result<User, Refusal> {
+        match &self.jwt {
+            Some(verifier) => verifier
+                .verify(token)
+                .map_err(|rejection| Refusal::Invalid(rejection.0)),
+            None => Err(Refusal::Invalid("the service accepts no bearer tokens")),
+        }
     }
 
     #[cfg(not(feature = "auth"))]
-    fn verify(&self, _: &str) -> Result<User, &'static str> {
-        Err("tokens cannot be verified")
+    async fn verify_bearer(&self, _: &str) -> Result<User, Refusal> {
+        Err(Refusal::Invalid("tokens cannot be verified"))
     }
 }
+
+/// The verified caller of a request (`None`: anonymous), put in the request's extensions for
+/// the routes that are not handlers (the generated CRUD routes and their record rules).
+#[derive(Debug, Clone)]
+#[allow(
+    dead_code,
+    reason = "read by the record rules of the CRUD routes, being built"
+)]
+pub(crate) struct Caller(pub(crate) Option<User>);
 
 /// Why a request may not go on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,11 +121,18 @@ pub(crate) enum Refusal {
     Forbidden(&'static [&'static str]),
     /// The route needs a caller but the service has no way to verify one: 503.
     Unverifiable,
+    /// Credentials that cannot be checked right now (the identity provider's keys or the
+    /// database are unreachable): 503 with `Retry-After`, never an open door.
+    #[allow(
+        dead_code,
+        reason = "raised by the providers that fetch keys, being built"
+    )]
+    Unavailable(&'static str),
 }
 
 /// Decides whether a request with `headers` may call a route with `access`, and who the caller
 /// is (`None`: anonymous). `authenticator` is the service's, absent when it declares no `auth:`.
-pub(crate) fn admit(
+pub(crate) async fn admit(
     authenticator: Option<&Authenticator>,
     access: Access,
     headers: &HeaderMap,
@@ -121,7 +151,7 @@ pub(crate) fn admit(
                 "the Authorization header holds no bearer token",
             ));
         }
-        Credentials::Bearer(token) => authenticator.verify(token).map_err(Refusal::Invalid)?,
+        Credentials::Bearer(token) => authenticator.verify_bearer(token).await?,
     };
     if let Access::Required { roles } = access
         && !roles.is_empty()

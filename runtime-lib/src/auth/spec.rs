@@ -4,19 +4,25 @@
 //!
 //! ```ignore
 //! static AUTH: AuthSpec = AuthSpec {
-//!     jwt: JwtSpec { algorithm: JwtAlgorithm::Hs256, key_variable: "JWT_SECRET",
-//!                    issuer: Some("https://id.example.com"), audience: Some("notes-api"),
-//!                    roles_claim: "roles", leeway_s: 30 },
+//!     jwt: Some(JwtSpec { algorithm: JwtAlgorithm::Hs256, key_variable: "JWT_SECRET",
+//!                         issuer: Some("https://id.example.com"), audience: Some("notes-api"),
+//!                         roles_claim: "roles", leeway_s: 30 }),
+//!     users: None,
+//!     api_keys: Some(ApiKeysSpec { header: "x-api-key" }),
 //!     resources: Access::Required { roles: &[] },
 //! };
 //! RouteSpec { …, auth: Access::Required { roles: &["admin"] } }
 //! ```
 
-/// The service's identity settings (`ServiceSpec::auth`).
+/// The service's identity settings (`ServiceSpec::auth`): at least one provider.
 #[derive(Debug)]
 pub struct AuthSpec {
-    /// How bearer tokens are verified.
-    pub jwt: JwtSpec,
+    /// How bearer tokens from an external provider are verified.
+    pub jwt: Option<JwtSpec>,
+    /// Built-in accounts.
+    pub users: Option<UsersSpec>,
+    /// API keys.
+    pub api_keys: Option<ApiKeysSpec>,
     /// Who may call the generated CRUD routes of the service's resources.
     pub resources: Access,
 }
@@ -36,6 +42,24 @@ pub struct JwtSpec {
     pub roles_claim: &'static str,
     /// Clock leeway for `exp` and `nbf`, in seconds.
     pub leeway_s: u64,
+}
+
+/// Built-in accounts: the service keeps them and signs their access tokens (HS256).
+#[derive(Debug)]
+pub struct UsersSpec {
+    /// The environment variable holding the signing secret, read at start.
+    pub secret_variable: &'static str,
+    /// The roles an account may hold.
+    pub roles: &'static [&'static str],
+    /// The role a newly registered account gets.
+    pub default_role: Option<&'static str>,
+}
+
+/// API keys an admin issues.
+#[derive(Debug)]
+pub struct ApiKeysSpec {
+    /// The request header carrying the key (lower case).
+    pub header: &'static str,
 }
 
 /// The signature algorithms a blueprint may choose.

@@ -73,7 +73,7 @@ async fn answer(
     request_id: &RequestId,
 ) -> Result<Response, HttpError> {
     // Who calls is settled first: a refused request's body is never read.
-    let user = auth::admit(shared.authenticator, route.auth, req.headers())?;
+    let user = auth::admit(shared.authenticator, route.auth, req.headers()).await?;
     let mut handler_request = request::read(req, route, shared.body_limit, request_id).await?;
     handler_request.user = user;
     if let (Some(document), Some(pointer)) = (shared.document, route.operation)

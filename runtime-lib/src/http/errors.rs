@@ -85,6 +85,12 @@ pub(crate) enum HttpError {
     },
     /// The route needs a caller the server has no way to verify: 503 `auth_unavailable`.
     AuthUnavailable,
+    /// Credentials cannot be checked right now (identity provider or database unreachable):
+    /// 503 `auth_unavailable` with `Retry-After`.
+    AuthUnreachable {
+        /// What could not be reached.
+        message: &'static str,
+    },
 }
 
 impl HttpError {
@@ -100,7 +106,9 @@ impl HttpError {
             HttpError::Timeout { .. } => StatusCode::GATEWAY_TIMEOUT,
             HttpError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
             HttpError::Forbidden { .. } => StatusCode::FORBIDDEN,
-            HttpError::AuthUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            HttpError::AuthUnavailable | HttpError::AuthUnreachable { .. } => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             HttpError::HandlerThrew { .. }
             | HttpError::StackOverflow
             | HttpError::Panicked
@@ -123,7 +131,7 @@ impl HttpError {
             HttpError::InvalidResponse { .. } => "invalid_response",
             HttpError::Unauthorized { .. } => "unauthorized",
             HttpError::Forbidden { .. } => "forbidden",
-            HttpError::AuthUnavailable => "auth_unavailable",
+            HttpError::AuthUnavailable | HttpError::AuthUnreachable { .. } => "auth_unavailable",
         }
     }
 
@@ -168,6 +176,7 @@ impl HttpError {
             HttpError::AuthUnavailable => {
                 "this route requires authentication, which the server cannot verify".to_owned()
             }
+            HttpError::AuthUnreachable { message } => (*message).to_owned(),
         }
     }
 
@@ -199,6 +208,7 @@ impl From<crate::auth::Refusal> for HttpError {
             },
             Refusal::Forbidden(roles) => HttpError::Forbidden { roles },
             Refusal::Unverifiable => HttpError::AuthUnavailable,
+            Refusal::Unavailable(message) => HttpError::AuthUnreachable { message },
         }
     }
 }
@@ -224,6 +234,12 @@ impl IntoResponse for HttpError {
                     header::WWW_AUTHENTICATE,
                     HeaderValue::from_static(challenge),
                 );
+            }
+            if let HttpError::AuthUnreachable { .. } = self {
+                // A transient failure: worth retrying soon, unlike a refusal.
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
             }
             return response;
         };

@@ -30,7 +30,7 @@ use super::dispatch::dispatch;
 use super::envelope::{EndpointName, GlobalHeaders, envelope};
 use super::errors::HttpError;
 use super::{RouteSpec, ServiceSpec};
-use crate::auth::Authenticator;
+use crate::auth::{Authenticator, Caller};
 
 /// The reserved health route.
 pub(crate) const HEALTH_PATH: &str = "/_backworks/health";
@@ -191,11 +191,15 @@ fn mount_crud(
         let access = spec.auth.map_or(Access::Public, |auth| auth.resources);
         let authenticator = authenticator.clone();
         let guarded = methods.layer(axum::middleware::from_fn(
-            move |req: Request, next: axum::middleware::Next| {
+            move |mut req: Request, next: axum::middleware::Next| {
                 let authenticator = authenticator.clone();
                 async move {
-                    match admit(authenticator.as_deref(), access, req.headers()) {
-                        Ok(_) => next.run(req).await,
+                    match admit(authenticator.as_deref(), access, req.headers()).await {
+                        Ok(user) => {
+                            // The CRUD handlers read the caller from here (record rules).
+                            req.extensions_mut().insert(Caller(user));
+                            next.run(req).await
+                        }
                         Err(refusal) => HttpError::from(refusal).into_response(),
                     }
                 }

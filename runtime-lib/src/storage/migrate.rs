@@ -111,6 +111,7 @@ pub(crate) async fn migrate_and_seed(
             migration.name
         );
     }
+    super::system::ensure(&mut session).await?;
     seed(&mut session, data).await?;
     session.commit().await.map_err(context)
 }

@@ -16,7 +16,8 @@
 //!
 //! The files, one concept each: [`spec`] (what the compiler emits), `store` (the entry
 //! point), `record` (validating writes), `query`/`query_json`/`select` (list requests),
-//! `list`/`expand`/`ops` (the operations), `sql` (SQL text for both dialects), `value`/`time`
+//! `list`/`expand`/`ops` (the operations), `sql` (SQL text for both dialects), `system` (the
+//! platform's own `_backworks_*` tables), `value`/`time`
 //! (JSON ↔ SQL values), `engine/` (SQLite and PostgreSQL), `migrate`, `cursor`, `etag`, `url`,
 //! `error`, and `http/` (the generated CRUD routes). The engines sit behind the default-on
 //! cargo feature `storage`; the spec types are always there.
@@ -62,6 +63,8 @@ mod select;
 mod sql;
 #[cfg(feature = "storage")]
 mod store;
+#[cfg(feature = "storage")]
+pub(crate) mod system;
 #[cfg(feature = "storage")]
 mod time;
 #[cfg(feature = "storage")]

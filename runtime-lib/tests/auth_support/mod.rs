@@ -192,7 +192,8 @@ impl AuthServer {
         let authenticator = spec.auth.map(|auth| {
             let key = key.to_owned();
             Authenticator::with_lookup(auth, &move |name| {
-                (name == auth.jwt.key_variable).then(|| key.clone())
+                let variable = auth.jwt.as_ref().map(|jwt| jwt.key_variable);
+                (Some(name) == variable).then(|| key.clone())
             })
             .expect("the authenticator builds")
         });

@@ -19,14 +19,24 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 use super::Size;
+pub use super::api_keys::ApiKeysConfig;
+pub use super::users::UsersConfig;
 
-/// `auth:`: how callers prove who they are. With it, every endpoint and generated resource
-/// route requires a valid token unless it says `auth: none` or `auth: optional`.
+/// `auth:`: how callers prove who they are, by one or more providers. With it, every endpoint
+/// and generated resource route requires a verified caller unless it says `auth: none` or
+/// `auth: optional`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AuthConfig {
     /// Bearer tokens (JWTs) issued by an external identity provider.
-    pub jwt: JwtConfig,
+    #[serde(default)]
+    pub jwt: Option<JwtConfig>,
+    /// Built-in accounts: the service registers and logs in users and issues their tokens.
+    #[serde(default)]
+    pub users: Option<UsersConfig>,
+    /// API keys sent in a header, issued and revoked by an admin.
+    #[serde(default)]
+    pub api_keys: Option<ApiKeysConfig>,
 }
 
 /// `auth.jwt:`: the provider's key, and what its tokens must say.

@@ -9,16 +9,22 @@ use super::data::suggest;
 use super::span;
 use backworks_diagnostics::SourceId;
 
-/// `secret`/`public_key` holds something other than a `${VAR}` reference.
-pub fn secret_in_blueprint(source: SourceId, range: Range<usize>, key: &str) -> Diagnostic {
-    let variable = if key == "secret" {
-        "JWT_SECRET"
-    } else {
+/// A secret (`auth.<provider>.<key>`) holds something other than a `${VAR}` reference;
+/// `range` is the provider's key, never the value's line (an excerpt would print the secret).
+pub fn secret_in_blueprint(
+    source: SourceId,
+    range: Range<usize>,
+    provider: &str,
+    key: &str,
+) -> Diagnostic {
+    let variable = if key == "public_key" {
         "JWT_PUBLIC_KEY"
+    } else {
+        "JWT_SECRET"
     };
     Diagnostic::error(
         "secret-in-blueprint",
-        format!("`auth.jwt.{key}` must name an environment variable, not hold the key"),
+        format!("`auth.{provider}.{key}` must name an environment variable, not hold the key"),
     )
     .with_label(
         span(source, range),
@@ -105,4 +111,11 @@ pub fn roles_without_caller(source: SourceId, range: Range<usize>, access: &str)
     )
     .with_label(span(source, range), "no verified caller to hold a role")
     .with_help("remove `roles`, or write `auth: required` (the default with `auth:`)")
+}
+
+/// `auth:` without any provider.
+pub fn no_provider(source: SourceId, range: Range<usize>) -> Diagnostic {
+    Diagnostic::error("no-auth-provider", "`auth:` names no provider")
+        .with_label(span(source, range), "nothing here could verify a caller")
+        .with_help("add `jwt:` (tokens from an identity provider), `users:` (built-in accounts) or `api_keys:`")
 }
