@@ -19,8 +19,19 @@ pub(crate) fn auth_static(service: &Service) -> Option<TokenStream> {
     let users = optional_spec(auth.users.as_ref().map(users_spec));
     let api_keys = optional_spec(auth.api_keys.as_ref().map(api_keys_spec));
     let resources = access(&auth.resources);
+    // Only what the static names, so the generated crate builds without unused imports.
+    let mut imports = vec![quote! { AuthSpec }];
+    if auth.jwt.is_some() {
+        imports.extend([quote! { JwtAlgorithm }, quote! { JwtSpec }]);
+    }
+    if auth.users.is_some() {
+        imports.push(quote! { UsersSpec });
+    }
+    if auth.api_keys.is_some() {
+        imports.push(quote! { ApiKeysSpec });
+    }
     Some(quote! {
-        use backworks_runtime::auth::{ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtSpec, UsersSpec};
+        use backworks_runtime::auth::{#(#imports),*};
 
         /// Keys are read from the environment at start; a missing one stops the server.
         static AUTH: AuthSpec = AuthSpec {
