@@ -103,10 +103,6 @@ impl Authenticator {
 /// The verified caller of a request (`None`: anonymous), put in the request's extensions for
 /// the routes that are not handlers (the generated CRUD routes and their record rules).
 #[derive(Debug, Clone)]
-#[allow(
-    dead_code,
-    reason = "read by the record rules of the CRUD routes, being built"
-)]
 pub(crate) struct Caller(pub(crate) Option<User>);
 
 /// Why a request may not go on.
