@@ -147,6 +147,7 @@ fn every_field_type_and_option_lowers_to_the_ir() {
         search: Vec::new(),
         operations: CrudOperation::ALL.to_vec(),
         seed: Vec::new(),
+        rules: Default::default(),
         span,
     };
     let author_ref = |on_delete| FieldType::Ref {
@@ -237,6 +238,7 @@ fn every_field_type_and_option_lowers_to_the_ir() {
         // In `CrudOperation::ALL`'s order, not the blueprint's.
         operations: vec![CrudOperation::List, CrudOperation::Delete],
         seed: Vec::new(),
+        rules: Default::default(),
         span,
     };
     assert_eq!(without_spans(service.resources, span), vec![authors, books]);
