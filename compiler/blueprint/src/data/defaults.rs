@@ -107,8 +107,8 @@ fn caller_default(
     ) {
         Some((
             format!(
-                "a caller's id is text, and this is a `{}` field",
-                super::fields::type_name(kind)
+                "a caller's id is text, and this is {} field",
+                crate::diagnostics::article(&format!("`{}`", super::fields::type_name(kind)))
             ),
             "give `default: user.id` to a `string` or `ref` field".to_string(),
         ))

@@ -80,6 +80,17 @@ impl Ty {
             Ty::Opaque(what) => (*what).into(),
         }
     }
+
+    fn plural(&self) -> String {
+        match self {
+            Ty::Bool => "booleans".into(),
+            Ty::Number => "numbers".into(),
+            Ty::Text => "strings".into(),
+            Ty::Id => "ids".into(),
+            Ty::Any => "any values".into(),
+            other => other.describe(),
+        }
+    }
 }
 
 /// One problem: where in the rule text, its code, message, label and hint.
@@ -213,7 +224,7 @@ impl Checker<'_, '_> {
                         item.range.clone(),
                         "rule-type",
                         format!("a list mixes {first} and {}", ty.describe()),
-                        format!("{} in a list of {first}s", ty.describe()),
+                        format!("{} where the list holds {first}", ty.describe()),
                         "write every item of a list with one type".to_string(),
                     );
                 }
@@ -417,6 +428,10 @@ impl Checker<'_, '_> {
     }
 
     fn membership(&mut self, item: &Ast, list: &Ast, item_ty: &Ty, list_ty: &Ty) {
+        if *list_ty == Ty::Any {
+            // A claim (or a name already reported): it may well hold a list.
+            return;
+        }
         let Ty::List(element) = list_ty else {
             let help = match list_ty {
                 Ty::Opaque("an `array` field") => {
@@ -440,9 +455,9 @@ impl Checker<'_, '_> {
                 item.range.clone(),
                 "rule-type",
                 format!(
-                    "`in` looks for {} in a list of {}s",
+                    "`in` looks for {} in a list of {}",
                     item_ty.describe(),
-                    element.describe()
+                    element.plural()
                 ),
                 format!("this is {}", item_ty.describe()),
                 "look for a value of the list's type".to_string(),
