@@ -103,6 +103,10 @@ impl Authenticator {
 /// The verified caller of a request (`None`: anonymous), put in the request's extensions for
 /// the routes that are not handlers (the generated CRUD routes and their record rules).
 #[derive(Debug, Clone)]
+#[cfg_attr(
+    not(feature = "storage"),
+    allow(dead_code, reason = "read by the CRUD routes' record rules, which need storage")
+)]
 pub(crate) struct Caller(pub(crate) Option<User>);
 
 /// Why a request may not go on.
