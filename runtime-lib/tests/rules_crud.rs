@@ -540,13 +540,13 @@ fn admins_see_and_change_everything(backend: Backend) {
 fn expansions_obey_the_target_get_rule(backend: Backend) {
     let (server, _db) = start(backend);
     let notes = seed(&server);
-    let bob = user("bob");
-    for (text, note) in [
-        ("on secret", notes.alice_secret),
-        ("on shared", notes.alice_shared),
-        ("on bob", notes.bob_private),
+    let (alice, bob) = (user("alice"), user("bob"));
+    for (who, text, note) in [
+        (&alice, "on secret", notes.alice_secret),
+        (&bob, "on shared", notes.alice_shared),
+        (&bob, "on bob", notes.bob_private),
     ] {
-        let reply = bob.send(
+        let reply = who.send(
             &server,
             "POST",
             "/comments",
@@ -565,14 +565,51 @@ fn expansions_obey_the_target_get_rule(backend: Backend) {
         ])
     );
     // Alice's view of the same comments expands her secret note.
-    let reply = user("alice").get(&server, "/comments?select=text,note(body)&order=id");
+    let reply = alice.get(&server, "/comments?select=text,note(body)&order=id");
     assert_eq!(
         reply.json()["items"][0],
         json!({"text": "on secret", "note": {"body": "pin 4711"}})
     );
 }
 
+fn references_cannot_probe_hidden_rows(backend: Backend) {
+    let (server, _db) = start(backend);
+    let notes = seed(&server);
+    let bob = user("bob");
+    let comment = |note: i64| {
+        bob.send(
+            &server,
+            "POST",
+            "/comments",
+            Some(&json!({"text": "probe", "note": note})),
+        )
+    };
+    // A ref to a hidden note is refused exactly as a ref to a note that does not exist.
+    let hidden = comment(notes.alice_secret);
+    let missing = comment(999_999);
+    assert_eq!(hidden.status, 409, "{}", hidden.text());
+    assert_eq!(missing.status, 409, "{}", missing.text());
+    assert_eq!(hidden.json(), missing.json());
+    // And by a change as well.
+    let own = comment(notes.bob_private);
+    assert_eq!(own.status, 201, "{}", own.text());
+    let id = own.json()["id"].as_i64().expect("an id");
+    let moved = bob.send(
+        &server,
+        "PATCH",
+        &format!("/comments/{id}"),
+        Some(&json!({"note": notes.alice_diary})),
+    );
+    assert_eq!(moved.status, 409, "{}", moved.text());
+    assert_eq!(moved.json(), missing.json());
+    // Nothing was written: the admin sees one comment, still on Bob's note.
+    let all = admin("root").get(&server, "/comments").json();
+    assert_eq!(all["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(all["items"][0]["note"], notes.bob_private);
+}
+
 both!(
+    references_cannot_probe_hidden_rows,
     list_and_count_show_only_visible_rows,
     get_of_a_hidden_row_reads_as_absent,
     filters_cannot_probe_hidden_values,

@@ -105,7 +105,10 @@ impl Authenticator {
 #[derive(Debug, Clone)]
 #[cfg_attr(
     not(feature = "storage"),
-    allow(dead_code, reason = "read by the CRUD routes' record rules, which need storage")
+    allow(
+        dead_code,
+        reason = "read by the CRUD routes' record rules, which need storage"
+    )
 )]
 pub(crate) struct Caller(pub(crate) Option<User>);
 

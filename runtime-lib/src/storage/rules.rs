@@ -17,7 +17,8 @@
 //! the same way, in SQL, inside the write's transaction: a record the caller may not `get`
 //! answers 404 exactly as an absent one; one they may see but not change answers 403; a
 //! change (or a new record, after defaults) that the rule would not admit afterwards is
-//! rolled back and answers 403.
+//! rolled back and answers 403. A write's refs must point at rows of the target that the
+//! caller may `get`; a hidden one is refused with the conflict a missing one gets.
 //!
 //! Every condition is two-valued (a `NULL` column makes a comparison false, never unknown),
 //! so `!` means what it says. A value that cannot be a column's (the caller's id against an
@@ -88,18 +89,23 @@ pub(crate) async fn create(
     viewer: Viewer<'_>,
 ) -> Result<Row, StoreError> {
     fill_caller(resource, &mut body, viewer);
-    let Some(rule) = resource.rules.create else {
+    let rule = resource.rules.create;
+    if rule.is_none() && !refers_to_guarded(store, resource) {
         return store.create(resource.name, body).await;
-    };
-    if let Cond::Const(false) = fold_condition(resource, rule, viewer) {
+    }
+    if let Some(rule) = rule
+        && let Cond::Const(false) = fold_condition(resource, rule, viewer)
+    {
         return Err(refused(resource, "create"));
     }
     let mut tx = store.begin().await?;
+    check_references(&mut tx, store, resource, &body, viewer).await?;
     let row = tx.create(resource.name, body).await?;
     let id = row.get("id").cloned().unwrap_or(Value::Null);
-    if visible(tx.session(), resource, &id, Some(rule), viewer, false)
-        .await?
-        .is_none()
+    if rule.is_some()
+        && visible(tx.session(), resource, &id, rule, viewer, false)
+            .await?
+            .is_none()
     {
         return Err(refused(resource, "create"));
     }
@@ -123,7 +129,7 @@ pub(crate) async fn update(
         fill_caller(resource, &mut body, viewer);
     }
     let rules = &resource.rules;
-    if rules.get.is_none() && rules.update.is_none() {
+    if rules.get.is_none() && rules.update.is_none() && !refers_to_guarded(store, resource) {
         return match write {
             Write::Replace => store.replace(resource.name, id, body, expect).await,
             _ => store.update(resource.name, id, body, expect).await,
@@ -133,6 +139,7 @@ pub(crate) async fn update(
     if !may_change(&mut tx, resource, id, rules.update, "update", viewer).await? {
         return Ok(None);
     }
+    check_references(&mut tx, store, resource, &body, viewer).await?;
     let row = match write {
         Write::Replace => tx.replace(resource.name, id, body, expect).await?,
         _ => tx.update(resource.name, id, body, expect).await?,
@@ -169,6 +176,80 @@ pub(crate) async fn delete(
     let deleted = tx.delete(resource.name, id, expect).await?;
     tx.commit().await?;
     Ok(deleted)
+}
+
+/// Whether a ref field of `resource` points at a resource with a `get` rule, whose hidden
+/// rows a write must not be able to refer to.
+fn refers_to_guarded(store: &Store, resource: &ResourceSpec) -> bool {
+    resource.fields.iter().any(|field| match field.kind {
+        FieldKind::Ref { to, .. } => super::columns::resource(store.data(), to)
+            .is_some_and(|target| target.rules.get.is_some()),
+        _ => false,
+    })
+}
+
+/// Refuses a write that refers to a row the caller may not `get`, with the conflict the
+/// engine gives for a reference to a missing row (so a ref cannot probe for hidden rows).
+/// Values that are not ids are left to the write's own validation.
+async fn check_references(
+    tx: &mut super::store::Transaction,
+    store: &Store,
+    resource: &'static ResourceSpec,
+    body: &Row,
+    viewer: Viewer<'_>,
+) -> Result<(), StoreError> {
+    for field in resource.fields {
+        let FieldKind::Ref { to, .. } = field.kind else {
+            continue;
+        };
+        let Some(target) = super::columns::resource(store.data(), to) else {
+            continue;
+        };
+        let (Some(rule), Some(value)) = (target.rules.get, body.get(field.name)) else {
+            continue;
+        };
+        if value.is_null() || id_value(target, value).is_err() {
+            continue;
+        }
+        if visible(tx.session(), target, value, Some(rule), viewer, false)
+            .await?
+            .is_none()
+        {
+            return Err(dangling(tx, resource, body, field.name));
+        }
+    }
+    Ok(())
+}
+
+/// What `conflict.rs` answers when the engine refuses a reference: PostgreSQL names the
+/// column; SQLite does not, so every reference the write sets is named.
+fn dangling(
+    tx: &mut super::store::Transaction,
+    resource: &ResourceSpec,
+    body: &Row,
+    field: &str,
+) -> StoreError {
+    let fields: Vec<&str> = match tx.session().dialect() {
+        Dialect::Postgres => vec![field],
+        Dialect::Sqlite => resource
+            .fields
+            .iter()
+            .filter(|f| matches!(f.kind, FieldKind::Ref { .. }))
+            .filter(|f| body.get(f.name).is_some_and(|value| !value.is_null()))
+            .map(|f| f.name)
+            .collect(),
+    };
+    let name = resource.name;
+    let message = match fields.as_slice() {
+        [field] => format!("{name}: {field} refers to a row that does not exist"),
+        _ => format!("{name}: a reference refers to a row that does not exist"),
+    };
+    let mut error = StoreError::new(ErrorCode::ForeignKeyViolation, message);
+    error.violations = fields
+        .iter()
+        .map(|field| Violation::new(format!("/{field}"), "refers to a row that does not exist"))
+        .collect();
+    error
 }
 
 /// Whether the record may be changed under `rule`: `false` when the caller may not see it

@@ -195,7 +195,17 @@ impl Checker<'_, '_> {
             AstKind::Compare(a, op, b) => {
                 let (left, left_ty) = self.expr(a);
                 let (right, right_ty) = self.expr(b);
-                self.comparison(ast, *op, &left_ty, &right_ty);
+                if let Some(side) = [a, b].into_iter().find(|side| is_condition(side)) {
+                    self.error(
+                        side.range.clone(),
+                        "rule-type",
+                        format!("`{}` compares a condition", op.as_str()),
+                        "a condition, not a value".to_string(),
+                        "combine conditions with `&&`, `||` and `!`".to_string(),
+                    );
+                } else {
+                    self.comparison(ast, *op, &left_ty, &right_ty);
+                }
                 (
                     RuleExpr::Compare(Box::new(left), *op, Box::new(right)),
                     Ty::Bool,
@@ -466,6 +476,18 @@ impl Checker<'_, '_> {
     }
 }
 
+/// Whether `ast` is built by an operator (its value is a condition, not a field or literal).
+fn is_condition(ast: &Ast) -> bool {
+    matches!(
+        ast.kind,
+        AstKind::Not(_)
+            | AstKind::And(..)
+            | AstKind::Or(..)
+            | AstKind::Compare(..)
+            | AstKind::In(..)
+    )
+}
+
 /// Whether `==` between these types can ever hold (or is a null test).
 fn equal_types(a: &Ty, b: &Ty) -> bool {
     match (a, b) {
@@ -557,6 +579,10 @@ mod tests {
         assert_eq!(errors("owner == user.id")[0].2, "unknown name `owner`");
         assert_eq!(errors("user.name == 'x'")[0].0, "name");
         assert_eq!(errors("'x' in record.tags")[0].1, "rule-type");
+        assert_eq!(
+            errors("(record.rank > 1) == record.shared")[0].0,
+            "(record.rank > 1)"
+        );
     }
 
     #[test]
