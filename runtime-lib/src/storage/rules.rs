@@ -373,6 +373,10 @@ enum Cond {
 #[derive(Debug, Clone)]
 enum Term {
     Value(Value),
+    /// A caller value that is not there (an anonymous caller's `user.id`, a missing claim):
+    /// `null` next to literals, but equal to no record's field — not even a null one — so
+    /// `record.owner == user.id` never admits an anonymous caller to unowned rows.
+    Absent,
     Column(Column),
     Cond(Cond),
 }
@@ -408,15 +412,17 @@ fn fold(resource: &ResourceSpec, expr: &RuleExpr, viewer: Viewer<'_>) -> Term {
             Some(_) => Value::Bool(true),
             None => Value::Null,
         }),
-        RuleExpr::UserId => Term::Value(
-            user.and_then(|user| user.id.clone())
-                .map_or(Value::Null, Value::String),
-        ),
+        RuleExpr::UserId => user
+            .and_then(|user| user.id.clone())
+            .map_or(Term::Absent, |id| Term::Value(Value::String(id))),
         RuleExpr::UserRoles => Term::Value(Value::Array(
             user.map(|user| user.roles.iter().cloned().map(Value::String).collect())
                 .unwrap_or_default(),
         )),
-        RuleExpr::UserClaim(path) => Term::Value(claim(user, path)),
+        RuleExpr::UserClaim(path) => match claim(user, path) {
+            Value::Null => Term::Absent,
+            value => Term::Value(value),
+        },
         RuleExpr::Not(inner) => Term::Cond(negate(condition(fold(resource, inner, viewer)))),
         RuleExpr::And(a, b) => {
             let (a, b) = (
@@ -463,7 +469,7 @@ fn fold(resource: &ResourceSpec, expr: &RuleExpr, viewer: Viewer<'_>) -> Term {
                         Cond::In(column, values)
                     }
                 }
-                Term::Cond(_) => Cond::Const(false),
+                Term::Cond(_) | Term::Absent => Cond::Const(false),
             })
         }
     }
@@ -490,6 +496,7 @@ fn condition(term: Term) -> Cond {
         Term::Cond(cond) => cond,
         Term::Column(column) => Cond::Truthy(column),
         Term::Value(value) => Cond::Const(truthy(&value)),
+        Term::Absent => Cond::Const(false),
     }
 }
 
@@ -515,6 +522,14 @@ fn negate(cond: Cond) -> Cond {
 fn compare(a: Term, op: Comparison, b: Term) -> Cond {
     match (a, b) {
         (Term::Value(a), Term::Value(b)) => Cond::Const(constant_compare(&a, op, &b)),
+        (Term::Absent, Term::Column(_)) | (Term::Column(_), Term::Absent) => {
+            Cond::Const(op == Comparison::Ne)
+        }
+        (Term::Absent, Term::Value(b)) => Cond::Const(constant_compare(&Value::Null, op, &b)),
+        (Term::Value(a), Term::Absent) => Cond::Const(constant_compare(&a, op, &Value::Null)),
+        (Term::Absent, Term::Absent) => {
+            Cond::Const(constant_compare(&Value::Null, op, &Value::Null))
+        }
         (Term::Column(column), Term::Value(value)) => column_compare(column, op, &value),
         (Term::Value(value), Term::Column(column)) => column_compare(column, mirror(op), &value),
         (Term::Column(a), Term::Column(b)) => Cond::Columns(a, op, b),
@@ -700,5 +715,149 @@ fn write_condition(sql: &mut Sql, resource: &ResourceSpec, cond: &Cond) {
             }
             sql.push("), FALSE)");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::spec::{FieldSpec, OperationPointers, RulesSpec};
+
+    const fn field(name: &'static str, kind: FieldKind) -> FieldSpec {
+        FieldSpec {
+            name,
+            kind,
+            required: false,
+            unique: false,
+            default: None,
+            min_length: None,
+            max_length: None,
+            minimum: None,
+            maximum: None,
+            pattern: None,
+            format: None,
+        }
+    }
+
+    static NOTES: ResourceSpec = ResourceSpec {
+        name: "notes",
+        id: IdKind::Integer,
+        fields: &[
+            field("owner", FieldKind::String),
+            field("shared", FieldKind::Boolean),
+            field("rank", FieldKind::Integer),
+        ],
+        timestamps: false,
+        search: &[],
+        operations: &[],
+        openapi: OperationPointers {
+            list: None,
+            get: None,
+            create: None,
+            patch: None,
+            put: None,
+            delete: None,
+        },
+        seed: None,
+        rules: RulesSpec::NONE,
+    };
+
+    /// `record.owner == user.id || record.shared || "admin" in user.roles`
+    static READABLE: RuleExpr = RuleExpr::Or(
+        &RuleExpr::Or(
+            &RuleExpr::Compare(&RuleExpr::Field("owner"), Comparison::Eq, &RuleExpr::UserId),
+            &RuleExpr::Field("shared"),
+        ),
+        &RuleExpr::In(&RuleExpr::String("admin"), &RuleExpr::UserRoles),
+    );
+
+    fn user(id: Option<&str>, roles: &[&str]) -> User {
+        User {
+            id: id.map(str::to_owned),
+            roles: roles.iter().map(|role| (*role).to_owned()).collect(),
+            claims: r#"{"org":"acme"}"#.to_owned(),
+        }
+    }
+
+    fn sql(
+        dialect: Dialect,
+        rule: &'static RuleExpr,
+        user: Option<&User>,
+    ) -> (String, Vec<SqlValue>) {
+        let mut sql = Sql::new(dialect);
+        sql.push("WHERE 1 = 1");
+        restrict(&mut sql, &NOTES, Some(rule), Some(Viewer { user }));
+        let statement = sql.finish();
+        (statement.text, statement.params)
+    }
+
+    #[test]
+    fn a_caller_becomes_parameters_and_constants() {
+        let alice = user(Some("alice"), &[]);
+        assert_eq!(
+            sql(Dialect::Postgres, &READABLE, Some(&alice)),
+            (
+                r#"WHERE 1 = 1 AND ((COALESCE("notes"."owner" = $1, FALSE) OR "notes"."shared" IS TRUE))"#
+                    .to_owned(),
+                vec![SqlValue::Text("alice".into())]
+            )
+        );
+        // The admin's role decides the rule before any SQL: nothing is added.
+        let admin = user(Some("root"), &["admin"]);
+        assert_eq!(
+            sql(Dialect::Sqlite, &READABLE, Some(&admin)),
+            ("WHERE 1 = 1".to_owned(), vec![])
+        );
+        // A hostile id stays a parameter.
+        let mallory = user(Some("x' OR 1=1 --"), &[]);
+        let (text, params) = sql(Dialect::Sqlite, &READABLE, Some(&mallory));
+        assert!(!text.contains("OR 1=1"), "{text}");
+        assert_eq!(params, vec![SqlValue::Text("x' OR 1=1 --".into())]);
+    }
+
+    #[test]
+    fn an_anonymous_id_matches_no_record() {
+        // Not even records whose owner is null: `user.id` is absent, not a null to compare.
+        assert_eq!(
+            sql(Dialect::Sqlite, &READABLE, None),
+            (
+                r#"WHERE 1 = 1 AND ("notes"."shared" IS TRUE)"#.to_owned(),
+                vec![]
+            )
+        );
+        static SIGNED_IN: RuleExpr =
+            RuleExpr::Compare(&RuleExpr::User, Comparison::Ne, &RuleExpr::Null);
+        assert_eq!(
+            sql(Dialect::Sqlite, &SIGNED_IN, None).0,
+            "WHERE 1 = 1 AND (1 = 0)"
+        );
+        let bob = user(Some("bob"), &[]);
+        assert_eq!(
+            sql(Dialect::Sqlite, &SIGNED_IN, Some(&bob)).0,
+            "WHERE 1 = 1"
+        );
+    }
+
+    #[test]
+    fn claims_fold_and_negation_stays_two_valued() {
+        static CLAIM: RuleExpr = RuleExpr::Compare(
+            &RuleExpr::UserClaim(&["org"]),
+            Comparison::Eq,
+            &RuleExpr::String("acme"),
+        );
+        let bob = user(Some("bob"), &[]);
+        assert_eq!(sql(Dialect::Sqlite, &CLAIM, Some(&bob)).0, "WHERE 1 = 1");
+        static NOT_RANKED: RuleExpr = RuleExpr::Not(&RuleExpr::Compare(
+            &RuleExpr::Field("rank"),
+            Comparison::Gt,
+            &RuleExpr::Number(2.0),
+        ));
+        assert_eq!(
+            sql(Dialect::Postgres, &NOT_RANKED, Some(&bob)),
+            (
+                r#"WHERE 1 = 1 AND (NOT (COALESCE("notes"."rank" > $1, FALSE)))"#.to_owned(),
+                vec![SqlValue::Int(2)]
+            )
+        );
     }
 }
