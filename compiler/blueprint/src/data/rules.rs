@@ -125,12 +125,33 @@ fn text_start(blueprint: &str, span: Range<usize>, text: &str) -> Option<usize> 
         return Some(span.start + 1);
     }
     let line = text.trim_end();
-    if line.is_empty() || line.contains('\n') {
+    if line.is_empty() || line.contains('\n') || !written.starts_with(['|', '>']) {
         return None;
     }
-    // A block scalar: its first content line follows the indicator.
-    let window = &written[..written.len().min(span.len() + line.len() + 256)];
+    // A block scalar: its one content line follows the indicator.
+    let mut end = written.len().min(span.len() + line.len() + 256);
+    while !written.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &written[..end];
     window.find(line).map(|at| span.start + at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_start;
+
+    #[test]
+    fn rules_are_found_where_they_are_written() {
+        let yaml = "a: x == 1\nb: \"y == 2\"\nc: |\n  z == 3\nd: \"é\\u00e9\"ééé\n";
+        assert_eq!(text_start(yaml, 3..9, "x == 1"), Some(3));
+        assert_eq!(text_start(yaml, 13..21, "y == 2"), Some(14));
+        assert_eq!(text_start(yaml, 25..26, "z == 3\n"), Some(29));
+        // Escapes: not verbatim, so the whole scalar is pointed at (and nothing panics on the
+        // multi-byte text after it).
+        assert_eq!(text_start(yaml, 39..51, "éé"), None);
+        assert_eq!(text_start("a: |\n  é\n", 3..4, "é\n"), Some(7));
+    }
 }
 
 /// A zero-width range (the end of a rule) as one column, for a visible caret.
