@@ -137,6 +137,15 @@ fn text_start(blueprint: &str, span: Range<usize>, text: &str) -> Option<usize> 
     window.find(line).map(|at| span.start + at)
 }
 
+/// A zero-width range (the end of a rule) as one column, for a visible caret.
+fn widen(range: Range<usize>) -> Range<usize> {
+    if range.is_empty() {
+        range.start..range.start + 1
+    } else {
+        range
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::text_start;
@@ -151,14 +160,5 @@ mod tests {
         // multi-byte text after it).
         assert_eq!(text_start(yaml, 39..51, "éé"), None);
         assert_eq!(text_start("a: |\n  é\n", 3..4, "é\n"), Some(7));
-    }
-}
-
-/// A zero-width range (the end of a rule) as one column, for a visible caret.
-fn widen(range: Range<usize>) -> Range<usize> {
-    if range.is_empty() {
-        range.start..range.start + 1
-    } else {
-        range
     }
 }
