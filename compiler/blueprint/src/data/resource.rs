@@ -104,6 +104,7 @@ pub fn lower_resource(
         id,
         timestamps,
         blueprint: &blueprint,
+        operations: &operations,
     };
     let rules = lower_rules(checker, &context, config.rules.as_ref(), node.get("rules"));
     Some(Resource {

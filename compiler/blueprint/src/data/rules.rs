@@ -15,7 +15,7 @@
 use std::ops::Range;
 
 use backworks_diagnostics::Span;
-use backworks_ir::{Field, IdStrategy, Rule, RuleExpr, Rules};
+use backworks_ir::{CrudOperation, Field, IdStrategy, Rule, RuleExpr, Rules};
 
 use super::DataChecker;
 use crate::config::{RuleConfig, RulesConfig};
@@ -38,6 +38,8 @@ pub struct RuleContext<'a> {
     pub timestamps: bool,
     /// The blueprint's text, to find each rule's columns.
     pub blueprint: &'a str,
+    /// The generated operations (a rule for another one governs nothing: a warning).
+    pub operations: &'a [CrudOperation],
 }
 
 /// Compiles every rule of `config` (written at `node`, the `rules:` value).
@@ -76,6 +78,16 @@ pub fn lower_rules(
     let mut rule = |operation: &str, written: Option<&RuleConfig>| -> Option<Rule> {
         let at = node.get(operation)?;
         let span = Span::new(checker.source, at.span.start, at.span.end);
+        let exposed = CrudOperation::parse(operation)
+            .is_some_and(|operation| context.operations.contains(&operation));
+        if !exposed && let Some(key) = node.key(operation) {
+            checker.diagnostics.push(diagnostics::unexposed_operation(
+                checker.source,
+                key.span.clone(),
+                context.resource,
+                operation,
+            ));
+        }
         match written? {
             RuleConfig::Constant(value) => Some(Rule {
                 text: value.to_string(),

@@ -27,3 +27,20 @@ pub fn caller_default(
     .with_label(super::span(source, range), "the caller's id")
     .with_help(help.to_string())
 }
+
+/// A rule for an operation the resource does not expose: it governs nothing.
+pub fn unexposed_operation(
+    source: SourceId,
+    range: std::ops::Range<usize>,
+    resource: &str,
+    operation: &str,
+) -> Diagnostic {
+    Diagnostic::warning(
+        "rule-without-route",
+        format!("rule `{operation}` governs nothing: `{resource}` has no `{operation}` endpoint"),
+    )
+    .with_label(super::span(source, range), "no generated route obeys this rule")
+    .with_help(format!(
+        "add `{operation}` to the resource's `endpoints`, or remove the rule (`ctx.db` in handlers ignores rules)"
+    ))
+}
