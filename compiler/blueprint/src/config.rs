@@ -20,7 +20,9 @@ mod data;
 mod users;
 
 pub use auth::{ApiKeysConfig, AuthConfig, JwtConfig, UsersConfig};
-pub use data::{CrudEndpoints, DatabaseConfig, FieldConfig, ResourceConfig};
+pub use data::{
+    CrudEndpoints, DatabaseConfig, FieldConfig, ResourceConfig, RuleConfig, RulesConfig,
+};
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;

@@ -20,6 +20,7 @@ mod parameters;
 mod parts;
 mod paths;
 mod quantity;
+mod rules;
 mod schemas;
 mod shape;
 pub mod yaml;

@@ -15,6 +15,7 @@
 mod annotations;
 mod auth;
 mod data;
+mod rules;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ pub use data::{
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,
     TableSnapshot,
 };
+pub use rules::{Comparison, Rule, RuleExpr, Rules};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.
 #[derive(Debug, Clone, PartialEq)]

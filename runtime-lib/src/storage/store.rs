@@ -91,7 +91,7 @@ impl Store {
         super::columns::resource(self.inner.data, name)
     }
 
-    async fn reader(&self) -> Result<Session, StoreError> {
+    pub(crate) async fn reader(&self) -> Result<Session, StoreError> {
         self.inner.engine.reader().await
     }
 
@@ -279,6 +279,11 @@ impl Transaction {
     /// See [`Store::sql`].
     pub async fn sql(&mut self, text: String, params: Vec<Value>) -> Result<Vec<Row>, StoreError> {
         ops::raw_sql(&mut self.session, text, params).await
+    }
+
+    /// The transaction's session (the record rules' checks run inside it).
+    pub(crate) fn session(&mut self) -> &mut Session {
+        &mut self.session
     }
 
     /// Makes every write of the transaction durable.
