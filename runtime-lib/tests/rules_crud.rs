@@ -608,7 +608,65 @@ fn references_cannot_probe_hidden_rows(backend: Backend) {
     assert_eq!(all["items"][0]["note"], notes.bob_private);
 }
 
+fn anonymous_callers_meet_the_rules(backend: Backend) {
+    let (server, _db) = start(backend);
+    let notes = seed(&server);
+    let anonymous = |method: &str, path: &str, body: Option<&Value>| {
+        let text = body.map(Value::to_string);
+        let mut headers = Vec::new();
+        if text.is_some() {
+            headers.push(("content-type", "application/json"));
+        }
+        request(
+            method,
+            &server.url(path),
+            &headers,
+            text.as_deref().map(str::as_bytes),
+        )
+    };
+    // The operations with a rule let an anonymous caller in, and the rule (with `user` null)
+    // decides: only the shared note is listed, counted and readable.
+    let page = anonymous("GET", "/notes?count=exact", None);
+    assert_eq!(page.status, 200, "{}", page.text());
+    assert_eq!(titles(&page.json()), ["alice shared"]);
+    assert_eq!(page.json()["total"], 1);
+    let shared = anonymous("GET", &format!("/notes/{}", notes.alice_shared), None);
+    assert_eq!(shared.status, 200, "{}", shared.text());
+    let hidden = anonymous("GET", &format!("/notes/{}", notes.bob_private), None);
+    assert_eq!(hidden.status, 404);
+    assert_eq!(hidden.json(), absent_body(notes.bob_private));
+    // A rule refusing an anonymous write answers 401 with a challenge: signing in may help.
+    let create = anonymous("POST", "/notes", Some(&json!({"title": "drive-by"})));
+    assert_eq!(create.status, 401, "{}", create.text());
+    assert_eq!(create.header("www-authenticate"), Some("Bearer"));
+    let change = anonymous(
+        "PATCH",
+        &format!("/notes/{}", notes.alice_shared),
+        Some(&json!({"title": "defaced"})),
+    );
+    assert_eq!(change.status, 401, "{}", change.text());
+    let removal = anonymous("DELETE", &format!("/notes/{}", notes.alice_shared), None);
+    assert_eq!(removal.status, 401, "{}", removal.text());
+    assert_eq!(
+        user("alice")
+            .get(&server, &format!("/notes/{}", notes.alice_shared))
+            .json()["title"],
+        "alice shared"
+    );
+    // Operations without a rule keep the resources' access: a caller is required.
+    assert_eq!(anonymous("GET", "/comments", None).status, 401);
+    // A token that does not verify is refused even where anonymous callers are welcome.
+    let forged = request(
+        "GET",
+        &server.url("/notes"),
+        &[("authorization", "Bearer not.a.token")],
+        None,
+    );
+    assert_eq!(forged.status, 401);
+}
+
 both!(
+    anonymous_callers_meet_the_rules,
     references_cannot_probe_hidden_rows,
     list_and_count_show_only_visible_rows,
     get_of_a_hidden_row_reads_as_absent,
