@@ -59,8 +59,6 @@ pub(crate) struct Response {
 /// One operation of the document.
 #[derive(Debug, Clone)]
 pub(crate) struct Operation {
-    /// The document's `operationId`.
-    pub(crate) id: String,
     /// Its member on the client: the operation id in camel case.
     pub(crate) member: String,
     /// `GetBookParams`, `GetBookResult`: names of its types.
@@ -71,7 +69,6 @@ pub(crate) struct Operation {
     /// The path template, e.g. `/books/{id}`.
     pub(crate) path: String,
     pub(crate) summary: Option<String>,
-    pub(crate) description: Option<String>,
     pub(crate) parameters: Vec<Parameter>,
     /// The JSON body's schema and whether it is required.
     pub(crate) body: Option<(Value, bool)>,
@@ -254,7 +251,6 @@ fn operation(
         });
 
     Operation {
-        id,
         member,
         params_type,
         result_type,
@@ -262,10 +258,6 @@ fn operation(
         path: path.to_string(),
         summary: object
             .get("summary")
-            .and_then(Value::as_str)
-            .map(str::to_string),
-        description: object
-            .get("description")
             .and_then(Value::as_str)
             .map(str::to_string),
         parameters,

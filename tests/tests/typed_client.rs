@@ -140,13 +140,14 @@ fn run_node_tests(name: &str, server: &RunningServer, env: &[(&str, &str)]) {
         .arg(&file)
         .current_dir(root())
         .env("BASE_URL", &server.base_url)
+        .env("EXAMPLE_DIR", example(name))
         .envs(env.iter().copied())
         .output()
         .expect("node runs");
+    let report = String::from_utf8_lossy(&output.stdout);
     assert!(
-        output.status.success(),
-        "node --test {name}.test.mjs failed:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
+        output.status.success() && report.contains("# fail 0") && !report.contains("# pass 0"),
+        "node --test {name}.test.mjs failed:\n{report}{}",
         String::from_utf8_lossy(&output.stderr)
     );
 }
