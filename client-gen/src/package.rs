@@ -47,9 +47,17 @@ fn render(template: &str, context: minijinja::Value) -> String {
     environment.set_keep_trailing_newline(true);
     // The templates are part of this crate; a failure is a bug, shown in the file itself
     // rather than failing the build of a service.
-    environment
+    let text = environment
         .render_str(template, context)
-        .unwrap_or_else(|error| format!("template error: {error}\n"))
+        .unwrap_or_else(|error| format!("template error: {error}\n"));
+    // Optional sections leave blank lines behind; one is enough.
+    let mut tidy = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if !(line == "\n" && tidy.ends_with("\n\n")) {
+            tidy.push_str(line);
+        }
+    }
+    tidy
 }
 
 pub(crate) fn package_json(generated: &Generated) -> String {
@@ -134,12 +142,14 @@ pub(crate) fn readme(generated: &Generated) -> String {
             }
         })
         .collect();
-    // The example: the first operation that needs no credentials, else the first.
-    let example = generated
-        .operations
+    // The example: the first read that needs no credentials, else any operation that needs
+    // none, else the first.
+    let operations_in = &generated.operations;
+    let example = operations_in
         .iter()
-        .find(|operation| !operation.secured)
-        .or(generated.operations.first())
+        .find(|operation| !operation.secured && operation.method == "GET")
+        .or_else(|| operations_in.iter().find(|operation| !operation.secured))
+        .or(operations_in.first())
         .map(|operation| example(generated, operation))
         .unwrap_or(Example {
             call: "operation()".into(),
@@ -170,26 +180,28 @@ pub(crate) fn readme(generated: &Generated) -> String {
 fn list_example(resource: &crate::resources::ResourceClient) -> String {
     let mut filter = Vec::new();
     for column in resource.columns.iter().filter(|column| column.filterable()) {
-        let condition = if column.filter.starts_with("rt.TextFilter<") {
-            let first = column
-                .filter
-                .trim_start_matches("rt.TextFilter<")
-                .split(" | ")
-                .next()
-                .unwrap_or("\"\"")
-                .trim_end_matches('>')
-                .to_string();
-            format!("{{ eq: {first} }}")
+        let condition = if let Some(values) = column.filter.strip_prefix("rt.TextFilter<") {
+            let first = values.split(" | ").next().unwrap_or("\"\"");
+            format!("{{ eq: {} }}", first.trim_end_matches('>'))
+        } else if column.filter == "rt.TextFilter" {
+            "{ ilike: \"*word*\" }".to_string()
+        } else if column.filter == "rt.BooleanFilter" {
+            "{ eq: true }".to_string()
         } else if column.filter == "rt.ValueFilter<number>" && column.name != "id" {
             "{ gte: 1 }".to_string()
         } else {
             continue;
         };
-        filter.push(format!("{}: {condition}", column.name));
+        filter.push(format!("{}: {condition}", crate::names::property_key(&column.name)));
         if filter.len() == 2 {
             break;
         }
     }
+    let filter = if filter.is_empty() {
+        String::new()
+    } else {
+        format!("filter: {{ {} }}, ", filter.join(", "))
+    };
     let order = resource
         .columns
         .iter()
@@ -197,9 +209,8 @@ fn list_example(resource: &crate::resources::ResourceClient) -> String {
         .find(|column| column.sortable)
         .map_or("id".to_string(), |column| column.name.clone());
     format!(
-        "{}.list({{ filter: {{ {} }}, order: [[{}, \"desc\"]], limit: 20 }})",
+        "{}.list({{ {filter}order: [[{}, \"desc\"]], limit: 20 }})",
         resource.member,
-        filter.join(", "),
         string_literal(&order)
     )
 }

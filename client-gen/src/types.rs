@@ -210,10 +210,11 @@ fn literal(value: &Value) -> String {
     }
 }
 
-/// `A | B`, each member once, in order; no members is `never`.
+/// `A | B`, each member once, in order (a member that is a union is flattened, so
+/// `null | number | null` reads `null | number`); no members is `never`.
 pub(crate) fn union(members: Vec<String>) -> String {
     let mut unique: Vec<String> = Vec::new();
-    for member in members {
+    for member in members.iter().flat_map(|member| split_top_level(member, '|')) {
         if !unique.contains(&member) {
             unique.push(member);
         }
@@ -237,6 +238,18 @@ pub(crate) fn union(members: Vec<String>) -> String {
     }
 }
 
+/// `text` cut at each `separator` outside brackets, strings and comments, each part trimmed.
+fn split_top_level(text: &str, separator: char) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (index, _) in top_level_positions(text, separator) {
+        parts.push(text[start..index].trim().to_string());
+        start = index + separator.len_utf8();
+    }
+    parts.push(text[start..].trim().to_string());
+    parts
+}
+
 /// The type in parentheses when it is a union or intersection (for `T[]` and `A & B`).
 fn parenthesized(text: String) -> String {
     if top_level(&text, '|') || top_level(&text, '&') {
@@ -248,10 +261,16 @@ fn parenthesized(text: String) -> String {
 
 /// Whether `operator` occurs outside brackets, strings and comments in `text`.
 fn top_level(text: &str, operator: char) -> bool {
+    !top_level_positions(text, operator).is_empty()
+}
+
+/// The byte offsets of `operator` outside brackets, strings and comments in `text`.
+fn top_level_positions(text: &str, operator: char) -> Vec<(usize, char)> {
+    let mut positions = Vec::new();
     let mut depth = 0i32;
-    let mut chars = text.chars().peekable();
+    let mut chars = text.char_indices().peekable();
     let mut in_string = false;
-    while let Some(c) = chars.next() {
+    while let Some((index, c)) = chars.next() {
         if in_string {
             match c {
                 '\\' => {
@@ -266,21 +285,21 @@ fn top_level(text: &str, operator: char) -> bool {
             '"' => in_string = true,
             '{' | '(' | '[' | '<' => depth += 1,
             '}' | ')' | ']' | '>' => depth -= 1,
-            '/' if chars.peek() == Some(&'*') => {
+            '/' if chars.peek().map(|(_, c)| *c) == Some('*') => {
                 // A comment: skip to its end.
                 let mut previous = ' ';
-                for c in chars.by_ref() {
+                for (_, c) in chars.by_ref() {
                     if previous == '*' && c == '/' {
                         break;
                     }
                     previous = c;
                 }
             }
-            c if c == operator && depth == 0 => return true,
+            c if c == operator && depth == 0 => positions.push((index, c)),
             _ => {}
         }
     }
-    false
+    positions
 }
 
 /// `/** text */` at `indent` levels; a `*/` inside cannot end it early.
@@ -347,6 +366,18 @@ mod tests {
         assert_eq!(
             ts(json!({ "anyOf": [{ "type": "string" }, {}] })),
             "unknown"
+        );
+    }
+
+    #[test]
+    fn unions_are_flat() {
+        assert_eq!(
+            ts(json!({ "anyOf": [{ "type": "null" }, { "type": ["number", "null"] }] })),
+            "null | number"
+        );
+        assert_eq!(
+            ts(json!({ "anyOf": [{ "enum": ["a|b", "c"] }, { "const": "c" }] })),
+            r#""a|b" | "c""#
         );
     }
 

@@ -4,7 +4,8 @@
 //! - TypeScript (`tsc --strict --noEmit`, resolving the package through its `exports` map)
 //!   accepts consumer files that call every operation (`tests/clients/<example>.ts`) and
 //!   rejects, line by line, wrong parameters, wrong bodies, unknown members and data read
-//!   before `status` is checked (`// @ts-expect-error`: an unused one is itself an error);
+//!   before `status` is checked (`// @ts-expect-error`: an unused one is itself an error), and
+//!   the TypeScript examples of each package's README;
 //! - against the example's live generated server, node's test runner calls every operation
 //!   through the package (`tests/clients/<example>.test.mjs`): answers, error statuses, a
 //!   timeout and an abort, bearer tokens (minted with Node's `crypto`), resource filters.
@@ -88,11 +89,39 @@ fn copy_consumer(file: &str, folder: &str) -> PathBuf {
     to
 }
 
+/// The TypeScript examples of a package's README as one module: each block in a function of
+/// its own, with what the blocks take for granted (a session, `process.env`) declared.
+fn readme_examples(package: &str, readme: &str) -> String {
+    let mut module = format!(
+        "import {{ createClient }} from \"{package}\";\n\
+         declare const session: {{ accessToken: string; refresh(): Promise<{{ accessToken: string }}> }};\n\
+         declare const process: {{ env: Record<string, string | undefined> }};\n\
+         const client = createClient({{ baseUrl: \"http://localhost\" }});\n\
+         void client;\n"
+    );
+    for (index, block) in readme.split("```ts\n").skip(1).enumerate() {
+        let code = block.split("```").next().unwrap_or_default();
+        let code: String = code
+            .lines()
+            .filter(|line| !line.starts_with("import "))
+            .map(|line| format!("  {line}\n"))
+            .collect();
+        module.push_str(&format!("export async function example{index}() {{\n{code}}}\n"));
+    }
+    module
+}
+
 #[test]
 fn typescript_accepts_every_operation_and_rejects_misuse() {
-    built();
-    for name in examples() {
+    for (name, package) in built() {
         copy_consumer(&format!("{name}.ts"), "consumers");
+        let readme = std::fs::read_to_string(root().join(name).join("clients/client/README.md"))
+            .expect("the README");
+        std::fs::write(
+            root().join("consumers").join(format!("readme-{name}.ts")),
+            readme_examples(package, &readme),
+        )
+        .expect("README examples written");
     }
     let config = root().join("tsconfig.json");
     std::fs::write(
