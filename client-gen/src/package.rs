@@ -247,15 +247,16 @@ fn example(generated: &Generated, operation: &Operation) -> Example {
         members.push(format!("body: {}", sample(generated, schema, 0)));
     }
     let params = format!("{{ {} }}", members.join(", "));
-    let params = if members.is_empty() {
-        "{}".to_string()
+    // Without required members the params object can be left out, except before options.
+    let (params, first) = if members.is_empty() {
+        ("{}".to_string(), String::new())
     } else {
-        params
+        (params.clone(), params)
     };
     Example {
-        call: format!("{member}({params})"),
+        call: format!("{member}({first})"),
         status,
-        or_throw: format!("{member}.orThrow({params})"),
+        or_throw: format!("{member}.orThrow({first})"),
         with_options: format!(
             "{member}({params}, {{ signal: controller.signal, timeoutMs: 1000 }})"
         ),
