@@ -192,7 +192,10 @@ fn list_example(resource: &crate::resources::ResourceClient) -> String {
         } else {
             continue;
         };
-        filter.push(format!("{}: {condition}", crate::names::property_key(&column.name)));
+        filter.push(format!(
+            "{}: {condition}",
+            crate::names::property_key(&column.name)
+        ));
         if filter.len() == 2 {
             break;
         }

@@ -214,7 +214,10 @@ fn literal(value: &Value) -> String {
 /// `null | number | null` reads `null | number`); no members is `never`.
 pub(crate) fn union(members: Vec<String>) -> String {
     let mut unique: Vec<String> = Vec::new();
-    for member in members.iter().flat_map(|member| split_top_level(member, '|')) {
+    for member in members
+        .iter()
+        .flat_map(|member| split_top_level(member, '|'))
+    {
         if !unique.contains(&member) {
             unique.push(member);
         }

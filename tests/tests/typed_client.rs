@@ -106,7 +106,9 @@ fn readme_examples(package: &str, readme: &str) -> String {
             .filter(|line| !line.starts_with("import "))
             .map(|line| format!("  {line}\n"))
             .collect();
-        module.push_str(&format!("export async function example{index}() {{\n{code}}}\n"));
+        module.push_str(&format!(
+            "export async function example{index}() {{\n{code}}}\n"
+        ));
     }
     module
 }
