@@ -68,10 +68,11 @@ pub(crate) fn package_json(generated: &Generated) -> String {
     };
     render(
         PACKAGE_JSON,
+        // JSON string literals, written as they are (minijinja's `tojson` escapes for HTML).
         context! {
-            name => package_name(generated),
-            version => npm_version(&service.version),
-            description => description,
+            name => string_literal(&package_name(generated)),
+            version => string_literal(&npm_version(&service.version)),
+            description => string_literal(&description),
         },
     )
 }
