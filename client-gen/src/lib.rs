@@ -128,3 +128,64 @@ impl<'a> Generated<'a> {
         format!("http://{host}:{}", self.service.server.port)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use backworks_ir::{DashboardSettings, Limits, MigrationHistory, ServerSettings};
+    use serde_json::json;
+
+    use super::*;
+
+    fn service(name: &str) -> Service {
+        Service {
+            name: name.to_string(),
+            description: None,
+            version: "1.0.0".to_string(),
+            server: ServerSettings {
+                host: "0.0.0.0".to_string(),
+                port: 8080,
+            },
+            dashboard: DashboardSettings {
+                enabled: false,
+                port: None,
+            },
+            limits: Limits {
+                body_size: 1024,
+                timeout_ms: 1000,
+            },
+            global_headers: Vec::new(),
+            routes: Vec::new(),
+            handlers: Vec::new(),
+            schemas: Vec::new(),
+            type_schemas: Vec::new(),
+            database: None,
+            resources: Vec::new(),
+            migrations: MigrationHistory::default(),
+            auth: None,
+        }
+    }
+
+    fn file<'a>(files: &'a [(String, String)], name: &str) -> &'a str {
+        &files.iter().find(|(path, _)| path == name).unwrap().1
+    }
+
+    #[test]
+    fn a_service_without_operations_still_gets_a_package() {
+        let files = client_package(&service("Empty Service"), &json!({ "paths": {} }));
+        let manifest: Value = serde_json::from_str(file(&files, "package.json")).unwrap();
+        assert_eq!(manifest["name"], "@empty-service/client");
+        assert!(file(&files, "README.md").contains("declares no operations"));
+        assert!(file(&files, "index.d.ts").contains("export interface Client {\n}"));
+        assert!(file(&files, "index.d.ts").contains("http://localhost:8080"));
+    }
+
+    #[test]
+    fn a_document_that_is_not_one_yields_an_empty_client() {
+        // Generation never fails: what cannot be read is left out.
+        let files = client_package(
+            &service("odd"),
+            &json!({ "paths": { "/x": 3, "/y": { "get": 1 } } }),
+        );
+        assert!(file(&files, "index.js").contains("const operations = {\n};"));
+    }
+}

@@ -151,13 +151,8 @@ pub(crate) fn readme(generated: &Generated) -> String {
         .find(|operation| !operation.secured && operation.method == "GET")
         .or_else(|| operations_in.iter().find(|operation| !operation.secured))
         .or(operations_in.first())
-        .map(|operation| example(generated, operation))
-        .unwrap_or(Example {
-            call: "operation()".into(),
-            status: 200,
-            or_throw: "operation.orThrow()".into(),
-            with_options: "operation({ signal: controller.signal })".into(),
-        });
+        // A service without operations has nothing to show.
+        .map(|operation| example(generated, operation));
     let auth = service.auth.as_ref();
     render(
         README,

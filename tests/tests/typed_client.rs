@@ -140,36 +140,43 @@ fn typescript_accepts_every_operation_and_rejects_misuse() {
         )
         .expect("README examples written");
     }
-    let config = root().join("tsconfig.json");
-    std::fs::write(
-        &config,
-        r#"{
-  "compilerOptions": {
+    // Node's resolution (the `exports` map), and a bundler's (Vite, esbuild).
+    for (file, module, resolution) in [
+        ("tsconfig.json", "NodeNext", "NodeNext"),
+        ("tsconfig.bundler.json", "ESNext", "Bundler"),
+    ] {
+        let config = root().join(file);
+        std::fs::write(
+            &config,
+            format!(
+                r#"{{
+  "compilerOptions": {{
     "strict": true,
     "noEmit": true,
     "target": "ES2022",
-    "module": "NodeNext",
-    "moduleResolution": "NodeNext",
+    "module": "{module}",
+    "moduleResolution": "{resolution}",
     "lib": ["ES2022", "DOM"],
     "types": [],
-    "skipLibCheck": false,
-    "exactOptionalPropertyTypes": false
-  },
+    "skipLibCheck": false
+  }},
   "include": ["consumers/*.ts"]
-}
-"#,
-    )
-    .expect("tsconfig written");
-    let output = Command::new(workspace_root().join("node_modules/.bin/tsc"))
-        .args(["-p", &config.to_string_lossy()])
-        .output()
-        .expect("tsc runs (npm ci installs it)");
-    assert!(
-        output.status.success(),
-        "tsc --strict rejected the consumers:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+}}
+"#
+            ),
+        )
+        .expect("tsconfig written");
+        let output = Command::new(workspace_root().join("node_modules/.bin/tsc"))
+            .args(["-p", &config.to_string_lossy()])
+            .output()
+            .expect("tsc runs (npm ci installs it)");
+        assert!(
+            output.status.success(),
+            "tsc --strict ({resolution} resolution) rejected the consumers:\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
 }
 
 /// The example's server, built from `root()/<name>/server` into the shared target folder.
