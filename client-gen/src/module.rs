@@ -21,7 +21,14 @@ use crate::operations::{Location, Operation};
 pub(crate) fn index_js(generated: &Generated) -> String {
     let mut out = String::new();
     out.push_str(&generated.header);
-    out.push_str("import { connection, operation, resource } from \"./runtime.js\";\n\n");
+    let imports = if generated.resources.is_empty() {
+        "connection, operation"
+    } else {
+        "connection, operation, resource"
+    };
+    out.push_str(&format!(
+        "import {{ {imports} }} from \"./runtime.js\";\n\n"
+    ));
     out.push_str("export { BackworksError } from \"./runtime.js\";\n\n");
     out.push_str(
         "/** How each operation is sent, and the statuses the service documents for it. */\n",
