@@ -186,8 +186,6 @@ fn resource_types(generated: &Generated, resource: &ResourceClient) -> String {
             "  order?: readonly rt.OrderKey<{}>[];\n",
             sortable.join(" | ")
         ));
-        out.push_str("  /** The members to return, comma-separated; a reference can embed its row: `id,title,author(id,name)`. */\n");
-        out.push_str("  select?: string;\n");
         out.push_str("  /** Most rows in the page (1 to 100). */\n  limit?: number;\n");
         out.push_str("  /** Rows to skip. */\n  offset?: number;\n");
         out.push_str("  /** A cursor from `next`: the page after it. */\n  after?: string;\n");

@@ -88,6 +88,8 @@ struct OperationRow {
 #[derive(Serialize)]
 struct ResourceRow {
     member: String,
+    /// The member of the flat list operation, e.g. `listBooks`.
+    list_member: Option<String>,
     name: String,
     methods: String,
     example: String,
@@ -137,6 +139,9 @@ pub(crate) fn readme(generated: &Generated) -> String {
                 .collect();
             ResourceRow {
                 member: resource.member.clone(),
+                list_member: resource
+                    .list
+                    .map(|index| generated.operations[index].member.clone()),
                 name: resource.name.clone(),
                 methods: methods.join(", "),
                 example: list_example(resource),

@@ -69,7 +69,7 @@ export declare class BackworksError<R = Answer<number, unknown>> extends Error {
 
 /** One page of a resource's rows. */
 export interface Page<Row> {
-  /** The rows (with `select`, only the members it names). */
+  /** The rows. */
   items: Row[];
   /** The cursor of the next page (pass it as `after`); `null` on the last. */
   next: string | null;

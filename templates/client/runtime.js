@@ -331,7 +331,7 @@ function listPairs(query = {}) {
     const keys = query.order.map((key) => (Array.isArray(key) ? `${key[0]}.${key[1]}` : key));
     pairs.push(["order", keys.join(",")]);
   }
-  for (const name of ["select", "limit", "offset", "count", "after", "search"]) {
+  for (const name of ["limit", "offset", "count", "after", "search"]) {
     if (query[name] !== undefined && query[name] !== null) pairs.push([name, text(query[name])]);
   }
   return pairs;

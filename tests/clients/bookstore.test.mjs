@@ -125,6 +125,8 @@ test("every operation by its own name", async () => {
   assert.equal((await client.deleteAuthor({ id: author.id })).status, 204);
   const cheap = await client.listBooks.orThrow({ price: "lt.9", order: "price" });
   assert.deepEqual(cheap.items.map((b) => b.price), books.filter((b) => b.price < 9).map((b) => b.price).sort((a, b) => a - b));
+  const selected = await client.listBooks.orThrow({ select: "id,title", order: "id", limit: 2 });
+  assert.deepEqual(selected.items, books.slice(0, 2).map(({ id, title }) => ({ id, title })));
   const book = await client.createBook.orThrow({ body: { title: "Op" } });
   assert.equal((await client.getBook.orThrow({ id: book.id })).title, "Op");
   assert.equal((await client.updateBook.orThrow({ id: book.id, body: { price: 2 } })).price, 2);

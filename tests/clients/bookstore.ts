@@ -31,6 +31,10 @@ export async function consume(): Promise<void> {
   await client.books.list({ filter: { colour: { eq: "red" } } });
   // @ts-expect-error: tags (an array) cannot be sorted on
   await client.books.list({ order: ["tags"] });
+  // @ts-expect-error: a namespace lists whole rows; `select` belongs to the list operation
+  await client.books.list({ select: "id" });
+  const selected = await client.listBooks.orThrow({ select: "id,title" });
+  for (const item of selected.items) void item;
   const filter: BooksFilter = { author: { in: [1, 2] }, created_at: { gt: new Date(0) } };
   await client.books.list({ filter });
 
