@@ -15,6 +15,7 @@
 mod annotations;
 mod auth;
 mod data;
+mod inputs;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ pub use data::{
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,
     TableSnapshot,
 };
+pub use inputs::{ExportInputs, HandlerInputs, InferredParameter, InferredRequestBody};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.
 #[derive(Debug, Clone, PartialEq)]
@@ -351,6 +353,9 @@ pub struct HandlerModule {
     /// What its TypeScript annotations declare; filled in by the JavaScript crate after the
     /// blueprint is lowered (empty until then, and for JavaScript).
     pub types: HandlerTypes,
+    /// What its code shows it reads and requires; filled in by the JavaScript crate after the
+    /// blueprint is lowered (empty until then).
+    pub inputs: HandlerInputs,
 }
 
 /// Where a handler module's code lives.

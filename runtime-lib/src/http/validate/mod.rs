@@ -20,8 +20,16 @@ pub use schema::Violation;
 
 use crate::contract::{HandlerRequest, RequestBody};
 
+/// What the compiler inferred from a handler's code (`x-backworks-inferred`) documents the
+/// handler, which answers its own refusals: it is not enforced.
+const INFERRED: &str = "x-backworks-inferred";
+
+fn inferred(declaration: &Value) -> bool {
+    declaration.get(INFERRED) == Some(&Value::Bool(true))
+}
+
 /// Every way `request` breaks the declarations of `operation` (an OpenAPI operation object
-/// inside `document`).
+/// inside `document`); parameters and bodies marked `x-backworks-inferred` are skipped.
 pub fn check_request(
     document: &Value,
     operation: &Value,
@@ -29,11 +37,11 @@ pub fn check_request(
 ) -> Vec<Violation> {
     let mut violations = Vec::new();
     if let Some(Value::Array(parameters)) = operation.get("parameters") {
-        for parameter in parameters {
+        for parameter in parameters.iter().filter(|parameter| !inferred(parameter)) {
             check_parameter(document, parameter, request, &mut violations);
         }
     }
-    if let Some(body) = operation.get("requestBody") {
+    if let Some(body) = operation.get("requestBody").filter(|body| !inferred(body)) {
         check_body(document, body, &request.body, &mut violations);
     }
     violations
