@@ -69,9 +69,10 @@ pub(crate) fn parameters(
         })
         .collect();
     for found in inputs.map_or(&[][..], |inputs| &inputs.parameters) {
-        let known = operation.parameters.iter().any(|parameter| {
-            parameter.location == found.location && parameter.name == found.name
-        });
+        let known = operation
+            .parameters
+            .iter()
+            .any(|parameter| parameter.location == found.location && parameter.name == found.name);
         // A path parameter the route does not have is never sent.
         if known || found.location != ParamLocation::Query {
             continue;

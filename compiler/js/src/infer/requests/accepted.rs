@@ -86,8 +86,10 @@ impl JsValue {
 pub(crate) enum Fallback {
     /// No replacement.
     None,
-    /// `input ?? value` or a destructuring default: replaces `undefined` (and `null`).
+    /// `input ?? value`: replaces `undefined` and `null`.
     Nullish(JsValue),
+    /// A destructuring default (`{ limit = 20 }`): replaces `undefined` only.
+    Missing(JsValue),
     /// `input || value`: replaces every falsy value.
     Falsy(JsValue),
 }
@@ -158,6 +160,7 @@ impl Fact {
     fn holds_for(&self, input: &JsValue) -> Option<bool> {
         let value = match (&self.value.fallback, input) {
             (Fallback::Nullish(fallback), JsValue::Undefined | JsValue::Null) => fallback.clone(),
+            (Fallback::Missing(fallback), JsValue::Undefined) => fallback.clone(),
             (Fallback::Falsy(fallback), input) if !input.truthy() => fallback.clone(),
             (_, input) => input.clone(),
         };
@@ -396,8 +399,25 @@ pub(crate) fn merge(parts: Vec<Value>) -> Value {
         let Value::Object(mut object) = part else {
             continue;
         };
-        // A keyword already there with the same value says nothing new.
+        // A keyword already there with the same value says nothing new; two types hold
+        // together as the types they share.
         object.retain(|key, value| merged.get(key) != Some(&*value));
+        if let (Some(mine), Some(theirs)) = (object.get("type"), merged.get("type")) {
+            let shared: Vec<Value> = types(mine)
+                .into_iter()
+                .filter(|name| types(theirs).contains(name))
+                .collect();
+            if !shared.is_empty() {
+                object.remove("type");
+                merged.insert(
+                    "type".into(),
+                    match shared.as_slice() {
+                        [only] => only.clone(),
+                        _ => Value::Array(shared),
+                    },
+                );
+            }
+        }
         if object.is_empty() {
             continue;
         }
@@ -416,10 +436,47 @@ pub(crate) fn merge(parts: Vec<Value>) -> Value {
             merged.insert("minLength".into(), json!(1));
         }
     }
+    // Under one type, excluding another type (or `null`) says nothing.
+    if let Some(Value::String(only)) = merged.get("type").cloned() {
+        if let Some(Value::Array(earlier)) = merged.remove("allOf") {
+            rest.splice(0..0, earlier);
+        }
+        let redundant = |not: &Value| match not.get("type") {
+            Some(Value::String(other)) => {
+                not.as_object().is_some_and(|o| o.len() == 1) && *other != only
+            }
+            _ => *not == json!({ "enum": [null] }) && only != "null",
+        };
+        if merged.get("not").is_some_and(redundant) {
+            merged.remove("not");
+        }
+        rest.retain(|part| {
+            !(part.as_object().is_some_and(|o| o.len() == 1)
+                && part.get("not").is_some_and(redundant))
+        });
+        // What is left of a part may now fit beside the rest.
+        let parts = std::mem::take(&mut rest);
+        for part in parts {
+            match part {
+                Value::Object(object) if !object.keys().any(|key| merged.contains_key(key)) => {
+                    merged.extend(object);
+                }
+                other => rest.push(other),
+            }
+        }
+    }
     if !rest.is_empty() {
         merged.insert("allOf".into(), Value::Array(rest));
     }
     Value::Object(merged)
+}
+
+/// The type names a `type` keyword lists.
+fn types(keyword: &Value) -> Vec<Value> {
+    match keyword {
+        Value::Array(names) => names.clone(),
+        name => vec![name.clone()],
+    }
 }
 
 /// Whether a schema admits no value at all (as written here: `enum: []` or `not: {}`).
@@ -443,7 +500,8 @@ fn falsy_json() -> Value {
 /// exactly when the default passes.
 fn with_fallback(input: &Input, fact: &Fact, schema: Value) -> Value {
     let (replaced, representative) = match &fact.value.fallback {
-        Fallback::None => return schema,
+        // Absence is judged apart (`absent_accepted`); present values are themselves.
+        Fallback::None | Fallback::Missing(_) => return schema,
         Fallback::Falsy(_) if input.is_text() => {
             (json!({ "enum": [""] }), JsValue::Text(String::new()))
         }

@@ -49,8 +49,8 @@ pub(crate) struct NumberRange {
 /// Beyond this many digits a parsed integer is `Infinity`, which finiteness checks refuse.
 const MAX_DIGITS: usize = 300;
 
-/// Bounds beyond this are not turned into patterns (parsing rounds there).
-const MAX_BOUND: f64 = 9.0e15;
+/// Bounds beyond this are not turned into patterns (parsing rounds past it): 2^53 - 1.
+const MAX_BOUND: f64 = 9_007_199_254_740_991.0;
 
 impl NumberRange {
     /// Accepted values as whole numbers: `(lowest, highest)`, `None` meaning unbounded.
@@ -148,8 +148,12 @@ pub(crate) fn pattern(parser: Parser, range: &NumberRange) -> Option<String> {
                 };
                 format!("{sign}0*{run}{end}")
             }
-            // A fraction or an exponent could move the value past a bound.
-            Parser::ParseFloat => format!("{sign}0*{run}(?:[^0-9.eE]|$)"),
+            // A fraction or an exponent could move the value past a bound (`"5e-3"` is
+            // below 1); from 0 up without a bound, any digits will do.
+            Parser::ParseFloat if bounded || from > 0 => {
+                format!("{sign}0*{run}(?:[^0-9.eE]|$)")
+            }
+            Parser::ParseFloat => format!("{sign}0*{run}"),
             Parser::Number => format!(r"{sign}0*{run}(?:\.0*)?"),
         };
         branches.push(branch);

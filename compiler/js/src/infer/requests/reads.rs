@@ -188,7 +188,7 @@ impl Names {
                         match default {
                             None => Some(member),
                             Some(default) => {
-                                with_fallback(member, Fallback::Nullish(self.literal(default)?))
+                                with_fallback(member, Fallback::Missing(self.literal(default)?))
                             }
                         }
                     }
