@@ -12,8 +12,8 @@ module.exports = function updateSettings(req) {
   if (!["light", "dark"].includes(body.theme)) {
     return { status: 422, body: { error: "invalid_theme", message: "theme must be light or dark" } };
   }
-  if (typeof body.page_size !== "number" || body.page_size < 10 || body.page_size > 50) {
-    return { status: 422, body: { error: "invalid_page_size", message: "page_size must be between 10 and 50" } };
+  if (!Number.isInteger(body.page_size) || body.page_size < 10 || body.page_size > 50) {
+    return { status: 422, body: { error: "invalid_page_size", message: "page_size must be a whole number between 10 and 50" } };
   }
   settings.notify = body.notify;
   settings.theme = body.theme;
