@@ -29,6 +29,30 @@ fn export_inputs<'a>(service: &'a Service, operation: &Operation) -> Option<&'a 
         .or_else(|| exports.iter().find(|export| export.method.is_none()))
 }
 
+/// Whether the export serving `operation` serves other operations too.
+fn serves_several(service: &Service, operation: &Operation) -> bool {
+    let Some(exports) = service
+        .handlers
+        .get(operation.handler.0)
+        .map(|module| &module.inputs.exports)
+    else {
+        return false;
+    };
+    let own_export = |method: Method| exports.iter().any(|export| export.method == Some(method));
+    let serving = |other: &Operation| {
+        other.handler == operation.handler
+            && (other.method == operation.method
+                || !own_export(operation.method) && !own_export(other.method))
+    };
+    service
+        .routes
+        .iter()
+        .flat_map(|route| &route.operations)
+        .filter(|other| serving(other))
+        .count()
+        > 1
+}
+
 /// A declared parameter that says no more than "any text" (every undeclared path parameter).
 fn says_nothing(parameter: &Parameter) -> bool {
     parameter.kind == ParamType::String
@@ -68,6 +92,7 @@ pub(crate) fn parameters(
             object
         })
         .collect();
+    let shared = serves_several(service, operation);
     for found in inputs.map_or(&[][..], |inputs| &inputs.parameters) {
         let known = operation
             .parameters
@@ -75,6 +100,12 @@ pub(crate) fn parameters(
             .any(|parameter| parameter.location == found.location && parameter.name == found.name);
         // A path parameter the route does not have is never sent.
         if known || found.location != ParamLocation::Query {
+            continue;
+        }
+        // A handler serving several routes may read a parameter for one of them only: there,
+        // only what it requires of every request is documented.
+        let unconstrained = !found.required && found.schema == json!({ "type": "string" });
+        if shared && unconstrained {
             continue;
         }
         let mut object = Map::new();
