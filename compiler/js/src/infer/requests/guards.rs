@@ -118,6 +118,24 @@ pub(crate) fn when(names: &Names, condition: &Expr, truth: bool) -> Constraints 
         Expr::Bin(binary) => comparison(names, binary, truth).unwrap_or_default(),
         Expr::Call(call) => call_check(names, call, truth).unwrap_or_default(),
         expr => match derived(names, expr) {
+            // A parsed number is truthy when it is a number other than 0.
+            Some(value) if matches!(value.transform, Transform::Parse(_)) => {
+                if !truth {
+                    return Vec::new();
+                }
+                fact(
+                    value,
+                    Check::InRange {
+                        range: NumberRange {
+                            nonzero: true,
+                            ..NumberRange::default()
+                        },
+                        integer: false,
+                        nan: false,
+                    },
+                    true,
+                )
+            }
             Some(value) => fact(value, Check::Truthy, truth),
             None => Vec::new(),
         },
