@@ -157,6 +157,37 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn inferred_parameters_and_bodies_are_not_enforced() {
+        let operation = json!({
+            "parameters": [
+                { "name": "q", "in": "query", "required": true, "schema": { "type": "string" },
+                  "x-backworks-inferred": true },
+                { "name": "limit", "in": "query", "required": true, "schema": { "type": "integer" } }
+            ],
+            "requestBody": {
+                "required": true,
+                "content": { "application/json": { "schema": { "type": "object" } } },
+                "x-backworks-inferred": true
+            }
+        });
+        let request = HandlerRequest {
+            method: "POST".into(),
+            path: "/".into(),
+            path_params: Vec::new(),
+            query_params: Vec::new(),
+            headers: Vec::new(),
+            body: RequestBody::Json("5".into()),
+            request_id: String::new(),
+            deadline: std::time::Instant::now(),
+            typed_params: &[],
+            user: None,
+        };
+        let violations = check_request(&json!({}), &operation, &request);
+        let pointers: Vec<&str> = violations.iter().map(|v| v.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/query/limit"]);
+    }
+
+    #[test]
     fn parameter_text_becomes_typed_values() {
         assert_eq!(typed_value("integer", "-42"), Some(json!(-42)));
         assert_eq!(typed_value("integer", "4.2"), None);
