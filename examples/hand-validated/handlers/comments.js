@@ -13,6 +13,9 @@ module.exports = function addComment(req) {
   if (typeof author !== "string" || typeof text !== "string") {
     return { status: 400, body: { error: "invalid_fields", message: "author and text must be strings" } };
   }
+  if (author.length > 40 || text.length > 500) {
+    return { status: 400, body: { error: "too_long", message: "author is at most 40 characters, text at most 500" } };
+  }
   const issue = findIssue(issueId);
   if (!issue) {
     return { status: 404, body: { error: "not_found", message: `No issue ${issueId}` } };

@@ -14,3 +14,14 @@ export function PUT(req) {
   if (req.body.label == null) return { status: 400, body: { error: "label" } };
   return { status: 204 };
 }
+
+// Lengths: a minimum, and a maximum in UTF-16 units.
+export function PATCH(req) {
+  const { nickname } = req.query_params;
+  if (nickname === undefined || nickname.length < 2 || nickname.length > 20) {
+    return { status: 400, body: { error: "nickname" } };
+  }
+  const { tags } = req.body ?? {};
+  if (!Array.isArray(tags) || tags.length > 5) return { status: 400, body: { error: "tags" } };
+  return { status: 204 };
+}

@@ -465,6 +465,20 @@ pub(crate) fn merge(parts: Vec<Value>) -> Value {
             }
         }
     }
+    // Keywords of another type than the one left apply to nothing.
+    match merged.get("type").and_then(Value::as_str) {
+        Some("array") => {
+            for key in ["minLength", "maxLength", "pattern"] {
+                merged.remove(key);
+            }
+        }
+        Some("string") => {
+            for key in ["minItems", "maxItems"] {
+                merged.remove(key);
+            }
+        }
+        _ => {}
+    }
     if !rest.is_empty() {
         merged.insert("allOf".into(), Value::Array(rest));
     }
@@ -715,13 +729,17 @@ fn numeric_schema(range: &NumberRange, integer: bool, parser: Parser) -> Option<
     Some(Value::Object(schema))
 }
 
-/// Texts (and, for body members, arrays) whose `.length` is in `range`: only lower bounds are
-/// written (`minLength` counts code points, never more than UTF-16 units, so it admits no
-/// shorter text; an upper bound would).
+/// Texts (and, for body members, arrays) whose `.length` is in `range`. `minLength` counts
+/// code points, never more than UTF-16 units, so it admits no text too short; for a maximum,
+/// the text is also held to the Basic Multilingual Plane (`[\u0000-\uffff]`, one unit per
+/// character), where code points and units agree.
 fn length_schema(input: &Input, range: &NumberRange) -> Option<Value> {
-    if range.high.is_some() {
-        return None;
-    }
+    let most = match range.high {
+        None => None,
+        Some((high, _)) if high < 0.0 || high > 1e9 => return None,
+        Some((high, true)) => Some(high.floor() as u64),
+        Some((high, false)) => Some((high.ceil() as u64).saturating_sub(1)),
+    };
     let least = match range.low {
         None => 0.0,
         Some((low, true)) => low.ceil().max(0.0),
@@ -733,9 +751,28 @@ fn length_schema(input: &Input, range: &NumberRange) -> Option<Value> {
         least
     };
     let least = least as u64;
-    Some(if input.is_text() {
-        json!({ "type": "string", "minLength": least })
+    let mut schema = if input.is_text() {
+        json!({ "type": "string" })
     } else {
-        json!({ "type": ["string", "array"], "minLength": least, "minItems": least })
-    })
+        json!({ "type": ["string", "array"] })
+    };
+    if least > 0 {
+        schema["minLength"] = json!(least);
+        if !input.is_text() {
+            schema["minItems"] = json!(least);
+        }
+    }
+    if let Some(most) = most {
+        schema["maxLength"] = json!(most);
+        schema["pattern"] = json!(BASIC_PLANE);
+        if !input.is_text() {
+            schema["maxItems"] = json!(most);
+        }
+    }
+    Some(schema)
 }
+
+/// Texts of the Basic Multilingual Plane only, whose length in code points is their length in
+/// UTF-16 units. `*` runs to the very end, so Python's `$` (which also matches before a final
+/// newline) reads it as ECMAScript does.
+const BASIC_PLANE: &str = r"^[\u0000-\uffff]*$";

@@ -36,33 +36,149 @@ pub(crate) fn early_refusals(
     statuses: &mut dyn FnMut(&Stmt) -> Option<Vec<u16>>,
 ) -> Constraints {
     let mut accepted: Constraints = Vec::new();
+    // Problem lists (`const errors = []`) and what their pushes so far refuse.
+    let mut problems: Vec<(String, Constraints)> = Vec::new();
+    let mut refuses = |cons: &Stmt, all_of: &dyn Fn(u16) -> bool| {
+        always_returns(cons)
+            && statuses(cons)
+                .is_some_and(|found| !found.is_empty() && found.into_iter().all(all_of))
+    };
     for stmt in stmts {
+        if let Some(list) = problem_list(stmt) {
+            problems.push((list, Vec::new()));
+            continue;
+        }
         match stmt {
+            // `if (errors.length) return { status: 422, … }`: every push so far refuses.
             Stmt::If(IfStmt {
                 test,
                 cons,
                 alt: None,
                 ..
-            }) if always_returns(cons)
-                && statuses(cons).is_some_and(|found| {
-                    !found.is_empty() && found.iter().all(|s| REFUSALS.contains(s))
-                }) =>
+            }) if refuses(cons, &|status| REFUSALS.contains(&status))
+                && let Some(list) = nonempty_test(test)
+                && let Some((_, refused)) = problems.iter().find(|(name, _)| *name == list) =>
             {
+                accepted = and(accepted, refused.clone());
+            }
+            Stmt::If(IfStmt {
+                test,
+                cons,
+                alt: None,
+                ..
+            }) if refuses(cons, &|status| REFUSALS.contains(&status)) => {
                 accepted = and(accepted, when(names, test, false));
             }
             // Another refusal (404 for a missing record…): it constrains no shape, and
             // whatever follows it still runs for every request it lets through.
             Stmt::If(IfStmt {
                 cons, alt: None, ..
-            }) if always_returns(cons)
-                && statuses(cons).is_some_and(|found| {
-                    !found.is_empty() && found.iter().all(|status| (400..500).contains(status))
-                }) => {}
+            }) if refuses(cons, &|status| (400..500).contains(&status)) => {}
+            // `if (!title) errors.push("…")`, possibly chained with `else if`.
+            Stmt::If(if_stmt) if !contains_return(stmt) => {
+                record_pushes(names, if_stmt, &mut problems);
+            }
             stmt if !contains_return(stmt) => {}
             _ => break,
         }
     }
     accepted
+}
+
+/// `const errors = [];` declares a problem list named `errors`.
+fn problem_list(stmt: &Stmt) -> Option<String> {
+    let Stmt::Decl(Decl::Var(var)) = stmt else {
+        return None;
+    };
+    let [declarator] = var.decls.as_slice() else {
+        return None;
+    };
+    match (&declarator.name, declarator.init.as_deref().map(strip)) {
+        (Pat::Ident(name), Some(Expr::Array(array))) if array.elems.is_empty() => {
+            Some(name.id.sym.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// `errors.length`, `errors.length > 0`, `errors.length !== 0`, `errors.length >= 1`: the
+/// list named in a test that holds when it is not empty.
+fn nonempty_test(test: &Expr) -> Option<String> {
+    let length_of = |expr: &Expr| match strip(expr) {
+        Expr::Member(MemberExpr {
+            obj,
+            prop: MemberProp::Ident(prop),
+            ..
+        }) if &*prop.sym == "length" => match strip(obj) {
+            Expr::Ident(list) => Some(list.sym.to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
+    match strip(test) {
+        Expr::Bin(binary) => {
+            let Expr::Lit(Lit::Num(number)) = strip(&binary.right) else {
+                return None;
+            };
+            let list = length_of(&binary.left)?;
+            let nonempty = match binary.op {
+                BinaryOp::Gt | BinaryOp::NotEqEq | BinaryOp::NotEq => number.value == 0.0,
+                BinaryOp::GtEq => number.value == 1.0,
+                _ => false,
+            };
+            nonempty.then_some(list)
+        }
+        expr => length_of(expr),
+    }
+}
+
+/// Records what `if (condition) list.push(…)` (and its `else if`s) refuses in `list`: a
+/// problem is pushed when the condition holds, and in an `else if` only when the earlier
+/// conditions did not — together, when any of them holds.
+fn record_pushes(names: &Names, if_stmt: &IfStmt, problems: &mut [(String, Constraints)]) {
+    let Some(list) = pushes_only(&if_stmt.cons) else {
+        return;
+    };
+    let Some((_, refused)) = problems.iter_mut().find(|(name, _)| *name == list) else {
+        return;
+    };
+    *refused = and(std::mem::take(refused), when(names, &if_stmt.test, false));
+    if let Some(Stmt::If(next)) = if_stmt.alt.as_deref() {
+        record_pushes(names, next, problems);
+    }
+}
+
+/// The list a statement only pushes onto (`errors.push(…)`, or a block of such calls).
+fn pushes_only(stmt: &Stmt) -> Option<String> {
+    let pushed = |stmt: &Stmt| match stmt {
+        Stmt::Expr(ExprStmt { expr, .. }) => match strip(expr) {
+            Expr::Call(CallExpr {
+                callee: Callee::Expr(callee),
+                ..
+            }) => match strip(callee) {
+                Expr::Member(MemberExpr {
+                    obj,
+                    prop: MemberProp::Ident(method),
+                    ..
+                }) if &*method.sym == "push" => match strip(obj) {
+                    Expr::Ident(list) => Some(list.sym.to_string()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        },
+        _ => None,
+    };
+    match stmt {
+        Stmt::Block(block) => {
+            let lists: Option<Vec<String>> = block.stmts.iter().map(pushed).collect();
+            let lists = lists?;
+            let first = lists.first()?.clone();
+            lists.iter().all(|list| *list == first).then_some(first)
+        }
+        stmt => pushed(stmt),
+    }
 }
 
 /// Whether a statement returns on every path that does not throw.
