@@ -736,7 +736,7 @@ fn numeric_schema(range: &NumberRange, integer: bool, parser: Parser) -> Option<
 fn length_schema(input: &Input, range: &NumberRange) -> Option<Value> {
     let most = match range.high {
         None => None,
-        Some((high, _)) if high < 0.0 || high > 1e9 => return None,
+        Some((high, _)) if !(0.0..=1e9).contains(&high) => return None,
         Some((high, true)) => Some(high.floor() as u64),
         Some((high, false)) => Some((high.ceil() as u64).saturating_sub(1)),
     };
