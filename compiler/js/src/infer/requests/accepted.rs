@@ -72,9 +72,7 @@ impl JsValue {
             JsValue::Undefined => None,
             JsValue::Null => Some(Value::Null),
             JsValue::Bool(flag) => Some(json!(flag)),
-            JsValue::Number(number) if number.is_finite() => {
-                Some(crate::infer::requests::json_number(*number))
-            }
+            JsValue::Number(number) if number.is_finite() => Some(super::json_number(*number)),
             JsValue::Number(_) => None,
             JsValue::Text(text) => Some(json!(text)),
         }
@@ -231,10 +229,7 @@ pub(crate) fn js_trim(text: &str) -> &str {
 /// What a parser makes of a literal, for the common literals defaults are written as.
 fn parse(parser: Parser, value: &JsValue) -> Option<f64> {
     match value {
-        JsValue::Undefined => Some(match parser {
-            Parser::Number => f64::NAN,
-            _ => f64::NAN,
-        }),
+        JsValue::Undefined => Some(f64::NAN),
         JsValue::Null => Some(match parser {
             Parser::Number => 0.0,
             _ => f64::NAN,
@@ -471,6 +466,24 @@ pub(crate) fn merge(parts: Vec<Value>) -> Value {
             for key in ["minLength", "maxLength", "pattern"] {
                 merged.remove(key);
             }
+            let textual = |schema: &Value| {
+                schema
+                    .get("anyOf")
+                    .and_then(Value::as_array)
+                    .is_some_and(|branches| {
+                        branches.iter().all(|branch| {
+                            branch.as_object().is_some_and(|branch| {
+                                branch.keys().all(|key| {
+                                    ["minLength", "maxLength", "pattern"].contains(&key.as_str())
+                                })
+                            })
+                        })
+                    })
+            };
+            if textual(&Value::Object(merged.clone())) {
+                merged.remove("anyOf");
+            }
+            rest.retain(|part| !(part.as_object().is_some_and(|o| o.len() == 1) && textual(part)));
         }
         Some("string") => {
             for key in ["minItems", "maxItems"] {
@@ -751,28 +764,43 @@ fn length_schema(input: &Input, range: &NumberRange) -> Option<Value> {
         least
     };
     let least = least as u64;
-    let mut schema = if input.is_text() {
+    let mut parts = vec![if input.is_text() {
         json!({ "type": "string" })
     } else {
         json!({ "type": ["string", "array"] })
-    };
-    if least > 0 {
-        schema["minLength"] = json!(least);
-        if !input.is_text() {
-            schema["minItems"] = json!(least);
-        }
+    }];
+    // A character outside the Basic Multilingual Plane is one code point and two units.
+    match least {
+        0 => {}
+        1 => parts.push(json!({ "minLength": 1 })),
+        _ => parts.push(json!({ "anyOf": [
+            { "minLength": least },
+            { "minLength": least - 1, "pattern": BEYOND_BASIC_PLANE }
+        ] })),
     }
     if let Some(most) = most {
-        schema["maxLength"] = json!(most);
-        schema["pattern"] = json!(BASIC_PLANE);
-        if !input.is_text() {
-            schema["maxItems"] = json!(most);
-        }
+        parts.push(json!({ "anyOf": [
+            { "maxLength": most / 2 },
+            { "maxLength": most, "pattern": BASIC_PLANE }
+        ] }));
     }
-    Some(schema)
+    if !input.is_text() {
+        let mut items = Map::new();
+        if least > 0 {
+            items.insert("minItems".into(), json!(least));
+        }
+        if let Some(most) = most {
+            items.insert("maxItems".into(), json!(most));
+        }
+        parts.push(Value::Object(items));
+    }
+    Some(merge(parts))
 }
 
 /// Texts of the Basic Multilingual Plane only, whose length in code points is their length in
 /// UTF-16 units. `*` runs to the very end, so Python's `$` (which also matches before a final
 /// newline) reads it as ECMAScript does.
 const BASIC_PLANE: &str = r"^[\u0000-\uffff]*$";
+
+/// Texts holding a character beyond the Basic Multilingual Plane (two UTF-16 units).
+const BEYOND_BASIC_PLANE: &str = r"[^\u0000-\uffff]";
