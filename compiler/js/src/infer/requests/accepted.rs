@@ -742,10 +742,11 @@ fn numeric_schema(range: &NumberRange, integer: bool, parser: Parser) -> Option<
     Some(Value::Object(schema))
 }
 
-/// Texts (and, for body members, arrays) whose `.length` is in `range`. `minLength` counts
-/// code points, never more than UTF-16 units, so it admits no text too short; for a maximum,
-/// the text is also held to the Basic Multilingual Plane (`[\u0000-\uffff]`, one unit per
-/// character), where code points and units agree.
+/// Texts (and, for body members, arrays) whose `.length` — in UTF-16 units — is in `range`,
+/// while `minLength`/`maxLength` count code points: a character beyond the Basic Multilingual
+/// Plane is one code point and two units. At least `n` units: `n` code points, or `n - 1`
+/// with such a character. At most `n` units: `n / 2` code points, or `n` within the plane.
+/// Both admit only accepted texts and nearly all of them.
 fn length_schema(input: &Input, range: &NumberRange) -> Option<Value> {
     let most = match range.high {
         None => None,
