@@ -29,6 +29,7 @@ pub const EXAMPLES: &[&str] = &[
     "catalog",
     "typed-notes",
     "bookstore",
+    "hand-validated",
 ];
 
 /// The folder of the example `name`.

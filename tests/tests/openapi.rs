@@ -202,3 +202,71 @@ fn blueprint_declarations_win_over_typescript_annotations_which_win_over_inferen
     });
     assert!(ok, "{output}");
 }
+
+#[test]
+fn request_declarations_and_annotations_win_over_inferred_inputs() {
+    let project = workspace_root().join("tests/fixtures/inputs-precedence");
+    let compiled = compile(&project).unwrap_or_else(|diagnostics| panic!("{diagnostics}"));
+    let document: serde_json::Value =
+        serde_json::from_str(compiled.tree.get("openapi.json").unwrap()).unwrap();
+    let parameter = |path: &str, name: &str| {
+        document["paths"][path]["get"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|parameter| parameter["name"] == name)
+            .cloned()
+            .unwrap_or_else(|| panic!("{path}: no parameter {name}"))
+    };
+    // Declared parameters stay as declared, whatever the handler checks.
+    let id = parameter("/declared/{id}", "id");
+    assert_eq!(
+        id["schema"],
+        serde_json::json!({ "type": "integer", "minimum": 1 })
+    );
+    assert!(id.get("x-backworks-inferred").is_none());
+    let mode = parameter("/declared/{id}", "mode");
+    assert_eq!(mode["schema"]["enum"], serde_json::json!(["fast", "slow"]));
+    assert!(mode.get("x-backworks-inferred").is_none());
+    // What the blueprint leaves unsaid comes from the code, marked as inferred.
+    let q = parameter("/declared/{id}", "q");
+    assert_eq!(q["required"], true);
+    assert_eq!(
+        q["schema"],
+        serde_json::json!({ "type": "string", "minLength": 1 })
+    );
+    assert_eq!(q["x-backworks-inferred"], true);
+    // A path parameter declared as any text is narrowed; its description stays.
+    let described = parameter("/described/{id}", "id");
+    assert_eq!(described["description"], "The item's number.");
+    assert!(described["schema"]["pattern"].is_string());
+    assert_eq!(described["x-backworks-inferred"], true);
+    // Bodies: the blueprint's, then the annotation's, then the code's.
+    let body = |path: &str| document["paths"][path]["post"]["requestBody"].clone();
+    assert!(body("/declared-body").get("x-backworks-inferred").is_none());
+    assert_eq!(
+        body("/declared-body")["content"]["application/json"]["schema"]["properties"]["title"],
+        serde_json::json!({ "type": "string" })
+    );
+    assert_eq!(
+        body("/inferred-body")["content"]["application/json"]["schema"],
+        serde_json::json!({
+            "type": "object",
+            "properties": { "title": { "type": "string", "minLength": 1 } },
+            "required": ["title"]
+        })
+    );
+    assert_eq!(body("/inferred-body")["x-backworks-inferred"], true);
+    assert!(body("/annotated").get("x-backworks-inferred").is_none());
+    assert!(
+        body("/annotated")["content"]["application/json"]["schema"]["properties"]
+            .get("count")
+            .is_none()
+    );
+    // Only declarations and annotations are enforced: the route table points at the declared
+    // and annotated operations, never at one whose inputs are only inferred.
+    let main = compiled.tree.get("server/src/main.rs").unwrap();
+    assert!(main.contains(r#"operation: Some("/paths/~1declared-body/post")"#));
+    assert!(main.contains(r#"operation: Some("/paths/~1annotated/post")"#));
+    assert!(!main.contains(r#"operation: Some("/paths/~1inferred-body/post")"#));
+}

@@ -136,6 +136,7 @@ impl<'a> HandlerTable<'a> {
             language,
             declared_at: here,
             types: Default::default(),
+            inputs: Default::default(),
         });
         self.by_file.insert(key, id);
         Ok(id)
@@ -175,6 +176,7 @@ impl<'a> HandlerTable<'a> {
             language,
             declared_at: Span::new(self.blueprint, node.span.start, node.span.end),
             types: Default::default(),
+            inputs: Default::default(),
         });
         id
     }

@@ -1,8 +1,8 @@
 //! The compiler's passes, chained in one visible place:
 //!
 //! ```text
-//! locate ─▶ blueprint::load ─▶ js::compile ─▶ js::annotate ─▶ plan_migration ─▶ emit::emit ─▶ client_gen ─▶ OutputTree
-//! (files)   (YAML → IR)        (handlers → Rust) (TS types → IR) (migrations/)    (server project) (clients/client)
+//! locate ─▶ blueprint::load ─▶ js::compile ─▶ js::annotate ─▶ js::infer_inputs ─▶ plan_migration ─▶ emit::emit ─▶ client_gen ─▶ OutputTree
+//! (files)   (YAML → IR)        (handlers → Rust) (TS types → IR) (code → inputs in IR) (migrations/)  (server project) (clients/client)
 //! ```
 //!
 //! The migration pass is the only one whose output goes into the project rather than `OUT`:
@@ -99,8 +99,10 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         return Err(Failed { diagnostics });
     }
 
-    // TypeScript annotations become schemas in the IR, for the emitter to read.
+    // TypeScript annotations become schemas in the IR, for the emitter to read; so do the
+    // inputs the handlers' code reads and requires.
     backworks_js::annotate(&mut service, &handlers);
+    backworks_js::infer_inputs(&mut service, &handlers);
 
     let blueprint_name = project
         .blueprint

@@ -257,8 +257,9 @@ fn operation_object(
     if let Some(backworks_ir::Segment::Literal(first)) = route.path.segments.first() {
         object.insert("tags".into(), json!([first]));
     }
-    if !operation.parameters.is_empty() {
-        let parameters: Vec<Value> = operation.parameters.iter().map(parameter_object).collect();
+    // Declared parameters, then what the handler's code shows it reads (`openapi_inputs.rs`).
+    let parameters = crate::openapi_inputs::parameters(service, operation, parameter_object);
+    if !parameters.is_empty() {
         object.insert("parameters".into(), Value::Array(parameters));
     }
     if let Some((schema, required)) = request_body(service, operation) {
@@ -266,6 +267,8 @@ fn operation_object(
             "requestBody".into(),
             json!({ "required": required, "content": { "application/json": { "schema": schema } } }),
         );
+    } else if let Some(inferred) = crate::openapi_inputs::request_body(service, operation) {
+        object.insert("requestBody".into(), inferred);
     }
 
     let mut responses = Map::new();

@@ -15,6 +15,7 @@
 mod annotations;
 mod auth;
 mod data;
+mod inputs;
 mod rules;
 
 use std::fmt;
@@ -29,6 +30,7 @@ pub use data::{
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,
     TableSnapshot,
 };
+pub use inputs::{ExportInputs, HandlerInputs, InferredParameter, InferredRequestBody};
 pub use rules::{Comparison, Rule, RuleExpr, Rules};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.
@@ -353,6 +355,9 @@ pub struct HandlerModule {
     /// What its TypeScript annotations declare; filled in by the JavaScript crate after the
     /// blueprint is lowered (empty until then, and for JavaScript).
     pub types: HandlerTypes,
+    /// What its code shows it reads and requires; filled in by the JavaScript crate after the
+    /// blueprint is lowered (empty until then).
+    pub inputs: HandlerInputs,
 }
 
 /// Where a handler module's code lives.

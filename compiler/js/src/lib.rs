@@ -23,6 +23,7 @@ mod scope;
 mod state;
 mod types;
 
+pub use infer::requests::{handler_inputs, infer_inputs};
 pub use infer::{ExportResponses, InferredBody, InferredResponse, infer_responses};
 pub use types::{ModuleTypes, annotate, handler_types};
 

@@ -12,7 +12,8 @@
 //! a `return` whose status it cannot know makes the export [`ExportResponses::complete`] false.
 
 pub(crate) mod handlers;
-mod schema;
+pub(crate) mod requests;
+pub(crate) mod schema;
 
 use serde_json::Value;
 use swc_core::ecma::ast::*;
@@ -77,6 +78,22 @@ pub fn infer_responses(handler: &HandlerSource) -> Vec<ExportResponses> {
             }
         })
         .collect()
+}
+
+/// Every status a statement can answer, read as its responses are; `None` when a `return`'s
+/// status cannot be known. `function` is the handler the statement belongs to.
+pub(crate) fn statuses_of(module: &Module, function: &HandlerFn, stmt: &Stmt) -> Option<Vec<u16>> {
+    let mut inference = Inference::new(module);
+    inference.enter(function);
+    let mut collected = Collected::default();
+    collect_stmt(&mut inference, stmt, &mut collected, 0);
+    collected.complete.then(|| {
+        collected
+            .responses
+            .iter()
+            .map(|(status, _)| *status)
+            .collect()
+    })
 }
 
 /// Responses gathered from `return`s before merging.
@@ -272,7 +289,7 @@ fn literal_status(expr: &Expr) -> Option<u16> {
 }
 
 /// Looks through parentheses and TypeScript-only wrappers.
-fn strip(expr: &Expr) -> &Expr {
+pub(crate) fn strip(expr: &Expr) -> &Expr {
     match expr {
         Expr::Paren(ParenExpr { expr, .. }) => strip(expr),
         Expr::TsAs(TsAsExpr { expr, .. })

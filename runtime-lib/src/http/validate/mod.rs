@@ -20,8 +20,16 @@ pub use schema::Violation;
 
 use crate::contract::{HandlerRequest, RequestBody};
 
+/// What the compiler inferred from a handler's code (`x-backworks-inferred`) documents the
+/// handler, which answers its own refusals: it is not enforced.
+const INFERRED: &str = "x-backworks-inferred";
+
+fn inferred(declaration: &Value) -> bool {
+    declaration.get(INFERRED) == Some(&Value::Bool(true))
+}
+
 /// Every way `request` breaks the declarations of `operation` (an OpenAPI operation object
-/// inside `document`).
+/// inside `document`); parameters and bodies marked `x-backworks-inferred` are skipped.
 pub fn check_request(
     document: &Value,
     operation: &Value,
@@ -29,11 +37,11 @@ pub fn check_request(
 ) -> Vec<Violation> {
     let mut violations = Vec::new();
     if let Some(Value::Array(parameters)) = operation.get("parameters") {
-        for parameter in parameters {
+        for parameter in parameters.iter().filter(|parameter| !inferred(parameter)) {
             check_parameter(document, parameter, request, &mut violations);
         }
     }
-    if let Some(body) = operation.get("requestBody") {
+    if let Some(body) = operation.get("requestBody").filter(|body| !inferred(body)) {
         check_body(document, body, &request.body, &mut violations);
     }
     violations
@@ -147,6 +155,37 @@ fn check_body(document: &Value, declaration: &Value, body: &RequestBody, out: &m
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn inferred_parameters_and_bodies_are_not_enforced() {
+        let operation = json!({
+            "parameters": [
+                { "name": "q", "in": "query", "required": true, "schema": { "type": "string" },
+                  "x-backworks-inferred": true },
+                { "name": "limit", "in": "query", "required": true, "schema": { "type": "integer" } }
+            ],
+            "requestBody": {
+                "required": true,
+                "content": { "application/json": { "schema": { "type": "object" } } },
+                "x-backworks-inferred": true
+            }
+        });
+        let request = HandlerRequest {
+            method: "POST".into(),
+            path: "/".into(),
+            path_params: Vec::new(),
+            query_params: Vec::new(),
+            headers: Vec::new(),
+            body: RequestBody::Json("5".into()),
+            request_id: String::new(),
+            deadline: std::time::Instant::now(),
+            typed_params: &[],
+            user: None,
+        };
+        let violations = check_request(&json!({}), &operation, &request);
+        let pointers: Vec<&str> = violations.iter().map(|v| v.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/query/limit"]);
+    }
 
     #[test]
     fn parameter_text_becomes_typed_values() {
