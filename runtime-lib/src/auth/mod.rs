@@ -17,6 +17,10 @@
 //! the runtime's `auth` cargo feature; the spec types are always there.
 
 mod bearer;
+#[cfg(feature = "oidc")]
+mod jwks;
+#[cfg(feature = "oidc")]
+mod jwks_fetch;
 #[cfg(feature = "auth")]
 mod key;
 #[cfg(feature = "auth")]
@@ -25,7 +29,7 @@ mod spec;
 #[cfg(feature = "auth")]
 mod verify;
 
-pub use spec::{Access, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtSpec, UsersSpec};
+pub use spec::{Access, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec, UsersSpec};
 
 use axum::http::HeaderMap;
 
@@ -51,8 +55,8 @@ impl Authenticator {
     /// Reads the key `spec` names from the process environment, and keeps that variable out
     /// of the handlers' `ctx.env` from then on. The error is one line naming the variable.
     pub fn from_environment(spec: &AuthSpec) -> Result<Authenticator, String> {
-        if let Some(jwt) = &spec.jwt {
-            conceal(jwt.key_variable);
+        if let Some(variable) = spec.jwt.as_ref().and_then(JwtSpec::key_variable) {
+            conceal(variable);
         }
         if let Some(users) = &spec.users {
             conceal(users.secret_variable);
@@ -68,7 +72,7 @@ impl Authenticator {
         #[cfg(feature = "auth")]
         {
             let jwt = match &spec.jwt {
-                Some(jwt) => Some(verify::Verifier::new(jwt, key::decoding_key(jwt, lookup)?)),
+                Some(jwt) => Some(verify::Verifier::new(jwt, lookup)?),
                 None => None,
             };
             Ok(Authenticator { jwt })
@@ -87,9 +91,7 @@ impl Authenticator {
     #[cfg(feature = "auth")]
     async fn verify_bearer(&self, token: &str) -> Result<User, Refusal> {
         match &self.jwt {
-            Some(verifier) => verifier
-                .verify(token)
-                .map_err(|rejection| Refusal::Invalid(rejection.0)),
+            Some(verifier) => verifier.verify(token).await.map_err(Refusal::from),
             None => Err(Refusal::Invalid("the service accepts no bearer tokens")),
         }
     }

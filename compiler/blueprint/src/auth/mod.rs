@@ -47,9 +47,13 @@ pub fn lower_auth(
         }
         _ => None,
     };
-    let api_keys = match (&config.api_keys, provider("api_keys")) {
-        (Some(api_keys), Some(api_keys_node)) => {
-            api_keys::lower_api_keys(source, api_keys, api_keys_node, diagnostics)
+    let api_keys = match (
+        &config.api_keys,
+        provider("api_keys"),
+        provider_key("api_keys"),
+    ) {
+        (Some(api_keys), Some(api_keys_node), Some(key)) => {
+            api_keys::lower_api_keys(source, api_keys, api_keys_node, key, diagnostics)
         }
         _ => None,
     };
