@@ -16,6 +16,12 @@
 //! environment), `verify` (jsonwebtoken), `roles` (the roles claim). Verification sits behind
 //! the runtime's `auth` cargo feature; the spec types are always there.
 
+#[cfg(all(feature = "auth", feature = "storage"))]
+mod api_keys;
+#[cfg(all(feature = "auth", feature = "storage"))]
+pub(crate) mod api_keys_routes;
+#[cfg(feature = "storage")]
+pub(crate) mod api_keys_store;
 mod bearer;
 #[cfg(feature = "oidc")]
 mod jwks;
@@ -42,6 +48,9 @@ pub struct Authenticator {
     /// The external provider's tokens, when the service declares `auth.jwt`.
     #[cfg(feature = "auth")]
     jwt: Option<verify::Verifier>,
+    /// API keys, when the service declares `auth.api_keys`.
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    api_keys: Option<api_keys::KeyVerifier>,
 }
 
 impl std::fmt::Debug for Authenticator {
@@ -61,6 +70,9 @@ impl Authenticator {
         if let Some(users) = &spec.users {
             conceal(users.secret_variable);
         }
+        if let Some(variable) = spec.api_keys.as_ref().and_then(|keys| keys.admin_token_variable) {
+            conceal(variable);
+        }
         Authenticator::with_lookup(spec, &|name| std::env::var(name).ok())
     }
 
@@ -75,7 +87,21 @@ impl Authenticator {
                 Some(jwt) => Some(verify::Verifier::new(jwt, lookup)?),
                 None => None,
             };
-            Ok(Authenticator { jwt })
+            #[cfg(feature = "storage")]
+            let api_keys = spec
+                .api_keys
+                .as_ref()
+                .map(|keys| api_keys::KeyVerifier::new(keys, lookup))
+                .transpose()?;
+            #[cfg(not(feature = "storage"))]
+            if spec.api_keys.is_some() {
+                return Err("auth.api_keys needs the runtime's `storage` feature".to_owned());
+            }
+            Ok(Authenticator {
+                jwt,
+                #[cfg(feature = "storage")]
+                api_keys,
+            })
         }
         #[cfg(not(feature = "auth"))]
         {
@@ -85,6 +111,44 @@ impl Authenticator {
                     .to_owned(),
             )
         }
+    }
+
+    /// Checks API keys against `store` rather than the installed one (tests, embedders).
+    #[cfg(feature = "storage")]
+    pub(crate) fn use_store(&mut self, store: &crate::storage::Store) {
+        #[cfg(feature = "auth")]
+        if let Some(keys) = &mut self.api_keys {
+            keys.use_store(store.clone());
+        }
+        #[cfg(not(feature = "auth"))]
+        let _ = store;
+    }
+
+    /// The caller an API key names, when the request sends one (`None`: it sends none). A
+    /// request with both a key and an `Authorization` header is refused: which identity would
+    /// count is ambiguous, so neither does.
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    async fn verify_api_key(&self, headers: &HeaderMap) -> Option<Result<User, Refusal>> {
+        use api_keys::Presented;
+        let keys = self.api_keys.as_ref()?;
+        let presented = api_keys::presented(headers, keys.header());
+        if presented == Presented::Absent {
+            return None;
+        }
+        if bearer::credentials(headers) != Credentials::Absent {
+            return Some(Err(Refusal::Invalid(
+                "send either an API key or a bearer token, not both",
+            )));
+        }
+        Some(match presented {
+            Presented::Key(key) => keys.verify(key).await,
+            _ => Err(Refusal::Invalid("the API key header is malformed")),
+        })
+    }
+
+    #[cfg(not(all(feature = "auth", feature = "storage")))]
+    async fn verify_api_key(&self, _: &HeaderMap) -> Option<Result<User, Refusal>> {
+        None
     }
 
     /// Who a bearer token names, or why it is refused.
@@ -125,10 +189,6 @@ pub(crate) enum Refusal {
     Unverifiable,
     /// Credentials that cannot be checked right now (the identity provider's keys or the
     /// database are unreachable): 503 with `Retry-After`, never an open door.
-    #[allow(
-        dead_code,
-        reason = "raised by the providers that fetch keys, being built"
-    )]
     Unavailable(&'static str),
 }
 
@@ -145,6 +205,9 @@ pub(crate) async fn admit(
     let Some(authenticator) = authenticator else {
         return Err(Refusal::Unverifiable);
     };
+    if let Some(by_key) = authenticator.verify_api_key(headers).await {
+        return require_roles(access, by_key?);
+    }
     let user = match bearer::credentials(headers) {
         Credentials::Absent if access == Access::Optional => return Ok(None),
         Credentials::Absent => return Err(Refusal::Missing),
@@ -155,6 +218,11 @@ pub(crate) async fn admit(
         }
         Credentials::Bearer(token) => authenticator.verify_bearer(token).await?,
     };
+    require_roles(access, user)
+}
+
+/// `user`, if `access` lets them in.
+fn require_roles(access: Access, user: User) -> Result<Option<User>, Refusal> {
     if let Access::Required { roles } = access
         && !roles.is_empty()
         && !roles
