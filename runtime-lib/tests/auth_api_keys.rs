@@ -71,7 +71,12 @@ static AUTH: AuthSpec = AuthSpec {
 static SERVICE: ServiceSpec = ServiceSpec {
     routes: &[
         route("/me", Access::Required { roles: &[] }),
-        route("/report", Access::Required { roles: &["reports"] }),
+        route(
+            "/report",
+            Access::Required {
+                roles: &["reports"],
+            },
+        ),
     ],
     auth: Some(&AUTH),
     ..storage_support::SERVICE_FIELDS
@@ -162,7 +167,10 @@ fn create_use_list_revoke(backend: Backend) {
     let user = &me.json()["user"];
     assert_eq!(user["id"], format!("key:{id}"));
     assert_eq!(user["roles"], json!(["reports"]));
-    assert_eq!(user["claims"], json!({ "api_key": id, "name": "reporting" }));
+    assert_eq!(
+        user["claims"],
+        json!({ "api_key": id, "name": "reporting" })
+    );
     assert_eq!(with_key(&server, "/report", &key).status, 200);
     // The resources' generated routes take keys too.
     assert_eq!(with_key(&server, "/authors", &key).status, 200);
@@ -231,14 +239,21 @@ fn only_admins_manage_keys(backend: Backend) {
         Some(body.to_string().as_bytes()),
     );
     assert_eq!(anonymous.status, 401, "{}", anonymous.text());
-    assert_eq!(create(&server, &bearer("not-the-operator-token"), &body).status, 401);
+    assert_eq!(
+        create(&server, &bearer("not-the-operator-token"), &body).status,
+        401
+    );
     let member = hs256(&claims("u1", json!({ "roles": ["member"] })), SECRET);
     assert_eq!(create(&server, &bearer(&member), &body).status, 403);
     assert_eq!(list(&server, &bearer(&member)).status, 403);
 
     // An admin by token issues keys; an admin's key manages them too; a plain key does not.
     let admin = hs256(&claims("boss", json!({ "roles": ["admin"] })), SECRET);
-    let reply = create(&server, &bearer(&admin), &json!({ "name": "ops", "roles": ["admin"] }));
+    let reply = create(
+        &server,
+        &bearer(&admin),
+        &json!({ "name": "ops", "roles": ["admin"] }),
+    );
     assert_eq!(reply.status, 201, "{}", reply.text());
     let admin_key = reply.json()["key"].as_str().unwrap().to_owned();
     let by_key = request(

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use auth_support::{AuthServer, TempDir, base64url, rsa, rs256};
+use auth_support::{AuthServer, TempDir, base64url, rs256, rsa};
 use backworks_runtime::auth::{Access, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
 use backworks_runtime::bridge;
 use backworks_runtime::contract::{HandlerCall, HandlerRequest};
@@ -59,7 +59,11 @@ static AUTH: AuthSpec = AuthSpec {
     jwt: Some(JwtSpec {
         keys: JwtKeys::Discovered {
             jwks_url: None,
-            algorithms: &[JwtAlgorithm::Rs256, JwtAlgorithm::Es256, JwtAlgorithm::EdDsa],
+            algorithms: &[
+                JwtAlgorithm::Rs256,
+                JwtAlgorithm::Es256,
+                JwtAlgorithm::EdDsa,
+            ],
         },
         issuer: Some("${OIDC_ISSUER}"),
         audience: Some(AUDIENCE),
@@ -286,12 +290,19 @@ fn a_token_signed_with_a_rotated_key_is_admitted_after_a_refetch() {
 
     let provider = provider.restart(true);
     let after = provider.token("notes-admin", AUDIENCE);
-    assert_ne!(kid(&after), kid(&before), "the provider signs with its new key");
+    assert_ne!(
+        kid(&after),
+        kid(&before),
+        "the provider signs with its new key"
+    );
     assert_eq!(provider.jwks()["keys"].as_array().map(Vec::len), Some(2));
 
     // Within MIN_REFETCH of the last fetch an unknown kid fetches nothing: refused.
     if fetched.elapsed() < MIN_REFETCH - Duration::from_secs(2) {
-        assert_refused(&get(&server, "/me", &after), "unknown kid, fetch rate-limited");
+        assert_refused(
+            &get(&server, "/me", &after),
+            "unknown kid, fetch rate-limited",
+        );
     }
     std::thread::sleep(MIN_REFETCH.saturating_sub(fetched.elapsed()) + Duration::from_millis(500));
     let me = get(&server, "/me", &after);
@@ -315,7 +326,10 @@ fn forged_tokens_are_refused() {
     // Algorithm confusion: HS256 keyed with the public key's published bytes, naming its kid.
     let mut header = Header::new(Algorithm::HS256);
     header.kid = Some(real_kid.clone());
-    for secret in [published.to_string(), published["n"].as_str().unwrap().to_owned()] {
+    for secret in [
+        published.to_string(),
+        published["n"].as_str().unwrap().to_owned(),
+    ] {
         let key = EncodingKey::from_secret(secret.as_bytes()).unwrap();
         let forged = jsonwebtoken::encode(&header, &claims, &key).unwrap();
         assert_refused(&get(&server, "/me", &forged), "HS256 with the public key");
@@ -324,7 +338,11 @@ fn forged_tokens_are_refused() {
     // `alg: none`, naming the real kid.
     let unsigned = format!(
         "{}.{}.",
-        base64url(json!({ "alg": "none", "typ": "JWT", "kid": real_kid }).to_string().as_bytes()),
+        base64url(
+            json!({ "alg": "none", "typ": "JWT", "kid": real_kid })
+                .to_string()
+                .as_bytes()
+        ),
         base64url(claims.to_string().as_bytes())
     );
     assert_refused(&get(&server, "/me", &unsigned), "alg none");
@@ -335,7 +353,10 @@ fn forged_tokens_are_refused() {
         let mut header = Header::new(Algorithm::RS256);
         header.kid = kid.clone();
         let forged = jsonwebtoken::encode(&header, &claims, &key).unwrap();
-        assert_refused(&get(&server, "/me", &forged), &format!("foreign key, kid {kid:?}"));
+        assert_refused(
+            &get(&server, "/me", &forged),
+            &format!("foreign key, kid {kid:?}"),
+        );
     }
     // The same foreign signature through the helpers' RS256 signer (no kid).
     assert_refused(&get(&server, "/me", &rs256(&claims, rsa())), "foreign key");
@@ -358,15 +379,14 @@ fn no_keys_while_the_provider_is_down_is_503_then_it_recovers() {
     let reply = get(&server, "/me", &token);
     assert_eq!(reply.status, 503, "{}", reply.text());
     assert!(reply.header("retry-after").is_some(), "{reply:?}");
-    assert_eq!(
-        request("GET", &server.url("/open"), &[], None).status,
-        200
-    );
+    assert_eq!(request("GET", &server.url("/open"), &[], None).status, 200);
     assert_eq!(get(&server, "/me", &token).status, 503, "still no keys");
 
     // The provider comes back (same keys, same port): the next fetch lets the token in.
     let _provider = provider.restart(false);
-    std::thread::sleep(MIN_REFETCH.saturating_sub(refused_at.elapsed()) + Duration::from_millis(500));
+    std::thread::sleep(
+        MIN_REFETCH.saturating_sub(refused_at.elapsed()) + Duration::from_millis(500),
+    );
     let me = get(&server, "/me", &token);
     assert_eq!(me.status, 200, "{}", me.text());
 }

@@ -51,7 +51,12 @@ fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     bytes
         .iter()
-        .flat_map(|byte| [DIGITS[usize::from(byte >> 4)], DIGITS[usize::from(byte & 15)]])
+        .flat_map(|byte| {
+            [
+                DIGITS[usize::from(byte >> 4)],
+                DIGITS[usize::from(byte & 15)],
+            ]
+        })
         .map(char::from)
         .collect()
 }
@@ -110,7 +115,9 @@ impl KeyVerifier {
                 let what = "auth.api_keys.admin_token";
                 let token = lookup(variable)
                     .filter(|token| !token.trim().is_empty())
-                    .ok_or_else(|| format!("the environment variable {variable} ({what}) is not set"))?;
+                    .ok_or_else(|| {
+                        format!("the environment variable {variable} ({what}) is not set")
+                    })?;
                 if token.len() < MIN_ADMIN_TOKEN_BYTES {
                     return Err(format!(
                         "the environment variable {variable} ({what}) is {} bytes long; it needs at least {MIN_ADMIN_TOKEN_BYTES}",
@@ -164,7 +171,9 @@ impl KeyVerifier {
     /// The caller `key` identifies, or why it identifies nobody.
     pub(crate) async fn verify(&self, key: &str) -> Result<User, Refusal> {
         if !is_well_formed(key) {
-            return Err(Refusal::Invalid("the API key is not one this service issued"));
+            return Err(Refusal::Invalid(
+                "the API key is not one this service issued",
+            ));
         }
         let store = self.store()?;
         let found = api_keys_store::find_by_hash(&store, &hash(key))
@@ -192,7 +201,9 @@ impl KeyVerifier {
 pub(crate) fn now_ms() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |elapsed| i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX))
+        .map_or(0, |elapsed| {
+            i64::try_from(elapsed.as_millis()).unwrap_or(i64::MAX)
+        })
 }
 
 /// The caller a key stands for.

@@ -42,23 +42,17 @@ pub(crate) fn routes(
     authenticator: Arc<Authenticator>,
     body_limit: usize,
 ) -> Vec<(String, MethodRouter)> {
-    let (for_create, for_list, for_revoke) = (
-        authenticator.clone(),
-        authenticator.clone(),
-        authenticator,
-    );
+    let (for_create, for_list, for_revoke) =
+        (authenticator.clone(), authenticator.clone(), authenticator);
     vec![
         (
             PATH.to_owned(),
-            get(move |headers: HeaderMap| list(for_list, headers)).post(move |req: Request| {
-                create(for_create, body_limit, req)
-            }),
+            get(move |headers: HeaderMap| list(for_list, headers))
+                .post(move |req: Request| create(for_create, body_limit, req)),
         ),
         (
             format!("{PATH}/{{id}}"),
-            delete(move |id: Path<String>, headers: HeaderMap| {
-                revoke(for_revoke, id.0, headers)
-            }),
+            delete(move |id: Path<String>, headers: HeaderMap| revoke(for_revoke, id.0, headers)),
         ),
     ]
 }
@@ -66,10 +60,14 @@ pub(crate) fn routes(
 /// The admin calling, or the refusal to answer.
 async fn admin(authenticator: &Authenticator, headers: &HeaderMap) -> Result<User, Response> {
     let refused = |refusal: Refusal| HttpError::from(refusal).into_response();
-    let verifier = authenticator.api_keys.as_ref().ok_or_else(|| {
-        refused(Refusal::Unverifiable)
-    })?;
+    let verifier = authenticator
+        .api_keys
+        .as_ref()
+        .ok_or_else(|| refused(Refusal::Unverifiable))?;
+    // The operator's token, alone: with an API key beside it `admit` refuses both, as
+    // everywhere else.
     if let Credentials::Bearer(token) = bearer::credentials(headers)
+        && api_keys::presented(headers, verifier.header()) == api_keys::Presented::Absent
         && verifier.is_admin_token(token)
     {
         return Ok(User {
@@ -100,9 +98,10 @@ fn unavailable(error: &crate::storage::StoreError) -> Response {
         "unavailable",
         "the database holding API keys cannot be reached",
     );
-    response
-        .headers_mut()
-        .insert(header::RETRY_AFTER, axum::http::HeaderValue::from_static("1"));
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        axum::http::HeaderValue::from_static("1"),
+    );
     response
 }
 
@@ -141,7 +140,11 @@ struct NewKey {
 }
 
 async fn create(authenticator: Arc<Authenticator>, body_limit: usize, req: Request) -> Response {
-    named(create_key(&authenticator, body_limit, req).await.unwrap_or_else(|refused| refused))
+    named(
+        create_key(&authenticator, body_limit, req)
+            .await
+            .unwrap_or_else(|refused| refused),
+    )
 }
 
 async fn create_key(

@@ -10,6 +10,13 @@
 //!
 //! `last_used_at` is kept for the dashboard but not written per request yet: a write on every
 //! authenticated request would serialize readers behind SQLite's single writer.
+//!
+//! The table is created in every database (as every platform table is); the queries serve
+//! only servers built with the `auth` feature.
+#![cfg_attr(
+    not(feature = "auth"),
+    allow(dead_code, reason = "the queries serve the `auth` feature only")
+)]
 
 use serde_json::{Value, json};
 
@@ -95,7 +102,10 @@ pub(crate) async fn insert(store: &Store, key: &StoredKey, hash: &str) -> Result
 }
 
 /// The key whose hash is `hash`, revoked and expired ones included (the caller decides).
-pub(crate) async fn find_by_hash(store: &Store, hash: &str) -> Result<Option<StoredKey>, StoreError> {
+pub(crate) async fn find_by_hash(
+    store: &Store,
+    hash: &str,
+) -> Result<Option<StoredKey>, StoreError> {
     let rows = store
         .read_sql(
             format!("SELECT {COLUMNS} FROM _backworks_api_keys WHERE hash = ?"),

@@ -157,9 +157,17 @@ impl Jwks {
             return self.snapshot();
         }
         *last_fetch = Some(now);
-        match self.fetcher.fetch().await.and_then(|fetched| self.usable(fetched)) {
+        match self
+            .fetcher
+            .fetch()
+            .await
+            .and_then(|fetched| self.usable(fetched))
+        {
             Ok(set) => {
-                tracing::info!(keys = set.keys.len(), "fetched the identity provider's keys");
+                tracing::info!(
+                    keys = set.keys.len(),
+                    "fetched the identity provider's keys"
+                );
                 *self
                     .current
                     .write()
@@ -205,8 +213,7 @@ impl Jwks {
 /// The key `jwk` publishes, when it is a signing key for one of `allowed`.
 fn public_key(jwk: &Value, allowed: &[JwtAlgorithm]) -> Option<PublicKey> {
     let jwk: Jwk = serde_json::from_value(jwk.clone()).ok()?;
-    if matches!(&jwk.common.public_key_use, Some(key_use) if *key_use != PublicKeyUse::Signature)
-    {
+    if matches!(&jwk.common.public_key_use, Some(key_use) if *key_use != PublicKeyUse::Signature) {
         return None;
     }
     let (algorithm, named) = match &jwk.algorithm {
@@ -247,7 +254,9 @@ mod tests {
 
     fn rsa(extra: Value) -> Value {
         let mut jwk = json!({ "kty": "RSA", "kid": "r", "n": "sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRROSBigeC5yjU1hGzHHyXss8UDprecbAYxknTcQkhslANGRUZmdTOQ5qTRsLAt6BTYuyvVRdhS8exSZEy_c4gs_7svlJJQ4H9_NxsiIoLwAEk7-Q3UXERGYw_75IDrGA84-lA_-Ct4eTlXHBIY2EaV7t7LjJaynVJCpkv4LKjTTAumiGUIuQhrNhZLuF_RJLqHpM2kgWFLU7-VTdL1VbC2tejvcI2BlMkEpk1BzBZI0KQB0GaDWFLN-aEAw3vRw", "e": "AQAB" });
-        jwk.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+        jwk.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
         jwk
     }
 
@@ -267,7 +276,9 @@ mod tests {
     #[test]
     fn a_token_without_kid_needs_a_single_key() {
         let one = public_key(&rsa(json!({})), ALL).map(Arc::new).unwrap();
-        let two = public_key(&rsa(json!({ "kid": "s" })), ALL).map(Arc::new).unwrap();
+        let two = public_key(&rsa(json!({ "kid": "s" })), ALL)
+            .map(Arc::new)
+            .unwrap();
         let set = |keys: Vec<Arc<PublicKey>>| KeySet {
             keys,
             fetched_at: Some(Instant::now()),

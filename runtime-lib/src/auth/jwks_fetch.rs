@@ -177,7 +177,10 @@ mod tests {
 
     #[test]
     fn cache_control_gives_the_lifetime() {
-        assert_eq!(max_age("public, max-age=600"), Some(Duration::from_secs(600)));
+        assert_eq!(
+            max_age("public, max-age=600"),
+            Some(Duration::from_secs(600))
+        );
         assert_eq!(max_age("no-store"), Some(Duration::ZERO));
         assert_eq!(max_age("private"), None);
         assert_eq!(max_age("max-age=abc"), None);

@@ -70,7 +70,11 @@ impl Authenticator {
         if let Some(users) = &spec.users {
             conceal(users.secret_variable);
         }
-        if let Some(variable) = spec.api_keys.as_ref().and_then(|keys| keys.admin_token_variable) {
+        if let Some(variable) = spec
+            .api_keys
+            .as_ref()
+            .and_then(|keys| keys.admin_token_variable)
+        {
             conceal(variable);
         }
         Authenticator::with_lookup(spec, &|name| std::env::var(name).ok())
@@ -189,6 +193,13 @@ pub(crate) enum Refusal {
     Unverifiable,
     /// Credentials that cannot be checked right now (the identity provider's keys or the
     /// database are unreachable): 503 with `Retry-After`, never an open door.
+    #[cfg_attr(
+        not(feature = "auth"),
+        allow(
+            dead_code,
+            reason = "raised only by the providers of the `auth` feature"
+        )
+    )]
     Unavailable(&'static str),
 }
 

@@ -26,6 +26,10 @@ pub(crate) enum Rejection {
     /// The token does not verify: 401.
     Invalid(&'static str),
     /// The keys that would verify it cannot be had right now: 503.
+    #[cfg_attr(
+        not(feature = "oidc"),
+        allow(dead_code, reason = "raised only by an issuer's fetched keys")
+    )]
     Unavailable(&'static str),
 }
 
@@ -41,7 +45,10 @@ impl From<Rejection> for super::Refusal {
 /// Where the verifying key comes from.
 enum Keys {
     /// One key from the environment, for one algorithm.
-    Fixed { key: DecodingKey, algorithm: Algorithm },
+    Fixed {
+        key: DecodingKey,
+        algorithm: Algorithm,
+    },
     /// The issuer's published keys, fetched and cached.
     #[cfg(feature = "oidc")]
     Discovered(super::jwks::Jwks),
@@ -127,12 +134,15 @@ impl Verifier {
                 // key's, and a token whose `alg` differs fails below as InvalidAlgorithm.
                 let header = jsonwebtoken::decode_header(token)
                     .map_err(|_| Rejection::Invalid("the token is malformed"))?;
-                let key = jwks.key(header.kid.as_deref()).await.map_err(|refusal| match refusal {
-                    KeyRefusal::Unknown(why) => Rejection::Invalid(why),
-                    KeyRefusal::Unavailable => Rejection::Unavailable(
-                        "the identity provider's keys cannot be fetched right now",
-                    ),
-                })?;
+                let key =
+                    jwks.key(header.kid.as_deref())
+                        .await
+                        .map_err(|refusal| match refusal {
+                            KeyRefusal::Unknown(why) => Rejection::Invalid(why),
+                            KeyRefusal::Unavailable => Rejection::Unavailable(
+                                "the identity provider's keys cannot be fetched right now",
+                            ),
+                        })?;
                 jsonwebtoken::decode::<Value>(token, &key.key, &self.validation(key.algorithm))
                     .map_err(|error| Rejection::Invalid(rejection(error.kind(), key.algorithm)))?
             }
@@ -164,7 +174,9 @@ fn discovered(
         .map(|url| setting(url, "auth.jwt.jwks_url", lookup))
         .transpose()?;
     let fetcher = super::jwks_fetch::Fetcher::new(issuer.to_owned(), jwks_url.as_deref())?;
-    Ok(Keys::Discovered(super::jwks::Jwks::new(fetcher, algorithms)))
+    Ok(Keys::Discovered(super::jwks::Jwks::new(
+        fetcher, algorithms,
+    )))
 }
 
 #[cfg(not(feature = "oidc"))]
@@ -174,7 +186,10 @@ fn discovered(
     _: &'static [JwtAlgorithm],
     _: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Keys, String> {
-    Err("auth.jwt.issuer discovers keys, but the runtime was built without the `oidc` feature".into())
+    Err(
+        "auth.jwt.issuer discovers keys, but the runtime was built without the `oidc` feature"
+            .into(),
+    )
 }
 
 fn jsonwebtoken_algorithm(algorithm: JwtAlgorithm) -> Algorithm {
@@ -188,25 +203,25 @@ fn jsonwebtoken_algorithm(algorithm: JwtAlgorithm) -> Algorithm {
 
 /// What the client is told about a token that failed `jsonwebtoken`'s checks.
 fn rejection(kind: &ErrorKind, algorithm: Algorithm) -> &'static str {
-        match kind {
-            ErrorKind::ExpiredSignature => "the token has expired",
-            ErrorKind::ImmatureSignature => "the token is not valid yet (nbf)",
-            ErrorKind::InvalidSignature => "the token's signature is invalid",
-            ErrorKind::InvalidIssuer => "the token's issuer (iss) is not accepted",
-            ErrorKind::InvalidAudience => "the token's audience (aud) is not accepted",
-            ErrorKind::MissingRequiredClaim(claim) => match claim.as_str() {
-                "exp" => "the token has no expiry (exp)",
-                "iss" => "the token has no issuer (iss)",
-                "aud" => "the token has no audience (aud)",
-                _ => "the token lacks a required claim",
-            },
-            ErrorKind::InvalidAlgorithm => match algorithm {
-                Algorithm::HS256 => "the token is not signed with HS256",
-                Algorithm::RS256 => "the token is not signed with RS256",
-                Algorithm::ES256 => "the token is not signed with ES256",
-                _ => "the token is not signed with EdDSA",
-            },
-            ErrorKind::InvalidClaimFormat(_) => "a claim of the token has the wrong type",
-            _ => "the token is malformed",
-        }
+    match kind {
+        ErrorKind::ExpiredSignature => "the token has expired",
+        ErrorKind::ImmatureSignature => "the token is not valid yet (nbf)",
+        ErrorKind::InvalidSignature => "the token's signature is invalid",
+        ErrorKind::InvalidIssuer => "the token's issuer (iss) is not accepted",
+        ErrorKind::InvalidAudience => "the token's audience (aud) is not accepted",
+        ErrorKind::MissingRequiredClaim(claim) => match claim.as_str() {
+            "exp" => "the token has no expiry (exp)",
+            "iss" => "the token has no issuer (iss)",
+            "aud" => "the token has no audience (aud)",
+            _ => "the token lacks a required claim",
+        },
+        ErrorKind::InvalidAlgorithm => match algorithm {
+            Algorithm::HS256 => "the token is not signed with HS256",
+            Algorithm::RS256 => "the token is not signed with RS256",
+            Algorithm::ES256 => "the token is not signed with ES256",
+            _ => "the token is not signed with EdDSA",
+        },
+        ErrorKind::InvalidClaimFormat(_) => "a claim of the token has the wrong type",
+        _ => "the token is malformed",
+    }
 }

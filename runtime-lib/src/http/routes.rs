@@ -30,7 +30,9 @@ use super::dispatch::dispatch;
 use super::envelope::{EndpointName, GlobalHeaders, envelope};
 use super::errors::HttpError;
 use super::{RouteSpec, ServiceSpec};
-use crate::auth::{Authenticator, Caller};
+use crate::auth::Authenticator;
+#[cfg(feature = "storage")]
+use crate::auth::Caller;
 
 /// The reserved health route.
 pub(crate) const HEALTH_PATH: &str = "/_backworks/health";
@@ -160,9 +162,13 @@ fn build(
         router = router.route(path, methods.fallback(method_not_allowed));
     }
     #[cfg(all(feature = "auth", feature = "storage"))]
-    if let (Some(authenticator), Some(_)) = (&authenticator, spec.auth.and_then(|a| a.api_keys.as_ref())) {
+    if let (Some(authenticator), Some(_)) =
+        (&authenticator, spec.auth.and_then(|a| a.api_keys.as_ref()))
+    {
         // The key administration routes (admins only).
-        for (path, methods) in crate::auth::api_keys_routes::routes(authenticator.clone(), spec.body_limit) {
+        for (path, methods) in
+            crate::auth::api_keys_routes::routes(authenticator.clone(), spec.body_limit)
+        {
             router = router.route(&path, methods.fallback(method_not_allowed));
         }
     }

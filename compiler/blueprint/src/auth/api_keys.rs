@@ -16,12 +16,13 @@ use crate::yaml::Node;
 const DEFAULT_HEADER: &str = "x-api-key";
 
 /// Lowers `auth.api_keys:`, whose value is `node` (and key `key`); `None` after reporting what
-/// is wrong.
+/// is wrong. `admins_elsewhere`: another provider (`jwt`, `users`) can vouch for an admin, who
+/// may then issue keys; without one, only the operator's `admin_token` can.
 pub(super) fn lower_api_keys(
     source: SourceId,
     api_keys: &ApiKeysConfig,
-    node: &Node,
-    key: &Node,
+    (node, key): (&Node, &Node),
+    admins_elsewhere: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ApiKeys> {
     let errors_before = diagnostics.len();
@@ -32,7 +33,9 @@ pub(super) fn lower_api_keys(
         .to_ascii_lowercase();
     let is_token_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '_');
     if header.is_empty() || !header.chars().all(is_token_char) || header == "authorization" {
-        let at = node.get("header").map_or(node.span.clone(), |n| n.span.clone());
+        let at = node
+            .get("header")
+            .map_or(node.span.clone(), |n| n.span.clone());
         diagnostics.push(diagnostic::api_key_header(source, at, &header));
     }
     let admin_token_variable = match &api_keys.admin_token {
@@ -51,6 +54,9 @@ pub(super) fn lower_api_keys(
             variable.map(str::to_owned)
         }
     };
+    if api_keys.admin_token.is_none() && !admins_elsewhere {
+        diagnostics.push(diagnostic::no_key_issuer(source, key.span.clone()));
+    }
     (diagnostics.len() == errors_before).then_some(ApiKeys {
         header,
         admin_token_variable,

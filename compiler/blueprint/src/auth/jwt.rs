@@ -50,7 +50,9 @@ pub(super) fn lower_jwt(
             return None;
         }
         (None, None) => discovered_keys(source, jwt, node, diagnostics),
-        (Some(secret), None) => fixed_key(source, jwt, ("secret", secret), node, jwt_key, diagnostics),
+        (Some(secret), None) => {
+            fixed_key(source, jwt, ("secret", secret), node, jwt_key, diagnostics)
+        }
         (None, Some(public_key)) => fixed_key(
             source,
             jwt,
@@ -183,7 +185,11 @@ fn discovered_keys(
         }
     }
     let algorithms = match &jwt.algorithms {
-        None => vec![JwtAlgorithm::Rs256, JwtAlgorithm::Es256, JwtAlgorithm::EdDsa],
+        None => vec![
+            JwtAlgorithm::Rs256,
+            JwtAlgorithm::Es256,
+            JwtAlgorithm::EdDsa,
+        ],
         Some(names) => {
             let items = match node.get("algorithms").map(|n| &n.kind) {
                 Some(crate::yaml::NodeKind::Sequence(items)) => items.as_slice(),
@@ -195,8 +201,9 @@ fn discovered_keys(
                     .get(at)
                     .map_or_else(|| range("algorithms"), |item| item.span.clone());
                 match parse_algorithm(name) {
-                    Some(JwtAlgorithm::Hs256) | None => diagnostics
-                        .push(diagnostic::discovered_algorithm(source, span, name)),
+                    Some(JwtAlgorithm::Hs256) | None => {
+                        diagnostics.push(diagnostic::discovered_algorithm(source, span, name))
+                    }
                     Some(algorithm) if !algorithms.contains(&algorithm) => {
                         algorithms.push(algorithm);
                     }
@@ -227,7 +234,9 @@ fn is_fetchable_url(text: &str) -> bool {
         None => return false,
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let host = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
     let host = if host.starts_with('[') {
         host.split_inclusive(']').next().unwrap_or_default()
     } else {

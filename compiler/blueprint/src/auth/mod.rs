@@ -53,7 +53,14 @@ pub fn lower_auth(
         provider_key("api_keys"),
     ) {
         (Some(api_keys), Some(api_keys_node), Some(key)) => {
-            api_keys::lower_api_keys(source, api_keys, api_keys_node, key, diagnostics)
+            let admins_elsewhere = config.jwt.is_some() || config.users.is_some();
+            api_keys::lower_api_keys(
+                source,
+                api_keys,
+                (api_keys_node, key),
+                admins_elsewhere,
+                diagnostics,
+            )
         }
         _ => None,
     };

@@ -186,3 +186,14 @@ pub fn api_key_header(source: SourceId, range: Range<usize>, header: &str) -> Di
     .with_label(span(source, range), "not a usable header name")
     .with_help("name a header of letters, digits and `-`, other than `authorization` (which carries bearer tokens), e.g. `x-api-key`")
 }
+
+/// `auth.api_keys` with nobody who could issue a key: no `admin_token` and no provider whose
+/// callers could hold the role `admin`.
+pub fn no_key_issuer(source: SourceId, range: Range<usize>) -> Diagnostic {
+    Diagnostic::error(
+        "api-key-issuer",
+        "nobody could issue an API key: `auth.api_keys` has no `admin_token`, and no other provider can vouch for an admin",
+    )
+    .with_label(span(source, range), "keys are issued by admins only")
+    .with_help("add `admin_token: ${BACKWORKS_ADMIN_TOKEN}` (the operator's token for `/_backworks/api-keys`), or a `jwt:` or `users:` provider whose admins hold the role `admin`")
+}
