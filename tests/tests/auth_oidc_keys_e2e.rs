@@ -71,6 +71,25 @@ fn issuer_tokens_and_api_keys_through_a_generated_server() {
 
     let out = workspace_root().join("target/e2e/auth-oidc-keys");
     compiled.tree.write(&out).expect("output written");
+    // Both validators the examples' documents pass accept this one too.
+    let redocly = workspace_root().join("node_modules/.bin/redocly");
+    for (program, args) in [
+        ("openapi-spec-validator", vec![]),
+        (redocly.to_str().unwrap(), vec!["lint", "--format=summary"]),
+    ] {
+        let output = std::process::Command::new(program)
+            .args(&args)
+            .arg(out.join("openapi.json"))
+            .current_dir(workspace_root())
+            .output()
+            .unwrap_or_else(|error| panic!("cannot run {program}: {error}"));
+        assert!(
+            output.status.success(),
+            "{program} rejected the document:\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
     let binary = build_server(&out);
 
     let state = workspace_root().join("target/e2e/auth-oidc-keys-provider");

@@ -145,10 +145,12 @@ fn describe(operation: &mut Map<String, Value>, access: &Access, schemes: &[&str
     };
     if *access != Access::Public {
         responses.entry("401").or_insert_with(|| {
-            refusal(
-                "No valid credentials: a missing, malformed, expired, not yet valid, badly signed or foreign bearer token; an unknown, revoked or expired API key; or both a token and a key.",
-                true,
-            )
+            let description = if schemes.contains(&API_KEY_SCHEME) {
+                "No valid credentials: a missing, malformed, expired, not yet valid, badly signed or foreign bearer token; an unknown, revoked or expired API key; or both a token and a key."
+            } else {
+                "No valid bearer token: missing, malformed, expired, not yet valid, badly signed, or for another issuer or audience."
+            };
+            refusal(description, true)
         });
     }
     if matches!(access, Access::Required { roles } if !roles.is_empty()) {
@@ -194,9 +196,9 @@ fn add_api_key_routes(paths: &mut Map<String, Value>, api_keys: &ApiKeys, scheme
         }
     });
     let mut created = summary.clone();
-    created["required"]
-        .as_array_mut()
-        .map(|required| required.push(json!("key")));
+    if let Some(required) = created["required"].as_array_mut() {
+        required.push(json!("key"));
+    }
     created["properties"]["key"] = json!({
         "type": "string",
         "description": format!("The key, shown this once: send it in the `{}` header.", api_keys.header)

@@ -59,7 +59,6 @@ pub(crate) fn routes(
 
 /// The admin calling, or the refusal to answer.
 async fn admin(authenticator: &Authenticator, headers: &HeaderMap) -> Result<User, Response> {
-    let refused = |refusal: Refusal| HttpError::from(refusal).into_response();
     let verifier = authenticator
         .api_keys
         .as_ref()
@@ -83,12 +82,15 @@ async fn admin(authenticator: &Authenticator, headers: &HeaderMap) -> Result<Use
     }
 }
 
-/// The store, or a 503.
-fn store(verifier: Option<&KeyVerifier>) -> Result<crate::storage::Store, Response> {
+/// The store keys are kept in (none: a 503).
+fn store(verifier: Option<&KeyVerifier>) -> Result<crate::storage::Store, Refusal> {
     verifier
         .ok_or(Refusal::Unverifiable)
         .and_then(KeyVerifier::store)
-        .map_err(|refusal| HttpError::from(refusal).into_response())
+}
+
+fn refused(refusal: Refusal) -> Response {
+    HttpError::from(refusal).into_response()
 }
 
 fn unavailable(error: &crate::storage::StoreError) -> Response {
@@ -154,7 +156,7 @@ async fn create_key(
 ) -> Result<Response, Response> {
     let (parts, body) = req.into_parts();
     let by = admin(authenticator, &parts.headers).await?;
-    let store = store(authenticator.api_keys.as_ref())?;
+    let store = store(authenticator.api_keys.as_ref()).map_err(refused)?;
     let body = axum::body::to_bytes(body, body_limit)
         .await
         .map_err(|_| HttpError::PayloadTooLarge { limit: body_limit }.into_response())?;
@@ -219,7 +221,7 @@ async fn create_key(
 async fn list(authenticator: Arc<Authenticator>, headers: HeaderMap) -> Response {
     let answer = async {
         admin(&authenticator, &headers).await?;
-        let store = store(authenticator.api_keys.as_ref())?;
+        let store = store(authenticator.api_keys.as_ref()).map_err(refused)?;
         let keys = api_keys_store::list(&store)
             .await
             .map_err(|error| unavailable(&error))?;
@@ -232,7 +234,7 @@ async fn list(authenticator: Arc<Authenticator>, headers: HeaderMap) -> Response
 async fn revoke(authenticator: Arc<Authenticator>, id: String, headers: HeaderMap) -> Response {
     let answer = async {
         let by = admin(&authenticator, &headers).await?;
-        let store = store(authenticator.api_keys.as_ref())?;
+        let store = store(authenticator.api_keys.as_ref()).map_err(refused)?;
         let revoked = api_keys_store::revoke(&store, &id, api_keys::now_ms())
             .await
             .map_err(|error| unavailable(&error))?;
