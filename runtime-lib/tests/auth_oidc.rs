@@ -76,6 +76,39 @@ static AUTH: AuthSpec = AuthSpec {
 };
 
 static SERVICE: ServiceSpec = ServiceSpec {
+    auth: Some(&AUTH),
+    ..SERVICE_FIELDS
+};
+
+/// The same service, with the key set's address given (`jwks_url`): no discovery.
+static AUTH_JWKS_URL: AuthSpec = AuthSpec {
+    jwt: Some(JwtSpec {
+        keys: JwtKeys::Discovered {
+            jwks_url: Some("${OIDC_JWKS}"),
+            algorithms: &[JwtAlgorithm::Rs256],
+        },
+        issuer: Some("${OIDC_ISSUER}"),
+        audience: Some(AUDIENCE),
+        roles_claim: "roles",
+        leeway_s: 30,
+    }),
+    ..AUTH_FIELDS
+};
+
+/// [`AUTH`]'s fields, for variants.
+const AUTH_FIELDS: AuthSpec = AuthSpec {
+    jwt: None,
+    users: None,
+    api_keys: None,
+    resources: Access::Required { roles: &[] },
+};
+
+static SERVICE_JWKS_URL: ServiceSpec = ServiceSpec {
+    auth: Some(&AUTH_JWKS_URL),
+    ..SERVICE_FIELDS
+};
+
+const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     name: "oidc-test",
     version: "0.0.0",
     default_port: 0,
@@ -89,7 +122,7 @@ static SERVICE: ServiceSpec = ServiceSpec {
     ],
     openapi: None,
     data: None,
-    auth: Some(&AUTH),
+    auth: None,
 };
 
 /// A running `oidc-provider`; stopped on drop.
@@ -394,4 +427,49 @@ fn no_keys_while_the_provider_is_down_is_503_then_it_recovers() {
     );
     let me = get(&server, "/me", &token);
     assert_eq!(me.status, 200, "{}", me.text());
+}
+
+#[test]
+fn a_discovery_document_naming_another_issuer_is_not_trusted() {
+    // The same provider under another name: its discovery document says `127.0.0.1`, the
+    // service expects `localhost` (OpenID Connect Discovery §4.3: they must be identical), so
+    // its keys are never taken, and its tokens are never admitted.
+    let state = TempDir::new("oidc-mixup");
+    let provider = Provider::start(&state.0);
+    let alias = provider.issuer.replace("127.0.0.1", "localhost");
+    let discovery = request(
+        "GET",
+        &format!("{alias}/.well-known/openid-configuration"),
+        &[],
+        None,
+    );
+    assert_eq!(
+        discovery.status, 200,
+        "the provider answers under the alias"
+    );
+    assert_eq!(discovery.json()["issuer"], provider.issuer.as_str());
+    let server = server(&alias);
+    let token = provider.token("notes-admin", AUDIENCE);
+    let reply = get(&server, "/me", &token);
+    assert_eq!(reply.status, 503, "{}", reply.text());
+}
+
+#[test]
+fn a_jwks_url_skips_discovery() {
+    let state = TempDir::new("oidc-jwks-url");
+    let provider = Provider::start(&state.0);
+    let (issuer, jwks) = (provider.issuer.clone(), format!("{}/jwks", provider.issuer));
+    let server = AuthServer::start_with_lookup(
+        &SERVICE_JWKS_URL,
+        move |name| match name {
+            "OIDC_ISSUER" => Some(issuer.clone()),
+            "OIDC_JWKS" => Some(jwks.clone()),
+            _ => None,
+        },
+        None,
+    );
+    let token = provider.token("notes-reader", AUDIENCE);
+    let me = get(&server, "/me", &token);
+    assert_eq!(me.status, 200, "{}", me.text());
+    assert_eq!(me.json()["user"]["roles"], json!(["reader"]));
 }
