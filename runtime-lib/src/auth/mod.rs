@@ -8,13 +8,16 @@
 //!          (a missing variable or unusable key: one-line error, exit 1 — never start open)
 //! request: Authorization: Bearer <jwt> ──bearer──▶ verify (one algorithm; exp/nbf ± leeway,
 //!          iss, aud) ──roles──▶ User { id: sub, roles, claims } ──▶ HandlerRequest::user ──▶ ctx.user
+//!          x-api-key: bwk_… ──api_keys──▶ User { id: "key:<id>", roles, claims }  (not with a bearer too)
 //! ```
 //!
 //! Failing closed: a route whose access cannot be decided — it requires a caller but the
 //! service has no authenticator — is refused (503), never served open. The files: [`spec`]
 //! (what the compiler emits), `bearer` (reading the header), `key` (the key from the
-//! environment), `verify` (jsonwebtoken), `roles` (the roles claim). Verification sits behind
-//! the runtime's `auth` cargo feature; the spec types are always there.
+//! environment), `verify` (jsonwebtoken), `jwks` and `jwks_fetch` (an OIDC issuer's keys,
+//! feature `oidc`), `roles` (the roles claim), `api_keys`, `api_keys_store` and
+//! `api_keys_routes` (keys, their table, their admin routes). Verification sits behind the
+//! runtime's `auth` cargo feature; the spec types are always there.
 
 #[cfg(all(feature = "auth", feature = "storage"))]
 mod api_keys;
