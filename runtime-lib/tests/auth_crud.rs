@@ -6,15 +6,17 @@ mod http_support;
 mod storage_support;
 
 use auth_support::{AuthServer, SECRET, claims, hs256};
-use backworks_runtime::auth::{Access, AuthSpec, JwtAlgorithm, JwtSpec};
+use backworks_runtime::auth::{Access, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
 use backworks_runtime::http::ServiceSpec;
 use http_support::request;
 use serde_json::json;
 
 static AUTH: AuthSpec = AuthSpec {
     jwt: Some(JwtSpec {
-        algorithm: JwtAlgorithm::Hs256,
-        key_variable: "JWT_SECRET",
+        keys: JwtKeys::Fixed {
+            algorithm: JwtAlgorithm::Hs256,
+            variable: "JWT_SECRET",
+        },
         issuer: None,
         audience: None,
         roles_claim: "roles",

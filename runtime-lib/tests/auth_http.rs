@@ -6,7 +6,7 @@ mod auth_support;
 mod http_support;
 
 use auth_support::{AuthServer, SECRET, claims, hs256, now, unsigned};
-use backworks_runtime::auth::{Access, AuthSpec, JwtAlgorithm, JwtSpec};
+use backworks_runtime::auth::{Access, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
 use backworks_runtime::bridge;
 use backworks_runtime::contract::{HandlerCall, HandlerRequest};
 use backworks_runtime::http::{RouteSpec, ServiceSpec};
@@ -60,8 +60,10 @@ const fn route(
 
 static AUTH: AuthSpec = AuthSpec {
     jwt: Some(JwtSpec {
-        algorithm: JwtAlgorithm::Hs256,
-        key_variable: "JWT_SECRET",
+        keys: JwtKeys::Fixed {
+            algorithm: JwtAlgorithm::Hs256,
+            variable: "JWT_SECRET",
+        },
         issuer: Some(ISSUER),
         audience: Some(AUDIENCE),
         roles_claim: "realm_access.roles",

@@ -6,7 +6,7 @@ mod auth_support;
 mod http_support;
 
 use auth_support::{AuthServer, claims, ec, ed25519, eddsa, es256, hs256, rs256, rsa, rsa_other};
-use backworks_runtime::auth::{Access, AuthSpec, Authenticator, JwtAlgorithm, JwtSpec};
+use backworks_runtime::auth::{Access, AuthSpec, Authenticator, JwtAlgorithm, JwtKeys, JwtSpec};
 use backworks_runtime::contract::{HandlerCall, HandlerRequest, HandlerResponse, ResponseBody};
 use backworks_runtime::http::{RouteSpec, ServiceSpec};
 use http_support::{Reply, request};
@@ -33,8 +33,10 @@ const ROUTES: &[RouteSpec] = &[RouteSpec {
 
 const fn jwt(algorithm: JwtAlgorithm, key_variable: &'static str) -> JwtSpec {
     JwtSpec {
-        algorithm,
-        key_variable,
+        keys: JwtKeys::Fixed {
+            algorithm,
+            variable: key_variable,
+        },
         issuer: None,
         audience: None,
         roles_claim: "roles",

@@ -105,12 +105,16 @@ pub fn lower_data(
         .collect();
     routes::check_routes(&mut checker, &resources, routes);
 
-    // The database is implied by any resource, even a malformed one.
-    let anchor = root.key("database").or_else(|| {
-        (!checker.resources.is_empty())
-            .then(|| root.key("resources"))
-            .flatten()
-    });
+    // The database is implied by any resource, even a malformed one, and by API keys (kept in
+    // the platform table `_backworks_api_keys`).
+    let anchor = root
+        .key("database")
+        .or_else(|| {
+            (!checker.resources.is_empty())
+                .then(|| root.key("resources"))
+                .flatten()
+        })
+        .or_else(|| root.get("auth").and_then(|auth| auth.key("api_keys")));
     let database = database::lower_database(
         &mut checker,
         parts.blueprint.database.as_ref(),

@@ -2,13 +2,13 @@
 //! the *name* of the variable holding its key — never a key) and each route's `Access`.
 //!
 //! ```text
-//! Auth { jwt: Some(Jwt { algorithm: Hs256, key_variable: "JWT_SECRET", … }), … }
-//!   ─▶ static AUTH: AuthSpec = AuthSpec { jwt: Some(JwtSpec { algorithm: JwtAlgorithm::Hs256,
-//!                                                              key_variable: "JWT_SECRET", … }), … };
+//! Auth { jwt: Some(Jwt { keys: Fixed { algorithm: Hs256, variable: "JWT_SECRET" }, … }), … }
+//!   ─▶ static AUTH: AuthSpec = AuthSpec { jwt: Some(JwtSpec { keys: JwtKeys::Fixed {
+//!          algorithm: JwtAlgorithm::Hs256, variable: "JWT_SECRET" }, … }), … };
 //! Access::Required { roles: ["admin"] } ─▶ Access::Required { roles: &["admin"] }
 //! ```
 
-use backworks_ir::{Access, ApiKeys, Jwt, JwtAlgorithm, Service, Users};
+use backworks_ir::{Access, ApiKeys, Jwt, JwtAlgorithm, JwtKeys, Service, Users};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -22,7 +22,11 @@ pub(crate) fn auth_static(service: &Service) -> Option<TokenStream> {
     // Only what the static names, so the generated crate builds without unused imports.
     let mut imports = vec![quote! { AuthSpec }];
     if auth.jwt.is_some() {
-        imports.extend([quote! { JwtAlgorithm }, quote! { JwtSpec }]);
+        imports.extend([
+            quote! { JwtAlgorithm },
+            quote! { JwtKeys },
+            quote! { JwtSpec },
+        ]);
     }
     if auth.users.is_some() {
         imports.push(quote! { UsersSpec });
@@ -51,16 +55,28 @@ fn optional_spec(spec: Option<TokenStream>) -> TokenStream {
 }
 
 fn jwt_spec(jwt: &Jwt) -> TokenStream {
-    let algorithm = match jwt.algorithm {
-        JwtAlgorithm::Hs256 => quote! { JwtAlgorithm::Hs256 },
-        JwtAlgorithm::Rs256 => quote! { JwtAlgorithm::Rs256 },
-        JwtAlgorithm::Es256 => quote! { JwtAlgorithm::Es256 },
-        JwtAlgorithm::EdDsa => quote! { JwtAlgorithm::EdDsa },
-    };
-    let key_variable = &jwt.key_variable;
     let optional = |value: &Option<String>| match value {
         Some(text) => quote! { Some(#text) },
         None => quote! { None },
+    };
+    let keys = match &jwt.keys {
+        JwtKeys::Fixed {
+            algorithm,
+            variable,
+        } => {
+            let algorithm = jwt_algorithm(*algorithm);
+            quote! { JwtKeys::Fixed { algorithm: #algorithm, variable: #variable } }
+        }
+        JwtKeys::Discovered {
+            jwks_url,
+            algorithms,
+        } => {
+            let jwks_url = optional(jwks_url);
+            let algorithms = algorithms.iter().map(|algorithm| jwt_algorithm(*algorithm));
+            quote! {
+                JwtKeys::Discovered { jwks_url: #jwks_url, algorithms: &[#(#algorithms),*] }
+            }
+        }
     };
     let issuer = optional(&jwt.issuer);
     let audience = optional(&jwt.audience);
@@ -68,13 +84,21 @@ fn jwt_spec(jwt: &Jwt) -> TokenStream {
     let leeway_s = jwt.leeway_s;
     quote! {
         JwtSpec {
-            algorithm: #algorithm,
-            key_variable: #key_variable,
+            keys: #keys,
             issuer: #issuer,
             audience: #audience,
             roles_claim: #roles_claim,
             leeway_s: #leeway_s,
         }
+    }
+}
+
+fn jwt_algorithm(algorithm: JwtAlgorithm) -> TokenStream {
+    match algorithm {
+        JwtAlgorithm::Hs256 => quote! { JwtAlgorithm::Hs256 },
+        JwtAlgorithm::Rs256 => quote! { JwtAlgorithm::Rs256 },
+        JwtAlgorithm::Es256 => quote! { JwtAlgorithm::Es256 },
+        JwtAlgorithm::EdDsa => quote! { JwtAlgorithm::EdDsa },
     }
 }
 
@@ -96,7 +120,11 @@ fn users_spec(users: &Users) -> TokenStream {
 
 fn api_keys_spec(api_keys: &ApiKeys) -> TokenStream {
     let header = api_keys.header.to_ascii_lowercase();
-    quote! { ApiKeysSpec { header: #header } }
+    let admin_token_variable = match &api_keys.admin_token_variable {
+        Some(variable) => quote! { Some(#variable) },
+        None => quote! { None },
+    };
+    quote! { ApiKeysSpec { header: #header, admin_token_variable: #admin_token_variable } }
 }
 
 /// A route's `Access` as a constant expression.

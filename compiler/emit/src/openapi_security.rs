@@ -1,23 +1,33 @@
-//! Identity in the OpenAPI document: the `bearerAuth` scheme and, on every operation, who
-//! may call it — declared endpoints by their `Access`, the resources' generated operations by
-//! `Auth::resources` — with the 401 and 403 answers the server gives before any handler runs.
+//! Identity in the OpenAPI document: the `bearerAuth` scheme (with `jwt` or `users`), the
+//! `apiKeyAuth` scheme (with `api_keys`) and, on every operation, who may call it — declared
+//! endpoints by their `Access`, the resources' generated operations by `Auth::resources` —
+//! with the 401 and 403 answers the server gives before any handler runs. With `api_keys`,
+//! the key administration routes (`/_backworks/api-keys`) are documented too.
 //!
 //! ```text
 //! auth: none                 ─▶ "security": []
-//! auth: optional             ─▶ "security": [{"bearerAuth": []}, {}]          + 401
-//! auth: required, roles: [a] ─▶ "security": [{"bearerAuth": ["a"]}]          + 401, 403
+//! auth: optional             ─▶ "security": [{"bearerAuth": []}, {"apiKeyAuth": []}, {}]   + 401
+//! auth: required, roles: [a] ─▶ "security": [{"bearerAuth": ["a"]}, {"apiKeyAuth": ["a"]}] + 401, 403
 //! ```
 //!
-//! OpenAPI 3.1 lets a non-OAuth scheme list role names in its requirement, which is how the
-//! roles are documented. A service without `auth:` keeps the document's `"security": []`.
+//! Each requirement object is one alternative: a bearer token *or* an API key (a request
+//! sending both is refused). OpenAPI 3.1 lets a non-OAuth scheme list role names in its
+//! requirement, which is how the roles are documented. A service without `auth:` keeps the
+//! document's `"security": []`.
 
-use backworks_ir::{Access, Service};
+use backworks_ir::{Access, ApiKeys, Auth, Service};
 use serde_json::{Map, Value, json};
 
 use crate::openapi::ERROR_SCHEMA;
 
-/// The security scheme's name in `components.securitySchemes`.
+/// The bearer scheme's name in `components.securitySchemes`.
 const SCHEME: &str = "bearerAuth";
+/// The API key scheme's name in `components.securitySchemes`.
+const API_KEY_SCHEME: &str = "apiKeyAuth";
+/// The operator's bootstrap token's scheme, accepted by the key administration routes only.
+const ADMIN_TOKEN_SCHEME: &str = "adminToken";
+/// Where the key administration routes are served (`runtime-lib/src/auth/api_keys_routes.rs`).
+const API_KEYS_PATH: &str = "/_backworks/api-keys";
 
 /// The document's top-level `security`, after adding each operation's own and, with `auth:`,
 /// the scheme to `components`.
@@ -30,17 +40,45 @@ pub(crate) fn secure(
         // No authentication: said explicitly.
         return json!([]);
     };
-    components.insert(
-        "securitySchemes".into(),
-        json!({
-            SCHEME: {
+    let schemes = schemes(auth);
+    let mut definitions = Map::new();
+    if schemes.contains(&SCHEME) {
+        definitions.insert(
+            SCHEME.into(),
+            json!({
                 "type": "http",
                 "scheme": "bearer",
                 "bearerFormat": "JWT",
                 "description": "A JWT from the service's identity provider, sent as `Authorization: Bearer <token>`."
-            }
-        }),
-    );
+            }),
+        );
+    }
+    if let Some(api_keys) = &auth.api_keys {
+        definitions.insert(
+            API_KEY_SCHEME.into(),
+            json!({
+                "type": "apiKey",
+                "in": "header",
+                "name": api_keys.header,
+                "description": "An API key an admin issued (`POST /_backworks/api-keys`), sent in this header. A request with both a key and a bearer token is refused."
+            }),
+        );
+    }
+    if auth
+        .api_keys
+        .as_ref()
+        .is_some_and(|api_keys| api_keys.admin_token_variable.is_some())
+    {
+        definitions.insert(
+            ADMIN_TOKEN_SCHEME.into(),
+            json!({
+                "type": "http",
+                "scheme": "bearer",
+                "description": "The operator's token (`auth.api_keys.admin_token`, from the environment), accepted by the API key routes only, to issue the first keys."
+            }),
+        );
+    }
+    components.insert("securitySchemes".into(), Value::Object(definitions));
     for (path, item) in paths.iter_mut() {
         let Some(item) = item.as_object_mut() else {
             continue;
@@ -54,19 +92,49 @@ pub(crate) fn secure(
                 .find(|op| op.method.as_str().eq_ignore_ascii_case(method));
             let access = declared.map_or(&auth.resources, |op| &op.access);
             if let Some(operation) = operation.as_object_mut() {
-                describe(operation, access);
+                describe(operation, access, &schemes);
             }
         }
     }
-    json!([{ SCHEME: [] }])
+    if let Some(api_keys) = &auth.api_keys {
+        add_api_key_routes(paths, api_keys, &schemes);
+    }
+    Value::Array(
+        schemes
+            .iter()
+            .map(|scheme| json!({ *scheme: [] }))
+            .collect(),
+    )
+}
+
+/// The schemes a caller may use, each one alternative.
+fn schemes(auth: &Auth) -> Vec<&'static str> {
+    let mut schemes = Vec::new();
+    if auth.jwt.is_some() || auth.users.is_some() {
+        schemes.push(SCHEME);
+    }
+    if auth.api_keys.is_some() {
+        schemes.push(API_KEY_SCHEME);
+    }
+    schemes
 }
 
 /// Sets one operation's `security` and documents the answers its access rule adds.
-fn describe(operation: &mut Map<String, Value>, access: &Access) {
+fn describe(operation: &mut Map<String, Value>, access: &Access, schemes: &[&str]) {
+    let alternatives = |roles: &[String]| -> Vec<Value> {
+        schemes
+            .iter()
+            .map(|scheme| json!({ *scheme: roles }))
+            .collect()
+    };
     let security = match access {
         Access::Public => json!([]),
-        Access::Optional => json!([{ SCHEME: [] }, {}]),
-        Access::Required { roles } => json!([{ SCHEME: roles }]),
+        Access::Optional => {
+            let mut anyone = alternatives(&[]);
+            anyone.push(json!({}));
+            Value::Array(anyone)
+        }
+        Access::Required { roles } => Value::Array(alternatives(roles)),
     };
     operation.insert("security".into(), security);
     let Some(responses) = operation
@@ -77,10 +145,12 @@ fn describe(operation: &mut Map<String, Value>, access: &Access) {
     };
     if *access != Access::Public {
         responses.entry("401").or_insert_with(|| {
-            refusal(
-                "No valid bearer token: missing, malformed, expired, not yet valid, badly signed, or for another issuer or audience.",
-                true,
-            )
+            let description = if schemes.contains(&API_KEY_SCHEME) {
+                "No valid credentials: a missing, malformed, expired, not yet valid, badly signed or foreign bearer token; an unknown, revoked or expired API key; or both a token and a key."
+            } else {
+                "No valid bearer token: missing, malformed, expired, not yet valid, badly signed, or for another issuer or audience."
+            };
+            refusal(description, true)
         });
     }
     if matches!(access, Access::Required { roles } if !roles.is_empty()) {
@@ -107,4 +177,108 @@ fn refusal(description: &str, challenge: bool) -> Value {
         });
     }
     response
+}
+
+/// The key administration routes: admins (or the operator's token) create, list and revoke
+/// keys. The key itself appears once, in the creation's answer.
+fn add_api_key_routes(paths: &mut Map<String, Value>, api_keys: &ApiKeys, schemes: &[&str]) {
+    let error = || json!({ "$ref": format!("#/components/schemas/{ERROR_SCHEMA}") });
+    let summary = json!({
+        "type": "object",
+        "required": ["id", "name", "roles", "created_at", "expires_at", "revoked_at"],
+        "properties": {
+            "id": { "type": "string", "format": "uuid" },
+            "name": { "type": "string" },
+            "roles": { "type": "array", "items": { "type": "string" } },
+            "created_at": { "type": "string", "format": "date-time" },
+            "expires_at": { "type": ["string", "null"], "format": "date-time" },
+            "revoked_at": { "type": ["string", "null"], "format": "date-time" }
+        }
+    });
+    let mut created = summary.clone();
+    if let Some(required) = created["required"].as_array_mut() {
+        required.push(json!("key"));
+    }
+    created["properties"]["key"] = json!({
+        "type": "string",
+        "description": format!("The key, shown this once: send it in the `{}` header.", api_keys.header)
+    });
+    // The operator's token is one more way in, for these routes only.
+    let mut admin_schemes = schemes.to_vec();
+    if api_keys.admin_token_variable.is_some() {
+        admin_schemes.push(ADMIN_TOKEN_SCHEME);
+    }
+    let admin = |mut operation: Value| {
+        if let Some(map) = operation.as_object_mut() {
+            let admins = Access::Required {
+                roles: vec!["admin".into()],
+            };
+            describe(map, &admins, &admin_schemes);
+        }
+        operation
+    };
+    let unavailable = json!({
+        "description": "The database cannot be reached; try again after `Retry-After` seconds.",
+        "content": { "application/json": { "schema": error() } }
+    });
+    paths.insert(
+        API_KEYS_PATH.into(),
+        json!({
+            "post": admin(json!({
+                "operationId": "createApiKey",
+                "summary": "Issue an API key",
+                "description": "Admins only (role `admin`, or the operator's `auth.api_keys.admin_token` as a bearer token). The answer holds the key; only its SHA-256 is stored, so it cannot be shown again.",
+                "tags": ["_backworks"],
+                "requestBody": {
+                    "required": true,
+                    "content": { "application/json": { "schema": {
+                        "type": "object",
+                        "required": ["name"],
+                        "additionalProperties": false,
+                        "properties": {
+                            "name": { "type": "string", "minLength": 1, "maxLength": 200 },
+                            "roles": { "type": "array", "items": { "type": "string", "minLength": 1 } },
+                            "expires_at": { "type": ["string", "null"], "format": "date-time" }
+                        }
+                    } } }
+                },
+                "responses": {
+                    "201": { "description": "The new key.", "content": { "application/json": { "schema": created } } },
+                    "400": { "description": "The body is not a valid key request.", "content": { "application/json": { "schema": error() } } },
+                    "503": unavailable.clone()
+                }
+            })),
+            "get": admin(json!({
+                "operationId": "listApiKeys",
+                "summary": "List the API keys",
+                "description": "Admins only. Keys and their hashes are never listed.",
+                "tags": ["_backworks"],
+                "responses": {
+                    "200": { "description": "Every key, revoked and expired ones included.", "content": { "application/json": { "schema": {
+                        "type": "object",
+                        "required": ["items"],
+                        "properties": { "items": { "type": "array", "items": summary } }
+                    } } } },
+                    "503": unavailable.clone()
+                }
+            }))
+        }),
+    );
+    paths.insert(
+        format!("{API_KEYS_PATH}/{{id}}"),
+        json!({
+            "delete": admin(json!({
+                "operationId": "revokeApiKey",
+                "summary": "Revoke an API key",
+                "description": "Admins only. The key is refused from the next request on.",
+                "tags": ["_backworks"],
+                "parameters": [{ "name": "id", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }],
+                "responses": {
+                    "204": { "description": "Revoked (revoking a revoked key changes nothing)." },
+                    "404": { "description": "No key has this id.", "content": { "application/json": { "schema": error() } } },
+                    "503": unavailable
+                }
+            }))
+        }),
+    );
 }

@@ -29,10 +29,9 @@ struct ManifestContext<'a> {
     crate_name: String,
     version: &'a str,
     description: Option<&'a str>,
-    /// Whether the runtime's `storage` feature is needed (the service has a database).
-    storage: bool,
-    /// Whether the runtime's `auth` feature is needed (the blueprint declares `auth:`).
-    auth: bool,
+    /// The runtime's features the service needs: `storage` (it has a database), `auth` (the
+    /// blueprint declares `auth:`), `oidc` (its JWT keys are an issuer's, fetched at run time).
+    features: Vec<&'static str>,
 }
 
 /// Adds the server project's files to `tree` under `server/`.
@@ -51,8 +50,7 @@ pub fn emit_server(
             crate_name: backworks_ir::package_name(&service.name),
             version: &service.version,
             description: service.description.as_deref(),
-            storage: service.database.is_some(),
-            auth: service.auth.is_some(),
+            features: runtime_features(service),
         },
     )?;
     tree.add("server/Cargo.toml", manifest);
@@ -209,6 +207,23 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
             backworks_runtime::http::serve(&SERVICE)
         }
     }
+}
+
+/// The runtime features `service` needs, in the manifest's order.
+fn runtime_features(service: &Service) -> Vec<&'static str> {
+    let discovers_keys = service
+        .auth
+        .as_ref()
+        .and_then(|auth| auth.jwt.as_ref())
+        .is_some_and(|jwt| matches!(jwt.keys, backworks_ir::JwtKeys::Discovered { .. }));
+    [
+        (service.database.is_some(), "storage"),
+        (service.auth.is_some(), "auth"),
+        (discovers_keys, "oidc"),
+    ]
+    .into_iter()
+    .filter_map(|(needed, feature)| needed.then_some(feature))
+    .collect()
 }
 
 /// The runtime's own tests do not ship: drop its `[dev-dependencies]` table so generated

@@ -2,8 +2,11 @@
 //! each operation ([`Access`]).
 //!
 //! ```text
-//! auth: { jwt: { secret: ${JWT_SECRET} } }   ─▶ Auth { jwt: Jwt { algorithm: Hs256,
-//!                                                                  key_variable: "JWT_SECRET", … } }
+//! auth: { jwt: { secret: ${JWT_SECRET} } }   ─▶ Auth { jwt: Jwt { keys: JwtKeys::Fixed {
+//!                                                  algorithm: Hs256, variable: "JWT_SECRET" }, … } }
+//! auth: { jwt: { issuer: ${OIDC_ISSUER} } }  ─▶ Jwt { keys: JwtKeys::Discovered { jwks_url: None,
+//!                                                  algorithms: [Rs256, Es256, EdDsa] },
+//!                                                  issuer: Some("${OIDC_ISSUER}"), … }
 //! endpoint { auth: required, roles: [admin] } ─▶ Access::Required { roles: ["admin"] }
 //! ```
 //!
@@ -26,11 +29,10 @@ pub struct Auth {
 /// How bearer tokens are verified.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Jwt {
-    /// The one accepted signature algorithm.
-    pub algorithm: JwtAlgorithm,
-    /// The environment variable holding the HS256 secret or the PEM public key.
-    pub key_variable: String,
-    /// The required `iss`, if any.
+    /// Where the verifying keys come from.
+    pub keys: JwtKeys,
+    /// The required `iss`, if any: a literal URL or `${VAR}`, expanded by the server at start
+    /// (with [`JwtKeys::Discovered`], also where discovery starts).
     pub issuer: Option<String>,
     /// The required `aud`, if any.
     pub audience: Option<String>,
@@ -38,6 +40,25 @@ pub struct Jwt {
     pub roles_claim: String,
     /// Clock leeway for `exp` and `nbf`, in seconds.
     pub leeway_s: u64,
+}
+
+/// Where the keys that verify a provider's tokens come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JwtKeys {
+    /// One key from the environment, for one algorithm.
+    Fixed {
+        /// The one accepted signature algorithm.
+        algorithm: JwtAlgorithm,
+        /// The environment variable holding the HS256 secret or the PEM public key.
+        variable: String,
+    },
+    /// The issuer's published JWKS (OpenID Connect discovery, or `jwks_url`).
+    Discovered {
+        /// The JWKS address when the blueprint names it (a literal URL or `${VAR}`).
+        jwks_url: Option<String>,
+        /// The algorithms its keys may verify, in blueprint order (never HS256).
+        algorithms: Vec<JwtAlgorithm>,
+    },
 }
 
 /// Built-in accounts whose access tokens the service signs itself (HS256).
@@ -56,6 +77,9 @@ pub struct Users {
 pub struct ApiKeys {
     /// The request header carrying the key.
     pub header: String,
+    /// The environment variable holding the operator's bootstrap token for the key
+    /// administration routes, if any.
+    pub admin_token_variable: Option<String>,
 }
 
 /// A JWT signature algorithm.

@@ -24,7 +24,7 @@ use std::path::PathBuf;
 use backworks_diagnostics::{SourceId, Span};
 
 pub use annotations::{ExportTypes, HandlerTypes, TypedBody, TypedResponse};
-pub use auth::{Access, ApiKeys, Auth, Jwt, JwtAlgorithm, Users};
+pub use auth::{Access, ApiKeys, Auth, Jwt, JwtAlgorithm, JwtKeys, Users};
 pub use data::{
     ColumnSnapshot, Constraints, CrudOperation, Database, Field, FieldDefault, FieldType,
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,

@@ -6,22 +6,44 @@
 //! ```text
 //! JWT_SECRET unset                ─▶ "the environment variable JWT_SECRET (auth.jwt.secret) is not set"
 //! JWT_PUBLIC_KEY="-----BEGIN…\n…" ─▶ DecodingKey (a PEM whose newlines were written `\n` is accepted)
+//! issuer: ${OIDC_ISSUER}          ─▶ the variable's value ([`setting`]; a literal stays as written)
 //! ```
 
 use jsonwebtoken::DecodingKey;
 
-use super::spec::{JwtAlgorithm, JwtSpec};
+use super::spec::JwtAlgorithm;
 
 /// RFC 7518 §3.2: an HS256 key must be at least as long as the hash output.
 const MIN_SECRET_BYTES: usize = 32;
 
-/// The key `spec` names, looked up with `lookup` (the process environment when serving).
+/// A blueprint setting that may be written `${VAR}`: the variable's value (an error naming
+/// `what` when it is unset or empty), or the text itself when it is a literal.
+pub(crate) fn setting(
+    text: &str,
+    what: &str,
+    lookup: &dyn Fn(&str) -> Option<String>,
+) -> Result<String, String> {
+    let Some(variable) = text
+        .trim()
+        .strip_prefix("${")
+        .and_then(|rest| rest.strip_suffix('}'))
+    else {
+        return Ok(text.to_owned());
+    };
+    lookup(variable)
+        .map(|value| value.trim().to_owned())
+        .filter(|value| !value.is_empty())
+        .ok_or_else(|| format!("the environment variable {variable} ({what}) is not set"))
+}
+
+/// The key in `variable`, for `algorithm`, looked up with `lookup` (the process environment
+/// when serving).
 pub(crate) fn decoding_key(
-    spec: &JwtSpec,
+    algorithm: JwtAlgorithm,
+    variable: &str,
     lookup: &dyn Fn(&str) -> Option<String>,
 ) -> Result<DecodingKey, String> {
-    let variable = spec.key_variable;
-    let what = match spec.algorithm {
+    let what = match algorithm {
         JwtAlgorithm::Hs256 => "auth.jwt.secret",
         _ => "auth.jwt.public_key",
     };
@@ -29,7 +51,7 @@ pub(crate) fn decoding_key(
         .filter(|value| !value.trim().is_empty())
         .ok_or_else(|| format!("the environment variable {variable} ({what}) is not set"))?;
     let unusable = |kind: &str| format!("the environment variable {variable} ({what}) {kind}");
-    match spec.algorithm {
+    match algorithm {
         JwtAlgorithm::Hs256 => {
             if value.len() < MIN_SECRET_BYTES {
                 return Err(unusable(&format!(

@@ -8,15 +8,28 @@
 //!          (a missing variable or unusable key: one-line error, exit 1 — never start open)
 //! request: Authorization: Bearer <jwt> ──bearer──▶ verify (one algorithm; exp/nbf ± leeway,
 //!          iss, aud) ──roles──▶ User { id: sub, roles, claims } ──▶ HandlerRequest::user ──▶ ctx.user
+//!          x-api-key: bwk_… ──api_keys──▶ User { id: "key:<id>", roles, claims }  (not with a bearer too)
 //! ```
 //!
 //! Failing closed: a route whose access cannot be decided — it requires a caller but the
 //! service has no authenticator — is refused (503), never served open. The files: [`spec`]
 //! (what the compiler emits), `bearer` (reading the header), `key` (the key from the
-//! environment), `verify` (jsonwebtoken), `roles` (the roles claim). Verification sits behind
-//! the runtime's `auth` cargo feature; the spec types are always there.
+//! environment), `verify` (jsonwebtoken), `jwks` and `jwks_fetch` (an OIDC issuer's keys,
+//! feature `oidc`), `roles` (the roles claim), `api_keys`, `api_keys_store` and
+//! `api_keys_routes` (keys, their table, their admin routes). Verification sits behind the
+//! runtime's `auth` cargo feature; the spec types are always there.
 
+#[cfg(all(feature = "auth", feature = "storage"))]
+mod api_keys;
+#[cfg(all(feature = "auth", feature = "storage"))]
+pub(crate) mod api_keys_routes;
+#[cfg(feature = "storage")]
+pub(crate) mod api_keys_store;
 mod bearer;
+#[cfg(feature = "oidc")]
+mod jwks;
+#[cfg(feature = "oidc")]
+mod jwks_fetch;
 #[cfg(feature = "auth")]
 mod key;
 #[cfg(feature = "auth")]
@@ -25,7 +38,7 @@ mod spec;
 #[cfg(feature = "auth")]
 mod verify;
 
-pub use spec::{Access, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtSpec, UsersSpec};
+pub use spec::{Access, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec, UsersSpec};
 
 use axum::http::HeaderMap;
 
@@ -38,6 +51,9 @@ pub struct Authenticator {
     /// The external provider's tokens, when the service declares `auth.jwt`.
     #[cfg(feature = "auth")]
     jwt: Option<verify::Verifier>,
+    /// API keys, when the service declares `auth.api_keys`.
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    api_keys: Option<api_keys::KeyVerifier>,
 }
 
 impl std::fmt::Debug for Authenticator {
@@ -51,11 +67,18 @@ impl Authenticator {
     /// Reads the key `spec` names from the process environment, and keeps that variable out
     /// of the handlers' `ctx.env` from then on. The error is one line naming the variable.
     pub fn from_environment(spec: &AuthSpec) -> Result<Authenticator, String> {
-        if let Some(jwt) = &spec.jwt {
-            conceal(jwt.key_variable);
+        if let Some(variable) = spec.jwt.as_ref().and_then(JwtSpec::key_variable) {
+            conceal(variable);
         }
         if let Some(users) = &spec.users {
             conceal(users.secret_variable);
+        }
+        if let Some(variable) = spec
+            .api_keys
+            .as_ref()
+            .and_then(|keys| keys.admin_token_variable)
+        {
+            conceal(variable);
         }
         Authenticator::with_lookup(spec, &|name| std::env::var(name).ok())
     }
@@ -68,10 +91,24 @@ impl Authenticator {
         #[cfg(feature = "auth")]
         {
             let jwt = match &spec.jwt {
-                Some(jwt) => Some(verify::Verifier::new(jwt, key::decoding_key(jwt, lookup)?)),
+                Some(jwt) => Some(verify::Verifier::new(jwt, lookup)?),
                 None => None,
             };
-            Ok(Authenticator { jwt })
+            #[cfg(feature = "storage")]
+            let api_keys = spec
+                .api_keys
+                .as_ref()
+                .map(|keys| api_keys::KeyVerifier::new(keys, lookup))
+                .transpose()?;
+            #[cfg(not(feature = "storage"))]
+            if spec.api_keys.is_some() {
+                return Err("auth.api_keys needs the runtime's `storage` feature".to_owned());
+            }
+            Ok(Authenticator {
+                jwt,
+                #[cfg(feature = "storage")]
+                api_keys,
+            })
         }
         #[cfg(not(feature = "auth"))]
         {
@@ -83,13 +120,49 @@ impl Authenticator {
         }
     }
 
+    /// Checks API keys against `store` rather than the installed one (tests, embedders).
+    #[cfg(feature = "storage")]
+    pub(crate) fn use_store(&mut self, store: &crate::storage::Store) {
+        #[cfg(feature = "auth")]
+        if let Some(keys) = &mut self.api_keys {
+            keys.use_store(store.clone());
+        }
+        #[cfg(not(feature = "auth"))]
+        let _ = store;
+    }
+
+    /// The caller an API key names, when the request sends one (`None`: it sends none). A
+    /// request with both a key and an `Authorization` header is refused: which identity would
+    /// count is ambiguous, so neither does.
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    async fn verify_api_key(&self, headers: &HeaderMap) -> Option<Result<User, Refusal>> {
+        use api_keys::Presented;
+        let keys = self.api_keys.as_ref()?;
+        let presented = api_keys::presented(headers, keys.header());
+        if presented == Presented::Absent {
+            return None;
+        }
+        if bearer::credentials(headers) != Credentials::Absent {
+            return Some(Err(Refusal::Invalid(
+                "send either an API key or a bearer token, not both",
+            )));
+        }
+        Some(match presented {
+            Presented::Key(key) => keys.verify(key).await,
+            _ => Err(Refusal::Invalid("the API key header is malformed")),
+        })
+    }
+
+    #[cfg(not(all(feature = "auth", feature = "storage")))]
+    async fn verify_api_key(&self, _: &HeaderMap) -> Option<Result<User, Refusal>> {
+        None
+    }
+
     /// Who a bearer token names, or why it is refused.
     #[cfg(feature = "auth")]
     async fn verify_bearer(&self, token: &str) -> Result<User, Refusal> {
         match &self.jwt {
-            Some(verifier) => verifier
-                .verify(token)
-                .map_err(|rejection| Refusal::Invalid(rejection.0)),
+            Some(verifier) => verifier.verify(token).await.map_err(Refusal::from),
             None => Err(Refusal::Invalid("the service accepts no bearer tokens")),
         }
     }
@@ -126,9 +199,12 @@ pub(crate) enum Refusal {
     Unverifiable,
     /// Credentials that cannot be checked right now (the identity provider's keys or the
     /// database are unreachable): 503 with `Retry-After`, never an open door.
-    #[allow(
-        dead_code,
-        reason = "raised by the providers that fetch keys, being built"
+    #[cfg_attr(
+        not(feature = "auth"),
+        allow(
+            dead_code,
+            reason = "raised only by the providers of the `auth` feature"
+        )
     )]
     Unavailable(&'static str),
 }
@@ -146,6 +222,9 @@ pub(crate) async fn admit(
     let Some(authenticator) = authenticator else {
         return Err(Refusal::Unverifiable);
     };
+    if let Some(by_key) = authenticator.verify_api_key(headers).await {
+        return require_roles(access, by_key?);
+    }
     let user = match bearer::credentials(headers) {
         Credentials::Absent if access == Access::Optional => return Ok(None),
         Credentials::Absent => return Err(Refusal::Missing),
@@ -156,6 +235,11 @@ pub(crate) async fn admit(
         }
         Credentials::Bearer(token) => authenticator.verify_bearer(token).await?,
     };
+    require_roles(access, user)
+}
+
+/// `user`, if `access` lets them in.
+fn require_roles(access: Access, user: User) -> Result<Option<User>, Refusal> {
     if let Access::Required { roles } = access
         && !roles.is_empty()
         && !roles

@@ -4,11 +4,12 @@
 //!
 //! ```ignore
 //! static AUTH: AuthSpec = AuthSpec {
-//!     jwt: Some(JwtSpec { algorithm: JwtAlgorithm::Hs256, key_variable: "JWT_SECRET",
-//!                         issuer: Some("https://id.example.com"), audience: Some("notes-api"),
-//!                         roles_claim: "roles", leeway_s: 30 }),
+//!     jwt: Some(JwtSpec {
+//!         keys: JwtKeys::Discovered { jwks_url: None, algorithms: &[JwtAlgorithm::Rs256] },
+//!         issuer: Some("${OIDC_ISSUER}"), audience: Some("notes-api"),
+//!         roles_claim: "roles", leeway_s: 30 }),
 //!     users: None,
-//!     api_keys: Some(ApiKeysSpec { header: "x-api-key" }),
+//!     api_keys: Some(ApiKeysSpec { header: "x-api-key", admin_token_variable: None }),
 //!     resources: Access::Required { roles: &[] },
 //! };
 //! RouteSpec { …, auth: Access::Required { roles: &["admin"] } }
@@ -27,14 +28,13 @@ pub struct AuthSpec {
     pub resources: Access,
 }
 
-/// An external JWT provider: tokens signed with one algorithm and one key.
+/// An external JWT provider: where its keys come from, and what its tokens must say.
 #[derive(Debug)]
 pub struct JwtSpec {
-    /// The only algorithm accepted; a token's `alg` header never chooses another.
-    pub algorithm: JwtAlgorithm,
-    /// The environment variable holding the HS256 secret or the PEM public key, read at start.
-    pub key_variable: &'static str,
-    /// The required `iss`, when the blueprint names one.
+    /// The provider's keys: one from the environment, or the issuer's published JWKS.
+    pub keys: JwtKeys,
+    /// The required `iss`, when the blueprint names one: a literal, or `${VAR}` read from the
+    /// environment at start. With [`JwtKeys::Discovered`] it is also where discovery starts.
     pub issuer: Option<&'static str>,
     /// The required `aud` (one of the token's audiences), when the blueprint names one.
     pub audience: Option<&'static str>,
@@ -42,6 +42,37 @@ pub struct JwtSpec {
     pub roles_claim: &'static str,
     /// Clock leeway for `exp` and `nbf`, in seconds.
     pub leeway_s: u64,
+}
+
+/// Where the keys that verify a provider's tokens come from.
+#[derive(Debug)]
+pub enum JwtKeys {
+    /// One key, read from the environment at start: an HS256 secret or a PEM public key.
+    Fixed {
+        /// The only algorithm accepted; a token's `alg` header never chooses another.
+        algorithm: JwtAlgorithm,
+        /// The environment variable holding the HS256 secret or the PEM public key.
+        variable: &'static str,
+    },
+    /// The issuer's JSON Web Key Set, found by OpenID Connect discovery
+    /// (`{issuer}/.well-known/openid-configuration`) unless `jwks_url` names it, fetched when
+    /// first needed, cached by `kid` and fetched again for an unknown `kid`.
+    Discovered {
+        /// The JWKS address, skipping discovery: a literal or `${VAR}`.
+        jwks_url: Option<&'static str>,
+        /// The algorithms a key may be used with (never HS256: a published key is public).
+        algorithms: &'static [JwtAlgorithm],
+    },
+}
+
+impl JwtSpec {
+    /// The environment variable holding a key, when the keys come from the environment.
+    pub fn key_variable(&self) -> Option<&'static str> {
+        match self.keys {
+            JwtKeys::Fixed { variable, .. } => Some(variable),
+            JwtKeys::Discovered { .. } => None,
+        }
+    }
 }
 
 /// Built-in accounts: the service keeps them and signs their access tokens (HS256).
@@ -60,6 +91,9 @@ pub struct UsersSpec {
 pub struct ApiKeysSpec {
     /// The request header carrying the key (lower case).
     pub header: &'static str,
+    /// The environment variable holding the operator's bootstrap token, accepted as
+    /// `Authorization: Bearer <token>` by the key administration routes only.
+    pub admin_token_variable: Option<&'static str>,
 }
 
 /// The signature algorithms a blueprint may choose.

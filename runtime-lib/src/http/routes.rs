@@ -30,7 +30,9 @@ use super::dispatch::dispatch;
 use super::envelope::{EndpointName, GlobalHeaders, envelope};
 use super::errors::HttpError;
 use super::{RouteSpec, ServiceSpec};
-use crate::auth::{Authenticator, Caller};
+use crate::auth::Authenticator;
+#[cfg(feature = "storage")]
+use crate::auth::Caller;
 
 /// The reserved health route.
 pub(crate) const HEALTH_PATH: &str = "/_backworks/health";
@@ -96,20 +98,27 @@ impl Overrides {
 ///
 /// Like [`router`] (the environment is read only when no authenticator is supplied).
 pub fn router_with(spec: &'static ServiceSpec, overrides: Overrides) -> Router {
-    #[cfg(feature = "storage")]
-    let crud = match overrides.store {
-        Some(store) => Crud::Fixed(store),
-        None => Crud::Installed,
-    };
-    #[cfg(not(feature = "storage"))]
-    let crud = Crud::Installed;
-    let authenticator = match (spec.auth, overrides.authenticator) {
+    #[allow(unused_mut, reason = "only a store (the `storage` feature) changes it")]
+    let mut authenticator = match (spec.auth, overrides.authenticator) {
         (_, Some(authenticator)) => Some(authenticator),
         (Some(auth), None) => Some(
             Authenticator::from_environment(auth).unwrap_or_else(|error| panic!("auth: {error}")),
         ),
         (None, None) => None,
     };
+    #[cfg(feature = "storage")]
+    let crud = match overrides.store {
+        Some(store) => {
+            // API keys live in the same database as the resources.
+            if let Some(authenticator) = &mut authenticator {
+                authenticator.use_store(&store);
+            }
+            Crud::Fixed(store)
+        }
+        None => Crud::Installed,
+    };
+    #[cfg(not(feature = "storage"))]
+    let crud = Crud::Installed;
     build(spec, crud, authenticator.map(Arc::new))
 }
 
@@ -151,6 +160,17 @@ fn build(
             });
         }
         router = router.route(path, methods.fallback(method_not_allowed));
+    }
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    if let (Some(authenticator), Some(_)) =
+        (&authenticator, spec.auth.and_then(|a| a.api_keys.as_ref()))
+    {
+        // The key administration routes (admins only).
+        for (path, methods) in
+            crate::auth::api_keys_routes::routes(authenticator.clone(), spec.body_limit)
+        {
+            router = router.route(&path, methods.fallback(method_not_allowed));
+        }
     }
     router = mount_crud(router, spec, crud, document, authenticator);
     let global = Arc::new(global_headers(spec));

@@ -68,7 +68,7 @@ mod store;
 #[cfg(feature = "storage")]
 pub(crate) mod system;
 #[cfg(feature = "storage")]
-mod time;
+pub(crate) mod time;
 #[cfg(feature = "storage")]
 mod url;
 #[cfg(feature = "storage")]

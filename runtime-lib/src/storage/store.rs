@@ -180,6 +180,16 @@ impl Store {
         Ok(rows)
     }
 
+    /// Runs a hand-written read (`?` placeholders) on a reader connection: the platform's own
+    /// lookups per request (API keys), which must not queue behind SQLite's single writer.
+    pub(crate) async fn read_sql(
+        &self,
+        text: String,
+        params: Vec<Value>,
+    ) -> Result<Vec<Row>, StoreError> {
+        ops::raw_sql(&mut self.reader().await?, text, params).await
+    }
+
     /// Starts a transaction.
     pub async fn begin(&self) -> Result<Transaction, StoreError> {
         Ok(Transaction {

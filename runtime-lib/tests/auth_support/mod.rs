@@ -189,13 +189,26 @@ impl AuthServer {
         key: &str,
         data: Option<&'static DataSpec>,
     ) -> AuthServer {
+        let key = key.to_owned();
+        let variable = spec
+            .auth
+            .and_then(|auth| auth.jwt.as_ref())
+            .and_then(|jwt| jwt.key_variable());
+        AuthServer::start_with_lookup(
+            spec,
+            move |name| (Some(name) == variable).then(|| key.clone()),
+            data,
+        )
+    }
+
+    /// A server for `spec` whose environment is `lookup`.
+    pub fn start_with_lookup(
+        spec: &'static ServiceSpec,
+        lookup: impl Fn(&str) -> Option<String>,
+        data: Option<&'static DataSpec>,
+    ) -> AuthServer {
         let authenticator = spec.auth.map(|auth| {
-            let key = key.to_owned();
-            Authenticator::with_lookup(auth, &move |name| {
-                let variable = auth.jwt.as_ref().map(|jwt| jwt.key_variable);
-                (Some(name) == variable).then(|| key.clone())
-            })
-            .expect("the authenticator builds")
+            Authenticator::with_lookup(auth, &lookup).expect("the authenticator builds")
         });
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         listener
@@ -253,5 +266,24 @@ impl Drop for AuthServer {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+    }
+}
+
+/// A temporary folder, removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(name: &str) -> TempDir {
+        let dir =
+            std::env::temp_dir().join(format!("backworks-auth-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create a temporary folder");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }

@@ -47,9 +47,20 @@ pub fn lower_auth(
         }
         _ => None,
     };
-    let api_keys = match (&config.api_keys, provider("api_keys")) {
-        (Some(api_keys), Some(api_keys_node)) => {
-            api_keys::lower_api_keys(source, api_keys, api_keys_node, diagnostics)
+    let api_keys = match (
+        &config.api_keys,
+        provider("api_keys"),
+        provider_key("api_keys"),
+    ) {
+        (Some(api_keys), Some(api_keys_node), Some(key)) => {
+            let admins_elsewhere = config.jwt.is_some() || config.users.is_some();
+            api_keys::lower_api_keys(
+                source,
+                api_keys,
+                (api_keys_node, key),
+                admins_elsewhere,
+                diagnostics,
+            )
         }
         _ => None,
     };

@@ -2,7 +2,9 @@
 //!
 //! ```yaml
 //! auth:
-//!   api_keys: { header: x-api-key }
+//!   api_keys:
+//!     header: x-api-key                        # the default
+//!     admin_token: ${BACKWORKS_ADMIN_TOKEN}    # optional: an operator's token for the key routes
 //! ```
 
 use schemars::JsonSchema;
@@ -15,4 +17,10 @@ pub struct ApiKeysConfig {
     /// The request header carrying the key (default `x-api-key`).
     #[serde(default)]
     pub header: Option<String>,
+    /// An operator's token, as a reference to an environment variable
+    /// (`${BACKWORKS_ADMIN_TOKEN}`), accepted as `Authorization: Bearer <token>` by the key
+    /// administration routes (`/_backworks/api-keys`) only: how the first key is made when no
+    /// other provider can vouch for an admin.
+    #[serde(default)]
+    pub admin_token: Option<String>,
 }

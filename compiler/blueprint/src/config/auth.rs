@@ -6,7 +6,8 @@
 //! ```yaml
 //! auth:
 //!   jwt:
-//!     secret: ${JWT_SECRET}          # HS256; or public_key: ${JWT_PUBLIC_KEY} + algorithm
+//!     secret: ${JWT_SECRET}          # HS256; or public_key: ${JWT_PUBLIC_KEY} + algorithm;
+//!                                    # or neither: the issuer's keys, by OIDC discovery
 //!     issuer: https://id.example.com
 //!     audience: notes-api
 //!     roles_claim: realm_access.roles
@@ -39,7 +40,8 @@ pub struct AuthConfig {
     pub api_keys: Option<ApiKeysConfig>,
 }
 
-/// `auth.jwt:`: the provider's key, and what its tokens must say.
+/// `auth.jwt:`: the provider's key, and what its tokens must say. With neither `secret` nor
+/// `public_key`, the keys are the `issuer`'s, found by OpenID Connect discovery.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct JwtConfig {
@@ -56,9 +58,20 @@ pub struct JwtConfig {
     #[serde(default)]
     #[schemars(extend("enum" = ["HS256", "RS256", "ES256", "EdDSA"]))]
     pub algorithm: Option<String>,
-    /// The `iss` every token must carry.
+    /// The `iss` every token must carry: an `https://` URL or `${OIDC_ISSUER}`. Without
+    /// `secret` and `public_key`, the keys are fetched from
+    /// `{issuer}/.well-known/openid-configuration`'s `jwks_uri` and cached by `kid`.
     #[serde(default)]
     pub issuer: Option<String>,
+    /// The issuer's JSON Web Key Set address, skipping discovery: an `https://` URL or
+    /// `${VAR}`.
+    #[serde(default)]
+    pub jwks_url: Option<String>,
+    /// The algorithms the issuer's keys may verify (default all three); each key is used
+    /// with the one its type names, never the one a token asks for.
+    #[serde(default)]
+    #[schemars(extend("items" = { "enum": ["RS256", "ES256", "EdDSA"] }))]
+    pub algorithms: Option<Vec<String>>,
     /// The `aud` every token must carry (one of its audiences).
     #[serde(default)]
     pub audience: Option<String>,

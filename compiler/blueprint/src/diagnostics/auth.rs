@@ -17,10 +17,10 @@ pub fn secret_in_blueprint(
     provider: &str,
     key: &str,
 ) -> Diagnostic {
-    let variable = if key == "public_key" {
-        "JWT_PUBLIC_KEY"
-    } else {
-        "JWT_SECRET"
+    let variable = match key {
+        "public_key" => "JWT_PUBLIC_KEY",
+        "admin_token" => "BACKWORKS_ADMIN_TOKEN",
+        _ => "JWT_SECRET",
     };
     Diagnostic::error(
         "secret-in-blueprint",
@@ -35,16 +35,73 @@ pub fn secret_in_blueprint(
     ))
 }
 
-/// Neither `secret` nor `public_key`, or both.
+/// Both `secret` and `public_key`, or neither and no `issuer` to discover keys from.
 pub fn key_choice(source: SourceId, range: Range<usize>, both: bool) -> Diagnostic {
     let message = if both {
         "`auth.jwt` has both `secret` and `public_key`"
     } else {
-        "`auth.jwt` has neither `secret` nor `public_key`"
+        "`auth.jwt` has no key: neither `secret`, `public_key` nor an `issuer` to discover keys from"
     };
     Diagnostic::error("jwt-key", message)
-        .with_label(span(source, range), "tokens need exactly one key to be verified with")
-        .with_help("write `secret: ${JWT_SECRET}` (HS256) or `public_key: ${JWT_PUBLIC_KEY}` with `algorithm: RS256 | ES256 | EdDSA`")
+        .with_label(span(source, range), "tokens need exactly one source of keys")
+        .with_help("write `issuer: ${OIDC_ISSUER}` (the provider's published keys, by OpenID Connect discovery), `secret: ${JWT_SECRET}` (HS256) or `public_key: ${JWT_PUBLIC_KEY}` with `algorithm: RS256 | ES256 | EdDSA`")
+}
+
+/// A key of `auth.jwt` that belongs to the other way of finding keys (`jwks_url` or
+/// `algorithms` beside a fixed key, `algorithm` with discovered keys).
+pub fn misplaced_jwt_key(
+    source: SourceId,
+    range: Range<usize>,
+    key: &str,
+    discovered: bool,
+) -> Diagnostic {
+    let (message, help) = if discovered {
+        (
+            format!("`auth.jwt.{key}` goes with `public_key`, not with discovered keys"),
+            "each published key names its own algorithm; to narrow them write `algorithms: [RS256]`",
+        )
+    } else {
+        (
+            format!("`auth.jwt.{key}` applies only to keys found from the `issuer`"),
+            "remove it, or remove `secret`/`public_key` to verify with the issuer's published keys",
+        )
+    };
+    Diagnostic::error("jwt-key", message)
+        .with_label(span(source, range), "not used with this kind of key")
+        .with_help(help)
+}
+
+/// An `issuer` or `jwks_url` that keys cannot be fetched from.
+pub fn discovery_url(source: SourceId, range: Range<usize>, key: &str, text: &str) -> Diagnostic {
+    Diagnostic::error(
+        "oidc-url",
+        format!("`auth.jwt.{key}` must be an https:// URL, not `{text}`"),
+    )
+    .with_label(span(source, range), "keys are fetched from here")
+    .with_help("write an `https://` URL or `${VAR}`; plain `http://` is accepted only for a loopback host (localhost, 127.0.0.1, [::1]), where nothing on the network can alter the keys")
+}
+
+/// An entry of `algorithms` that cannot verify a published key.
+pub fn discovered_algorithm(source: SourceId, range: Range<usize>, name: &str) -> Diagnostic {
+    let (message, help) = if name.is_empty() {
+        (
+            "`auth.jwt.algorithms` is empty".to_owned(),
+            "list one or more of RS256, ES256 and EdDSA, or remove the key (all three)".to_owned(),
+        )
+    } else if name == "HS256" {
+        (
+            "`HS256` cannot verify an issuer's published keys".to_owned(),
+            "a published key is public; an HMAC key that anyone can read would let anyone sign. Use `secret:` for HS256".to_owned(),
+        )
+    } else {
+        (
+            format!("unknown JWT algorithm `{name}`"),
+            suggest(name, ["RS256", "ES256", "EdDSA"]),
+        )
+    };
+    Diagnostic::error("jwt-algorithm", message)
+        .with_label(span(source, range), "not RS256, ES256 or EdDSA")
+        .with_help(help)
 }
 
 /// `public_key` without `algorithm`.
@@ -118,4 +175,25 @@ pub fn no_provider(source: SourceId, range: Range<usize>) -> Diagnostic {
     Diagnostic::error("no-auth-provider", "`auth:` names no provider")
         .with_label(span(source, range), "nothing here could verify a caller")
         .with_help("add `jwt:` (tokens from an identity provider), `users:` (built-in accounts) or `api_keys:`")
+}
+
+/// `auth.api_keys.header` that is not a header a key could be sent in.
+pub fn api_key_header(source: SourceId, range: Range<usize>, header: &str) -> Diagnostic {
+    Diagnostic::error(
+        "api-key-header",
+        format!("`{header}` cannot carry an API key"),
+    )
+    .with_label(span(source, range), "not a usable header name")
+    .with_help("name a header of letters, digits and `-`, other than `authorization` (which carries bearer tokens), e.g. `x-api-key`")
+}
+
+/// `auth.api_keys` with nobody who could issue a key: no `admin_token` and no provider whose
+/// callers could hold the role `admin`.
+pub fn no_key_issuer(source: SourceId, range: Range<usize>) -> Diagnostic {
+    Diagnostic::error(
+        "api-key-issuer",
+        "nobody could issue an API key: `auth.api_keys` has no `admin_token`, and no other provider can vouch for an admin",
+    )
+    .with_label(span(source, range), "keys are issued by admins only")
+    .with_help("add `admin_token: ${BACKWORKS_ADMIN_TOKEN}` (the operator's token for `/_backworks/api-keys`), or a `jwt:` or `users:` provider whose admins hold the role `admin`")
 }
