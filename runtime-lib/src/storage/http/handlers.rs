@@ -8,7 +8,9 @@
 //! ```
 //!
 //! Violations found by the storage layer are reported under `/body` (or `/query/…`,
-//! `/path/id`), the same pointers the OpenAPI checks use, so both layers read alike.
+//! `/path/id`), the same pointers the OpenAPI checks use, so both layers read alike. Writes
+//! carry their [`Origin`] — the caller the auth layer admitted, the request id, the peer's
+//! address — into the store, which appends the audit entry in the write's transaction.
 
 use std::sync::Arc;
 
@@ -18,11 +20,13 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
 use super::{Operation, Shared};
+use crate::auth::Caller;
 use crate::contract::{HandlerRequest, RequestBody};
 use crate::http::RouteSpec;
 use crate::http::envelope::EndpointName;
 use crate::http::request_id::RequestId;
 use crate::http::{request, validate};
+use crate::storage::audit::Origin;
 use crate::storage::error::{ErrorCode, StoreError, Violation};
 use crate::storage::etag::etag;
 use crate::storage::ops::id_value;
@@ -61,6 +65,7 @@ async fn answer(
     req: Request,
     request_id: &RequestId,
 ) -> Result<Response, Response> {
+    let origin = origin(&req, request_id);
     let request = request::read(req, route, shared.body_limit, request_id)
         .await
         .map_err(IntoResponse::into_response)?;
@@ -98,7 +103,7 @@ async fn answer(
         }
         Operation::Create => {
             let body = body(&request).map_err(IntoResponse::into_response)?;
-            match store.create(name, body).await {
+            match store.create(name, body, &origin).await {
                 Ok(row) => {
                     let location =
                         format!("/{name}/{}", row.get("id").map(id_text).unwrap_or_default());
@@ -112,9 +117,9 @@ async fn answer(
             let body = body(&request).map_err(IntoResponse::into_response)?;
             let expect = if_match(&request);
             let written = if operation == Operation::Update {
-                store.update(name, &id, body, expect).await
+                store.update(name, &id, body, expect, &origin).await
             } else {
-                store.replace(name, &id, body, expect).await
+                store.replace(name, &id, body, expect, &origin).await
             };
             match written {
                 Ok(Some(row)) => Ok(row_response(StatusCode::OK, &row, None)),
@@ -125,7 +130,7 @@ async fn answer(
         }
         Operation::Delete => {
             let id = path_id(resource, &request).map_err(IntoResponse::into_response)?;
-            match store.delete(name, &id, if_match(&request)).await {
+            match store.delete(name, &id, if_match(&request), &origin).await {
                 Ok(true) => Ok(StatusCode::NO_CONTENT.into_response()),
                 Ok(false) if if_match(&request).is_some() => Err(no_current(resource, &id)),
                 Ok(false) => Err(missing(resource, &id)),
@@ -134,6 +139,20 @@ async fn answer(
         }
     };
     outcome.map_err(IntoResponse::into_response)
+}
+
+/// Who writes: the caller `http::routes` admitted (none when the routes are public), in this
+/// request, from the peer's address when the server was started with it.
+fn origin(req: &Request, request_id: &RequestId) -> Origin {
+    let caller = req
+        .extensions()
+        .get::<Caller>()
+        .and_then(|caller| caller.0.as_ref());
+    let ip = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string());
+    Origin::request(caller, request_id.as_str(), ip)
 }
 
 fn path_id(resource: &ResourceSpec, request: &HandlerRequest) -> Result<Value, StoreError> {
