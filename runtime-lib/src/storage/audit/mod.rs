@@ -38,7 +38,9 @@ pub(crate) use entry::{append, deleted, id_text, row_changes, sql_statement};
 #[cfg(feature = "storage")]
 pub(crate) use read::read;
 #[cfg(feature = "storage")]
-pub use read::{AuditEntry, AuditPage, AuditQuery, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT};
+pub use read::{
+    AuditEntry, AuditPage, AuditQuery, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT, MAX_FILTER_CHARS,
+};
 
 use crate::contract::User;
 

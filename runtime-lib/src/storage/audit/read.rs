@@ -23,6 +23,8 @@ use super::{Actor, ActorKind};
 pub const DEFAULT_AUDIT_LIMIT: u32 = 50;
 /// The most entries one page holds.
 pub const MAX_AUDIT_LIMIT: u32 = 500;
+/// The longest text a filter may hold (PostgreSQL's `text` cannot hold U+0000 at all).
+pub const MAX_FILTER_CHARS: usize = 512;
 
 /// Which entries to read: every filter given must match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -124,7 +126,18 @@ impl AuditQuery {
                 continue;
             }
             seen.push(name);
-            let text = || Some(value.clone());
+            let mut text = || {
+                if value.contains('\0') || value.chars().count() > MAX_FILTER_CHARS {
+                    violations.push(Violation::new(
+                        pointer.clone(),
+                        format!(
+                            "expected text of at most {MAX_FILTER_CHARS} characters, without U+0000"
+                        ),
+                    ));
+                    return None;
+                }
+                Some(value.clone())
+            };
             let instant = |violations: &mut Vec<Violation>| {
                 let parsed = time::parse_instant(value);
                 if parsed.is_none() {
