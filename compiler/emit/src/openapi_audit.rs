@@ -10,6 +10,8 @@
 //!
 //! Parameter patterns are never wider than what the runtime's `AuditQuery::parse` accepts
 //! (`runtime-lib/src/storage/audit/read.rs`), so a request the document admits is answered.
+//! The tests also check the other thing the emitter does for the log: `main.rs` setting
+//! `audit.retain` before serving (`server.rs`).
 
 use backworks_ir::Service;
 use serde_json::{Map, Value, json};
@@ -194,5 +196,36 @@ mod tests {
         );
         service.database = None;
         assert_eq!(audit_operation(&service), None, "no data: no route");
+    }
+}
+
+#[cfg(test)]
+mod retention_tests {
+    use backworks_ir::AuditLog;
+
+    use crate::fixtures::{resource, service_with};
+
+    fn main_rs(service: &backworks_ir::Service) -> String {
+        let tokens = crate::server::main_rs(service, &[]);
+        crate::format_rust_file(tokens, "backworks.yaml").expect("main.rs parses")
+    }
+
+    #[test]
+    fn main_sets_the_retention_before_serving() {
+        let mut service = service_with(vec![resource("books", Vec::new())], None);
+        assert!(!main_rs(&service).contains("audit::retain"));
+        service.audit = Some(AuditLog {
+            retain_ms: Some(7_776_000_000),
+        });
+        let main = main_rs(&service);
+        // prettyplease may break the call over lines; compare without whitespace.
+        let flat: String = main.split_whitespace().collect();
+        let retain = flat
+            .find("storage::audit::retain(std::time::Duration::from_millis(7776000000u64")
+            .unwrap_or_else(|| panic!("main.rs sets the retention:\n{main}"));
+        let serve = flat
+            .find("backworks_runtime::http::serve(&SERVICE)")
+            .unwrap();
+        assert!(retain < serve, "{main}");
     }
 }

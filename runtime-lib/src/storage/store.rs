@@ -68,9 +68,25 @@ impl Store {
         migrate::migrate_and_seed(&engine, spec)
             .await
             .map_err(failed)?;
-        Ok(Store {
+        let store = Store {
             inner: Arc::new(Inner { data: spec, engine }),
-        })
+        };
+        if let Some(period) = audit::retention() {
+            audit::retention::start(
+                Arc::downgrade(&store.inner),
+                period,
+                |inner, before| async move { Store { inner }.purge_audit(before).await },
+            );
+        }
+        Ok(store)
+    }
+
+    /// Deletes the audit entries older than `before` (ms since the epoch): the retention
+    /// purge, the one deletion the log's append-only triggers let through.
+    pub(crate) async fn purge_audit(&self, before: i64) -> Result<(), StoreError> {
+        let mut session = self.inner.engine.begin().await?;
+        audit::retention::purge(&mut session, before).await?;
+        session.commit().await
     }
 
     /// Makes `store` the process's store (what `http::serve` does once at start); later calls

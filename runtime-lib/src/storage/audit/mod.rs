@@ -27,6 +27,8 @@ mod entry;
 #[cfg(feature = "storage")]
 mod read;
 #[cfg(feature = "storage")]
+pub(crate) mod retention;
+#[cfg(feature = "storage")]
 pub(crate) mod route;
 #[cfg(feature = "storage")]
 pub(crate) mod table;
@@ -42,7 +44,24 @@ pub use read::{
     AuditEntry, AuditPage, AuditQuery, DEFAULT_AUDIT_LIMIT, MAX_AUDIT_LIMIT, MAX_FILTER_CHARS,
 };
 
+use std::sync::OnceLock;
+use std::time::Duration;
+
 use crate::contract::User;
+
+static RETENTION: OnceLock<Duration> = OnceLock::new();
+
+/// Keeps audit entries for `period`: stores opened from now on delete older ones on a timer
+/// (`retention.rs`). Called by the generated `main.rs` for `audit: { retain: … }`, before
+/// serving; later calls keep the first period.
+pub fn retain(period: Duration) {
+    let _ = RETENTION.set(period);
+}
+
+/// How long entries are kept, when the blueprint says.
+pub fn retention() -> Option<Duration> {
+    RETENTION.get().copied()
+}
 
 /// What kind of caller acted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

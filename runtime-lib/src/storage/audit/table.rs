@@ -19,10 +19,22 @@ use super::super::system::SystemTable;
 /// The table's name.
 pub(crate) const AUDIT_TABLE: &str = "_backworks_audit";
 
+/// SQLite's trigger refusing `DELETE`, which a retention purge drops and recreates.
+macro_rules! sqlite_delete_guard {
+    () => {
+        r#"CREATE TRIGGER IF NOT EXISTS "_backworks_audit_no_delete" BEFORE DELETE ON "_backworks_audit"
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;"#
+    };
+}
+
+/// See [`sqlite_delete_guard`].
+pub(crate) const SQLITE_DELETE_GUARD: &str = sqlite_delete_guard!();
+
 /// The audit log.
 pub(crate) static AUDIT: SystemTable = SystemTable {
     name: AUDIT_TABLE,
-    sqlite: r#"
+    sqlite: concat!(
+        r#"
 CREATE TABLE IF NOT EXISTS "_backworks_audit" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT,
     "at" TEXT NOT NULL,
@@ -42,9 +54,9 @@ CREATE INDEX IF NOT EXISTS "_backworks_audit_request" ON "_backworks_audit" ("re
 CREATE INDEX IF NOT EXISTS "_backworks_audit_at" ON "_backworks_audit" ("at");
 CREATE TRIGGER IF NOT EXISTS "_backworks_audit_no_update" BEFORE UPDATE ON "_backworks_audit"
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER IF NOT EXISTS "_backworks_audit_no_delete" BEFORE DELETE ON "_backworks_audit"
-BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 "#,
+        sqlite_delete_guard!()
+    ),
     postgres: r#"
 CREATE TABLE IF NOT EXISTS "_backworks_audit" (
     "id" BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
