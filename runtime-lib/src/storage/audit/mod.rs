@@ -262,9 +262,9 @@ impl Event {
     }
 }
 
-/// Appends `event` in a transaction of its own. Use [`Transaction::record`]
-/// (super::Transaction::record) instead when the event goes with a write (a registration
-/// that inserts the account), so both commit or neither does.
+/// Appends `event` in a transaction of its own. Use
+/// [`Transaction::record`](super::Transaction::record) instead when the event goes with a
+/// write (a registration that inserts the account), so both commit or neither does.
 #[cfg(feature = "storage")]
 pub async fn record(
     store: &super::Store,
