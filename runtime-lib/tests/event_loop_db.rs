@@ -23,6 +23,7 @@ use backworks_runtime::js::db::{
     self, BeginFuture, Database, DbError, DbFuture, Json, Resources, Transaction,
 };
 use backworks_runtime::js::{self as rt, Modules, Throw, Value};
+use backworks_runtime::storage::audit::Origin;
 use serde_json::json;
 
 type Tables = BTreeMap<String, Vec<Json>>;
@@ -78,7 +79,7 @@ impl Resources for MemoryDb {
         ready(Ok(json!(count)))
     }
 
-    fn create(&self, resource: &str, data: Json) -> DbFuture {
+    fn create(&self, resource: &str, data: Json, _: &Origin) -> DbFuture {
         let result = self.with(|tables| {
             let rows = tables.entry(resource.to_string()).or_default();
             let Some(title) = data.get("title").filter(|title| !title.is_null()) else {
@@ -103,7 +104,7 @@ impl Resources for MemoryDb {
         ready(result)
     }
 
-    fn update(&self, resource: &str, id: Json, patch: Json) -> DbFuture {
+    fn update(&self, resource: &str, id: Json, patch: Json, _: &Origin) -> DbFuture {
         let row = self.with(|tables| {
             let row = tables
                 .get_mut(resource)?
@@ -117,7 +118,7 @@ impl Resources for MemoryDb {
         ready(Ok(row.unwrap_or(Json::Null)))
     }
 
-    fn delete(&self, resource: &str, id: Json) -> DbFuture {
+    fn delete(&self, resource: &str, id: Json, _: &Origin) -> DbFuture {
         let deleted = self.with(|tables| {
             let rows = tables.get_mut(resource)?;
             let before = rows.len();
@@ -127,7 +128,7 @@ impl Resources for MemoryDb {
         ready(Ok(json!(deleted.unwrap_or(false))))
     }
 
-    fn sql(&self, text: String, params: Vec<Json>) -> DbFuture {
+    fn sql(&self, text: String, params: Vec<Json>, _: &Origin) -> DbFuture {
         ready(Ok(json!([{ "text": text, "params": params }])))
     }
 }
@@ -148,17 +149,17 @@ impl Resources for MemoryTransaction {
     fn count(&self, resource: &str, filter: Json) -> DbFuture {
         self.copy.count(resource, filter)
     }
-    fn create(&self, resource: &str, data: Json) -> DbFuture {
-        self.copy.create(resource, data)
+    fn create(&self, resource: &str, data: Json, origin: &Origin) -> DbFuture {
+        self.copy.create(resource, data, origin)
     }
-    fn update(&self, resource: &str, id: Json, patch: Json) -> DbFuture {
-        self.copy.update(resource, id, patch)
+    fn update(&self, resource: &str, id: Json, patch: Json, origin: &Origin) -> DbFuture {
+        self.copy.update(resource, id, patch, origin)
     }
-    fn delete(&self, resource: &str, id: Json) -> DbFuture {
-        self.copy.delete(resource, id)
+    fn delete(&self, resource: &str, id: Json, origin: &Origin) -> DbFuture {
+        self.copy.delete(resource, id, origin)
     }
-    fn sql(&self, text: String, params: Vec<Json>) -> DbFuture {
-        self.copy.sql(text, params)
+    fn sql(&self, text: String, params: Vec<Json>, origin: &Origin) -> DbFuture {
+        self.copy.sql(text, params, origin)
     }
 }
 

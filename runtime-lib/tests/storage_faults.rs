@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use backworks_runtime::storage::audit::Origin;
 use serde_json::{Value, json};
 use storage_support::postgres::Cluster;
 use storage_support::{Backend, TestDb, TestServer, enc, request, try_request};
@@ -274,6 +275,7 @@ fn sqlite_locked_by_another_writer_is_a_503_for_writes_only() {
         .block_on(holder.create(
             "authors",
             json!({"name": "held"}).as_object().unwrap().clone(),
+            &Origin::system(),
         ))
         .unwrap();
     let refused = server.post("/books", &json!({"title": "waits"}));
@@ -305,6 +307,7 @@ fn a_write_abandoned_while_waiting_for_the_lock_leaves_no_transaction_open() {
             .create(
                 "authors",
                 json!({"name": "held"}).as_object().unwrap().clone(),
+                &Origin::system(),
             )
             .await
             .unwrap();
@@ -313,6 +316,7 @@ fn a_write_abandoned_while_waiting_for_the_lock_leaves_no_transaction_open() {
             store.create(
                 "authors",
                 json!({"name": "gone"}).as_object().unwrap().clone(),
+                &Origin::system(),
             ),
         )
         .await;
@@ -322,11 +326,16 @@ fn a_write_abandoned_while_waiting_for_the_lock_leaves_no_transaction_open() {
             .create(
                 "authors",
                 json!({"name": "after"}).as_object().unwrap().clone(),
+                &Origin::system(),
             )
             .await;
         assert!(after.is_ok(), "{after:?}");
         let names: Vec<_> = store
-            .sql("SELECT name FROM authors ORDER BY id".into(), vec![])
+            .sql(
+                "SELECT name FROM authors ORDER BY id".into(),
+                vec![],
+                &Origin::system(),
+            )
             .await
             .unwrap()
             .into_iter()

@@ -8,6 +8,7 @@
 
 mod storage_support;
 
+use backworks_runtime::storage::audit::Origin;
 use backworks_runtime::storage::{DataSpec, ErrorCode, MigrationSpec, Store};
 use serde_json::{Value, json};
 use storage_support::{TempDir, runtime};
@@ -50,7 +51,7 @@ fn data(url: &str, migrations: &'static [MigrationSpec]) -> &'static DataSpec {
 
 async fn rows(store: &Store, text: &str) -> Vec<Value> {
     store
-        .sql(text.into(), vec![])
+        .sql(text.into(), vec![], &Origin::system())
         .await
         .expect("query")
         .into_iter()
@@ -68,6 +69,7 @@ fn a_rebuild_keeps_referring_rows_and_a_dangling_reference_is_refused() {
             .sql(
                 "INSERT INTO authors (id, name) VALUES (1, 'Le Guin'), (2, 'Butler')".into(),
                 vec![],
+                &Origin::system(),
             )
             .await
             .expect("authors");
@@ -75,6 +77,7 @@ fn a_rebuild_keeps_referring_rows_and_a_dangling_reference_is_refused() {
             .sql(
                 "INSERT INTO books (title, author) VALUES ('Earthsea', 1), ('Kindred', 2)".into(),
                 vec![],
+                &Origin::system(),
             )
             .await
             .expect("books");
@@ -126,6 +129,7 @@ fn a_rebuild_keeps_referring_rows_and_a_dangling_reference_is_refused() {
             .sql(
                 "INSERT INTO books (title, author) VALUES ('Nowhere', 99)".into(),
                 vec![],
+                &Origin::system(),
             )
             .await
             .unwrap_err();

@@ -7,6 +7,7 @@
 
 mod storage_support;
 
+use backworks_runtime::storage::audit::Origin;
 use backworks_runtime::storage::{DataSpec, ErrorCode, ListQuery, Row, Store};
 use serde_json::{Value, json};
 use storage_support::{Backend, TestDb, runtime};
@@ -23,6 +24,7 @@ fn error_codes_are_stable(backend: Backend) {
             .create(
                 "books",
                 row(json!({"title": "A", "isbn": "978-0000000001"})),
+                &Origin::system(),
             )
             .await
             .expect("create");
@@ -30,18 +32,27 @@ fn error_codes_are_stable(backend: Backend) {
             .create(
                 "books",
                 row(json!({"title": "B", "isbn": "978-0000000001"})),
+                &Origin::system(),
             )
             .await
             .unwrap_err();
         assert_eq!(unique.code, ErrorCode::UniqueViolation);
         assert_eq!(unique.code.as_str(), "unique_violation");
         let foreign = store
-            .create("books", row(json!({"title": "C", "author": 999})))
+            .create(
+                "books",
+                row(json!({"title": "C", "author": 999})),
+                &Origin::system(),
+            )
             .await
             .unwrap_err();
         assert_eq!(foreign.code.as_str(), "foreign_key_violation");
         let invalid = store
-            .create("books", row(json!({"title": 5, "pages": 0})))
+            .create(
+                "books",
+                row(json!({"title": 5, "pages": 0})),
+                &Origin::system(),
+            )
             .await
             .unwrap_err();
         assert_eq!(invalid.code.as_str(), "invalid");
@@ -53,7 +64,13 @@ fn error_codes_are_stable(backend: Backend) {
         assert_eq!(pointers, ["/title", "/pages"]);
         assert_eq!(
             store
-                .update("books", &json!(12345), row(json!({"title": "x"})), None)
+                .update(
+                    "books",
+                    &json!(12345),
+                    row(json!({"title": "x"})),
+                    None,
+                    &Origin::system()
+                )
                 .await
                 .unwrap(),
             None
@@ -64,13 +81,14 @@ fn error_codes_are_stable(backend: Backend) {
                 &json!(1),
                 row(json!({"title": "x"})),
                 Some("\"0\"".into()),
+                &Origin::system(),
             )
             .await
             .unwrap_err();
         assert_eq!(stale.code.as_str(), "precondition_failed");
         // Defaults: `now` for instants and dates, JSON literals, fresh UUID ids.
         let counter = store
-            .create("counters", row(json!({"name": "c"})))
+            .create("counters", row(json!({"name": "c"})), &Origin::system())
             .await
             .unwrap();
         assert_eq!(counter["value"], 0);
@@ -101,7 +119,11 @@ fn transactions_roll_back_unless_committed(backend: Backend) {
         let store = Store::open(db.data()).await.expect("open");
         let mut tx = store.begin().await.expect("begin");
         let author = tx
-            .create("authors", row(json!({"name": "Dropped"})))
+            .create(
+                "authors",
+                row(json!({"name": "Dropped"})),
+                &Origin::system(),
+            )
             .await
             .unwrap();
         let id = author["id"].clone();
@@ -118,7 +140,7 @@ fn transactions_roll_back_unless_committed(backend: Backend) {
 
         let mut tx = store.begin().await.expect("begin");
         let author = tx
-            .create("authors", row(json!({"name": "Rolled"})))
+            .create("authors", row(json!({"name": "Rolled"})), &Origin::system())
             .await
             .unwrap();
         tx.rollback().await.unwrap();
@@ -126,14 +148,22 @@ fn transactions_roll_back_unless_committed(backend: Backend) {
 
         let mut tx = store.begin().await.expect("begin");
         let author = tx
-            .create("authors", row(json!({"name": "Kept"})))
+            .create("authors", row(json!({"name": "Kept"})), &Origin::system())
             .await
             .unwrap();
-        tx.create("books", row(json!({"title": "T", "author": author["id"]})))
-            .await
-            .unwrap();
+        tx.create(
+            "books",
+            row(json!({"title": "T", "author": author["id"]})),
+            &Origin::system(),
+        )
+        .await
+        .unwrap();
         let failed = tx
-            .create("books", row(json!({"title": "T", "author": 4242})))
+            .create(
+                "books",
+                row(json!({"title": "T", "author": 4242})),
+                &Origin::system(),
+            )
             .await
             .unwrap_err();
         assert_eq!(failed.code.as_str(), "foreign_key_violation");
@@ -148,7 +178,7 @@ fn transactions_roll_back_unless_committed(backend: Backend) {
         }
         // The writer is free again after all of the above.
         store
-            .create("authors", row(json!({"name": "After"})))
+            .create("authors", row(json!({"name": "After"})), &Origin::system())
             .await
             .unwrap();
     });
@@ -163,6 +193,7 @@ fn migrations_are_applied_once_and_recorded(backend: Backend) {
             .sql(
                 "SELECT version, name FROM _backworks_migrations ORDER BY version".into(),
                 vec![],
+                &Origin::system(),
             )
             .await
             .unwrap();
@@ -182,6 +213,7 @@ fn migrations_are_applied_once_and_recorded(backend: Backend) {
                     json!("from_the_future"),
                     json!("2030-01-01T00:00:00.000Z"),
                 ],
+                &Origin::system(),
             )
             .await
             .unwrap();
@@ -210,12 +242,20 @@ fn servers_starting_together_migrate_once(backend: Backend) {
             stores.push(open.await.unwrap().expect("every server starts"));
         }
         let history = stores[3]
-            .sql("SELECT version FROM _backworks_migrations".into(), vec![])
+            .sql(
+                "SELECT version FROM _backworks_migrations".into(),
+                vec![],
+                &Origin::system(),
+            )
             .await
             .unwrap();
         assert_eq!(history.len(), 2, "each migration applied and recorded once");
         let authors = stores[0]
-            .sql("SELECT COUNT(*) AS n FROM authors".into(), vec![])
+            .sql(
+                "SELECT COUNT(*) AS n FROM authors".into(),
+                vec![],
+                &Origin::system(),
+            )
             .await
             .unwrap();
         assert_eq!(authors[0]["n"], 2, "seeded once");
@@ -235,15 +275,27 @@ fn seeds_fill_only_empty_tables(backend: Backend) {
             Some(2)
         );
         store
-            .update("authors", &json!(1), row(json!({"name": "Renamed"})), None)
+            .update(
+                "authors",
+                &json!(1),
+                row(json!({"name": "Renamed"})),
+                None,
+                &Origin::system(),
+            )
             .await
             .unwrap();
-        store.delete("authors", &json!(2), None).await.unwrap();
+        store
+            .delete("authors", &json!(2), None, &Origin::system())
+            .await
+            .unwrap();
         let reopened = Store::open(db.data()).await.expect("reopen");
         let page = reopened.list("authors", all.clone()).await.unwrap();
         assert_eq!(page.total, Some(1), "a table with rows is not seeded again");
         assert_eq!(page.items[0]["name"], "Renamed");
-        reopened.delete("authors", &json!(1), None).await.unwrap();
+        reopened
+            .delete("authors", &json!(1), None, &Origin::system())
+            .await
+            .unwrap();
         let reseeded = Store::open(db.data()).await.expect("reopen");
         assert_eq!(reseeded.list("authors", all).await.unwrap().total, Some(2));
     });
@@ -255,7 +307,7 @@ fn object_queries_match_the_url_grammar(backend: Backend) {
         let store = Store::open(db.data()).await.expect("open");
         for (title, price, status) in [("a", 5, "published"), ("b", 15, "published"), ("c", 25, "draft")] {
             store
-                .create("books", row(json!({"title": title, "price": price, "status": status, "author": 1, "pages": 3})))
+                .create("books", row(json!({"title": title, "price": price, "status": status, "author": 1, "pages": 3})), &Origin::system())
                 .await
                 .unwrap();
         }
@@ -326,6 +378,7 @@ fn raw_sql_uses_question_marks_on_both_engines(backend: Backend) {
                 .create(
                     "books",
                     row(json!({"title": format!("p{price}"), "price": price})),
+                    &Origin::system(),
                 )
                 .await
                 .unwrap();
@@ -335,12 +388,13 @@ fn raw_sql_uses_question_marks_on_both_engines(backend: Backend) {
                 "SELECT title, '?' AS mark FROM books WHERE price > ? AND title <> ? ORDER BY id"
                     .into(),
                 vec![json!(10), json!("p25")],
+                &Origin::system(),
             )
             .await
             .unwrap();
         assert_eq!(rows, [row(json!({"title": "p15", "mark": "?"}))]);
         let broken = store
-            .sql("SELEC nonsense".into(), vec![])
+            .sql("SELEC nonsense".into(), vec![], &Origin::system())
             .await
             .unwrap_err();
         assert_eq!(broken.code, ErrorCode::Invalid, "{broken}");
@@ -348,6 +402,7 @@ fn raw_sql_uses_question_marks_on_both_engines(backend: Backend) {
             .sql(
                 "SELECT COUNT(*) AS n FROM books WHERE title LIKE ?".into(),
                 vec![json!("p%")],
+                &Origin::system(),
             )
             .await
             .unwrap();
@@ -367,17 +422,17 @@ fn store_transactions_and_futures_are_send() {
         send(&store.get("books", &id));
         send(&store.list("books", ListQuery::default()));
         send(&store.count("books", Default::default()));
-        send(&store.create("books", Row::new()));
-        send(&store.update("books", &id, Row::new(), None));
-        send(&store.replace("books", &id, Row::new(), None));
-        send(&store.delete("books", &id, None));
-        send(&store.sql(String::new(), vec![]));
+        send(&store.create("books", Row::new(), &Origin::system()));
+        send(&store.update("books", &id, Row::new(), None, &Origin::system()));
+        send(&store.replace("books", &id, Row::new(), None, &Origin::system()));
+        send(&store.delete("books", &id, None, &Origin::system()));
+        send(&store.sql(String::new(), vec![], &Origin::system()));
         send(&store.begin());
         send(&tx.get("books", &id));
         send(&tx.list("books", ListQuery::default()));
-        send(&tx.create("books", Row::new()));
-        send(&tx.update("books", &id, Row::new(), None));
-        send(&tx.sql(String::new(), vec![]));
+        send(&tx.create("books", Row::new(), &Origin::system()));
+        send(&tx.update("books", &id, Row::new(), None, &Origin::system()));
+        send(&tx.sql(String::new(), vec![], &Origin::system()));
     }
     let _ = with;
     fn transaction<T: Send + 'static>() {}

@@ -15,10 +15,12 @@
 //! an endpoint's `auth` and `roles`) in [`auth`].
 
 mod api_keys;
+mod audit;
 mod auth;
 mod data;
 mod users;
 
+pub use audit::AuditConfig;
 pub use auth::{ApiKeysConfig, AuthConfig, JwtConfig, UsersConfig};
 pub use data::{
     CrudEndpoints, DatabaseConfig, FieldConfig, ResourceConfig, RuleConfig, RulesConfig,
@@ -69,6 +71,9 @@ pub struct Blueprint {
     /// How callers are identified; with it, every route requires a valid token by default.
     #[serde(default)]
     pub auth: Option<AuthConfig>,
+    /// The audit log of every write and identity event: how long entries are kept.
+    #[serde(default)]
+    pub audit: Option<AuditConfig>,
 }
 
 /// `server:` settings.

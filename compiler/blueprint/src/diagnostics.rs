@@ -2,6 +2,7 @@
 //! consistent and can be found in one place. Those of the data keys are in [`data`], those of
 //! the identity keys in [`auth`].
 
+pub mod audit;
 pub mod auth;
 pub mod data;
 pub mod rules;

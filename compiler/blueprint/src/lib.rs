@@ -9,6 +9,7 @@
 //!    the shape check found malformed, so their errors hide nothing about the others;
 //! 5. [`lower`] checks meaning (paths, methods, handlers, ports, resources) and builds the IR.
 
+mod audit;
 mod auth;
 pub mod config;
 mod data;

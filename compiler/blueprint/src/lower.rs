@@ -18,6 +18,7 @@ use backworks_ir::{
     Operation, Route, ServerSettings, Service,
 };
 
+use crate::audit::lower_audit;
 use crate::auth::{endpoint_access, lower_auth};
 use crate::config::{Blueprint, Endpoint, Size};
 use crate::data::lower_data;
@@ -62,6 +63,7 @@ pub fn lower(
     let schemas = lowerer.named_schemas(root);
     let routes = lowerer.routes(&parts.endpoints, root, &limits);
     let auth = lower_auth(source, blueprint.auth.as_ref(), root, lowerer.diagnostics);
+    let audit = lower_audit(source, blueprint.audit.as_ref(), root, lowerer.diagnostics);
 
     let Lowerer {
         handlers,
@@ -99,6 +101,7 @@ pub fn lower(
         resources: data.resources,
         migrations,
         auth,
+        audit,
     })
 }
 

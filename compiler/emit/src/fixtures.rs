@@ -107,5 +107,6 @@ pub(crate) fn service_with(resources: Vec<Resource>, snapshot: Option<SchemaSnap
             migrations: Vec::new(),
         },
         auth: None,
+        audit: None,
     }
 }

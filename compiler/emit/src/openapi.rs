@@ -8,7 +8,7 @@
 //! ```
 //!
 //! Resources' generated operations and schemas are added by `openapi_resources.rs`; who may
-//! call each operation by `openapi_security.rs`.
+//! call each operation by `openapi_security.rs`; the audit log's route by `openapi_audit.rs`.
 
 use backworks_ir::{
     ExportTypes, JsonSchema, Method, Operation, ParamLocation, Parameter, Route, Service,
@@ -105,6 +105,7 @@ pub fn document(service: &Service, inferred: &[Vec<ExportResponses>]) -> Value {
     let mut components = Map::new();
     components.insert("schemas".into(), Value::Object(schemas));
     let security = crate::openapi_security::secure(service, &mut paths, &mut components);
+    crate::openapi_audit::add_audit(service, &mut paths, &mut operation_ids);
     json!({
         "openapi": "3.1.0",
         "info": info,

@@ -61,6 +61,11 @@ fn operand_pattern(operand: &Operand) -> String {
     }
 }
 
+/// An instant the storage layer parses, anchored (the audit log's `since` and `until`).
+pub(crate) fn instant_pattern() -> String {
+    format!("^{}$", operand_pattern(&Operand::Instant))
+}
+
 /// `YYYY-MM-DD` of a day that exists (the 29th of February in leap years only).
 fn date() -> String {
     const LEAP_YEAR: &str =

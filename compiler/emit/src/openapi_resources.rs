@@ -113,7 +113,7 @@ impl Names {
         }
     }
 
-    fn fresh(&mut self, wanted: &str) -> String {
+    pub(crate) fn fresh(&mut self, wanted: &str) -> String {
         let mut candidate = wanted.to_string();
         let mut counter = 1;
         while self.taken.contains(&candidate) {

@@ -171,6 +171,16 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
     } else {
         quote! { None }
     };
+    // `audit: { retain }`: set before serving, so the store opened at start purges on a timer.
+    let retention = service
+        .audit
+        .as_ref()
+        .and_then(|audit| audit.retain_ms)
+        .map(|ms| {
+            quote! {
+                backworks_runtime::storage::audit::retain(std::time::Duration::from_millis(#ms));
+            }
+        });
     quote! {
         //! The server for this blueprint: settings and routes; everything else is in
         //! `backworks-runtime` and the compiled handlers under `js/`.
@@ -204,6 +214,7 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
         static ALLOCATOR: backworks_runtime::Allocator = backworks_runtime::ALLOCATOR;
 
         fn main() -> std::process::ExitCode {
+            #retention
             backworks_runtime::http::serve(&SERVICE)
         }
     }

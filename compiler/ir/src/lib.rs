@@ -13,6 +13,7 @@
 //! ```
 
 mod annotations;
+mod audit;
 mod auth;
 mod data;
 mod inputs;
@@ -24,6 +25,7 @@ use std::path::PathBuf;
 use backworks_diagnostics::{SourceId, Span};
 
 pub use annotations::{ExportTypes, HandlerTypes, TypedBody, TypedResponse};
+pub use audit::AuditLog;
 pub use auth::{Access, ApiKeys, Auth, Jwt, JwtAlgorithm, JwtKeys, Users};
 pub use data::{
     ColumnSnapshot, Constraints, CrudOperation, Database, Field, FieldDefault, FieldType,
@@ -69,6 +71,8 @@ pub struct Service {
     pub migrations: MigrationHistory,
     /// How callers are identified, when the blueprint declares `auth:`.
     pub auth: Option<Auth>,
+    /// The audit log's settings, when the blueprint declares `audit:`.
+    pub audit: Option<AuditLog>,
 }
 
 /// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.

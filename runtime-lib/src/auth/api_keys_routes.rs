@@ -14,7 +14,7 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, Request};
+use axum::extract::{Extension, Path, Request};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, delete, get};
@@ -28,6 +28,8 @@ use super::{Access, Authenticator, Refusal, admit};
 use crate::contract::User;
 use crate::http::envelope::EndpointName;
 use crate::http::errors::{HttpError, json_error};
+use crate::http::request_id::RequestId;
+use crate::storage::audit::Origin;
 use crate::storage::time::{format_instant, parse_instant};
 
 /// Where the routes are served.
@@ -52,9 +54,24 @@ pub(crate) fn routes(
         ),
         (
             format!("{PATH}/{{id}}"),
-            delete(move |id: Path<String>, headers: HeaderMap| revoke(for_revoke, id.0, headers)),
+            delete(
+                move |id: Path<String>,
+                      request_id: Option<Extension<RequestId>>,
+                      headers: HeaderMap| {
+                    revoke(for_revoke, id.0, request_id.map(|id| id.0), headers)
+                },
+            ),
         ),
     ]
+}
+
+/// The request id the envelope gave this request (a fresh one if it is missing, which only a
+/// router built without the envelope would do).
+fn request_id_of(id: Option<&RequestId>) -> String {
+    id.cloned()
+        .unwrap_or_else(RequestId::fresh)
+        .as_str()
+        .to_owned()
 }
 
 /// The admin calling, or the refusal to answer.
@@ -203,10 +220,10 @@ async fn create_key(
         expires_at,
         revoked_at: None,
     };
-    api_keys_store::insert(&store, &stored, &api_keys::hash(&key))
+    let origin = Origin::request(Some(&by), &request_id_of(parts.extensions.get()), None);
+    api_keys_store::insert(&store, &stored, &api_keys::hash(&key), &origin)
         .await
         .map_err(|error| unavailable(&error))?;
-    // audit: API key created (stored.id, stored.name, stored.roles, by.id) — never the key.
     tracing::info!(
         key_id = %stored.id,
         name = %stored.name,
@@ -231,11 +248,17 @@ async fn list(authenticator: Arc<Authenticator>, headers: HeaderMap) -> Response
     named(answer.await.unwrap_or_else(|refused| refused))
 }
 
-async fn revoke(authenticator: Arc<Authenticator>, id: String, headers: HeaderMap) -> Response {
+async fn revoke(
+    authenticator: Arc<Authenticator>,
+    id: String,
+    request_id: Option<RequestId>,
+    headers: HeaderMap,
+) -> Response {
     let answer = async {
         let by = admin(&authenticator, &headers).await?;
         let store = store(authenticator.api_keys.as_ref()).map_err(refused)?;
-        let revoked = api_keys_store::revoke(&store, &id, api_keys::now_ms())
+        let origin = Origin::request(Some(&by), &request_id_of(request_id.as_ref()), None);
+        let revoked = api_keys_store::revoke(&store, &id, api_keys::now_ms(), &origin)
             .await
             .map_err(|error| unavailable(&error))?;
         if !revoked {
@@ -245,7 +268,6 @@ async fn revoke(authenticator: Arc<Authenticator>, id: String, headers: HeaderMa
                 "no API key has this id",
             ));
         }
-        // audit: API key revoked (id, by.id).
         tracing::info!(key_id = %id, by = by.id.as_deref().unwrap_or("?"), "API key revoked");
         Ok(StatusCode::NO_CONTENT.into_response())
     };

@@ -20,6 +20,7 @@
 
 use serde_json::{Value, json};
 
+use crate::storage::audit::{Event, Origin};
 use crate::storage::system::SystemTable;
 use crate::storage::{Row, Store, StoreError};
 
@@ -80,25 +81,35 @@ impl StoredKey {
     }
 }
 
-/// Stores a new key's hash.
-pub(crate) async fn insert(store: &Store, key: &StoredKey, hash: &str) -> Result<(), StoreError> {
+/// Stores a new key's hash, with its `key_created` audit entry in the same transaction.
+pub(crate) async fn insert(
+    store: &Store,
+    key: &StoredKey,
+    hash: &str,
+    origin: &Origin,
+) -> Result<(), StoreError> {
     let roles = serde_json::to_string(&key.roles).unwrap_or_else(|_| "[]".into());
-    store
-        .sql(
-            "INSERT INTO _backworks_api_keys (id, name, hash, roles, created_at, expires_at) \
-             VALUES (?, ?, ?, ?, ?, ?)"
-                .into(),
-            vec![
-                json!(key.id),
-                json!(key.name),
-                json!(hash),
-                json!(roles),
-                json!(key.created_at),
-                json!(key.expires_at),
-            ],
-        )
-        .await?;
-    Ok(())
+    let mut tx = store.begin().await?;
+    tx.platform_sql(
+        "INSERT INTO _backworks_api_keys (id, name, hash, roles, created_at, expires_at) \
+         VALUES (?, ?, ?, ?, ?, ?)"
+            .into(),
+        vec![
+            json!(key.id),
+            json!(key.name),
+            json!(hash),
+            json!(roles),
+            json!(key.created_at),
+            json!(key.expires_at),
+        ],
+    )
+    .await?;
+    let created = Event::KeyCreated {
+        key: key.id.clone(),
+        roles: key.roles.clone(),
+    };
+    tx.record(origin, &created).await?;
+    tx.commit().await
 }
 
 /// The key whose hash is `hash`, revoked and expired ones included (the caller decides).
@@ -126,12 +137,17 @@ pub(crate) async fn list(store: &Store) -> Result<Vec<StoredKey>, StoreError> {
     Ok(rows.iter().filter_map(StoredKey::from_row).collect())
 }
 
-/// Marks key `id` revoked at `now` (a revoked key keeps its first revocation time); `false`
-/// when there is no such key.
-pub(crate) async fn revoke(store: &Store, id: &str, now: i64) -> Result<bool, StoreError> {
+/// Marks key `id` revoked at `now` (a revoked key keeps its first revocation time), with its
+/// `key_revoked` audit entry; `false` when there is no such key.
+pub(crate) async fn revoke(
+    store: &Store,
+    id: &str,
+    now: i64,
+    origin: &Origin,
+) -> Result<bool, StoreError> {
     let mut tx = store.begin().await?;
     let found = tx
-        .sql(
+        .platform_sql(
             "SELECT id FROM _backworks_api_keys WHERE id = ?".into(),
             vec![json!(id)],
         )
@@ -139,11 +155,13 @@ pub(crate) async fn revoke(store: &Store, id: &str, now: i64) -> Result<bool, St
     if found.is_empty() {
         return Ok(false);
     }
-    tx.sql(
+    tx.platform_sql(
         "UPDATE _backworks_api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL".into(),
         vec![json!(now), json!(id)],
     )
     .await?;
+    let revoked = Event::KeyRevoked { key: id.to_owned() };
+    tx.record(origin, &revoked).await?;
     tx.commit().await?;
     Ok(true)
 }

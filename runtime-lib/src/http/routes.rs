@@ -123,6 +123,7 @@ pub fn router_with(spec: &'static ServiceSpec, overrides: Overrides) -> Router {
 }
 
 /// Which store the CRUD routes use.
+#[derive(Clone)]
 enum Crud {
     Installed,
     #[cfg(feature = "storage")]
@@ -172,6 +173,7 @@ fn build(
             router = router.route(&path, methods.fallback(method_not_allowed));
         }
     }
+    router = mount_audit(router, spec, crud.clone(), authenticator.clone());
     router = mount_crud(router, spec, crud, document, authenticator);
     let global = Arc::new(global_headers(spec));
     router
@@ -275,6 +277,40 @@ fn crud_access(
     } else {
         auth.resources
     }
+}
+
+/// Mounts `GET /_backworks/audit` (`storage::audit::route`) for a service with data and
+/// `auth:`; without `auth:` there is no admin to read it, and the route does not exist.
+#[cfg(feature = "storage")]
+fn mount_audit(
+    router: Router,
+    spec: &'static ServiceSpec,
+    crud: Crud,
+    authenticator: Option<Arc<Authenticator>>,
+) -> Router {
+    use crate::storage::audit::route::{AUDIT_PATH, route};
+    use crate::storage::http::StoreSource;
+    if spec.data.is_none() || spec.auth.is_none() {
+        return router;
+    }
+    let store = match crud {
+        Crud::Installed => StoreSource::Installed,
+        Crud::Fixed(store) => StoreSource::Fixed(store),
+    };
+    router.route(
+        AUDIT_PATH,
+        route(store, authenticator).fallback(method_not_allowed),
+    )
+}
+
+#[cfg(not(feature = "storage"))]
+fn mount_audit(
+    router: Router,
+    _: &'static ServiceSpec,
+    _: Crud,
+    _: Option<Arc<Authenticator>>,
+) -> Router {
+    router
 }
 
 /// Without the `storage` feature there are no engines; `serve` refuses a spec with data.

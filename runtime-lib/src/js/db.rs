@@ -22,6 +22,11 @@
 //! the server has opened it, or any implementation given to [`install`] (the tests use an
 //! in-memory one). `list` answers a page as `GET /<resource>` does: `{ items, next }`, plus
 //! `total` when the options ask for `count: true`.
+//!
+//! Every write (`create`, `update`, `delete`, and `sql` that is not a `SELECT`) goes with the
+//! [`Origin`] of the request whose code makes it — its caller and request id, from the
+//! current [`RequestTask`](super::request_task::RequestTask) — so the store's audit entry
+//! names the handler's user, inside a `transaction` as outside.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -30,6 +35,7 @@ use std::sync::{Arc, OnceLock};
 
 use super::error::{Throw, new_error};
 use super::value::Value;
+use crate::storage::audit::Origin;
 
 /// Plain JSON, as rows and query descriptions cross threads.
 pub type Json = serde_json::Value;
@@ -55,6 +61,7 @@ pub struct DbError {
 /// Operations on resources, of the database or of an open transaction. Each returns plain
 /// JSON: `get` a row or `null`, `list` and `sql` an array of rows, `count` a number,
 /// `create`/`update` the row (`update` `null` when there is none), `delete` whether a row went.
+/// Writes take the [`Origin`] their audit entry names.
 pub trait Resources: Send + Sync + 'static {
     /// The row with this id, or `null`.
     fn get(&self, resource: &str, id: Json) -> DbFuture;
@@ -63,13 +70,13 @@ pub trait Resources: Send + Sync + 'static {
     /// How many rows match `filter`.
     fn count(&self, resource: &str, filter: Json) -> DbFuture;
     /// Inserts a row and returns it as stored.
-    fn create(&self, resource: &str, data: Json) -> DbFuture;
+    fn create(&self, resource: &str, data: Json, origin: &Origin) -> DbFuture;
     /// Changes the fields `patch` names and returns the row.
-    fn update(&self, resource: &str, id: Json, patch: Json) -> DbFuture;
+    fn update(&self, resource: &str, id: Json, patch: Json, origin: &Origin) -> DbFuture;
     /// Removes the row.
-    fn delete(&self, resource: &str, id: Json) -> DbFuture;
+    fn delete(&self, resource: &str, id: Json, origin: &Origin) -> DbFuture;
     /// Runs SQL with `?` placeholders bound to `params`; returns the rows.
-    fn sql(&self, text: String, params: Vec<Json>) -> DbFuture;
+    fn sql(&self, text: String, params: Vec<Json>, origin: &Origin) -> DbFuture;
 }
 
 /// An open transaction. Dropped without `commit` (its request was abandoned past its
@@ -196,13 +203,13 @@ fn resource_object(backend: &Backend, resource: &str) -> Value {
             db.count(resource, arg(args, 0))
         }),
         ("create", 1, |db, resource, args| {
-            db.create(resource, arg(args, 0))
+            db.create(resource, arg(args, 0), &origin())
         }),
         ("update", 2, |db, resource, args| {
-            db.update(resource, arg(args, 0), arg(args, 1))
+            db.update(resource, arg(args, 0), arg(args, 1), &origin())
         }),
         ("delete", 1, |db, resource, args| {
-            db.delete(resource, arg(args, 0))
+            db.delete(resource, arg(args, 0), &origin())
         }),
     ];
     Value::object(operations.into_iter().map(|(name, length, operation)| {
@@ -218,6 +225,15 @@ fn resource_object(backend: &Backend, resource: &str) -> Value {
 
 fn arg(args: &[Json], index: usize) -> Json {
     args.get(index).cloned().unwrap_or(Json::Null)
+}
+
+/// Who a write made now is audited as: the running request's caller, in that request (work
+/// a request left behind — a timer after its answer — still counts as that request's).
+fn origin() -> Origin {
+    match super::request_task::current() {
+        Some(task) => Origin::request(task.user(), task.request_id(), None),
+        None => Origin::system(),
+    }
 }
 
 /// ``sql`SELECT … ${value}` ``: the strings joined with `?`, the values as parameters.
@@ -243,7 +259,7 @@ fn sql(backend: &Backend, args: &[Value]) -> Result<Value, Throw> {
         .iter()
         .map(to_json)
         .collect::<Result<Vec<_>, _>>()?;
-    start(backend.resources().sql(text, params))
+    start(backend.resources().sql(text, params, &origin()))
 }
 
 /// `ctx.db.transaction(callback)`: opens a transaction, calls `callback(tx)`, commits when its

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use serde_json::{Map, Value as Json, json};
 
 use super::db::{BeginFuture, Database, DbError, DbFuture, Resources, Transaction};
+use crate::storage::audit::Origin;
 use crate::storage::{ListQuery, Page, ResourceSpec, Row, Store, StoreError};
 
 /// The installed store, seen through `ctx.db`'s traits.
@@ -115,39 +116,45 @@ impl Resources for StoreDatabase {
         })
     }
 
-    fn create(&self, resource: &str, data: Json) -> DbFuture {
-        let (store, resource) = (self.0, resource.to_string());
+    fn create(&self, resource: &str, data: Json, origin: &Origin) -> DbFuture {
+        let (store, resource, origin) = (self.0, resource.to_string(), origin.clone());
         Box::pin(async move {
             let created = store
-                .create(&resource, row(data)?)
+                .create(&resource, row(data)?, &origin)
                 .await
                 .map_err(db_error)?;
             Ok(Json::Object(created))
         })
     }
 
-    fn update(&self, resource: &str, id: Json, patch: Json) -> DbFuture {
-        let (store, resource) = (self.0, resource.to_string());
+    fn update(&self, resource: &str, id: Json, patch: Json, origin: &Origin) -> DbFuture {
+        let (store, resource, origin) = (self.0, resource.to_string(), origin.clone());
         Box::pin(async move {
             let updated = store
-                .update(&resource, &id, row(patch)?, None)
+                .update(&resource, &id, row(patch)?, None, &origin)
                 .await
                 .map_err(db_error)?;
             Ok(updated.map_or(Json::Null, Json::Object))
         })
     }
 
-    fn delete(&self, resource: &str, id: Json) -> DbFuture {
-        let (store, resource) = (self.0, resource.to_string());
+    fn delete(&self, resource: &str, id: Json, origin: &Origin) -> DbFuture {
+        let (store, resource, origin) = (self.0, resource.to_string(), origin.clone());
         Box::pin(async move {
-            let deleted = store.delete(&resource, &id, None).await.map_err(db_error)?;
+            let deleted = store
+                .delete(&resource, &id, None, &origin)
+                .await
+                .map_err(db_error)?;
             Ok(Json::Bool(deleted))
         })
     }
 
-    fn sql(&self, text: String, params: Vec<Json>) -> DbFuture {
-        let store = self.0;
-        Box::pin(async move { Ok(rows(store.sql(text, params).await.map_err(db_error)?)) })
+    fn sql(&self, text: String, params: Vec<Json>, origin: &Origin) -> DbFuture {
+        let (store, origin) = (self.0, origin.clone());
+        Box::pin(async move {
+            let rows_read = store.sql(text, params, &origin).await.map_err(db_error)?;
+            Ok(rows(rows_read))
+        })
     }
 }
 
@@ -225,36 +232,43 @@ impl Resources for StoreTransaction {
         })
     }
 
-    fn create(&self, resource: &str, data: Json) -> DbFuture {
-        let resource = resource.to_string();
+    fn create(&self, resource: &str, data: Json, origin: &Origin) -> DbFuture {
+        let (resource, origin) = (resource.to_string(), origin.clone());
         in_transaction!(self, |tx| {
-            let created = tx.create(&resource, row(data)?).await.map_err(db_error)?;
+            let created = tx
+                .create(&resource, row(data)?, &origin)
+                .await
+                .map_err(db_error)?;
             Ok(Json::Object(created))
         })
     }
 
-    fn update(&self, resource: &str, id: Json, patch: Json) -> DbFuture {
-        let resource = resource.to_string();
+    fn update(&self, resource: &str, id: Json, patch: Json, origin: &Origin) -> DbFuture {
+        let (resource, origin) = (resource.to_string(), origin.clone());
         in_transaction!(self, |tx| {
             let updated = tx
-                .update(&resource, &id, row(patch)?, None)
+                .update(&resource, &id, row(patch)?, None, &origin)
                 .await
                 .map_err(db_error)?;
             Ok(updated.map_or(Json::Null, Json::Object))
         })
     }
 
-    fn delete(&self, resource: &str, id: Json) -> DbFuture {
-        let resource = resource.to_string();
+    fn delete(&self, resource: &str, id: Json, origin: &Origin) -> DbFuture {
+        let (resource, origin) = (resource.to_string(), origin.clone());
         in_transaction!(self, |tx| {
-            let deleted = tx.delete(&resource, &id, None).await.map_err(db_error)?;
+            let deleted = tx
+                .delete(&resource, &id, None, &origin)
+                .await
+                .map_err(db_error)?;
             Ok(Json::Bool(deleted))
         })
     }
 
-    fn sql(&self, text: String, params: Vec<Json>) -> DbFuture {
+    fn sql(&self, text: String, params: Vec<Json>, origin: &Origin) -> DbFuture {
+        let origin = origin.clone();
         in_transaction!(self, |tx| Ok(rows(
-            tx.sql(text, params).await.map_err(db_error)?
+            tx.sql(text, params, &origin).await.map_err(db_error)?
         )))
     }
 }

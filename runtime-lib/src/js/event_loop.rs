@@ -197,7 +197,8 @@ fn start(call: LoopCall, modules: Rc<Modules>) {
         entry,
         answer,
     } = call;
-    let task = RequestTask::new(&request.request_id, request.deadline, answer);
+    let user = request.user.clone();
+    let task = RequestTask::for_caller(&request.request_id, user, request.deadline, answer);
     let owner = task.clone();
     super::microtasks::enqueue_owned(
         Some(task),

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use super::error::Throw;
 use super::microtasks::Job;
-use crate::contract::{HandlerError, HandlerResult};
+use crate::contract::{HandlerError, HandlerResult, User};
 
 /// Where a task stands.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -50,6 +50,8 @@ pub struct RequestTask {
     answer: RefCell<Option<tokio::sync::oneshot::Sender<HandlerResult>>>,
     /// The request's `x-request-id`, for what its code logs.
     request_id: Rc<str>,
+    /// The request's verified caller, whom its `ctx.db` writes are audited as.
+    user: Rc<Option<User>>,
 }
 
 thread_local! {
@@ -82,6 +84,16 @@ impl RequestTask {
         deadline: Instant,
         answer: tokio::sync::oneshot::Sender<HandlerResult>,
     ) -> Rc<RequestTask> {
+        RequestTask::for_caller(request_id, None, deadline, answer)
+    }
+
+    /// Like [`RequestTask::new`], for a request made by `user`.
+    pub fn for_caller(
+        request_id: &str,
+        user: Option<User>,
+        deadline: Instant,
+        answer: tokio::sync::oneshot::Sender<HandlerResult>,
+    ) -> Rc<RequestTask> {
         let budget = deadline.saturating_duration_since(Instant::now());
         Rc::new(RequestTask {
             deadline: Cell::new(deadline),
@@ -89,24 +101,31 @@ impl RequestTask {
             state: Cell::new(TaskState::Waiting),
             answer: RefCell::new(Some(answer)),
             request_id: Rc::from(request_id),
+            user: Rc::new(user),
         })
     }
 
     /// A task with nobody waiting for it (work left by an abandoned request, e.g. a module's
     /// interval), with a fresh budget of `budget`; it logs as the request it came from.
-    fn detached(budget: Duration, request_id: Rc<str>) -> Rc<RequestTask> {
+    fn detached(budget: Duration, request_id: Rc<str>, user: Rc<Option<User>>) -> Rc<RequestTask> {
         Rc::new(RequestTask {
             deadline: Cell::new(Instant::now() + budget),
             budget,
             state: Cell::new(TaskState::Answered),
             answer: RefCell::new(None),
             request_id,
+            user,
         })
     }
 
     /// The `x-request-id` of the request this code runs for.
     pub fn request_id(&self) -> &str {
         &self.request_id
+    }
+
+    /// The caller of the request this code runs for (`None`: anonymous).
+    pub fn user(&self) -> Option<&User> {
+        self.user.as_ref().as_ref()
     }
 
     /// Makes this task current and its deadline the time budget, until the guard drops.
@@ -133,7 +152,9 @@ impl RequestTask {
                 self.deadline.set(Instant::now() + self.budget);
                 self.clone()
             }
-            TaskState::Abandoned => RequestTask::detached(self.budget, self.request_id.clone()),
+            TaskState::Abandoned => {
+                RequestTask::detached(self.budget, self.request_id.clone(), self.user.clone())
+            }
         }
     }
 

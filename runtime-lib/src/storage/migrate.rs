@@ -154,6 +154,7 @@ async fn seed(session: &mut super::engine::Session, data: &'static DataSpec) -> 
                 resource.name,
                 Row::from_iter(row),
                 Write::Seed,
+                None,
             )
             .await
             .map_err(|error| {

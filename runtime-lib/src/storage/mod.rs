@@ -19,8 +19,9 @@
 //! `list`/`expand`/`ops` (the operations), `rules` (record rules as SQL conditions), `sql` (SQL text for both dialects), `system` (the
 //! platform's own `_backworks_*` tables), `value`/`time`
 //! (JSON ↔ SQL values), `engine/` (SQLite and PostgreSQL), `migrate`, `cursor`, `etag`, `url`,
-//! `error`, and `http/` (the generated CRUD routes). The engines sit behind the default-on
-//! cargo feature `storage`; the spec types are always there.
+//! `error`, `http/` (the generated CRUD routes) and `audit/` (the audit log every write
+//! appends to). The engines sit behind the default-on cargo feature `storage`; the spec types
+//! are always there.
 
 mod spec;
 
@@ -29,6 +30,7 @@ pub use spec::{
     OnDeleteKind, OperationPointers, ResourceSpec, RuleExpr, RulesSpec, ScalarKind,
 };
 
+pub mod audit;
 #[cfg(feature = "storage")]
 mod columns;
 #[cfg(feature = "storage")]

@@ -10,11 +10,14 @@
 //!
 //! A write with a precondition reads the row and writes it inside one transaction holding the
 //! row (SQLite: the single writer; PostgreSQL: `FOR UPDATE`), so two servers racing on one
-//! row can never both pass the same `If-Match`.
+//! row can never both pass the same `If-Match`. Every write appends its audit entry through
+//! the same session, after the statement succeeded (`audit::append`), so the entry commits
+//! with the write or not at all.
 
 use serde_json::Value;
 
 use super::Row;
+use super::audit::{self, Entry, Origin};
 use super::columns::{CREATED_AT, Column, UPDATED_AT, columns};
 use super::conflict::explain;
 use super::engine::{RawRow, Session};
@@ -110,13 +113,15 @@ pub(crate) async fn get(
     select_one(session, resource, &id, lock).await
 }
 
-/// Inserts a new row (or a seed row, which may carry its id).
+/// Inserts a new row (or a seed row, which may carry its id); `origin` is who made it
+/// (`None` only for seed rows, which nobody made and the log does not list).
 pub(crate) async fn create(
     session: &mut Session,
     data: &'static DataSpec,
     name: &str,
     input: Row,
     write: Write,
+    origin: Option<&Origin>,
 ) -> Result<Row, StoreError> {
     let resource = resource(data, name)?;
     let now = time::now_ms();
@@ -163,13 +168,28 @@ pub(crate) async fn create(
         .query(sql.finish())
         .await
         .map_err(|error| explain(error, resource, Some(&row)))?;
-    rows.into_iter()
+    let created = rows
+        .into_iter()
         .next()
         .map(|raw| decode(resource, raw))
-        .ok_or_else(|| StoreError::internal("INSERT … RETURNING returned no row"))
+        .ok_or_else(|| StoreError::internal("INSERT … RETURNING returned no row"))?;
+    if let Some(origin) = origin {
+        let entry = Entry {
+            action: "create",
+            resource: Some(resource.name.to_owned()),
+            record: created.get("id").map(audit::id_text),
+            changed: audit::row_changes(None, Some(&created)),
+        };
+        audit::append(session, origin, entry).await?;
+    }
+    Ok(created)
 }
 
 /// Changes some fields (`Write::Patch`) or all of them (`Write::Replace`) of one row.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the parts of one write, each a plain borrow; a struct would only rename them"
+)]
 pub(crate) async fn update(
     session: &mut Session,
     data: &'static DataSpec,
@@ -178,6 +198,7 @@ pub(crate) async fn update(
     input: Row,
     expect: Option<&Precondition>,
     write: Write,
+    origin: &Origin,
 ) -> Result<Option<Row>, StoreError> {
     let resource = resource(data, name)?;
     let id = id_value(resource, id).map_err(|violation| StoreError::invalid(vec![violation]))?;
@@ -221,7 +242,17 @@ pub(crate) async fn update(
         .query(sql.finish())
         .await
         .map_err(|error| explain(error, resource, Some(&changes)))?;
-    Ok(rows.into_iter().next().map(|raw| decode(resource, raw)))
+    let Some(updated) = rows.into_iter().next().map(|raw| decode(resource, raw)) else {
+        return Ok(None);
+    };
+    let entry = Entry {
+        action: "update",
+        resource: Some(resource.name.to_owned()),
+        record: Some(audit::id_text(&id)),
+        changed: audit::row_changes(Some(&current), Some(&updated)),
+    };
+    audit::append(session, origin, entry).await?;
+    Ok(Some(updated))
 }
 
 /// Deletes one row; `false` when there was none.
@@ -231,6 +262,7 @@ pub(crate) async fn delete(
     name: &str,
     id: &Value,
     expect: Option<&Precondition>,
+    origin: &Origin,
 ) -> Result<bool, StoreError> {
     let resource = resource(data, name)?;
     let id = id_value(resource, id).map_err(|violation| StoreError::invalid(vec![violation]))?;
@@ -249,12 +281,17 @@ pub(crate) async fn delete(
         .push(" = ")
         .param(bind(&columns[0], &id)?)
         .push(" RETURNING ")
-        .ident("id");
+        .columns(None, &columns);
     let deleted = session
         .query(sql.finish())
         .await
         .map_err(|error| explain(error, resource, None))?;
-    Ok(!deleted.is_empty())
+    // The row as it was goes in the entry, so the log can tell what was lost.
+    let Some(row) = deleted.into_iter().next().map(|raw| decode(resource, raw)) else {
+        return Ok(false);
+    };
+    audit::append(session, origin, audit::deleted(resource.name, &id, &row)).await?;
+    Ok(true)
 }
 
 /// Fails with `precondition_failed` unless `expect` admits `current`.
@@ -269,7 +306,25 @@ fn require(expect: Option<&Precondition>, current: &Row) -> Result<(), StoreErro
 }
 
 /// Runs hand-written SQL with `?` placeholders on either engine; rows come back untyped.
+/// Anything but a `SELECT` is listed in the audit log by its text (never its parameters).
 pub(crate) async fn raw_sql(
+    session: &mut Session,
+    text: String,
+    params: Vec<Value>,
+    origin: &Origin,
+) -> Result<Vec<Row>, StoreError> {
+    let entry = audit::sql_statement(&text);
+    let rows = platform_sql(session, text, params).await?;
+    if let Some(entry) = entry {
+        audit::append(session, origin, entry).await?;
+    }
+    Ok(rows)
+}
+
+/// Like [`raw_sql`], without an audit entry: the platform's own statements on its
+/// `_backworks_*` tables, whose callers record what happened as identity events instead
+/// (`key_created`, not the text of an `INSERT`).
+pub(crate) async fn platform_sql(
     session: &mut Session,
     text: String,
     params: Vec<Value>,

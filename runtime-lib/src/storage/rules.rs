@@ -27,6 +27,7 @@
 
 use serde_json::Value;
 
+use super::audit::Origin;
 use super::columns::{Column, ColumnKind, column, columns};
 use super::engine::Session;
 use super::error::{ErrorCode, StoreError, Violation};
@@ -87,11 +88,12 @@ pub(crate) async fn create(
     resource: &'static ResourceSpec,
     mut body: Row,
     viewer: Viewer<'_>,
+    origin: &Origin,
 ) -> Result<Row, StoreError> {
     fill_caller(resource, &mut body, viewer);
     let rule = resource.rules.create;
     if rule.is_none() && !refers_to_guarded(store, resource) {
-        return store.create(resource.name, body).await;
+        return store.create(resource.name, body, origin).await;
     }
     if let Some(rule) = rule
         && let Cond::Const(false) = fold_condition(resource, rule, viewer)
@@ -100,7 +102,7 @@ pub(crate) async fn create(
     }
     let mut tx = store.begin().await?;
     check_references(&mut tx, store, resource, &body, viewer).await?;
-    let row = tx.create(resource.name, body).await?;
+    let row = tx.create(resource.name, body, origin).await?;
     let id = row.get("id").cloned().unwrap_or(Value::Null);
     if rule.is_some()
         && visible(tx.session(), resource, &id, rule, viewer, false)
@@ -124,6 +126,7 @@ pub(crate) async fn update(
     expect: Option<Precondition>,
     write: Write,
     viewer: Viewer<'_>,
+    origin: &Origin,
 ) -> Result<Option<Row>, StoreError> {
     if write == Write::Replace {
         fill_caller(resource, &mut body, viewer);
@@ -131,8 +134,8 @@ pub(crate) async fn update(
     let rules = &resource.rules;
     if rules.get.is_none() && rules.update.is_none() && !refers_to_guarded(store, resource) {
         return match write {
-            Write::Replace => store.replace(resource.name, id, body, expect).await,
-            _ => store.update(resource.name, id, body, expect).await,
+            Write::Replace => store.replace(resource.name, id, body, expect, origin).await,
+            _ => store.update(resource.name, id, body, expect, origin).await,
         };
     }
     let mut tx = store.begin().await?;
@@ -141,8 +144,8 @@ pub(crate) async fn update(
     }
     check_references(&mut tx, store, resource, &body, viewer).await?;
     let row = match write {
-        Write::Replace => tx.replace(resource.name, id, body, expect).await?,
-        _ => tx.update(resource.name, id, body, expect).await?,
+        Write::Replace => tx.replace(resource.name, id, body, expect, origin).await?,
+        _ => tx.update(resource.name, id, body, expect, origin).await?,
     };
     if row.is_some()
         && rules.update.is_some()
@@ -164,16 +167,17 @@ pub(crate) async fn delete(
     id: &Value,
     expect: Option<Precondition>,
     viewer: Viewer<'_>,
+    origin: &Origin,
 ) -> Result<bool, StoreError> {
     let rules = &resource.rules;
     if rules.get.is_none() && rules.delete.is_none() {
-        return store.delete(resource.name, id, expect).await;
+        return store.delete(resource.name, id, expect, origin).await;
     }
     let mut tx = store.begin().await?;
     if !may_change(&mut tx, resource, id, rules.delete, "delete", viewer).await? {
         return Ok(false);
     }
-    let deleted = tx.delete(resource.name, id, expect).await?;
+    let deleted = tx.delete(resource.name, id, expect, origin).await?;
     tx.commit().await?;
     Ok(deleted)
 }

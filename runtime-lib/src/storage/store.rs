@@ -4,21 +4,24 @@
 //!
 //! ```ignore
 //! let store = Store::open(&DATA).await?;            // connect, migrate, seed
-//! let book = store.create("books", row).await?;     // validated, defaults applied
+//! let origin = Origin::request(caller, &request_id, ip);   // who writes, in which request
+//! let book = store.create("books", row, &origin).await?;  // validated, defaults applied
 //! let page = store.list("books", ListQuery::parse(books, &params)?).await?;
 //! let mut tx = store.begin().await?;
-//! tx.update("books", &json!(7), patch, Some(etag)).await?;
+//! tx.update("books", &json!(7), patch, Some(etag), &origin).await?;
 //! tx.commit().await?;                               // dropped instead: rolled back
 //! ```
 //!
 //! Each write outside a transaction is its own transaction (a precondition is checked in the
-//! same one as the write). Reads outside a transaction go to SQLite's reader threads or any
+//! same one as the write). Every write takes the [`Origin`] its audit entry names, appended
+//! in the write's own transaction (see `audit/`). Reads outside a transaction go to SQLite's reader threads or any
 //! pooled PostgreSQL connection.
 
 use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
+use super::audit::{self, AuditPage, AuditQuery, Event, Origin};
 use super::engine::{Engine, PgEngine, Session, SqliteEngine};
 use super::error::StoreError;
 use super::etag::Precondition;
@@ -65,9 +68,25 @@ impl Store {
         migrate::migrate_and_seed(&engine, spec)
             .await
             .map_err(failed)?;
-        Ok(Store {
+        let store = Store {
             inner: Arc::new(Inner { data: spec, engine }),
-        })
+        };
+        if let Some(period) = audit::retention() {
+            audit::retention::start(
+                Arc::downgrade(&store.inner),
+                period,
+                |inner, before| async move { Store { inner }.purge_audit(before).await },
+            );
+        }
+        Ok(store)
+    }
+
+    /// Deletes the audit entries older than `before` (ms since the epoch): the retention
+    /// purge, the one deletion the log's append-only triggers let through.
+    pub(crate) async fn purge_audit(&self, before: i64) -> Result<(), StoreError> {
+        let mut session = self.inner.engine.begin().await?;
+        audit::retention::purge(&mut session, before).await?;
+        session.commit().await
     }
 
     /// Makes `store` the process's store (what `http::serve` does once at start); later calls
@@ -123,10 +142,20 @@ impl Store {
         .await
     }
 
+    /// One page of the audit log, newest first.
+    pub async fn audit(&self, query: &AuditQuery) -> Result<AuditPage, StoreError> {
+        audit::read(&mut self.reader().await?, query).await
+    }
+
     /// Inserts a row; answers it as stored (id, defaults, timestamps).
-    pub async fn create(&self, resource: &str, data: Row) -> Result<Row, StoreError> {
+    pub async fn create(
+        &self,
+        resource: &str,
+        data: Row,
+        origin: &Origin,
+    ) -> Result<Row, StoreError> {
         let mut tx = self.begin().await?;
-        let row = tx.create(resource, data).await?;
+        let row = tx.create(resource, data, origin).await?;
         tx.commit().await?;
         Ok(row)
     }
@@ -138,9 +167,10 @@ impl Store {
         id: &Value,
         patch: Row,
         expect: Option<Precondition>,
+        origin: &Origin,
     ) -> Result<Option<Row>, StoreError> {
         let mut tx = self.begin().await?;
-        let row = tx.update(resource, id, patch, expect).await?;
+        let row = tx.update(resource, id, patch, expect, origin).await?;
         tx.commit().await?;
         Ok(row)
     }
@@ -152,9 +182,10 @@ impl Store {
         id: &Value,
         data: Row,
         expect: Option<Precondition>,
+        origin: &Origin,
     ) -> Result<Option<Row>, StoreError> {
         let mut tx = self.begin().await?;
-        let row = tx.replace(resource, id, data, expect).await?;
+        let row = tx.replace(resource, id, data, expect, origin).await?;
         tx.commit().await?;
         Ok(row)
     }
@@ -165,17 +196,23 @@ impl Store {
         resource: &str,
         id: &Value,
         expect: Option<Precondition>,
+        origin: &Origin,
     ) -> Result<bool, StoreError> {
         let mut tx = self.begin().await?;
-        let deleted = tx.delete(resource, id, expect).await?;
+        let deleted = tx.delete(resource, id, expect, origin).await?;
         tx.commit().await?;
         Ok(deleted)
     }
 
     /// Runs hand-written SQL (`?` placeholders on both engines) in its own transaction.
-    pub async fn sql(&self, text: String, params: Vec<Value>) -> Result<Vec<Row>, StoreError> {
+    pub async fn sql(
+        &self,
+        text: String,
+        params: Vec<Value>,
+        origin: &Origin,
+    ) -> Result<Vec<Row>, StoreError> {
         let mut tx = self.begin().await?;
-        let rows = tx.sql(text, params).await?;
+        let rows = tx.sql(text, params, origin).await?;
         tx.commit().await?;
         Ok(rows)
     }
@@ -187,7 +224,7 @@ impl Store {
         text: String,
         params: Vec<Value>,
     ) -> Result<Vec<Row>, StoreError> {
-        ops::raw_sql(&mut self.reader().await?, text, params).await
+        ops::platform_sql(&mut self.reader().await?, text, params).await
     }
 
     /// Starts a transaction.
@@ -230,8 +267,22 @@ impl Transaction {
     }
 
     /// See [`Store::create`].
-    pub async fn create(&mut self, resource: &str, data: Row) -> Result<Row, StoreError> {
-        ops::create(&mut self.session, self.data, resource, data, Write::Create).await
+    pub async fn create(
+        &mut self,
+        resource: &str,
+        data: Row,
+        origin: &Origin,
+    ) -> Result<Row, StoreError> {
+        let session = &mut self.session;
+        ops::create(
+            session,
+            self.data,
+            resource,
+            data,
+            Write::Create,
+            Some(origin),
+        )
+        .await
     }
 
     /// See [`Store::update`].
@@ -241,6 +292,7 @@ impl Transaction {
         id: &Value,
         patch: Row,
         expect: Option<Precondition>,
+        origin: &Origin,
     ) -> Result<Option<Row>, StoreError> {
         let expect = expect.as_ref();
         ops::update(
@@ -251,6 +303,7 @@ impl Transaction {
             patch,
             expect,
             Write::Patch,
+            origin,
         )
         .await
     }
@@ -262,6 +315,7 @@ impl Transaction {
         id: &Value,
         data: Row,
         expect: Option<Precondition>,
+        origin: &Origin,
     ) -> Result<Option<Row>, StoreError> {
         let expect = expect.as_ref();
         ops::update(
@@ -272,6 +326,7 @@ impl Transaction {
             data,
             expect,
             Write::Replace,
+            origin,
         )
         .await
     }
@@ -282,13 +337,36 @@ impl Transaction {
         resource: &str,
         id: &Value,
         expect: Option<Precondition>,
+        origin: &Origin,
     ) -> Result<bool, StoreError> {
-        ops::delete(&mut self.session, self.data, resource, id, expect.as_ref()).await
+        let expect = expect.as_ref();
+        ops::delete(&mut self.session, self.data, resource, id, expect, origin).await
     }
 
     /// See [`Store::sql`].
-    pub async fn sql(&mut self, text: String, params: Vec<Value>) -> Result<Vec<Row>, StoreError> {
-        ops::raw_sql(&mut self.session, text, params).await
+    pub async fn sql(
+        &mut self,
+        text: String,
+        params: Vec<Value>,
+        origin: &Origin,
+    ) -> Result<Vec<Row>, StoreError> {
+        ops::raw_sql(&mut self.session, text, params, origin).await
+    }
+
+    /// Runs the platform's own SQL on its `_backworks_*` tables, without an audit entry for the
+    /// statement (the caller records the identity event it stands for).
+    pub(crate) async fn platform_sql(
+        &mut self,
+        text: String,
+        params: Vec<Value>,
+    ) -> Result<Vec<Row>, StoreError> {
+        ops::platform_sql(&mut self.session, text, params).await
+    }
+
+    /// Appends an identity event to the audit log, committed with this transaction's writes
+    /// (see [`audit::record`] for one on its own).
+    pub async fn record(&mut self, origin: &Origin, event: &Event) -> Result<(), StoreError> {
+        audit::append(&mut self.session, origin, event.entry()).await
     }
 
     /// The transaction's session (the record rules' checks run inside it).

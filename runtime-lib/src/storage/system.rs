@@ -30,7 +30,10 @@ pub(crate) struct SystemTable {
 }
 
 /// Every platform table, created in this order.
-pub(crate) static TABLES: &[&SystemTable] = &[&crate::auth::api_keys_store::TABLE];
+pub(crate) static TABLES: &[&SystemTable] = &[
+    &super::audit::table::AUDIT,
+    &crate::auth::api_keys_store::TABLE,
+];
 
 /// Creates the platform tables the database lacks, inside the migration `session`.
 pub(crate) async fn ensure(session: &mut Session) -> Result<(), String> {

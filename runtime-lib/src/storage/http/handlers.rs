@@ -8,7 +8,9 @@
 //! ```
 //!
 //! Violations found by the storage layer are reported under `/body` (or `/query/…`,
-//! `/path/id`), the same pointers the OpenAPI checks use, so both layers read alike.
+//! `/path/id`), the same pointers the OpenAPI checks use, so both layers read alike. Writes
+//! carry their [`Origin`] — the caller the auth layer admitted, the request id, the peer's
+//! address — into the store, which appends the audit entry in the write's transaction.
 
 use std::sync::Arc;
 
@@ -24,6 +26,7 @@ use crate::http::RouteSpec;
 use crate::http::envelope::EndpointName;
 use crate::http::request_id::RequestId;
 use crate::http::{request, validate};
+use crate::storage::audit::Origin;
 use crate::storage::error::{ErrorCode, StoreError, Violation};
 use crate::storage::etag::etag;
 use crate::storage::ops::id_value;
@@ -72,6 +75,7 @@ async fn answer(
     let viewer = Viewer {
         user: caller.as_ref(),
     };
+    let origin = origin(&req, request_id);
     let request = request::read(req, route, shared.body_limit, request_id)
         .await
         .map_err(IntoResponse::into_response)?;
@@ -108,7 +112,7 @@ async fn answer(
         }
         Operation::Create => {
             let body = body(&request).map_err(IntoResponse::into_response)?;
-            match rules::create(&store, resource, body, viewer).await {
+            match rules::create(&store, resource, body, viewer, &origin).await {
                 Ok(row) => {
                     let location =
                         format!("/{name}/{}", row.get("id").map(id_text).unwrap_or_default());
@@ -126,7 +130,8 @@ async fn answer(
             } else {
                 Write::Replace
             };
-            let written = rules::update(&store, resource, &id, body, expect, write, viewer).await;
+            let written =
+                rules::update(&store, resource, &id, body, expect, write, viewer, &origin).await;
             match written {
                 Ok(Some(row)) => Ok(row_response(StatusCode::OK, &row, None)),
                 Ok(None) if if_match(&request).is_some() => Err(no_current(resource, &id)),
@@ -136,7 +141,7 @@ async fn answer(
         }
         Operation::Delete => {
             let id = path_id(resource, &request).map_err(IntoResponse::into_response)?;
-            match rules::delete(&store, resource, &id, if_match(&request), viewer).await {
+            match rules::delete(&store, resource, &id, if_match(&request), viewer, &origin).await {
                 Ok(true) => Ok(StatusCode::NO_CONTENT.into_response()),
                 Ok(false) if if_match(&request).is_some() => Err(no_current(resource, &id)),
                 Ok(false) => Err(missing(resource, &id)),
@@ -145,6 +150,20 @@ async fn answer(
         }
     };
     outcome.map_err(IntoResponse::into_response)
+}
+
+/// Who writes: the caller `http::routes` admitted (none when the routes are public), in this
+/// request, from the peer's address when the server was started with it.
+fn origin(req: &Request, request_id: &RequestId) -> Origin {
+    let caller = req
+        .extensions()
+        .get::<Caller>()
+        .and_then(|caller| caller.0.as_ref());
+    let ip = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip().to_string());
+    Origin::request(caller, request_id.as_str(), ip)
 }
 
 fn path_id(resource: &ResourceSpec, request: &HandlerRequest) -> Result<Value, StoreError> {

@@ -36,7 +36,7 @@ pub(crate) enum StoreSource {
 }
 
 impl StoreSource {
-    fn store(&self) -> Result<Store, StoreError> {
+    pub(crate) fn store(&self) -> Result<Store, StoreError> {
         match self {
             StoreSource::Fixed(store) => Ok(store.clone()),
             StoreSource::Installed => Store::installed()
