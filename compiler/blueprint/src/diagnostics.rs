@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod data;
+pub mod users;
 
 use std::ops::Range;
 use std::path::Path;

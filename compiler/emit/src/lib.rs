@@ -19,6 +19,7 @@ mod data_spec;
 mod fixtures;
 mod migrations;
 mod openapi;
+mod openapi_accounts;
 mod openapi_list_grammar;
 mod openapi_resources;
 mod openapi_security;

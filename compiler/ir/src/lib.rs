@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use backworks_diagnostics::{SourceId, Span};
 
 pub use annotations::{ExportTypes, HandlerTypes, TypedBody, TypedResponse};
-pub use auth::{Access, ApiKeys, Auth, Jwt, JwtAlgorithm, Users};
+pub use auth::{Access, AdminAccount, ApiKeys, Auth, Jwt, JwtAlgorithm, Users};
 pub use data::{
     ColumnSnapshot, Constraints, CrudOperation, Database, Field, FieldDefault, FieldType,
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,

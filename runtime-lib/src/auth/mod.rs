@@ -22,10 +22,12 @@ mod key;
 #[cfg(feature = "auth")]
 mod roles;
 mod spec;
+#[cfg(all(feature = "auth", feature = "storage"))]
+pub(crate) mod users;
 #[cfg(feature = "auth")]
 mod verify;
 
-pub use spec::{Access, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtSpec, UsersSpec};
+pub use spec::{Access, AdminAccountSpec, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtSpec, UsersSpec};
 
 use axum::http::HeaderMap;
 
@@ -38,6 +40,9 @@ pub struct Authenticator {
     /// The external provider's tokens, when the service declares `auth.jwt`.
     #[cfg(feature = "auth")]
     jwt: Option<verify::Verifier>,
+    /// The built-in accounts, when the service declares `auth.users`.
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    users: Option<users::Accounts>,
 }
 
 impl std::fmt::Debug for Authenticator {
@@ -56,6 +61,10 @@ impl Authenticator {
         }
         if let Some(users) = &spec.users {
             conceal(users.secret_variable);
+            if let Some(admin) = &users.admin {
+                conceal(admin.email_variable);
+                conceal(admin.password_variable);
+            }
         }
         Authenticator::with_lookup(spec, &|name| std::env::var(name).ok())
     }
@@ -71,7 +80,20 @@ impl Authenticator {
                 Some(jwt) => Some(verify::Verifier::new(jwt, key::decoding_key(jwt, lookup)?)),
                 None => None,
             };
-            Ok(Authenticator { jwt })
+            #[cfg(feature = "storage")]
+            let users = match &spec.users {
+                Some(users) => Some(users::Accounts::new(users, lookup)?),
+                None => None,
+            };
+            #[cfg(not(feature = "storage"))]
+            if spec.users.is_some() {
+                return Err("built-in accounts need the runtime's `storage` feature".to_owned());
+            }
+            Ok(Authenticator {
+                jwt,
+                #[cfg(feature = "storage")]
+                users,
+            })
         }
         #[cfg(not(feature = "auth"))]
         {
@@ -83,9 +105,28 @@ impl Authenticator {
         }
     }
 
-    /// Who a bearer token names, or why it is refused.
+    /// The built-in account provider, when the service declares `auth.users`.
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    pub(crate) fn accounts(&self) -> Option<&users::Accounts> {
+        self.users.as_ref()
+    }
+
+    /// Who a bearer token names, or why it is refused. A token whose (unverified) `iss` is
+    /// the built-in accounts' goes to their verifier, any other to the external provider's;
+    /// each then checks it fully with its own one algorithm and key.
     #[cfg(feature = "auth")]
     async fn verify_bearer(&self, token: &str) -> Result<User, Refusal> {
+        #[cfg(feature = "storage")]
+        if let Some(accounts) = &self.users {
+            if users::claimed_issuer(token).as_deref() == Some(accounts.issuer()) {
+                return accounts
+                    .verify(token)
+                    .map_err(|rejection| Refusal::Invalid(rejection.0));
+            }
+            if self.jwt.is_none() {
+                return Err(Refusal::Invalid("the token was not issued by this service"));
+            }
+        }
         match &self.jwt {
             Some(verifier) => verifier
                 .verify(token)

@@ -152,7 +152,19 @@ fn build(
         }
         router = router.route(path, methods.fallback(method_not_allowed));
     }
-    router = mount_crud(router, spec, crud, document, authenticator);
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    let account_store = match &crud {
+        Crud::Fixed(store) => Some(store.clone()),
+        Crud::Installed => None,
+    };
+    router = mount_crud(router, spec, crud, document, authenticator.clone());
+    // `auth.users`: the account routes (the compiler refuses endpoints on their paths).
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    if let Some(authenticator) = authenticator.filter(|a| a.accounts().is_some()) {
+        for (path, methods) in crate::auth::users::routes::routes(authenticator, account_store) {
+            router = router.route(path, methods.fallback(method_not_allowed));
+        }
+    }
     let global = Arc::new(global_headers(spec));
     router
         .fallback(not_found)

@@ -30,7 +30,12 @@ pub(crate) struct SystemTable {
 }
 
 /// Every platform table, created in this order.
-pub(crate) static TABLES: &[&SystemTable] = &[];
+pub(crate) static TABLES: &[&SystemTable] = &[
+    #[cfg(feature = "auth")]
+    &crate::auth::users::CREDENTIALS_TABLE,
+    #[cfg(feature = "auth")]
+    &crate::auth::users::REFRESH_TOKENS_TABLE,
+];
 
 /// Creates the platform tables the database lacks, inside the migration `session`.
 pub(crate) async fn ensure(session: &mut Session) -> Result<(), String> {
