@@ -87,9 +87,8 @@ pub(super) fn lower_users(
     }
 
     let admin = users.admin.as_ref().and_then(|admin| {
-        let anchor = node
-            .key("admin")
-            .map_or(key.span.clone(), |k| k.span.clone());
+        // The `users:` key: `admin:` is often one flow mapping, whose line holds the values.
+        let anchor = key.span.clone();
         let email = variable_reference(&admin.email);
         let password = variable_reference(&admin.password);
         if email.is_none() {

@@ -9,7 +9,8 @@ use backworks_diagnostics::{Diagnostic, SourceId};
 use super::data::suggest;
 use super::span;
 
-/// `auth.users.admin.<key>` is not a `${VAR}` reference; `range` is the `admin:` key.
+/// `auth.users.admin.<key>` is not a `${VAR}` reference; `range` is the `users:` key (the
+/// `admin:` line may hold the value).
 pub fn admin_credential_literal(source: SourceId, range: Range<usize>, key: &str) -> Diagnostic {
     let variable = if key == "email" {
         "ADMIN_EMAIL"
@@ -22,7 +23,7 @@ pub fn admin_credential_literal(source: SourceId, range: Range<usize>, key: &str
     )
     .with_label(
         span(source, range),
-        format!("its `{key}` is written here instead of a `${{VAR}}` reference"),
+        format!("its `admin.{key}` is written below instead of a `${{VAR}}` reference"),
     )
     .with_help(format!(
         "the admin's credentials belong in the environment: write `{key}: ${{{variable}}}` and set {variable} where the server first starts"
@@ -116,7 +117,7 @@ pub fn duration_out_of_range(
 /// A password rule out of its allowed range.
 pub fn password_rule(source: SourceId, range: Range<usize>, message: &str) -> Diagnostic {
     Diagnostic::error("password-rule", format!("`auth.users.password`: {message}"))
-        .with_label(span(source, range), "here")
+        .with_label(span(source, range), "out of range")
         .with_help("passwords need `min_length` ≥ 8 and `min_length` ≤ `max_length` ≤ 1024")
 }
 
