@@ -378,7 +378,12 @@ impl Lowerer<'_, '_> {
                 }
             },
         };
-        if !declared("endpoints") && !declared("resources") {
+        // `auth.users` serves the account routes.
+        let accounts = root
+            .get("auth")
+            .and_then(|auth| auth.get("users"))
+            .is_some();
+        if !declared("endpoints") && !declared("resources") && !accounts {
             let range = root.key("endpoints").map_or(0..0, |key| key.span.clone());
             self.diagnostics
                 .push(diagnostics::no_endpoints(self.source, range));

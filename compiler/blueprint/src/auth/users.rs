@@ -372,3 +372,111 @@ pub fn check_account_routes(source: SourceId, routes: &[Route], diagnostics: &mu
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use backworks_diagnostics::Sources;
+    use backworks_ir::{AdminAccount, FieldType, IdStrategy, Service, Users};
+
+    fn lowered(blueprint: &str) -> Service {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let root = std::env::temp_dir().join(format!(
+            "backworks-blueprint-users-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&root);
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(root.join("backworks.yaml"), blueprint).unwrap();
+        let project = crate::locate(&root).unwrap();
+        let mut sources = Sources::new();
+        let mut diagnostics = Vec::new();
+        let service = crate::load(&project, &mut sources, &mut diagnostics);
+        let _ = std::fs::remove_dir_all(&root);
+        assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+        service.expect("lowers")
+    }
+
+    #[test]
+    fn defaults_fill_what_the_blueprint_leaves_out() {
+        let service = lowered(
+            "name: notes\nauth:\n  users:\n    secret: ${JWT_SECRET}\n    roles: [member]\n",
+        );
+        let users = service.auth.unwrap().users.unwrap();
+        assert_eq!(
+            users,
+            Users {
+                secret_variable: "JWT_SECRET".into(),
+                issuer: "urn:backworks:notes:users".into(),
+                roles: vec!["member".into(), "admin".into()],
+                default_role: None,
+                admin: None,
+                access_ttl_s: 900,
+                refresh_ttl_s: 30 * 86_400,
+                password_min_length: 8,
+                password_max_length: 256,
+                throttle_failures: 5,
+                throttle_window_s: 900,
+            }
+        );
+    }
+
+    #[test]
+    fn the_accounts_are_a_resource_that_refs_reach_and_the_database_defaults_to_sqlite() {
+        let service = lowered(
+            r#"name: notes
+auth:
+  users:
+    secret: ${JWT_SECRET}
+    default_role: member
+    roles: [member, admin]
+    admin: { email: "${ADMIN_EMAIL}", password: "${ADMIN_PASSWORD}" }
+    access_ttl: 5m
+    refresh_ttl: 12h
+    password: { min_length: 12, max_length: 128 }
+    login_throttle: { failures: 3, per: 1h }
+resources:
+  notes:
+    fields:
+      owner: { type: ref, to: users }
+"#,
+        );
+        let names: Vec<&str> = service.resources.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["users", "notes"]);
+        let accounts = &service.resources[0];
+        assert_eq!(accounts.id, IdStrategy::Uuid);
+        assert!(accounts.operations.is_empty(), "no CRUD routes");
+        let fields: Vec<&str> = accounts.fields.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(fields, ["email", "roles"], "no password column");
+        assert!(accounts.fields[0].unique);
+        assert!(matches!(
+            service.resources[1].fields[0].kind,
+            FieldType::Ref { ref to, .. } if to == "users"
+        ));
+        assert_eq!(
+            service.database.unwrap().url,
+            "sqlite://data/notes.db",
+            "a database is implied"
+        );
+        let users = service.auth.unwrap().users.unwrap();
+        assert_eq!(users.roles, ["member", "admin"]);
+        assert_eq!(
+            users.admin,
+            Some(AdminAccount {
+                email_variable: "ADMIN_EMAIL".into(),
+                password_variable: "ADMIN_PASSWORD".into(),
+            })
+        );
+        assert_eq!((users.access_ttl_s, users.refresh_ttl_s), (300, 43_200));
+        assert_eq!(
+            (users.password_min_length, users.password_max_length),
+            (12, 128)
+        );
+        assert_eq!(
+            (users.throttle_failures, users.throttle_window_s),
+            (3, 3600)
+        );
+    }
+}
