@@ -366,9 +366,8 @@ async fn read_body(req: Request, allowed: &[&str]) -> Result<Map<String, Value>,
         }
     }
     for name in allowed {
-        match body.get(*name) {
-            None => violations.push(("/body", format!("`{name}` is required"))),
-            Some(_) => {}
+        if !body.contains_key(*name) {
+            violations.push((pointer(name), "is required".to_owned()));
         }
     }
     if violations.is_empty() {
