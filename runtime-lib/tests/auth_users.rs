@@ -20,6 +20,7 @@ use backworks_runtime::storage::{
     ScalarKind, Store,
 };
 use serde_json::{Value, json};
+use storage_support::postgres::Cluster;
 use storage_support::{Backend, Reply, TestDb, request};
 
 const SECRET: &str = "an-account-signing-secret-of-40-bytes!!!";
@@ -192,15 +193,20 @@ struct Server {
     runtime_handle: tokio::runtime::Handle,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<JoinHandle<()>>,
-    _db: TestDb,
+    _db: Option<TestDb>,
 }
 
 impl Server {
     fn start(auth: &'static AuthSpec, backend: Backend) -> Server {
         let db = TestDb::new(backend);
+        let url = db.url.clone();
+        Server::start_at(auth, &url, Some(db))
+    }
+
+    fn start_at(auth: &'static AuthSpec, url: &str, db: Option<TestDb>) -> Server {
         let spec = service(auth);
         let data: &'static DataSpec = Box::leak(Box::new(DataSpec {
-            url: Box::leak(db.url.clone().into_boxed_str()),
+            url: Box::leak(url.to_owned().into_boxed_str()),
             resources: RESOURCES,
             migrations: MIGRATIONS,
         }));
@@ -507,7 +513,34 @@ fn admin_bootstrap_and_role_changes(backend: Backend) {
     assert_eq!(missing.status, 404);
 }
 
+fn concurrent_refreshes_with_one_token_admit_one(backend: Backend) {
+    let server = Server::start(&AUTH, backend);
+    server.register("nia@example.org", "nia's password");
+    let login = server.login("nia@example.org", "nia's password").json();
+    let token = login["refresh_token"].as_str().unwrap().to_owned();
+    let statuses: Vec<u16> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..6)
+            .map(|_| {
+                scope.spawn(|| {
+                    server
+                        .post("/auth/refresh", &json!({ "refresh_token": token }))
+                        .status
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let won = statuses.iter().filter(|&&status| status == 200).count();
+    assert_eq!(won, 1, "{statuses:?}");
+    assert!(
+        statuses
+            .iter()
+            .all(|&status| status == 200 || status == 401)
+    );
+}
+
 both!(
+    concurrent_refreshes_with_one_token_admit_one,
     register_log_in_and_read_me,
     registration_refuses_bad_input,
     refresh_rotates_and_reuse_revokes_the_family,
@@ -669,4 +702,33 @@ fn start_up_errors_name_the_variable_and_never_the_value() {
     .unwrap_err();
     assert!(weak.contains("ROOT_PASSWORD"), "{weak}");
     assert_eq!(weak.lines().count(), 1, "one line: {weak}");
+}
+
+#[test]
+fn a_lost_database_is_a_503_never_a_401_and_recovers() {
+    let cluster = Cluster::start_new();
+    let url = cluster.create_database();
+    let server = Server::start_at(&AUTH, &url, None);
+    server.register("oz@example.org", "oz's password!");
+    let refresh = server.login("oz@example.org", "oz's password!").json()["refresh_token"].clone();
+    cluster.stop();
+    let login = server.login("oz@example.org", "oz's password!");
+    assert_eq!(login.status, 503, "{}", login.text());
+    assert!(login.header("retry-after").is_some());
+    let rotated = server.post("/auth/refresh", &json!({ "refresh_token": refresh }));
+    assert_eq!(rotated.status, 503, "{}", rotated.text());
+    let registered = server.post(
+        "/auth/register",
+        &json!({ "email": "pip@example.org", "password": "pip's password" }),
+    );
+    assert_eq!(registered.status, 503);
+    cluster.start();
+    let again = server.login("oz@example.org", "oz's password!");
+    assert_eq!(again.status, 200, "{}", again.text());
+    let rotated = server.post("/auth/refresh", &json!({ "refresh_token": refresh }));
+    assert_eq!(
+        rotated.status, 200,
+        "the token was not spent by the failed attempt"
+    );
+    cluster.stop();
 }

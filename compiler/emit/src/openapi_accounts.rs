@@ -213,6 +213,11 @@ pub(crate) fn add_account_routes(
     );
 }
 
+/// An address as the server accepts one: something, `@`, a domain with a dot inside; no
+/// spaces or control characters (what `accounts::normalize_email` and the storage layer's
+/// `format: email` check require).
+const EMAIL_PATTERN: &str = r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f.][^@\s\x00-\x1f\x7f]*\.[^@\s\x00-\x1f\x7f]*[^@\s\x00-\x1f\x7f.]$";
+
 fn schema_ref(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
 }
@@ -248,7 +253,7 @@ fn credentials_schema(users: &Users) -> Value {
             "email": {
                 "type": "string",
                 "description": "Compared without regard to case.",
-                "pattern": "^[^@\\s]+@[^@\\s]+$",
+                "pattern": EMAIL_PATTERN,
                 "maxLength": 254
             },
             "password": {

@@ -62,7 +62,7 @@ pub struct Users {
     pub refresh_ttl_s: u64,
     /// Fewest characters of a password.
     pub password_min_length: u64,
-    /// Most bytes of a password (bounds the hashing work one request can cause).
+    /// Most characters of a password (bounds the hashing work one request can cause).
     pub password_max_length: u64,
     /// Failed logins allowed per account within [`Users::throttle_window_s`].
     pub throttle_failures: u32,

@@ -64,7 +64,7 @@ pub struct UsersSpec {
     pub refresh_ttl_s: u64,
     /// Fewest characters of a password.
     pub password_min_length: u64,
-    /// Most bytes of a password.
+    /// Most characters of a password.
     pub password_max_length: u64,
     /// Failed logins allowed per account within the window (a client address: four times
     /// as many).

@@ -36,8 +36,8 @@ const DEFAULT_REFRESH_TTL_S: u64 = 30 * 24 * 3600;
 const MAX_REFRESH_TTL_S: u64 = 365 * 24 * 3600;
 /// NIST SP 800-63B's floor for a memorized secret; a blueprint may ask for more, never less.
 const MIN_PASSWORD_LENGTH: u64 = 8;
-const DEFAULT_MAX_PASSWORD_BYTES: u64 = 256;
-const MAX_PASSWORD_BYTES: u64 = 1024;
+const DEFAULT_MAX_PASSWORD_LENGTH: u64 = 256;
+const MAX_PASSWORD_LENGTH: u64 = 1024;
 const DEFAULT_THROTTLE_FAILURES: u32 = 5;
 const DEFAULT_THROTTLE_WINDOW_S: u64 = 15 * 60;
 
@@ -158,7 +158,7 @@ pub(super) fn lower_users(
         .unwrap_or(MIN_PASSWORD_LENGTH);
     let max_length = password
         .and_then(|p| p.max_length)
-        .unwrap_or(DEFAULT_MAX_PASSWORD_BYTES);
+        .unwrap_or(DEFAULT_MAX_PASSWORD_LENGTH);
     let rule_range = |name: &str| {
         password_node
             .get(name)
@@ -170,7 +170,7 @@ pub(super) fn lower_users(
             rule_range("min_length"),
             "`min_length` is below 8",
         ));
-    } else if max_length > MAX_PASSWORD_BYTES {
+    } else if max_length > MAX_PASSWORD_LENGTH {
         diagnostics.push(diagnostic::password_rule(
             source,
             rule_range("max_length"),

@@ -70,7 +70,8 @@ pub struct PasswordConfig {
     /// Fewest characters a password may have (default 8, at least 8).
     #[serde(default)]
     pub min_length: Option<u64>,
-    /// Most bytes a password may have (default 256, at most 1024): bounds the work of hashing.
+    /// Most characters a password may have (default 256, at most 1024): bounds the work of
+    /// hashing.
     #[serde(default)]
     pub max_length: Option<u64>,
 }

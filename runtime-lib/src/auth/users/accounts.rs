@@ -22,9 +22,13 @@ pub(crate) const USERS: &str = "users";
 pub(crate) fn normalize_email(email: &str) -> Option<String> {
     let email = email.trim().to_lowercase();
     let (local, domain) = email.split_once('@')?;
+    // The storage layer's `format: email` check, plus no control characters: exactly what the
+    // document's pattern admits.
     let plausible = !local.is_empty()
-        && !domain.is_empty()
         && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
         && email.chars().count() <= 254
         && !email.chars().any(|c| c.is_whitespace() || c.is_control());
     plausible.then_some(email)
@@ -121,6 +125,9 @@ mod tests {
         assert_eq!(normalize_email("ann"), None);
         assert_eq!(normalize_email("@example.com"), None);
         assert_eq!(normalize_email("a@b@c"), None);
-        assert_eq!(normalize_email("a b@c"), None);
+        assert_eq!(normalize_email("a b@c.d"), None);
+        assert_eq!(normalize_email("a@localhost"), None);
+        assert_eq!(normalize_email("a@.example"), None);
+        assert_eq!(normalize_email("a@example."), None);
     }
 }
