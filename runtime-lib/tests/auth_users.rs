@@ -51,7 +51,6 @@ static RESOURCES: &[ResourceSpec] = &[ResourceSpec {
     fields: &[
         FieldSpec {
             unique: true,
-            max_length: Some(254),
             format: Some("email"),
             ..field("email", FieldKind::String)
         },

@@ -331,3 +331,41 @@ fn the_document_describes_the_account_routes_and_passes_both_validators() {
         .expect("notes table");
     assert!(users < notes, "{migration}");
 }
+
+/// schemathesis fuzzes the account routes from the server's own document, with every check
+/// (documented statuses, responses matching their schemas, schema-valid requests accepted,
+/// invalid ones refused), anonymously and then as the admin, and must find nothing.
+#[test]
+fn schemathesis_finds_nothing_on_the_account_routes() {
+    let server = start("accounts-schemathesis");
+    let admin = call(
+        &server,
+        "POST",
+        "/auth/login",
+        None,
+        credentials(ADMIN_EMAIL, ADMIN_PASSWORD),
+    );
+    let token = admin.json()["access_token"].as_str().unwrap().to_owned();
+    let authorization = format!("Authorization: Bearer {token}");
+    for (paths, header) in [
+        ("^/auth/", None),
+        ("^/auth/(me|users)", Some(&authorization)),
+    ] {
+        let mut command = std::process::Command::new("schemathesis");
+        command
+            .args(["run", "--checks", "all"])
+            .arg(format!("{}/_backworks/openapi.json", server.base_url))
+            .args(["--max-examples", "25", "--seed", "1"])
+            .args(["--include-path-regex", paths]);
+        if let Some(header) = header {
+            command.args(["-H", header]);
+        }
+        let output = command
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap_or_else(|error| panic!("cannot run schemathesis: {error}"));
+        let report = String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr);
+        assert!(output.status.success(), "{paths}:\n{report}");
+    }
+}

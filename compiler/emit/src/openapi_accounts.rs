@@ -216,7 +216,7 @@ pub(crate) fn add_account_routes(
 /// An address as the server accepts one: something, `@`, a domain with a dot inside; no
 /// spaces or control characters (what `accounts::normalize_email` and the storage layer's
 /// `format: email` check require).
-const EMAIL_PATTERN: &str = r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f.][^@\s\x00-\x1f\x7f]*\.[^@\s\x00-\x1f\x7f]*[^@\s\x00-\x1f\x7f.]$";
+const EMAIL_PATTERN: &str = r"^[^@\s\x00-\x1f\x7f-\x9f]+@[^@\s\x00-\x1f\x7f-\x9f.][^@\s\x00-\x1f\x7f-\x9f]*\.[^@\s\x00-\x1f\x7f-\x9f]*[^@\s\x00-\x1f\x7f-\x9f.]$";
 
 fn schema_ref(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
@@ -236,7 +236,7 @@ fn account_schema(users: &Users) -> Value {
         "description": "A built-in account as answered (never with a password or its hash).",
         "properties": {
             "id": { "type": "string", "format": "uuid", "readOnly": true },
-            "email": { "type": "string", "format": "email", "maxLength": 254 },
+            "email": { "type": "string", "description": "Lower-cased as registered." },
             "roles": roles_schema(users),
             "created_at": { "type": "string", "format": "date-time", "readOnly": true },
             "updated_at": { "type": "string", "format": "date-time", "readOnly": true }

@@ -292,8 +292,9 @@ fn lower_roles(
 }
 
 /// The `users` resource `auth.users` implies, declared at `span` (the `users:` key): uuid ids
-/// (an account's id says nothing about how many there are), a unique lower-case `email`, the
-/// `roles` list and timestamps; no CRUD routes.
+/// (an account's id says nothing about how many there are), a unique lower-case `email` (its
+/// length is bounded by the routes, before lower-casing), the `roles` list and timestamps; no
+/// CRUD routes.
 pub fn accounts_resource(span: Span) -> Resource {
     let field = |name: &str, kind: FieldType, required: bool, unique: bool| Field {
         name: name.to_string(),
@@ -306,7 +307,6 @@ pub fn accounts_resource(span: Span) -> Resource {
         span,
     };
     let mut email = field("email", FieldType::String, true, true);
-    email.constraints.max_length = Some(254);
     email.constraints.format = Some("email".to_string());
     email.description = Some("The account's email, stored lower-cased.".to_string());
     let mut roles = field(

@@ -20,7 +20,12 @@ pub(crate) const USERS: &str = "users";
 
 /// An email as stored: trimmed and lower-cased; `None` when it is not an address.
 pub(crate) fn normalize_email(email: &str) -> Option<String> {
-    let email = email.trim().to_lowercase();
+    let email = email.trim();
+    // Counted before lower-casing, which may lengthen a few letters (`İ`).
+    if email.chars().count() > 254 {
+        return None;
+    }
+    let email = email.to_lowercase();
     let (local, domain) = email.split_once('@')?;
     // The storage layer's `format: email` check, plus no control characters: exactly what the
     // document's pattern admits.
@@ -29,7 +34,6 @@ pub(crate) fn normalize_email(email: &str) -> Option<String> {
         && domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
-        && email.chars().count() <= 254
         && !email.chars().any(|c| c.is_whitespace() || c.is_control());
     plausible.then_some(email)
 }
