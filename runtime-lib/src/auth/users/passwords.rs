@@ -109,10 +109,21 @@ impl Passwords {
         &self,
         work: impl FnOnce() -> T + Send + 'static,
     ) -> Result<T, HashFailed> {
-        let _permit = self.permits.acquire().await.map_err(|_| HashFailed)?;
-        tokio::task::spawn_blocking(work)
+        // The permit goes with the work: a request abandoned while its hash runs must not free
+        // a slot the hash still occupies.
+        let permit = self
+            .permits
+            .clone()
+            .acquire_owned()
             .await
-            .map_err(|_| HashFailed)
+            .map_err(|_| HashFailed)?;
+        tokio::task::spawn_blocking(move || {
+            let result = work();
+            drop(permit);
+            result
+        })
+        .await
+        .map_err(|_| HashFailed)
     }
 }
 
