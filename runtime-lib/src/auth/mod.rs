@@ -13,8 +13,10 @@
 //! Failing closed: a route whose access cannot be decided — it requires a caller but the
 //! service has no authenticator — is refused (503), never served open. The files: [`spec`]
 //! (what the compiler emits), `bearer` (reading the header), `key` (the key from the
-//! environment), `verify` (jsonwebtoken), `roles` (the roles claim). Verification sits behind
-//! the runtime's `auth` cargo feature; the spec types are always there.
+//! environment), `verify` (jsonwebtoken), `roles` (the roles claim), `users/` (built-in
+//! accounts: their routes, passwords and tokens; a token naming their issuer is theirs to
+//! verify). Verification sits behind the runtime's `auth` cargo feature; the spec types are
+//! always there.
 
 mod bearer;
 #[cfg(feature = "auth")]
