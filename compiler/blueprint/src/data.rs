@@ -58,17 +58,27 @@ pub struct Data {
 }
 
 /// Lowers `database:` and `resources:`, checking the resources' routes against `routes`.
+/// `implied` is a resource another key defines (`auth.users`'s accounts) with the key that
+/// declares it: it counts as declared, comes first, and implies a database like any other.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one pass, called once by `lower`"
+)]
 pub fn lower_data(
     source: SourceId,
     parts: &WellFormed,
     root: &Node,
     routes: &[Route],
+    implied: Option<(Resource, &Node)>,
     project_root: &Path,
     sources: &mut Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Data {
     let resources_node = root.get("resources");
     let mut declared: IndexMap<String, Option<IdStrategy>> = IndexMap::new();
+    if let Some((resource, _)) = &implied {
+        declared.insert(resource.name.clone(), Some(resource.id));
+    }
     if let Some(Node {
         kind: NodeKind::Mapping(entries),
         ..
@@ -98,20 +108,26 @@ pub fn lower_data(
         project_root,
         sources,
     };
-    let resources: Vec<Resource> = parts
-        .resources
-        .iter()
-        .filter_map(|part| resource::lower_resource(&mut checker, part, &mut seeds))
+    let implied_anchor = implied.as_ref().map(|(_, anchor)| *anchor);
+    let resources: Vec<Resource> = implied
+        .map(|(resource, _)| resource)
+        .into_iter()
+        .chain(
+            parts
+                .resources
+                .iter()
+                .filter_map(|part| resource::lower_resource(&mut checker, part, &mut seeds)),
+        )
         .collect();
     routes::check_routes(&mut checker, &resources, routes);
 
-    // The database is implied by any resource, even a malformed one, and by API keys (kept in
-    // the platform table `_backworks_api_keys`).
+    // The database is implied by any resource, even a malformed one (or one `auth.users`
+    // implies), and by API keys (kept in the platform table `_backworks_api_keys`).
     let anchor = root
         .key("database")
         .or_else(|| {
             (!checker.resources.is_empty())
-                .then(|| root.key("resources"))
+                .then(|| root.key("resources").or(implied_anchor))
                 .flatten()
         })
         .or_else(|| root.get("auth").and_then(|auth| auth.key("api_keys")));

@@ -19,7 +19,9 @@ use backworks_ir::{
 };
 
 use crate::audit::lower_audit;
-use crate::auth::{endpoint_access, lower_auth};
+use crate::auth::{
+    USERS_RESOURCE, accounts_resource, check_account_routes, endpoint_access, lower_auth,
+};
 use crate::config::{Blueprint, Endpoint, Size};
 use crate::data::lower_data;
 use crate::diagnostics;
@@ -64,6 +66,26 @@ pub fn lower(
     let routes = lowerer.routes(&parts.endpoints, root, &limits);
     let auth = lower_auth(source, blueprint.auth.as_ref(), root, lowerer.diagnostics);
     let audit = lower_audit(source, blueprint.audit.as_ref(), root, lowerer.diagnostics);
+    // `auth.users` keeps its accounts in a `users` resource of its own (unless the blueprint
+    // declares one, which `lower_auth` reported), and serves `/auth/*` routes.
+    let accounts_key = blueprint
+        .auth
+        .as_ref()
+        .and_then(|auth| auth.users.as_ref())
+        .and_then(|_| root.get("auth")?.key("users"));
+    let implied = accounts_key
+        .filter(|_| {
+            root.get("resources")
+                .and_then(|resources| resources.key(USERS_RESOURCE))
+                .is_none()
+        })
+        .map(|key| {
+            let span = Span::new(source, key.span.start, key.span.end);
+            (accounts_resource(span), key)
+        });
+    if accounts_key.is_some() {
+        check_account_routes(source, &routes, lowerer.diagnostics);
+    }
 
     let Lowerer {
         handlers,
@@ -80,6 +102,7 @@ pub fn lower(
         parts,
         root,
         &routes,
+        implied,
         project_root,
         sources,
         diagnostics,
@@ -358,7 +381,12 @@ impl Lowerer<'_, '_> {
                 }
             },
         };
-        if !declared("endpoints") && !declared("resources") {
+        // `auth.users` serves the account routes.
+        let accounts = root
+            .get("auth")
+            .and_then(|auth| auth.get("users"))
+            .is_some();
+        if !declared("endpoints") && !declared("resources") && !accounts {
             let range = root.key("endpoints").map_or(0..0, |key| key.span.clone());
             self.diagnostics
                 .push(diagnostics::no_endpoints(self.source, range));

@@ -28,8 +28,11 @@ pub(crate) fn auth_static(service: &Service) -> Option<TokenStream> {
             quote! { JwtSpec },
         ]);
     }
-    if auth.users.is_some() {
+    if let Some(users) = &auth.users {
         imports.push(quote! { UsersSpec });
+        if users.admin.is_some() {
+            imports.push(quote! { AdminAccountSpec });
+        }
     }
     if auth.api_keys.is_some() {
         imports.push(quote! { ApiKeysSpec });
@@ -103,17 +106,48 @@ fn jwt_algorithm(algorithm: JwtAlgorithm) -> TokenStream {
 }
 
 fn users_spec(users: &Users) -> TokenStream {
-    let secret_variable = &users.secret_variable;
-    let roles = &users.roles;
+    let Users {
+        secret_variable,
+        issuer,
+        roles,
+        access_ttl_s,
+        refresh_ttl_s,
+        password_min_length,
+        password_max_length,
+        throttle_failures,
+        throttle_window_s,
+        ..
+    } = users;
     let default_role = match &users.default_role {
         Some(role) => quote! { Some(#role) },
+        None => quote! { None },
+    };
+    let admin = match &users.admin {
+        Some(admin) => {
+            let email_variable = &admin.email_variable;
+            let password_variable = &admin.password_variable;
+            quote! {
+                Some(AdminAccountSpec {
+                    email_variable: #email_variable,
+                    password_variable: #password_variable,
+                })
+            }
+        }
         None => quote! { None },
     };
     quote! {
         UsersSpec {
             secret_variable: #secret_variable,
+            issuer: #issuer,
             roles: &[#(#roles),*],
             default_role: #default_role,
+            admin: #admin,
+            access_ttl_s: #access_ttl_s,
+            refresh_ttl_s: #refresh_ttl_s,
+            password_min_length: #password_min_length,
+            password_max_length: #password_max_length,
+            throttle_failures: #throttle_failures,
+            throttle_window_s: #throttle_window_s,
         }
     }
 }

@@ -19,6 +19,7 @@ mod data_spec;
 mod fixtures;
 mod migrations;
 mod openapi;
+mod openapi_accounts;
 mod openapi_audit;
 mod openapi_inputs;
 mod openapi_list_grammar;

@@ -61,15 +61,43 @@ pub enum JwtKeys {
     },
 }
 
-/// Built-in accounts whose access tokens the service signs itself (HS256).
+/// Built-in accounts whose access tokens the service signs itself (HS256). The accounts are
+/// the service's `users` resource (synthesized by lowering); passwords and refresh tokens live
+/// in platform tables beside it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Users {
     /// The environment variable holding the signing secret.
     pub secret_variable: String,
-    /// The roles an account may hold.
+    /// The `iss` of the tokens this service signs, so a verifier can tell them from an
+    /// external provider's: `urn:backworks:<service>:users`.
+    pub issuer: String,
+    /// The roles an account may hold (`admin` always among them), in blueprint order.
     pub roles: Vec<String>,
     /// The role a newly registered account gets.
     pub default_role: Option<String>,
+    /// The account created at start if absent, with the role `admin`.
+    pub admin: Option<AdminAccount>,
+    /// How long an access token is valid, in seconds.
+    pub access_ttl_s: u64,
+    /// How long a refresh token is valid, in seconds.
+    pub refresh_ttl_s: u64,
+    /// Fewest characters of a password.
+    pub password_min_length: u64,
+    /// Most characters of a password (bounds the hashing work one request can cause).
+    pub password_max_length: u64,
+    /// Failed logins allowed per account within [`Users::throttle_window_s`].
+    pub throttle_failures: u32,
+    /// The login-throttling window, in seconds.
+    pub throttle_window_s: u64,
+}
+
+/// The bootstrap administrator: the names of the variables holding its credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminAccount {
+    /// The variable holding the admin's email.
+    pub email_variable: String,
+    /// The variable holding the admin's password.
+    pub password_variable: String,
 }
 
 /// API keys an admin issues, sent in a header.

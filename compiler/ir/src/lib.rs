@@ -26,7 +26,7 @@ use backworks_diagnostics::{SourceId, Span};
 
 pub use annotations::{ExportTypes, HandlerTypes, TypedBody, TypedResponse};
 pub use audit::AuditLog;
-pub use auth::{Access, ApiKeys, Auth, Jwt, JwtAlgorithm, JwtKeys, Users};
+pub use auth::{Access, AdminAccount, ApiKeys, Auth, Jwt, JwtAlgorithm, JwtKeys, Users};
 pub use data::{
     ColumnSnapshot, Constraints, CrudOperation, Database, Field, FieldDefault, FieldType,
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,

@@ -16,8 +16,10 @@
 //! (what the compiler emits), `bearer` (reading the header), `key` (the key from the
 //! environment), `verify` (jsonwebtoken), `jwks` and `jwks_fetch` (an OIDC issuer's keys,
 //! feature `oidc`), `roles` (the roles claim), `api_keys`, `api_keys_store` and
-//! `api_keys_routes` (keys, their table, their admin routes). Verification sits behind the
-//! runtime's `auth` cargo feature; the spec types are always there.
+//! `api_keys_routes` (keys, their table, their admin routes), `users/` (built-in accounts:
+//! their routes, passwords and tokens; a token naming their issuer is theirs to verify).
+//! Verification sits behind the runtime's `auth` cargo feature; the spec types are always
+//! there.
 
 #[cfg(all(feature = "auth", feature = "storage"))]
 mod api_keys;
@@ -35,10 +37,14 @@ mod key;
 #[cfg(feature = "auth")]
 mod roles;
 mod spec;
+#[cfg(all(feature = "auth", feature = "storage"))]
+pub(crate) mod users;
 #[cfg(feature = "auth")]
 mod verify;
 
-pub use spec::{Access, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec, UsersSpec};
+pub use spec::{
+    Access, AdminAccountSpec, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec, UsersSpec,
+};
 
 use axum::http::HeaderMap;
 
@@ -54,6 +60,9 @@ pub struct Authenticator {
     /// API keys, when the service declares `auth.api_keys`.
     #[cfg(all(feature = "auth", feature = "storage"))]
     api_keys: Option<api_keys::KeyVerifier>,
+    /// The built-in accounts, when the service declares `auth.users`.
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    users: Option<users::Accounts>,
 }
 
 impl std::fmt::Debug for Authenticator {
@@ -72,6 +81,10 @@ impl Authenticator {
         }
         if let Some(users) = &spec.users {
             conceal(users.secret_variable);
+            if let Some(admin) = &users.admin {
+                conceal(admin.email_variable);
+                conceal(admin.password_variable);
+            }
         }
         if let Some(variable) = spec
             .api_keys
@@ -104,10 +117,19 @@ impl Authenticator {
             if spec.api_keys.is_some() {
                 return Err("auth.api_keys needs the runtime's `storage` feature".to_owned());
             }
+            let users = match &spec.users {
+                Some(users) => Some(users::Accounts::new(users, lookup)?),
+                None => None,
+            };
+            #[cfg(not(feature = "storage"))]
+            if spec.users.is_some() {
+                return Err("built-in accounts need the runtime's `storage` feature".to_owned());
+            }
             Ok(Authenticator {
                 jwt,
                 #[cfg(feature = "storage")]
                 api_keys,
+                users,
             })
         }
         #[cfg(not(feature = "auth"))]
@@ -158,9 +180,26 @@ impl Authenticator {
         None
     }
 
-    /// Who a bearer token names, or why it is refused.
+    /// The built-in account provider, when the service declares `auth.users`.
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    pub(crate) fn accounts(&self) -> Option<&users::Accounts> {
+        self.users.as_ref()
+    }
+
+    /// Who a bearer token names, or why it is refused. A token whose (unverified) `iss` is
+    /// the built-in accounts' goes to their verifier, any other to the external provider's;
+    /// each then checks it fully with its own one algorithm and key.
     #[cfg(feature = "auth")]
     async fn verify_bearer(&self, token: &str) -> Result<User, Refusal> {
+        #[cfg(feature = "storage")]
+        if let Some(accounts) = &self.users {
+            if users::claimed_issuer(token).as_deref() == Some(accounts.issuer()) {
+                return accounts.verify(token).map_err(Refusal::from);
+            }
+            if self.jwt.is_none() {
+                return Err(Refusal::Invalid("the token was not issued by this service"));
+            }
+        }
         match &self.jwt {
             Some(verifier) => verifier.verify(token).await.map_err(Refusal::from),
             None => Err(Refusal::Invalid("the service accepts no bearer tokens")),

@@ -75,15 +75,42 @@ impl JwtSpec {
     }
 }
 
-/// Built-in accounts: the service keeps them and signs their access tokens (HS256).
-#[derive(Debug)]
+/// Built-in accounts: the service keeps them (the `users` resource, passwords and refresh
+/// tokens in platform tables) and signs their access tokens (HS256).
+#[derive(Debug, Clone, Copy)]
 pub struct UsersSpec {
     /// The environment variable holding the signing secret, read at start.
     pub secret_variable: &'static str,
-    /// The roles an account may hold.
+    /// The `iss` of the access tokens this service signs.
+    pub issuer: &'static str,
+    /// The roles an account may hold (`admin` among them).
     pub roles: &'static [&'static str],
     /// The role a newly registered account gets.
     pub default_role: Option<&'static str>,
+    /// The account created at start if absent, with the role `admin`.
+    pub admin: Option<AdminAccountSpec>,
+    /// How long an access token is valid, in seconds.
+    pub access_ttl_s: u64,
+    /// How long a refresh token is valid, in seconds.
+    pub refresh_ttl_s: u64,
+    /// Fewest characters of a password.
+    pub password_min_length: u64,
+    /// Most characters of a password.
+    pub password_max_length: u64,
+    /// Failed logins allowed per account within the window (a client address: four times
+    /// as many).
+    pub throttle_failures: u32,
+    /// The login-throttling window, in seconds.
+    pub throttle_window_s: u64,
+}
+
+/// The bootstrap administrator: the variables holding its credentials, read at start.
+#[derive(Debug, Clone, Copy)]
+pub struct AdminAccountSpec {
+    /// The variable holding the admin's email.
+    pub email_variable: &'static str,
+    /// The variable holding the admin's password.
+    pub password_variable: &'static str,
 }
 
 /// API keys an admin issues.

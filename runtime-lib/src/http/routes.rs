@@ -174,7 +174,18 @@ fn build(
         }
     }
     router = mount_audit(router, spec, crud.clone(), authenticator.clone());
-    router = mount_crud(router, spec, crud, document, authenticator);
+    let account_store = match &crud {
+        Crud::Fixed(store) => Some(store.clone()),
+        Crud::Installed => None,
+    };
+    router = mount_crud(router, spec, crud, document, authenticator.clone());
+    // `auth.users`: the account routes (the compiler refuses endpoints on their paths).
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    if let Some(authenticator) = authenticator.filter(|a| a.accounts().is_some()) {
+        for (path, methods) in crate::auth::users::routes::routes(authenticator, account_store) {
+            router = router.route(path, methods.fallback(method_not_allowed));
+        }
+    }
     let global = Arc::new(global_headers(spec));
     router
         .fallback(not_found)

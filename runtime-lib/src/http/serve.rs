@@ -167,6 +167,8 @@ async fn run_until(
         shutdown.await;
         tracing::info!(target: "backworks::server", "shutting down; finishing in-flight requests");
     };
+    // With the peer's address, which login throttling counts failures by.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await

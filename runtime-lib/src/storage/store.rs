@@ -217,6 +217,19 @@ impl Store {
         Ok(rows)
     }
 
+    /// Runs the platform's own SQL on its `_backworks_*` tables in a transaction of its own,
+    /// without an audit entry for the statement (see [`Transaction::platform_sql`]).
+    pub(crate) async fn platform_sql(
+        &self,
+        text: String,
+        params: Vec<Value>,
+    ) -> Result<Vec<Row>, StoreError> {
+        let mut tx = self.begin().await?;
+        let rows = tx.platform_sql(text, params).await?;
+        tx.commit().await?;
+        Ok(rows)
+    }
+
     /// Runs a hand-written read (`?` placeholders) on a reader connection: the platform's own
     /// lookups per request (API keys), which must not queue behind SQLite's single writer.
     pub(crate) async fn read_sql(

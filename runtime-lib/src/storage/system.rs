@@ -33,6 +33,10 @@ pub(crate) struct SystemTable {
 pub(crate) static TABLES: &[&SystemTable] = &[
     &super::audit::table::AUDIT,
     &crate::auth::api_keys_store::TABLE,
+    #[cfg(feature = "auth")]
+    &crate::auth::users::CREDENTIALS_TABLE,
+    #[cfg(feature = "auth")]
+    &crate::auth::users::REFRESH_TOKENS_TABLE,
 ];
 
 /// Creates the platform tables the database lacks, inside the migration `session`.

@@ -16,6 +16,7 @@ mod jwt;
 mod users;
 
 pub use access::endpoint_access;
+pub use users::{USERS_RESOURCE, accounts_resource, check_account_routes};
 
 use backworks_diagnostics::{Diagnostic, SourceId};
 use backworks_ir::{Access, Auth};
@@ -41,9 +42,9 @@ pub fn lower_auth(
         (Some(jwt), Some(jwt_node)) => jwt::lower_jwt(source, jwt, jwt_node, root, diagnostics),
         _ => None,
     };
-    let users = match (&config.users, provider_key("users")) {
-        (Some(users), Some(users_node)) => {
-            users::lower_users(source, users, users_node, diagnostics)
+    let users = match (&config.users, provider_key("users"), provider("users")) {
+        (Some(users), Some(users_key), Some(users_node)) => {
+            users::lower_users(source, users, users_key, users_node, root, diagnostics)
         }
         _ => None,
     };
