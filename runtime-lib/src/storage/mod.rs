@@ -56,6 +56,8 @@ mod query;
 #[cfg(feature = "storage")]
 mod query_json;
 #[cfg(feature = "storage")]
+pub(crate) mod rate_limits;
+#[cfg(feature = "storage")]
 mod record;
 #[cfg(feature = "storage")]
 mod select;

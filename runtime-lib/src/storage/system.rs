@@ -30,7 +30,7 @@ pub(crate) struct SystemTable {
 }
 
 /// Every platform table, created in this order.
-pub(crate) static TABLES: &[&SystemTable] = &[];
+pub(crate) static TABLES: &[&SystemTable] = &[&super::rate_limits::RATE_LIMITS];
 
 /// Creates the platform tables the database lacks, inside the migration `session`.
 pub(crate) async fn ensure(session: &mut Session) -> Result<(), String> {
