@@ -91,6 +91,7 @@ impl LocalCounters {
     }
 
     /// How many callers are tracked now.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.shards
             .iter()

@@ -154,6 +154,7 @@ impl Policy {
     }
 
     /// How many callers this instance tracks in memory (tests of the eviction).
+    #[cfg(test)]
     pub(crate) fn tracked(&self) -> usize {
         self.local.len()
     }
@@ -233,6 +234,7 @@ impl RateLimits {
     }
 
     /// The global limit's policy (tests of the eviction).
+    #[cfg(test)]
     pub(crate) fn global(&self) -> Option<&Arc<Policy>> {
         self.global.as_ref()
     }
@@ -379,4 +381,75 @@ pub(crate) async fn guard(
     let mut response = next.run(req).await;
     verdicts.write(response.headers_mut());
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 100 000 distinct addresses within one window, then silence: the sweeper (a real tokio
+    /// timer) empties the map once their quota is whole again, so memory follows the callers
+    /// of the last window.
+    #[test]
+    fn counters_of_idle_callers_are_evicted_on_a_timer() {
+        static TRANSPORT: TransportSpec = TransportSpec {
+            rate_limit: Some(RateLimitSpec {
+                policy: "global",
+                requests: 10,
+                per_s: 1,
+                by: RateKey::Ip,
+                shared: Some(false),
+            }),
+            ..TransportSpec::DEFAULT
+        };
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            #[cfg(feature = "storage")]
+            let limits = RateLimits::new(&TRANSPORT, None);
+            #[cfg(not(feature = "storage"))]
+            let limits = RateLimits::new(&TRANSPORT);
+            let policy = limits.global().expect("the global policy").clone();
+            for n in 0..100_000u32 {
+                let address = IpAddr::V4(std::net::Ipv4Addr::from(0x0a00_0000 + n));
+                let decision = policy.decide(&Subject::Address(address)).await;
+                assert!(decision.admitted);
+            }
+            assert_eq!(policy.tracked(), 100_000);
+            // The window is 1 s and the sweeper runs every second: within 3 s all are gone.
+            let mut waited = 0;
+            while policy.tracked() > 0 && waited < 50 {
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                waited += 1;
+            }
+            assert_eq!(policy.tracked(), 0, "evicted after the window");
+        });
+    }
+
+    #[test]
+    fn callers_are_told_apart_as_the_policy_says() {
+        let address: IpAddr = "2001:db8:1:2:3:4:5:6".parse().unwrap();
+        let user = User {
+            id: Some("key:42".into()),
+            roles: Vec::new(),
+            claims: "{}".into(),
+        };
+        assert_eq!(
+            Subject::of(RateKey::Ip, Some(&user), address),
+            Subject::Address("2001:db8:1:2::".parse().unwrap()),
+            "an IPv6 client counts by its /64"
+        );
+        assert_eq!(
+            Subject::of(RateKey::Key, Some(&user), address),
+            Subject::Caller("key:42".into())
+        );
+        assert_eq!(
+            Subject::of(RateKey::User, None, "::ffff:10.0.0.1".parse().unwrap()),
+            Subject::Address("10.0.0.1".parse().unwrap()),
+            "anonymous callers count by address; IPv4-mapped as IPv4"
+        );
+    }
 }
