@@ -37,7 +37,10 @@ const fn limit(policy: &'static str, requests: u32, per_s: u32) -> RateLimitSpec
     }
 }
 
-static ROUTES: [RouteSpec; 2] = [route("GET", "/report", "report"), route("GET", "/open", "open")];
+static ROUTES: [RouteSpec; 2] = [
+    route("GET", "/report", "report"),
+    route("GET", "/open", "open"),
+];
 
 const fn service(transport: &'static TransportSpec) -> ServiceSpec {
     ServiceSpec {
@@ -80,7 +83,11 @@ fn a_route_limit_holds_under_concurrent_clients() {
     // The route without a limit is not counted against it.
     let open = send_from("127.0.0.1", server.addr, "GET", "/open", &[]);
     assert_eq!(open.status, 200);
-    assert_eq!(open.header("ratelimit"), None, "an unlimited route has no RateLimit");
+    assert_eq!(
+        open.header("ratelimit"),
+        None,
+        "an unlimited route has no RateLimit"
+    );
 }
 
 #[test]
@@ -96,7 +103,10 @@ fn a_refusal_is_a_429_with_retry_after_and_the_ratelimit_fields() {
     let server = TestServer::start(&THREE_A_MINUTE);
     let first = send_from("127.0.0.1", server.addr, "GET", "/report", &[]);
     assert_eq!(first.status, 200);
-    assert_eq!(first.header("ratelimit-policy"), Some(r#""report";q=3;w=60"#));
+    assert_eq!(
+        first.header("ratelimit-policy"),
+        Some(r#""report";q=3;w=60"#)
+    );
     // Two left; one comes back every 20 s, so for 20 s no more than two.
     assert_eq!(first.header("ratelimit"), Some(r#""report";r=2;t=20"#));
     for _ in 0..2 {
@@ -110,12 +120,19 @@ fn a_refusal_is_a_429_with_retry_after_and_the_ratelimit_fields() {
     assert_eq!(refused.header("content-type"), Some("application/json"));
     let body: serde_json::Value = serde_json::from_str(&refused.body).expect("a JSON body");
     assert_eq!(body["error"], "rate_limited");
-    assert!(body["message"].as_str().is_some_and(|m| m.contains("report")));
+    assert!(
+        body["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("report"))
+    );
     let retry_after: u64 = refused
         .header("retry-after")
         .and_then(|value| value.parse().ok())
         .expect("a Retry-After in seconds");
-    assert!((19..=20).contains(&retry_after), "retry after {retry_after}");
+    assert!(
+        (19..=20).contains(&retry_after),
+        "retry after {retry_after}"
+    );
     assert_eq!(
         refused.header("ratelimit"),
         Some(format!(r#""report";r=0;t={retry_after}"#).as_str()),

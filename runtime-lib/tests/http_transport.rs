@@ -36,8 +36,16 @@ fn every_response_carries_the_security_headers_and_global_headers_override_them(
     let server = TestServer::start(&PLAIN);
     for path in ["/echo", "/nowhere", "/_backworks/health"] {
         let answer = send_from("127.0.0.1", server.addr, "GET", path, &[]);
-        assert_eq!(answer.header("x-content-type-options"), Some("nosniff"), "{path}");
-        assert_eq!(answer.header("referrer-policy"), Some("no-referrer"), "{path}");
+        assert_eq!(
+            answer.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert_eq!(
+            answer.header("referrer-policy"),
+            Some("no-referrer"),
+            "{path}"
+        );
         assert_eq!(answer.header("x-frame-options"), Some("DENY"), "{path}");
         assert_eq!(
             answer.header("content-security-policy"),
@@ -84,7 +92,10 @@ fn a_preflight_from_an_allowed_origin_is_answered() {
         &[
             ("origin", "https://app.example.com"),
             ("access-control-request-method", "POST"),
-            ("access-control-request-headers", "authorization, content-type"),
+            (
+                "access-control-request-headers",
+                "authorization, content-type",
+            ),
         ],
     );
     assert_eq!(answer.status, 204, "{answer:?}");
@@ -92,7 +103,10 @@ fn a_preflight_from_an_allowed_origin_is_answered() {
         answer.header("access-control-allow-origin"),
         Some("https://app.example.com")
     );
-    assert_eq!(answer.header("access-control-allow-credentials"), Some("true"));
+    assert_eq!(
+        answer.header("access-control-allow-credentials"),
+        Some("true")
+    );
     assert!(
         answer
             .header("access-control-allow-methods")
@@ -103,7 +117,10 @@ fn a_preflight_from_an_allowed_origin_is_answered() {
         Some("authorization, content-type")
     );
     assert_eq!(answer.header("access-control-max-age"), Some("600"));
-    assert!(answer.header("x-request-id").is_some(), "enveloped like any answer");
+    assert!(
+        answer.header("x-request-id").is_some(),
+        "enveloped like any answer"
+    );
 }
 
 #[test]
@@ -122,7 +139,10 @@ fn a_request_from_an_allowed_origin_may_be_read_by_its_page() {
         Some("https://app.example.com"),
         "echoed, never `*`, since credentials are allowed"
     );
-    assert_eq!(answer.header("access-control-allow-credentials"), Some("true"));
+    assert_eq!(
+        answer.header("access-control-allow-credentials"),
+        Some("true")
+    );
     assert!(
         answer
             .header("access-control-expose-headers")
@@ -151,7 +171,10 @@ fn a_disallowed_origin_gets_no_cors_headers() {
         "/echo",
         &[("origin", "https://app.example.com.evil.example")],
     );
-    assert_eq!(preflight.status, 405, "not answered as a preflight: {preflight:?}");
+    assert_eq!(
+        preflight.status, 405,
+        "not answered as a preflight: {preflight:?}"
+    );
     assert_eq!(actual.status, 200);
     for answer in [&preflight, &actual] {
         let cors: Vec<_> = answer

@@ -11,6 +11,7 @@
 
 mod auth;
 pub mod config;
+mod cors;
 mod data;
 mod diagnostics;
 mod handlers;
@@ -20,8 +21,10 @@ mod parameters;
 mod parts;
 mod paths;
 mod quantity;
+mod rate_limit;
 mod schemas;
 mod shape;
+mod transport;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

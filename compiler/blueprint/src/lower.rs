@@ -62,6 +62,7 @@ pub fn lower(
     let schemas = lowerer.named_schemas(root);
     let routes = lowerer.routes(&parts.endpoints, root, &limits);
     let auth = lower_auth(source, blueprint.auth.as_ref(), root, lowerer.diagnostics);
+    let transport = crate::transport::lower_transport(source, blueprint, root, lowerer.diagnostics);
 
     let Lowerer {
         handlers,
@@ -99,6 +100,7 @@ pub fn lower(
         resources: data.resources,
         migrations,
         auth,
+        transport,
     })
 }
 
@@ -415,6 +417,16 @@ impl Lowerer<'_, '_> {
                 site.node,
                 self.diagnostics,
             );
+            let rate_limit = match (&site.endpoint.rate_limit, site.node.get("rate_limit")) {
+                (Some(config), Some(node)) => crate::rate_limit::lower_rate_limit(
+                    self.source,
+                    config,
+                    node,
+                    root.get("auth").is_some(),
+                    self.diagnostics,
+                ),
+                _ => None,
+            };
             let Some(handler) = handler else { continue };
             for (method, method_node) in methods {
                 let route = &mut routes[index];
@@ -445,6 +457,7 @@ impl Lowerer<'_, '_> {
                     responses: contract.responses.clone(),
                     typed_params: site.endpoint.typed_params.unwrap_or(false),
                     access: access.clone(),
+                    rate_limit,
                 });
             }
         }

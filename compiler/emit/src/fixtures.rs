@@ -106,5 +106,6 @@ pub(crate) fn service_with(resources: Vec<Resource>, snapshot: Option<SchemaSnap
             migrations: Vec::new(),
         },
         auth: None,
+        transport: backworks_ir::Transport::default(),
     }
 }

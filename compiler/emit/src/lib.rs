@@ -20,6 +20,7 @@ mod fixtures;
 mod migrations;
 mod openapi;
 mod openapi_list_grammar;
+mod openapi_rate_limit;
 mod openapi_resources;
 mod openapi_security;
 mod output;
@@ -27,6 +28,7 @@ mod routes;
 mod rust_file;
 mod server;
 mod templates;
+mod transport_spec;
 
 pub use migrations::{PlannedMigration, plan as plan_migration, schema_json, target_snapshot};
 pub use openapi::{document as openapi_document, operation_id};

@@ -105,6 +105,7 @@ pub fn document(service: &Service, inferred: &[Vec<ExportResponses>]) -> Value {
     let mut components = Map::new();
     components.insert("schemas".into(), Value::Object(schemas));
     let security = crate::openapi_security::secure(service, &mut paths, &mut components);
+    crate::openapi_rate_limit::document_limits(service, &mut paths);
     json!({
         "openapi": "3.1.0",
         "info": info,

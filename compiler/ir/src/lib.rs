@@ -15,6 +15,7 @@
 mod annotations;
 mod auth;
 mod data;
+mod transport;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ pub use data::{
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,
     TableSnapshot,
 };
+pub use transport::{Cors, RateKey, RateLimit, Transport};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +67,8 @@ pub struct Service {
     pub migrations: MigrationHistory,
     /// How callers are identified, when the blueprint declares `auth:`.
     pub auth: Option<Auth>,
+    /// Rate limits, CORS, security headers and connection limits.
+    pub transport: Transport,
 }
 
 /// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.
@@ -255,6 +259,8 @@ pub struct Operation {
     pub typed_params: bool,
     /// Who may call it; [`Access::Public`] in a service without `auth:`.
     pub access: Access,
+    /// The endpoint's own rate limit, checked after the service's.
+    pub rate_limit: Option<RateLimit>,
 }
 
 /// A path or query parameter an operation declares.

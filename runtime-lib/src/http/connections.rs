@@ -111,7 +111,10 @@ mod tests {
         let first = counts.admit(one).expect("first");
         let second = counts.admit(one).expect("second");
         assert!(counts.admit(one).is_none(), "the third is over the cap");
-        assert!(counts.admit(other).is_some(), "another address is not affected");
+        assert!(
+            counts.admit(other).is_some(),
+            "another address is not affected"
+        );
         drop(first);
         let third = counts.admit(one).expect("a place came back");
         drop((second, third));

@@ -31,8 +31,8 @@ use super::ServiceSpec;
 use super::connections::ConnectionCounts;
 use super::logging;
 use super::rate_limit::ClientAddr;
-use super::transport::TransportSpec;
 use super::routes::{router, router_with};
+use super::transport::TransportSpec;
 
 /// Runs the service until SIGTERM or Ctrl-C; what the generated `main` returns.
 pub fn serve(spec: &'static ServiceSpec) -> ExitCode {

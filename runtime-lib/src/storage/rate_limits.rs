@@ -72,11 +72,7 @@ impl Store {
         let int = |n: u64| SqlValue::Int(i64::try_from(n).unwrap_or(i64::MAX));
         let statement = Statement {
             text: STEP.to_owned(),
-            params: vec![
-                SqlValue::Text(key.to_owned()),
-                int(cost_ns),
-                int(window_ns),
-            ],
+            params: vec![SqlValue::Text(key.to_owned()), int(cost_ns), int(window_ns)],
         };
         let mut session = self.engine().reader().await?;
         let rows = session.query(statement).await?;

@@ -192,7 +192,9 @@ impl RateLimits {
         #[cfg(feature = "storage")] store: Option<crate::storage::Store>,
     ) -> RateLimits {
         #[cfg(feature = "storage")]
-        let policy = |spec: RateLimitSpec| Arc::new(Policy::new(spec, shared::StoreChoice::new(store.clone())));
+        let policy = |spec: RateLimitSpec| {
+            Arc::new(Policy::new(spec, shared::StoreChoice::new(store.clone())))
+        };
         #[cfg(not(feature = "storage"))]
         let policy = |spec: RateLimitSpec| Arc::new(Policy::new(spec));
         RateLimits {
@@ -323,7 +325,14 @@ impl Verdicts {
             .collect();
         let limits: Vec<String> = verdicts
             .iter()
-            .map(|v| format!("\"{}\";r={};t={}", v.policy, v.decision.remaining, v.reset_s()))
+            .map(|v| {
+                format!(
+                    "\"{}\";r={};t={}",
+                    v.policy,
+                    v.decision.remaining,
+                    v.reset_s()
+                )
+            })
             .collect();
         for (name, value) in [("ratelimit-policy", policies), ("ratelimit", limits)] {
             if let Ok(value) = HeaderValue::from_str(&value.join(", ")) {

@@ -64,7 +64,9 @@ impl Shared {
         if self.wanted == Some(false) {
             return None;
         }
-        self.store.store().filter(|store| store.shares_rate_limits())
+        self.store
+            .store()
+            .filter(|store| store.shares_rate_limits())
     }
 
     fn now_ns(&self) -> u64 {
