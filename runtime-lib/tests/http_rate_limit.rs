@@ -3,6 +3,7 @@
 //! a 429 with `Retry-After`, every response of a limited route carries the RateLimit headers
 //! of draft-ietf-httpapi-ratelimit-headers-11, and a `by: ip` limit tells addresses apart.
 
+mod auth_support;
 mod http_support;
 mod storage_support;
 mod transport_support;
@@ -239,4 +240,117 @@ fn on_sqlite_the_limit_is_counted_in_memory() {
     let server = DataServer::start_spec(&LOCAL, &db.url);
     let statuses = hammer(&[server.addr], "/books", 4, 10);
     assert_eq!(count(&statuses, 200), 10, "{statuses:?}");
+}
+
+/// `by: user`: each verified caller has a quota of their own, whatever address they call from.
+#[test]
+fn a_by_user_limit_counts_each_caller_apart() {
+    use auth_support::{AuthServer, SECRET, claims, hs256};
+    use backworks_runtime::auth::{AuthSpec, JwtAlgorithm, JwtSpec};
+    static AUTH: AuthSpec = AuthSpec {
+        jwt: Some(JwtSpec {
+            algorithm: JwtAlgorithm::Hs256,
+            key_variable: "JWT_SECRET",
+            issuer: None,
+            audience: None,
+            roles_claim: "roles",
+            leeway_s: 30,
+        }),
+        users: None,
+        api_keys: None,
+        resources: Access::Required { roles: &[] },
+    };
+    static ROUTES: [RouteSpec; 1] = [RouteSpec {
+        auth: Access::Required { roles: &[] },
+        ..route("GET", "/report", "report")
+    }];
+    static PER_USER: ServiceSpec = ServiceSpec {
+        routes: &ROUTES,
+        auth: Some(&AUTH),
+        transport: Some(&TransportSpec {
+            route_limits: &[RouteRateLimit {
+                method: "GET",
+                path: "/report",
+                limit: RateLimitSpec {
+                    by: RateKey::User,
+                    ..limit("report", 2, 3600)
+                },
+            }],
+            ..TransportSpec::DEFAULT
+        }),
+        ..service(&TransportSpec::DEFAULT)
+    };
+    let server = AuthServer::start(&PER_USER, SECRET);
+    let call = |sub: &str| {
+        let token = format!(
+            "Bearer {}",
+            hs256(&claims(sub, serde_json::json!({})), SECRET)
+        );
+        send_from(
+            "127.0.0.1",
+            server.addr,
+            "GET",
+            "/report",
+            &[("authorization", &token)],
+        )
+        .status
+    };
+    assert_eq!(
+        [call("alice"), call("alice"), call("alice")],
+        [200, 200, 429]
+    );
+    assert_eq!(
+        [call("bob"), call("bob")],
+        [200, 200],
+        "bob has his own quota"
+    );
+    // A refused token is a 401 before any counting.
+    let anonymous = send_from("127.0.0.1", server.addr, "GET", "/report", &[]);
+    assert_eq!(anonymous.status, 401);
+}
+
+/// PostgreSQL going away: the shared limit falls back to this instance's counters (routes
+/// keep answering, never a 503 from the limiter), and uses the shared counters again once
+/// the database is back.
+#[test]
+fn an_unreachable_database_falls_back_to_local_counters_and_back() {
+    use storage_support::TestServer as DataServer;
+    use storage_support::postgres::Cluster;
+    static ROUTES: [RouteSpec; 1] = [route("GET", "/report", "report")];
+    static SHARED: ServiceSpec = ServiceSpec {
+        routes: &ROUTES,
+        transport: Some(&TransportSpec {
+            rate_limit: Some(limit("global", 5, 3600)),
+            ..TransportSpec::DEFAULT
+        }),
+        ..storage_support::SERVICE_FIELDS
+    };
+    let cluster = Cluster::start_new();
+    let url = cluster.create_database();
+    let server = DataServer::start_spec(&SHARED, &url);
+    let report = || send_from("127.0.0.1", server.addr, "GET", "/report", &[]);
+    for _ in 0..3 {
+        assert_eq!(report().status, 200);
+    }
+    assert_eq!(report().header("ratelimit"), Some(r#""global";r=1;t=720"#));
+    cluster.stop();
+    // This instance now counts alone, from a fresh local quota of 5.
+    let during: Vec<u16> = (0..6).map(|_| report().status).collect();
+    assert_eq!(
+        during,
+        [200, 200, 200, 200, 200, 429],
+        "the limit still holds locally"
+    );
+    cluster.start();
+    // After the fallback period (5 s) the shared counter decides again: 4 of 5 were spent.
+    std::thread::sleep(std::time::Duration::from_millis(5_500));
+    let back = report();
+    assert_eq!(back.status, 200, "{back:?}");
+    // (The next request's worth comes back 720 s after the first four were counted.)
+    assert!(
+        back.header("ratelimit")
+            .is_some_and(|value| value.starts_with(r#""global";r=0;t=71"#)),
+        "{back:?}"
+    );
+    assert_eq!(report().status, 429, "the shared quota is spent");
 }
