@@ -116,7 +116,7 @@ pub struct LimitsConfig {
     #[serde(default)]
     pub timeout: Option<Size>,
     /// How long a client may take to send a request's headers before its connection is
-    /// closed: milliseconds as a number, or a duration (default `10s`; slowloris).
+    /// closed: milliseconds as a number, or a duration (default `10s`; `0` turns it off).
     #[serde(default)]
     pub header_timeout: Option<Size>,
     /// The most connections one client address may hold open; more are closed at once

@@ -181,9 +181,11 @@ async fn run_until(
     let counts = ConnectionCounts::new(transport.connections_per_ip);
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new());
-    if transport.header_timeout_ms > 0 {
-        http.header_read_timeout(Duration::from_millis(transport.header_timeout_ms));
-    }
+    // 0 turns the timeout off (hyper would otherwise apply its own default of 30 s).
+    http.header_read_timeout(
+        (transport.header_timeout_ms > 0)
+            .then(|| Duration::from_millis(transport.header_timeout_ms)),
+    );
     // Connections watch `closing`; each holds a clone of `open`, so `recv` on its receiver
     // returns `None` once the last connection is gone.
     let (closing, _) = tokio::sync::watch::channel(false);

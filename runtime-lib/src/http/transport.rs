@@ -31,7 +31,7 @@ pub struct TransportSpec {
     pub hsts: bool,
     /// How long a client may take to send a request's headers before its connection is
     /// closed (`limits.header_timeout`); it also bounds how long an idle keep-alive
-    /// connection stays open.
+    /// connection stays open. 0: no timeout.
     pub header_timeout_ms: u64,
     /// The most connections one client address may hold open at once
     /// (`limits.connections_per_ip`); a connection over the cap is closed at once.
