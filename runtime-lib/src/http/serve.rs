@@ -212,7 +212,10 @@ async fn run_until(
             req.extensions_mut().insert(ClientAddr(peer));
             tower::ServiceExt::oneshot(app.clone(), req)
         });
-        let connection = http.serve_connection(TokioIo::new(stream), service);
+        // Upgrades stay possible (the live-event WebSocket), as under `axum::serve`.
+        let connection = http
+            .serve_connection(TokioIo::new(stream), service)
+            .with_upgrades();
         let mut closing = closing.subscribe();
         let open = open.clone();
         tokio::spawn(async move {
