@@ -97,6 +97,8 @@ fn client_address(req: &Request) -> IpAddr {
 /// One limit and its counters.
 pub(crate) struct Policy {
     spec: RateLimitSpec,
+    /// The local counters keep their own copy; the shared ones read this.
+    #[cfg(feature = "storage")]
     rate: Rate,
     local: Arc<LocalCounters>,
     sweeper: OnceLock<()>,
@@ -109,6 +111,7 @@ impl Policy {
         let rate = Rate::new(spec.requests, spec.per_s);
         Policy {
             spec,
+            #[cfg(feature = "storage")]
             rate,
             local: Arc::new(LocalCounters::new(rate)),
             sweeper: OnceLock::new(),
