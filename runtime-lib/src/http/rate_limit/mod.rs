@@ -304,41 +304,50 @@ impl Verdict {
     }
 }
 
-/// The decisions taken for one request, filled along its way and written as headers.
+/// The decisions taken for one request, filled along its way and written as headers: at
+/// most two (the service's limit and the route's), kept inline so a request allocates
+/// nothing for them.
 #[derive(Default)]
-pub(crate) struct Verdicts(Mutex<Vec<Verdict>>);
+pub(crate) struct Verdicts(Mutex<[Option<Verdict>; 2]>);
 
 impl Verdicts {
     fn push(&self, verdict: Verdict) {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(verdict);
+        let mut slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(free) = slots.iter_mut().find(|slot| slot.is_none()) {
+            *free = Some(verdict);
+        }
     }
 
     /// `RateLimit-Policy` and `RateLimit`, one list member per policy decided.
     fn write(&self, headers: &mut HeaderMap) {
-        let verdicts = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if verdicts.is_empty() {
+        use std::fmt::Write;
+        let slots = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut policies = String::new();
+        let mut limits = String::new();
+        for verdict in slots.iter().flatten() {
+            if !policies.is_empty() {
+                policies.push_str(", ");
+                limits.push_str(", ");
+            }
+            // Writing to a String cannot fail.
+            let _ = write!(
+                policies,
+                "\"{}\";q={};w={}",
+                verdict.policy, verdict.requests, verdict.per_s
+            );
+            let _ = write!(
+                limits,
+                "\"{}\";r={};t={}",
+                verdict.policy,
+                verdict.decision.remaining,
+                verdict.reset_s()
+            );
+        }
+        if policies.is_empty() {
             return;
         }
-        let policies: Vec<String> = verdicts
-            .iter()
-            .map(|v| format!("\"{}\";q={};w={}", v.policy, v.requests, v.per_s))
-            .collect();
-        let limits: Vec<String> = verdicts
-            .iter()
-            .map(|v| {
-                format!(
-                    "\"{}\";r={};t={}",
-                    v.policy,
-                    v.decision.remaining,
-                    v.reset_s()
-                )
-            })
-            .collect();
         for (name, value) in [("ratelimit-policy", policies), ("ratelimit", limits)] {
-            if let Ok(value) = HeaderValue::from_str(&value.join(", ")) {
+            if let Ok(value) = HeaderValue::try_from(value) {
                 headers.insert(name, value);
             }
         }
