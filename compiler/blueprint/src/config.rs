@@ -21,7 +21,9 @@ mod transport;
 mod users;
 
 pub use auth::{ApiKeysConfig, AuthConfig, JwtConfig, UsersConfig};
-pub use data::{CrudEndpoints, DatabaseConfig, FieldConfig, ResourceConfig};
+pub use data::{
+    CrudEndpoints, DatabaseConfig, FieldConfig, ResourceConfig, RuleConfig, RulesConfig,
+};
 pub use transport::{CorsConfig, RateLimitConfig};
 
 use indexmap::IndexMap;

@@ -16,6 +16,7 @@ mod fields;
 mod names;
 mod resource;
 mod routes;
+mod rules;
 mod seed;
 mod values;
 
@@ -38,6 +39,8 @@ pub struct DataChecker<'d> {
     pub diagnostics: &'d mut Vec<Diagnostic>,
     /// Every resource the blueprint names, with its id strategy when it is known.
     pub resources: IndexMap<String, Option<IdStrategy>>,
+    /// Whether the blueprint declares `auth:` (without it every caller is anonymous).
+    pub auth: bool,
 }
 
 impl DataChecker<'_> {
@@ -89,6 +92,7 @@ pub fn lower_data(
         source,
         diagnostics,
         resources: declared,
+        auth: root.get("auth").is_some(),
     };
     let mut seeds = SeedFiles {
         project_root,

@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod data;
+pub mod rules;
 pub mod transport;
 
 use std::ops::Range;

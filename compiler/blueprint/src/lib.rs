@@ -22,6 +22,7 @@ mod parts;
 mod paths;
 mod quantity;
 mod rate_limit;
+mod rules;
 mod schemas;
 mod shape;
 mod transport;

@@ -1,8 +1,8 @@
 //! The compiler's passes, chained in one visible place:
 //!
 //! ```text
-//! locate ─▶ blueprint::load ─▶ js::compile ─▶ js::annotate ─▶ plan_migration ─▶ emit::emit ─▶ OutputTree
-//! (files)   (YAML → IR)        (handlers → Rust) (TS types → IR) (migrations/)    (server project)
+//! locate ─▶ blueprint::load ─▶ js::compile ─▶ js::annotate ─▶ plan_migration ─▶ emit::emit ─▶ client_gen ─▶ OutputTree
+//! (files)   (YAML → IR)        (handlers → Rust) (TS types → IR) (migrations/)    (server project) (clients/client)
 //! ```
 //!
 //! The migration pass is the only one whose output goes into the project rather than `OUT`:
@@ -116,7 +116,16 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         }
     };
     let inferred: Vec<_> = handlers.iter().map(backworks_js::infer_responses).collect();
-    let emitted = backworks_emit::emit(&service, &program, &inferred, &blueprint_name);
+    let emitted =
+        backworks_emit::emit(&service, &program, &inferred, &blueprint_name).map(|mut tree| {
+            // The client reads the same document the server enforces (a pure function of the IR).
+            let document = backworks_emit::openapi_document(&service, &inferred);
+            let client_dir = Path::new(backworks_client_gen::CLIENT_DIR);
+            for (path, text) in backworks_client_gen::client_package(&service, &document) {
+                tree.add(client_dir.join(path), text);
+            }
+            tree
+        });
     match emitted {
         Ok(tree) if !diagnostics.iter().any(Diagnostic::is_error) => Ok(Compiled {
             project,

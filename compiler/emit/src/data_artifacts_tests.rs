@@ -3,11 +3,14 @@
 //! document (`snapshots/data/`; `cargo insta review` to accept a change).
 //!
 //! ```text
-//! authors, books (search, index, ref), reviews (uuid, list/get/delete only)
+//! authors, books (search, index, ref), reviews (uuid, list/get/delete only, record rules)
 //!   ──▶ snapshots/data/bookstore_migration.snap, …_main_rs.snap, …_openapi.snap
 //! ```
 
-use backworks_ir::{CrudOperation, FieldDefault, FieldType, IdStrategy, OnDelete, ScalarType};
+use backworks_ir::{
+    Comparison, CrudOperation, FieldDefault, FieldType, IdStrategy, OnDelete, Rule, RuleExpr,
+    ScalarType,
+};
 use serde_json::{Value, json};
 
 use crate::fixtures::{FieldExt, field, resource, service_with};
@@ -85,6 +88,29 @@ fn bookstore() -> backworks_ir::Service {
         CrudOperation::Get,
         CrudOperation::Delete,
     ];
+    // Record rules: a rule tree, a constant, and an operation left to `auth`.
+    let visible = Rule {
+        text: r#"record.rating >= 3 || "admin" in user.roles"#.into(),
+        expr: RuleExpr::Or(
+            Box::new(RuleExpr::Compare(
+                Box::new(RuleExpr::Field("rating".into())),
+                Comparison::Ge,
+                Box::new(RuleExpr::Number(3.0)),
+            )),
+            Box::new(RuleExpr::In(
+                Box::new(RuleExpr::String("admin".into())),
+                Box::new(RuleExpr::UserRoles),
+            )),
+        ),
+        span: crate::fixtures::span(),
+    };
+    reviews.rules.list = Some(visible.clone());
+    reviews.rules.get = Some(visible);
+    reviews.rules.delete = Some(Rule {
+        text: "false".into(),
+        expr: RuleExpr::Bool(false),
+        span: crate::fixtures::span(),
+    });
     service_with(vec![authors, books, reviews], None)
 }
 

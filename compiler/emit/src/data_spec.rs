@@ -11,8 +11,8 @@
 //! ```
 
 use backworks_ir::{
-    CrudOperation, Field, FieldDefault, FieldType, IdStrategy, OnDelete, Resource, ScalarType,
-    Service,
+    Comparison, CrudOperation, Field, FieldDefault, FieldType, IdStrategy, OnDelete, Resource,
+    Rule, RuleExpr, ScalarType, Service,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -70,8 +70,9 @@ pub(crate) fn data_static(service: &Service) -> Option<TokenStream> {
         // Every spec type by name; which ones a service uses depends on its fields.
         #[allow(unused_imports)]
         use backworks_runtime::storage::{
-            CrudOp, DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind, MigrationSpec,
-            OnDeleteKind, OperationPointers, ResourceSpec, ScalarKind,
+            Comparison, CrudOp, DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind,
+            MigrationSpec, OnDeleteKind, OperationPointers, ResourceSpec, RuleExpr, RulesSpec,
+            ScalarKind,
         };
 
         static DATA: DataSpec = DataSpec {
@@ -113,6 +114,7 @@ fn resource_spec(service: &Service, resource: &Resource) -> TokenStream {
         let rows = serde_json::to_string(&resource.seed).unwrap_or_default();
         quote! { Some(#rows) }
     };
+    let rules = rules_spec(resource);
     quote! {
         ResourceSpec {
             name: #name,
@@ -130,6 +132,82 @@ fn resource_spec(service: &Service, resource: &Resource) -> TokenStream {
                 delete: #delete,
             },
             seed: #seed,
+            rules: #rules,
+        }
+    }
+}
+
+/// `RulesSpec { … }`: each operation's rule as a tree of `&RuleExpr` constants (promoted to
+/// `'static` in the static's initializer).
+fn rules_spec(resource: &Resource) -> TokenStream {
+    if resource.rules.is_empty() {
+        return quote! { RulesSpec::NONE };
+    }
+    let rule = |rule: &Option<Rule>| match rule {
+        Some(rule) => {
+            let expr = rule_expr(&rule.expr);
+            quote! { Some(&#expr) }
+        }
+        None => quote! { None },
+    };
+    let rules = &resource.rules;
+    let (list, get, create, update, delete) = (
+        rule(&rules.list),
+        rule(&rules.get),
+        rule(&rules.create),
+        rule(&rules.update),
+        rule(&rules.delete),
+    );
+    quote! {
+        RulesSpec { list: #list, get: #get, create: #create, update: #update, delete: #delete }
+    }
+}
+
+fn rule_expr(expr: &RuleExpr) -> TokenStream {
+    match expr {
+        RuleExpr::Null => quote! { RuleExpr::Null },
+        RuleExpr::Bool(value) => quote! { RuleExpr::Bool(#value) },
+        RuleExpr::Number(value) => {
+            let value = proc_macro2::Literal::f64_suffixed(*value);
+            quote! { RuleExpr::Number(#value) }
+        }
+        RuleExpr::String(text) => quote! { RuleExpr::String(#text) },
+        RuleExpr::List(items) => {
+            let items = items.iter().map(rule_expr);
+            quote! { RuleExpr::List(&[#(#items),*]) }
+        }
+        RuleExpr::Field(name) => quote! { RuleExpr::Field(#name) },
+        RuleExpr::User => quote! { RuleExpr::User },
+        RuleExpr::UserId => quote! { RuleExpr::UserId },
+        RuleExpr::UserRoles => quote! { RuleExpr::UserRoles },
+        RuleExpr::UserClaim(path) => quote! { RuleExpr::UserClaim(&[#(#path),*]) },
+        RuleExpr::Not(inner) => {
+            let inner = rule_expr(inner);
+            quote! { RuleExpr::Not(&#inner) }
+        }
+        RuleExpr::And(a, b) => {
+            let (a, b) = (rule_expr(a), rule_expr(b));
+            quote! { RuleExpr::And(&#a, &#b) }
+        }
+        RuleExpr::Or(a, b) => {
+            let (a, b) = (rule_expr(a), rule_expr(b));
+            quote! { RuleExpr::Or(&#a, &#b) }
+        }
+        RuleExpr::Compare(a, op, b) => {
+            let (a, b) = (rule_expr(a), rule_expr(b));
+            let op = match op {
+                Comparison::Eq => quote! { Comparison::Eq },
+                Comparison::Ne => quote! { Comparison::Ne },
+                Comparison::Lt => quote! { Comparison::Lt },
+                Comparison::Le => quote! { Comparison::Le },
+                Comparison::Gt => quote! { Comparison::Gt },
+                Comparison::Ge => quote! { Comparison::Ge },
+            };
+            quote! { RuleExpr::Compare(&#a, #op, &#b) }
+        }
+        RuleExpr::In(a, b) => {
+            let (a, b) = (rule_expr(a), rule_expr(b));
+            quote! { RuleExpr::In(&#a, &#b) }
         }
     }
 }
@@ -154,6 +232,7 @@ fn field_spec(service: &Service, field: &Field) -> TokenStream {
         }
         Some(FieldDefault::Now) => quote! { Some(DefaultSpec::Now) },
         Some(FieldDefault::Uuid) => quote! { Some(DefaultSpec::Uuid) },
+        Some(FieldDefault::CallerId) => quote! { Some(DefaultSpec::CallerId) },
     };
     let constraints = &field.constraints;
     let min_length = optional_u64(constraints.min_length);

@@ -67,6 +67,7 @@ pub(crate) fn resource(name: &str, fields: Vec<Field>) -> Resource {
         search: Vec::new(),
         operations: CrudOperation::ALL.to_vec(),
         seed: Vec::new(),
+        rules: Default::default(),
         span: span(),
     }
 }

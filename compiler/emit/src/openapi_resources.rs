@@ -503,8 +503,23 @@ fn operation(
             INVALID_REQUEST_SCHEMA,
         ),
     ));
+    let rules = &resource.rules;
+    let rule = rules.of(slot.operation());
+    if let Some(rule) = rule.filter(|_| slot != CrudSlot::List && slot != CrudSlot::Get) {
+        let refusal = format!(
+            "The resource's `{}` rule refuses this caller: `{}`.",
+            slot.operation().as_str(),
+            rule.text
+        );
+        responses.push(("403", error_response(&refusal, ERROR_SCHEMA)));
+    }
     if slot.on_item() {
-        responses.push(("404", error_response("No row has this id.", ERROR_SCHEMA)));
+        let absent = if rules.get.is_some() {
+            "No row has this id, or the `get` rule hides it from the caller (the same answer)."
+        } else {
+            "No row has this id."
+        };
+        responses.push(("404", error_response(absent, ERROR_SCHEMA)));
     }
     if matches!(
         slot,
@@ -541,6 +556,23 @@ fn operation(
     object.insert("operationId".into(), json!(operation_id));
     object.insert("summary".into(), json!(summary));
     object.insert("tags".into(), json!([name]));
+    if let Some(rule) = rule {
+        let which = match slot {
+            CrudSlot::List => "Lists and counts only the rows",
+            CrudSlot::Get => "Answers only a row",
+            CrudSlot::Create => "Creates only a row (after defaults)",
+            CrudSlot::Patch | CrudSlot::Put => "Changes only a row, before and after the change,",
+            CrudSlot::Delete => "Deletes only a row",
+        };
+        object.insert(
+            "description".into(),
+            json!(format!(
+                "{which} that the `{}` rule admits: `{}`.",
+                slot.operation().as_str(),
+                rule.text
+            )),
+        );
+    }
     let mut parameters = Vec::new();
     if slot.on_item() {
         parameters.push(json!({

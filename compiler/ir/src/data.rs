@@ -56,6 +56,8 @@ pub struct Resource {
     /// Rows loaded into the table when it is empty at start, already checked against the
     /// fields (from `seed:`, a JSON or YAML file of an array of objects).
     pub seed: Vec<serde_json::Map<String, serde_json::Value>>,
+    /// Who may read and write which records through the generated routes (`rules:`).
+    pub rules: crate::Rules,
     /// Where the blueprint declares the resource.
     pub span: Span,
 }
@@ -167,6 +169,9 @@ pub enum FieldDefault {
     Now,
     /// A fresh UUID v4 (`uuid`; `string` fields).
     Uuid,
+    /// The calling user's id (`user.id`; `string` fields and refs), filled in by the
+    /// generated routes; `ctx.db` and anonymous callers supply none.
+    CallerId,
 }
 
 /// Validation constraints beyond the type; every one is enforced on create and update.

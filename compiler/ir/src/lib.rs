@@ -15,6 +15,7 @@
 mod annotations;
 mod auth;
 mod data;
+mod rules;
 mod transport;
 
 use std::fmt;
@@ -29,6 +30,7 @@ pub use data::{
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,
     TableSnapshot,
 };
+pub use rules::{Comparison, Rule, RuleExpr, Rules};
 pub use transport::{Cors, RateKey, RateLimit, Transport};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.

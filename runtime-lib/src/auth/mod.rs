@@ -103,9 +103,12 @@ impl Authenticator {
 /// The verified caller of a request (`None`: anonymous), put in the request's extensions for
 /// the routes that are not handlers (the generated CRUD routes and their record rules).
 #[derive(Debug, Clone)]
-#[allow(
-    dead_code,
-    reason = "read by the record rules of the CRUD routes, being built"
+#[cfg_attr(
+    not(feature = "storage"),
+    allow(
+        dead_code,
+        reason = "read by the CRUD routes' record rules, which need storage"
+    )
 )]
 pub(crate) struct Caller(pub(crate) Option<User>);
 

@@ -215,23 +215,40 @@ fn mount_crud(
         if spec.routes.iter().any(|route| route.path == path) {
             continue;
         }
-        // Without `auth:` the resources are public, as before; with it, `resources` says who.
-        let access = spec.auth.map_or(Access::Public, |auth| auth.resources);
+        // `/{name}` or `/{name}/{id}`: which resource, and whether one record.
+        let item = path.ends_with("/{id}");
+        let name = path
+            .trim_start_matches('/')
+            .trim_end_matches("/{id}")
+            .to_owned();
+        let resource = data.resources.iter().find(|resource| resource.name == name);
         let authenticator = authenticator.clone();
         let limits = limits.for_route(None, &path);
         let guarded = methods.layer(axum::middleware::from_fn(
             move |mut req: Request, next: axum::middleware::Next| {
                 let authenticator = authenticator.clone();
                 let limits = limits.clone();
+                let access = crud_access(spec, resource, item, req.method());
                 async move {
                     match admit(authenticator.as_deref(), access, req.headers()).await {
                         Ok(user) => {
                             if let Err(limited) = limits.check(user.as_ref(), &req).await {
                                 return limited.into_response();
                             }
+                            let anonymous = user.is_none();
                             // The CRUD handlers read the caller from here (record rules).
                             req.extensions_mut().insert(Caller(user));
-                            next.run(req).await
+                            let response = next.run(req).await;
+                            if anonymous
+                                && access != Access::Public
+                                && response.status() == axum::http::StatusCode::FORBIDDEN
+                            {
+                                // A rule refused an anonymous caller: signing in may help, so
+                                // say so as any route needing a caller does.
+                                return HttpError::from(crate::auth::Refusal::Missing)
+                                    .into_response();
+                            }
+                            response
                         }
                         Err(refusal) => HttpError::from(refusal).into_response(),
                     }
@@ -241,6 +258,36 @@ fn mount_crud(
         router = router.route(&path, guarded.fallback(method_not_allowed));
     }
     router
+}
+
+/// Who may call one CRUD operation. Without `auth:` the resources are public, as before; with
+/// it, an operation governed by a record rule admits anonymous callers too (the rule decides,
+/// with `user` null), and any other operation is `Auth::resources`'s.
+#[cfg(feature = "storage")]
+fn crud_access(
+    spec: &ServiceSpec,
+    resource: Option<&crate::storage::ResourceSpec>,
+    item: bool,
+    method: &Method,
+) -> crate::auth::Access {
+    use crate::auth::Access;
+    let Some(auth) = spec.auth else {
+        return Access::Public;
+    };
+    let rules = resource.map(|resource| &resource.rules);
+    let rule = rules.and_then(|rules| match *method {
+        Method::GET if item => rules.get,
+        Method::GET => rules.list,
+        Method::POST => rules.create,
+        Method::PATCH | Method::PUT => rules.update,
+        Method::DELETE => rules.delete,
+        _ => None,
+    });
+    if rule.is_some() {
+        Access::Optional
+    } else {
+        auth.resources
+    }
 }
 
 /// Without the `storage` feature there are no engines; `serve` refuses a spec with data.

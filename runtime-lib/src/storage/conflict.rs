@@ -193,6 +193,7 @@ mod tests {
             delete: None,
         },
         seed: None,
+        rules: crate::storage::RulesSpec::NONE,
     };
 
     fn words(error: &StoreError) -> (ErrorCode, &str, Vec<&str>) {

@@ -52,6 +52,8 @@ pub enum ErrorCode {
     CheckViolation,
     /// `If-Match` named another version of the row (412).
     PreconditionFailed,
+    /// The resource's record rules refuse the caller this write (403).
+    Forbidden,
     /// The database cannot be reached or is busy; try again (503).
     Unavailable,
     /// Anything else; the server log has the details (500).
@@ -69,6 +71,7 @@ impl ErrorCode {
             ErrorCode::NotNullViolation => "not_null_violation",
             ErrorCode::CheckViolation => "check_violation",
             ErrorCode::PreconditionFailed => "precondition_failed",
+            ErrorCode::Forbidden => "forbidden",
             ErrorCode::Unavailable => "unavailable",
             ErrorCode::Internal => "internal",
         }
@@ -83,6 +86,7 @@ impl ErrorCode {
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::UniqueViolation | ErrorCode::ForeignKeyViolation => StatusCode::CONFLICT,
             ErrorCode::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            ErrorCode::Forbidden => StatusCode::FORBIDDEN,
             ErrorCode::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorCode::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -220,6 +224,7 @@ mod tests {
             (ErrorCode::NotNullViolation, "not_null_violation", 400),
             (ErrorCode::CheckViolation, "check_violation", 400),
             (ErrorCode::PreconditionFailed, "precondition_failed", 412),
+            (ErrorCode::Forbidden, "forbidden", 403),
             (ErrorCode::Unavailable, "unavailable", 503),
             (ErrorCode::Internal, "internal", 500),
         ];

@@ -18,6 +18,7 @@ use super::columns::columns;
 use super::engine::Session;
 use super::error::StoreError;
 use super::ops::decode;
+use super::rules::{Viewer, restrict};
 use super::select::{SelectItem, Selection, target};
 use super::spec::{DataSpec, ResourceSpec};
 use super::sql::Sql;
@@ -35,6 +36,7 @@ pub(crate) fn expand_and_project<'a>(
     resource: &'static ResourceSpec,
     mut rows: Vec<Row>,
     selection: &'a Selection,
+    viewer: Option<Viewer<'a>>,
 ) -> Expanded<'a> {
     Box::pin(async move {
         for item in &selection.items {
@@ -52,9 +54,9 @@ pub(crate) fn expand_and_project<'a>(
             }
             let mut found = Vec::new();
             for chunk in ids.chunks(BATCH) {
-                found.extend(fetch(session, target, chunk).await?);
+                found.extend(fetch(session, target, chunk, viewer).await?);
             }
-            let found = expand_and_project(session, data, target, found, select).await?;
+            let found = expand_and_project(session, data, target, found, select, viewer).await?;
             // The projection may drop `id`; `fetch` keyed each row by it beforehand.
             let by_id: HashMap<String, Row> = found.into_iter().collect_keyed();
             for row in &mut rows {
@@ -71,20 +73,22 @@ pub(crate) fn expand_and_project<'a>(
     })
 }
 
-/// Rows of `target` with these ids, each keyed (under `"\u{0}id"`) by its id for matching.
+/// Rows of `target` with these ids that `viewer` may `get` (a hidden one expands to `null`,
+/// as a missing one), each keyed (under `"\u{0}id"`) by its id for matching.
 async fn fetch(
     session: &mut Session,
     target: &'static ResourceSpec,
     ids: &[Value],
+    viewer: Option<Viewer<'_>>,
 ) -> Result<Vec<Row>, StoreError> {
     let columns = columns(target);
     let mut sql = Sql::new(session.dialect());
     sql.push("SELECT ")
-        .columns(None, &columns)
+        .columns(Some(target.name), &columns)
         .push(" FROM ")
         .ident(target.name)
         .push(" WHERE ")
-        .ident("id")
+        .qualified(target.name, "id")
         .push(" IN (");
     for (index, id) in ids.iter().enumerate() {
         if index > 0 {
@@ -93,6 +97,7 @@ async fn fetch(
         sql.param(to_sql(columns[0].kind, id).map_err(StoreError::internal)?);
     }
     sql.push(")");
+    restrict(&mut sql, target, target.rules.get, viewer);
     let raw = session.query(sql.finish()).await?;
     Ok(raw
         .into_iter()

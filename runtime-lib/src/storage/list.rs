@@ -23,6 +23,7 @@ use super::error::{StoreError, Violation};
 use super::expand::expand_and_project;
 use super::ops::{decode, resource};
 use super::query::{Condition, DEFAULT_LIMIT, Direction, Filter, ListQuery, MAX_LIMIT, Op};
+use super::rules::{Viewer, restrict};
 use super::spec::{DataSpec, ResourceSpec};
 use super::sql::{Dialect, Sql, fts5_query, glob_pattern, like_pattern, tsvector_document};
 use super::value::{SqlValue, to_sql};
@@ -32,12 +33,24 @@ fn invalid(pointer: &str, message: impl Into<String>) -> StoreError {
     StoreError::invalid(vec![Violation::new(pointer, message)])
 }
 
-/// One page of rows.
+/// One page of rows (every row: trusted server code).
 pub(crate) async fn list(
     session: &mut Session,
     data: &'static DataSpec,
     name: &str,
     query: ListQuery,
+) -> Result<Page, StoreError> {
+    list_as(session, data, name, query, None).await
+}
+
+/// One page of the rows `viewer` may see (its record rules ANDed into every statement, the
+/// count's and the expansions' too); `None` reads every row.
+pub(crate) async fn list_as(
+    session: &mut Session,
+    data: &'static DataSpec,
+    name: &str,
+    query: ListQuery,
+    viewer: Option<Viewer<'_>>,
 ) -> Result<Page, StoreError> {
     let resource = resource(data, name)?;
     if let Some(selection) = &query.select {
@@ -82,6 +95,7 @@ pub(crate) async fn list(
         .columns(Some(resource.name), &columns(resource));
     from(&mut sql, resource, search);
     where_clause(&mut sql, resource, &query.filter, search)?;
+    restrict(&mut sql, resource, resource.rules.list, viewer);
     if let Some(keys) = &keyset {
         sql.push(" AND (");
         after(&mut sql, resource, &order, keys)?;
@@ -123,12 +137,12 @@ pub(crate) async fn list(
         _ => None,
     };
     let total = if query.count {
-        Some(count_rows(session, resource, &query.filter, search).await?)
+        Some(count_rows(session, resource, &query.filter, search, viewer).await?)
     } else {
         None
     };
     if let Some(selection) = &query.select {
-        items = expand_and_project(session, data, resource, items, selection).await?;
+        items = expand_and_project(session, data, resource, items, selection, viewer).await?;
     }
     Ok(Page { items, total, next })
 }
@@ -141,7 +155,7 @@ pub(crate) async fn count(
     filter: &Filter,
 ) -> Result<u64, StoreError> {
     let resource = resource(data, name)?;
-    count_rows(session, resource, filter, None).await
+    count_rows(session, resource, filter, None, None).await
 }
 
 async fn count_rows(
@@ -149,11 +163,13 @@ async fn count_rows(
     resource: &'static ResourceSpec,
     filter: &Filter,
     search: Option<&str>,
+    viewer: Option<Viewer<'_>>,
 ) -> Result<u64, StoreError> {
     let mut sql = Sql::new(session.dialect());
     sql.push("SELECT COUNT(*) AS n");
     from(&mut sql, resource, search);
     where_clause(&mut sql, resource, filter, search)?;
+    restrict(&mut sql, resource, resource.rules.list, viewer);
     let rows = session.query(sql.finish()).await?;
     match rows.first().and_then(|row| row.first()) {
         Some((_, SqlValue::Int(n))) => Ok(*n as u64),

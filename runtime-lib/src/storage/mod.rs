@@ -16,7 +16,7 @@
 //!
 //! The files, one concept each: [`spec`] (what the compiler emits), `store` (the entry
 //! point), `record` (validating writes), `query`/`query_json`/`select` (list requests),
-//! `list`/`expand`/`ops` (the operations), `sql` (SQL text for both dialects), `system` (the
+//! `list`/`expand`/`ops` (the operations), `rules` (record rules as SQL conditions), `sql` (SQL text for both dialects), `system` (the
 //! platform's own `_backworks_*` tables), `value`/`time`
 //! (JSON ↔ SQL values), `engine/` (SQLite and PostgreSQL), `migrate`, `cursor`, `etag`, `url`,
 //! `error`, and `http/` (the generated CRUD routes). The engines sit behind the default-on
@@ -25,8 +25,8 @@
 mod spec;
 
 pub use spec::{
-    CrudOp, DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind, MigrationSpec, OnDeleteKind,
-    OperationPointers, ResourceSpec, ScalarKind,
+    Comparison, CrudOp, DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind, MigrationSpec,
+    OnDeleteKind, OperationPointers, ResourceSpec, RuleExpr, RulesSpec, ScalarKind,
 };
 
 #[cfg(feature = "storage")]
@@ -58,7 +58,9 @@ mod query_json;
 #[cfg(feature = "storage")]
 pub(crate) mod rate_limits;
 #[cfg(feature = "storage")]
-mod record;
+pub(crate) mod record;
+#[cfg(feature = "storage")]
+pub(crate) mod rules;
 #[cfg(feature = "storage")]
 mod select;
 #[cfg(feature = "storage")]

@@ -74,7 +74,11 @@ pub(crate) fn check(
         let value = match (given, write) {
             (Some(value), _) => value.clone(),
             (None, Write::Patch) => continue,
-            (None, _) => match field.default {
+            // The caller's id is filled in by the routes (`rules.rs`); here there is none.
+            (None, _) => match field
+                .default
+                .filter(|d| !matches!(d, DefaultSpec::CallerId))
+            {
                 Some(default) => default_value(field, default, now),
                 None if field.required => {
                     violations.push(Violation::new(
@@ -135,6 +139,7 @@ fn default_value(field: &FieldSpec, default: DefaultSpec, now: i64) -> Value {
         }
         DefaultSpec::Now => Value::String(time::format_instant(now)),
         DefaultSpec::Uuid => Value::String(uuid::Uuid::new_v4().to_string()),
+        DefaultSpec::CallerId => Value::Null,
     }
 }
 

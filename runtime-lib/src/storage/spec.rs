@@ -10,7 +10,8 @@
 //!     url: "${DATABASE_URL:-sqlite://data/bookstore.db}",
 //!     resources: &[ResourceSpec { name: "books", id: IdKind::Integer, timestamps: true,
 //!         fields: &[FieldSpec { name: "title", kind: FieldKind::String, required: true, .. }],
-//!         search: &["title"], operations: &[CrudOp::List, CrudOp::Get], seed: None, .. }],
+//!         search: &["title"], operations: &[CrudOp::List, CrudOp::Get], seed: None,
+//!         rules: RulesSpec::NONE, .. }],
 //!     migrations: &[MigrationSpec { version: 1, name: "create_books",
 //!                                   sqlite: "CREATE TABLE …", postgres: "CREATE TABLE …" }],
 //! };
@@ -49,6 +50,95 @@ pub struct ResourceSpec {
     pub openapi: OperationPointers,
     /// A JSON array of rows loaded when the table is empty at start.
     pub seed: Option<&'static str>,
+    /// Who may read and write which records through the generated routes.
+    pub rules: RulesSpec,
+}
+
+/// A resource's record rules (`rules:`): per operation, a condition on the caller and the
+/// record. `None` leaves the operation to the route's `auth` alone. The generated routes
+/// enforce them (`storage/rules.rs`); `ctx.db` is trusted server code and does not.
+///
+/// ```ignore
+/// // update: record.owner == user.id || "admin" in user.roles
+/// RulesSpec { update: Some(&RuleExpr::Or(
+///     &RuleExpr::Compare(&RuleExpr::Field("owner"), Comparison::Eq, &RuleExpr::UserId),
+///     &RuleExpr::In(&RuleExpr::String("admin"), &RuleExpr::UserRoles))), ..RulesSpec::NONE }
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct RulesSpec {
+    /// Which rows `GET /{name}` lists and counts.
+    pub list: Option<&'static RuleExpr>,
+    /// Which rows `GET /{name}/{id}` answers, and expansions of refs to this resource show.
+    pub get: Option<&'static RuleExpr>,
+    /// Which new records `POST /{name}` accepts (checked after defaults).
+    pub create: Option<&'static RuleExpr>,
+    /// Which records `PATCH`/`PUT` may change, before and after the change.
+    pub update: Option<&'static RuleExpr>,
+    /// Which records `DELETE` may remove.
+    pub delete: Option<&'static RuleExpr>,
+}
+
+impl RulesSpec {
+    /// No rules: every operation is the route's `auth` alone.
+    pub const NONE: RulesSpec = RulesSpec {
+        list: None,
+        get: None,
+        create: None,
+        update: None,
+        delete: None,
+    };
+}
+
+/// One node of a rule's expression, as the blueprint's rule language writes it.
+#[derive(Debug)]
+pub enum RuleExpr {
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// A number literal.
+    Number(f64),
+    /// A string literal.
+    String(&'static str),
+    /// `["a", "b"]`: a list of literals.
+    List(&'static [RuleExpr]),
+    /// `record.<field>` (also `id`, `created_at`, `updated_at`).
+    Field(&'static str),
+    /// `user`: the caller, `null` when anonymous.
+    User,
+    /// `user.id`: the caller's id (the token's `sub`), `null` when anonymous.
+    UserId,
+    /// `user.roles`: the caller's roles, empty when anonymous.
+    UserRoles,
+    /// `user.claims.a.b`: a claim of the caller's token, `null` when absent.
+    UserClaim(&'static [&'static str]),
+    /// `!e`.
+    Not(&'static RuleExpr),
+    /// `a && b`.
+    And(&'static RuleExpr, &'static RuleExpr),
+    /// `a || b`.
+    Or(&'static RuleExpr, &'static RuleExpr),
+    /// `a == b`, `a < b`, …
+    Compare(&'static RuleExpr, Comparison, &'static RuleExpr),
+    /// `a in list`: the list is `user.roles` or a list literal.
+    In(&'static RuleExpr, &'static RuleExpr),
+}
+
+/// A comparison operator of the rule language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparison {
+    /// `==`.
+    Eq,
+    /// `!=`.
+    Ne,
+    /// `<`.
+    Lt,
+    /// `<=`.
+    Le,
+    /// `>`.
+    Gt,
+    /// `>=`.
+    Ge,
 }
 
 /// Where each generated operation sits in the service's OpenAPI document (`None` when the
@@ -172,6 +262,9 @@ pub enum DefaultSpec {
     Now,
     /// A fresh UUID v4.
     Uuid,
+    /// The calling user's id (`default: user.id`), filled in by the generated routes; a
+    /// create through `ctx.db` or by an anonymous caller gets none.
+    CallerId,
 }
 
 /// A generated HTTP operation.

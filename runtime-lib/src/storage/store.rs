@@ -96,7 +96,7 @@ impl Store {
         &self.inner.engine
     }
 
-    async fn reader(&self) -> Result<Session, StoreError> {
+    pub(crate) async fn reader(&self) -> Result<Session, StoreError> {
         self.inner.engine.reader().await
     }
 
@@ -284,6 +284,11 @@ impl Transaction {
     /// See [`Store::sql`].
     pub async fn sql(&mut self, text: String, params: Vec<Value>) -> Result<Vec<Row>, StoreError> {
         ops::raw_sql(&mut self.session, text, params).await
+    }
+
+    /// The transaction's session (the record rules' checks run inside it).
+    pub(crate) fn session(&mut self) -> &mut Session {
+        &mut self.session
     }
 
     /// Makes every write of the transaction durable.

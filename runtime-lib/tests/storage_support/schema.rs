@@ -4,7 +4,7 @@
 
 use backworks_runtime::storage::{
     CrudOp, DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind, MigrationSpec, OnDeleteKind,
-    OperationPointers, ResourceSpec, ScalarKind,
+    OperationPointers, ResourceSpec, RulesSpec, ScalarKind,
 };
 
 const ALL: &[CrudOp] = &[
@@ -72,6 +72,7 @@ pub static RESOURCES: &[ResourceSpec] = &[
             r#"[{"id": 1, "name": "Seeded Author", "email": "seed@example.org"},
                 {"id": 2, "name": "Second Seed"}]"#,
         ),
+        rules: RulesSpec::NONE,
     },
     ResourceSpec {
         name: "books",
@@ -134,6 +135,7 @@ pub static RESOURCES: &[ResourceSpec] = &[
         operations: ALL,
         openapi: no_pointers(),
         seed: None,
+        rules: RulesSpec::NONE,
     },
     ResourceSpec {
         name: "counters",
@@ -162,6 +164,7 @@ pub static RESOURCES: &[ResourceSpec] = &[
         operations: ALL,
         openapi: no_pointers(),
         seed: None,
+        rules: RulesSpec::NONE,
     },
 ];
 

@@ -13,6 +13,8 @@
 //!       title: { type: string, required: true, maxLength: 200 }
 //!       author: { type: ref, to: authors, on_delete: cascade }
 //!     endpoints: [list, get]
+//!     rules:
+//!       update: record.owner == user.id || "admin" in user.roles
 //! ```
 
 use indexmap::IndexMap;
@@ -71,6 +73,45 @@ pub struct ResourceConfig {
     /// fields at build time.
     #[serde(default)]
     pub seed: Option<String>,
+    /// Who may do what to which records through the generated endpoints: per operation, a
+    /// condition over `record` (the row) and `user` (the caller, `null` when anonymous), e.g.
+    /// `record.owner == user.id || "admin" in user.roles`, or `true`/`false`. An operation
+    /// without a rule is open to every caller its route's `auth` admits. Rules do not apply
+    /// to `ctx.db` in handlers (trusted server code).
+    #[serde(default)]
+    pub rules: Option<RulesConfig>,
+}
+
+/// `rules:` of a resource, one rule per generated operation.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RulesConfig {
+    /// Which records `GET /<resource>` lists and counts (others are never read).
+    #[serde(default)]
+    pub list: Option<RuleConfig>,
+    /// Which record `GET /<resource>/{id}` answers (others are 404, as if absent); also which
+    /// records an expansion of a `ref` to this resource shows (others expand to `null`).
+    #[serde(default)]
+    pub get: Option<RuleConfig>,
+    /// Which new records `POST` accepts, checked after defaults (refused: 403).
+    #[serde(default)]
+    pub create: Option<RuleConfig>,
+    /// Which records `PATCH`/`PUT` may change; the changed record must satisfy it too.
+    #[serde(default)]
+    pub update: Option<RuleConfig>,
+    /// Which records `DELETE` may remove.
+    #[serde(default)]
+    pub delete: Option<RuleConfig>,
+}
+
+/// One rule: an expression of the rule language, or `true`/`false`.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum RuleConfig {
+    /// `true` (everyone the route admits) or `false` (no one).
+    Constant(bool),
+    /// An expression such as `record.owner == user.id || record.shared`.
+    Expression(String),
 }
 
 /// `endpoints:` of a resource.

@@ -1,7 +1,8 @@
 //! A field's `default:` → [`FieldDefault`], checked against the field it belongs to.
 //!
-//! A plain `now` on a `datetime`/`date` field is the current instant and a plain `uuid` on a
-//! `string` field a fresh UUID; quoted, they are the texts themselves. Any other default is a
+//! A plain `now` on a `datetime`/`date` field is the current instant, a plain `uuid` on a
+//! `string` field a fresh UUID and a plain `user.id` on a `string`, `text` or `ref` field the
+//! calling user's id; quoted, they are the texts themselves. Any other default is a
 //! literal the field's own rules must accept.
 //!
 //! ```text
@@ -26,6 +27,14 @@ pub fn lower_default(
     value: &serde_json::Value,
     node: &Node,
 ) -> Option<FieldDefault> {
+    if let NodeKind::Scalar {
+        text,
+        style: ScalarStyle::Plain,
+    } = &node.kind
+        && text == "user.id"
+    {
+        return caller_default(checker, field, kind, node);
+    }
     let keyword = match &node.kind {
         NodeKind::Scalar {
             text,
@@ -81,5 +90,49 @@ pub fn lower_default(
             None
         }
         None => Some(FieldDefault::Value(value.clone())),
+    }
+}
+
+/// `default: user.id`: the caller's id, for fields that can hold it, in a service that has
+/// callers.
+fn caller_default(
+    checker: &mut DataChecker,
+    field: &str,
+    kind: &FieldType,
+    node: &Node,
+) -> Option<FieldDefault> {
+    let problem = if !matches!(
+        kind,
+        FieldType::String | FieldType::Text | FieldType::Ref { .. }
+    ) {
+        Some((
+            format!(
+                "a caller's id is text, and this is {} field",
+                crate::diagnostics::article(&format!("`{}`", super::fields::type_name(kind)))
+            ),
+            "give `default: user.id` to a `string` or `ref` field".to_string(),
+        ))
+    } else if !checker.auth {
+        Some((
+            "the service declares no `auth:`, so there is never a caller".to_string(),
+            "declare `auth:`, or remove the default".to_string(),
+        ))
+    } else {
+        None
+    };
+    match problem {
+        Some((problem, help)) => {
+            checker
+                .diagnostics
+                .push(crate::diagnostics::rules::caller_default(
+                    checker.source,
+                    node.span.clone(),
+                    field,
+                    &problem,
+                    &help,
+                ));
+            None
+        }
+        None => Some(FieldDefault::CallerId),
     }
 }

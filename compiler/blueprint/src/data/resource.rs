@@ -15,6 +15,7 @@ use backworks_ir::{CrudOperation, Field, IdStrategy, Resource};
 use super::DataChecker;
 use super::fields::lower_field;
 use super::names::{self, IMPLICIT_COLUMNS, NameOf};
+use super::rules::{RuleContext, lower_rules};
 use super::seed::{SeedFiles, Table};
 use crate::config::{CrudEndpoints, ResourceConfig};
 use crate::diagnostics::data as diagnostics;
@@ -89,6 +90,23 @@ pub fn lower_resource(
         }
         _ => Vec::new(),
     };
+    let blueprint = seeds.sources.get(source).text.clone();
+    let context = RuleContext {
+        resource: name,
+        fields: &fields,
+        unlowered: config
+            .fields
+            .keys()
+            .map(String::as_str)
+            .chain(part.left_out.iter().map(String::as_str))
+            .filter(|field| !fields.iter().any(|lowered| lowered.name == *field))
+            .collect(),
+        id,
+        timestamps,
+        blueprint: &blueprint,
+        operations: &operations,
+    };
+    let rules = lower_rules(checker, &context, config.rules.as_ref(), node.get("rules"));
     Some(Resource {
         name: name.to_string(),
         description: config.description.clone(),
@@ -99,6 +117,7 @@ pub fn lower_resource(
         search,
         operations,
         seed,
+        rules,
         span: Span::new(source, key.span.start, key.span.end),
     })
 }

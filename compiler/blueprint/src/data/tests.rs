@@ -5,8 +5,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use backworks_diagnostics::{Diagnostic, Sources, Span};
 use backworks_ir::{
-    Constraints, CrudOperation, Database, Field, FieldDefault, FieldType, IdStrategy, Migration,
-    OnDelete, Resource, ScalarType, SchemaSnapshot, Service,
+    Comparison, Constraints, CrudOperation, Database, Field, FieldDefault, FieldType, IdStrategy,
+    Migration, OnDelete, Resource, RuleExpr, ScalarType, SchemaSnapshot, Service,
 };
 use serde_json::json;
 
@@ -147,6 +147,7 @@ fn every_field_type_and_option_lowers_to_the_ir() {
         search: Vec::new(),
         operations: CrudOperation::ALL.to_vec(),
         seed: Vec::new(),
+        rules: Default::default(),
         span,
     };
     let author_ref = |on_delete| FieldType::Ref {
@@ -237,6 +238,7 @@ fn every_field_type_and_option_lowers_to_the_ir() {
         // In `CrudOperation::ALL`'s order, not the blueprint's.
         operations: vec![CrudOperation::List, CrudOperation::Delete],
         seed: Vec::new(),
+        rules: Default::default(),
         span,
     };
     assert_eq!(without_spans(service.resources, span), vec![authors, books]);
@@ -433,4 +435,52 @@ fn now_and_uuid_are_keywords_only_where_the_field_takes_them() {
             Some(FieldDefault::Uuid),
         ]
     );
+}
+
+#[test]
+fn rules_lower_to_expression_trees() {
+    let blueprint = r#"name: s
+auth:
+  jwt: { secret: "${JWT_SECRET}" }
+resources:
+  notes:
+    fields:
+      owner: { type: string, default: user.id }
+      shared: { type: boolean }
+    rules:
+      list: record.owner == user.id || !record.shared
+      create: 'user != null'
+      delete: false
+    endpoints: true
+"#;
+    let service = lowered(&[("backworks.yaml", blueprint)]);
+    let notes = &service.resources[0];
+    assert_eq!(notes.fields[0].default, Some(FieldDefault::CallerId));
+    let rules = &notes.rules;
+    let list = rules.list.as_ref().expect("a list rule");
+    assert_eq!(list.text, "record.owner == user.id || !record.shared");
+    assert_eq!(
+        list.expr,
+        RuleExpr::Or(
+            Box::new(RuleExpr::Compare(
+                Box::new(RuleExpr::Field("owner".into())),
+                Comparison::Eq,
+                Box::new(RuleExpr::UserId),
+            )),
+            Box::new(RuleExpr::Not(Box::new(RuleExpr::Field("shared".into())))),
+        )
+    );
+    assert_eq!(
+        rules.create.as_ref().map(|rule| &rule.expr),
+        Some(&RuleExpr::Compare(
+            Box::new(RuleExpr::User),
+            Comparison::Ne,
+            Box::new(RuleExpr::Null)
+        ))
+    );
+    assert_eq!(
+        rules.delete.as_ref().map(|rule| &rule.expr),
+        Some(&RuleExpr::Bool(false))
+    );
+    assert!(rules.get.is_none() && rules.update.is_none());
 }

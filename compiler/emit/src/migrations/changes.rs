@@ -365,6 +365,8 @@ fn fill_of(default: &FieldDefault) -> Option<Fill> {
         FieldDefault::Value(value) => Some(Fill::Literal(value.clone())),
         FieldDefault::Now => Some(Fill::Now),
         FieldDefault::Uuid => Some(Fill::Uuid),
+        // Existing rows have no caller to take an id from.
+        FieldDefault::CallerId => None,
     }
 }
 

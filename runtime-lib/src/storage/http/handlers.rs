@@ -18,6 +18,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
 use super::{Operation, Shared};
+use crate::auth::Caller;
 use crate::contract::{HandlerRequest, RequestBody};
 use crate::http::RouteSpec;
 use crate::http::envelope::EndpointName;
@@ -27,6 +28,8 @@ use crate::storage::error::{ErrorCode, StoreError, Violation};
 use crate::storage::etag::etag;
 use crate::storage::ops::id_value;
 use crate::storage::query::ListQuery;
+use crate::storage::record::Write;
+use crate::storage::rules::{self, Viewer};
 use crate::storage::spec::ResourceSpec;
 use crate::storage::{Page, Row};
 
@@ -61,6 +64,14 @@ async fn answer(
     req: Request,
     request_id: &RequestId,
 ) -> Result<Response, Response> {
+    // Set by the auth layer around every CRUD route; absent, the caller is anonymous.
+    let caller = req
+        .extensions()
+        .get::<Caller>()
+        .and_then(|caller| caller.0.clone());
+    let viewer = Viewer {
+        user: caller.as_ref(),
+    };
     let request = request::read(req, route, shared.body_limit, request_id)
         .await
         .map_err(IntoResponse::into_response)?;
@@ -82,15 +93,14 @@ async fn answer(
         Operation::List => {
             let query = ListQuery::parse(resource, &request.query_params)
                 .map_err(|violations| StoreError::invalid(violations).into_response())?;
-            store
-                .list(name, query)
+            rules::list(&store, resource, query, viewer)
                 .await
                 .map(list_response)
                 .map_err(|error| error.under("/query"))
         }
         Operation::Get => {
             let id = path_id(resource, &request).map_err(IntoResponse::into_response)?;
-            match store.get(name, &id).await {
+            match rules::get(&store, resource, &id, viewer).await {
                 Ok(Some(row)) => Ok(row_response(StatusCode::OK, &row, None)),
                 Ok(None) => Err(missing(resource, &id)),
                 Err(error) => Err(error),
@@ -98,7 +108,7 @@ async fn answer(
         }
         Operation::Create => {
             let body = body(&request).map_err(IntoResponse::into_response)?;
-            match store.create(name, body).await {
+            match rules::create(&store, resource, body, viewer).await {
                 Ok(row) => {
                     let location =
                         format!("/{name}/{}", row.get("id").map(id_text).unwrap_or_default());
@@ -111,11 +121,12 @@ async fn answer(
             let id = path_id(resource, &request).map_err(IntoResponse::into_response)?;
             let body = body(&request).map_err(IntoResponse::into_response)?;
             let expect = if_match(&request);
-            let written = if operation == Operation::Update {
-                store.update(name, &id, body, expect).await
+            let write = if operation == Operation::Update {
+                Write::Patch
             } else {
-                store.replace(name, &id, body, expect).await
+                Write::Replace
             };
+            let written = rules::update(&store, resource, &id, body, expect, write, viewer).await;
             match written {
                 Ok(Some(row)) => Ok(row_response(StatusCode::OK, &row, None)),
                 Ok(None) if if_match(&request).is_some() => Err(no_current(resource, &id)),
@@ -125,7 +136,7 @@ async fn answer(
         }
         Operation::Delete => {
             let id = path_id(resource, &request).map_err(IntoResponse::into_response)?;
-            match store.delete(name, &id, if_match(&request)).await {
+            match rules::delete(&store, resource, &id, if_match(&request), viewer).await {
                 Ok(true) => Ok(StatusCode::NO_CONTENT.into_response()),
                 Ok(false) if if_match(&request).is_some() => Err(no_current(resource, &id)),
                 Ok(false) => Err(missing(resource, &id)),

@@ -1,0 +1,90 @@
+// Run by tests/tests/typed_client.rs with node's test runner against notes-auth's live
+// generated server (BASE_URL, JWT_SECRET). Tokens are HS256 JWTs signed here with Node's
+// crypto (RFC 7519), an implementation independent of the server's.
+import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
+import { test } from "node:test";
+import { BackworksError, createClient } from "@notes-auth/client";
+
+const baseUrl = process.env.BASE_URL;
+const base64url = (text) => Buffer.from(text).toString("base64url");
+
+function mint(sub, roles, lifetime = 600) {
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { sub, name: "Ada", roles, iss: "https://id.example.com", aud: "notes-api", iat: now, exp: now + lifetime };
+  const input = `${base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${base64url(JSON.stringify(claims))}`;
+  const signature = createHmac("sha256", process.env.JWT_SECRET).update(input).digest("base64url");
+  return `${input}.${signature}`;
+}
+
+test("without credentials: public operations answer, protected ones are 401", async () => {
+  const client = createClient({ baseUrl });
+  assert.deepEqual(await client.status.orThrow(), { ok: true });
+  assert.equal((await client.greeting.orThrow()).greeting, "Hello, stranger!");
+  const me = await client.me();
+  assert.equal(me.status, 401);
+  assert.equal(me.data.error, "unauthorized");
+  assert.equal((await client.notes.list()).status, 401);
+});
+
+test("a token provider's token reaches the protected operations", async () => {
+  let calls = 0;
+  const token = mint("user-7", ["reader"]);
+  const client = createClient({ baseUrl, auth: { token: async () => (calls++, token) } });
+  const me = await client.me.orThrow();
+  assert.equal(me.id, "user-7");
+  assert.deepEqual(me.roles, ["reader"]);
+  assert.equal((await client.greeting.orThrow()).greeting, "Hello, Ada!");
+  assert.ok(calls >= 2);
+  const before = calls;
+  await client.status.orThrow();
+  assert.equal(calls, before, "public operations are sent without credentials");
+  const report = await client.report();
+  assert.equal(report.status, 403);
+  assert.equal(report.data.error, "forbidden");
+  await assert.rejects(client.report.orThrow(), (error) => error instanceof BackworksError && error.status === 403);
+});
+
+test("an expired token is refreshed once on 401, and the refreshed one is kept", async () => {
+  let refreshes = 0;
+  const client = createClient({
+    baseUrl,
+    auth: { token: mint("admin-1", ["admin"], -3600), refresh: async () => (refreshes++, mint("admin-1", ["admin"])) },
+  });
+  const report = await client.report.orThrow();
+  assert.equal(report.requested_by, "admin-1");
+  assert.equal(refreshes, 1);
+  await client.me.orThrow();
+  assert.equal(refreshes, 1, "the refreshed token replaced the fixed one");
+});
+
+test("a refresh that does not help answers the 401", async () => {
+  let refreshes = 0;
+  const client = createClient({ baseUrl, auth: { token: "not-a-jwt", refresh: () => (refreshes++, "still-not-a-jwt") } });
+  const me = await client.me();
+  assert.equal(me.status, 401);
+  assert.equal(refreshes, 1, "refreshed once, not in a loop");
+});
+
+test("the notes resource and its operations, as a signed-in caller", async () => {
+  const client = createClient({ baseUrl, auth: { token: mint("user-7", ["reader"]) } });
+  const note = await client.notes.create.orThrow({ title: "From the client", text: "hi" });
+  assert.equal(note.title, "From the client");
+  const listed = await client.notes.list.orThrow({ filter: { title: { eq: "From the client" } } });
+  assert.deepEqual(listed.items.map((row) => row.id), [note.id]);
+  assert.equal((await client.notes.get.orThrow(note.id)).text, "hi");
+  assert.equal((await client.notes.update.orThrow(note.id, { text: null })).text, null);
+  assert.equal((await client.notes.replace.orThrow(note.id, { title: "Again" })).title, "Again");
+  const tooLong = await client.notes.create({ title: "x".repeat(201) });
+  assert.equal(tooLong.status, 400);
+  assert.equal((await client.getNote({ id: note.id })).status, 200);
+  assert.equal((await client.listNotes({ title: "eq.Again" })).status, 200);
+  const second = await client.createNote.orThrow({ body: { title: "Second" } });
+  assert.equal((await client.updateNote({ id: second.id, body: { text: "t" } })).status, 200);
+  assert.equal((await client.replaceNote({ id: second.id, body: { title: "S" } })).status, 200);
+  assert.equal((await client.deleteNote({ id: second.id })).status, 204);
+  assert.equal((await client.notes.delete(note.id)).status, 204);
+  assert.equal((await client.notes.get(note.id)).status, 404);
+  const admin = createClient({ baseUrl, auth: { token: mint("admin-1", ["admin"]) } });
+  assert.equal(typeof (await admin.report.orThrow()).notes, "number");
+});

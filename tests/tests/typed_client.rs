@@ -1,0 +1,270 @@
+//! The typed client package (`OUT/clients/client/`) of every example:
+//!
+//! - its generated files match their snapshots (`snapshots/clients/`);
+//! - TypeScript (`tsc --strict --noEmit`, resolving the package through its `exports` map)
+//!   accepts consumer files that call every operation (`tests/clients/<example>.ts`) and
+//!   rejects, line by line, wrong parameters, wrong bodies, unknown members and data read
+//!   before `status` is checked (`// @ts-expect-error`: an unused one is itself an error), and
+//!   the TypeScript examples of each package's README;
+//! - against the example's live generated server, node's test runner calls every operation
+//!   through the package (`tests/clients/<example>.test.mjs`): answers, error statuses, a
+//!   timeout and an abort, bearer tokens (minted with Node's `crypto`), resource filters.
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::OnceLock;
+
+use backworks_tests::server::{RunningServer, build_server};
+use backworks_tests::{EXAMPLES, compile, example, workspace_root};
+
+/// The projects with a client: every example, the one whose server needs a secret, and a
+/// service with API keys (`tests/fixtures/clients/api-keys`, whose package is `keyed`).
+fn projects() -> Vec<(&'static str, PathBuf)> {
+    EXAMPLES
+        .iter()
+        .chain(&["notes-auth"])
+        .map(|name| (*name, example(name)))
+        .chain([(
+            "keyed",
+            workspace_root().join("tests/fixtures/clients/api-keys"),
+        )])
+        .collect()
+}
+
+/// Where the tests put the builds, the consumers and the `node_modules` linking them.
+fn root() -> PathBuf {
+    workspace_root().join("target/typed-client")
+}
+
+/// Every example compiled into `root()/<example>/`, with `node_modules/@<service>/client`
+/// linking its package, once per test process.
+fn built() -> &'static [(String, String)] {
+    static BUILT: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        let mut packages = Vec::new();
+        for (name, project) in projects() {
+            let compiled = compile(&project)
+                .unwrap_or_else(|diagnostics| panic!("{name} does not compile:\n{diagnostics}"));
+            let out = root().join(name);
+            compiled.tree.write(&out).expect("output written");
+            let manifest = compiled
+                .tree
+                .get("clients/client/package.json")
+                .expect("the client's package.json");
+            let package: serde_json::Value = serde_json::from_str(manifest).expect("JSON");
+            let package = package["name"].as_str().expect("a name").to_string();
+            let link = root().join("node_modules").join(&package);
+            std::fs::create_dir_all(link.parent().unwrap()).expect("node_modules");
+            let _ = std::fs::remove_file(&link);
+            std::os::unix::fs::symlink(out.join("clients/client"), &link).expect("linked");
+            packages.push((name.to_string(), package));
+        }
+        packages
+    })
+}
+
+#[test]
+fn client_packages_match_their_snapshots() {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../../snapshots/clients");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| {
+        for (name, project) in projects() {
+            let compiled =
+                compile(&project).unwrap_or_else(|diagnostics| panic!("{name}:\n{diagnostics}"));
+            let mut sections = String::new();
+            for (path, text) in compiled.tree.files() {
+                let path = path.to_string_lossy();
+                // The runtime is the same file in every package (`templates/client/`).
+                let Some(file) = path.strip_prefix("clients/client/") else {
+                    continue;
+                };
+                if file.starts_with("runtime.") {
+                    continue;
+                }
+                // The IR holds only the names of the variables holding secrets; not even
+                // those reach a client.
+                assert!(
+                    !text.contains("JWT_SECRET"),
+                    "{name}: {file} names the secret"
+                );
+                sections.push_str(&format!("=== {file}\n{text}\n"));
+            }
+            insta::assert_snapshot!(name, sections);
+        }
+    });
+}
+
+/// `tests/clients/<file>` copied under `root()/<folder>/`.
+fn copy_consumer(file: &str, folder: &str) -> PathBuf {
+    let to = root().join(folder).join(file);
+    std::fs::create_dir_all(to.parent().unwrap()).expect("folder");
+    std::fs::copy(workspace_root().join("tests/clients").join(file), &to)
+        .unwrap_or_else(|error| panic!("tests/clients/{file}: {error}"));
+    to
+}
+
+/// The TypeScript examples of a package's README as one module: each block in a function of
+/// its own, with what the blocks take for granted (a session, `process.env`) declared.
+fn readme_examples(package: &str, readme: &str) -> String {
+    let mut module = format!(
+        "import {{ createClient }} from \"{package}\";\n\
+         declare const session: {{ accessToken: string; refresh(): Promise<{{ accessToken: string }}> }};\n\
+         declare const process: {{ env: Record<string, string | undefined> }};\n\
+         const client = createClient({{ baseUrl: \"http://localhost\" }});\n\
+         void client;\n"
+    );
+    for (index, block) in readme.split("```ts\n").skip(1).enumerate() {
+        let code = block.split("```").next().unwrap_or_default();
+        let code: String = code
+            .lines()
+            .filter(|line| !line.starts_with("import "))
+            .map(|line| format!("  {line}\n"))
+            .collect();
+        module.push_str(&format!(
+            "export async function example{index}() {{\n{code}}}\n"
+        ));
+    }
+    module
+}
+
+#[test]
+fn typescript_accepts_every_operation_and_rejects_misuse() {
+    for (name, package) in built() {
+        copy_consumer(&format!("{name}.ts"), "consumers");
+        let readme = std::fs::read_to_string(root().join(name).join("clients/client/README.md"))
+            .expect("the README");
+        std::fs::write(
+            root().join("consumers").join(format!("readme-{name}.ts")),
+            readme_examples(package, &readme),
+        )
+        .expect("README examples written");
+    }
+    // Node's resolution (the `exports` map), and a bundler's (Vite, esbuild).
+    for (file, module, resolution) in [
+        ("tsconfig.json", "NodeNext", "NodeNext"),
+        ("tsconfig.bundler.json", "ESNext", "Bundler"),
+    ] {
+        let config = root().join(file);
+        std::fs::write(
+            &config,
+            format!(
+                r#"{{
+  "compilerOptions": {{
+    "strict": true,
+    "noEmit": true,
+    "target": "ES2022",
+    "module": "{module}",
+    "moduleResolution": "{resolution}",
+    "lib": ["ES2022", "DOM"],
+    "types": [],
+    "skipLibCheck": false
+  }},
+  "include": ["consumers/*.ts"]
+}}
+"#
+            ),
+        )
+        .expect("tsconfig written");
+        let output = Command::new(workspace_root().join("node_modules/.bin/tsc"))
+            .args(["-p", &config.to_string_lossy()])
+            .output()
+            .expect("tsc runs (npm ci installs it)");
+        assert!(
+            output.status.success(),
+            "tsc --strict ({resolution} resolution) rejected the consumers:\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// The example's server, built from `root()/<name>/server` into the shared target folder.
+fn server_binary(name: &str) -> PathBuf {
+    built();
+    build_server(&root().join(name))
+}
+
+/// Runs `tests/clients/<name>.test.mjs` with node's test runner against `server` (if any).
+fn run_node_tests(name: &str, server: Option<&RunningServer>, env: &[(&str, &str)]) {
+    let file = copy_consumer(&format!("{name}.test.mjs"), "live");
+    let output = Command::new("node")
+        .arg("--test")
+        .arg(&file)
+        .current_dir(root())
+        .env(
+            "BASE_URL",
+            server.map_or(String::new(), |server| server.base_url.clone()),
+        )
+        .env("EXAMPLE_DIR", example(name))
+        .envs(env.iter().copied())
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && report.contains("# fail 0") && !report.contains("# pass 0"),
+        "node --test {name}.test.mjs failed:\n{report}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A fresh working folder (where a relative SQLite URL puts the database).
+fn working_folder(name: &str) -> PathBuf {
+    let folder = root().join("run").join(name);
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("a working folder");
+    folder
+}
+
+fn live(name: &str, env: &[(&str, &str)]) {
+    let binary = server_binary(name);
+    let folder = working_folder(name);
+    let server = RunningServer::start_in(&binary, &folder, env);
+    run_node_tests(name, Some(&server), env);
+}
+
+#[test]
+fn hello_world_through_the_client() {
+    live("hello-world", &[]);
+}
+
+#[test]
+fn blog_api_through_the_client() {
+    live("blog-api", &[]);
+}
+
+#[test]
+fn catalog_through_the_client() {
+    live("catalog", &[]);
+}
+
+#[test]
+fn typed_notes_through_the_client() {
+    live("typed-notes", &[]);
+}
+
+#[test]
+fn task_manager_through_the_client() {
+    live("task-manager", &[]);
+}
+
+#[test]
+fn bookstore_through_the_client() {
+    live("bookstore", &[]);
+}
+
+#[test]
+fn notes_auth_through_the_client() {
+    live(
+        "notes-auth",
+        &[("JWT_SECRET", "a-client-test-secret-that-is-long-enough")],
+    );
+}
+
+/// API keys: the client sends the key in the header the blueprint names, to the operations that
+/// take credentials only (checked by a recording Node server in the test file itself).
+#[test]
+fn an_api_key_goes_in_the_declared_header() {
+    built();
+    run_node_tests("keyed", None, &[]);
+}
