@@ -1,8 +1,8 @@
 //! One HTTP/1.1 request over a fresh loopback connection, to check that the five servers give
 //! the same answer before they are timed: the same status, the same headers apart from the
-//! transport's own (`date`, `content-length`, `connection`, `keep-alive`, `transfer-encoding`)
-//! and the compiled server's `x-request-id` (a fresh id per request, which its log lines carry),
-//! and the same body bytes.
+//! transport's own (`date`, `content-length`, `connection`, `keep-alive`, `transfer-encoding`),
+//! the compiled server's `x-request-id` (a fresh id per request, which its log lines carry) and
+//! its default security headers, and the same body bytes.
 //!
 //! ```text
 //! probe(port, "POST", "/echo", Some(body))
@@ -24,15 +24,20 @@ pub(crate) struct Reply {
     pub(crate) body: String,
 }
 
-/// Headers each HTTP server writes its own way (or with the time or a fresh id in them); not
-/// the handler's.
-const TRANSPORT_HEADERS: [&str; 6] = [
+/// Headers each HTTP server writes its own way (or with the time or a fresh id in them), and
+/// the security headers the compiled server adds to every response
+/// (`runtime-lib/src/http/security_headers.rs`); not the handler's.
+const TRANSPORT_HEADERS: [&str; 10] = [
     "date",
     "content-length",
     "connection",
     "keep-alive",
     "transfer-encoding",
     "x-request-id",
+    "x-content-type-options",
+    "referrer-policy",
+    "x-frame-options",
+    "content-security-policy",
 ];
 
 pub(crate) fn probe(

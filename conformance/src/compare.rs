@@ -1,6 +1,7 @@
 //! What "the same response" means: same status, same content type, same handler-set headers,
 //! same body bytes. Headers each server adds on its own (date, connection management, request
-//! ids, lengths) are not part of the comparison.
+//! ids, lengths, the compiled server's default security headers) are not part of the
+//! comparison.
 
 use backworks_tests::http::Response;
 
@@ -12,6 +13,16 @@ const TRANSPORT_HEADERS: &[&str] = &[
     "transfer-encoding",
     "content-length",
     "x-request-id",
+];
+
+/// The security headers the compiled server adds to every response that does not set its own
+/// (`runtime-lib/src/http/security_headers.rs`): left out when they hold the default, so a
+/// handler that sets one of them is still compared.
+const DEFAULT_SECURITY_HEADERS: &[(&str, &str)] = &[
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "no-referrer"),
+    ("x-frame-options", "DENY"),
+    ("content-security-policy", "frame-ancestors 'none'"),
 ];
 
 /// Describes how `backworks` differs from `node`, or `None` when they match.
@@ -47,6 +58,9 @@ fn handler_headers(response: &Response) -> Vec<(String, String)> {
         .headers
         .iter()
         .filter(|(name, _)| !TRANSPORT_HEADERS.contains(&name.as_str()))
+        .filter(|(name, value)| {
+            !DEFAULT_SECURITY_HEADERS.contains(&(name.as_str(), value.as_str()))
+        })
         .cloned()
         .collect();
     headers.sort();

@@ -98,6 +98,7 @@ static SERVICE: ServiceSpec = ServiceSpec {
     openapi: None,
     data: None,
     auth: Some(&AUTH),
+    transport: None,
 };
 
 /// Claims this service accepts: right issuer and audience, valid for an hour.
@@ -376,6 +377,7 @@ const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     openapi: None,
     data: None,
     auth: None,
+    transport: None,
 };
 
 #[test]

@@ -56,6 +56,7 @@ const fn service(auth: &'static AuthSpec) -> ServiceSpec {
         openapi: None,
         data: None,
         auth: Some(auth),
+        transport: None,
     }
 }
 

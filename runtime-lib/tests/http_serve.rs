@@ -48,6 +48,7 @@ static CONFLICTING: ServiceSpec = ServiceSpec {
     openapi: None,
     data: None,
     auth: None,
+    transport: None,
 };
 
 /// In the child, this "test" is the server's `main`; in a normal run it does nothing.

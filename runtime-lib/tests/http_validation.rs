@@ -96,6 +96,7 @@ static VALIDATED: ServiceSpec = ServiceSpec {
     openapi: Some(DOCUMENT),
     data: None,
     auth: None,
+    transport: None,
 };
 
 /// Answers with the JSON of the JS `req` object the bridge builds (`JSON.stringify(req)`),

@@ -18,6 +18,7 @@ mod api_keys;
 mod audit;
 mod auth;
 mod data;
+mod transport;
 mod users;
 
 pub use audit::AuditConfig;
@@ -25,6 +26,7 @@ pub use auth::{ApiKeysConfig, AuthConfig, JwtConfig, UsersConfig};
 pub use data::{
     CrudEndpoints, DatabaseConfig, FieldConfig, ResourceConfig, RuleConfig, RulesConfig,
 };
+pub use transport::{CorsConfig, RateLimitConfig};
 
 use indexmap::IndexMap;
 use schemars::JsonSchema;
@@ -74,6 +76,12 @@ pub struct Blueprint {
     /// The audit log of every write and identity event: how long entries are kept.
     #[serde(default)]
     pub audit: Option<AuditConfig>,
+    /// A rate limit every route shares (each endpoint may add its own).
+    #[serde(default)]
+    pub rate_limit: Option<RateLimitConfig>,
+    /// Which origins' browser code may call the service (CORS).
+    #[serde(default)]
+    pub cors: Option<CorsConfig>,
 }
 
 /// `server:` settings.
@@ -86,6 +94,10 @@ pub struct ServerConfig {
     /// Port to listen on unless `PORT` is set (default 3000).
     #[serde(default)]
     pub port: Option<i64>,
+    /// The service is only reached over HTTPS (e.g. behind a TLS-terminating proxy): send
+    /// `Strict-Transport-Security` (default false).
+    #[serde(default)]
+    pub hsts: Option<bool>,
 }
 
 /// `dashboard:` settings.
@@ -110,6 +122,15 @@ pub struct LimitsConfig {
     /// Default handler time budget: milliseconds as a number, or a duration such as `500ms`, `10s`.
     #[serde(default)]
     pub timeout: Option<Size>,
+    /// How long a client may take to send a request's headers before its connection is
+    /// closed: milliseconds as a number, or a duration (default `10s`; `0` turns it off).
+    #[serde(default)]
+    pub header_timeout: Option<Size>,
+    /// The most connections one client address may hold open; more are closed at once
+    /// (default 64).
+    #[serde(default)]
+    #[schemars(range(min = 1))]
+    pub connections_per_ip: Option<u64>,
 }
 
 /// A quantity written as a bare number or as a number with a unit.
@@ -185,6 +206,9 @@ pub struct Endpoint {
     /// required`.
     #[serde(default)]
     pub roles: Option<Vec<String>>,
+    /// This endpoint's own rate limit, in addition to the service's `rate_limit`.
+    #[serde(default)]
+    pub rate_limit: Option<RateLimitConfig>,
 }
 
 /// One declared path or query parameter.

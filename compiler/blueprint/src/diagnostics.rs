@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod data;
 pub mod rules;
+pub mod transport;
 pub mod users;
 
 use std::ops::Range;

@@ -12,6 +12,7 @@
 mod audit;
 mod auth;
 pub mod config;
+mod cors;
 mod data;
 mod diagnostics;
 mod handlers;
@@ -21,9 +22,11 @@ mod parameters;
 mod parts;
 mod paths;
 mod quantity;
+mod rate_limit;
 mod rules;
 mod schemas;
 mod shape;
+mod transport;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -86,6 +86,7 @@ pub fn lower(
     if accounts_key.is_some() {
         check_account_routes(source, &routes, lowerer.diagnostics);
     }
+    let transport = crate::transport::lower_transport(source, blueprint, root, lowerer.diagnostics);
 
     let Lowerer {
         handlers,
@@ -125,6 +126,7 @@ pub fn lower(
         migrations,
         auth,
         audit,
+        transport,
     })
 }
 
@@ -446,6 +448,16 @@ impl Lowerer<'_, '_> {
                 site.node,
                 self.diagnostics,
             );
+            let rate_limit = match (&site.endpoint.rate_limit, site.node.get("rate_limit")) {
+                (Some(config), Some(node)) => crate::rate_limit::lower_rate_limit(
+                    self.source,
+                    config,
+                    node,
+                    root.get("auth").is_some(),
+                    self.diagnostics,
+                ),
+                _ => None,
+            };
             let Some(handler) = handler else { continue };
             for (method, method_node) in methods {
                 let route = &mut routes[index];
@@ -476,6 +488,7 @@ impl Lowerer<'_, '_> {
                     responses: contract.responses.clone(),
                     typed_params: site.endpoint.typed_params.unwrap_or(false),
                     access: access.clone(),
+                    rate_limit,
                 });
             }
         }

@@ -23,6 +23,7 @@ mod openapi_accounts;
 mod openapi_audit;
 mod openapi_inputs;
 mod openapi_list_grammar;
+mod openapi_rate_limit;
 mod openapi_resources;
 mod openapi_security;
 mod output;
@@ -30,6 +31,7 @@ mod routes;
 mod rust_file;
 mod server;
 mod templates;
+mod transport_spec;
 
 pub use migrations::{PlannedMigration, plan as plan_migration, schema_json, target_snapshot};
 pub use openapi::{document as openapi_document, operation_id};

@@ -107,6 +107,7 @@ pub fn document(service: &Service, inferred: &[Vec<ExportResponses>]) -> Value {
     let security = crate::openapi_security::secure(service, &mut paths, &mut components);
     crate::openapi_audit::add_audit(service, &mut paths, &mut operation_ids);
     crate::openapi_accounts::add_account_routes(service, &mut paths, &mut components);
+    crate::openapi_rate_limit::document_limits(service, &mut paths);
     json!({
         "openapi": "3.1.0",
         "info": info,

@@ -6,7 +6,7 @@
 //! ```
 
 use backworks_diagnostics::Diagnostic;
-use backworks_ir::{Access, Method, Operation, ParamLocation, ParamType, Service};
+use backworks_ir::{Access, Method, Operation, ParamLocation, ParamType, RateLimit, Service};
 use backworks_js::{CompiledProgram, ExportKind};
 
 /// One route table row of the generated server.
@@ -32,6 +32,8 @@ pub struct BoundOperation {
     pub typed_params: Vec<(ParamLocation, String, ParamType)>,
     /// Who may call it.
     pub access: Access,
+    /// The endpoint's own rate limit.
+    pub rate_limit: Option<RateLimit>,
 }
 
 /// Finds the export serving every operation; an operation whose module exports neither its
@@ -52,6 +54,7 @@ pub fn bind(
                 Ok((module, entry)) => bound.push(BoundOperation {
                     typed_params: typed_params(operation),
                     access: operation.access.clone(),
+                    rate_limit: operation.rate_limit,
                     method: operation.method,
                     path: route.path.to_string(),
                     endpoint: operation.endpoint.clone(),

@@ -181,6 +181,12 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
                 backworks_runtime::storage::audit::retain(std::time::Duration::from_millis(#ms));
             }
         });
+    let transport_static = crate::transport_spec::transport_static(service, operations);
+    let transport = if transport_static.is_some() {
+        quote! { Some(&TRANSPORT) }
+    } else {
+        quote! { None }
+    };
     quote! {
         //! The server for this blueprint: settings and routes; everything else is in
         //! `backworks-runtime` and the compiled handlers under `js/`.
@@ -197,6 +203,8 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
 
         #auth_static
 
+        #transport_static
+
         static SERVICE: ServiceSpec = ServiceSpec {
             name: #name,
             version: #version,
@@ -208,6 +216,7 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
             openapi: Some(include_str!("../openapi.json")),
             data: #data,
             auth: #auth,
+            transport: #transport,
         };
 
         #[global_allocator]

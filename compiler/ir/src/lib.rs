@@ -18,6 +18,7 @@ mod auth;
 mod data;
 mod inputs;
 mod rules;
+mod transport;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -34,6 +35,7 @@ pub use data::{
 };
 pub use inputs::{ExportInputs, HandlerInputs, InferredParameter, InferredRequestBody};
 pub use rules::{Comparison, Rule, RuleExpr, Rules};
+pub use transport::{Cors, RateKey, RateLimit, Transport};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,6 +75,8 @@ pub struct Service {
     pub auth: Option<Auth>,
     /// The audit log's settings, when the blueprint declares `audit:`.
     pub audit: Option<AuditLog>,
+    /// Rate limits, CORS, security headers and connection limits.
+    pub transport: Transport,
 }
 
 /// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.
@@ -263,6 +267,8 @@ pub struct Operation {
     pub typed_params: bool,
     /// Who may call it; [`Access::Public`] in a service without `auth:`.
     pub access: Access,
+    /// The endpoint's own rate limit, checked after the service's.
+    pub rate_limit: Option<RateLimit>,
 }
 
 /// A path or query parameter an operation declares.

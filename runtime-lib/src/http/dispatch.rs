@@ -2,7 +2,7 @@
 //! `catch_unwind`, and turn its answer — or its error, or its panic — into a response.
 //!
 //! ```text
-//! Request ─▶ auth::admit (401/403/503 before the body is read)
+//! Request ─▶ auth::admit (401/403/503 before the body is read) ─▶ rate limits (429)
 //!         ─▶ request::read ─▶ handler(req) ─┬─ Ready(Ok(answer))     ─▶ response::build
 //!                                           ├─ Ready(Err(…))         ─▶ HttpError (400/500/504)
 //!                                           ├─ Pending(receiver)     ─▶ await it until the deadline
@@ -25,6 +25,7 @@ use axum::response::{IntoResponse, Response};
 use super::RouteSpec;
 use super::envelope::EndpointName;
 use super::errors::HttpError;
+use super::rate_limit::RouteLimits;
 use super::request_id::RequestId;
 use super::{logging, request, response, validate};
 use crate::auth::{self, Authenticator};
@@ -37,6 +38,7 @@ pub(crate) async fn dispatch(
     body_limit: usize,
     document: Option<Arc<Value>>,
     authenticator: Option<Arc<Authenticator>>,
+    limits: RouteLimits,
     req: Request,
 ) -> Response {
     let request_id = req
@@ -48,6 +50,7 @@ pub(crate) async fn dispatch(
         body_limit,
         document: document.as_deref(),
         authenticator: authenticator.as_deref(),
+        limits: &limits,
     };
     let mut response = match answer(route, &shared, req, &request_id).await {
         Ok(response) => response,
@@ -64,6 +67,7 @@ struct Shared<'s> {
     body_limit: usize,
     document: Option<&'s Value>,
     authenticator: Option<&'s Authenticator>,
+    limits: &'s RouteLimits,
 }
 
 async fn answer(
@@ -74,6 +78,9 @@ async fn answer(
 ) -> Result<Response, HttpError> {
     // Who calls is settled first: a refused request's body is never read.
     let user = auth::admit(shared.authenticator, route.auth, req.headers()).await?;
+    if let Err(limited) = shared.limits.check(user.as_ref(), &req).await {
+        return Ok(limited.into_response());
+    }
     let mut handler_request = request::read(req, route, shared.body_limit, request_id).await?;
     handler_request.user = user;
     if let (Some(document), Some(pointer)) = (shared.document, route.operation)

@@ -16,6 +16,7 @@
 //!     openapi: None,
 //!     data: None,       // or Some(&DATA): resources, opened at start, CRUD routes mounted
 //!     auth: None,       // or Some(&AUTH): bearer tokens verified, see `crate::auth`
+//!     transport: None,  // or Some(&TRANSPORT): rate limits, CORS, connection limits
 //! };
 //! fn main() -> std::process::ExitCode { backworks_runtime::http::serve(&SERVICE) }
 //! ```
@@ -23,8 +24,10 @@
 //! How a request travels:
 //!
 //! ```text
-//! TCP ─▶ axum ─▶ envelope (request id, global headers, one log line)
-//!                 └─▶ router ─▶ dispatch: admit the caller (auth) ─▶ read + classify the body ─▶ HandlerRequest
+//! TCP ─▶ accept loop (per-address cap, header-read timeout) ─▶ hyper ─▶ axum
+//!   ─▶ envelope (request id, global + security headers, one log line) ─▶ CORS ─▶ rate limits
+//!                 └─▶ router ─▶ dispatch: admit the caller (auth) ─▶ route's rate limits
+//!                                ─▶ read + classify the body ─▶ HandlerRequest
 //!                      │          └─▶ handler (sync, catch_unwind) ─▶ HandlerResponse ─▶ Response
 //!                      ├─▶ CRUD routes of `data` (caller admitted first) ─▶ storage::Store
 //!                      ├─▶ /_backworks/health
@@ -36,18 +39,25 @@
 //! The files, one concept each: [`routes`] builds the router, [`dispatch`] runs one handler call,
 //! [`request`] and [`response`] convert to and from the contract types, [`errors`] is the error
 //! enum, [`request_id`] picks the `x-request-id`, [`envelope`] is the outer middleware,
-//! [`logging`] sets up tracing, and [`serve`] binds, announces and shuts down.
+//! [`logging`] sets up tracing, and [`serve`] binds, announces, accepts and shuts down;
+//! [`transport`] is the spec of what surrounds the handlers, [`rate_limit`], [`cors`],
+//! [`security_headers`] and [`connections`] enforce it.
 
+mod connections;
+mod cors;
 mod dispatch;
 pub(crate) mod envelope;
 pub(crate) mod errors;
 mod log_fields;
 mod logging;
+mod rate_limit;
 pub(crate) mod request;
 pub(crate) mod request_id;
 mod response;
 mod routes;
+mod security_headers;
 mod serve;
+mod transport;
 pub mod validate;
 
 pub(crate) use logging::{in_handler_span, panic_text};
@@ -57,6 +67,7 @@ pub use routes::{Overrides, router, router_with};
 #[cfg(feature = "storage")]
 pub use serve::serve_on_with_store;
 pub use serve::{serve, serve_on};
+pub use transport::{CorsSpec, RateKey, RateLimitSpec, RouteRateLimit, TransportSpec};
 
 use crate::contract::Handler;
 
@@ -87,6 +98,10 @@ pub struct ServiceSpec {
     /// How callers are identified, when the blueprint declares `auth:`; the key is read from
     /// the environment at start.
     pub auth: Option<&'static crate::auth::AuthSpec>,
+    /// Rate limits, CORS, security headers and connection limits; `None` is
+    /// [`TransportSpec::DEFAULT`] (security headers, a 10 s header-read timeout, 64
+    /// connections per client address, no rate limit, no CORS).
+    pub transport: Option<&'static TransportSpec>,
 }
 
 /// One endpoint method: where it lives and which compiled handler answers it.

@@ -26,10 +26,13 @@ use axum::http::{HeaderName, HeaderValue, Method, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodFilter, MethodRouter, get};
 
+use super::cors::{Cors, cors};
 use super::dispatch::dispatch;
 use super::envelope::{EndpointName, GlobalHeaders, envelope};
 use super::errors::HttpError;
-use super::{RouteSpec, ServiceSpec};
+use super::rate_limit::{RateLimits, guard};
+use super::transport::TransportSpec;
+use super::{RouteSpec, ServiceSpec, security_headers};
 use crate::auth::Authenticator;
 #[cfg(feature = "storage")]
 use crate::auth::Caller;
@@ -135,6 +138,17 @@ fn build(
     crud: Crud,
     authenticator: Option<Arc<Authenticator>>,
 ) -> Router {
+    let transport = spec.transport.unwrap_or(&TransportSpec::DEFAULT);
+    #[cfg(feature = "storage")]
+    let limits = RateLimits::new(
+        transport,
+        match &crud {
+            Crud::Fixed(store) => Some(store.clone()),
+            Crud::Installed => None,
+        },
+    );
+    #[cfg(not(feature = "storage"))]
+    let limits = RateLimits::new(transport);
     let mut router = Router::new().route(
         HEALTH_PATH,
         get(move || health(spec)).fallback(method_not_allowed),
@@ -156,8 +170,9 @@ fn build(
             let body_limit = spec.body_limit;
             let document = document.clone();
             let authenticator = authenticator.clone();
+            let limits = limits.for_route(Some(route.method), route.path);
             methods = methods.on(method_filter(route), move |req: Request| {
-                dispatch(route, body_limit, document, authenticator, req)
+                dispatch(route, body_limit, document, authenticator, limits, req)
             });
         }
         router = router.route(path, methods.fallback(method_not_allowed));
@@ -178,7 +193,7 @@ fn build(
         Crud::Fixed(store) => Some(store.clone()),
         Crud::Installed => None,
     };
-    router = mount_crud(router, spec, crud, document, authenticator.clone());
+    router = mount_crud(router, spec, crud, document, authenticator.clone(), &limits);
     // `auth.users`: the account routes (the compiler refuses endpoints on their paths).
     #[cfg(all(feature = "auth", feature = "storage"))]
     if let Some(authenticator) = authenticator.filter(|a| a.accounts().is_some()) {
@@ -186,10 +201,22 @@ fn build(
             router = router.route(path, methods.fallback(method_not_allowed));
         }
     }
-    let global = Arc::new(global_headers(spec));
-    router
-        .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(global, envelope))
+    let global = Arc::new(global_headers(spec, transport));
+    router = router.fallback(not_found);
+    // Inside out: rate limits, then CORS (a preflight is never counted), then the envelope.
+    if limits.any() {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            limits.before_routing(),
+            guard,
+        ));
+    }
+    if let Some(spec) = &transport.cors {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            Arc::new(Cors::new(spec)),
+            cors,
+        ));
+    }
+    router.layer(axum::middleware::from_fn_with_state(global, envelope))
 }
 
 /// Mounts the generated CRUD routes of `spec.data`; a path a declared endpoint already serves
@@ -201,6 +228,7 @@ fn mount_crud(
     crud: Crud,
     document: Option<Arc<serde_json::Value>>,
     authenticator: Option<Arc<Authenticator>>,
+    limits: &RateLimits,
 ) -> Router {
     use crate::auth::{Access, admit};
     use crate::storage::http::{Shared, StoreSource, routes};
@@ -228,13 +256,18 @@ fn mount_crud(
             .to_owned();
         let resource = data.resources.iter().find(|resource| resource.name == name);
         let authenticator = authenticator.clone();
+        let limits = limits.for_route(None, &path);
         let guarded = methods.layer(axum::middleware::from_fn(
             move |mut req: Request, next: axum::middleware::Next| {
                 let authenticator = authenticator.clone();
+                let limits = limits.clone();
                 let access = crud_access(spec, resource, item, req.method());
                 async move {
                     match admit(authenticator.as_deref(), access, req.headers()).await {
                         Ok(user) => {
+                            if let Err(limited) = limits.check(user.as_ref(), &req).await {
+                                return limited.into_response();
+                            }
                             let anonymous = user.is_none();
                             // The CRUD handlers read the caller from here (record rules).
                             req.extensions_mut().insert(Caller(user));
@@ -332,6 +365,7 @@ fn mount_crud(
     _: Crud,
     _: Option<Arc<serde_json::Value>>,
     _: Option<Arc<Authenticator>>,
+    _: &RateLimits,
 ) -> Router {
     router
 }
@@ -359,11 +393,23 @@ fn method_filter(route: &RouteSpec) -> MethodFilter {
         })
 }
 
-fn global_headers(spec: &ServiceSpec) -> GlobalHeaders {
+/// The blueprint's global headers, then each default security header the blueprint does not
+/// name (so `global_headers` overrides a default).
+fn global_headers(spec: &ServiceSpec, transport: &TransportSpec) -> GlobalHeaders {
+    let defaults = security_headers::defaults(transport.hsts)
+        .into_iter()
+        .filter(|(name, _)| {
+            !spec
+                .global_headers
+                .iter()
+                .any(|(given, _)| given.eq_ignore_ascii_case(name))
+        });
     GlobalHeaders(
         spec.global_headers
             .iter()
-            .map(|&(name, value)| {
+            .copied()
+            .chain(defaults)
+            .map(|(name, value)| {
                 match (
                     HeaderName::from_bytes(name.as_bytes()),
                     HeaderValue::from_str(value),

@@ -21,11 +21,18 @@ use std::io::Write;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::process::ExitCode;
 
+use std::time::Duration;
+
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 
 use super::ServiceSpec;
+use super::connections::ConnectionCounts;
 use super::logging;
+use super::rate_limit::ClientAddr;
 use super::routes::{router, router_with};
+use super::transport::TransportSpec;
 
 /// Runs the service until SIGTERM or Ctrl-C; what the generated `main` returns.
 pub fn serve(spec: &'static ServiceSpec) -> ExitCode {
@@ -73,7 +80,7 @@ fn run(spec: &'static ServiceSpec) -> Result<(), String> {
             .local_addr()
             .map_err(|error| format!("cannot read the bound address: {error}"))?;
         announce(spec, &host, bound.port());
-        run_until(listener, app, shutdown_signal())
+        run_until(listener, app, spec, shutdown_signal())
             .await
             .map_err(|error| format!("server error: {error}"))
     })
@@ -134,7 +141,7 @@ pub async fn serve_on(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     open_store(spec).await.map_err(std::io::Error::other)?;
-    run_until(listener, router(spec), shutdown).await
+    run_until(listener, router(spec), spec, shutdown).await
 }
 
 /// Like [`serve_on`], with the CRUD routes answered by `store` (already open) rather than the
@@ -153,25 +160,104 @@ pub async fn serve_on_with_store(
     run_until(
         listener,
         super::routes::router_with_store(spec, store),
+        spec,
         shutdown,
     )
     .await
 }
 
+/// The accept loop: each connection is served by hyper's HTTP/1 server with a header-read
+/// timeout (a client that has not sent its request's headers within `header_timeout` is
+/// disconnected; this also closes idle keep-alive connections), after the per-address cap
+/// admitted it. On `shutdown` the listener closes at once, every connection finishes the
+/// request it is serving and closes, and this returns when the last one has.
 async fn run_until(
     listener: TcpListener,
     app: axum::Router,
+    spec: &'static ServiceSpec,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let shutdown = async move {
-        shutdown.await;
-        tracing::info!(target: "backworks::server", "shutting down; finishing in-flight requests");
-    };
-    // With the peer's address, which login throttling counts failures by.
-    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
+    let transport = spec.transport.unwrap_or(&TransportSpec::DEFAULT);
+    let counts = ConnectionCounts::new(transport.connections_per_ip);
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new());
+    // 0 turns the timeout off (hyper would otherwise apply its own default of 30 s).
+    http.header_read_timeout(
+        (transport.header_timeout_ms > 0)
+            .then(|| Duration::from_millis(transport.header_timeout_ms)),
+    );
+    // Connections watch `closing`; each holds a clone of `open`, so `recv` on its receiver
+    // returns `None` once the last connection is gone.
+    let (closing, _) = tokio::sync::watch::channel(false);
+    let (open, mut all_closed) = tokio::sync::mpsc::channel::<()>(1);
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    accept_failed(error).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Some(slot) = counts.admit(peer.ip()) else {
+            tracing::debug!(target: "backworks::server", client = %peer, "connection over the per-address cap closed");
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut req: axum::http::Request<Incoming>| {
+            req.extensions_mut().insert(ClientAddr(peer));
+            // The peer as axum's extractor reads it (login throttling, the audit log's `ip`).
+            req.extensions_mut()
+                .insert(axum::extract::ConnectInfo(peer));
+            tower::ServiceExt::oneshot(app.clone(), req)
+        });
+        // Upgrades stay possible (the live-event WebSocket), as under `axum::serve`.
+        let connection = http
+            .serve_connection(TokioIo::new(stream), service)
+            .with_upgrades();
+        let mut closing = closing.subscribe();
+        let open = open.clone();
+        tokio::spawn(async move {
+            let _place = (slot, open);
+            let mut connection = std::pin::pin!(connection);
+            let closing = async move {
+                // The guard `wait_for` answers with is dropped here, never held across an await.
+                let _ = closing.wait_for(|closing| *closing).await.map(drop);
+            };
+            tokio::select! {
+                _ = connection.as_mut() => {}
+                () = closing => {
+                    connection.as_mut().graceful_shutdown();
+                    let _ = connection.await;
+                }
+            }
+        });
+    }
+    drop(listener);
+    tracing::info!(target: "backworks::server", "shutting down; finishing in-flight requests");
+    let _ = closing.send(true);
+    drop(open);
+    let _ = all_closed.recv().await;
+    Ok(())
+}
+
+/// What to do when `accept` fails: a connection that went away before it was accepted is no
+/// one's problem; anything else (out of file descriptors) is waited out briefly, as hyper's
+/// and axum's servers do, rather than spinning.
+async fn accept_failed(error: std::io::Error) {
+    use std::io::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::ConnectionRefused | ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset
+    ) {
+        return;
+    }
+    tracing::error!(target: "backworks::server", "cannot accept a connection: {error}");
+    tokio::time::sleep(Duration::from_secs(1)).await;
 }
 
 /// Prints the start-up line on stdout and flushes it, since stdout may be a pipe.

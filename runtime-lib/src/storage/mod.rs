@@ -58,6 +58,8 @@ mod query;
 #[cfg(feature = "storage")]
 mod query_json;
 #[cfg(feature = "storage")]
+pub(crate) mod rate_limits;
+#[cfg(feature = "storage")]
 pub(crate) mod record;
 #[cfg(feature = "storage")]
 pub(crate) mod rules;

@@ -110,6 +110,11 @@ impl Store {
         super::columns::resource(self.inner.data, name)
     }
 
+    /// The engine underneath, for the platform's own tables (`rate_limits.rs`).
+    pub(crate) fn engine(&self) -> &Engine {
+        &self.inner.engine
+    }
+
     pub(crate) async fn reader(&self) -> Result<Session, StoreError> {
         self.inner.engine.reader().await
     }

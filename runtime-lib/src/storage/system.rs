@@ -33,6 +33,7 @@ pub(crate) struct SystemTable {
 pub(crate) static TABLES: &[&SystemTable] = &[
     &super::audit::table::AUDIT,
     &crate::auth::api_keys_store::TABLE,
+    &super::rate_limits::RATE_LIMITS,
     #[cfg(feature = "auth")]
     &crate::auth::users::CREDENTIALS_TABLE,
     #[cfg(feature = "auth")]

@@ -65,6 +65,7 @@ pub static SERVICE: ServiceSpec = ServiceSpec {
     openapi: Some(OPENAPI),
     data: None,
     auth: None,
+    transport: None,
 };
 
 /// The test service's (tiny) OpenAPI document.

@@ -121,6 +121,7 @@ pub const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     openapi: Some(schema::OPENAPI),
     data: Some(&schema::DATA),
     auth: None,
+    transport: None,
 };
 
 /// A server on a free loopback port serving `spec`'s CRUD routes from the database at `url`.
