@@ -162,6 +162,7 @@ mod tests {
             resources: Vec::new(),
             migrations: MigrationHistory::default(),
             auth: None,
+            audit: None,
             transport: backworks_ir::Transport::default(),
         }
     }

@@ -123,6 +123,7 @@ const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     openapi: None,
     data: None,
     auth: None,
+    transport: None,
 };
 
 /// A running `oidc-provider`; stopped on drop.

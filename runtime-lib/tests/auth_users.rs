@@ -17,7 +17,7 @@ use backworks_runtime::auth::{Access, AdminAccountSpec, AuthSpec, Authenticator,
 use backworks_runtime::http::{Overrides, ServiceSpec, router_with};
 use backworks_runtime::storage::{
     CrudOp, DataSpec, FieldKind, FieldSpec, IdKind, MigrationSpec, OperationPointers, ResourceSpec,
-    ScalarKind, Store,
+    RulesSpec, ScalarKind, Store, audit::Origin,
 };
 use serde_json::{Value, json};
 use storage_support::postgres::Cluster;
@@ -71,6 +71,7 @@ static RESOURCES: &[ResourceSpec] = &[ResourceSpec {
         delete: None,
     },
     seed: None,
+    rules: RulesSpec::NONE,
 }];
 
 static MIGRATIONS: &[MigrationSpec] = &[MigrationSpec {
@@ -143,8 +144,10 @@ static STRICT: AuthSpec = AuthSpec {
 /// Beside an external HS256 provider with another secret.
 static WITH_JWT: AuthSpec = AuthSpec {
     jwt: Some(backworks_runtime::auth::JwtSpec {
-        algorithm: backworks_runtime::auth::JwtAlgorithm::Hs256,
-        key_variable: "EXTERNAL_SECRET",
+        keys: backworks_runtime::auth::JwtKeys::Fixed {
+            algorithm: backworks_runtime::auth::JwtAlgorithm::Hs256,
+            variable: "EXTERNAL_SECRET",
+        },
         issuer: Some("https://id.example.com"),
         audience: None,
         roles_claim: "roles",
@@ -172,6 +175,7 @@ fn service(auth: &'static AuthSpec) -> &'static ServiceSpec {
             migrations: MIGRATIONS,
         }))),
         auth: Some(auth),
+        transport: None,
     }))
 }
 
@@ -276,7 +280,7 @@ impl Server {
             scope
                 .spawn(|| {
                     self.runtime_handle
-                        .block_on(async move { store.sql(text, params).await })
+                        .block_on(async move { store.sql(text, params, &Origin::system()).await })
                 })
                 .join()
                 .expect("the query thread")

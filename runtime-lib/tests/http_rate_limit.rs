@@ -246,11 +246,13 @@ fn on_sqlite_the_limit_is_counted_in_memory() {
 #[test]
 fn a_by_user_limit_counts_each_caller_apart() {
     use auth_support::{AuthServer, SECRET, claims, hs256};
-    use backworks_runtime::auth::{AuthSpec, JwtAlgorithm, JwtSpec};
+    use backworks_runtime::auth::{AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
     static AUTH: AuthSpec = AuthSpec {
         jwt: Some(JwtSpec {
-            algorithm: JwtAlgorithm::Hs256,
-            key_variable: "JWT_SECRET",
+            keys: JwtKeys::Fixed {
+                algorithm: JwtAlgorithm::Hs256,
+                variable: "JWT_SECRET",
+            },
             issuer: None,
             audience: None,
             roles_claim: "roles",

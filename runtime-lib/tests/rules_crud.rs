@@ -22,7 +22,7 @@ mod http_support;
 mod storage_support;
 
 use auth_support::{AuthServer, SECRET, claims, hs256};
-use backworks_runtime::auth::{Access, AuthSpec, JwtAlgorithm, JwtSpec};
+use backworks_runtime::auth::{Access, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
 use backworks_runtime::http::ServiceSpec;
 use backworks_runtime::storage::{
     Comparison, CrudOp, DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind, MigrationSpec,
@@ -34,8 +34,10 @@ use storage_support::{Backend, TestDb};
 
 static AUTH: AuthSpec = AuthSpec {
     jwt: Some(JwtSpec {
-        algorithm: JwtAlgorithm::Hs256,
-        key_variable: "JWT_SECRET",
+        keys: JwtKeys::Fixed {
+            algorithm: JwtAlgorithm::Hs256,
+            variable: "JWT_SECRET",
+        },
         issuer: None,
         audience: None,
         roles_claim: "roles",

@@ -115,6 +115,16 @@ pub(crate) async fn create(
     Ok(row)
 }
 
+/// A change a `PATCH` or `PUT` asks for: the fields, the `If-Match` precondition, and which.
+pub(crate) struct Change {
+    /// The request's fields.
+    pub(crate) body: Row,
+    /// The ETag the record must still have, from `If-Match`.
+    pub(crate) expect: Option<Precondition>,
+    /// A patch (`PATCH`) or a whole replacement (`PUT`).
+    pub(crate) write: Write,
+}
+
 /// Changes a record the `update` rule admits, before and after the change (so a caller
 /// cannot hand a record over unless the rule lets them). Hidden from `get`: `None` (404);
 /// visible but not theirs to change: 403.
@@ -122,12 +132,15 @@ pub(crate) async fn update(
     store: &Store,
     resource: &'static ResourceSpec,
     id: &Value,
-    mut body: Row,
-    expect: Option<Precondition>,
-    write: Write,
+    change: Change,
     viewer: Viewer<'_>,
     origin: &Origin,
 ) -> Result<Option<Row>, StoreError> {
+    let Change {
+        mut body,
+        expect,
+        write,
+    } = change;
     if write == Write::Replace {
         fill_caller(resource, &mut body, viewer);
     }

@@ -8,11 +8,11 @@
 use std::net::SocketAddr;
 use std::thread::JoinHandle;
 
-use backworks_runtime::auth::{Access, AuthSpec, Authenticator, JwtAlgorithm, JwtSpec};
+use backworks_runtime::auth::{Access, AuthSpec, Authenticator, JwtAlgorithm, JwtKeys, JwtSpec};
 use backworks_runtime::http::{Overrides, RouteSpec, ServiceSpec, router_with};
 use backworks_runtime::storage::{
     CrudOp, DataSpec, FieldKind, FieldSpec, IdKind, MigrationSpec, OperationPointers, ResourceSpec,
-    Store,
+    RulesSpec, Store,
 };
 use serde_json::{Value, json};
 
@@ -21,8 +21,10 @@ use crate::storage_support::{Reply, request};
 
 pub static AUTH: AuthSpec = AuthSpec {
     jwt: Some(JwtSpec {
-        algorithm: JwtAlgorithm::Hs256,
-        key_variable: "JWT_SECRET",
+        keys: JwtKeys::Fixed {
+            algorithm: JwtAlgorithm::Hs256,
+            variable: "JWT_SECRET",
+        },
         issuer: None,
         audience: None,
         roles_claim: "roles",
@@ -83,6 +85,7 @@ pub static RESOURCES: &[ResourceSpec] = &[
         operations: ALL,
         openapi: NO_POINTERS,
         seed: None,
+        rules: RulesSpec::NONE,
     },
     ResourceSpec {
         name: "accounts",
@@ -101,6 +104,7 @@ pub static RESOURCES: &[ResourceSpec] = &[
         operations: ALL,
         openapi: NO_POINTERS,
         seed: None,
+        rules: RulesSpec::NONE,
     },
 ];
 
@@ -167,6 +171,7 @@ pub fn service(data: &'static DataSpec, routes: &'static [RouteSpec]) -> &'stati
         openapi: None,
         data: Some(data),
         auth: Some(&AUTH),
+        transport: None,
     }))
 }
 

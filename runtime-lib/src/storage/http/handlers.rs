@@ -130,8 +130,12 @@ async fn answer(
             } else {
                 Write::Replace
             };
-            let written =
-                rules::update(&store, resource, &id, body, expect, write, viewer, &origin).await;
+            let change = rules::Change {
+                body,
+                expect,
+                write,
+            };
+            let written = rules::update(&store, resource, &id, change, viewer, &origin).await;
             match written {
                 Ok(Some(row)) => Ok(row_response(StatusCode::OK, &row, None)),
                 Ok(None) if if_match(&request).is_some() => Err(no_current(resource, &id)),
