@@ -117,6 +117,7 @@ impl Authenticator {
             if spec.api_keys.is_some() {
                 return Err("auth.api_keys needs the runtime's `storage` feature".to_owned());
             }
+            #[cfg(feature = "storage")]
             let users = match &spec.users {
                 Some(users) => Some(users::Accounts::new(users, lookup)?),
                 None => None,
@@ -129,6 +130,7 @@ impl Authenticator {
                 jwt,
                 #[cfg(feature = "storage")]
                 api_keys,
+                #[cfg(feature = "storage")]
                 users,
             })
         }

@@ -189,6 +189,7 @@ fn build(
         }
     }
     router = mount_audit(router, spec, crud.clone(), authenticator.clone());
+    #[cfg(all(feature = "auth", feature = "storage"))]
     let account_store = match &crud {
         Crud::Fixed(store) => Some(store.clone()),
         Crud::Installed => None,

@@ -224,6 +224,10 @@ impl Store {
 
     /// Runs the platform's own SQL on its `_backworks_*` tables in a transaction of its own,
     /// without an audit entry for the statement (see [`Transaction::platform_sql`]).
+    #[cfg_attr(
+        not(feature = "auth"),
+        allow(dead_code, reason = "the built-in accounts' tables, with `auth`")
+    )]
     pub(crate) async fn platform_sql(
         &self,
         text: String,
