@@ -123,7 +123,16 @@ fn a_compiled_server_keeps_and_purges_its_audit_log() {
     let folder = workspace_root().join("target/e2e/notes-audit-run");
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).expect("a working folder");
-    let server = RunningServer::start_in(&binary, &folder, &[("JWT_SECRET", SECRET)]);
+    let server = RunningServer::start_in(
+        &binary,
+        &folder,
+        &[
+            ("JWT_SECRET", SECRET),
+            ("SESSION_SECRET", "the-audit-tests-accounts-secret-long-enough"),
+            ("ADMIN_EMAIL", "admin@example.com"),
+            ("ADMIN_PASSWORD", "the audit test's admin password"),
+        ],
+    );
     let (reader, admin) = (token("user-7", &["reader"]), token("admin-1", &["admin"]));
 
     let created = call(

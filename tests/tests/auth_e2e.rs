@@ -1,8 +1,9 @@
 //! `examples/notes-auth` end to end: compiled with the real pipeline, its server built and run
-//! with `JWT_SECRET` in its environment, and exercised over HTTP with tokens signed by
-//! `openssl` (an implementation independent of the server's). Also: the server refuses to
-//! start without the secret, the OpenAPI document passes both validators and documents who
-//! may call what, and a secret written into a blueprint never reaches the build's output.
+//! with its secrets in its environment, and exercised over HTTP with tokens signed by
+//! `openssl` (an implementation independent of the server's), built-in accounts that register
+//! and log in, and an API key an admin issues. Also: the server refuses to start without a
+//! secret, the OpenAPI document passes both validators and documents who may call what, and a
+//! secret written into a blueprint never reaches the build's output.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -14,6 +15,18 @@ use backworks_tests::{compile, diagnostics_of, example, workspace_root};
 use serde_json::{Value, json};
 
 const SECRET: &str = "an-e2e-test-secret-that-is-long-enough";
+/// Signs the built-in accounts' tokens.
+const SESSION_SECRET: &str = "the-e2e-accounts-signing-secret-long-enough";
+const ADMIN_EMAIL: &str = "admin@example.com";
+const ADMIN_PASSWORD: &str = "an admin password for the e2e test";
+
+/// Every variable the example reads at start.
+const ENVIRONMENT: &[(&str, &str)] = &[
+    ("JWT_SECRET", SECRET),
+    ("SESSION_SECRET", SESSION_SECRET),
+    ("ADMIN_EMAIL", ADMIN_EMAIL),
+    ("ADMIN_PASSWORD", ADMIN_PASSWORD),
+];
 
 /// The example's server binary, compiled and built once per test process (the tests run in
 /// parallel and share its output folder).
@@ -32,7 +45,7 @@ fn start(binary: &Path, name: &str) -> RunningServer {
     let folder = workspace_root().join("target/e2e").join(name);
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).expect("a working folder");
-    RunningServer::start_in(binary, &folder, &[("JWT_SECRET", SECRET)])
+    RunningServer::start_in(binary, &folder, ENVIRONMENT)
 }
 
 /// base64url without padding, by `openssl base64` (RFC 7515 §2).
@@ -155,15 +168,17 @@ fn notes_auth_admits_verified_callers_and_refuses_the_rest() {
     let greeting = call(&server, "GET", "/greeting", Some(&reader), None);
     assert_eq!(greeting.json(), json!({ "greeting": "Hello, Ada!" }));
 
-    // The generated CRUD routes need a caller too.
+    // The notes' rules decide: an anonymous caller may read the shared notes (none yet) but
+    // not write; a signed-in one writes as themselves.
     let note = r#"{"title":"first"}"#;
-    assert_eq!(
-        call(&server, "POST", "/notes", None, Some(note)).status,
-        401
-    );
-    assert_eq!(call(&server, "GET", "/notes", None, None).status, 401);
+    let anonymous_write = call(&server, "POST", "/notes", None, Some(note));
+    assert_eq!(anonymous_write.status, 401, "{anonymous_write:?}");
+    let anonymous_read = call(&server, "GET", "/notes", None, None);
+    assert_eq!(anonymous_read.status, 200, "{anonymous_read:?}");
+    assert_eq!(anonymous_read.json()["items"], json!([]));
     let created = call(&server, "POST", "/notes", Some(&reader), Some(note));
     assert_eq!(created.status, 201, "{created:?}");
+    assert_eq!(created.json()["owner"], "user-7");
 
     // `report` awaits the database on an event-loop thread; the caller crossed with it.
     let report = call(&server, "GET", "/report", Some(&admin), None);
@@ -174,6 +189,103 @@ fn notes_auth_admits_verified_callers_and_refuses_the_rest() {
     );
 }
 
+/// Logs in a built-in account; its access token.
+fn log_in(server: &RunningServer, email: &str, password: &str) -> String {
+    let body = json!({ "email": email, "password": password }).to_string();
+    let reply = call(server, "POST", "/auth/login", None, Some(&body));
+    assert_eq!(reply.status, 200, "{reply:?}");
+    reply.json()["access_token"]
+        .as_str()
+        .expect("an access token")
+        .to_owned()
+}
+
+#[test]
+fn accounts_keep_their_notes_private_and_a_key_reads_the_report() {
+    let server = start(built(), "notes-auth-accounts");
+    let register = |email: &str| {
+        let body = json!({ "email": email, "password": "correct horse battery" }).to_string();
+        let reply = call(&server, "POST", "/auth/register", None, Some(&body));
+        assert_eq!(reply.status, 201, "{reply:?}");
+        reply.json()["user"]["id"]
+            .as_str()
+            .expect("an account id")
+            .to_owned()
+    };
+    let ada_id = register("ada@example.com");
+    register("bob@example.com");
+    let ada = log_in(&server, "ada@example.com", "correct horse battery");
+    let bob = log_in(&server, "bob@example.com", "correct horse battery");
+
+    let private = call(&server, "POST", "/notes", Some(&ada), Some(r#"{"title":"ada's"}"#));
+    assert_eq!(private.status, 201, "{private:?}");
+    assert_eq!(private.json()["owner"], ada_id.as_str());
+    let id = private.json()["id"].as_i64().expect("a note id");
+    let shared = r#"{"title":"for all","shared":true}"#;
+    assert_eq!(
+        call(&server, "POST", "/notes", Some(&ada), Some(shared)).status,
+        201
+    );
+    // Nobody writes in someone else's name.
+    let forged = format!(r#"{{"title":"forged","owner":"{ada_id}"}}"#);
+    assert_eq!(
+        call(&server, "POST", "/notes", Some(&bob), Some(&forged)).status,
+        403
+    );
+
+    // Bob sees the shared note only; Ada's private one reads as absent, and stays hers.
+    let titles = |token: Option<&str>| -> Vec<Value> {
+        let reply = call(&server, "GET", "/notes?order=title", token, None);
+        assert_eq!(reply.status, 200, "{reply:?}");
+        reply.json()["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|item| item["title"].clone())
+            .collect()
+    };
+    assert_eq!(titles(Some(&bob)), [json!("for all")]);
+    assert_eq!(titles(None), [json!("for all")]);
+    assert_eq!(titles(Some(&ada)), [json!("ada's"), json!("for all")]);
+    let path = format!("/notes/{id}");
+    assert_eq!(call(&server, "GET", &path, Some(&bob), None).status, 404);
+    let change = r#"{"title":"bob was here"}"#;
+    assert_eq!(call(&server, "PATCH", &path, Some(&bob), Some(change)).status, 404);
+    assert_eq!(call(&server, "DELETE", &path, Some(&bob), None).status, 404);
+
+    // The admin (created at start from the environment) sees everything and issues a key
+    // that may read the report.
+    let admin = log_in(&server, ADMIN_EMAIL, ADMIN_PASSWORD);
+    assert_eq!(titles(Some(&admin)).len(), 2);
+    let body = r#"{"name":"reporting","roles":["reports"]}"#;
+    let issued = call(&server, "POST", "/_backworks/api-keys", Some(&admin), Some(body));
+    assert_eq!(issued.status, 201, "{issued:?}");
+    let key = issued.json()["key"].as_str().expect("the key").to_owned();
+    assert_eq!(
+        call(&server, "GET", "/report", Some(&bob), None).status,
+        403
+    );
+    let report = request(
+        "GET",
+        &format!("{}/report", server.base_url),
+        &[("x-api-key", &key)],
+        None,
+    );
+    assert_eq!(report.status, 200, "{report:?}");
+    assert_eq!(report.json()["notes"], 2);
+
+    // The audit log has who did what: Bob's refused writes left nothing.
+    let audit = call(&server, "GET", "/_backworks/audit?resource=notes", Some(&admin), None);
+    assert_eq!(audit.status, 200, "{audit:?}");
+    let entries = audit.json()["items"].as_array().expect("entries").clone();
+    assert_eq!(entries.len(), 2, "{entries:?}");
+    assert!(entries.iter().all(|entry| entry["actor"]["id"] == ada_id.as_str()));
+    assert_eq!(
+        call(&server, "GET", "/_backworks/audit", Some(&bob), None).status,
+        403
+    );
+}
+
 #[test]
 fn the_server_refuses_to_start_without_its_secret() {
     let binary = built();
@@ -181,6 +293,7 @@ fn the_server_refuses_to_start_without_its_secret() {
     std::fs::create_dir_all(&folder).expect("a working folder");
     let output = Command::new(binary)
         .current_dir(&folder)
+        .envs(ENVIRONMENT.iter().filter(|(name, _)| *name != "JWT_SECRET").copied())
         .env_remove("JWT_SECRET")
         .env("PORT", "0")
         .stdin(Stdio::null())

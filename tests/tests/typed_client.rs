@@ -257,7 +257,12 @@ fn bookstore_through_the_client() {
 fn notes_auth_through_the_client() {
     live(
         "notes-auth",
-        &[("JWT_SECRET", "a-client-test-secret-that-is-long-enough")],
+        &[
+            ("JWT_SECRET", "a-client-test-secret-that-is-long-enough"),
+            ("SESSION_SECRET", "the-client-tests-accounts-secret-long-enough"),
+            ("ADMIN_EMAIL", "admin@example.com"),
+            ("ADMIN_PASSWORD", "the client test's admin password"),
+        ],
     );
 }
 
