@@ -128,7 +128,10 @@ fn a_compiled_server_keeps_and_purges_its_audit_log() {
         &folder,
         &[
             ("JWT_SECRET", SECRET),
-            ("SESSION_SECRET", "the-audit-tests-accounts-secret-long-enough"),
+            (
+                "SESSION_SECRET",
+                "the-audit-tests-accounts-secret-long-enough",
+            ),
             ("ADMIN_EMAIL", "admin@example.com"),
             ("ADMIN_PASSWORD", "the audit test's admin password"),
         ],

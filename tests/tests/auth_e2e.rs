@@ -217,7 +217,13 @@ fn accounts_keep_their_notes_private_and_a_key_reads_the_report() {
     let ada = log_in(&server, "ada@example.com", "correct horse battery");
     let bob = log_in(&server, "bob@example.com", "correct horse battery");
 
-    let private = call(&server, "POST", "/notes", Some(&ada), Some(r#"{"title":"ada's"}"#));
+    let private = call(
+        &server,
+        "POST",
+        "/notes",
+        Some(&ada),
+        Some(r#"{"title":"ada's"}"#),
+    );
     assert_eq!(private.status, 201, "{private:?}");
     assert_eq!(private.json()["owner"], ada_id.as_str());
     let id = private.json()["id"].as_i64().expect("a note id");
@@ -250,7 +256,10 @@ fn accounts_keep_their_notes_private_and_a_key_reads_the_report() {
     let path = format!("/notes/{id}");
     assert_eq!(call(&server, "GET", &path, Some(&bob), None).status, 404);
     let change = r#"{"title":"bob was here"}"#;
-    assert_eq!(call(&server, "PATCH", &path, Some(&bob), Some(change)).status, 404);
+    assert_eq!(
+        call(&server, "PATCH", &path, Some(&bob), Some(change)).status,
+        404
+    );
     assert_eq!(call(&server, "DELETE", &path, Some(&bob), None).status, 404);
 
     // The admin (created at start from the environment) sees everything and issues a key
@@ -258,7 +267,13 @@ fn accounts_keep_their_notes_private_and_a_key_reads_the_report() {
     let admin = log_in(&server, ADMIN_EMAIL, ADMIN_PASSWORD);
     assert_eq!(titles(Some(&admin)).len(), 2);
     let body = r#"{"name":"reporting","roles":["reports"]}"#;
-    let issued = call(&server, "POST", "/_backworks/api-keys", Some(&admin), Some(body));
+    let issued = call(
+        &server,
+        "POST",
+        "/_backworks/api-keys",
+        Some(&admin),
+        Some(body),
+    );
     assert_eq!(issued.status, 201, "{issued:?}");
     let key = issued.json()["key"].as_str().expect("the key").to_owned();
     assert_eq!(
@@ -275,11 +290,21 @@ fn accounts_keep_their_notes_private_and_a_key_reads_the_report() {
     assert_eq!(report.json()["notes"], 2);
 
     // The audit log has who did what: Bob's refused writes left nothing.
-    let audit = call(&server, "GET", "/_backworks/audit?resource=notes", Some(&admin), None);
+    let audit = call(
+        &server,
+        "GET",
+        "/_backworks/audit?resource=notes",
+        Some(&admin),
+        None,
+    );
     assert_eq!(audit.status, 200, "{audit:?}");
     let entries = audit.json()["items"].as_array().expect("entries").clone();
     assert_eq!(entries.len(), 2, "{entries:?}");
-    assert!(entries.iter().all(|entry| entry["actor"]["id"] == ada_id.as_str()));
+    assert!(
+        entries
+            .iter()
+            .all(|entry| entry["actor"]["id"] == ada_id.as_str())
+    );
     assert_eq!(
         call(&server, "GET", "/_backworks/audit", Some(&bob), None).status,
         403
@@ -293,7 +318,12 @@ fn the_server_refuses_to_start_without_its_secret() {
     std::fs::create_dir_all(&folder).expect("a working folder");
     let output = Command::new(binary)
         .current_dir(&folder)
-        .envs(ENVIRONMENT.iter().filter(|(name, _)| *name != "JWT_SECRET").copied())
+        .envs(
+            ENVIRONMENT
+                .iter()
+                .filter(|(name, _)| *name != "JWT_SECRET")
+                .copied(),
+        )
         .env_remove("JWT_SECRET")
         .env("PORT", "0")
         .stdin(Stdio::null())
@@ -346,19 +376,31 @@ fn the_openapi_document_passes_both_validators_and_says_who_may_call_what() {
     );
     let op = |path: &str, method: &str| document["paths"][path][method].clone();
     assert_eq!(op("/status", "get")["security"], json!([]));
+    // Either provider's credentials are one alternative: a bearer token or an API key.
     assert_eq!(
         op("/greeting", "get")["security"],
-        json!([{ "bearerAuth": [] }, {}])
+        json!([{ "bearerAuth": [] }, { "apiKeyAuth": [] }, {}])
     );
-    assert_eq!(op("/me", "get")["security"], json!([{ "bearerAuth": [] }]));
+    assert_eq!(
+        op("/me", "get")["security"],
+        json!([{ "bearerAuth": [] }, { "apiKeyAuth": [] }])
+    );
     assert_eq!(
         op("/report", "get")["security"],
-        json!([{ "bearerAuth": ["admin"] }])
+        json!([{ "bearerAuth": ["admin", "reports"] }, { "apiKeyAuth": ["admin", "reports"] }])
     );
-    assert_eq!(
-        op("/notes", "post")["security"],
-        json!([{ "bearerAuth": [] }])
-    );
+    // The notes' operations all have a rule, which decides for anonymous callers too.
+    for (path, method) in [
+        ("/notes", "post"),
+        ("/notes", "get"),
+        ("/notes/{id}", "delete"),
+    ] {
+        assert_eq!(
+            op(path, method)["security"],
+            json!([{ "bearerAuth": [] }, { "apiKeyAuth": [] }, {}]),
+            "{method} {path}"
+        );
+    }
     assert!(op("/me", "get")["responses"]["401"].is_object());
     assert!(op("/report", "get")["responses"]["403"].is_object());
     assert!(op("/me", "get")["responses"].get("403").is_none());

@@ -259,7 +259,10 @@ fn notes_auth_through_the_client() {
         "notes-auth",
         &[
             ("JWT_SECRET", "a-client-test-secret-that-is-long-enough"),
-            ("SESSION_SECRET", "the-client-tests-accounts-secret-long-enough"),
+            (
+                "SESSION_SECRET",
+                "the-client-tests-accounts-secret-long-enough",
+            ),
             ("ADMIN_EMAIL", "admin@example.com"),
             ("ADMIN_PASSWORD", "the client test's admin password"),
         ],

@@ -15,7 +15,7 @@
 //! requirement, which is how the roles are documented. A service without `auth:` keeps the
 //! document's `"security": []`.
 
-use backworks_ir::{Access, ApiKeys, Auth, Service};
+use backworks_ir::{Access, ApiKeys, Auth, CrudOperation, Service};
 use serde_json::{Map, Value, json};
 
 use crate::openapi::ERROR_SCHEMA;
@@ -90,7 +90,14 @@ pub(crate) fn secure(
                 .filter(|route| route.path.to_string() == *path)
                 .flat_map(|route| &route.operations)
                 .find(|op| op.method.as_str().eq_ignore_ascii_case(method));
-            let access = declared.map_or(&auth.resources, |op| &op.access);
+            let ruled = Access::Optional;
+            let access = match declared {
+                Some(op) => &op.access,
+                // A generated operation with a record rule admits anonymous callers too; the
+                // rule decides (as the server's `crud_access` does).
+                None if governed_by_rule(service, path, method) => &ruled,
+                None => &auth.resources,
+            };
             if let Some(operation) = operation.as_object_mut() {
                 describe(operation, access, &schemes);
             }
@@ -105,6 +112,30 @@ pub(crate) fn secure(
             .map(|scheme| json!({ *scheme: [] }))
             .collect(),
     )
+}
+
+/// Whether `method` on `path` is a generated CRUD operation of a resource with a record rule
+/// for it (`/{name}`: list and create; `/{name}/{id}`: get, update and delete).
+fn governed_by_rule(service: &Service, path: &str, method: &str) -> bool {
+    let Some(name) = path.strip_prefix('/') else {
+        return false;
+    };
+    let (name, item) = match name.strip_suffix("/{id}") {
+        Some(name) => (name, true),
+        None => (name, false),
+    };
+    let Some(resource) = service.resources.iter().find(|r| r.name == name) else {
+        return false;
+    };
+    let operation = match (method, item) {
+        ("get", false) => CrudOperation::List,
+        ("post", false) => CrudOperation::Create,
+        ("get", true) => CrudOperation::Get,
+        ("patch" | "put", true) => CrudOperation::Update,
+        ("delete", true) => CrudOperation::Delete,
+        _ => return false,
+    };
+    resource.rules.of(operation).is_some()
 }
 
 /// The schemes a caller may use, each one alternative.
