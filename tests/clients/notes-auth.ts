@@ -11,8 +11,8 @@ export async function consume(): Promise<void> {
     auth: { token: () => session.accessToken, refresh: () => session.renew() },
   });
   createClient({ baseUrl: "http://x", auth: { token: "fixed" } });
-  // @ts-expect-error: notes-auth declares no API keys
-  createClient({ baseUrl: "http://x", auth: { apiKey: "k" } });
+  // notes-auth declares API keys too.
+  createClient({ baseUrl: "http://x", auth: { apiKey: "bwk_k" } });
   // @ts-expect-error: a token is text
   createClient({ baseUrl: "http://x", auth: { token: 42 } });
 
@@ -53,8 +53,9 @@ export async function consume(): Promise<void> {
   } catch (error) {
     if (error instanceof BackworksError) {
       const failure = error as BackworksError<Failure<GetNoteResult>>;
-      // The statuses a failure of getNote can have, and 0 for none.
-      const status: 0 | 400 | 401 | 404 | 503 = failure.status;
+      // The statuses a failure of getNote can have (429: the service's rate limit), and 0
+      // for none.
+      const status: 0 | 400 | 401 | 404 | 429 | 503 = failure.status;
       void status;
     }
   }
