@@ -232,29 +232,38 @@ pub(crate) fn when(names: &Names, condition: &Expr, truth: bool) -> Constraints 
             }
         }
         Expr::Bin(binary) => comparison(names, binary, truth).unwrap_or_default(),
-        Expr::Call(call) => call_check(names, call, truth).unwrap_or_default(),
-        expr => match derived(names, expr) {
-            // A parsed number is truthy when it is a number other than 0.
-            Some(value) if matches!(value.transform, Transform::Parse(_)) => {
-                if !truth {
-                    return Vec::new();
-                }
-                fact(
-                    value,
-                    Check::InRange {
-                        range: NumberRange {
-                            nonzero: true,
-                            ..NumberRange::default()
-                        },
-                        integer: false,
-                        nan: false,
-                    },
-                    true,
-                )
+        // A call that is no check of its own may still compute a value from an input
+        // (`q.trim()`, `parseInt(id)`), whose truthiness the condition tests.
+        Expr::Call(call) => {
+            call_check(names, call, truth).unwrap_or_else(|| truthiness(names, condition, truth))
+        }
+        expr => truthiness(names, expr, truth),
+    }
+}
+
+/// What the input behind `expr` must be for `expr` to be truthy (`truth`) or falsy.
+fn truthiness(names: &Names, expr: &Expr, truth: bool) -> Constraints {
+    match derived(names, expr) {
+        // A parsed number is truthy when it is a number other than 0.
+        Some(value) if matches!(value.transform, Transform::Parse(_)) => {
+            if !truth {
+                return Vec::new();
             }
-            Some(value) => fact(value, Check::Truthy, truth),
-            None => Vec::new(),
-        },
+            fact(
+                value,
+                Check::InRange {
+                    range: NumberRange {
+                        nonzero: true,
+                        ..NumberRange::default()
+                    },
+                    integer: false,
+                    nan: false,
+                },
+                true,
+            )
+        }
+        Some(value) => fact(value, Check::Truthy, truth),
+        None => Vec::new(),
     }
 }
 
