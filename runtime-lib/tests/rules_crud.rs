@@ -30,6 +30,7 @@ use backworks_runtime::storage::{
 };
 use http_support::{Reply, request};
 use serde_json::{Value, json};
+use storage_support::schema::field;
 use storage_support::{Backend, TestDb};
 
 static AUTH: AuthSpec = AuthSpec {
@@ -56,30 +57,7 @@ const ALL: &[CrudOp] = &[
     CrudOp::Delete,
 ];
 
-const fn field(name: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec {
-        name,
-        kind,
-        required: false,
-        unique: false,
-        default: None,
-        min_length: None,
-        max_length: None,
-        minimum: None,
-        maximum: None,
-        pattern: None,
-        format: None,
-    }
-}
-
-const NO_POINTERS: OperationPointers = OperationPointers {
-    list: None,
-    get: None,
-    create: None,
-    patch: None,
-    put: None,
-    delete: None,
-};
+const NO_POINTERS: OperationPointers = storage_support::schema::no_pointers();
 
 /// `record.owner == user.id`
 static OWNED: RuleExpr =

@@ -5,6 +5,7 @@
 
 #![allow(dead_code)]
 
+use crate::storage_support::schema::field;
 use std::net::SocketAddr;
 use std::thread::JoinHandle;
 
@@ -43,30 +44,7 @@ const ALL: &[CrudOp] = &[
     CrudOp::Delete,
 ];
 
-const fn field(name: &'static str, kind: FieldKind) -> FieldSpec {
-    FieldSpec {
-        name,
-        kind,
-        required: false,
-        unique: false,
-        default: None,
-        min_length: None,
-        max_length: None,
-        minimum: None,
-        maximum: None,
-        pattern: None,
-        format: None,
-    }
-}
-
-const NO_POINTERS: OperationPointers = OperationPointers {
-    list: None,
-    get: None,
-    create: None,
-    patch: None,
-    put: None,
-    delete: None,
-};
+const NO_POINTERS: OperationPointers = crate::storage_support::schema::no_pointers();
 
 pub static RESOURCES: &[ResourceSpec] = &[
     ResourceSpec {

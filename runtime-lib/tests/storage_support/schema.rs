@@ -15,7 +15,8 @@ const ALL: &[CrudOp] = &[
     CrudOp::Delete,
 ];
 
-const fn field(name: &'static str, kind: FieldKind) -> FieldSpec {
+/// A field of `kind` with every option off (other tests' schemas start from it too).
+pub const fn field(name: &'static str, kind: FieldKind) -> FieldSpec {
     FieldSpec {
         name,
         kind,
@@ -31,7 +32,8 @@ const fn field(name: &'static str, kind: FieldKind) -> FieldSpec {
     }
 }
 
-const fn no_pointers() -> OperationPointers {
+/// No OpenAPI operation to check requests against.
+pub const fn no_pointers() -> OperationPointers {
     OperationPointers {
         list: None,
         get: None,
