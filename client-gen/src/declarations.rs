@@ -27,11 +27,20 @@ use crate::types::{doc_comment, union};
 pub(crate) fn index_d_ts(generated: &Generated) -> String {
     let mut out = String::new();
     out.push_str(&generated.header);
-    out.push_str("import type * as rt from \"./runtime.js\";\n\n");
+    out.push_str("import type * as rt from \"./runtime.js\";\n");
+    out.push_str("import type * as live from \"./live.js\";\n");
+    out.push_str("import type * as store from \"./store.js\";\n\n");
     out.push_str("export { BackworksError } from \"./runtime.js\";\n");
     out.push_str(
         "export type { Answer, Call, Failure, FailureKind, Page, RequestOptions, SuccessData, WriteOptions } from \"./runtime.js\";\n",
     );
+    out.push_str(
+        "export type { ChangeEvent, NamedEventMessage, ResourceEvent, Unsubscribe } from \"./live.js\";\n",
+    );
+    out.push_str(
+        "export type { MutationStore, QueryOptions, QueryState, QueryStore } from \"./store.js\";\n",
+    );
+    out.push_str("export { requestKey } from \"./store.js\";\n");
 
     if !generated.schemas.is_empty() {
         out.push_str("\n// The document's schemas.\n");
@@ -54,6 +63,77 @@ pub(crate) fn index_d_ts(generated: &Generated) -> String {
 
     out.push('\n');
     out.push_str(&client_types(generated));
+    out.push('\n');
+    out.push_str(&store_types(generated));
+    out
+}
+
+/// Whether the operation only reads, so that a query (rather than a mutation) runs it.
+pub(crate) fn is_query(operation: &Operation) -> bool {
+    matches!(operation.method.as_str(), "GET" | "HEAD")
+}
+
+/// The arguments before the options: `[params: P]`, `[params?: P]`, or `[params?: undefined]`
+/// for an operation without parameters (the stores always take params first).
+pub(crate) fn params_tuple(operation: &Operation) -> String {
+    if !operation.takes_params() {
+        "[params?: undefined]".to_string()
+    } else if operation.params_optional() {
+        format!("[params?: {}]", operation.params_type)
+    } else {
+        format!("[params: {}]", operation.params_type)
+    }
+}
+
+/// `Operations`, the names of queries and mutations, and `createQuery`/`createMutation` typed
+/// by them.
+fn store_types(generated: &Generated) -> String {
+    let mut out =
+        String::from("// Queries and mutations: the stores the framework packages wrap.\n\n");
+    out.push_str("/** Each operation's parameters (as the stores take them) and answers. */\n");
+    out.push_str("export interface Operations {\n");
+    for operation in &generated.operations {
+        out.push_str(&format!(
+            "  {}: {{ params: {}; result: {} }};\n",
+            property_key(&operation.member),
+            params_tuple(operation),
+            operation.result_type
+        ));
+    }
+    out.push_str("}\n\n");
+    let names = |query: bool| {
+        let names: Vec<String> = generated
+            .operations
+            .iter()
+            .filter(|operation| is_query(operation) == query)
+            .map(|operation| string_literal(&operation.member))
+            .collect();
+        if names.is_empty() {
+            "never".to_string()
+        } else {
+            names.join(" | ")
+        }
+    };
+    out.push_str(&format!(
+        "/** The operations that read: what queries run. */\nexport type QueryName = {};\n\n",
+        names(true)
+    ));
+    out.push_str(&format!(
+        "/** The operations that write: what mutations run. */\nexport type MutationName = {};\n\n",
+        names(false)
+    ));
+    out.push_str(
+        "/** The data of a success of `K`. */\n\
+         export type DataOf<K extends keyof Operations> = rt.SuccessData<Operations[K][\"result\"]>;\n\n\
+         /** What a failure of `K` throws: its documented failures, a timeout or the network (status 0). */\n\
+         export type ErrorOf<K extends keyof Operations> = rt.BackworksError<rt.Failure<Operations[K][\"result\"]>>;\n\n\
+         /**\n * A store of `operation`'s answer to `params`: fetched when first subscribed, shared with an\n * identical request in flight, and kept up to date by live events when it reads a resource.\n */\n\
+         export declare function createQuery<K extends QueryName>(\n  client: Client,\n  operation: K,\n  ...args: [...Operations[K][\"params\"], options?: store.QueryOptions]\n): store.QueryStore<DataOf<K>, ErrorOf<K>>;\n\n\
+         /** Calls `operation` for the data of a success; anything else throws a `BackworksError`. */\n\
+         export declare function invoke<K extends keyof Operations>(\n  client: Client,\n  operation: K,\n  ...args: [...Operations[K][\"params\"], options?: rt.RequestOptions]\n): Promise<DataOf<K>>;\n\n\
+         /** A store of one write through `operation`. */\n\
+         export declare function createMutation<K extends MutationName>(\n  client: Client,\n  operation: K\n): store.MutationStore<[...Operations[K][\"params\"], options?: rt.RequestOptions], DataOf<K>, ErrorOf<K>>;\n",
+    );
     out
 }
 
@@ -362,6 +442,8 @@ fn client_types(generated: &Generated) -> String {
     if bearer || api_key.is_some() {
         out.push_str("  auth?: ClientAuth;\n");
     }
+    out.push_str("  /** The `WebSocket` of live events; the platform's by default (Node 20 has none: pass the `ws` package's). */\n");
+    out.push_str("  WebSocket?: new (url: string) => object;\n");
     out.push_str("}\n\n");
 
     out.push_str(&format!(
@@ -397,6 +479,27 @@ fn client_types(generated: &Generated) -> String {
             resource.namespace_type
         ));
     }
+    for resource in &generated.resources {
+        let row = record_type(generated, resource);
+        let filter = if resource.list.is_some() {
+            resource.filter_type.clone()
+        } else {
+            "never".to_string()
+        };
+        let name = string_literal(&resource.name);
+        out.push_str(&format!(
+            "  /** Live changes of `{}`: all, one row (`id`), or those a list `filter` selects. */\n",
+            resource.name
+        ));
+        out.push_str(&format!(
+            "  subscribe(\n    target: live.ResourceTarget<{name}, {id}, {filter}>,\n    listener: (event: live.ResourceEvent<{name}, {row}, {id}>) => void\n  ): live.Unsubscribe;\n",
+            id = resource.id_type
+        ));
+    }
+    out.push_str(
+        "  /** A custom event the service's handlers emit (`ctx.emit(name, payload)`). */\n",
+    );
+    out.push_str("  subscribe(target: live.NamedEventTarget, listener: (event: live.NamedEventMessage) => void): live.Unsubscribe;\n");
     out.push_str("}\n\n");
     out.push_str("/** A client of the service at `options.baseUrl`. */\n");
     out.push_str("export declare function createClient(options: ClientOptions): Client;\n");

@@ -1,5 +1,6 @@
-//! `backworks-client-gen`: the typed TypeScript client package of a service, generated from
-//! the IR and the OpenAPI document `backworks-emit` builds from it.
+//! `backworks-client-gen`: the typed TypeScript packages of a service, generated from the IR
+//! and the OpenAPI document `backworks-emit` builds from it: the client, and React, Vue and
+//! Svelte packages over its stores.
 //!
 //! ```text
 //! Service + openapi.json ──▶ clients/client/
@@ -8,7 +9,13 @@
 //!                              index.d.ts     schemas, params and results, resources, Client
 //!                              runtime.js     request building, auth, timeouts, result shaping
 //!                              runtime.d.ts   the shared generic types
+//!                              live.js        subscribe: live events over one WebSocket
+//!                              store.js       createQuery / createMutation, framework-free
 //!                              README.md      usage with this service's own operations
+//!                        ─▶ clients/{react,vue,svelte}/
+//!                              package.json   @<service>/<framework>, peer: the framework
+//!                              index.js       one line per operation over runtime.js
+//!                              index.d.ts     one declaration per operation
 //! ```
 //!
 //! The document is the operations' final shape (operation ids, parameters, bodies, responses
@@ -16,15 +23,19 @@
 //! function of the IR, so reading it keeps "emitters read only the IR" true without computing
 //! that precedence twice. The IR supplies what the document does not say: the resources'
 //! field types (for typed list filters) and the API key header. The crate depends on
-//! `backworks-ir` only, never on the runtime. React, Vue and Svelte packages are not written yet.
+//! `backworks-ir` only, never on the runtime.
 
 mod declarations;
+mod frameworks;
 mod module;
 mod names;
 mod operations;
 mod package;
+mod react;
 mod resources;
+mod svelte;
 mod types;
+mod vue;
 
 use std::collections::BTreeMap;
 
@@ -39,12 +50,46 @@ use crate::types::TypeWriter;
 /// Where the package goes, relative to the build's output folder.
 pub const CLIENT_DIR: &str = "clients/client";
 
+/// Where every package goes (`client/`, `react/`, `vue/`, `svelte/`), relative to the
+/// build's output folder.
+pub const CLIENTS_DIR: &str = "clients";
+
+/// The files of the client package and of the React, Vue and Svelte packages built on it, by
+/// path relative to [`CLIENTS_DIR`] (`client/index.js`, `react/index.js`, …).
+pub fn client_packages(service: &Service, document: &Value) -> Vec<(String, String)> {
+    let generated = Generated::new(service, document);
+    let mut files: Vec<(String, String)> = client_files(&generated)
+        .into_iter()
+        .map(|(path, text)| (format!("client/{path}"), text))
+        .collect();
+    for (dir, package) in [
+        ("react", react::package(&generated)),
+        ("vue", vue::package(&generated)),
+        ("svelte", svelte::package(&generated)),
+    ] {
+        files.extend(
+            package
+                .into_iter()
+                .map(|(path, text)| (format!("{dir}/{path}"), text)),
+        );
+    }
+    files
+}
+
 const RUNTIME_JS: &str = include_str!("../../templates/client/runtime.js");
 const RUNTIME_D_TS: &str = include_str!("../../templates/client/runtime.d.ts");
+const LIVE_JS: &str = include_str!("../../templates/client/live.js");
+const LIVE_D_TS: &str = include_str!("../../templates/client/live.d.ts");
+const STORE_JS: &str = include_str!("../../templates/client/store.js");
+const STORE_D_TS: &str = include_str!("../../templates/client/store.d.ts");
 
 /// The files of the client package, by path relative to [`CLIENT_DIR`], in a stable order.
 pub fn client_package(service: &Service, document: &Value) -> Vec<(String, String)> {
-    let generated = Generated::new(service, document);
+    client_files(&Generated::new(service, document))
+}
+
+fn client_files(generated: &Generated) -> Vec<(String, String)> {
+    let generated = generated;
     vec![
         ("README.md".to_string(), package::readme(&generated)),
         (
@@ -52,12 +97,16 @@ pub fn client_package(service: &Service, document: &Value) -> Vec<(String, Strin
             declarations::index_d_ts(&generated),
         ),
         ("index.js".to_string(), module::index_js(&generated)),
+        ("live.d.ts".to_string(), LIVE_D_TS.to_string()),
+        ("live.js".to_string(), LIVE_JS.to_string()),
         (
             "package.json".to_string(),
             package::package_json(&generated),
         ),
         ("runtime.d.ts".to_string(), RUNTIME_D_TS.to_string()),
         ("runtime.js".to_string(), RUNTIME_JS.to_string()),
+        ("store.d.ts".to_string(), STORE_D_TS.to_string()),
+        ("store.js".to_string(), STORE_JS.to_string()),
     ]
 }
 

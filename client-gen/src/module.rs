@@ -1,15 +1,19 @@
 //! `index.js`: a table saying how to send each operation and which statuses it answers, and
 //! `createClient`, which builds one method per entry over the shared runtime
-//! (`templates/client/runtime.js`). No logic is repeated per operation.
+//! (`templates/client/runtime.js`), and `subscribe`, live events over the resources of a
+//! second table (`templates/client/live.js`). No logic is repeated per operation.
 //!
 //! ```text
 //! const operations = {
 //!   getBook: { name: "getBook", method: "GET", path: "/books/{id}", params: true, query: [],
-//!              headers: [], secured: false, statuses: [200, 400, 404, 503] },
+//!              headers: [], secured: false, statuses: [200, 400, 404, 503],
+//!              live: { resource: "books", slot: "get" } },
 //! };
+//! const resources = { books: { id: "number" } };
 //! export function createClient(options) {
 //!   const conn = connection(options, {});
-//!   return { getBook: operation(conn, operations.getBook), books: resource(conn, { … }) };
+//!   return { getBook: operation(conn, operations.getBook), books: resource(conn, { … }),
+//!            subscribe: subscriber(conn, resources) };
 //! }
 //! ```
 
@@ -26,19 +30,31 @@ pub(crate) fn index_js(generated: &Generated) -> String {
     } else {
         "connection, operation, resource"
     };
-    out.push_str(&format!(
-        "import {{ {imports} }} from \"./runtime.js\";\n\n"
-    ));
-    out.push_str("export { BackworksError } from \"./runtime.js\";\n\n");
+    out.push_str(&format!("import {{ {imports} }} from \"./runtime.js\";\n"));
+    out.push_str("import { subscriber } from \"./live.js\";\n\n");
+    out.push_str("export { BackworksError } from \"./runtime.js\";\n");
+    out.push_str(
+        "export { createMutation, createQuery, invoke, requestKey } from \"./store.js\";\n\n",
+    );
     out.push_str(
         "/** How each operation is sent, and the statuses the service documents for it. */\n",
     );
     out.push_str("const operations = {\n");
-    for operation in &generated.operations {
+    for (index, operation) in generated.operations.iter().enumerate() {
         out.push_str(&format!(
             "  {}: {},\n",
             property_key(&operation.member),
-            descriptor(operation)
+            descriptor(operation, live_slot(generated, index))
+        ));
+    }
+    out.push_str("};\n\n");
+    out.push_str("/** The resources live events follow, and the type of their ids. */\n");
+    out.push_str("const resources = {\n");
+    for resource in &generated.resources {
+        out.push_str(&format!(
+            "  {}: {{ id: {} }},\n",
+            property_key(&resource.name),
+            string_literal(resource.id_type)
         ));
     }
     out.push_str("};\n\n");
@@ -85,11 +101,26 @@ pub(crate) fn index_js(generated: &Generated) -> String {
             members.join(", ")
         ));
     }
+    out.push_str("    subscribe: subscriber(conn, resources),\n");
     out.push_str("  };\n}\n");
     out
 }
 
-fn descriptor(operation: &Operation) -> String {
+/// `live: { resource: "notes", slot: "list" }` for the list and get operations of a resource:
+/// the queries over them follow the resource's events.
+fn live_slot<'a>(generated: &'a Generated, index: usize) -> Option<(&'a str, &'static str)> {
+    generated.resources.iter().find_map(|resource| {
+        if resource.list == Some(index) {
+            Some((resource.name.as_str(), "list"))
+        } else if resource.get == Some(index) {
+            Some((resource.name.as_str(), "get"))
+        } else {
+            None
+        }
+    })
+}
+
+fn descriptor(operation: &Operation, live: Option<(&str, &str)>) -> String {
     let names = |location: Location| {
         let names: Vec<String> = operation
             .at(location)
@@ -102,8 +133,15 @@ fn descriptor(operation: &Operation) -> String {
         .iter()
         .map(|response| response.status.to_string())
         .collect();
+    let live = live.map_or(String::new(), |(resource, slot)| {
+        format!(
+            ", live: {{ resource: {}, slot: {} }}",
+            string_literal(resource),
+            string_literal(slot)
+        )
+    });
     format!(
-        "{{ name: {}, method: {}, path: {}, params: {}, query: {}, headers: {}, secured: {}, statuses: [{}] }}",
+        "{{ name: {}, method: {}, path: {}, params: {}, query: {}, headers: {}, secured: {}, statuses: [{}]{live} }}",
         string_literal(&operation.member),
         string_literal(&operation.method),
         string_literal(&operation.path),

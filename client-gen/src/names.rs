@@ -80,6 +80,20 @@ pub(crate) fn string_literal(text: &str) -> String {
 const RESERVED_TYPES: &[&str] = &[
     "Client",
     "ClientOptions",
+    "Operations",
+    "QueryName",
+    "MutationName",
+    "LiveResources",
+    "DataOf",
+    "ErrorOf",
+    "QueryState",
+    "QueryStore",
+    "QueryOptions",
+    "MutationStore",
+    "ChangeEvent",
+    "ResourceEvent",
+    "NamedEventMessage",
+    "Unsubscribe",
     "ClientAuth",
     "BackworksError",
     "Answer",
@@ -117,8 +131,9 @@ const RESERVED_TYPES: &[&str] = &[
     "Extract",
 ];
 
-/// Member names the client object cannot use: `then` would make it look like a promise.
-const RESERVED_MEMBERS: &[&str] = &["then", "constructor", "__proto__", "prototype"];
+/// Member names the client object cannot use: `then` would make it look like a promise;
+/// `subscribe` is the client's live events.
+const RESERVED_MEMBERS: &[&str] = &["then", "constructor", "__proto__", "prototype", "subscribe"];
 
 /// Hands out names unused in one namespace: `Book`, else `Book2`, `Book3`, …
 #[derive(Debug, Default)]
@@ -141,6 +156,13 @@ impl Names {
                 .iter()
                 .map(|name| name.to_string())
                 .collect(),
+        }
+    }
+
+    /// A namespace where `reserved` are already taken.
+    pub(crate) fn reserving(reserved: &[&str]) -> Names {
+        Names {
+            taken: reserved.iter().map(|name| name.to_string()).collect(),
         }
     }
 

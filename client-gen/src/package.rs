@@ -27,7 +27,7 @@ pub(crate) fn package_name(generated: &Generated) -> String {
 }
 
 /// npm needs a semantic version: `1.2` reads as `1.2.0`; anything else unreadable as `0.0.0`.
-fn npm_version(version: &str) -> String {
+pub(crate) fn npm_version(version: &str) -> String {
     let core = version.split(['-', '+']).next().unwrap_or_default();
     let parts: Vec<&str> = core.split('.').collect();
     let numeric = |part: &&str| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit());
@@ -42,7 +42,7 @@ fn npm_version(version: &str) -> String {
     }
 }
 
-fn render(template: &str, context: minijinja::Value) -> String {
+pub(crate) fn render(template: &str, context: minijinja::Value) -> String {
     let mut environment = Environment::new();
     environment.set_keep_trailing_newline(true);
     // The templates are part of this crate; a failure is a bug, shown in the file itself
@@ -235,6 +235,26 @@ fn example(generated: &Generated, operation: &Operation) -> Example {
             with_options: format!("{member}({{ signal: controller.signal, timeoutMs: 1000 }})"),
         };
     }
+    let first = example_params(generated, operation);
+    // Without required members the params object can be left out, except before options.
+    let params = if first.is_empty() {
+        "{}".to_string()
+    } else {
+        first.clone()
+    };
+    Example {
+        call: format!("{member}({first})"),
+        status,
+        or_throw: format!("{member}.orThrow({first})"),
+        with_options: format!(
+            "{member}({params}, {{ signal: controller.signal, timeoutMs: 1000 }})"
+        ),
+    }
+}
+
+/// The params of an example call, with the required members only (`{ id: 1 }`); empty when
+/// none is required.
+pub(crate) fn example_params(generated: &Generated, operation: &Operation) -> String {
     let mut members = Vec::new();
     for parameter in operation
         .parameters
@@ -250,20 +270,10 @@ fn example(generated: &Generated, operation: &Operation) -> Example {
     if let Some((schema, true)) = &operation.body {
         members.push(format!("body: {}", sample(generated, schema, 0)));
     }
-    let params = format!("{{ {} }}", members.join(", "));
-    // Without required members the params object can be left out, except before options.
-    let (params, first) = if members.is_empty() {
-        ("{}".to_string(), String::new())
+    if members.is_empty() {
+        String::new()
     } else {
-        (params.clone(), params)
-    };
-    Example {
-        call: format!("{member}({first})"),
-        status,
-        or_throw: format!("{member}.orThrow({first})"),
-        with_options: format!(
-            "{member}({params}, {{ signal: controller.signal, timeoutMs: 1000 }})"
-        ),
+        format!("{{ {} }}", members.join(", "))
     }
 }
 

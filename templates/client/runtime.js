@@ -23,7 +23,7 @@ export class BackworksError extends Error {
  * `params.headers`, the JSON body is `params.body`.
  */
 export function operation(conn, spec) {
-  return callable(spec.name, (...args) => {
+  const call = callable(spec.name, (...args) => {
     const [params, options] = spec.params ? args : [undefined, args[0]];
     const request = {
       path: fillPath(spec.path, params),
@@ -33,6 +33,9 @@ export function operation(conn, spec) {
     };
     return send(conn, spec, request, options);
   });
+  // What the query stores (`store.js`) read: whether it takes params, its query, its resource.
+  call.spec = spec;
+  return call;
 }
 
 /**
@@ -118,6 +121,7 @@ export function connection(options, service = {}) {
     headers: options.headers,
     timeoutMs: options.timeoutMs,
     auth: options.auth,
+    WebSocket: options.WebSocket,
     apiKeyHeader: service.apiKeyHeader,
     refreshed: undefined,
     refreshing: undefined,
@@ -288,7 +292,7 @@ function text(value) {
 }
 
 /** `[name, text]` pairs of the present `names` of `values`; an array repeats the name. */
-function queryPairs(names, values) {
+export function queryPairs(names, values) {
   const pairs = [];
   for (const name of names) {
     const value = values?.[name];
@@ -312,7 +316,7 @@ function pick(names, values) {
  * `{ filter: { price: { lt: 20 }, status: { not: { eq: "draft" } } }, order: [["price", "desc"]] }`
  * → `price=lt.20&status=not.eq.draft&order=price.desc`.
  */
-function listPairs(query = {}) {
+export function listPairs(query = {}) {
   const pairs = [];
   for (const [field, conditions] of Object.entries(query.filter ?? {})) {
     if (conditions === undefined || conditions === null) continue;

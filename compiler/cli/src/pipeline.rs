@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! locate ─▶ blueprint::load ─▶ js::compile ─▶ js::annotate ─▶ js::infer_inputs ─▶ plan_migration ─▶ emit::emit ─▶ client_gen ─▶ OutputTree
-//! (files)   (YAML → IR)        (handlers → Rust) (TS types → IR) (code → inputs in IR) (migrations/)  (server project) (clients/client)
+//! (files)   (YAML → IR)        (handlers → Rust) (TS types → IR) (code → inputs in IR) (migrations/)  (server project) (clients/*)
 //! ```
 //!
 //! The migration pass is the only one whose output goes into the project rather than `OUT`:
@@ -122,9 +122,9 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         backworks_emit::emit(&service, &program, &inferred, &blueprint_name).map(|mut tree| {
             // The client reads the same document the server enforces (a pure function of the IR).
             let document = backworks_emit::openapi_document(&service, &inferred);
-            let client_dir = Path::new(backworks_client_gen::CLIENT_DIR);
-            for (path, text) in backworks_client_gen::client_package(&service, &document) {
-                tree.add(client_dir.join(path), text);
+            let clients_dir = Path::new(backworks_client_gen::CLIENTS_DIR);
+            for (path, text) in backworks_client_gen::client_packages(&service, &document) {
+                tree.add(clients_dir.join(path), text);
             }
             tree
         });
