@@ -137,6 +137,16 @@ fn store_types(generated: &Generated) -> String {
     out
 }
 
+/// `: T` for a required member, `?: T | undefined` for an optional one: the client leaves out
+/// what is `undefined`, so it may be written out even under `exactOptionalPropertyTypes`.
+fn member_type(required: bool, ty: String) -> String {
+    if required {
+        format!(": {ty}")
+    } else {
+        format!("?: {}", union(vec![ty, "undefined".to_string()]))
+    }
+}
+
 /// `GET /books/{id}: Get a row of books` and the notes of what could not be typed.
 fn operation_comment(operation: &Operation, indent: usize) -> String {
     let mut text = format!("`{} {}`", operation.method, operation.path);
@@ -160,11 +170,10 @@ fn operation_types(generated: &Generated, operation: &Operation) -> String {
                 if let Some(description) = &parameter.description {
                     out.push_str(&doc_comment(description, 1));
                 }
-                let optional = if parameter.required { "" } else { "?" };
                 out.push_str(&format!(
-                    "  {}{optional}: {};\n",
+                    "  {}{};\n",
                     property_key(&parameter.name),
-                    writer.type_of(&parameter.schema, 1)
+                    member_type(parameter.required, writer.type_of(&parameter.schema, 1))
                 ));
             }
         }
@@ -180,21 +189,19 @@ fn operation_types(generated: &Generated, operation: &Operation) -> String {
                 if let Some(description) = &header.description {
                     out.push_str(&doc_comment(description, 2));
                 }
-                let optional = if header.required { "" } else { "?" };
                 out.push_str(&format!(
-                    "    {}{optional}: {};\n",
+                    "    {}{};\n",
                     property_key(&header.name),
-                    writer.type_of(&header.schema, 2)
+                    member_type(header.required, writer.type_of(&header.schema, 2))
                 ));
             }
             out.push_str("  };\n");
         }
         if let Some((schema, required)) = &operation.body {
             out.push_str("  /** The JSON request body. */\n");
-            let optional = if *required { "" } else { "?" };
             out.push_str(&format!(
-                "  body{optional}: {};\n",
-                writer.type_of(schema, 1)
+                "  body{};\n",
+                member_type(*required, writer.type_of(schema, 1))
             ));
         }
         out.push_str("}\n");
@@ -243,7 +250,7 @@ fn resource_types(generated: &Generated, resource: &ResourceClient) -> String {
         out.push_str(&format!("export interface {} {{\n", resource.filter_type));
         for column in resource.columns.iter().filter(|column| column.filterable()) {
             out.push_str(&format!(
-                "  {}?: {};\n",
+                "  {}?: {} | undefined;\n",
                 property_key(&column.name),
                 column.filter
             ));
@@ -260,20 +267,25 @@ fn resource_types(generated: &Generated, resource: &ResourceClient) -> String {
             resource.name
         ));
         out.push_str(&format!("export interface {} {{\n", resource.query_type));
-        out.push_str(&format!("  filter?: {};\n", resource.filter_type));
+        out.push_str(&format!(
+            "  filter?: {} | undefined;\n",
+            resource.filter_type
+        ));
         out.push_str("  /** Sort keys, first the most significant: `[\"price\", \"desc\"]`, or a column for ascending. */\n");
         out.push_str(&format!(
-            "  order?: readonly rt.OrderKey<{}>[];\n",
+            "  order?: readonly rt.OrderKey<{}>[] | undefined;\n",
             sortable.join(" | ")
         ));
-        out.push_str("  /** Most rows in the page (1 to 100). */\n  limit?: number;\n");
-        out.push_str("  /** Rows to skip. */\n  offset?: number;\n");
-        out.push_str("  /** A cursor from `next`: the page after it. */\n  after?: string;\n");
+        out.push_str("  /** Most rows in the page (1 to 100). */\n  limit?: number | undefined;\n");
+        out.push_str("  /** Rows to skip. */\n  offset?: number | undefined;\n");
         out.push_str(
-            "  /** `exact` adds `total`, the number of matching rows. */\n  count?: \"exact\";\n",
+            "  /** A cursor from `next`: the page after it. */\n  after?: string | undefined;\n",
+        );
+        out.push_str(
+            "  /** `exact` adds `total`, the number of matching rows. */\n  count?: \"exact\" | undefined;\n",
         );
         if resource.searchable {
-            out.push_str("  /** Full-text search. */\n  search?: string;\n");
+            out.push_str("  /** Full-text search. */\n  search?: string | undefined;\n");
         }
         out.push_str("}\n\n");
         let row = record_type(generated, resource);
@@ -416,16 +428,16 @@ fn client_types(generated: &Generated) -> String {
         out.push_str("export interface ClientAuth {\n");
         if bearer {
             out.push_str("  /** The bearer token, or a function that gives the current one (called for every request). */\n");
-            out.push_str("  token?: rt.TokenSource;\n");
+            out.push_str("  token?: rt.TokenSource | undefined;\n");
             out.push_str("  /**\n   * Called once when an answer is 401: gives a new token, and the request is sent again\n   * with it. The token it gives replaces a fixed `token` for later requests.\n   */\n");
-            out.push_str("  refresh?: () => string | Promise<string>;\n");
+            out.push_str("  refresh?: (() => string | Promise<string>) | undefined;\n");
         }
         if let Some(keys) = api_key {
             out.push_str(&format!(
                 "  /** An API key, sent as `{}`. */\n",
                 keys.header.replace('`', "")
             ));
-            out.push_str("  apiKey?: string | (() => string | Promise<string>);\n");
+            out.push_str("  apiKey?: string | (() => string | Promise<string>) | undefined;\n");
         }
         out.push_str("}\n\n");
     }
@@ -435,15 +447,17 @@ fn client_types(generated: &Generated) -> String {
         string_literal(&generated.example_base_url())
     ));
     out.push_str(
-        "  /** The `fetch` to use; the platform's by default. */\n  fetch?: typeof fetch;\n",
+        "  /** The `fetch` to use; the platform's by default. */\n  fetch?: typeof fetch | undefined;\n",
     );
-    out.push_str("  /** Headers sent with every request. */\n  headers?: HeadersInit;\n");
-    out.push_str("  /** Every call's time budget in milliseconds, unless the call gives its own; none by default. */\n  timeoutMs?: number;\n");
+    out.push_str(
+        "  /** Headers sent with every request. */\n  headers?: HeadersInit | undefined;\n",
+    );
+    out.push_str("  /** Every call's time budget in milliseconds, unless the call gives its own; none by default. */\n  timeoutMs?: number | undefined;\n");
     if bearer || api_key.is_some() {
-        out.push_str("  auth?: ClientAuth;\n");
+        out.push_str("  auth?: ClientAuth | undefined;\n");
     }
     out.push_str("  /** The `WebSocket` of live events; the platform's by default (Node 20 has none: pass the `ws` package's). */\n");
-    out.push_str("  WebSocket?: new (url: string) => object;\n");
+    out.push_str("  WebSocket?: (new (url: string) => object) | undefined;\n");
     out.push_str("}\n\n");
 
     out.push_str(&format!(

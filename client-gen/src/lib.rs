@@ -89,19 +89,18 @@ pub fn client_package(service: &Service, document: &Value) -> Vec<(String, Strin
 }
 
 fn client_files(generated: &Generated) -> Vec<(String, String)> {
-    let generated = generated;
     vec![
-        ("README.md".to_string(), package::readme(&generated)),
+        ("README.md".to_string(), package::readme(generated)),
         (
             "index.d.ts".to_string(),
-            declarations::index_d_ts(&generated),
+            declarations::index_d_ts(generated),
         ),
-        ("index.js".to_string(), module::index_js(&generated)),
+        ("index.js".to_string(), module::index_js(generated)),
         ("live.d.ts".to_string(), LIVE_D_TS.to_string()),
         ("live.js".to_string(), LIVE_JS.to_string()),
         (
             "package.json".to_string(),
-            package::package_json(&generated),
+            package::package_json(generated),
         ),
         ("runtime.d.ts".to_string(), RUNTIME_D_TS.to_string()),
         ("runtime.js".to_string(), RUNTIME_JS.to_string()),

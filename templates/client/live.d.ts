@@ -12,15 +12,15 @@ export type Unsubscribe = () => void;
  */
 export interface ResourceTarget<R extends string, Id, Filter> {
   resource: R;
-  id?: Id;
-  filter?: Filter;
-  since?: number;
+  id?: Id | undefined;
+  filter?: Filter | undefined;
+  since?: number | undefined;
 }
 
 /** A custom event the service's handlers emit with `ctx.emit(name, payload)`. */
 export interface NamedEventTarget {
   event: string;
-  since?: number;
+  since?: number | undefined;
 }
 
 /** A row created, changed, or that came into view (an update made it match): with the row. */

@@ -31,17 +31,17 @@ export interface Call<A extends unknown[], R> {
 /** Per-call settings. */
 export interface RequestOptions {
   /** Aborts the call; combined with the time budget. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** This call's time budget in milliseconds, instead of the client's `timeoutMs`. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Extra request headers for this call. */
-  headers?: HeadersInit;
+  headers?: HeadersInit | undefined;
 }
 
 /** Settings of a call that changes a row. */
 export interface WriteOptions extends RequestOptions {
   /** Act only if the row is still at this version (its `ETag`); otherwise the answer is 412. */
-  ifMatch?: string;
+  ifMatch?: string | undefined;
 }
 
 /** A bearer token, or a function that gives the current one. */
@@ -79,51 +79,51 @@ export interface Page<Row> {
 
 /** Conditions on a column: `{ lt: 20 }` → `price=lt.20`; several are all required. */
 export interface Conditions<T> {
-  eq?: T;
-  neq?: T;
-  gt?: T;
-  gte?: T;
-  lt?: T;
-  lte?: T;
+  eq?: T | undefined;
+  neq?: T | undefined;
+  gt?: T | undefined;
+  gte?: T | undefined;
+  lt?: T | undefined;
+  lte?: T | undefined;
   /** One of these values: `in.(a,b)`. */
-  in?: readonly T[];
+  in?: readonly T[] | undefined;
   /** No value: `is.null`. */
-  is?: null;
+  is?: null | undefined;
 }
 
 /** A filter on a column of numbers, dates or ids; `not` negates its conditions. */
 export interface ValueFilter<T> extends Conditions<T> {
-  not?: Conditions<T>;
+  not?: Conditions<T> | undefined;
 }
 
 /** Conditions on a column of text: also `like`/`ilike`, with `*` the wildcard. */
 export interface TextConditions<T extends string = string> extends Conditions<T> {
-  like?: string;
-  ilike?: string;
+  like?: string | undefined;
+  ilike?: string | undefined;
 }
 
 /** A filter on a column of text or of one of several strings. */
 export interface TextFilter<T extends string = string> extends TextConditions<T> {
-  not?: TextConditions<T>;
+  not?: TextConditions<T> | undefined;
 }
 
 /** Conditions on a column of booleans. */
 export interface BooleanConditions {
-  eq?: boolean;
-  neq?: boolean;
-  in?: readonly boolean[];
-  is?: boolean | null;
+  eq?: boolean | undefined;
+  neq?: boolean | undefined;
+  in?: readonly boolean[] | undefined;
+  is?: boolean | null | undefined;
 }
 
 /** A filter on a column of booleans. */
 export interface BooleanFilter extends BooleanConditions {
-  not?: BooleanConditions;
+  not?: BooleanConditions | undefined;
 }
 
 /** A filter on a column of JSON or arrays: only whether it is null. */
 export interface NullFilter {
-  is?: null;
-  not?: { is?: null };
+  is?: null | undefined;
+  not?: { is?: null | undefined } | undefined;
 }
 
 /** A sort key: a column, ascending, or `[column, "asc" | "desc"]`. */

@@ -16,7 +16,7 @@ export type QueryState<D, E> =
 /** Settings of a query. */
 export interface QueryOptions {
   /** Follow the resource's live events (a query over a resource's list or row); true by default. */
-  live?: boolean;
+  live?: boolean | undefined;
 }
 
 /** A store of one operation's answer, in the shape `useSyncExternalStore` takes. */

@@ -37,12 +37,12 @@ export interface Mutation<K extends keyof Operations> extends Reactive<K> {
 
 /** Settings of a query: `live`, and a client other than the one `setBackworksClient` gave. */
 export interface CreateQueryOptions extends QueryOptions {
-  client?: Client;
+  client?: Client | undefined;
 }
 
 /** Settings of a write. */
 export interface CreateMutationOptions {
-  client?: Client;
+  client?: Client | undefined;
 }
 
 /** The params of a query: a function giving them (read reactively), or the params themselves. */
@@ -52,4 +52,4 @@ export type ParamsSource<P> = P | (() => P);
 export declare function setBackworksClient(client: Client): Client;
 
 /** The client `setBackworksClient` gave, or `options.client`. */
-export declare function getBackworksClient(options?: { client?: Client }): Client;
+export declare function getBackworksClient(options?: { client?: Client | undefined }): Client;

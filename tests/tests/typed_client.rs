@@ -1,4 +1,5 @@
-//! The typed client package (`OUT/clients/client/`) of every example:
+//! The typed client package (`OUT/clients/client/`) and the React, Vue and Svelte packages
+//! beside it (`OUT/clients/{react,vue,svelte}/`) of every example:
 //!
 //! - its generated files match their snapshots (`snapshots/clients/`);
 //! - TypeScript (`tsc --strict --noEmit`, resolving the package through its `exports` map)
@@ -53,10 +54,14 @@ fn built() -> &'static [(String, String)] {
                 .expect("the client's package.json");
             let package: serde_json::Value = serde_json::from_str(manifest).expect("JSON");
             let package = package["name"].as_str().expect("a name").to_string();
-            let link = root().join("node_modules").join(&package);
-            std::fs::create_dir_all(link.parent().unwrap()).expect("node_modules");
-            let _ = std::fs::remove_file(&link);
-            std::os::unix::fs::symlink(out.join("clients/client"), &link).expect("linked");
+            // `@<service>/client`, and the framework packages beside it.
+            for dir in ["client", "react", "vue", "svelte"] {
+                let name = format!("{}/{dir}", package.trim_end_matches("/client"));
+                let link = root().join("node_modules").join(&name);
+                std::fs::create_dir_all(link.parent().unwrap()).expect("node_modules");
+                let _ = std::fs::remove_file(&link);
+                std::os::unix::fs::symlink(out.join("clients").join(dir), &link).expect("linked");
+            }
             packages.push((name.to_string(), package));
         }
         packages
@@ -75,11 +80,19 @@ fn client_packages_match_their_snapshots() {
             let mut sections = String::new();
             for (path, text) in compiled.tree.files() {
                 let path = path.to_string_lossy();
-                // The runtime is the same file in every package (`templates/client/`).
-                let Some(file) = path.strip_prefix("clients/client/") else {
+                // The client's files by name, the framework packages' under their folder.
+                let Some(file) = path
+                    .strip_prefix("clients/client/")
+                    .or_else(|| path.strip_prefix("clients/"))
+                else {
                     continue;
                 };
-                if file.starts_with("runtime.") {
+                // The runtimes are the same files in every package (`templates/`).
+                let name = file.rsplit('/').next().unwrap_or(file);
+                if ["runtime.", "live.", "store."]
+                    .iter()
+                    .any(|prefix| name.starts_with(prefix))
+                {
                     continue;
                 }
                 // The IR holds only the names of the variables holding secrets; not even
@@ -132,6 +145,14 @@ fn readme_examples(package: &str, readme: &str) -> String {
 fn typescript_accepts_every_operation_and_rejects_misuse() {
     for (name, package) in built() {
         copy_consumer(&format!("{name}.ts"), "consumers");
+        let frameworks = format!("{name}.frameworks.ts");
+        if workspace_root()
+            .join("tests/clients")
+            .join(&frameworks)
+            .exists()
+        {
+            copy_consumer(&frameworks, "consumers");
+        }
         let readme = std::fs::read_to_string(root().join(name).join("clients/client/README.md"))
             .expect("the README");
         std::fs::write(
@@ -140,10 +161,12 @@ fn typescript_accepts_every_operation_and_rejects_misuse() {
         )
         .expect("README examples written");
     }
-    // Node's resolution (the `exports` map), and a bundler's (Vite, esbuild).
-    for (file, module, resolution) in [
-        ("tsconfig.json", "NodeNext", "NodeNext"),
-        ("tsconfig.bundler.json", "ESNext", "Bundler"),
+    // Node's resolution (the `exports` map), and a bundler's (Vite, esbuild); and the
+    // strictest optional members, which many projects turn on.
+    for (file, module, resolution, exact) in [
+        ("tsconfig.json", "NodeNext", "NodeNext", false),
+        ("tsconfig.bundler.json", "ESNext", "Bundler", false),
+        ("tsconfig.exact.json", "NodeNext", "NodeNext", true),
     ] {
         let config = root().join(file);
         std::fs::write(
@@ -152,6 +175,7 @@ fn typescript_accepts_every_operation_and_rejects_misuse() {
                 r#"{{
   "compilerOptions": {{
     "strict": true,
+    "exactOptionalPropertyTypes": {exact},
     "noEmit": true,
     "target": "ES2022",
     "module": "{module}",
@@ -172,7 +196,7 @@ fn typescript_accepts_every_operation_and_rejects_misuse() {
             .expect("tsc runs (npm ci installs it)");
         assert!(
             output.status.success(),
-            "tsc --strict ({resolution} resolution) rejected the consumers:\n{}{}",
+            "tsc --strict ({file}) rejected the consumers:\n{}{}",
             String::from_utf8_lossy(&output.stdout),
             String::from_utf8_lossy(&output.stderr)
         );
