@@ -98,10 +98,7 @@ fn client_files(generated: &Generated) -> Vec<(String, String)> {
         ("index.js".to_string(), module::index_js(generated)),
         ("live.d.ts".to_string(), LIVE_D_TS.to_string()),
         ("live.js".to_string(), LIVE_JS.to_string()),
-        (
-            "package.json".to_string(),
-            package::package_json(generated),
-        ),
+        ("package.json".to_string(), package::package_json(generated)),
         ("runtime.d.ts".to_string(), RUNTIME_D_TS.to_string()),
         ("runtime.js".to_string(), RUNTIME_JS.to_string()),
         ("store.d.ts".to_string(), STORE_D_TS.to_string()),
@@ -225,8 +222,32 @@ mod tests {
         let manifest: Value = serde_json::from_str(file(&files, "package.json")).unwrap();
         assert_eq!(manifest["name"], "@empty-service/client");
         assert!(file(&files, "README.md").contains("declares no operations"));
-        assert!(file(&files, "index.d.ts").contains("export interface Client {\n}"));
+        // Nothing but the custom events every service can emit.
+        assert!(file(&files, "index.d.ts").contains(
+            "export interface Client {\n  /** A custom event the service's handlers emit"
+        ));
         assert!(file(&files, "index.d.ts").contains("http://localhost:8080"));
+    }
+
+    #[test]
+    fn every_framework_package_names_its_peer_and_the_client_beside_it() {
+        let files = client_packages(&service("Empty Service"), &json!({ "paths": {} }));
+        for (framework, peer) in [("react", "react"), ("vue", "vue"), ("svelte", "svelte")] {
+            let manifest: Value =
+                serde_json::from_str(file(&files, &format!("{framework}/package.json"))).unwrap();
+            assert_eq!(manifest["name"], format!("@empty-service/{framework}"));
+            assert_eq!(manifest["version"], "1.0.0");
+            assert_eq!(
+                manifest["dependencies"],
+                json!({ "@empty-service/client": "file:../client" })
+            );
+            assert!(manifest["peerDependencies"][peer].is_string());
+            assert!(
+                file(&files, &format!("{framework}/client.js"))
+                    .contains("\"@empty-service/client\"")
+            );
+        }
+        assert!(file(&files, "client/package.json").contains("@empty-service/client"));
     }
 
     #[test]
