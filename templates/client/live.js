@@ -27,9 +27,11 @@ export function subscriber(conn, resources) {
     failures: 0,
     timer: undefined,
     openedAt: 0,
+    refresh: false,
   };
   return function subscribe(target, listener) {
     if (typeof listener !== "function") throw new TypeError("subscribe(target, listener) needs a listener function");
+    socketClass(conn);
     const message = targetMessage(target);
     const sub = `s${++live.counter}`;
     const subscription = { sub, message, listener, seq: target.since, resource: target.resource };
@@ -93,17 +95,28 @@ function socketUrl(baseUrl) {
   return `${base.replace(/\/+$/, "").replace(/^http/i, "ws")}/_backworks/ws`;
 }
 
-function open(conn, live, resources) {
-  live.timer = undefined;
+/** The `WebSocket` class: the client's option, else the platform's. */
+function socketClass(conn) {
   const Socket = conn.WebSocket ?? globalThis.WebSocket;
   if (typeof Socket !== "function") {
     throw new TypeError("no WebSocket: pass createClient({ WebSocket }) on a platform without one (Node 20: the `ws` package)");
   }
+  return Socket;
+}
+
+function open(conn, live, resources) {
+  live.timer = undefined;
+  const Socket = socketClass(conn);
   const socket = new Socket(socketUrl(conn.baseUrl));
   live.socket = socket;
   socket.onopen = async () => {
     live.openedAt = Date.now();
     try {
+      if (live.refresh && conn.auth?.refresh) {
+        // The server refused the token (expired, say): a fresh one, as a 401 over HTTP would get.
+        live.refresh = false;
+        conn.refreshed = (await conn.auth.refresh()) ?? undefined;
+      }
       const auth = await credentials(conn);
       if (live.socket !== socket || socket.readyState !== 1) return;
       if (auth) socket.send(JSON.stringify({ type: "auth", ...auth }));
@@ -166,8 +179,12 @@ function receive(live, resources, data) {
   if (!message || typeof message !== "object") return;
   const { type, sub, ...rest } = message;
   if (sub === undefined) {
-    // Not about one subscription: credentials refused, say.
-    if (type === "error") broadcast(live, message);
+    // Not about one subscription: credentials refused or expired (the server then closes);
+    // the reconnection refreshes them first when the client can.
+    if (type === "error") {
+      if (message.status === 401) live.refresh = true;
+      broadcast(live, message);
+    }
     return;
   }
   const subscription = live.subscriptions.get(sub);

@@ -91,3 +91,85 @@ test("the notes resource and its operations, as a signed-in caller", async () =>
   const admin = createClient({ baseUrl, auth: { token: mint("admin-1", ["admin"]) } });
   assert.equal(typeof (await admin.report.orThrow()).notes, "number");
 });
+
+// The framework-free stores the React, Vue and Svelte packages wrap.
+import { createMutation, createQuery } from "@notes-auth/client";
+import { QueryClient } from "@tanstack/query-core";
+import { getNoteQueryOptions, listNotesQueryKey, listNotesQueryOptions } from "@notes-auth/react";
+
+/** Resolves with the store's first snapshot whose status is not `idle`/`loading`. */
+function settled(store) {
+  return new Promise((resolve) => {
+    const check = () => {
+      const state = store.getSnapshot();
+      if (state.status === "success" || state.status === "error") {
+        unsubscribe();
+        resolve(state);
+      }
+    };
+    const unsubscribe = store.subscribe(check);
+    check();
+  });
+}
+
+test("a query store fetches when subscribed, and identical requests in flight share one fetch", async () => {
+  const sent = [];
+  const counting = (url, init) => (sent.push(String(url)), fetch(url, init));
+  const client = createClient({ baseUrl, fetch: counting, auth: { token: mint("user-8", ["reader"]) } });
+  await client.notes.create.orThrow({ title: "Store one" });
+  sent.length = 0;
+  const first = createQuery(client, "listNotes", { title: "eq.Store one", limit: 5 });
+  assert.equal(first.getSnapshot().status, "idle");
+  assert.equal(first.getServerSnapshot().status, "idle");
+  assert.equal(sent.length, 0, "nothing is fetched before a listener subscribes");
+  // The same params in another order are the same request.
+  const second = createQuery(client, "listNotes", { limit: 5, title: "eq.Store one" });
+  const other = createQuery(client, "listNotes", { title: "eq.Store one", limit: 6 });
+  const states = Promise.all([settled(first), settled(second), settled(other)]);
+  assert.equal(first.getSnapshot().status, "loading");
+  assert.equal(first.getSnapshot().isLoading, true);
+  const [a, b, c] = await states;
+  assert.equal(sent.length, 2, `one fetch per distinct request: ${sent.join(", ")}`);
+  assert.equal(a.status, "success");
+  assert.deepEqual(a.data.items.map((note) => note.title), ["Store one"]);
+  assert.equal(a.data, b.data, "the shared fetch's data");
+  assert.deepEqual(c.data.items.map((note) => note.title), ["Store one"]);
+  await first.refetch();
+  assert.equal(sent.length, 3, "refetch fetches again");
+});
+
+test("a query store holds a documented failure as its error", async () => {
+  const client = createClient({ baseUrl, auth: { token: mint("user-8", ["reader"]) } });
+  const state = await settled(createQuery(client, "getNote", { id: 987654 }));
+  assert.equal(state.status, "error");
+  assert.ok(state.error instanceof BackworksError);
+  assert.equal(state.error.status, 404);
+  const anonymous = await settled(createQuery(createClient({ baseUrl }), "me"));
+  assert.equal(anonymous.error.status, 401);
+});
+
+test("a mutation store sends the write and holds its outcome", async () => {
+  const client = createClient({ baseUrl, auth: { token: mint("user-8", ["reader"]) } });
+  const write = createMutation(client, "createNote");
+  const seen = [];
+  write.subscribe(() => seen.push(write.getSnapshot().status));
+  const note = await write.mutateAsync({ body: { title: "Written by a store" } });
+  assert.equal(note.title, "Written by a store");
+  assert.deepEqual(seen, ["loading", "success"]);
+  assert.equal(write.getSnapshot().data.id, note.id);
+  await assert.rejects(write.mutateAsync({ body: { title: "x".repeat(201) } }), (error) => error.status === 400);
+  assert.equal(write.getSnapshot().status, "error");
+  write.reset();
+  assert.equal(write.getSnapshot().status, "idle");
+});
+
+test("TanStack Query takes the React package's query options as they are", async () => {
+  const client = createClient({ baseUrl, auth: { token: mint("user-8", ["reader"]) } });
+  const note = await client.notes.create.orThrow({ title: "For TanStack" });
+  const queries = new QueryClient();
+  const page = await queries.fetchQuery(listNotesQueryOptions(client, { title: "eq.For TanStack" }));
+  assert.deepEqual(page.items.map((row) => row.id), [note.id]);
+  assert.deepEqual(queries.getQueryData(listNotesQueryKey({ title: "eq.For TanStack" })), page);
+  assert.equal((await queries.fetchQuery(getNoteQueryOptions(client, { id: note.id }))).title, "For TanStack");
+  await assert.rejects(queries.fetchQuery({ ...getNoteQueryOptions(client, { id: 987654 }), retry: false }), (error) => error.status === 404);
+});
