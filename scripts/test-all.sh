@@ -26,6 +26,12 @@ if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
 fi
 
+# The framework packages' browser test (tests/tests/frameworks_browser.rs) drives Debian's
+# chromium with playwright-core; nothing downloads a browser of its own.
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+
 # OpenAPI validators and the API fuzzer the tests run against every example.
 python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
 npm ci --no-audit --no-fund --loglevel=error

@@ -26,7 +26,6 @@ export function subscriber(conn, resources) {
     counter: 0,
     failures: 0,
     timer: undefined,
-    openedAt: 0,
     refresh: false,
   };
   return function subscribe(target, listener) {
@@ -109,8 +108,9 @@ function open(conn, live, resources) {
   const Socket = socketClass(conn);
   const socket = new Socket(socketUrl(conn.baseUrl));
   live.socket = socket;
+  let openedAt;
   socket.onopen = async () => {
-    live.openedAt = Date.now();
+    openedAt = Date.now();
     try {
       if (live.refresh && conn.auth?.refresh) {
         // The server refused the token (expired, say): a fresh one, as a 401 over HTTP would get.
@@ -132,7 +132,8 @@ function open(conn, live, resources) {
     if (live.socket !== socket) return;
     live.socket = undefined;
     if (live.subscriptions.size === 0) return;
-    if (Date.now() - live.openedAt > STABLE_MS) live.failures = 0;
+    // Only a connection that opened and held resets the back-off; a refused one adds to it.
+    if (openedAt !== undefined && Date.now() - openedAt > STABLE_MS) live.failures = 0;
     const delay = Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** live.failures);
     live.failures += 1;
     // Full jitter on half the delay, so that many clients dropped together come back spread out.

@@ -111,10 +111,11 @@ export function connection(options, service = {}) {
   if (!options || typeof options.baseUrl !== "string") {
     throw new TypeError("createClient needs { baseUrl }, e.g. createClient({ baseUrl: \"http://localhost:3000\" })");
   }
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") {
+  if (typeof (options.fetch ?? globalThis.fetch) !== "function") {
     throw new TypeError("no fetch: pass createClient({ fetch }) on a platform without one");
   }
+  // A browser's `fetch` must be called on the global object ("Illegal invocation" otherwise).
+  const fetchImpl = options.fetch ?? ((...args) => globalThis.fetch(...args));
   return {
     baseUrl: options.baseUrl.replace(/\/+$/, ""),
     fetch: fetchImpl,
