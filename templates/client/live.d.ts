@@ -45,6 +45,15 @@ export interface RowGone<R extends string, Id> {
 /** A change of a followed resource; narrow on `action` to read `record`. */
 export type ChangeEvent<R extends string, Row, Id> = RowChange<R, Row, Id> | RowGone<R, Id>;
 
+/**
+ * The server took the subscription (again, after a reconnection): events from here on, and
+ * those after `since` first. `seq` is the latest event number at that moment.
+ */
+export interface SubscribedEvent {
+  readonly type: "subscribed";
+  readonly seq: number;
+}
+
 /** Events were missed beyond what the server keeps: refetch, then carry on. */
 export interface ResetEvent {
   readonly type: "reset";
@@ -67,7 +76,7 @@ export interface NamedEvent {
 }
 
 /** What a listener of a resource hears. */
-export type ResourceEvent<R extends string, Row, Id> = ChangeEvent<R, Row, Id> | ResetEvent | LiveError;
+export type ResourceEvent<R extends string, Row, Id> = ChangeEvent<R, Row, Id> | SubscribedEvent | ResetEvent | LiveError;
 
 /** What a listener of a custom event hears. */
-export type NamedEventMessage = NamedEvent | ResetEvent | LiveError;
+export type NamedEventMessage = NamedEvent | SubscribedEvent | ResetEvent | LiveError;

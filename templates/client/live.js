@@ -194,6 +194,7 @@ function receive(live, resources, data) {
     case "subscribed":
       // From here on, a reconnection asks for what came after this point.
       if (subscription.seq === undefined || rest.seq > subscription.seq) subscription.seq = rest.seq;
+      deliver(subscription, { type, seq: rest.seq });
       return;
     case "change": {
       subscription.seq = Math.max(subscription.seq ?? 0, rest.seq);

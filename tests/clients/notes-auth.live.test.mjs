@@ -1,0 +1,162 @@
+// Run by tests/tests/typed_client.rs with node's test runner: notes-auth's live events through
+// `client.subscribe`, against servers this file starts itself from SERVER_BINARY in WORK_DIR
+// (one SQLite database), so that it can kill one and start another. Node 20 has no global
+// WebSocket: the client takes the `ws` package's.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
+import net from "node:net";
+import { after, test } from "node:test";
+import WebSocket from "ws";
+import { createClient } from "@notes-auth/client";
+
+const base64url = (text) => Buffer.from(text).toString("base64url");
+function mint(sub, roles = ["member"]) {
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { sub, roles, iss: "https://id.example.com", aud: "notes-api", iat: now, exp: now + 600 };
+  const input = `${base64url(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${base64url(JSON.stringify(claims))}`;
+  return `${input}.${createHmac("sha256", process.env.JWT_SECRET).update(input).digest("base64url")}`;
+}
+
+const running = new Set();
+after(() => {
+  for (const server of running) server.kill("SIGKILL");
+});
+
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** notes-auth on `port`, once it says it listens. */
+function start(port) {
+  const server = spawn(process.env.SERVER_BINARY, [], {
+    cwd: process.env.WORK_DIR,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  running.add(server);
+  server.on("exit", () => running.delete(server));
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    server.stdout.on("data", (chunk) => {
+      seen += chunk;
+      if (seen.includes(`listening on http://127.0.0.1:${port}`)) resolve(server);
+    });
+    server.on("exit", (code) => reject(new Error(`the server exited (${code}) before listening: ${seen}`)));
+  });
+}
+
+function stop(server, signal) {
+  return new Promise((resolve) => {
+    server.on("exit", resolve);
+    server.kill(signal);
+  });
+}
+
+/** What a listener heard, and a way to wait for the first event that matches. */
+function recorder() {
+  const heard = [];
+  const waiting = [];
+  return {
+    heard,
+    listener(event) {
+      heard.push(event);
+      for (const wait of [...waiting]) {
+        if (wait.predicate(event)) {
+          waiting.splice(waiting.indexOf(wait), 1);
+          wait.resolve(event);
+        }
+      }
+    },
+    next(predicate, what) {
+      const found = heard.find(predicate);
+      if (found) return Promise.resolve(found);
+      return new Promise((resolve, reject) => {
+        const wait = { predicate, resolve };
+        waiting.push(wait);
+        setTimeout(() => reject(new Error(`no ${what} within 15 s; heard ${JSON.stringify(heard)}`)), 15000).unref();
+      });
+    },
+  };
+}
+
+test("a subscriber hears a note created over HTTP with its record, and one leaving its filter by id only", async () => {
+  const port = await freePort();
+  const server = await start(port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const token = mint("live-1");
+  const writer = createClient({ baseUrl, auth: { token } });
+  const client = createClient({ baseUrl, WebSocket, auth: { token: () => token } });
+
+  const all = recorder();
+  const filtered = recorder();
+  const stopAll = client.subscribe({ resource: "notes" }, all.listener);
+  const stopFiltered = client.subscribe({ resource: "notes", filter: { title: { like: "Live*" } } }, filtered.listener);
+  await all.next((event) => event.type === "subscribed", "subscribed");
+  await filtered.next((event) => event.type === "subscribed", "subscribed");
+
+  const note = await writer.notes.create.orThrow({ title: "Live one", text: "hi" });
+  const created = await all.next((event) => event.type === "change" && event.action === "create", "create");
+  assert.equal(created.resource, "notes");
+  assert.equal(created.id, note.id);
+  assert.equal(typeof created.seq, "number");
+  assert.equal(created.record.title, "Live one");
+  assert.equal(created.record.owner, "live-1");
+  await filtered.next((event) => event.type === "change" && event.action === "create" && event.id === note.id, "create in the filter");
+
+  await writer.notes.update.orThrow(note.id, { title: "Renamed" });
+  const left = await filtered.next((event) => event.type === "change" && event.action === "leave", "leave");
+  assert.equal(left.id, note.id);
+  assert.equal("record" in left, false, "a row that left view comes without its contents");
+  const updated = await all.next((event) => event.type === "change" && event.action === "update", "update");
+  assert.equal(updated.record.title, "Renamed");
+
+  await writer.notes.delete.orThrow(note.id);
+  const deleted = await all.next((event) => event.type === "change" && event.action === "delete", "delete");
+  assert.deepEqual([deleted.id, "record" in deleted], [note.id, false]);
+  stopAll();
+  stopFiltered();
+  await stop(server, "SIGTERM");
+});
+
+test("after the server is killed and restarted, the client reconnects and catches up on what it missed", async () => {
+  const port = await freePort();
+  let server = await start(port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const token = mint("live-2");
+  const client = createClient({ baseUrl, WebSocket, auth: { token } });
+  const events = recorder();
+  const unsubscribe = client.subscribe({ resource: "notes", filter: { title: { like: "Restart*" } } }, events.listener);
+  await events.next((event) => event.type === "subscribed", "subscribed");
+  const before = await createClient({ baseUrl, auth: { token } }).notes.create.orThrow({ title: "Restart before" });
+  const first = await events.next((event) => event.type === "change" && event.id === before.id, "the first create");
+
+  await stop(server, "SIGKILL");
+  // A change while the subscriber is cut off, made through another instance on the same
+  // database, so the subscriber can only learn of it by asking for what followed its last seq.
+  const otherPort = await freePort();
+  const other = await start(otherPort);
+  const missed = await createClient({ baseUrl: `http://127.0.0.1:${otherPort}`, auth: { token } }).notes.create.orThrow({
+    title: "Restart missed",
+  });
+  await stop(other, "SIGTERM");
+
+  server = await start(port);
+  const caughtUp = await events.next((event) => event.type === "change" && event.id === missed.id, "the missed create");
+  assert.equal(caughtUp.action, "create");
+  assert.equal(caughtUp.record.title, "Restart missed");
+  assert.ok(caughtUp.seq > first.seq);
+  assert.equal(events.heard.filter((event) => event.type === "subscribed").length, 2, "subscribed again after reconnecting");
+  assert.equal(events.heard.filter((event) => event.type === "change" && event.id === before.id).length, 1, "nothing heard twice");
+
+  // And it carries on live.
+  const after = await createClient({ baseUrl, auth: { token } }).notes.create.orThrow({ title: "Restart after" });
+  await events.next((event) => event.type === "change" && event.id === after.id, "a create after the restart");
+  unsubscribe();
+  await stop(server, "SIGTERM");
+});
