@@ -51,6 +51,20 @@ before(async () => {
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
   for (const framework of FRAMEWORKS) {
     const page = await browser.newPage();
+    // Counts the `subscribed` answers the page's sockets receive, so that the live test writes
+    // only once the apps' subscriptions are taken (the apps themselves are left as they are).
+    await page.addInitScript(() => {
+      window.__subscribed = 0;
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(...args) {
+          super(...args);
+          this.addEventListener("message", (event) => {
+            if (String(event.data).includes('"type":"subscribed"')) window.__subscribed += 1;
+          });
+        }
+      };
+    });
     page.on("pageerror", (error) => problems.push(`${framework}: ${error.message}`));
     page.on("console", (message) => {
       // Without LIVE=1 the server may not serve /_backworks/ws yet: the client retrying is expected.
@@ -94,6 +108,9 @@ test("a note created and one deleted over HTTP reach every app live, without a r
   for (const framework of FRAMEWORKS) {
     // A reload would lose this.
     marks[framework] = await pages[framework].evaluate(() => (window.__mark = Math.random()));
+  }
+  for (const framework of FRAMEWORKS) {
+    await pages[framework].waitForFunction(() => window.__subscribed > 0, null, { timeout: 15000 });
   }
   const fetched = (await api("GET", "/notes?title=eq.Fetched%20note")).items[0];
   await api("POST", "/notes", { title: "Live note" });

@@ -8,7 +8,7 @@ import { createHmac } from "node:crypto";
 import net from "node:net";
 import { after, test } from "node:test";
 import WebSocket from "ws";
-import { createClient } from "@notes-auth/client";
+import { createClient, createQuery } from "@notes-auth/client";
 
 const base64url = (text) => Buffer.from(text).toString("base64url");
 function mint(sub, roles = ["member"]) {
@@ -158,5 +158,55 @@ test("after the server is killed and restarted, the client reconnects and catche
   const after = await createClient({ baseUrl, auth: { token } }).notes.create.orThrow({ title: "Restart after" });
   await events.next((event) => event.type === "change" && event.id === after.id, "a create after the restart");
   unsubscribe();
+  await stop(server, "SIGTERM");
+});
+
+test("query stores follow live events: a row's change applied as it is, a list refetched", async () => {
+  const port = await freePort();
+  const server = await start(port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const token = mint("live-3");
+  const writer = createClient({ baseUrl, auth: { token } });
+  const sent = [];
+  const counting = (url, init) => (sent.push(new URL(url).pathname), fetch(url, init));
+  const client = createClient({ baseUrl, WebSocket, fetch: counting, auth: { token } });
+  const note = await writer.notes.create.orThrow({ title: "Followed" });
+
+  const row = createQuery(client, "getNote", { id: note.id });
+  const list = createQuery(client, "listNotes", { title: "like.Store*", order: "id.asc" });
+  const rowStates = [];
+  const listStates = [];
+  const stopRow = row.subscribe(() => rowStates.push(row.getSnapshot()));
+  const stopList = list.subscribe(() => listStates.push(list.getSnapshot()));
+  const until = async (states, predicate, what) => {
+    const deadline = Date.now() + 15000;
+    while (Date.now() < deadline) {
+      const found = states.find(predicate);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    assert.fail(`${what}: ${JSON.stringify(states)}`);
+  };
+  await until(rowStates, (state) => state.status === "success", "the row fetched");
+  await until(listStates, (state) => state.status === "success", "the list fetched");
+  // The stores' subscriptions share the client's socket, whose messages the server takes in
+  // order: once a later subscription is announced, theirs have been taken.
+  await new Promise((resolve) => {
+    const stopProbe = client.subscribe({ resource: "notes" }, (event) => {
+      if (event.type === "subscribed") resolve(stopProbe());
+    });
+  });
+  const fetchesOfTheRow = sent.filter((path) => path === `/notes/${note.id}`).length;
+
+  await writer.notes.update.orThrow(note.id, { title: "Followed, renamed" });
+  await until(rowStates, (state) => state.data?.title === "Followed, renamed", "the row's change");
+  assert.equal(sent.filter((path) => path === `/notes/${note.id}`).length, fetchesOfTheRow, "applied from the event, not refetched");
+
+  await writer.notes.create.orThrow({ title: "Store item" });
+  const refetched = await until(listStates, (state) => state.data?.items.length === 1, "the list refetched");
+  assert.equal(refetched.status, "success");
+  assert.equal(refetched.data.items[0].title, "Store item");
+  stopRow();
+  stopList();
   await stop(server, "SIGTERM");
 });
