@@ -173,3 +173,19 @@ test("TanStack Query takes the React package's query options as they are", async
   assert.equal((await queries.fetchQuery(getNoteQueryOptions(client, { id: note.id }))).title, "For TanStack");
   await assert.rejects(queries.fetchQuery({ ...getNoteQueryOptions(client, { id: 987654 }), retry: false }), (error) => error.status === 404);
 });
+
+test("React hooks render on a server without fetching: the server snapshot is idle", async () => {
+  const { createElement } = await import("react");
+  const { renderToString } = await import("react-dom/server");
+  const { BackworksProvider, useListNotes } = await import("@notes-auth/react");
+  const sent = [];
+  const client = createClient({ baseUrl, fetch: (url, init) => (sent.push(url), fetch(url, init)) });
+  function Notes() {
+    const notes = useListNotes({ limit: 5 });
+    return createElement("p", null, `${notes.status} ${notes.isLoading}`);
+  }
+  const html = renderToString(createElement(BackworksProvider, { client }, createElement(Notes)));
+  assert.equal(html, "<p>idle false</p>");
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.deepEqual(sent, [], "nothing is fetched while rendering on a server");
+});
