@@ -3,7 +3,8 @@
 // forwards everything else, the WebSocket included, to notes-auth's live server: so the apps
 // reach the service on their own origin, as an app served beside its API does.
 //
-// Each app must render the notes the service holds (fetched), then, with LIVE=1, show a note
+// Each app must render the notes the service holds (fetched), fetch again when a search box
+// changes its params, then, with LIVE=1, show a note
 // created over HTTP by this script and drop one it deletes, without reloading (live events).
 //
 //   BASE_URL=http://127.0.0.1:PORT DIST=…/dist JWT_SECRET=… LIVE=1 node --test tests/browser/drive.mjs
@@ -48,12 +49,15 @@ before(async () => {
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
   await api("POST", "/notes", { title: "Fetched note" });
+  await api("POST", "/notes", { title: "Other note" });
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
   for (const framework of FRAMEWORKS) {
     const page = await browser.newPage();
-    // Counts the `subscribed` answers the page's sockets receive, so that the live test writes
-    // only once the apps' subscriptions are taken (the apps themselves are left as they are).
+    // Counts the subscriptions the page's sockets ask for and the `subscribed` answers they get,
+    // so that the live test writes only once every subscription is taken (the apps themselves
+    // are left as they are).
     await page.addInitScript(() => {
+      window.__asked = 0;
       window.__subscribed = 0;
       const Native = window.WebSocket;
       window.WebSocket = class extends Native {
@@ -62,6 +66,10 @@ before(async () => {
           this.addEventListener("message", (event) => {
             if (String(event.data).includes('"type":"subscribed"')) window.__subscribed += 1;
           });
+        }
+        send(data) {
+          if (String(data).includes('"type":"subscribe"')) window.__asked += 1;
+          super.send(data);
         }
       };
     });
@@ -98,8 +106,17 @@ async function titles(page, predicate, what) {
 
 for (const framework of FRAMEWORKS) {
   test(`${framework} renders the notes the service holds`, async () => {
-    const shown = await titles(pages[framework], (shown) => shown.includes("Fetched note"), framework);
-    assert.deepEqual(shown, ["Fetched note"]);
+    await titles(pages[framework], (shown) => shown.join() === "Fetched note,Other note", framework);
+  });
+}
+
+for (const framework of FRAMEWORKS) {
+  test(`${framework} fetches again when its params change`, async () => {
+    const search = pages[framework].locator("input.search");
+    await search.fill("fetch");
+    await titles(pages[framework], (shown) => shown.join() === "Fetched note", `${framework} searching`);
+    await search.fill("");
+    await titles(pages[framework], (shown) => shown.join() === "Fetched note,Other note", `${framework} cleared`);
   });
 }
 
@@ -110,16 +127,18 @@ test("a note created and one deleted over HTTP reach every app live, without a r
     marks[framework] = await pages[framework].evaluate(() => (window.__mark = Math.random()));
   }
   for (const framework of FRAMEWORKS) {
-    await pages[framework].waitForFunction(() => window.__subscribed > 0, null, { timeout: 15000 });
+    await pages[framework].waitForFunction(() => window.__asked > 0 && window.__subscribed >= window.__asked, null, {
+      timeout: 15000,
+    });
   }
   const fetched = (await api("GET", "/notes?title=eq.Fetched%20note")).items[0];
   await api("POST", "/notes", { title: "Live note" });
   for (const framework of FRAMEWORKS) {
-    await titles(pages[framework], (shown) => shown.join() === "Fetched note,Live note", `${framework} after a create`);
+    await titles(pages[framework], (shown) => shown.join() === "Fetched note,Other note,Live note", `${framework} after a create`);
   }
   await api("DELETE", `/notes/${fetched.id}`);
   for (const framework of FRAMEWORKS) {
-    await titles(pages[framework], (shown) => shown.join() === "Live note", `${framework} after a delete`);
+    await titles(pages[framework], (shown) => shown.join() === "Other note,Live note", `${framework} after a delete`);
     assert.equal(await pages[framework].evaluate(() => window.__mark), marks[framework], `${framework} was not reloaded`);
   }
 });

@@ -7,5 +7,7 @@ const token = new URLSearchParams(location.hash.slice(1)).get("token") ?? undefi
 
 export const client = createClient({ baseUrl: location.origin, auth: { token } });
 
-/** The list every app shows: the caller's notes, oldest first. */
-export const listParams = { order: "id.asc" };
+/** The list every app shows: the caller's notes, oldest first, those whose title holds `text`. */
+export function listParams(text) {
+  return text ? { order: "id.asc", title: `ilike.*${text}*` } : { order: "id.asc" };
+}

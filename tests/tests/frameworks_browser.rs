@@ -2,8 +2,8 @@
 //! started once; a small Vite app per framework (`tests/browser/<framework>/`) is built once by
 //! Vite's JS API against the generated packages (`tests/browser/build.mjs`); and one Debian
 //! `chromium`, driven by playwright-core (`tests/browser/drive.mjs`), checks that each app
-//! renders the notes the live server holds and follows a note created and one deleted over HTTP
-//! (live events, no reload).
+//! renders the notes the live server holds, fetches again when a search box changes its params,
+//! and follows a note created and one deleted over HTTP (live events, no reload).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -81,7 +81,7 @@ fn react_vue_and_svelte_apps_render_and_follow_a_live_server() {
             ("DIST", dist.to_string_lossy().into_owned()),
         ],
     );
-    let (pass, skipped) = if LIVE { (5, 0) } else { (4, 1) };
+    let (pass, skipped) = if LIVE { (8, 0) } else { (7, 1) };
     assert!(
         report.contains("# fail 0")
             && report.contains(&format!("# pass {pass}\n"))
