@@ -456,8 +456,10 @@ fn client_types(generated: &Generated) -> String {
     if bearer || api_key.is_some() {
         out.push_str("  auth?: ClientAuth | undefined;\n");
     }
-    out.push_str("  /** The `WebSocket` of live events; the platform's by default (Node 20 has none: pass the `ws` package's). */\n");
-    out.push_str("  WebSocket?: (new (url: string) => object) | undefined;\n");
+    if generated.live {
+        out.push_str("  /** The `WebSocket` of live events; the platform's by default (Node 20 has none: pass the `ws` package's). */\n");
+        out.push_str("  WebSocket?: (new (url: string) => object) | undefined;\n");
+    }
     out.push_str("}\n\n");
 
     out.push_str(&format!(
@@ -510,10 +512,12 @@ fn client_types(generated: &Generated) -> String {
             id = resource.id_type
         ));
     }
-    out.push_str(
-        "  /** A custom event the service's handlers emit (`ctx.emit(name, payload)`). */\n",
-    );
-    out.push_str("  subscribe(target: live.NamedEventTarget, listener: (event: live.NamedEventMessage) => void): live.Unsubscribe;\n");
+    if generated.live {
+        out.push_str(
+            "  /** A custom event the service's handlers emit (`ctx.emit(name, payload)`). */\n",
+        );
+        out.push_str("  subscribe(target: live.NamedEventTarget, listener: (event: live.NamedEventMessage) => void): live.Unsubscribe;\n");
+    }
     out.push_str("}\n\n");
     out.push_str("/** A client of the service at `options.baseUrl`. */\n");
     out.push_str("export declare function createClient(options: ClientOptions): Client;\n");

@@ -118,6 +118,9 @@ pub(crate) struct Generated<'a> {
     schemas: Vec<(String, Value)>,
     operations: Vec<Operation>,
     resources: Vec<ResourceClient>,
+    /// Whether the server publishes live events: `/_backworks/ws` exists for a service with
+    /// data (resources or a database), so only then does the client get `subscribe`.
+    live: bool,
 }
 
 impl<'a> Generated<'a> {
@@ -150,6 +153,7 @@ impl<'a> Generated<'a> {
             schemas,
             operations,
             resources,
+            live: service.database.is_some() || !service.resources.is_empty(),
         }
     }
 
@@ -222,10 +226,13 @@ mod tests {
         let manifest: Value = serde_json::from_str(file(&files, "package.json")).unwrap();
         assert_eq!(manifest["name"], "@empty-service/client");
         assert!(file(&files, "README.md").contains("declares no operations"));
-        // Nothing but the custom events every service can emit.
-        assert!(file(&files, "index.d.ts").contains(
-            "export interface Client {\n  /** A custom event the service's handlers emit"
-        ));
+        // Without data the server publishes no live events: no `subscribe`.
+        assert!(file(&files, "index.d.ts").contains("export interface Client {\n}"));
+        assert!(
+            !file(&files, "index.js").contains("subscribe"),
+            "{}",
+            file(&files, "index.js")
+        );
         assert!(file(&files, "index.d.ts").contains("http://localhost:8080"));
     }
 

@@ -31,7 +31,10 @@ pub(crate) fn index_js(generated: &Generated) -> String {
         "connection, operation, resource"
     };
     out.push_str(&format!("import {{ {imports} }} from \"./runtime.js\";\n"));
-    out.push_str("import { subscriber } from \"./live.js\";\n\n");
+    if generated.live {
+        out.push_str("import { subscriber } from \"./live.js\";\n");
+    }
+    out.push('\n');
     out.push_str("export { BackworksError } from \"./runtime.js\";\n");
     out.push_str(
         "export { createMutation, createQuery, invoke, requestKey } from \"./store.js\";\n\n",
@@ -48,16 +51,18 @@ pub(crate) fn index_js(generated: &Generated) -> String {
         ));
     }
     out.push_str("};\n\n");
-    out.push_str("/** The resources live events follow, and the type of their ids. */\n");
-    out.push_str("const resources = {\n");
-    for resource in &generated.resources {
-        out.push_str(&format!(
-            "  {}: {{ id: {} }},\n",
-            property_key(&resource.name),
-            string_literal(resource.id_type)
-        ));
+    if generated.live {
+        out.push_str("/** The resources live events follow, and the type of their ids. */\n");
+        out.push_str("const resources = {\n");
+        for resource in &generated.resources {
+            out.push_str(&format!(
+                "  {}: {{ id: {} }},\n",
+                property_key(&resource.name),
+                string_literal(resource.id_type)
+            ));
+        }
+        out.push_str("};\n\n");
     }
-    out.push_str("};\n\n");
 
     let api_key_header = generated
         .service
@@ -101,7 +106,9 @@ pub(crate) fn index_js(generated: &Generated) -> String {
             members.join(", ")
         ));
     }
-    out.push_str("    subscribe: subscriber(conn, resources),\n");
+    if generated.live {
+        out.push_str("    subscribe: subscriber(conn, resources),\n");
+    }
     out.push_str("  };\n}\n");
     out
 }

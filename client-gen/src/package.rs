@@ -172,6 +172,7 @@ pub(crate) fn readme(generated: &Generated) -> String {
             resources => resources,
             bearer => auth.is_some_and(|auth| auth.jwt.is_some() || auth.users.is_some()),
             api_key => auth.and_then(|auth| auth.api_keys.as_ref()).map(|keys| keys.header.clone()),
+            live => generated.live,
         },
     )
 }

@@ -23,24 +23,37 @@ export interface NamedEventTarget {
   since?: number | undefined;
 }
 
-/** A row created, changed, or that came into view (an update made it match): with the row. */
-export interface RowChange<R extends string, Row, Id> {
-  readonly type: "change";
-  readonly seq: number;
-  readonly resource: R;
-  readonly action: "create" | "update" | "enter";
-  readonly id: Id;
-  readonly record: Row;
-}
+/** Actions whose event carries the row: created, changed, or come into view (an update made it match). */
+export type RowAction = "create" | "update" | "enter";
+
+/** Actions whose event carries only the id: taken out of view by an update, or deleted. */
+export type GoneAction = "leave" | "delete";
+
+/**
+ * A row created, changed, or that came into view: with the row. One member per action, so
+ * that narrowing on `action` works both ways (`action === "leave"` and its `else`).
+ */
+export type RowChange<R extends string, Row, Id> = {
+  [A in RowAction]: {
+    readonly type: "change";
+    readonly seq: number;
+    readonly resource: R;
+    readonly action: A;
+    readonly id: Id;
+    readonly record: Row;
+  };
+}[RowAction];
 
 /** A row deleted, or taken out of view by an update: its id only, never its new contents. */
-export interface RowGone<R extends string, Id> {
-  readonly type: "change";
-  readonly seq: number;
-  readonly resource: R;
-  readonly action: "leave" | "delete";
-  readonly id: Id;
-}
+export type RowGone<R extends string, Id> = {
+  [A in GoneAction]: {
+    readonly type: "change";
+    readonly seq: number;
+    readonly resource: R;
+    readonly action: A;
+    readonly id: Id;
+  };
+}[GoneAction];
 
 /** A change of a followed resource; narrow on `action` to read `record`. */
 export type ChangeEvent<R extends string, Row, Id> = RowChange<R, Row, Id> | RowGone<R, Id>;

@@ -121,11 +121,12 @@ fn copy_consumer(file: &str, folder: &str) -> PathBuf {
 /// its own, with what the blocks take for granted (a session, `process.env`) declared.
 fn readme_examples(package: &str, readme: &str) -> String {
     let mut module = format!(
-        "import {{ createClient }} from \"{package}\";\n\
+        "import {{ createClient, createQuery }} from \"{package}\";\n\
          declare const session: {{ accessToken: string; refresh(): Promise<{{ accessToken: string }}> }};\n\
          declare const process: {{ env: Record<string, string | undefined> }};\n\
          const client = createClient({{ baseUrl: \"http://localhost\" }});\n\
-         void client;\n"
+         void client;\n\
+         void createQuery;\n"
     );
     for (index, block) in readme.split("```ts\n").skip(1).enumerate() {
         let code = block.split("```").next().unwrap_or_default();
