@@ -110,6 +110,10 @@ for (const framework of FRAMEWORKS) {
   });
 }
 
+test("svelte's query is also a store: `$notes` follows it", async () => {
+  await pages.svelte.locator("p.store", { hasText: "success" }).waitFor({ timeout: 15000 });
+});
+
 for (const framework of FRAMEWORKS) {
   test(`${framework} fetches again when its params change`, async () => {
     const search = pages[framework].locator("input.search");

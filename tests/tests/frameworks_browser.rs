@@ -81,7 +81,7 @@ fn react_vue_and_svelte_apps_render_and_follow_a_live_server() {
             ("DIST", dist.to_string_lossy().into_owned()),
         ],
     );
-    let (pass, skipped) = if LIVE { (8, 0) } else { (7, 1) };
+    let (pass, skipped) = if LIVE { (9, 0) } else { (8, 1) };
     assert!(
         report.contains("# fail 0")
             && report.contains(&format!("# pass {pass}\n"))
