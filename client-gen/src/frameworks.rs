@@ -164,6 +164,8 @@ pub(crate) struct ReadmeContext {
     pub(crate) live: Option<String>,
     /// The TanStack options call of the example query (React): `listNotesQueryOptions(client)`.
     pub(crate) options_call: Option<String>,
+    /// The function `options_call` calls.
+    pub(crate) options_function: Option<String>,
 }
 
 /// The README's examples: the index of the query (the first needing no credentials, else
@@ -219,6 +221,7 @@ fn readme_text(generated: &Generated, framework: &Framework, readme: ReadmeConte
             mutation => readme.mutation,
             live => readme.live,
             options_call => readme.options_call,
+            options_function => readme.options_function,
         },
     )
 }

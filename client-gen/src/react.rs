@@ -136,6 +136,7 @@ pub(crate) fn package(generated: &Generated) -> Vec<(String, String)> {
         )
     };
     readme.query = query.map(example);
+    readme.options_function = query.and_then(|index| functions[index].options.clone());
     readme.options_call = query.map(|index| {
         let args = example_args(generated, &views[index]);
         let options = functions[index].options.clone().unwrap_or_default();

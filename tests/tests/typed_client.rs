@@ -142,6 +142,48 @@ fn readme_examples(package: &str, readme: &str) -> String {
     module
 }
 
+/// The TSX examples of a React package's README, each a module of its own: its imports at the
+/// top; the rest as it is when it exports, else in an async function. TanStack Query's
+/// `useQuery` (not installed) is declared with the options shape it takes, and `client` is
+/// declared where a block uses it without making it.
+fn react_readme_examples(client: &str, readme: &str) -> Vec<String> {
+    let mut modules = Vec::new();
+    for block in readme.split("```tsx\n").skip(1) {
+        let code = block.split("```").next().unwrap_or_default();
+        let mut imports = String::new();
+        let mut body = String::new();
+        for line in code.lines() {
+            if line.contains("@tanstack/react-query") {
+                imports.push_str(
+                    "declare function useQuery<T>(options: {\n\
+                     \x20 queryKey: readonly unknown[];\n\
+                     \x20 queryFn: (context: { signal: AbortSignal }) => Promise<T>;\n\
+                     }): { data: T | undefined };\n",
+                );
+            } else if line.starts_with("import ") {
+                imports.push_str(line);
+                imports.push('\n');
+            } else {
+                body.push_str(line);
+                body.push('\n');
+            }
+        }
+        if body.contains("client") && !body.contains("const client") {
+            imports.push_str(&format!(
+                "declare const client: import(\"{client}\").Client;\n"
+            ));
+        }
+        let module = if body.contains("export ") {
+            format!("{imports}{body}")
+        } else {
+            let body: String = body.lines().map(|line| format!("  {line}\n")).collect();
+            format!("{imports}export async function example() {{\n{body}}}\n")
+        };
+        modules.push(module);
+    }
+    modules
+}
+
 #[test]
 fn typescript_accepts_every_operation_and_rejects_misuse() {
     for (name, package) in built() {
@@ -161,6 +203,17 @@ fn typescript_accepts_every_operation_and_rejects_misuse() {
             readme_examples(package, &readme),
         )
         .expect("README examples written");
+        let react = std::fs::read_to_string(root().join(name).join("clients/react/README.md"))
+            .expect("the React README");
+        for (index, module) in react_readme_examples(package, &react).iter().enumerate() {
+            std::fs::write(
+                root()
+                    .join("consumers")
+                    .join(format!("readme-react-{name}-{index}.tsx")),
+                module,
+            )
+            .expect("README examples written");
+        }
     }
     // Node's resolution (the `exports` map), and a bundler's (Vite, esbuild); and the
     // strictest optional members, which many projects turn on.
@@ -183,9 +236,10 @@ fn typescript_accepts_every_operation_and_rejects_misuse() {
     "moduleResolution": "{resolution}",
     "lib": ["ES2022", "DOM"],
     "types": [],
+    "jsx": "react-jsx",
     "skipLibCheck": false
   }},
-  "include": ["consumers/*.ts"]
+  "include": ["consumers/*.ts", "consumers/*.tsx"]
 }}
 "#
             ),
