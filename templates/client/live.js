@@ -26,6 +26,8 @@ export function subscriber(conn, resources) {
     counter: 0,
     failures: 0,
     timer: undefined,
+    /** Whether the socket is open and its credentials sent: subscriptions go straight out. */
+    ready: false,
     refresh: false,
   };
   return function subscribe(target, listener) {
@@ -35,14 +37,15 @@ export function subscriber(conn, resources) {
     const sub = `s${++live.counter}`;
     const subscription = { sub, message, listener, seq: target.since, resource: target.resource };
     live.subscriptions.set(sub, subscription);
-    if (live.socket?.readyState === 1) send(live.socket, subscription);
+    // Before its credentials are sent, an open socket takes no subscription: `onopen` sends them all.
+    if (live.ready) send(live.socket, subscription);
     else if (!live.socket && live.timer === undefined) open(conn, live, resources);
     let active = true;
     return () => {
       if (!active) return;
       active = false;
       live.subscriptions.delete(sub);
-      if (live.socket?.readyState === 1) live.socket.send(JSON.stringify({ type: "unsubscribe", sub }));
+      if (live.ready) live.socket.send(JSON.stringify({ type: "unsubscribe", sub }));
       if (live.subscriptions.size === 0) close(live);
     };
   };
@@ -121,6 +124,7 @@ function open(conn, live, resources) {
       if (live.socket !== socket || socket.readyState !== 1) return;
       if (auth) socket.send(JSON.stringify({ type: "auth", ...auth }));
       for (const subscription of live.subscriptions.values()) send(socket, subscription);
+      live.ready = true;
     } catch (error) {
       // A token provider that fails: tell every listener, and try again later.
       broadcast(live, { type: "error", status: 0, error: "auth", message: String(error?.message ?? error) });
@@ -131,6 +135,7 @@ function open(conn, live, resources) {
   socket.onclose = () => {
     if (live.socket !== socket) return;
     live.socket = undefined;
+    live.ready = false;
     if (live.subscriptions.size === 0) return;
     // Only a connection that opened and held resets the back-off; a refused one adds to it.
     if (openedAt !== undefined && Date.now() - openedAt > STABLE_MS) live.failures = 0;
@@ -149,6 +154,7 @@ function close(live) {
   live.timer = undefined;
   const socket = live.socket;
   live.socket = undefined;
+  live.ready = false;
   live.failures = 0;
   if (socket && socket.readyState <= 1) socket.close();
 }
