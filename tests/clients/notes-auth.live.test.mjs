@@ -119,6 +119,14 @@ test("a subscriber hears a note created over HTTP with its record, and one leavi
   await writer.notes.delete.orThrow(note.id);
   const deleted = await all.next((event) => event.type === "change" && event.action === "delete", "delete");
   assert.deepEqual([deleted.id, "record" in deleted], [note.id, false]);
+  // A subscription the server refuses is heard as an `error`, and is over.
+  const refused = recorder();
+  client.subscribe({ resource: "nope" }, refused.listener);
+  const error = await refused.next((event) => event.type === "error", "an error");
+  assert.equal(error.status, 404);
+  const bad = recorder();
+  client.subscribe({ resource: "notes", filter: "limit=2" }, bad.listener);
+  assert.equal((await bad.next((event) => event.type === "error", "an error")).status, 400);
   stopAll();
   stopFiltered();
   await stop(server, "SIGTERM");
