@@ -300,6 +300,53 @@ fn unknown_and_ambiguous_keys_are_refused(backend: Backend) {
     assert_eq!(twice.status, 401, "{}", twice.text());
 }
 
+/// A write made with a key is filed in the audit log under the key (kind `key`, the key's
+/// id), not as a user named `key:<id>`; handlers see which provider vouched for the caller.
+fn key_writes_are_audited_as_the_key(backend: Backend) {
+    let db = TestDb::new(backend);
+    let server = server(&db);
+    let (id, key) = issue(&server, &json!({ "name": "writer" }));
+    let me = with_key(&server, "/me", &key).json();
+    assert_eq!(me["user"]["provider"], "api_key", "{me}");
+    let created = request(
+        "POST",
+        &server.url("/authors"),
+        &[("x-api-key", &key), ("content-type", "application/json")],
+        Some(br#"{"name":"Ursula"}"#),
+    );
+    assert_eq!(created.status, 201, "{}", created.text());
+    let admin = hs256(&claims("boss", json!({ "roles": ["admin"] })), SECRET);
+    let token_me = request(
+        "GET",
+        &server.url("/me"),
+        &[("authorization", &bearer(&admin))],
+        None,
+    );
+    assert_eq!(token_me.json()["user"]["provider"], "jwt");
+    let audit = request(
+        "GET",
+        &server.url("/_backworks/audit?resource=authors"),
+        &[("authorization", &bearer(&admin))],
+        None,
+    );
+    assert_eq!(audit.status, 200, "{}", audit.text());
+    let entries = audit.json()["items"].clone();
+    assert_eq!(entries.as_array().map(Vec::len), Some(1), "{entries}");
+    assert_eq!(
+        entries[0]["actor"],
+        json!({ "kind": "key", "id": id }),
+        "{entries}"
+    );
+    // The filter by kind finds it too.
+    let by_kind = request(
+        "GET",
+        &server.url(&format!("/_backworks/audit?actor_kind=key&actor={id}")),
+        &[("authorization", &bearer(&admin))],
+        None,
+    );
+    assert_eq!(by_kind.json()["items"].as_array().map(Vec::len), Some(1));
+}
+
 fn keys_never_reach_the_log(backend: Backend) {
     let log = captured_log();
     let db = TestDb::new(backend);
@@ -321,6 +368,7 @@ both!(
     only_admins_manage_keys,
     unknown_and_ambiguous_keys_are_refused,
     keys_never_reach_the_log,
+    key_writes_are_audited_as_the_key,
 );
 
 /// PostgreSQL stopped under a running server: a key cannot be checked, so it is a 503, never

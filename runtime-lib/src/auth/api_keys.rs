@@ -210,6 +210,7 @@ pub(crate) fn now_ms() -> i64 {
 fn caller(key: &StoredKey) -> User {
     User {
         id: Some(format!("key:{}", key.id)),
+        provider: crate::contract::Provider::ApiKey,
         roles: key.roles.clone(),
         claims: serde_json::json!({ "api_key": key.id, "name": key.name }).to_string(),
     }

@@ -88,6 +88,7 @@ async fn admin(authenticator: &Authenticator, headers: &HeaderMap) -> Result<Use
     {
         return Ok(User {
             id: Some("operator".into()),
+            provider: crate::contract::Provider::Operator,
             roles: vec!["admin".into()],
             claims: "{}".into(),
         });

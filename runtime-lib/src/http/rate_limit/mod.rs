@@ -455,6 +455,7 @@ mod tests {
         let address: IpAddr = "2001:db8:1:2:3:4:5:6".parse().unwrap();
         let user = User {
             id: Some("key:42".into()),
+            provider: crate::contract::Provider::ApiKey,
             roles: Vec::new(),
             claims: "{}".into(),
         };
