@@ -217,7 +217,30 @@ fn build(
             cors,
         ));
     }
-    router.layer(axum::middleware::from_fn_with_state(global, envelope))
+    router = router.layer(axum::middleware::from_fn_with_state(global, envelope));
+    take_query_key(router, spec)
+}
+
+/// `auth.api_keys.query`: outside everything else, so no log line, handler or list grammar
+/// ever sees the key in the URI (`auth::query_key`).
+#[cfg(all(feature = "auth", feature = "storage"))]
+fn take_query_key(router: Router, spec: &'static ServiceSpec) -> Router {
+    match spec
+        .auth
+        .and_then(|auth| auth.api_keys.as_ref())
+        .and_then(|keys| keys.query)
+    {
+        Some(parameter) => router.layer(axum::middleware::from_fn_with_state(
+            parameter,
+            crate::auth::query_key::take_query_key,
+        )),
+        None => router,
+    }
+}
+
+#[cfg(not(all(feature = "auth", feature = "storage")))]
+fn take_query_key(router: Router, _: &'static ServiceSpec) -> Router {
+    router
 }
 
 /// Mounts the generated CRUD routes of `spec.data`; a path a declared endpoint already serves
@@ -264,7 +287,14 @@ fn mount_crud(
                 let limits = limits.clone();
                 let access = crud_access(spec, resource, item, req.method());
                 async move {
-                    match admit(authenticator.as_deref(), access, req.headers()).await {
+                    match admit(
+                        authenticator.as_deref(),
+                        access,
+                        req.headers(),
+                        req.extensions(),
+                    )
+                    .await
+                    {
                         Ok(user) => {
                             if let Err(limited) = limits.check(user.as_ref(), &req).await {
                                 return limited.into_response();

@@ -244,6 +244,7 @@ async fn me(shared: &Shared, req: Request) -> Result<Response, Failure> {
         Some(&shared.authenticator),
         Access::Required { roles: &[] },
         req.headers(),
+        req.extensions(),
     )
     .await
     .map_err(|refusal| Failure::Refused(HttpError::from(refusal)))?;
@@ -259,6 +260,7 @@ async fn set_roles(shared: &Shared, req: Request) -> Result<Response, Failure> {
         Some(&shared.authenticator),
         Access::Required { roles: ADMIN },
         req.headers(),
+        req.extensions(),
     )
     .await
     .map_err(|refusal| Failure::Refused(HttpError::from(refusal)))?;
