@@ -162,6 +162,7 @@ fn create_use_list_revoke(backend: Backend) {
     assert!(key.starts_with("bwk_") && key.len() == 68, "{key}");
     assert_eq!(created["roles"], json!(["reports"]));
     assert_eq!(created["revoked_at"], Value::Null);
+    assert_eq!(created["last_used_at"], Value::Null, "not used yet");
 
     let me = with_key(&server, "/me", &key);
     assert_eq!(me.status, 200, "{}", me.text());
@@ -184,6 +185,20 @@ fn create_use_list_revoke(backend: Backend) {
     let items = listed.json()["items"].clone();
     assert_eq!(items.as_array().map(Vec::len), Some(1));
     assert_eq!(items[0]["id"], id.as_str());
+    // Used a moment ago: the write runs beside the request, so it may take a moment to land.
+    let mut used = items[0]["last_used_at"].clone();
+    for _ in 0..50 {
+        if used.is_string() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        used = list(&server, &bearer(OPERATOR)).json()["items"][0]["last_used_at"].clone();
+    }
+    let used = used
+        .as_str()
+        .expect("last_used_at is set once the key is used");
+    let created_at = items[0]["created_at"].as_str().unwrap();
+    assert!(used >= created_at, "{used} is not before {created_at}");
     assert!(items[0].get("key").is_none() && items[0].get("hash").is_none());
 
     assert_eq!(revoke(&server, &id).status, 204);

@@ -234,14 +234,19 @@ fn add_api_key_routes(paths: &mut Map<String, Value>, api_keys: &ApiKeys, scheme
     let error = || json!({ "$ref": format!("#/components/schemas/{ERROR_SCHEMA}") });
     let summary = json!({
         "type": "object",
-        "required": ["id", "name", "roles", "created_at", "expires_at", "revoked_at"],
+        "required": ["id", "name", "roles", "created_at", "expires_at", "revoked_at", "last_used_at"],
         "properties": {
             "id": { "type": "string", "format": "uuid" },
             "name": { "type": "string" },
             "roles": { "type": "array", "items": { "type": "string" } },
             "created_at": { "type": "string", "format": "date-time" },
             "expires_at": { "type": ["string", "null"], "format": "date-time" },
-            "revoked_at": { "type": ["string", "null"], "format": "date-time" }
+            "revoked_at": { "type": ["string", "null"], "format": "date-time" },
+            "last_used_at": {
+                "type": ["string", "null"],
+                "format": "date-time",
+                "description": "When the key last admitted a request, to within a minute."
+            }
         }
     });
     let mut created = summary.clone();

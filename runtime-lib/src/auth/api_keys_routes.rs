@@ -143,6 +143,7 @@ fn summary(key: &StoredKey) -> Value {
         "created_at": format_instant(key.created_at),
         "expires_at": key.expires_at.map(format_instant),
         "revoked_at": key.revoked_at.map(format_instant),
+        "last_used_at": key.last_used_at.map(format_instant),
     })
 }
 
@@ -218,6 +219,7 @@ async fn create_key(
         created_at: now,
         expires_at,
         revoked_at: None,
+        last_used_at: None,
     };
     let origin = Origin::request(Some(&by), &request_id_of(parts.extensions.get()), None);
     api_keys_store::insert(&store, &stored, &api_keys::hash(&key), &origin)

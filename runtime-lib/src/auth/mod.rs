@@ -28,6 +28,8 @@ mod api_keys;
 pub(crate) mod api_keys_routes;
 #[cfg(feature = "storage")]
 pub(crate) mod api_keys_store;
+#[cfg(all(feature = "auth", feature = "storage"))]
+mod api_keys_usage;
 mod bearer;
 #[cfg(feature = "oidc")]
 mod jwks;
