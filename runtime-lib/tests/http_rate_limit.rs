@@ -356,3 +356,54 @@ fn an_unreachable_database_falls_back_to_local_counters_and_back() {
     );
     assert_eq!(report().status, 429, "the shared quota is spent");
 }
+
+/// `server.trusted_proxies`: `X-Forwarded-For` names the client only when the TCP peer is a
+/// trusted proxy. From any other peer the header is a client's own claim, and changing it
+/// must not buy a fresh quota.
+#[test]
+fn forwarded_addresses_count_only_from_trusted_proxies() {
+    static BEHIND_PROXY: ServiceSpec = service(&TransportSpec {
+        rate_limit: Some(limit("global", 2, 3600)),
+        trusted_proxies: &["127.0.0.2/32"],
+        ..TransportSpec::DEFAULT
+    });
+    let server = TestServer::start(&BEHIND_PROXY);
+    let get = |from: &str, forwarded: &str| {
+        send_from(
+            from,
+            server.addr,
+            "GET",
+            "/open",
+            &[("x-forwarded-for", forwarded)],
+        )
+        .status
+    };
+    // An untrusted peer spoofing a new address each time is still one client.
+    assert_eq!(get("127.0.0.1", "198.51.100.1"), 200);
+    assert_eq!(get("127.0.0.1", "198.51.100.2"), 200);
+    assert_eq!(
+        get("127.0.0.1", "198.51.100.3"),
+        429,
+        "the spoofed header changed nothing"
+    );
+    // Through the trusted proxy, each forwarded client has its own quota.
+    assert_eq!(get("127.0.0.2", "203.0.113.7"), 200);
+    assert_eq!(get("127.0.0.2", "203.0.113.7"), 200);
+    assert_eq!(
+        get("127.0.0.2", "203.0.113.7"),
+        429,
+        "one forwarded client, limited"
+    );
+    assert_eq!(
+        get("127.0.0.2", "203.0.113.8"),
+        200,
+        "another forwarded client"
+    );
+    // What the client wrote on the left is its own claim: the right-most untrusted hop counts.
+    assert_eq!(get("127.0.0.2", "192.0.2.1, 203.0.113.7"), 429);
+    assert_eq!(
+        get("127.0.0.2", "203.0.113.7, 127.0.0.2, 192.0.2.9"),
+        200,
+        "the right-most address not itself a proxy"
+    );
+}

@@ -72,6 +72,7 @@ pub(crate) fn transport_static(
     let hsts = transport.hsts;
     let header_timeout_ms = transport.header_timeout_ms;
     let connections_per_ip = transport.connections_per_ip;
+    let trusted_proxies = &transport.trusted_proxies;
     // Only what the static names, so the generated crate builds without unused imports.
     let mut imports = vec![quote! { TransportSpec }];
     if transport.rate_limit.is_some() || !routes.is_empty() {
@@ -93,6 +94,7 @@ pub(crate) fn transport_static(
             hsts: #hsts,
             header_timeout_ms: #header_timeout_ms,
             connections_per_ip: #connections_per_ip,
+            trusted_proxies: &[#(#trusted_proxies),*],
         };
     })
 }

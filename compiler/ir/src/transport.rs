@@ -21,6 +21,9 @@ pub struct Transport {
     pub header_timeout_ms: u64,
     /// The most connections one client address may hold open.
     pub connections_per_ip: u32,
+    /// Proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`), as
+    /// `address/prefix`; empty: none.
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Default for Transport {
@@ -31,6 +34,7 @@ impl Default for Transport {
             hsts: false,
             header_timeout_ms: 10_000,
             connections_per_ip: 64,
+            trusted_proxies: Vec::new(),
         }
     }
 }

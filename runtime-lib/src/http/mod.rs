@@ -43,6 +43,7 @@
 //! [`transport`] is the spec of what surrounds the handlers, [`rate_limit`], [`cors`],
 //! [`security_headers`] and [`connections`] enforce it.
 
+pub(crate) mod client_addr;
 mod connections;
 mod cors;
 mod dispatch;

@@ -13,6 +13,7 @@
 //!     hsts: false,
 //!     header_timeout_ms: 10_000,
 //!     connections_per_ip: 64,
+//!     trusted_proxies: &["10.0.0.0/8"],
 //! };
 //! ServiceSpec { …, transport: Some(&TRANSPORT) }   // None: TransportSpec::DEFAULT
 //! ```
@@ -36,6 +37,9 @@ pub struct TransportSpec {
     /// The most connections one client address may hold open at once
     /// (`limits.connections_per_ip`); a connection over the cap is closed at once.
     pub connections_per_ip: u32,
+    /// Proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`): CIDR
+    /// networks or single addresses. Empty: the header is never believed.
+    pub trusted_proxies: &'static [&'static str],
 }
 
 impl TransportSpec {
@@ -47,6 +51,7 @@ impl TransportSpec {
         hsts: false,
         header_timeout_ms: 10_000,
         connections_per_ip: 64,
+        trusted_proxies: &[],
     };
 }
 

@@ -38,6 +38,16 @@ pub fn rate_key(source: SourceId, range: Range<usize>, word: &str) -> Diagnostic
     .with_help(suggest(word, ["ip", "user", "key"]))
 }
 
+/// An entry of `server.trusted_proxies` that is neither an address nor a CIDR network.
+pub fn trusted_proxy(source: SourceId, range: Range<usize>, text: &str) -> Diagnostic {
+    Diagnostic::error(
+        "trusted-proxy",
+        format!("`{text}` is not an IP address or a CIDR network"),
+    )
+    .with_label(span(source, range), "a trusted proxy")
+    .with_help("write a network such as `10.0.0.0/8` or `2001:db8::/32`, or one address such as `192.0.2.10`; the prefix is at most 32 bits for IPv4, 128 for IPv6")
+}
+
 /// `by: user` or `by: key` in a service that identifies no caller.
 pub fn rate_key_without_auth(source: SourceId, range: Range<usize>, word: &str) -> Diagnostic {
     Diagnostic::error(

@@ -21,7 +21,7 @@ mod local;
 #[cfg(feature = "storage")]
 mod shared;
 
-use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv6Addr};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 use std::time::Duration;
 
@@ -35,10 +35,6 @@ use super::transport::{RateKey, RateLimitSpec, TransportSpec};
 use crate::contract::User;
 use gcra::{Decision, Rate};
 use local::LocalCounters;
-
-/// The client's address, put in each request's extensions by the accept loop.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ClientAddr(pub(crate) SocketAddr);
 
 /// One caller, as a limit tells callers apart.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -83,14 +79,7 @@ pub(crate) fn network(address: IpAddr) -> IpAddr {
 }
 
 fn client_address(req: &Request) -> IpAddr {
-    req.extensions()
-        .get::<ClientAddr>()
-        .map(|addr| addr.0.ip())
-        .or_else(|| {
-            req.extensions()
-                .get::<axum::extract::ConnectInfo<SocketAddr>>()
-                .map(|info| info.0.ip())
-        })
+    super::client_addr::client_ip(req.extensions())
         .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
 }
 
