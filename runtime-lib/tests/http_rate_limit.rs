@@ -10,7 +10,8 @@ mod transport_support;
 
 use backworks_runtime::auth::Access;
 use backworks_runtime::http::{
-    RateKey, RateLimitSpec, RouteRateLimit, RouteSpec, ServiceSpec, TransportSpec,
+    RateKey, RateLimitSpec, ResourceRateLimit, RouteRateLimit, RouteSpec, ServiceSpec,
+    TransportSpec,
 };
 use http_support::{TestServer, echo};
 use transport_support::{count, hammer, send_from};
@@ -405,5 +406,68 @@ fn forwarded_addresses_count_only_from_trusted_proxies() {
         get("127.0.0.2", "203.0.113.7, 127.0.0.2, 192.0.2.9"),
         200,
         "the right-most address not itself a proxy"
+    );
+}
+
+/// `resources.authors.rate_limit`: the resource's generated routes share one quota per
+/// caller; the N+1-th request in the window is a 429 with `Retry-After` and the RateLimit
+/// fields, and another resource's routes are not counted against it.
+#[test]
+fn a_resource_limit_covers_its_generated_routes_only() {
+    use storage_support::{Backend, TestDb, TestServer as DataServer};
+    static LIMITED_AUTHORS: ServiceSpec = ServiceSpec {
+        transport: Some(&TransportSpec {
+            resource_limits: &[ResourceRateLimit {
+                resource: "authors",
+                limit: limit("authors", 3, 3600),
+            }],
+            ..TransportSpec::DEFAULT
+        }),
+        ..storage_support::SERVICE_FIELDS
+    };
+    let db = TestDb::new(Backend::Sqlite);
+    let server = DataServer::start_spec(&LIMITED_AUTHORS, &db.url);
+    let get = |path: &str| send_from("127.0.0.1", server.addr, "GET", path, &[]);
+    let first = get("/authors");
+    assert_eq!(first.status, 200, "{first:?}");
+    assert_eq!(
+        first.header("ratelimit-policy"),
+        Some(r#""authors";q=3;w=3600"#)
+    );
+    assert_eq!(first.header("ratelimit"), Some(r#""authors";r=2;t=1200"#));
+    // The item route counts against the same quota.
+    let item = get("/authors/1");
+    assert_ne!(item.status, 429, "{item:?}");
+    assert!(
+        item.header("ratelimit")
+            .is_some_and(|value| value.starts_with(r#""authors";r=1;"#)),
+        "{item:?}"
+    );
+    assert_eq!(get("/authors").status, 200);
+    let refused = get("/authors");
+    assert_eq!(refused.status, 429, "{refused:?}");
+    assert!(
+        refused
+            .header("retry-after")
+            .and_then(|s| s.parse::<u64>().ok())
+            .is_some_and(|s| s > 0),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .header("ratelimit")
+            .is_some_and(|value| value.starts_with(r#""authors";r=0;"#)),
+        "{refused:?}"
+    );
+    // Books are not limited, and carry no RateLimit fields.
+    for _ in 0..5 {
+        let books = get("/books");
+        assert_eq!(books.status, 200, "{books:?}");
+        assert_eq!(books.header("ratelimit"), None);
+    }
+    // Another client address has its own quota.
+    assert_eq!(
+        send_from("127.0.0.2", server.addr, "GET", "/authors", &[]).status,
+        200
     );
 }

@@ -10,12 +10,13 @@
 //! ```
 
 use backworks_diagnostics::{Diagnostic, SourceId};
-use backworks_ir::Transport;
+use backworks_ir::{ResourceRateLimit, Transport};
 
-use crate::config::{Blueprint, Size};
+use crate::config::{Blueprint, CrudEndpoints, ResourceConfig, Size};
 use crate::cors::lower_cors;
 use crate::diagnostics::invalid_quantity;
-use crate::diagnostics::transport::trusted_proxy;
+use crate::diagnostics::transport::{rate_limit_without_routes, trusted_proxy};
+use crate::parts::Part;
 use crate::quantity::{self, DURATION_UNITS};
 use crate::rate_limit::lower_rate_limit;
 use crate::yaml::{Node, NodeKind};
@@ -25,6 +26,7 @@ use crate::yaml::{Node, NodeKind};
 pub fn lower_transport(
     source: SourceId,
     blueprint: &Blueprint,
+    resources: &[Part<'_, ResourceConfig>],
     root: &Node,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Transport {
@@ -64,10 +66,12 @@ pub fn lower_transport(
             u32::try_from(cap).unwrap_or(u32::MAX)
         });
     let trusted_proxies = lower_trusted_proxies(source, blueprint, root, diagnostics);
+    let resource_limits = lower_resource_limits(source, resources, root, diagnostics);
     Transport {
         rate_limit,
         cors,
         trusted_proxies,
+        resource_limits,
         hsts: blueprint
             .server
             .as_ref()
@@ -131,4 +135,44 @@ fn network(text: &str) -> Option<String> {
         Some(_) => return None,
     };
     Some(format!("{address}/{prefix}"))
+}
+
+/// `resources.<name>.rate_limit`: one limit per resource, over its generated routes; on a
+/// resource without generated routes it would limit nothing, which is an error rather than
+/// a silent no-op.
+fn lower_resource_limits(
+    source: SourceId,
+    resources: &[Part<'_, ResourceConfig>],
+    root: &Node,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ResourceRateLimit> {
+    let auth_declared = root.get("auth").is_some();
+    let mut limits = Vec::new();
+    for part in resources {
+        let resource = &part.config;
+        let (Some(config), Some(node), Some(name)) = (
+            &resource.rate_limit,
+            part.node.get("rate_limit"),
+            part.name(),
+        ) else {
+            continue;
+        };
+        let has_routes = match &resource.endpoints {
+            None | Some(CrudEndpoints::All(false)) => false,
+            Some(CrudEndpoints::All(true)) => true,
+            Some(CrudEndpoints::Some(operations)) => !operations.is_empty(),
+        };
+        if !has_routes {
+            let at = part.node.key("rate_limit").unwrap_or(node);
+            diagnostics.push(rate_limit_without_routes(source, at.span.clone(), name));
+            continue;
+        }
+        if let Some(limit) = lower_rate_limit(source, config, node, auth_declared, diagnostics) {
+            limits.push(ResourceRateLimit {
+                resource: name.to_string(),
+                limit,
+            });
+        }
+    }
+    limits
 }

@@ -68,7 +68,9 @@ pub use routes::{Overrides, router, router_with};
 #[cfg(feature = "storage")]
 pub use serve::serve_on_with_store;
 pub use serve::{serve, serve_on};
-pub use transport::{CorsSpec, RateKey, RateLimitSpec, RouteRateLimit, TransportSpec};
+pub use transport::{
+    CorsSpec, RateKey, RateLimitSpec, ResourceRateLimit, RouteRateLimit, TransportSpec,
+};
 
 use crate::contract::Handler;
 

@@ -170,7 +170,7 @@ fn build(
             let body_limit = spec.body_limit;
             let document = document.clone();
             let authenticator = authenticator.clone();
-            let limits = limits.for_route(Some(route.method), route.path);
+            let limits = limits.for_route(route.method, route.path);
             methods = methods.on(method_filter(route), move |req: Request| {
                 dispatch(route, body_limit, document, authenticator, limits, req)
             });
@@ -280,7 +280,7 @@ fn mount_crud(
             .to_owned();
         let resource = data.resources.iter().find(|resource| resource.name == name);
         let authenticator = authenticator.clone();
-        let limits = limits.for_route(None, &path);
+        let limits = limits.for_resource(&name);
         let guarded = methods.layer(axum::middleware::from_fn(
             move |mut req: Request, next: axum::middleware::Next| {
                 let authenticator = authenticator.clone();

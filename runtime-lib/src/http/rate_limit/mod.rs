@@ -176,6 +176,8 @@ fn sweep(counters: &Weak<LocalCounters>) -> bool {
 pub(crate) struct RateLimits {
     global: Option<Arc<Policy>>,
     routes: Vec<(&'static str, &'static str, Arc<Policy>)>,
+    /// By resource name: the limit its generated routes share.
+    resources: Vec<(&'static str, Arc<Policy>)>,
 }
 
 impl RateLimits {
@@ -196,12 +198,17 @@ impl RateLimits {
                 .iter()
                 .map(|route| (route.method, route.path, policy(route.limit)))
                 .collect(),
+            resources: transport
+                .resource_limits
+                .iter()
+                .map(|resource| (resource.resource, policy(resource.limit)))
+                .collect(),
         }
     }
 
     /// Whether any limit is declared (no layer otherwise).
     pub(crate) fn any(&self) -> bool {
-        self.global.is_some() || !self.routes.is_empty()
+        self.global.is_some() || !self.routes.is_empty() || !self.resources.is_empty()
     }
 
     /// The global limit when it is checked before routing (`by: ip`).
@@ -212,19 +219,38 @@ impl RateLimits {
     }
 
     /// The limits a route checks once its caller is known: a global `by: user|key` limit
-    /// and the route's own (`method` upper case, `path` in axum syntax; a CRUD route passes
-    /// `None` for the method: only the global limit applies to it).
-    pub(crate) fn for_route(&self, method: Option<&str>, path: &str) -> RouteLimits {
-        let global = self
-            .global
-            .clone()
-            .filter(|policy| policy.spec.by != RateKey::Ip);
+    /// and the route's own (`method` upper case, `path` in axum syntax).
+    pub(crate) fn for_route(&self, method: &str, path: &str) -> RouteLimits {
         let own = self
             .routes
             .iter()
-            .find(|(m, p, _)| Some(*m) == method && *p == path)
+            .find(|(m, p, _)| *m == method && *p == path)
             .map(|(_, _, policy)| policy.clone());
-        RouteLimits { global, own }
+        RouteLimits {
+            global: self.global_after_routing(),
+            own,
+        }
+    }
+
+    /// What the generated routes of resource `name` check: a global `by: user|key` limit and
+    /// the resource's own, one policy for all its routes.
+    pub(crate) fn for_resource(&self, name: &str) -> RouteLimits {
+        let own = self
+            .resources
+            .iter()
+            .find(|(resource, _)| *resource == name)
+            .map(|(_, policy)| policy.clone());
+        RouteLimits {
+            global: self.global_after_routing(),
+            own,
+        }
+    }
+
+    /// The global limit when it needs the caller (`by: user|key`).
+    fn global_after_routing(&self) -> Option<Arc<Policy>> {
+        self.global
+            .clone()
+            .filter(|policy| policy.spec.by != RateKey::Ip)
     }
 
     /// The global limit's policy (tests of the eviction).
