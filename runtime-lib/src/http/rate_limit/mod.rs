@@ -234,6 +234,7 @@ impl RateLimits {
 
     /// What the generated routes of resource `name` check: a global `by: user|key` limit and
     /// the resource's own, one policy for all its routes.
+    #[cfg(feature = "storage")]
     pub(crate) fn for_resource(&self, name: &str) -> RouteLimits {
         let own = self
             .resources
