@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use auth_support::{AuthServer, SECRET, claims, hs256};
-use backworks_runtime::auth::{Access, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
+use backworks_runtime::auth::{Access, ApiKeysSpec, AuthSpec};
 use backworks_runtime::bridge;
 use backworks_runtime::contract::{HandlerCall, HandlerRequest};
 use backworks_runtime::http::{RouteSpec, ServiceSpec};
@@ -50,23 +50,12 @@ const fn route(path: &'static str, auth: Access) -> RouteSpec {
 }
 
 static AUTH: AuthSpec = AuthSpec {
-    jwt: Some(JwtSpec {
-        keys: JwtKeys::Fixed {
-            algorithm: JwtAlgorithm::Hs256,
-            variable: "JWT_SECRET",
-        },
-        issuer: None,
-        audience: None,
-        roles_claim: "roles",
-        leeway_s: 30,
-    }),
-    users: None,
     api_keys: Some(ApiKeysSpec {
         header: "x-api-key",
         query: Some("api_key"),
         admin_token_variable: Some("BACKWORKS_ADMIN_TOKEN"),
     }),
-    resources: Access::Required { roles: &[] },
+    ..auth_support::HS256_AUTH_FIELDS
 };
 
 static SERVICE: ServiceSpec = ServiceSpec {

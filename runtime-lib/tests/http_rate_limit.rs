@@ -246,23 +246,8 @@ fn on_sqlite_the_limit_is_counted_in_memory() {
 /// `by: user`: each verified caller has a quota of their own, whatever address they call from.
 #[test]
 fn a_by_user_limit_counts_each_caller_apart() {
+    use crate::auth_support::HS256_AUTH as AUTH;
     use auth_support::{AuthServer, SECRET, claims, hs256};
-    use backworks_runtime::auth::{AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
-    static AUTH: AuthSpec = AuthSpec {
-        jwt: Some(JwtSpec {
-            keys: JwtKeys::Fixed {
-                algorithm: JwtAlgorithm::Hs256,
-                variable: "JWT_SECRET",
-            },
-            issuer: None,
-            audience: None,
-            roles_claim: "roles",
-            leeway_s: 30,
-        }),
-        users: None,
-        api_keys: None,
-        resources: Access::Required { roles: &[] },
-    };
     static ROUTES: [RouteSpec; 1] = [RouteSpec {
         auth: Access::Required { roles: &[] },
         ..route("GET", "/report", "report")
