@@ -364,34 +364,44 @@ fn forwarded_addresses_count_only_from_trusted_proxies() {
         )
         .status
     };
-    // An untrusted peer spoofing a new address each time is still one client.
-    assert_eq!(get("127.0.0.1", "198.51.100.1"), 200);
-    assert_eq!(get("127.0.0.1", "198.51.100.2"), 200);
-    assert_eq!(
-        get("127.0.0.1", "198.51.100.3"),
-        429,
-        "the spoofed header changed nothing"
-    );
-    // Through the trusted proxy, each forwarded client has its own quota.
-    assert_eq!(get("127.0.0.2", "203.0.113.7"), 200);
-    assert_eq!(get("127.0.0.2", "203.0.113.7"), 200);
-    assert_eq!(
-        get("127.0.0.2", "203.0.113.7"),
-        429,
-        "one forwarded client, limited"
-    );
-    assert_eq!(
-        get("127.0.0.2", "203.0.113.8"),
-        200,
-        "another forwarded client"
-    );
-    // What the client wrote on the left is its own claim: the right-most untrusted hop counts.
-    assert_eq!(get("127.0.0.2", "192.0.2.1, 203.0.113.7"), 429);
-    assert_eq!(
-        get("127.0.0.2", "203.0.113.7, 127.0.0.2, 192.0.2.9"),
-        200,
-        "the right-most address not itself a proxy"
-    );
+    let steps = [
+        // An untrusted peer spoofing a new address each time is still one client.
+        ("127.0.0.1", "198.51.100.1", 200, "untrusted, first"),
+        ("127.0.0.1", "198.51.100.2", 200, "untrusted, second"),
+        (
+            "127.0.0.1",
+            "198.51.100.3",
+            429,
+            "the spoofed header changed nothing",
+        ),
+        // Through the trusted proxy, each forwarded client has its own quota.
+        ("127.0.0.2", "203.0.113.7", 200, "forwarded, first"),
+        ("127.0.0.2", "203.0.113.7", 200, "forwarded, second"),
+        (
+            "127.0.0.2",
+            "203.0.113.7",
+            429,
+            "one forwarded client, limited",
+        ),
+        ("127.0.0.2", "203.0.113.8", 200, "another forwarded client"),
+        // What the client wrote on the left is its own claim: the right-most untrusted hop
+        // counts.
+        (
+            "127.0.0.2",
+            "192.0.2.1, 203.0.113.7",
+            429,
+            "a claim on the left",
+        ),
+        (
+            "127.0.0.2",
+            "203.0.113.7, 127.0.0.2, 192.0.2.9",
+            200,
+            "the right-most address not itself a proxy",
+        ),
+    ];
+    for (from, forwarded, status, why) in steps {
+        assert_eq!(get(from, forwarded), status, "{why}");
+    }
 }
 
 /// `resources.authors.rate_limit`: the resource's generated routes share one quota per

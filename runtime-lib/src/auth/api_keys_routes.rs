@@ -26,6 +26,7 @@ use super::api_keys_store::{self, StoredKey};
 use super::bearer::{self, Credentials};
 use super::{Access, Authenticator, Refusal, admit};
 use crate::contract::User;
+use crate::http::client_addr::client_ip;
 use crate::http::envelope::EndpointName;
 use crate::http::errors::{HttpError, json_error};
 use crate::http::request_id::RequestId;
@@ -221,7 +222,11 @@ async fn create_key(
         revoked_at: None,
         last_used_at: None,
     };
-    let origin = Origin::request(Some(&by), &request_id_of(parts.extensions.get()), None);
+    let origin = Origin::request(
+        Some(&by),
+        &request_id_of(parts.extensions.get()),
+        client_ip(&parts.extensions).map(|ip| ip.to_string()),
+    );
     api_keys_store::insert(&store, &stored, &api_keys::hash(&key), &origin)
         .await
         .map_err(|error| unavailable(&error))?;
@@ -257,7 +262,11 @@ async fn revoke(authenticator: Arc<Authenticator>, id: String, req: Request) -> 
     let answer = async {
         let by = admin(&authenticator, &req.headers, &req.extensions).await?;
         let store = store(authenticator.api_keys.as_ref()).map_err(refused)?;
-        let origin = Origin::request(Some(&by), &request_id_of(req.extensions.get()), None);
+        let origin = Origin::request(
+            Some(&by),
+            &request_id_of(req.extensions.get()),
+            client_ip(&req.extensions).map(|ip| ip.to_string()),
+        );
         let revoked = api_keys_store::revoke(&store, &id, api_keys::now_ms(), &origin)
             .await
             .map_err(|error| unavailable(&error))?;
