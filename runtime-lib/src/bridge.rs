@@ -62,7 +62,8 @@ impl Context<'_> {
     }
 }
 
-/// `ctx.user`: `{ id, roles, claims }` for a verified caller, `null` for an anonymous one.
+/// `ctx.user`: `{ id, roles, claims, provider }` for a verified caller, `null` for an
+/// anonymous one.
 fn user_value(user: Option<&User>) -> Value {
     let Some(user) = user else {
         return Value::Null;
@@ -73,7 +74,13 @@ fn user_value(user: Option<&User>) -> Value {
     // The claims were JSON before verification turned them into text; they read back as
     // `JSON.parse` would read them (a token's claims are always an object).
     let claims = crate::js::json::parse_str(&user.claims).unwrap_or(Value::Null);
-    crate::js::builders::object([("id", id), ("roles", roles), ("claims", claims)])
+    let provider = Value::str(user.provider.as_str());
+    crate::js::builders::object([
+        ("id", id),
+        ("roles", roles),
+        ("claims", claims),
+        ("provider", provider),
+    ])
 }
 
 /// Runs a handler of a stateless module: a private module registry, no lock.

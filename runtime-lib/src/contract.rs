@@ -68,16 +68,43 @@ pub struct HandlerRequest {
     pub user: Option<User>,
 }
 
-/// A caller whose bearer token verified (`crate::auth`), as `ctx.user` shows it:
-/// `{ id, roles, claims }`.
+/// A verified caller (`crate::auth`), as `ctx.user` shows it: `{ id, roles, claims, provider }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
-    /// The token's `sub`, when it is a string.
+    /// The token's `sub`, when it is a string; `key:<id>` for an API key.
     pub id: Option<String>,
+    /// Which provider verified the caller: the audit log files an API key's writes under
+    /// the key, and handlers can tell a person from a machine.
+    pub provider: Provider,
     /// The roles the configured claim grants, in the token's order.
     pub roles: Vec<String>,
     /// Every claim of the token, as JSON text (parsed with `JSON.parse` when a handler reads it).
     pub claims: String,
+}
+
+/// The provider that vouched for a [`User`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provider {
+    /// A built-in account's access token (`auth.users`).
+    Users,
+    /// An external provider's token (`auth.jwt`).
+    Jwt,
+    /// An API key (`auth.api_keys`).
+    ApiKey,
+    /// The operator's bootstrap token (`auth.api_keys.admin_token`), on the key routes only.
+    Operator,
+}
+
+impl Provider {
+    /// The name `ctx.user.provider` shows: `users`, `jwt`, `api_key` or `operator`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provider::Users => "users",
+            Provider::Jwt => "jwt",
+            Provider::ApiKey => "api_key",
+            Provider::Operator => "operator",
+        }
+    }
 }
 
 /// A declared parameter that reaches the handler converted from its text, for endpoints with

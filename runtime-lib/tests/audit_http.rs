@@ -7,6 +7,7 @@
 mod audit_support;
 mod auth_support;
 mod storage_support;
+mod transport_support;
 
 use audit_support::{AuditServer, admin, data_at, service, token};
 use backworks_runtime::storage::audit::{self, Actor, Event, Origin};
@@ -523,5 +524,53 @@ fn without_auth_there_is_no_audit_route() {
     assert_eq!(
         page.items[0].request_id.as_deref(),
         created.header("x-request-id")
+    );
+}
+
+/// Behind a trusted proxy (`server.trusted_proxies`) an entry's `ip` is the client the proxy
+/// forwarded; from any other peer `X-Forwarded-For` is ignored and the peer is recorded.
+#[test]
+fn entries_name_the_client_a_trusted_proxy_forwarded() {
+    use backworks_runtime::http::{ServiceSpec, TransportSpec};
+    static PROXIED: ServiceSpec = ServiceSpec {
+        transport: Some(&TransportSpec {
+            trusted_proxies: &["127.0.0.2"],
+            ..TransportSpec::DEFAULT
+        }),
+        ..storage_support::SERVICE_FIELDS
+    };
+    let db = TestDb::new(Backend::Sqlite);
+    let server = storage_support::TestServer::start_spec(&PROXIED, &db.url);
+    let post = |from: &str, forwarded: &str| {
+        transport_support::send_body_from(
+            from,
+            server.addr,
+            "POST",
+            "/authors",
+            &[
+                ("content-type", "application/json"),
+                ("x-forwarded-for", forwarded),
+            ],
+            br#"{"name":"Ada"}"#,
+        )
+    };
+    assert_eq!(
+        post("127.0.0.2", "203.0.113.5").status,
+        201,
+        "through the proxy"
+    );
+    assert_eq!(post("127.0.0.3", "198.51.100.9").status, 201, "not a proxy");
+    let page = runtime().block_on(async {
+        let store = backworks_runtime::storage::Store::open(db.data())
+            .await
+            .unwrap();
+        let query = audit::AuditQuery::parse(&[("resource".into(), "authors".into())]).unwrap();
+        store.audit(&query).await.unwrap()
+    });
+    let ips: Vec<Option<&str>> = page.items.iter().map(|entry| entry.ip.as_deref()).collect();
+    assert_eq!(
+        ips,
+        [Some("127.0.0.3"), Some("203.0.113.5")],
+        "newest first"
     );
 }

@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use auth_support::{AuthServer, SECRET, claims, hs256};
-use backworks_runtime::auth::{Access, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
+use backworks_runtime::auth::{Access, ApiKeysSpec, AuthSpec};
 use backworks_runtime::bridge;
 use backworks_runtime::contract::{HandlerCall, HandlerRequest};
 use backworks_runtime::http::{RouteSpec, ServiceSpec};
@@ -50,22 +50,12 @@ const fn route(path: &'static str, auth: Access) -> RouteSpec {
 }
 
 static AUTH: AuthSpec = AuthSpec {
-    jwt: Some(JwtSpec {
-        keys: JwtKeys::Fixed {
-            algorithm: JwtAlgorithm::Hs256,
-            variable: "JWT_SECRET",
-        },
-        issuer: None,
-        audience: None,
-        roles_claim: "roles",
-        leeway_s: 30,
-    }),
-    users: None,
     api_keys: Some(ApiKeysSpec {
         header: "x-api-key",
+        query: Some("api_key"),
         admin_token_variable: Some("BACKWORKS_ADMIN_TOKEN"),
     }),
-    resources: Access::Required { roles: &[] },
+    ..auth_support::HS256_AUTH_FIELDS
 };
 
 static SERVICE: ServiceSpec = ServiceSpec {
@@ -161,6 +151,7 @@ fn create_use_list_revoke(backend: Backend) {
     assert!(key.starts_with("bwk_") && key.len() == 68, "{key}");
     assert_eq!(created["roles"], json!(["reports"]));
     assert_eq!(created["revoked_at"], Value::Null);
+    assert_eq!(created["last_used_at"], Value::Null, "not used yet");
 
     let me = with_key(&server, "/me", &key);
     assert_eq!(me.status, 200, "{}", me.text());
@@ -183,6 +174,20 @@ fn create_use_list_revoke(backend: Backend) {
     let items = listed.json()["items"].clone();
     assert_eq!(items.as_array().map(Vec::len), Some(1));
     assert_eq!(items[0]["id"], id.as_str());
+    // Used a moment ago: the write runs beside the request, so it may take a moment to land.
+    let mut used = items[0]["last_used_at"].clone();
+    for _ in 0..50 {
+        if used.is_string() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        used = list(&server, &bearer(OPERATOR)).json()["items"][0]["last_used_at"].clone();
+    }
+    let used = used
+        .as_str()
+        .expect("last_used_at is set once the key is used");
+    let created_at = items[0]["created_at"].as_str().unwrap();
+    assert!(used >= created_at, "{used} is not before {created_at}");
     assert!(items[0].get("key").is_none() && items[0].get("hash").is_none());
 
     assert_eq!(revoke(&server, &id).status, 204);
@@ -300,6 +305,120 @@ fn unknown_and_ambiguous_keys_are_refused(backend: Backend) {
     assert_eq!(twice.status, 401, "{}", twice.text());
 }
 
+/// A write made with a key is filed in the audit log under the key (kind `key`, the key's
+/// id), not as a user named `key:<id>`; handlers see which provider vouched for the caller.
+fn key_writes_are_audited_as_the_key(backend: Backend) {
+    let db = TestDb::new(backend);
+    let server = server(&db);
+    let (id, key) = issue(&server, &json!({ "name": "writer" }));
+    let me = with_key(&server, "/me", &key).json();
+    assert_eq!(me["user"]["provider"], "api_key", "{me}");
+    let created = request(
+        "POST",
+        &server.url("/authors"),
+        &[("x-api-key", &key), ("content-type", "application/json")],
+        Some(br#"{"name":"Ursula"}"#),
+    );
+    assert_eq!(created.status, 201, "{}", created.text());
+    let admin = hs256(&claims("boss", json!({ "roles": ["admin"] })), SECRET);
+    let token_me = request(
+        "GET",
+        &server.url("/me"),
+        &[("authorization", &bearer(&admin))],
+        None,
+    );
+    assert_eq!(token_me.json()["user"]["provider"], "jwt");
+    let audit = request(
+        "GET",
+        &server.url("/_backworks/audit?resource=authors"),
+        &[("authorization", &bearer(&admin))],
+        None,
+    );
+    assert_eq!(audit.status, 200, "{}", audit.text());
+    let entries = audit.json()["items"].clone();
+    assert_eq!(entries.as_array().map(Vec::len), Some(1), "{entries}");
+    assert_eq!(
+        entries[0]["actor"],
+        json!({ "kind": "key", "id": id }),
+        "{entries}"
+    );
+    // The filter by kind finds it too.
+    let by_kind = request(
+        "GET",
+        &server.url(&format!("/_backworks/audit?actor_kind=key&actor={id}")),
+        &[("authorization", &bearer(&admin))],
+        None,
+    );
+    assert_eq!(by_kind.json()["items"].as_array().map(Vec::len), Some(1));
+}
+
+/// `auth.api_keys.query`: the key may come as `?api_key=`, is taken out of the URI before
+/// anything reads it (the list grammar of `/authors` would refuse an unknown parameter), never
+/// reaches the log, and a key sent twice or beside a bearer token is refused.
+fn keys_in_the_query(backend: Backend) {
+    let log = captured_log();
+    let db = TestDb::new(backend);
+    let server = server(&db);
+    let (id, key) = issue(&server, &json!({ "name": "in-url" }));
+    let get =
+        |path: &str, headers: &[(&str, &str)]| request("GET", &server.url(path), headers, None);
+    let me = get(&format!("/me?api_key={key}"), &[]);
+    assert_eq!(me.status, 200, "{}", me.text());
+    assert_eq!(me.json()["user"]["id"], format!("key:{id}"));
+    let listed = get(&format!("/authors?api_key={key}&limit=5"), &[]);
+    assert_eq!(
+        listed.status,
+        200,
+        "the parameter never reaches the list: {}",
+        listed.text()
+    );
+    let misspelt = get(&format!("/authors?api_kee={key}"), &[("x-api-key", &key)]);
+    assert_eq!(
+        misspelt.status, 400,
+        "another parameter is the list's to refuse"
+    );
+    // An escaped name is the same parameter, so it cannot slip past as a filter.
+    assert_eq!(get(&format!("/authors?api%5Fkey={key}"), &[]).status, 200);
+
+    let token = hs256(&claims("u1", json!({})), SECRET);
+    for (path, headers, what) in [
+        (
+            format!("/me?api_key={key}"),
+            vec![("x-api-key", key.as_str())],
+            "header and query",
+        ),
+        (
+            format!("/me?api_key={key}&api_key={key}"),
+            vec![],
+            "the parameter twice",
+        ),
+        (
+            format!("/me?api_key={key}"),
+            vec![("authorization", &*format!("Bearer {token}"))],
+            "a key and a bearer token",
+        ),
+        (
+            format!("/me?api_key={}", "0".repeat(8)),
+            vec![],
+            "no key of ours",
+        ),
+    ] {
+        let refused = get(&path, &headers);
+        assert_eq!(refused.status, 401, "{what}: {}", refused.text());
+    }
+    // The operator's token beside a key in the query is ambiguous on the key routes too.
+    let ambiguous = request(
+        "GET",
+        &server.url(&format!("/_backworks/api-keys?api_key={key}")),
+        &[("authorization", &bearer(OPERATOR))],
+        None,
+    );
+    assert_eq!(ambiguous.status, 401, "{}", ambiguous.text());
+    let text = String::from_utf8_lossy(&log.lock().unwrap()).into_owned();
+    assert!(text.contains("/authors"), "the requests are logged: {text}");
+    assert!(!text.contains(&key[4..]), "no key in the log: {text}");
+}
+
 fn keys_never_reach_the_log(backend: Backend) {
     let log = captured_log();
     let db = TestDb::new(backend);
@@ -321,6 +440,8 @@ both!(
     only_admins_manage_keys,
     unknown_and_ambiguous_keys_are_refused,
     keys_never_reach_the_log,
+    key_writes_are_audited_as_the_key,
+    keys_in_the_query,
 );
 
 /// PostgreSQL stopped under a running server: a key cannot be checked, so it is a 503, never

@@ -6,26 +6,11 @@ mod http_support;
 mod storage_support;
 
 use auth_support::{AuthServer, SECRET, claims, hs256};
-use backworks_runtime::auth::{Access, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
 use backworks_runtime::http::ServiceSpec;
 use http_support::request;
 use serde_json::json;
 
-static AUTH: AuthSpec = AuthSpec {
-    jwt: Some(JwtSpec {
-        keys: JwtKeys::Fixed {
-            algorithm: JwtAlgorithm::Hs256,
-            variable: "JWT_SECRET",
-        },
-        issuer: None,
-        audience: None,
-        roles_claim: "roles",
-        leeway_s: 30,
-    }),
-    users: None,
-    api_keys: None,
-    resources: Access::Required { roles: &[] },
-};
+use crate::auth_support::HS256_AUTH as AUTH;
 
 static GUARDED: ServiceSpec = ServiceSpec {
     auth: Some(&AUTH),

@@ -6,7 +6,7 @@ mod auth_support;
 mod http_support;
 
 use auth_support::{AuthServer, SECRET, claims, hs256, now, unsigned};
-use backworks_runtime::auth::{Access, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
+use backworks_runtime::auth::{Access, AuthSpec, JwtSpec};
 use backworks_runtime::bridge;
 use backworks_runtime::contract::{HandlerCall, HandlerRequest};
 use backworks_runtime::http::{RouteSpec, ServiceSpec};
@@ -60,18 +60,12 @@ const fn route(
 
 static AUTH: AuthSpec = AuthSpec {
     jwt: Some(JwtSpec {
-        keys: JwtKeys::Fixed {
-            algorithm: JwtAlgorithm::Hs256,
-            variable: "JWT_SECRET",
-        },
         issuer: Some(ISSUER),
         audience: Some(AUDIENCE),
         roles_claim: "realm_access.roles",
-        leeway_s: 30,
+        ..auth_support::HS256_JWT
     }),
-    users: None,
-    api_keys: None,
-    resources: Access::Required { roles: &[] },
+    ..auth_support::HS256_AUTH_FIELDS
 };
 
 static SERVICE: ServiceSpec = ServiceSpec {

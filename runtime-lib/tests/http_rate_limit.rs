@@ -10,7 +10,8 @@ mod transport_support;
 
 use backworks_runtime::auth::Access;
 use backworks_runtime::http::{
-    RateKey, RateLimitSpec, RouteRateLimit, RouteSpec, ServiceSpec, TransportSpec,
+    RateKey, RateLimitSpec, ResourceRateLimit, RouteRateLimit, RouteSpec, ServiceSpec,
+    TransportSpec,
 };
 use http_support::{TestServer, echo};
 use transport_support::{count, hammer, send_from};
@@ -245,23 +246,8 @@ fn on_sqlite_the_limit_is_counted_in_memory() {
 /// `by: user`: each verified caller has a quota of their own, whatever address they call from.
 #[test]
 fn a_by_user_limit_counts_each_caller_apart() {
+    use crate::auth_support::HS256_AUTH as AUTH;
     use auth_support::{AuthServer, SECRET, claims, hs256};
-    use backworks_runtime::auth::{AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
-    static AUTH: AuthSpec = AuthSpec {
-        jwt: Some(JwtSpec {
-            keys: JwtKeys::Fixed {
-                algorithm: JwtAlgorithm::Hs256,
-                variable: "JWT_SECRET",
-            },
-            issuer: None,
-            audience: None,
-            roles_claim: "roles",
-            leeway_s: 30,
-        }),
-        users: None,
-        api_keys: None,
-        resources: Access::Required { roles: &[] },
-    };
     static ROUTES: [RouteSpec; 1] = [RouteSpec {
         auth: Access::Required { roles: &[] },
         ..route("GET", "/report", "report")
@@ -355,4 +341,128 @@ fn an_unreachable_database_falls_back_to_local_counters_and_back() {
         "{back:?}"
     );
     assert_eq!(report().status, 429, "the shared quota is spent");
+}
+
+/// `server.trusted_proxies`: `X-Forwarded-For` names the client only when the TCP peer is a
+/// trusted proxy. From any other peer the header is a client's own claim, and changing it
+/// must not buy a fresh quota.
+#[test]
+fn forwarded_addresses_count_only_from_trusted_proxies() {
+    static BEHIND_PROXY: ServiceSpec = service(&TransportSpec {
+        rate_limit: Some(limit("global", 2, 3600)),
+        trusted_proxies: &["127.0.0.2/32"],
+        ..TransportSpec::DEFAULT
+    });
+    let server = TestServer::start(&BEHIND_PROXY);
+    let get = |from: &str, forwarded: &str| {
+        send_from(
+            from,
+            server.addr,
+            "GET",
+            "/open",
+            &[("x-forwarded-for", forwarded)],
+        )
+        .status
+    };
+    let steps = [
+        // An untrusted peer spoofing a new address each time is still one client.
+        ("127.0.0.1", "198.51.100.1", 200, "untrusted, first"),
+        ("127.0.0.1", "198.51.100.2", 200, "untrusted, second"),
+        (
+            "127.0.0.1",
+            "198.51.100.3",
+            429,
+            "the spoofed header changed nothing",
+        ),
+        // Through the trusted proxy, each forwarded client has its own quota.
+        ("127.0.0.2", "203.0.113.7", 200, "forwarded, first"),
+        ("127.0.0.2", "203.0.113.7", 200, "forwarded, second"),
+        (
+            "127.0.0.2",
+            "203.0.113.7",
+            429,
+            "one forwarded client, limited",
+        ),
+        ("127.0.0.2", "203.0.113.8", 200, "another forwarded client"),
+        // What the client wrote on the left is its own claim: the right-most untrusted hop
+        // counts.
+        (
+            "127.0.0.2",
+            "192.0.2.1, 203.0.113.7",
+            429,
+            "a claim on the left",
+        ),
+        (
+            "127.0.0.2",
+            "203.0.113.7, 127.0.0.2, 192.0.2.9",
+            200,
+            "the right-most address not itself a proxy",
+        ),
+    ];
+    for (from, forwarded, status, why) in steps {
+        assert_eq!(get(from, forwarded), status, "{why}");
+    }
+}
+
+/// `resources.authors.rate_limit`: the resource's generated routes share one quota per
+/// caller; the N+1-th request in the window is a 429 with `Retry-After` and the RateLimit
+/// fields, and another resource's routes are not counted against it.
+#[test]
+fn a_resource_limit_covers_its_generated_routes_only() {
+    use storage_support::{Backend, TestDb, TestServer as DataServer};
+    static LIMITED_AUTHORS: ServiceSpec = ServiceSpec {
+        transport: Some(&TransportSpec {
+            resource_limits: &[ResourceRateLimit {
+                resource: "authors",
+                limit: limit("authors", 3, 3600),
+            }],
+            ..TransportSpec::DEFAULT
+        }),
+        ..storage_support::SERVICE_FIELDS
+    };
+    let db = TestDb::new(Backend::Sqlite);
+    let server = DataServer::start_spec(&LIMITED_AUTHORS, &db.url);
+    let get = |path: &str| send_from("127.0.0.1", server.addr, "GET", path, &[]);
+    let first = get("/authors");
+    assert_eq!(first.status, 200, "{first:?}");
+    assert_eq!(
+        first.header("ratelimit-policy"),
+        Some(r#""authors";q=3;w=3600"#)
+    );
+    assert_eq!(first.header("ratelimit"), Some(r#""authors";r=2;t=1200"#));
+    // The item route counts against the same quota.
+    let item = get("/authors/1");
+    assert_ne!(item.status, 429, "{item:?}");
+    assert!(
+        item.header("ratelimit")
+            .is_some_and(|value| value.starts_with(r#""authors";r=1;"#)),
+        "{item:?}"
+    );
+    assert_eq!(get("/authors").status, 200);
+    let refused = get("/authors");
+    assert_eq!(refused.status, 429, "{refused:?}");
+    assert!(
+        refused
+            .header("retry-after")
+            .and_then(|s| s.parse::<u64>().ok())
+            .is_some_and(|s| s > 0),
+        "{refused:?}"
+    );
+    assert!(
+        refused
+            .header("ratelimit")
+            .is_some_and(|value| value.starts_with(r#""authors";r=0;"#)),
+        "{refused:?}"
+    );
+    // Books are not limited, and carry no RateLimit fields.
+    for _ in 0..5 {
+        let books = get("/books");
+        assert_eq!(books.status, 200, "{books:?}");
+        assert_eq!(books.header("ratelimit"), None);
+    }
+    // Another client address has its own quota.
+    assert_eq!(
+        send_from("127.0.0.2", server.addr, "GET", "/authors", &[]).status,
+        200
+    );
 }

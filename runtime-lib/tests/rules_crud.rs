@@ -22,7 +22,6 @@ mod http_support;
 mod storage_support;
 
 use auth_support::{AuthServer, SECRET, claims, hs256};
-use backworks_runtime::auth::{Access, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec};
 use backworks_runtime::http::ServiceSpec;
 use backworks_runtime::storage::{
     Comparison, CrudOp, DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind, MigrationSpec,
@@ -33,21 +32,7 @@ use serde_json::{Value, json};
 use storage_support::schema::field;
 use storage_support::{Backend, TestDb};
 
-static AUTH: AuthSpec = AuthSpec {
-    jwt: Some(JwtSpec {
-        keys: JwtKeys::Fixed {
-            algorithm: JwtAlgorithm::Hs256,
-            variable: "JWT_SECRET",
-        },
-        issuer: None,
-        audience: None,
-        roles_claim: "roles",
-        leeway_s: 30,
-    }),
-    users: None,
-    api_keys: None,
-    resources: Access::Required { roles: &[] },
-};
+use crate::auth_support::HS256_AUTH as AUTH;
 
 const ALL: &[CrudOp] = &[
     CrudOp::List,

@@ -4,6 +4,7 @@
 
 mod command;
 pub mod http;
+pub mod jwt;
 pub mod oidc;
 pub mod postgres;
 pub mod server;

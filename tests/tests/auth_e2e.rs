@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
 use backworks_tests::http::{Response, request};
+use backworks_tests::jwt::{self, now};
 use backworks_tests::server::{RunningServer, build_server};
 use backworks_tests::{compile, diagnostics_of, example, workspace_root};
 use serde_json::{Value, json};
@@ -48,57 +49,9 @@ fn start(binary: &Path, name: &str) -> RunningServer {
     RunningServer::start_in(binary, &folder, ENVIRONMENT)
 }
 
-/// base64url without padding, by `openssl base64` (RFC 7515 §2).
-fn base64url(bytes: &[u8]) -> String {
-    let encoded = pipe("openssl", &["base64", "-A"], bytes);
-    String::from_utf8(encoded)
-        .expect("base64 is ASCII")
-        .trim()
-        .replace('+', "-")
-        .replace('/', "_")
-        .trim_end_matches('=')
-        .to_string()
-}
-
-fn pipe(program: &str, args: &[&str], input: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut child = Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("openssl runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write to openssl");
-    let output = child.wait_with_output().expect("openssl finishes");
-    assert!(output.status.success(), "{program} {args:?}");
-    output.stdout
-}
-
-/// An HS256 JWT (RFC 7519) signed by `openssl dgst -hmac`.
+/// An HS256 JWT signed with the service's secret (by `openssl`).
 fn token(claims: &Value) -> String {
-    let input = format!(
-        "{}.{}",
-        base64url(br#"{"alg":"HS256","typ":"JWT"}"#),
-        base64url(claims.to_string().as_bytes())
-    );
-    let signature = pipe(
-        "openssl",
-        &["dgst", "-sha256", "-hmac", SECRET, "-binary"],
-        input.as_bytes(),
-    );
-    format!("{input}.{}", base64url(&signature))
-}
-
-fn now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_secs()
+    jwt::hs256(claims, SECRET)
 }
 
 fn claims(sub: &str, roles: &[&str]) -> Value {

@@ -60,6 +60,32 @@ fn the_endpoint_limit_and_the_service_limit_both_hold() {
     assert!((294..300).contains(&remaining), "{notes:?}");
 }
 
+/// `resources.tags.rate_limit` limits the resource's generated routes and nothing else; the
+/// service trusts 127.0.0.1 as a proxy, so a forwarded client is counted apart.
+#[test]
+fn a_resource_limit_holds_and_forwarded_clients_are_told_apart() {
+    let server = start("transport-resource");
+    let tags = format!("{}/tags", server.base_url);
+    let statuses: Vec<u16> = (0..3)
+        .map(|_| request("GET", &tags, &[], None).status)
+        .collect();
+    assert_eq!(statuses, [200, 200, 429]);
+    let refused = request("GET", &format!("{tags}/1"), &[], None);
+    assert_eq!(refused.status, 429, "the item route shares the quota");
+    assert!(refused.header("retry-after").is_some(), "{refused:?}");
+    assert_eq!(
+        refused.header("ratelimit-policy"),
+        Some(r#""global";q=300;w=60, "tags";q=2;w=60"#)
+    );
+    let notes = request("GET", &format!("{}/notes", server.base_url), &[], None);
+    assert_eq!(notes.status, 200, "another resource is not limited by it");
+    let forwarded = request("GET", &tags, &[("x-forwarded-for", "203.0.113.9")], None);
+    assert_eq!(
+        forwarded.status, 200,
+        "a client forwarded by a trusted proxy has its own quota"
+    );
+}
+
 #[test]
 fn cors_security_headers_and_hsts_come_from_the_blueprint() {
     let server = start("transport-cors");

@@ -98,6 +98,12 @@ pub struct ServerConfig {
     /// `Strict-Transport-Security` (default false).
     #[serde(default)]
     pub hsts: Option<bool>,
+    /// Proxies (CIDR networks such as `10.0.0.0/8`, or single addresses) whose
+    /// `X-Forwarded-For` header names the client, for rate limits `by: ip`, login throttling
+    /// and the audit log. Default: none, and the header is never believed — a client can
+    /// write anything in it.
+    #[serde(default)]
+    pub trusted_proxies: Option<Vec<String>>,
 }
 
 /// `dashboard:` settings.

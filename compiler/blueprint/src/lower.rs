@@ -86,7 +86,13 @@ pub fn lower(
     if accounts_key.is_some() {
         check_account_routes(source, &routes, lowerer.diagnostics);
     }
-    let transport = crate::transport::lower_transport(source, blueprint, root, lowerer.diagnostics);
+    let transport = crate::transport::lower_transport(
+        source,
+        blueprint,
+        &parts.resources,
+        root,
+        lowerer.diagnostics,
+    );
 
     let Lowerer {
         handlers,

@@ -3,26 +3,30 @@
 //! `limits.header_timeout` and `limits.connections_per_ip`.
 //!
 //! ```text
-//! server: { hsts: true }
+//! server: { hsts: true, trusted_proxies: [10.0.0.0/8] }
 //! limits: { header_timeout: 5s, connections_per_ip: 32 }
-//!   ─▶ Transport { hsts: true, header_timeout_ms: 5000, connections_per_ip: 32, … }
+//!   ─▶ Transport { hsts: true, header_timeout_ms: 5000, connections_per_ip: 32,
+//!                  trusted_proxies: ["10.0.0.0/8"], … }
 //! ```
 
 use backworks_diagnostics::{Diagnostic, SourceId};
-use backworks_ir::Transport;
+use backworks_ir::{ResourceRateLimit, Transport};
 
-use crate::config::{Blueprint, Size};
+use crate::config::{Blueprint, CrudEndpoints, ResourceConfig, Size};
 use crate::cors::lower_cors;
 use crate::diagnostics::invalid_quantity;
+use crate::diagnostics::transport::{rate_limit_without_routes, trusted_proxy};
+use crate::parts::Part;
 use crate::quantity::{self, DURATION_UNITS};
 use crate::rate_limit::lower_rate_limit;
-use crate::yaml::Node;
+use crate::yaml::{Node, NodeKind};
 
 /// Lowers the service-wide transport keys (each absent or malformed key keeps its default;
 /// shape errors are reported already).
 pub fn lower_transport(
     source: SourceId,
     blueprint: &Blueprint,
+    resources: &[Part<'_, ResourceConfig>],
     root: &Node,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Transport {
@@ -61,9 +65,13 @@ pub fn lower_transport(
         .map_or(defaults.connections_per_ip, |cap| {
             u32::try_from(cap).unwrap_or(u32::MAX)
         });
+    let trusted_proxies = lower_trusted_proxies(source, blueprint, root, diagnostics);
+    let resource_limits = lower_resource_limits(source, resources, root, diagnostics);
     Transport {
         rate_limit,
         cors,
+        trusted_proxies,
+        resource_limits,
         hsts: blueprint
             .server
             .as_ref()
@@ -72,4 +80,99 @@ pub fn lower_transport(
         header_timeout_ms,
         connections_per_ip,
     }
+}
+
+/// `server.trusted_proxies`: each entry an address or a CIDR network, written back in a
+/// canonical form (`10.0.0.0/8`, `2001:db8::/32`); each bad entry is its own diagnostic.
+fn lower_trusted_proxies(
+    source: SourceId,
+    blueprint: &Blueprint,
+    root: &Node,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<String> {
+    let Some(entries) = blueprint
+        .server
+        .as_ref()
+        .and_then(|server| server.trusted_proxies.as_ref())
+    else {
+        return Vec::new();
+    };
+    let nodes = root
+        .get("server")
+        .and_then(|server| server.get("trusted_proxies"));
+    let mut proxies = Vec::new();
+    for (index, entry) in entries.iter().enumerate() {
+        match network(entry) {
+            Some(network) => proxies.push(network),
+            None => {
+                let range = nodes
+                    .and_then(|node| match &node.kind {
+                        NodeKind::Sequence(items) => items.get(index),
+                        _ => None,
+                    })
+                    .or(nodes)
+                    .map_or(0..0, |node| node.span.clone());
+                diagnostics.push(trusted_proxy(source, range, entry));
+            }
+        }
+    }
+    proxies
+}
+
+/// `text` as `address/prefix`, or `None` when it is no address or network.
+fn network(text: &str) -> Option<String> {
+    let (address, prefix) = match text.trim().split_once('/') {
+        Some((address, prefix)) => (address, Some(prefix)),
+        None => (text.trim(), None),
+    };
+    let address: std::net::IpAddr = address.parse().ok()?;
+    let bits = if address.is_ipv4() { 32 } else { 128 };
+    let prefix = match prefix {
+        None => bits,
+        Some(digits) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            digits.parse::<u8>().ok().filter(|prefix| *prefix <= bits)?
+        }
+        Some(_) => return None,
+    };
+    Some(format!("{address}/{prefix}"))
+}
+
+/// `resources.<name>.rate_limit`: one limit per resource, over its generated routes; on a
+/// resource without generated routes it would limit nothing, which is an error rather than
+/// a silent no-op.
+fn lower_resource_limits(
+    source: SourceId,
+    resources: &[Part<'_, ResourceConfig>],
+    root: &Node,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<ResourceRateLimit> {
+    let auth_declared = root.get("auth").is_some();
+    let mut limits = Vec::new();
+    for part in resources {
+        let resource = &part.config;
+        let (Some(config), Some(node), Some(name)) = (
+            &resource.rate_limit,
+            part.node.get("rate_limit"),
+            part.name(),
+        ) else {
+            continue;
+        };
+        let has_routes = match &resource.endpoints {
+            None | Some(CrudEndpoints::All(false)) => false,
+            Some(CrudEndpoints::All(true)) => true,
+            Some(CrudEndpoints::Some(operations)) => !operations.is_empty(),
+        };
+        if !has_routes {
+            let at = part.node.key("rate_limit").unwrap_or(node);
+            diagnostics.push(rate_limit_without_routes(source, at.span.clone(), name));
+            continue;
+        }
+        if let Some(limit) = lower_rate_limit(source, config, node, auth_declared, diagnostics) {
+            limits.push(ResourceRateLimit {
+                resource: name.to_string(),
+                limit,
+            });
+        }
+    }
+    limits
 }

@@ -158,7 +158,11 @@ fn api_keys_spec(api_keys: &ApiKeys) -> TokenStream {
         Some(variable) => quote! { Some(#variable) },
         None => quote! { None },
     };
-    quote! { ApiKeysSpec { header: #header, admin_token_variable: #admin_token_variable } }
+    let query = match &api_keys.query {
+        Some(parameter) => quote! { Some(#parameter) },
+        None => quote! { None },
+    };
+    quote! { ApiKeysSpec { header: #header, query: #query, admin_token_variable: #admin_token_variable } }
 }
 
 /// A route's `Access` as a constant expression.

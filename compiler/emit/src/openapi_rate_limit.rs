@@ -1,5 +1,6 @@
 //! The 429 of rate-limited operations in the OpenAPI document: every operation when the
-//! service declares `rate_limit:`, else those whose endpoint declares one. The answer names
+//! service declares `rate_limit:`, else those whose endpoint declares one and the generated
+//! operations of a resource that declares one. The answer names
 //! `Retry-After` and the RateLimit fields (draft-ietf-httpapi-ratelimit-headers-11) it carries.
 
 use backworks_ir::Service;
@@ -22,7 +23,21 @@ pub(crate) fn document_limits(service: &Service, paths: &mut Map<String, Value>)
                 .flat_map(|route| &route.operations)
                 .find(|op| op.method.as_str().eq_ignore_ascii_case(method))
                 .is_some_and(|op| op.rate_limit.is_some());
-            if !(global || own) {
+            let resource = path
+                .strip_prefix('/')
+                .map(|rest| rest.strip_suffix("/{id}").unwrap_or(rest))
+                .is_some_and(|name| {
+                    service
+                        .transport
+                        .resource_limits
+                        .iter()
+                        .any(|limited| limited.resource == name)
+                })
+                && !service
+                    .routes
+                    .iter()
+                    .any(|route| route.path.to_string() == *path);
+            if !(global || own || resource) {
                 continue;
             }
             if let Some(responses) = operation

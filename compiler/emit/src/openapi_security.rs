@@ -24,6 +24,8 @@ use crate::openapi::ERROR_SCHEMA;
 const SCHEME: &str = "bearerAuth";
 /// The API key scheme's name in `components.securitySchemes`.
 const API_KEY_SCHEME: &str = "apiKeyAuth";
+/// The scheme of an API key sent as a query parameter (`auth.api_keys.query`).
+const API_KEY_QUERY_SCHEME: &str = "apiKeyQuery";
 /// The operator's bootstrap token's scheme, accepted by the key administration routes only.
 const ADMIN_TOKEN_SCHEME: &str = "adminToken";
 /// Where the key administration routes are served (`runtime-lib/src/auth/api_keys_routes.rs`).
@@ -63,6 +65,17 @@ pub(crate) fn secure(
                 "description": "An API key an admin issued (`POST /_backworks/api-keys`), sent in this header. A request with both a key and a bearer token is refused."
             }),
         );
+        if let Some(parameter) = &api_keys.query {
+            definitions.insert(
+                API_KEY_QUERY_SCHEME.into(),
+                json!({
+                    "type": "apiKey",
+                    "in": "query",
+                    "name": parameter,
+                    "description": "The same API key, sent as this query parameter instead of the header (the server removes it before logging). A request carrying the key twice, or a key and a bearer token, is refused."
+                }),
+            );
+        }
     }
     if auth
         .api_keys
@@ -144,8 +157,11 @@ fn schemes(auth: &Auth) -> Vec<&'static str> {
     if auth.jwt.is_some() || auth.users.is_some() {
         schemes.push(SCHEME);
     }
-    if auth.api_keys.is_some() {
+    if let Some(api_keys) = &auth.api_keys {
         schemes.push(API_KEY_SCHEME);
+        if api_keys.query.is_some() {
+            schemes.push(API_KEY_QUERY_SCHEME);
+        }
     }
     schemes
 }
@@ -176,7 +192,9 @@ fn describe(operation: &mut Map<String, Value>, access: &Access, schemes: &[&str
     };
     if *access != Access::Public {
         responses.entry("401").or_insert_with(|| {
-            let description = if schemes.contains(&API_KEY_SCHEME) {
+            let description = if schemes.contains(&API_KEY_QUERY_SCHEME) {
+                "No valid credentials: a missing, malformed, expired, not yet valid, badly signed or foreign bearer token; an unknown, revoked or expired API key; a key sent twice (header and query); or both a token and a key."
+            } else if schemes.contains(&API_KEY_SCHEME) {
                 "No valid credentials: a missing, malformed, expired, not yet valid, badly signed or foreign bearer token; an unknown, revoked or expired API key; or both a token and a key."
             } else {
                 "No valid bearer token: missing, malformed, expired, not yet valid, badly signed, or for another issuer or audience."
@@ -216,14 +234,19 @@ fn add_api_key_routes(paths: &mut Map<String, Value>, api_keys: &ApiKeys, scheme
     let error = || json!({ "$ref": format!("#/components/schemas/{ERROR_SCHEMA}") });
     let summary = json!({
         "type": "object",
-        "required": ["id", "name", "roles", "created_at", "expires_at", "revoked_at"],
+        "required": ["id", "name", "roles", "created_at", "expires_at", "revoked_at", "last_used_at"],
         "properties": {
             "id": { "type": "string", "format": "uuid" },
             "name": { "type": "string" },
             "roles": { "type": "array", "items": { "type": "string" } },
             "created_at": { "type": "string", "format": "date-time" },
             "expires_at": { "type": ["string", "null"], "format": "date-time" },
-            "revoked_at": { "type": ["string", "null"], "format": "date-time" }
+            "revoked_at": { "type": ["string", "null"], "format": "date-time" },
+            "last_used_at": {
+                "type": ["string", "null"],
+                "format": "date-time",
+                "description": "When the key last admitted a request, to within a minute."
+            }
         }
     });
     let mut created = summary.clone();

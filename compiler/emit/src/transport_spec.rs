@@ -7,7 +7,8 @@
 //!   ─▶ static TRANSPORT: TransportSpec = TransportSpec {
 //!          rate_limit: Some(RateLimitSpec { policy: "global", requests: 300u32, per_s: 60u32,
 //!                                           by: RateKey::Ip, shared: None }),
-//!          route_limits: &[RouteRateLimit { method: "GET", path: "/report", limit: … }], … };
+//!          route_limits: &[RouteRateLimit { method: "GET", path: "/report", limit: … }],
+//!          resource_limits: &[ResourceRateLimit { resource: "notes", limit: … }], … };
 //! ```
 
 use backworks_ir::{RateKey, RateLimit, Service, Transport};
@@ -72,13 +73,26 @@ pub(crate) fn transport_static(
     let hsts = transport.hsts;
     let header_timeout_ms = transport.header_timeout_ms;
     let connections_per_ip = transport.connections_per_ip;
+    let trusted_proxies = &transport.trusted_proxies;
+    let resources: Vec<TokenStream> = transport
+        .resource_limits
+        .iter()
+        .map(|limited| {
+            let resource = &limited.resource;
+            let spec = limit_spec(&policy_name(resource), &limited.limit);
+            quote! { ResourceRateLimit { resource: #resource, limit: #spec } }
+        })
+        .collect();
     // Only what the static names, so the generated crate builds without unused imports.
     let mut imports = vec![quote! { TransportSpec }];
-    if transport.rate_limit.is_some() || !routes.is_empty() {
+    if transport.rate_limit.is_some() || !routes.is_empty() || !resources.is_empty() {
         imports.extend([quote! { RateKey }, quote! { RateLimitSpec }]);
     }
     if !routes.is_empty() {
         imports.push(quote! { RouteRateLimit });
+    }
+    if !resources.is_empty() {
+        imports.push(quote! { ResourceRateLimit });
     }
     if transport.cors.is_some() {
         imports.push(quote! { CorsSpec });
@@ -89,10 +103,12 @@ pub(crate) fn transport_static(
         static TRANSPORT: TransportSpec = TransportSpec {
             rate_limit: #global,
             route_limits: &[#(#routes),*],
+            resource_limits: &[#(#resources),*],
             cors: #cors,
             hsts: #hsts,
             header_timeout_ms: #header_timeout_ms,
             connections_per_ip: #connections_per_ip,
+            trusted_proxies: &[#(#trusted_proxies),*],
         };
     })
 }

@@ -105,6 +105,8 @@ pub struct AdminAccount {
 pub struct ApiKeys {
     /// The request header carrying the key.
     pub header: String,
+    /// The query parameter that may carry the key instead, when the blueprint allows it.
+    pub query: Option<String>,
     /// The environment variable holding the operator's bootstrap token for the key
     /// administration routes, if any.
     pub admin_token_variable: Option<String>,

@@ -35,7 +35,7 @@ pub use data::{
 };
 pub use inputs::{ExportInputs, HandlerInputs, InferredParameter, InferredRequestBody};
 pub use rules::{Comparison, Rule, RuleExpr, Rules};
-pub use transport::{Cors, RateKey, RateLimit, Transport};
+pub use transport::{Cors, RateKey, RateLimit, ResourceRateLimit, Transport};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.
 #[derive(Debug, Clone, PartialEq)]

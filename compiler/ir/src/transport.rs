@@ -6,6 +6,7 @@
 //! rate_limit: { requests: 300, per: 1m, by: ip }  ─▶ Transport { rate_limit: Some(RateLimit {
 //!                                                       requests: 300, per_s: 60, by: Ip, shared: None }) … }
 //! endpoints: [{ path: /report, rate_limit: {…} }] ─▶ Operation { rate_limit: Some(RateLimit {…}) }
+//! resources: { notes: { rate_limit: {…} } }       ─▶ Transport { resource_limits: [{ resource: "notes", … }] }
 //! ```
 
 /// The service's transport settings.
@@ -21,6 +22,21 @@ pub struct Transport {
     pub header_timeout_ms: u64,
     /// The most connections one client address may hold open.
     pub connections_per_ip: u32,
+    /// Proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`), as
+    /// `address/prefix`; empty: none.
+    pub trusted_proxies: Vec<String>,
+    /// Limits of single resources' generated routes (`resources.<name>.rate_limit`), in
+    /// blueprint order.
+    pub resource_limits: Vec<ResourceRateLimit>,
+}
+
+/// The limit one resource's generated routes share.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceRateLimit {
+    /// The resource's name.
+    pub resource: String,
+    /// The limit.
+    pub limit: RateLimit,
 }
 
 impl Default for Transport {
@@ -31,6 +47,8 @@ impl Default for Transport {
             hsts: false,
             header_timeout_ms: 10_000,
             connections_per_ip: 64,
+            trusted_proxies: Vec::new(),
+            resource_limits: Vec::new(),
         }
     }
 }

@@ -5,6 +5,7 @@
 //!          stored: SHA-256(key) in _backworks_api_keys (api_keys_store.rs)
 //! request: x-api-key: bwk_9f…  ─SHA-256─▶ row ─▶ not revoked, not expired
 //!          ─▶ User { id: "key:<id>", roles, claims: {"api_key": <id>, "name": …} }
+//!          (and `last_used_at`, at most once a minute: api_keys_usage.rs)
 //! ```
 //!
 //! SHA-256, not a password hash, is the right function here: a key carries 256 bits from the
@@ -101,6 +102,8 @@ pub(crate) struct KeyVerifier {
     admin_token: Option<[u8; 32]>,
     /// The database, when the router was given one (tests, embedders); else the installed one.
     store: Option<Store>,
+    /// When each key's `last_used_at` was last written.
+    usage: super::api_keys_usage::Usage,
 }
 
 impl KeyVerifier {
@@ -131,6 +134,7 @@ impl KeyVerifier {
             header: spec.header,
             admin_token,
             store: None,
+            usage: super::api_keys_usage::Usage::default(),
         })
     }
 
@@ -192,6 +196,7 @@ impl KeyVerifier {
         if key.expires_at.is_some_and(|expires_at| expires_at <= now) {
             return Err(Refusal::Invalid("the API key has expired"));
         }
+        self.usage.used(&store, &key.id, now);
         Ok(caller(&key))
     }
 }
@@ -210,6 +215,7 @@ pub(crate) fn now_ms() -> i64 {
 fn caller(key: &StoredKey) -> User {
     User {
         id: Some(format!("key:{}", key.id)),
+        provider: crate::contract::Provider::ApiKey,
         roles: key.roles.clone(),
         claims: serde_json::json!({ "api_key": key.id, "name": key.name }).to_string(),
     }

@@ -14,8 +14,8 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Extension, Path, Request};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::extract::{Path, Request};
+use axum::http::{Extensions, HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, delete, get};
 use serde::Deserialize;
@@ -26,6 +26,7 @@ use super::api_keys_store::{self, StoredKey};
 use super::bearer::{self, Credentials};
 use super::{Access, Authenticator, Refusal, admit};
 use crate::contract::User;
+use crate::http::client_addr::client_ip;
 use crate::http::envelope::EndpointName;
 use crate::http::errors::{HttpError, json_error};
 use crate::http::request_id::RequestId;
@@ -49,18 +50,12 @@ pub(crate) fn routes(
     vec![
         (
             PATH.to_owned(),
-            get(move |headers: HeaderMap| list(for_list, headers))
+            get(move |req: Request| list(for_list, req))
                 .post(move |req: Request| create(for_create, body_limit, req)),
         ),
         (
             format!("{PATH}/{{id}}"),
-            delete(
-                move |id: Path<String>,
-                      request_id: Option<Extension<RequestId>>,
-                      headers: HeaderMap| {
-                    revoke(for_revoke, id.0, request_id.map(|id| id.0), headers)
-                },
-            ),
+            delete(move |id: Path<String>, req: Request| revoke(for_revoke, id.0, req)),
         ),
     ]
 }
@@ -75,7 +70,11 @@ fn request_id_of(id: Option<&RequestId>) -> String {
 }
 
 /// The admin calling, or the refusal to answer.
-async fn admin(authenticator: &Authenticator, headers: &HeaderMap) -> Result<User, Response> {
+async fn admin(
+    authenticator: &Authenticator,
+    headers: &HeaderMap,
+    extensions: &Extensions,
+) -> Result<User, Response> {
     let verifier = authenticator
         .api_keys
         .as_ref()
@@ -83,16 +82,17 @@ async fn admin(authenticator: &Authenticator, headers: &HeaderMap) -> Result<Use
     // The operator's token, alone: with an API key beside it `admit` refuses both, as
     // everywhere else.
     if let Credentials::Bearer(token) = bearer::credentials(headers)
-        && api_keys::presented(headers, verifier.header()) == api_keys::Presented::Absent
+        && !authenticator.presents_api_key(headers, extensions)
         && verifier.is_admin_token(token)
     {
         return Ok(User {
             id: Some("operator".into()),
+            provider: crate::contract::Provider::Operator,
             roles: vec!["admin".into()],
             claims: "{}".into(),
         });
     }
-    match admit(Some(authenticator), ADMINS, headers).await {
+    match admit(Some(authenticator), ADMINS, headers, extensions).await {
         Ok(Some(user)) => Ok(user),
         Ok(None) => Err(refused(Refusal::Missing)),
         Err(refusal) => Err(refused(refusal)),
@@ -144,6 +144,7 @@ fn summary(key: &StoredKey) -> Value {
         "created_at": format_instant(key.created_at),
         "expires_at": key.expires_at.map(format_instant),
         "revoked_at": key.revoked_at.map(format_instant),
+        "last_used_at": key.last_used_at.map(format_instant),
     })
 }
 
@@ -172,7 +173,7 @@ async fn create_key(
     req: Request,
 ) -> Result<Response, Response> {
     let (parts, body) = req.into_parts();
-    let by = admin(authenticator, &parts.headers).await?;
+    let by = admin(authenticator, &parts.headers, &parts.extensions).await?;
     let store = store(authenticator.api_keys.as_ref()).map_err(refused)?;
     let body = axum::body::to_bytes(body, body_limit)
         .await
@@ -219,8 +220,13 @@ async fn create_key(
         created_at: now,
         expires_at,
         revoked_at: None,
+        last_used_at: None,
     };
-    let origin = Origin::request(Some(&by), &request_id_of(parts.extensions.get()), None);
+    let origin = Origin::request(
+        Some(&by),
+        &request_id_of(parts.extensions.get()),
+        client_ip(&parts.extensions).map(|ip| ip.to_string()),
+    );
     api_keys_store::insert(&store, &stored, &api_keys::hash(&key), &origin)
         .await
         .map_err(|error| unavailable(&error))?;
@@ -235,9 +241,12 @@ async fn create_key(
     Ok((StatusCode::CREATED, axum::Json(answer)).into_response())
 }
 
-async fn list(authenticator: Arc<Authenticator>, headers: HeaderMap) -> Response {
+async fn list(authenticator: Arc<Authenticator>, req: Request) -> Response {
+    // Only the head is kept: a request's body is not `Sync`, so no reference to it may live
+    // across an await of a route's future.
+    let (req, _) = req.into_parts();
     let answer = async {
-        admin(&authenticator, &headers).await?;
+        admin(&authenticator, &req.headers, &req.extensions).await?;
         let store = store(authenticator.api_keys.as_ref()).map_err(refused)?;
         let keys = api_keys_store::list(&store)
             .await
@@ -248,16 +257,16 @@ async fn list(authenticator: Arc<Authenticator>, headers: HeaderMap) -> Response
     named(answer.await.unwrap_or_else(|refused| refused))
 }
 
-async fn revoke(
-    authenticator: Arc<Authenticator>,
-    id: String,
-    request_id: Option<RequestId>,
-    headers: HeaderMap,
-) -> Response {
+async fn revoke(authenticator: Arc<Authenticator>, id: String, req: Request) -> Response {
+    let (req, _) = req.into_parts();
     let answer = async {
-        let by = admin(&authenticator, &headers).await?;
+        let by = admin(&authenticator, &req.headers, &req.extensions).await?;
         let store = store(authenticator.api_keys.as_ref()).map_err(refused)?;
-        let origin = Origin::request(Some(&by), &request_id_of(request_id.as_ref()), None);
+        let origin = Origin::request(
+            Some(&by),
+            &request_id_of(req.extensions.get()),
+            client_ip(&req.extensions).map(|ip| ip.to_string()),
+        );
         let revoked = api_keys_store::revoke(&store, &id, api_keys::now_ms(), &origin)
             .await
             .map_err(|error| unavailable(&error))?;

@@ -8,8 +8,9 @@
 //! 6f1c…     | "reporting" | 9b0e…              | ["reader"]  | 1796…      | NULL       | NULL       | NULL
 //! ```
 //!
-//! `last_used_at` is kept for the dashboard but not written per request yet: a write on every
-//! authenticated request would serialize readers behind SQLite's single writer.
+//! `last_used_at` is written when a key is used, at most once a minute per key
+//! (`api_keys_usage.rs`): a write on every authenticated request would serialize readers
+//! behind SQLite's single writer.
 //!
 //! The table is created in every database (as every platform table is); the queries serve
 //! only servers built with the `auth` feature.
@@ -50,7 +51,7 @@ pub(crate) static TABLE: SystemTable = SystemTable {
 };
 
 /// The columns every read returns (never `hash`).
-const COLUMNS: &str = "id, name, roles, created_at, expires_at, revoked_at";
+const COLUMNS: &str = "id, name, roles, created_at, expires_at, revoked_at, last_used_at";
 
 /// One key as stored, without its hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +62,8 @@ pub(crate) struct StoredKey {
     pub(crate) created_at: i64,
     pub(crate) expires_at: Option<i64>,
     pub(crate) revoked_at: Option<i64>,
+    /// When the key last admitted a request, to within a minute (`None`: never).
+    pub(crate) last_used_at: Option<i64>,
 }
 
 impl StoredKey {
@@ -77,6 +80,7 @@ impl StoredKey {
             created_at: time("created_at")?,
             expires_at: time("expires_at"),
             revoked_at: time("revoked_at"),
+            last_used_at: time("last_used_at"),
         })
     }
 }
@@ -135,6 +139,20 @@ pub(crate) async fn list(store: &Store) -> Result<Vec<StoredKey>, StoreError> {
         )
         .await?;
     Ok(rows.iter().filter_map(StoredKey::from_row).collect())
+}
+
+/// Records that key `id` was used at `now` (never moving the time back). Unaudited: it is
+/// bookkeeping, not a change anyone made.
+pub(crate) async fn touch(store: &Store, id: &str, now: i64) -> Result<(), StoreError> {
+    store
+        .platform_sql(
+            "UPDATE _backworks_api_keys SET last_used_at = ? \
+             WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"
+                .into(),
+            vec![json!(now), json!(id), json!(now)],
+        )
+        .await
+        .map(drop)
 }
 
 /// Marks key `id` revoked at `now` (a revoked key keeps its first revocation time), with its

@@ -9,6 +9,7 @@
 //! request: Authorization: Bearer <jwt> ──bearer──▶ verify (one algorithm; exp/nbf ± leeway,
 //!          iss, aud) ──roles──▶ User { id: sub, roles, claims } ──▶ HandlerRequest::user ──▶ ctx.user
 //!          x-api-key: bwk_… ──api_keys──▶ User { id: "key:<id>", roles, claims }  (not with a bearer too)
+//!          ?api_key=bwk_… (auth.api_keys.query; taken out of the URI by `query_key`) ──▶ the same
 //! ```
 //!
 //! Failing closed: a route whose access cannot be decided — it requires a caller but the
@@ -27,6 +28,8 @@ mod api_keys;
 pub(crate) mod api_keys_routes;
 #[cfg(feature = "storage")]
 pub(crate) mod api_keys_store;
+#[cfg(all(feature = "auth", feature = "storage"))]
+mod api_keys_usage;
 mod bearer;
 #[cfg(feature = "oidc")]
 mod jwks;
@@ -34,6 +37,8 @@ mod jwks;
 mod jwks_fetch;
 #[cfg(feature = "auth")]
 mod key;
+#[cfg(all(feature = "auth", feature = "storage"))]
+pub(crate) mod query_key;
 #[cfg(feature = "auth")]
 mod roles;
 mod spec;
@@ -46,7 +51,7 @@ pub use spec::{
     Access, AdminAccountSpec, ApiKeysSpec, AuthSpec, JwtAlgorithm, JwtKeys, JwtSpec, UsersSpec,
 };
 
-use axum::http::HeaderMap;
+use axum::http::{Extensions, HeaderMap};
 
 use crate::contract::User;
 use bearer::Credentials;
@@ -155,30 +160,65 @@ impl Authenticator {
         let _ = store;
     }
 
+    /// The API key a request presents, in the header or (when the blueprint allows it) the
+    /// query parameter `query_key` took out of its URI; `None` when it presents none. Sent in
+    /// both places, it is malformed: which one counts would be ambiguous.
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    fn presented_key<'r>(
+        &self,
+        headers: &'r HeaderMap,
+        extensions: &'r Extensions,
+    ) -> Option<Result<&'r str, Refusal>> {
+        use api_keys::Presented;
+        use query_key::QueryKey;
+        let keys = self.api_keys.as_ref()?;
+        let in_header = api_keys::presented(headers, keys.header());
+        let in_query = extensions.get::<QueryKey>();
+        match (in_header, in_query) {
+            (Presented::Absent, None) => None,
+            (Presented::Key(key), None) => Some(Ok(key)),
+            (Presented::Absent, Some(QueryKey::Key(key))) => Some(Ok(key.as_str())),
+            (Presented::Malformed, None) => {
+                Some(Err(Refusal::Invalid("the API key header is malformed")))
+            }
+            (Presented::Absent, Some(QueryKey::Malformed)) => Some(Err(Refusal::Invalid(
+                "the API key query parameter is repeated",
+            ))),
+            (_, Some(_)) => Some(Err(Refusal::Invalid(
+                "send the API key once, in the header or the query, not both",
+            ))),
+        }
+    }
+
+    /// Whether a request presents an API key in any form (even a malformed one).
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    pub(crate) fn presents_api_key(&self, headers: &HeaderMap, extensions: &Extensions) -> bool {
+        self.presented_key(headers, extensions).is_some()
+    }
+
     /// The caller an API key names, when the request sends one (`None`: it sends none). A
     /// request with both a key and an `Authorization` header is refused: which identity would
     /// count is ambiguous, so neither does.
     #[cfg(all(feature = "auth", feature = "storage"))]
-    async fn verify_api_key(&self, headers: &HeaderMap) -> Option<Result<User, Refusal>> {
-        use api_keys::Presented;
-        let keys = self.api_keys.as_ref()?;
-        let presented = api_keys::presented(headers, keys.header());
-        if presented == Presented::Absent {
-            return None;
-        }
+    async fn verify_api_key(
+        &self,
+        headers: &HeaderMap,
+        extensions: &Extensions,
+    ) -> Option<Result<User, Refusal>> {
+        let presented = self.presented_key(headers, extensions)?;
         if bearer::credentials(headers) != Credentials::Absent {
             return Some(Err(Refusal::Invalid(
                 "send either an API key or a bearer token, not both",
             )));
         }
         Some(match presented {
-            Presented::Key(key) => keys.verify(key).await,
-            _ => Err(Refusal::Invalid("the API key header is malformed")),
+            Ok(key) => self.api_keys.as_ref()?.verify(key).await,
+            Err(refusal) => Err(refusal),
         })
     }
 
     #[cfg(not(all(feature = "auth", feature = "storage")))]
-    async fn verify_api_key(&self, _: &HeaderMap) -> Option<Result<User, Refusal>> {
+    async fn verify_api_key(&self, _: &HeaderMap, _: &Extensions) -> Option<Result<User, Refusal>> {
         None
     }
 
@@ -250,12 +290,14 @@ pub(crate) enum Refusal {
     Unavailable(&'static str),
 }
 
-/// Decides whether a request with `headers` may call a route with `access`, and who the caller
-/// is (`None`: anonymous). `authenticator` is the service's, absent when it declares no `auth:`.
+/// Decides whether a request with `headers` (and `extensions`, where an API key taken from
+/// the query waits) may call a route with `access`, and who the caller is (`None`:
+/// anonymous). `authenticator` is the service's, absent when it declares no `auth:`.
 pub(crate) async fn admit(
     authenticator: Option<&Authenticator>,
     access: Access,
     headers: &HeaderMap,
+    extensions: &Extensions,
 ) -> Result<Option<User>, Refusal> {
     if access == Access::Public {
         return Ok(None);
@@ -263,7 +305,7 @@ pub(crate) async fn admit(
     let Some(authenticator) = authenticator else {
         return Err(Refusal::Unverifiable);
     };
-    if let Some(by_key) = authenticator.verify_api_key(headers).await {
+    if let Some(by_key) = authenticator.verify_api_key(headers, extensions).await {
         return require_roles(access, by_key?);
     }
     let user = match bearer::credentials(headers) {

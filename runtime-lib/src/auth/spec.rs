@@ -9,7 +9,7 @@
 //!         issuer: Some("${OIDC_ISSUER}"), audience: Some("notes-api"),
 //!         roles_claim: "roles", leeway_s: 30 }),
 //!     users: None,
-//!     api_keys: Some(ApiKeysSpec { header: "x-api-key", admin_token_variable: None }),
+//!     api_keys: Some(ApiKeysSpec { header: "x-api-key", query: None, admin_token_variable: None }),
 //!     resources: Access::Required { roles: &[] },
 //! };
 //! RouteSpec { …, auth: Access::Required { roles: &["admin"] } }
@@ -118,6 +118,10 @@ pub struct AdminAccountSpec {
 pub struct ApiKeysSpec {
     /// The request header carrying the key (lower case).
     pub header: &'static str,
+    /// The query parameter that may carry the key instead (`auth.api_keys.query`), when the
+    /// blueprint allows it; the server removes it from the request before anything else
+    /// reads the URI.
+    pub query: Option<&'static str>,
     /// The environment variable holding the operator's bootstrap token, accepted as
     /// `Authorization: Bearer <token>` by the key administration routes only.
     pub admin_token_variable: Option<&'static str>,

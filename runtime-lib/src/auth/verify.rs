@@ -155,6 +155,7 @@ impl Verifier {
         }
         Ok(User {
             id: claims.get("sub").and_then(Value::as_str).map(str::to_owned),
+            provider: crate::contract::Provider::Jwt,
             roles: roles(&claims, self.roles_claim),
             claims: claims.to_string(),
         })

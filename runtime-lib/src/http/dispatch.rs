@@ -77,7 +77,13 @@ async fn answer(
     request_id: &RequestId,
 ) -> Result<Response, HttpError> {
     // Who calls is settled first: a refused request's body is never read.
-    let user = auth::admit(shared.authenticator, route.auth, req.headers()).await?;
+    let user = auth::admit(
+        shared.authenticator,
+        route.auth,
+        req.headers(),
+        req.extensions(),
+    )
+    .await?;
     if let Err(limited) = shared.limits.check(user.as_ref(), &req).await {
         return Ok(limited.into_response());
     }

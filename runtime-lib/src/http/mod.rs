@@ -43,6 +43,7 @@
 //! [`transport`] is the spec of what surrounds the handlers, [`rate_limit`], [`cors`],
 //! [`security_headers`] and [`connections`] enforce it.
 
+pub(crate) mod client_addr;
 mod connections;
 mod cors;
 mod dispatch;
@@ -67,7 +68,9 @@ pub use routes::{Overrides, router, router_with};
 #[cfg(feature = "storage")]
 pub use serve::serve_on_with_store;
 pub use serve::{serve, serve_on};
-pub use transport::{CorsSpec, RateKey, RateLimitSpec, RouteRateLimit, TransportSpec};
+pub use transport::{
+    CorsSpec, RateKey, RateLimitSpec, ResourceRateLimit, RouteRateLimit, TransportSpec,
+};
 
 use crate::contract::Handler;
 

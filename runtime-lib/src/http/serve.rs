@@ -28,9 +28,9 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::net::TcpListener;
 
 use super::ServiceSpec;
+use super::client_addr::{ClientAddr, TrustedProxies};
 use super::connections::ConnectionCounts;
 use super::logging;
-use super::rate_limit::ClientAddr;
 use super::routes::{router, router_with};
 use super::transport::TransportSpec;
 
@@ -179,6 +179,7 @@ async fn run_until(
 ) -> std::io::Result<()> {
     let transport = spec.transport.unwrap_or(&TransportSpec::DEFAULT);
     let counts = ConnectionCounts::new(transport.connections_per_ip);
+    let proxies = std::sync::Arc::new(TrustedProxies::new(transport.trusted_proxies));
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new());
     // 0 turns the timeout off (hyper would otherwise apply its own default of 30 s).
@@ -208,9 +209,12 @@ async fn run_until(
         };
         let _ = stream.set_nodelay(true);
         let app = app.clone();
+        let proxies = proxies.clone();
         let service = hyper::service::service_fn(move |mut req: axum::http::Request<Incoming>| {
-            req.extensions_mut().insert(ClientAddr(peer));
-            // The peer as axum's extractor reads it (login throttling, the audit log's `ip`).
+            // The client (the peer, or whom its trusted proxies forwarded) is what rate
+            // limits, login throttling and the audit log read; `ConnectInfo` stays the peer.
+            let client = proxies.client(peer, req.headers());
+            req.extensions_mut().insert(ClientAddr(client));
             req.extensions_mut()
                 .insert(axum::extract::ConnectInfo(peer));
             tower::ServiceExt::oneshot(app.clone(), req)

@@ -9,10 +9,14 @@
 //!     route_limits: &[RouteRateLimit { method: "GET", path: "/report",
 //!         limit: RateLimitSpec { policy: "report", requests: 10, per_s: 60,
 //!                                by: RateKey::User, shared: None } }],
+//!     resource_limits: &[ResourceRateLimit { resource: "notes",
+//!         limit: RateLimitSpec { policy: "notes", requests: 100, per_s: 60,
+//!                                by: RateKey::Ip, shared: None } }],
 //!     cors: None,
 //!     hsts: false,
 //!     header_timeout_ms: 10_000,
 //!     connections_per_ip: 64,
+//!     trusted_proxies: &["10.0.0.0/8"],
 //! };
 //! ServiceSpec { …, transport: Some(&TRANSPORT) }   // None: TransportSpec::DEFAULT
 //! ```
@@ -24,6 +28,9 @@ pub struct TransportSpec {
     pub rate_limit: Option<RateLimitSpec>,
     /// Limits of single routes (an endpoint's `rate_limit`), checked after the global one.
     pub route_limits: &'static [RouteRateLimit],
+    /// Limits of single resources' generated routes (`resources.<name>.rate_limit`), checked
+    /// after the global one; one quota per caller across the resource's operations.
+    pub resource_limits: &'static [ResourceRateLimit],
     /// Cross-origin requests browsers may make, when the blueprint declares `cors:`.
     pub cors: Option<CorsSpec>,
     /// Whether responses carry `Strict-Transport-Security` (`server.hsts: true`: the service
@@ -36,6 +43,9 @@ pub struct TransportSpec {
     /// The most connections one client address may hold open at once
     /// (`limits.connections_per_ip`); a connection over the cap is closed at once.
     pub connections_per_ip: u32,
+    /// Proxies whose `X-Forwarded-For` names the client (`server.trusted_proxies`): CIDR
+    /// networks or single addresses. Empty: the header is never believed.
+    pub trusted_proxies: &'static [&'static str],
 }
 
 impl TransportSpec {
@@ -43,10 +53,12 @@ impl TransportSpec {
     pub const DEFAULT: TransportSpec = TransportSpec {
         rate_limit: None,
         route_limits: &[],
+        resource_limits: &[],
         cors: None,
         hsts: false,
         header_timeout_ms: 10_000,
         connections_per_ip: 64,
+        trusted_proxies: &[],
     };
 }
 
@@ -86,6 +98,15 @@ pub struct RouteRateLimit {
     pub method: &'static str,
     /// The path in axum syntax, as in its `RouteSpec`.
     pub path: &'static str,
+    /// The limit.
+    pub limit: RateLimitSpec,
+}
+
+/// The rate limit of one resource's generated routes.
+#[derive(Debug)]
+pub struct ResourceRateLimit {
+    /// The resource's name (its routes are `/{name}` and `/{name}/{id}`).
+    pub resource: &'static str,
     /// The limit.
     pub limit: RateLimitSpec,
 }

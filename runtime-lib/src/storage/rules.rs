@@ -791,6 +791,7 @@ mod tests {
     fn user(id: Option<&str>, roles: &[&str]) -> User {
         User {
             id: id.map(str::to_owned),
+            provider: crate::contract::Provider::Jwt,
             roles: roles.iter().map(|role| (*role).to_owned()).collect(),
             claims: r#"{"org":"acme"}"#.to_owned(),
         }

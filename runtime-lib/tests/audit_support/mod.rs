@@ -9,7 +9,7 @@ use crate::storage_support::schema::field;
 use std::net::SocketAddr;
 use std::thread::JoinHandle;
 
-use backworks_runtime::auth::{Access, AuthSpec, Authenticator, JwtAlgorithm, JwtKeys, JwtSpec};
+use backworks_runtime::auth::Authenticator;
 use backworks_runtime::http::{Overrides, RouteSpec, ServiceSpec, router_with};
 use backworks_runtime::storage::{
     CrudOp, DataSpec, FieldKind, FieldSpec, IdKind, MigrationSpec, OperationPointers, ResourceSpec,
@@ -20,21 +20,7 @@ use serde_json::{Value, json};
 use crate::auth_support::{SECRET, claims, hs256};
 use crate::storage_support::{Reply, request};
 
-pub static AUTH: AuthSpec = AuthSpec {
-    jwt: Some(JwtSpec {
-        keys: JwtKeys::Fixed {
-            algorithm: JwtAlgorithm::Hs256,
-            variable: "JWT_SECRET",
-        },
-        issuer: None,
-        audience: None,
-        roles_claim: "roles",
-        leeway_s: 30,
-    }),
-    users: None,
-    api_keys: None,
-    resources: Access::Required { roles: &[] },
-};
+pub use crate::auth_support::HS256_AUTH as AUTH;
 
 const ALL: &[CrudOp] = &[
     CrudOp::List,

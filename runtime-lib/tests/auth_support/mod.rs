@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use backworks_runtime::auth::Authenticator;
+use backworks_runtime::auth::{Access, AuthSpec, Authenticator, JwtAlgorithm, JwtKeys, JwtSpec};
 use backworks_runtime::http::{Overrides, ServiceSpec, router_with};
 use backworks_runtime::storage::{DataSpec, Store};
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
@@ -20,6 +20,31 @@ use serde_json::Value;
 
 /// A 32-byte HS256 secret for the tests.
 pub const SECRET: &str = "test-secret-of-at-least-32-bytes!!";
+
+/// An external provider's HS256 tokens, keyed by `JWT_SECRET` (the tests give it [`SECRET`]),
+/// roles in `roles`, no `iss` or `aud` required.
+pub const HS256_JWT: JwtSpec = JwtSpec {
+    keys: JwtKeys::Fixed {
+        algorithm: JwtAlgorithm::Hs256,
+        variable: "JWT_SECRET",
+    },
+    issuer: None,
+    audience: None,
+    roles_claim: "roles",
+    leeway_s: 30,
+};
+
+/// A service that verifies [`HS256_JWT`] tokens only; its generated routes need a verified
+/// caller. A constant, so a test can vary one field (`..HS256_AUTH_FIELDS`).
+pub const HS256_AUTH_FIELDS: AuthSpec = AuthSpec {
+    jwt: Some(HS256_JWT),
+    users: None,
+    api_keys: None,
+    resources: Access::Required { roles: &[] },
+};
+
+/// [`HS256_AUTH_FIELDS`] as a static, for `ServiceSpec::auth`.
+pub static HS256_AUTH: AuthSpec = HS256_AUTH_FIELDS;
 
 /// A private key and its public PEM, made by `openssl genpkey`.
 pub struct KeyPair {

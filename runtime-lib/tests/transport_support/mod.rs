@@ -51,13 +51,30 @@ pub fn send_from(
     path: &str,
     headers: &[(&str, &str)],
 ) -> Answer {
+    send_body_from(from, to, method, path, headers, b"")
+}
+
+/// Like [`send_from`], with `body` (and its `content-length`) when it is not empty.
+pub fn send_body_from(
+    from: &str,
+    to: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> Answer {
     let mut stream = connect_from(from, to);
     let mut request = format!("{method} {path} HTTP/1.1\r\nhost: test\r\nconnection: close\r\n");
     for (name, value) in headers {
         request.push_str(&format!("{name}: {value}\r\n"));
     }
+    if !body.is_empty() {
+        request.push_str(&format!("content-length: {}\r\n", body.len()));
+    }
     request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).expect("send");
+    let mut bytes = request.into_bytes();
+    bytes.extend_from_slice(body);
+    stream.write_all(&bytes).expect("send");
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).expect("read the answer");
     parse(&raw)

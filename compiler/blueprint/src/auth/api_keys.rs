@@ -1,8 +1,9 @@
 //! `auth.api_keys:` → the IR's [`ApiKeys`]: keys an admin issues.
 //!
 //! ```text
-//! api_keys: { header: X-Api-Key, admin_token: ${BACKWORKS_ADMIN_TOKEN} }
-//!   ─▶ ApiKeys { header: "x-api-key", admin_token_variable: Some("BACKWORKS_ADMIN_TOKEN") }
+//! api_keys: { header: X-Api-Key, query: api_key, admin_token: ${BACKWORKS_ADMIN_TOKEN} }
+//!   ─▶ ApiKeys { header: "x-api-key", query: Some("api_key"),
+//!                admin_token_variable: Some("BACKWORKS_ADMIN_TOKEN") }
 //! ```
 
 use backworks_diagnostics::{Diagnostic, SourceId};
@@ -38,6 +39,15 @@ pub(super) fn lower_api_keys(
             .map_or(node.span.clone(), |n| n.span.clone());
         diagnostics.push(diagnostic::api_key_header(source, at, &header));
     }
+    let query = api_keys.query.clone();
+    if let Some(name) = &query
+        && (name.is_empty() || !name.chars().all(is_token_char))
+    {
+        let at = node
+            .get("query")
+            .map_or(node.span.clone(), |n| n.span.clone());
+        diagnostics.push(diagnostic::api_key_query(source, at, name));
+    }
     let admin_token_variable = match &api_keys.admin_token {
         None => None,
         Some(text) => {
@@ -59,6 +69,7 @@ pub(super) fn lower_api_keys(
     }
     (diagnostics.len() == errors_before).then_some(ApiKeys {
         header,
+        query,
         admin_token_variable,
     })
 }

@@ -80,6 +80,11 @@ pub struct ResourceConfig {
     /// to `ctx.db` in handlers (trusted server code).
     #[serde(default)]
     pub rules: Option<RulesConfig>,
+    /// A rate limit shared by the resource's generated endpoints (list, get, create, update
+    /// and delete count against one quota per caller), checked after the service's own
+    /// `rate_limit`, like an endpoint's.
+    #[serde(default)]
+    pub rate_limit: Option<super::RateLimitConfig>,
 }
 
 /// `rules:` of a resource, one rule per generated operation.

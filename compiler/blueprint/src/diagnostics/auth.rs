@@ -187,6 +187,16 @@ pub fn api_key_header(source: SourceId, range: Range<usize>, header: &str) -> Di
     .with_help("name a header of letters, digits and `-`, other than `authorization` (which carries bearer tokens), e.g. `x-api-key`")
 }
 
+/// `auth.api_keys.query` naming something that is not a plain query parameter name.
+pub fn api_key_query(source: SourceId, range: Range<usize>, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "api-key-query",
+        format!("`{name}` cannot be the API key's query parameter"),
+    )
+    .with_label(span(source, range), "not a plain parameter name")
+    .with_help("name a parameter of letters, digits, `_` and `-`, e.g. `api_key`; leave `query` out to accept keys in the header only")
+}
+
 /// `auth.api_keys` with nobody who could issue a key: no `admin_token` and no provider whose
 /// callers could hold the role `admin`.
 pub fn no_key_issuer(source: SourceId, range: Range<usize>) -> Diagnostic {

@@ -38,6 +38,30 @@ pub fn rate_key(source: SourceId, range: Range<usize>, word: &str) -> Diagnostic
     .with_help(suggest(word, ["ip", "user", "key"]))
 }
 
+/// `rate_limit` on a resource that has no generated routes to limit.
+pub fn rate_limit_without_routes(
+    source: SourceId,
+    range: Range<usize>,
+    resource: &str,
+) -> Diagnostic {
+    Diagnostic::error(
+        "rate-limit-without-routes",
+        format!("`{resource}` has a rate_limit but no generated endpoints"),
+    )
+    .with_label(span(source, range), "this limit would apply to nothing")
+    .with_help("add `endpoints: true` (or a list of operations) to the resource, or limit the endpoints whose handlers use it with their own `rate_limit`")
+}
+
+/// An entry of `server.trusted_proxies` that is neither an address nor a CIDR network.
+pub fn trusted_proxy(source: SourceId, range: Range<usize>, text: &str) -> Diagnostic {
+    Diagnostic::error(
+        "trusted-proxy",
+        format!("`{text}` is not an IP address or a CIDR network"),
+    )
+    .with_label(span(source, range), "a trusted proxy")
+    .with_help("write a network such as `10.0.0.0/8` or `2001:db8::/32`, or one address such as `192.0.2.10`; the prefix is at most 32 bits for IPv4, 128 for IPv6")
+}
+
 /// `by: user` or `by: key` in a service that identifies no caller.
 pub fn rate_key_without_auth(source: SourceId, range: Range<usize>, word: &str) -> Diagnostic {
     Diagnostic::error(

@@ -13,10 +13,10 @@
 //! which accounts exist. Registration must say when an email is taken (409); that is the one
 //! place an open sign-up form cannot avoid telling.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get, patch, post};
@@ -244,6 +244,7 @@ async fn me(shared: &Shared, req: Request) -> Result<Response, Failure> {
         Some(&shared.authenticator),
         Access::Required { roles: &[] },
         req.headers(),
+        req.extensions(),
     )
     .await
     .map_err(|refusal| Failure::Refused(HttpError::from(refusal)))?;
@@ -259,6 +260,7 @@ async fn set_roles(shared: &Shared, req: Request) -> Result<Response, Failure> {
         Some(&shared.authenticator),
         Access::Required { roles: ADMIN },
         req.headers(),
+        req.extensions(),
     )
     .await
     .map_err(|refusal| Failure::Refused(HttpError::from(refusal)))?;
@@ -380,9 +382,7 @@ fn origin(req: &Request, caller: Option<&User>) -> Origin {
 }
 
 fn client_address(req: &Request) -> Option<IpAddr> {
-    req.extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip())
+    crate::http::client_addr::client_ip(req.extensions())
 }
 
 /// The JSON object of a request body holding only `allowed` members.

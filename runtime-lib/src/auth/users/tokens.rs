@@ -137,6 +137,7 @@ impl AccessTokens {
             .unwrap_or_default();
         Ok(User {
             id: Some(id.to_owned()),
+            provider: crate::contract::Provider::Users,
             roles,
             claims: claims.to_string(),
         })

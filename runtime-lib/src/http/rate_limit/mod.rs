@@ -21,7 +21,7 @@ mod local;
 #[cfg(feature = "storage")]
 mod shared;
 
-use std::net::{IpAddr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv6Addr};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 use std::time::Duration;
 
@@ -35,10 +35,6 @@ use super::transport::{RateKey, RateLimitSpec, TransportSpec};
 use crate::contract::User;
 use gcra::{Decision, Rate};
 use local::LocalCounters;
-
-/// The client's address, put in each request's extensions by the accept loop.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct ClientAddr(pub(crate) SocketAddr);
 
 /// One caller, as a limit tells callers apart.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -83,14 +79,7 @@ pub(crate) fn network(address: IpAddr) -> IpAddr {
 }
 
 fn client_address(req: &Request) -> IpAddr {
-    req.extensions()
-        .get::<ClientAddr>()
-        .map(|addr| addr.0.ip())
-        .or_else(|| {
-            req.extensions()
-                .get::<axum::extract::ConnectInfo<SocketAddr>>()
-                .map(|info| info.0.ip())
-        })
+    super::client_addr::client_ip(req.extensions())
         .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
 }
 
@@ -187,6 +176,8 @@ fn sweep(counters: &Weak<LocalCounters>) -> bool {
 pub(crate) struct RateLimits {
     global: Option<Arc<Policy>>,
     routes: Vec<(&'static str, &'static str, Arc<Policy>)>,
+    /// By resource name: the limit its generated routes share.
+    resources: Vec<(&'static str, Arc<Policy>)>,
 }
 
 impl RateLimits {
@@ -207,12 +198,17 @@ impl RateLimits {
                 .iter()
                 .map(|route| (route.method, route.path, policy(route.limit)))
                 .collect(),
+            resources: transport
+                .resource_limits
+                .iter()
+                .map(|resource| (resource.resource, policy(resource.limit)))
+                .collect(),
         }
     }
 
     /// Whether any limit is declared (no layer otherwise).
     pub(crate) fn any(&self) -> bool {
-        self.global.is_some() || !self.routes.is_empty()
+        self.global.is_some() || !self.routes.is_empty() || !self.resources.is_empty()
     }
 
     /// The global limit when it is checked before routing (`by: ip`).
@@ -223,19 +219,39 @@ impl RateLimits {
     }
 
     /// The limits a route checks once its caller is known: a global `by: user|key` limit
-    /// and the route's own (`method` upper case, `path` in axum syntax; a CRUD route passes
-    /// `None` for the method: only the global limit applies to it).
-    pub(crate) fn for_route(&self, method: Option<&str>, path: &str) -> RouteLimits {
-        let global = self
-            .global
-            .clone()
-            .filter(|policy| policy.spec.by != RateKey::Ip);
+    /// and the route's own (`method` upper case, `path` in axum syntax).
+    pub(crate) fn for_route(&self, method: &str, path: &str) -> RouteLimits {
         let own = self
             .routes
             .iter()
-            .find(|(m, p, _)| Some(*m) == method && *p == path)
+            .find(|(m, p, _)| *m == method && *p == path)
             .map(|(_, _, policy)| policy.clone());
-        RouteLimits { global, own }
+        RouteLimits {
+            global: self.global_after_routing(),
+            own,
+        }
+    }
+
+    /// What the generated routes of resource `name` check: a global `by: user|key` limit and
+    /// the resource's own, one policy for all its routes.
+    #[cfg(feature = "storage")]
+    pub(crate) fn for_resource(&self, name: &str) -> RouteLimits {
+        let own = self
+            .resources
+            .iter()
+            .find(|(resource, _)| *resource == name)
+            .map(|(_, policy)| policy.clone());
+        RouteLimits {
+            global: self.global_after_routing(),
+            own,
+        }
+    }
+
+    /// The global limit when it needs the caller (`by: user|key`).
+    fn global_after_routing(&self) -> Option<Arc<Policy>> {
+        self.global
+            .clone()
+            .filter(|policy| policy.spec.by != RateKey::Ip)
     }
 
     /// The global limit's policy (tests of the eviction).
@@ -455,6 +471,7 @@ mod tests {
         let address: IpAddr = "2001:db8:1:2:3:4:5:6".parse().unwrap();
         let user = User {
             id: Some("key:42".into()),
+            provider: crate::contract::Provider::ApiKey,
             roles: Vec::new(),
             claims: "{}".into(),
         };

@@ -47,7 +47,7 @@ pub use read::{
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use crate::contract::User;
+use crate::contract::{Provider, User};
 
 static RETENTION: OnceLock<Duration> = OnceLock::new();
 
@@ -98,9 +98,17 @@ pub struct Actor {
 }
 
 impl Actor {
-    /// The caller of a request: the verified user, or anonymous.
+    /// The caller of a request: the verified user or API key (by the key's id, as the key
+    /// routes and the audit filters name it), or anonymous.
     pub fn caller(user: Option<&User>) -> Actor {
         match user {
+            Some(user) if user.provider == Provider::ApiKey => Actor {
+                kind: ActorKind::Key,
+                id: user
+                    .id
+                    .as_deref()
+                    .map(|id| id.strip_prefix("key:").unwrap_or(id).to_owned()),
+            },
             Some(user) => Actor {
                 kind: ActorKind::User,
                 id: user.id.clone(),

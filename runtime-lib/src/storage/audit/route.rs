@@ -52,7 +52,7 @@ async fn answer(
     authenticator: Option<&Authenticator>,
     req: Request,
 ) -> Result<Response, Response> {
-    admit(authenticator, READERS, req.headers())
+    admit(authenticator, READERS, req.headers(), req.extensions())
         .await
         .map_err(|refusal| HttpError::from(refusal).into_response())?;
     let Query(params) =

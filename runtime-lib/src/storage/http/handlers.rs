@@ -163,10 +163,7 @@ fn origin(req: &Request, request_id: &RequestId) -> Origin {
         .extensions()
         .get::<Caller>()
         .and_then(|caller| caller.0.as_ref());
-    let ip = req
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|info| info.0.ip().to_string());
+    let ip = crate::http::client_addr::client_ip(req.extensions()).map(|ip| ip.to_string());
     Origin::request(caller, request_id.as_str(), ip)
 }
 
