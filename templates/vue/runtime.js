@@ -11,6 +11,9 @@ import { createMutation, createQuery, requestKey } from "./client.js";
 
 const CLIENT = Symbol("backworks client");
 
+/** No document: a server is rendering (`renderToString`), where queries stay `idle`. */
+const RENDERING_ON_A_SERVER = typeof document === "undefined";
+
 /** The plugin: `app.use(createBackworks(client))`. */
 export function createBackworks(client) {
   return {
@@ -37,8 +40,13 @@ export function useQuery(operation, params, options) {
     () => requestKey(operation, toValue(params)),
     () => {
       const next = createQuery(client, operation, toValue(params), { live: toValue(options)?.live !== false });
-      const previous = unsubscribe;
       store = next;
+      if (RENDERING_ON_A_SERVER) {
+        // Server rendering shows `idle`, as React's does: nothing is fetched or left subscribed.
+        state.value = next.getServerSnapshot();
+        return;
+      }
+      const previous = unsubscribe;
       unsubscribe = next.subscribe(() => {
         if (store === next) state.value = next.getSnapshot();
       });

@@ -189,3 +189,21 @@ test("React hooks render on a server without fetching: the server snapshot is id
   await new Promise((resolve) => setTimeout(resolve, 50));
   assert.deepEqual(sent, [], "nothing is fetched while rendering on a server");
 });
+
+test("Vue composables render on a server without fetching", async () => {
+  const { createSSRApp, h } = await import("vue");
+  const { renderToString } = await import("vue/server-renderer");
+  const { createBackworks, useListNotes } = await import("@notes-auth/vue");
+  const sent = [];
+  const client = createClient({ baseUrl, fetch: (url, init) => (sent.push(url), fetch(url, init)) });
+  const app = createSSRApp({
+    setup() {
+      const notes = useListNotes(() => ({ limit: 5 }));
+      return () => h("p", `${notes.status.value} ${notes.isLoading.value}`);
+    },
+  });
+  app.use(createBackworks(client));
+  assert.equal(await renderToString(app), "<p>idle false</p>");
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.deepEqual(sent, [], "nothing is fetched while rendering on a server");
+});
