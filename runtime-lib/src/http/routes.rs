@@ -189,6 +189,7 @@ fn build(
         }
     }
     router = mount_audit(router, spec, crud.clone(), authenticator.clone());
+    router = mount_events(router, spec, crud.clone(), authenticator.clone());
     #[cfg(all(feature = "auth", feature = "storage"))]
     let account_store = match &crud {
         Crud::Fixed(store) => Some(store.clone()),
@@ -298,7 +299,7 @@ fn mount_crud(
 /// it, an operation governed by a record rule admits anonymous callers too (the rule decides,
 /// with `user` null), and any other operation is `Auth::resources`'s.
 #[cfg(feature = "storage")]
-fn crud_access(
+pub(crate) fn crud_access(
     spec: &ServiceSpec,
     resource: Option<&crate::storage::ResourceSpec>,
     item: bool,
@@ -346,6 +347,50 @@ fn mount_audit(
         AUDIT_PATH,
         route(store, authenticator).fallback(method_not_allowed),
     )
+}
+
+/// Mounts `GET /_backworks/ws` (`events::socket`), the live events, for a service with data.
+#[cfg(feature = "storage")]
+fn mount_events(
+    router: Router,
+    spec: &'static ServiceSpec,
+    crud: Crud,
+    authenticator: Option<Arc<Authenticator>>,
+) -> Router {
+    use crate::events::socket::{Closing, Endpoint, HubSource, WS_PATH, upgrade};
+    if spec.data.is_none() {
+        return router;
+    }
+    let hub = match crud {
+        Crud::Installed => HubSource::Installed,
+        Crud::Fixed(store) => HubSource::Fixed(Arc::default(), store),
+    };
+    let endpoint = Arc::new(Endpoint {
+        spec,
+        hub,
+        authenticator,
+    });
+    let handler = move |ws: axum::extract::ws::WebSocketUpgrade,
+                        headers: axum::http::HeaderMap,
+                        closing: Option<axum::Extension<Closing>>| {
+        upgrade(
+            Arc::clone(&endpoint),
+            ws,
+            headers,
+            closing.map(|closing| closing.0),
+        )
+    };
+    router.route(WS_PATH, get(handler).fallback(method_not_allowed))
+}
+
+#[cfg(not(feature = "storage"))]
+fn mount_events(
+    router: Router,
+    _: &'static ServiceSpec,
+    _: Crud,
+    _: Option<Arc<Authenticator>>,
+) -> Router {
+    router
 }
 
 #[cfg(not(feature = "storage"))]

@@ -114,7 +114,9 @@ async fn open_store(spec: &'static ServiceSpec) -> Result<(), String> {
             let store = Store::open(data)
                 .await
                 .map_err(|error| format!("database: {}", error.message))?;
-            Store::install(store);
+            Store::install(store.clone());
+            // The live events of this store, read from the start (`since` reaches back).
+            crate::events::Hub::install(crate::events::Hub::start(store));
         }
         Ok(())
     }
@@ -208,11 +210,17 @@ async fn run_until(
         };
         let _ = stream.set_nodelay(true);
         let app = app.clone();
+        #[cfg(feature = "storage")]
+        let closing_signal = closing.subscribe();
         let service = hyper::service::service_fn(move |mut req: axum::http::Request<Incoming>| {
             req.extensions_mut().insert(ClientAddr(peer));
             // The peer as axum's extractor reads it (login throttling, the audit log's `ip`).
             req.extensions_mut()
                 .insert(axum::extract::ConnectInfo(peer));
+            // Live-event WebSockets outlive their request: they close when the server does.
+            #[cfg(feature = "storage")]
+            req.extensions_mut()
+                .insert(crate::events::socket::Closing(closing_signal.clone()));
             tower::ServiceExt::oneshot(app.clone(), req)
         });
         // Upgrades stay possible (the live-event WebSocket), as under `axum::serve`.
