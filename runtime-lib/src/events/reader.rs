@@ -5,7 +5,7 @@
 //! wake: Store::committed (a local commit) | NOTIFY backworks_events (any instance) | 1 s tick
 //!   ─▶ [PostgreSQL] sequence::number (committed rows get their seq)
 //!   ─▶ SELECT … FROM _backworks_events WHERE seq > last ORDER BY seq LIMIT 256 ─▶ fan_out
-//!   ─▶ every 10 s: DELETE … WHERE seq <= last - window
+//!   ─▶ at most every second, once past the window: DELETE … WHERE seq <= last - window
 //! ```
 //!
 //! The tick is the safety net for a notification lost while the `LISTEN` connection was
@@ -30,8 +30,8 @@ use crate::storage::{Row, Store};
 pub(crate) const PAGE: i64 = 256;
 /// The longest wait between two reads when nothing wakes the reader.
 const TICK: Duration = Duration::from_secs(1);
-/// How often the table is trimmed to its window.
-const TRIM_EVERY: Duration = Duration::from_secs(10);
+/// How often, at most, the table is trimmed to its window.
+const TRIM_EVERY: Duration = Duration::from_secs(1);
 
 /// Starts the reader of `hub` (ends when the hub is dropped) and, on PostgreSQL, its
 /// `LISTEN` connection.
@@ -43,6 +43,7 @@ pub(crate) fn start(hub: Weak<HubInner>, store: Store) {
     tokio::spawn(async move {
         let mut last: Option<i64> = None;
         let mut trimmed = Instant::now();
+        let mut trimmed_to = 0;
         loop {
             let Some(inner) = hub.upgrade() else {
                 return;
@@ -55,11 +56,13 @@ pub(crate) fn start(hub: Weak<HubInner>, store: Store) {
                     tracing::warn!(target: "backworks::events", "reading live events: {}", error.message);
                 }
             }
-            if trimmed.elapsed() >= TRIM_EVERY
-                && let Some(last) = last
-            {
+            let below = last.map_or(0, |last| {
+                last.saturating_sub(i64::try_from(inner.window).unwrap_or(i64::MAX))
+            });
+            if trimmed.elapsed() >= TRIM_EVERY && below > trimmed_to {
                 trimmed = Instant::now();
-                if let Err(error) = trim(&store, last, inner.window).await {
+                trimmed_to = below;
+                if let Err(error) = trim(&store, below).await {
                     tracing::warn!(target: "backworks::events", "trimming live events: {}", error.message);
                 }
             }
@@ -188,12 +191,8 @@ fn decode(raw: Vec<(String, SqlValue)>) -> Option<Stored> {
     Some(Stored { seq, kind })
 }
 
-/// Deletes the events older than the newest `window` (by seq).
-async fn trim(store: &Store, last: i64, window: u64) -> Result<(), StoreError> {
-    let below = last - i64::try_from(window).unwrap_or(i64::MAX);
-    if below <= 0 {
-        return Ok(());
-    }
+/// Deletes the events up to seq `below` (those older than the window).
+async fn trim(store: &Store, below: i64) -> Result<(), StoreError> {
     let mut tx = store.begin().await?;
     let session = tx.session();
     let mut sql = Sql::new(session.dialect());
