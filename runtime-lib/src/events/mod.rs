@@ -220,6 +220,16 @@ impl Hub {
         entry.subscriptions.len() != before
     }
 
+    /// Whether the connection holds a subscription named `sub`.
+    pub(crate) fn holds(&self, link: u64, sub: &str) -> bool {
+        self.registry().links.get(&link).is_some_and(|entry| {
+            entry
+                .subscriptions
+                .iter()
+                .any(|subscription| subscription.sub == sub)
+        })
+    }
+
     /// How many subscriptions the connection holds.
     pub(crate) fn subscriptions(&self, link: u64) -> usize {
         self.registry()

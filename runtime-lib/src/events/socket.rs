@@ -71,9 +71,14 @@ pub(crate) struct Endpoint {
     pub(crate) authenticator: Option<Arc<Authenticator>>,
 }
 
-/// The server's shutdown signal, put in each request's extensions by the accept loop.
+/// The server's shutdown signal, put in each request's extensions by the accept loop, and
+/// its count of open connections (a socket holds `open` until it has closed, so shutdown
+/// waits for its close frame).
 #[derive(Clone)]
-pub(crate) struct Closing(pub(crate) watch::Receiver<bool>);
+pub(crate) struct Closing {
+    pub(crate) signal: watch::Receiver<bool>,
+    pub(crate) open: tokio::sync::mpsc::Sender<()>,
+}
 
 /// The route's handler: upgrades, then serves the connection.
 pub(crate) async fn upgrade(
@@ -93,7 +98,11 @@ pub(crate) async fn upgrade(
                 return;
             };
             hub.until_ready().await;
-            let mut connection = Connection::new(socket, closing.map(|closing| closing.0));
+            let (signal, _open) = match closing {
+                Some(Closing { signal, open }) => (Some(signal), Some(open)),
+                None => (None, None),
+            };
+            let mut connection = Connection::new(socket, signal);
             let credentials = credentials_of(&headers, endpoint.authenticator.as_deref());
             connection.serve(&endpoint, &hub, credentials).await;
         })
@@ -397,7 +406,8 @@ impl Connection {
         since: Option<i64>,
     ) -> bool {
         let sub = request.sub.clone();
-        if hub.subscriptions(link) >= MAX_SUBSCRIPTIONS {
+        // Re-using a name replaces that subscription, so it never counts against the cap.
+        if hub.subscriptions(link) >= MAX_SUBSCRIPTIONS && !hub.holds(link, &sub) {
             let message = protocol::error(
                 Some(&sub),
                 400,

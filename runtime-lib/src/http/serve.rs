@@ -211,16 +211,19 @@ async fn run_until(
         let _ = stream.set_nodelay(true);
         let app = app.clone();
         #[cfg(feature = "storage")]
-        let closing_signal = closing.subscribe();
+        let closing_signal = crate::events::socket::Closing {
+            signal: closing.subscribe(),
+            open: open.clone(),
+        };
         let service = hyper::service::service_fn(move |mut req: axum::http::Request<Incoming>| {
             req.extensions_mut().insert(ClientAddr(peer));
             // The peer as axum's extractor reads it (login throttling, the audit log's `ip`).
             req.extensions_mut()
                 .insert(axum::extract::ConnectInfo(peer));
-            // Live-event WebSockets outlive their request: they close when the server does.
+            // Live-event WebSockets outlive their request: they close when the server does,
+            // and shutdown waits for them as for any connection.
             #[cfg(feature = "storage")]
-            req.extensions_mut()
-                .insert(crate::events::socket::Closing(closing_signal.clone()));
+            req.extensions_mut().insert(closing_signal.clone());
             tower::ServiceExt::oneshot(app.clone(), req)
         });
         // Upgrades stay possible (the live-event WebSocket), as under `axum::serve`.
