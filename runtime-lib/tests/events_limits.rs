@@ -109,6 +109,32 @@ fn subscriptions_and_messages_are_bounded() {
 }
 
 #[test]
+fn expired_credentials_end_the_subscription() {
+    let db = database(Backend::Sqlite);
+    let server = Server::start(&db.url);
+    let short = auth_support::hs256(
+        &json!({ "sub": "alice", "roles": ["member"], "exp": auth_support::now() + 2 }),
+        auth_support::SECRET,
+    );
+    let alice = token("alice", &["member"]);
+    let mut client = server.connect();
+    client.auth(&short);
+    client.subscribe(json!({ "sub": "t", "resource": "tasks" }));
+    server.create(&alice, "tasks", json!({ "title": "while valid" }));
+    assert_eq!(client.recv()["action"], "create");
+    std::thread::sleep(Duration::from_millis(3_100));
+    server.create(&alice, "tasks", json!({ "title": "after expiry" }));
+    let refused = client.recv();
+    assert_eq!(
+        (refused["type"].as_str(), refused["status"].as_u64()),
+        (Some("error"), Some(401)),
+        "{refused}"
+    );
+    assert!(!refused.to_string().contains("after expiry"));
+    assert_eq!(client.recv(), json!({ "closed": 1008 }));
+}
+
+#[test]
 fn shutdown_closes_sockets_as_going_away() {
     let db = database(Backend::Sqlite);
     let server = storage_support::TestServer::start(&db.url);
