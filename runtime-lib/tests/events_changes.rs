@@ -23,7 +23,91 @@ both!(
     rules_hide_private_notes_deletes_included,
     an_id_subscription_sees_one_record,
     subscriptions_are_refused_like_the_routes,
+    filters_mean_what_the_list_means,
 );
+
+/// For every filter, the records whose create reached the subscription are exactly the
+/// records `GET /tasks?<filter>` lists: the list endpoint is the reference.
+fn filters_mean_what_the_list_means(backend: Backend) {
+    let db = database(backend);
+    let server = Server::start(&db.url);
+    let member = token("m", &["member"]);
+    let filters = [
+        "done=is.true",
+        "done=is.false",
+        "done=not.is.true",
+        "due=is.null",
+        "due=gt.2026-06-01T00:00:00Z",
+        "due=lte.2026-06-01T00:00:00.000Z",
+        "points=gte.2.5",
+        "points=lt.0",
+        "points=neq.1",
+        "points=in.(1,2.5,-3)",
+        "title=like.*a*",
+        "title=ilike.A*",
+        "title=not.like.*b",
+        "title=eq.Ab",
+        "id=gt.3",
+        "title=in.(\"a,b\",Ab)",
+        "points=not.in.(1)&done=is.false",
+        "title=eq.%C3%9Fa",
+        "title=like.x%2A",
+    ];
+    let mut clients: Vec<events_support::Client> = filters
+        .iter()
+        .enumerate()
+        .map(|(index, filter)| {
+            let mut client = server.connect();
+            client.auth(&member);
+            client.subscribe(
+                json!({ "sub": format!("f{index}"), "resource": "tasks", "filter": filter }),
+            );
+            client
+        })
+        .collect();
+    let records = [
+        json!({ "title": "a", "done": true, "points": 1 }),
+        json!({ "title": "Ab", "due": "2026-06-01T00:00:00Z", "points": 2.5 }),
+        json!({ "title": "b", "done": false, "due": "2027-01-01T10:00:00+02:00", "points": -3 }),
+        json!({ "title": "a,b", "points": 0 }),
+        json!({ "title": "ßa", "done": true, "due": "2025-12-31T23:59:59.999Z" }),
+        json!({ "title": "xb", "done": false, "points": 7.25 }),
+    ];
+    let mut ids = Vec::new();
+    for record in records {
+        ids.push(server.create(&member, "tasks", record)["id"].clone());
+    }
+    // A last record every subscription sees, so each knows when it has heard everything.
+    let marker = server.create(&member, "tasks", json!({ "title": "zz-marker" }))["id"].clone();
+    for (index, filter) in filters.iter().enumerate() {
+        let query = filter.replace('"', "%22").replace(',', "%2C");
+        let listed = server.send(
+            Some(&member),
+            "GET",
+            &format!("/tasks?{query}&limit=100"),
+            None,
+        );
+        assert_eq!(listed.status, 200, "{filter}: {}", listed.text());
+        let expected: Vec<Value> = listed.json()["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .map(|item| item["id"].clone())
+            .filter(|id| *id != marker)
+            .collect();
+        let mut heard = Vec::new();
+        let client = &mut clients[index];
+        // Read until the marker (or, when the filter excludes it, until the quiet period).
+        while let Some(message) = client.recv_within(Duration::from_millis(800)) {
+            if message["id"] == marker {
+                break;
+            }
+            heard.push(message["id"].clone());
+        }
+        assert_eq!(heard, expected, "filter {filter}");
+    }
+    assert!(ids.len() == 6);
+}
 
 fn crud_changes_arrive_in_order(backend: Backend) {
     let db = database(backend);

@@ -13,8 +13,7 @@
 //! A custom event declares no readers, so with `auth:` it is given to verified callers only
 //! (failing closed); without `auth:` everything is public, as the HTTP routes are.
 
-use axum::extract::Query;
-use axum::http::{HeaderMap, Method, Uri};
+use axum::http::{HeaderMap, Method};
 use serde_json::Value;
 
 use super::view::Lens;
@@ -223,11 +222,10 @@ fn parse_filter(
     if text.is_empty() {
         return Ok(Default::default());
     }
-    let uri: Uri = format!("/?{text}")
-        .parse()
-        .map_err(|_| bad("filter: not a query string".to_owned()))?;
-    let Query(params) = Query::<Vec<(String, String)>>::try_from_uri(&uri)
-        .map_err(|rejection| bad(format!("filter: {}", rejection.body_text())))?;
+    // The parser axum's `Query` uses for the list's query string; unlike a URI it also takes
+    // characters a client left unencoded (`"`, spaces), decoding `%xx` and `+` alike.
+    let params: Vec<(String, String)> = serde_urlencoded::from_str(text)
+        .map_err(|error| bad(format!("filter: not a query string: {error}")))?;
     let query = ListQuery::parse(resource, &params).map_err(|violations| {
         let text: Vec<String> = violations
             .iter()
