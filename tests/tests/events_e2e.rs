@@ -45,6 +45,19 @@ endpoints:
         const returned = ctx.emit("nudge", { from: ctx.user.id, text: req.body.text, at: [1, 2] });
         return { body: { returned: returned === undefined ? "undefined" : typeof returned } };
       }
+  jot:
+    path: /jot
+    method: POST
+    handler: |
+      export default async function (req, ctx) {
+        const note = await ctx.db.notes.create({ title: req.body.title, shared: true, owner: ctx.user.id });
+        await ctx.db.transaction(async (tx) => {
+          await tx.notes.update(note.id, { title: req.body.title + " (edited)" });
+        });
+        await ctx.db.sql`UPDATE notes SET title = 'raw' WHERE id = ${note.id}`;
+        await ctx.db.notes.delete(note.id);
+        return { body: { id: note.id } };
+      }
   oops:
     path: /oops
     method: POST
@@ -224,4 +237,29 @@ fn changes_and_emitted_events_reach_subscribers() {
         json!({ "text": "before the throw" })
     );
     assert!(event["seq"].as_i64() > change["seq"].as_i64());
+
+    // `ctx.db` writes, inside a transaction too, are changes like the routes'; the raw `sql`
+    // write has no event (documented: it is not known row by row).
+    let jotted = call(
+        &server,
+        &alice,
+        "POST",
+        "/jot",
+        json!({ "title": "jotted" }),
+    );
+    assert_eq!(jotted.status, 200, "{jotted:?}");
+    let id = jotted.json()["id"].clone();
+    let created = client.recv();
+    assert_eq!(
+        (created["action"].as_str(), &created["id"]),
+        (Some("create"), &id)
+    );
+    assert_eq!(created["record"]["owner"], "alice");
+    let edited = client.recv();
+    assert_eq!(edited["record"]["title"], "jotted (edited)");
+    let deleted = client.recv();
+    assert_eq!(
+        (deleted["action"].as_str(), &deleted["id"]),
+        (Some("delete"), &id)
+    );
 }
