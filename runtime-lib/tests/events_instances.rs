@@ -96,7 +96,7 @@ fn commits_out_of_insert_order_lose_no_event() {
 }
 
 #[test]
-fn a_lost_listen_connection_is_made_again() {
+fn a_lost_listen_connection_is_made_again_and_nothing_is_missed() {
     let db = database(Backend::Postgres);
     let first = Server::start(&db.url);
     let second = Server::start(&db.url);
@@ -106,7 +106,7 @@ fn a_lost_listen_connection_is_made_again() {
     on_second.subscribe(json!({ "sub": "t", "resource": "tasks" }));
     // Every LISTEN connection of the database is ended by the administrator.
     let rt = runtime();
-    rt.block_on(async {
+    let ended = rt.block_on(async {
         let store = Store::open(data_at(&db.url)).await.expect("opens");
         store
             .sql(
@@ -115,9 +115,36 @@ fn a_lost_listen_connection_is_made_again() {
                 &Origin::system(),
             )
             .await
-            .expect("terminated");
+            .expect("terminated")
     });
-    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(
+        ended.len(),
+        2,
+        "both instances' LISTEN connections ended: {ended:?}"
+    );
+    // Both instances listen again (back-off starts at 100 ms).
+    let listening = |rt: &tokio::runtime::Runtime| {
+        rt.block_on(async {
+            let store = Store::open(data_at(&db.url)).await.expect("opens");
+            let rows = store
+                .sql(
+                    "SELECT count(*) AS n FROM pg_stat_activity WHERE query = 'LISTEN backworks_events'".to_owned(),
+                    vec![],
+                    &Origin::system(),
+                )
+                .await
+                .expect("counted");
+            rows[0]["n"].as_i64().unwrap_or(0)
+        })
+    };
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while listening(&rt) < 2 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the LISTEN connections were not made again"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
     for index in 0..3 {
         let task = first.create(&alice, "tasks", json!({ "title": format!("t{index}") }));
         assert_eq!(on_second.recv()["id"], task["id"]);

@@ -3,10 +3,11 @@
 //! "Live events"). One [`Hub`] per server and store.
 //!
 //! ```text
-//! write (CRUD / ctx.db) ─▶ ops.rs: INSERT row + INSERT _backworks_events (+ NOTIFY) ─▶ COMMIT
-//!                                            │ Store::committed (this instance)   │ LISTEN (every instance)
-//!                                            ▼                                    ▼
-//! Hub reader: [PostgreSQL: number committed rows, `sequence.rs`] ─▶ SELECT … WHERE seq > last
+//! write (CRUD / ctx.db) ─▶ ops.rs: INSERT row + INSERT _backworks_events ─▶ COMMIT
+//!                                            │ Store::committed (this instance)
+//!                                            ▼
+//! Hub reader: [PostgreSQL: number committed rows + NOTIFY, `sequence.rs` ─▶ LISTEN wakes the
+//!              other instances' readers] ─▶ SELECT … WHERE seq > last
 //!   ─▶ fan_out: per resource, one `view.rs` query over every event's before/after state and
 //!      every distinct subscription condition ─▶ create/update/enter/leave/delete per sub
 //!   ─▶ each connection's bounded outbox ─▶ `socket.rs` ─▶ WebSocket frames

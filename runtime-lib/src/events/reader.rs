@@ -2,7 +2,8 @@
 //! in `seq` order and fans them out, and keeps the table to its window.
 //!
 //! ```text
-//! wake: Store::committed (a local commit) | NOTIFY backworks_events (any instance) | 1 s tick
+//! wake: Store::committed (a local commit) | NOTIFY backworks_events (another instance's
+//!       reader numbered events) | 1 s tick
 //!   ─▶ [PostgreSQL] sequence::number (committed rows get their seq)
 //!   ─▶ SELECT … FROM _backworks_events WHERE seq > last ORDER BY seq LIMIT 256 ─▶ fan_out
 //!   ─▶ at most every second, once past the window: DELETE … WHERE seq <= last - window

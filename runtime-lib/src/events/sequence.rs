@@ -1,7 +1,9 @@
 //! Numbering committed events in commit order on PostgreSQL. A writer inserts its event with
 //! `seq` null; a reader numbers every committed unnumbered row in one short transaction,
 //! holding a transaction-level advisory lock so that readers of all instances number one at
-//! a time, each continuing from the highest seq the previous one committed.
+//! a time, each continuing from the highest seq the previous one committed. When it numbered
+//! any, the same transaction sends `NOTIFY backworks_events`, so every instance's reader
+//! wakes at its commit (one notification per batch; see `table.rs` for why writers do not).
 //!
 //! ```text
 //! txn A: INSERT (id 5, seq null) …………………………… COMMIT
@@ -19,6 +21,7 @@
 //! numbering transactions commit one after another, so every reader sees seqs as a gapless
 //! prefix (trimming removes only the oldest).
 
+use super::table::CHANNEL;
 use crate::storage::Store;
 use crate::storage::error::StoreError;
 
@@ -31,11 +34,15 @@ pub(crate) async fn number(store: &Store) -> Result<(), StoreError> {
     tx.session()
         .batch(format!(
             r#"SELECT pg_advisory_xact_lock({NUMBERING_LOCK});
-UPDATE "_backworks_events" AS e
-   SET "seq" = p.n + (SELECT COALESCE(MAX("seq"), 0) FROM "_backworks_events")
-  FROM (SELECT "id", row_number() OVER (ORDER BY "id") AS n
-          FROM "_backworks_events" WHERE "seq" IS NULL) AS p
- WHERE e."id" = p."id";"#
+WITH numbered AS (
+    UPDATE "_backworks_events" AS e
+       SET "seq" = p.n + (SELECT COALESCE(MAX("seq"), 0) FROM "_backworks_events")
+      FROM (SELECT "id", row_number() OVER (ORDER BY "id") AS n
+              FROM "_backworks_events" WHERE "seq" IS NULL) AS p
+     WHERE e."id" = p."id"
+    RETURNING 1
+)
+SELECT pg_notify('{CHANNEL}', '') FROM (SELECT 1 FROM numbered LIMIT 1) AS any_numbered;"#
         ))
         .await?;
     tx.commit_quietly().await

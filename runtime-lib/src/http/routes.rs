@@ -363,7 +363,15 @@ fn mount_events(
     }
     let hub = match crud {
         Crud::Installed => HubSource::Installed,
-        Crud::Fixed(store) => HubSource::Fixed(Arc::default(), store),
+        Crud::Fixed(store) => {
+            let hub: Arc<std::sync::OnceLock<crate::events::Hub>> = Arc::default();
+            // Started now when a runtime is at hand (its reader numbers and announces this
+            // store's writes), else at the first connection.
+            if tokio::runtime::Handle::try_current().is_ok() {
+                let _ = hub.set(crate::events::Hub::start(store.clone()));
+            }
+            HubSource::Fixed(hub, store)
+        }
     };
     let endpoint = Arc::new(Endpoint {
         spec,
