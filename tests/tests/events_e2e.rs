@@ -3,7 +3,9 @@
 //! `/_backworks/ws` with HS256 tokens signed by `openssl`. Proves the compiler and the
 //! generated server wire it all: data changes of the generated CRUD routes reach a
 //! subscriber through the rules, a handler's `ctx.emit` reaches the event's subscribers —
-//! even when the handler throws afterwards — and emitting returns `undefined`.
+//! even when the handler throws afterwards — and emitting returns `undefined`. And the demo,
+//! `examples/notes-auth`: a built-in account's token and an admin-issued API key
+//! authenticate a socket, and the notes' rules decide what each subscriber hears.
 
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -13,7 +15,7 @@ use std::time::Duration;
 
 use backworks_tests::http::{Response, request};
 use backworks_tests::server::{RunningServer, build_server};
-use backworks_tests::{compile, workspace_root};
+use backworks_tests::{compile, example, workspace_root};
 use serde_json::{Value, json};
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message, WebSocket};
@@ -262,4 +264,119 @@ fn changes_and_emitted_events_reach_subscribers() {
         (deleted["action"].as_str(), &deleted["id"]),
         (Some("delete"), &id)
     );
+}
+
+const SESSION_SECRET: &str = "the-events-e2e-accounts-signing-secret";
+const ADMIN_EMAIL: &str = "admin@example.com";
+const ADMIN_PASSWORD: &str = "an admin password for the events test";
+
+/// `examples/notes-auth`, compiled and built once per test process.
+fn notes_auth() -> &'static Path {
+    static BINARY: OnceLock<PathBuf> = OnceLock::new();
+    BINARY.get_or_init(|| {
+        let compiled = compile(&example("notes-auth"))
+            .unwrap_or_else(|diagnostics| panic!("notes-auth does not compile:\n{diagnostics}"));
+        let out = workspace_root().join("target/e2e/events-notes-auth");
+        compiled.tree.write(&out).expect("output written");
+        build_server(&out)
+    })
+}
+
+fn post(server: &RunningServer, path: &str, bearer: Option<&str>, body: Value) -> Response {
+    let authorization = bearer.map(|token| format!("Bearer {token}"));
+    let mut headers = vec![("content-type", "application/json")];
+    if let Some(authorization) = &authorization {
+        headers.push(("authorization", authorization.as_str()));
+    }
+    request(
+        "POST",
+        &format!("{}{path}", server.base_url),
+        &headers,
+        Some(&body.to_string()),
+    )
+}
+
+fn log_in(server: &RunningServer, email: &str, password: &str) -> String {
+    let reply = post(
+        server,
+        "/auth/login",
+        None,
+        json!({ "email": email, "password": password }),
+    );
+    assert_eq!(reply.status, 200, "{reply:?}");
+    reply.json()["access_token"]
+        .as_str()
+        .expect("a token")
+        .to_owned()
+}
+
+#[test]
+fn the_notes_auth_demo_publishes_through_its_rules() {
+    let folder = workspace_root().join("target/e2e/events-notes-auth-run");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("a run folder");
+    let server = RunningServer::start_in(
+        notes_auth(),
+        &folder,
+        &[
+            ("JWT_SECRET", SECRET),
+            ("SESSION_SECRET", SESSION_SECRET),
+            ("ADMIN_EMAIL", ADMIN_EMAIL),
+            ("ADMIN_PASSWORD", ADMIN_PASSWORD),
+        ],
+    );
+    for email in ["ada@example.com", "bob@example.com"] {
+        let body = json!({ "email": email, "password": "correct horse battery" });
+        assert_eq!(post(&server, "/auth/register", None, body).status, 201);
+    }
+    let ada = log_in(&server, "ada@example.com", "correct horse battery");
+    let bob = log_in(&server, "bob@example.com", "correct horse battery");
+    let admin = log_in(&server, ADMIN_EMAIL, ADMIN_PASSWORD);
+    let issued = post(
+        &server,
+        "/_backworks/api-keys",
+        Some(&admin),
+        json!({ "name": "feed", "roles": ["reports"] }),
+    );
+    assert_eq!(issued.status, 201, "{issued:?}");
+    let key = issued.json()["key"].as_str().expect("the key").to_owned();
+
+    let mut bobs = Client::connect(&server);
+    bobs.send(json!({ "type": "auth", "token": bob }));
+    assert_eq!(bobs.recv()["type"], "auth");
+    bobs.send(json!({ "type": "subscribe", "sub": "n", "resource": "notes" }));
+    assert_eq!(bobs.recv()["type"], "subscribed");
+    // An API key authenticates a socket as it does a request.
+    let mut keyed = Client::connect(&server);
+    keyed.send(json!({ "type": "auth", "api_key": key }));
+    let accepted = keyed.recv();
+    assert_eq!(accepted["user"]["roles"], json!(["reports"]), "{accepted}");
+    keyed.send(json!({ "type": "subscribe", "sub": "shared", "resource": "notes", "filter": "shared=is.true" }));
+    assert_eq!(keyed.recv()["type"], "subscribed");
+    // A forged key is refused and the socket closed.
+    let mut forged = Client::connect(&server);
+    forged.send(json!({ "type": "auth", "api_key": "bwk_forged" }));
+    assert_eq!(forged.recv()["status"], 401);
+
+    let private = post(
+        &server,
+        "/notes",
+        Some(&ada),
+        json!({ "title": "ada's own" }),
+    );
+    assert_eq!(private.status, 201, "{private:?}");
+    let shared = post(
+        &server,
+        "/notes",
+        Some(&ada),
+        json!({ "title": "for all", "shared": true }),
+    );
+    assert_eq!(shared.status, 201, "{shared:?}");
+    // Bob and the key hear of the shared note only.
+    let heard = bobs.recv();
+    assert_eq!(
+        (heard["action"].as_str(), &heard["record"]),
+        (Some("create"), &shared.json())
+    );
+    assert_eq!(keyed.recv()["id"], shared.json()["id"]);
 }
