@@ -151,6 +151,55 @@ fn a_lost_listen_connection_is_made_again_and_nothing_is_missed() {
     }
 }
 
+#[test]
+fn a_lost_database_is_an_error_message_and_events_resume_after_it() {
+    let cluster = storage_support::postgres::Cluster::start_new();
+    let url = cluster.create_database();
+    let server = Server::start(&url);
+    let alice = token("alice", &["member"]);
+    let mut client = server.connect();
+    client.auth(&alice);
+    let seen = client.subscribe(json!({ "sub": "t", "resource": "tasks" }));
+    server.create(&alice, "tasks", json!({ "title": "before" }));
+    assert_eq!(client.recv()["action"], "create");
+    cluster.stop();
+    // The missed events cannot be read: an error and a reset, and the socket serves on.
+    client.send(json!({ "type": "subscribe", "sub": "again", "resource": "tasks", "since": seen }));
+    assert_eq!(client.recv()["type"], "subscribed");
+    let error = client.recv();
+    assert_eq!(
+        (error["type"].as_str(), error["status"].as_u64()),
+        (Some("error"), Some(503)),
+        "{error}"
+    );
+    assert_eq!(client.recv(), json!({ "type": "reset", "sub": "again" }));
+    client.send(json!({ "type": "ping" }));
+    assert_eq!(client.recv(), json!({ "type": "pong" }));
+    cluster.start();
+    // Back: writes are published again (the reader retries, LISTEN is made again).
+    let task = loop {
+        let reply = server.send(
+            Some(&alice),
+            "POST",
+            "/tasks",
+            Some(json!({ "title": "back" })),
+        );
+        if reply.status == 201 {
+            break reply.json();
+        }
+        assert_eq!(reply.status, 503, "{}", reply.text());
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    for _ in 0..2 {
+        let heard = client.recv();
+        assert_eq!(
+            (heard["action"].as_str(), &heard["id"]),
+            (Some("create"), &task["id"]),
+            "{heard}"
+        );
+    }
+}
+
 fn row(value: Value) -> backworks_runtime::storage::Row {
     match value {
         Value::Object(members) => members,

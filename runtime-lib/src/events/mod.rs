@@ -260,9 +260,9 @@ impl HubInner {
     /// Delivers a batch of events (in seq order) to every subscription they concern. The
     /// registry's `last` moves past the batch in the same step that takes the subscribers, so
     /// a subscription sees each event exactly once, live or replayed.
-    pub(crate) async fn fan_out(&self, batch: &[Stored]) -> Result<(), crate::storage::StoreError> {
+    pub(crate) async fn fan_out(&self, batch: &[Stored]) {
         let Some(last) = batch.last().map(|event| event.seq) else {
-            return Ok(());
+            return;
         };
         let listeners: Vec<Listener> = {
             let mut registry = self.registry();
@@ -283,9 +283,18 @@ impl HubInner {
                 .collect()
         };
         if listeners.is_empty() {
-            return Ok(());
+            return;
         }
-        let views = self.evaluate(batch, &listeners).await?;
+        let views = match self.evaluate(batch, &listeners).await {
+            Ok(views) => views,
+            Err(error) => {
+                // The database could not say who may see these changes: nobody is told of
+                // them, and every resource subscriber is told to refetch instead.
+                tracing::warn!(target: "backworks::events", "checking live events: {}", error.message);
+                self.reset_resource_subscribers(&listeners);
+                HashMap::new()
+            }
+        };
         let now = crate::storage::time::now_ms();
         let mut dropped: Vec<u64> = Vec::new();
         for (index, event) in batch.iter().enumerate() {
@@ -316,7 +325,23 @@ impl HubInner {
                 registry.links.remove(&link);
             }
         }
-        Ok(())
+    }
+
+    /// Sends `error` 503 and `reset` to every resource subscription in `listeners`.
+    fn reset_resource_subscribers(&self, listeners: &[Listener]) {
+        for (_, outbox, _, subscription) in listeners {
+            if let Target::Resource { .. } = subscription.target {
+                let sub = subscription.sub.as_str();
+                let error = protocol::error(
+                    Some(sub),
+                    503,
+                    "unavailable",
+                    "changes could not be checked against the rules; refetch",
+                );
+                let _ = outbox.try_send(Outgoing::Message(error));
+                let _ = outbox.try_send(Outgoing::Message(protocol::reset(sub)));
+            }
+        }
     }
 
     /// `(event index, listener index) → (in view before, in view after)` for every change

@@ -93,7 +93,7 @@ async fn step(inner: &HubInner, store: &Store, last: &mut Option<i64>) -> Result
     let full = batch.len() as i64 >= PAGE;
     if let Some(event) = batch.last() {
         *last = Some(event.seq);
-        inner.fan_out(&batch).await?;
+        inner.fan_out(&batch).await;
     }
     Ok(full)
 }
