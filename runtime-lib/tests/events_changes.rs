@@ -24,7 +24,64 @@ both!(
     an_id_subscription_sees_one_record,
     subscriptions_are_refused_like_the_routes,
     filters_mean_what_the_list_means,
+    many_distinct_subscriptions_share_one_batch,
 );
+
+/// More distinct conditions than one statement may hold — 640 result columns, 64 of them
+/// `in` lists of 1 000 values (64 000 parameters) — are split across statements, and every
+/// subscription still hears its change, once.
+fn many_distinct_subscriptions_share_one_batch(backend: Backend) {
+    let db = database(backend);
+    let server = Server::start(&db.url);
+    let member = token("m", &["member"]);
+    let mut clients = Vec::new();
+    for connection in 0..9 {
+        let mut client = server.connect();
+        client.auth(&member);
+        for index in 0..64 {
+            let filter = format!("title=neq.c{connection}s{index}");
+            client.subscribe(
+                json!({ "sub": format!("s{index}"), "resource": "tasks", "filter": filter }),
+            );
+        }
+        clients.push(client);
+    }
+    for connection in 0..2 {
+        let mut client = server.connect();
+        client.auth(&member);
+        for index in 0..32 {
+            let base = (connection * 32 + index) * 1_000;
+            let values: Vec<String> = (base..base + 1_000).map(|n| n.to_string()).collect();
+            let filter = format!("points=not.in.({})", values.join(","));
+            client.subscribe(
+                json!({ "sub": format!("in{index}"), "resource": "tasks", "filter": filter }),
+            );
+        }
+        clients.push(client);
+    }
+    let task = server.create(
+        &member,
+        "tasks",
+        json!({ "title": "for everyone", "points": 0.5 }),
+    );
+    for (number, client) in clients.iter_mut().enumerate() {
+        let expected = if number < 9 { 64 } else { 32 };
+        let mut heard = std::collections::BTreeSet::new();
+        while heard.len() < expected {
+            let message = client
+                .recv_within(events_support::WAIT)
+                .unwrap_or_else(|| panic!("connection {number} heard only {heard:?}"));
+            assert_eq!(
+                (message["action"].as_str(), &message["id"]),
+                (Some("create"), &task["id"]),
+                "{message}"
+            );
+            let fresh = heard.insert(message["sub"].as_str().expect("sub").to_owned());
+            assert!(fresh, "{message} twice");
+        }
+        client.expect_silence(Duration::from_millis(100));
+    }
+}
 
 /// For every filter, the records whose create reached the subscription are exactly the
 /// records `GET /tasks?<filter>` lists: the list endpoint is the reference.

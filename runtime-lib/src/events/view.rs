@@ -48,6 +48,11 @@ pub(crate) struct Lens {
 
 /// States evaluated per statement: each binds one parameter per column.
 const STATES_PER_STATEMENT: usize = 64;
+/// Conditions (result columns) per statement: SQLite allows 2 000 result columns,
+/// PostgreSQL 1 664.
+const LENSES_PER_STATEMENT: usize = 500;
+/// Parameters per statement: SQLite allows 32 766, PostgreSQL 65 535.
+const PARAMETERS_PER_STATEMENT: usize = 30_000;
 /// The state column's name; no resource field can start with `_backworks`.
 const STATE: &str = "_backworks_state";
 
@@ -68,49 +73,83 @@ pub(crate) async fn in_view(
         .enumerate()
         .filter_map(|(index, state)| state.map(|row| (index, row)))
         .collect();
-    for chunk in present.chunks(STATES_PER_STATEMENT) {
-        let mut sql = Sql::new(session.dialect());
-        sql.push("SELECT ").ident(STATE);
-        for (index, lens) in lenses.iter().enumerate() {
-            sql.push(", CASE WHEN (1 = 1");
-            condition(&mut sql, resource, lens)?;
-            sql.push(") THEN 1 ELSE 0 END AS ")
-                .ident(&format!("c{index}"));
-        }
-        sql.push(" FROM (");
-        let columns = columns(resource);
-        for (position, (index, row)) in chunk.iter().enumerate() {
-            if position > 0 {
-                sql.push(" UNION ALL ");
+    for (first, group) in lens_groups(session.dialect(), resource, lenses)? {
+        for chunk in present.chunks(STATES_PER_STATEMENT) {
+            let mut sql = Sql::new(session.dialect());
+            sql.push("SELECT ").ident(STATE);
+            for (index, lens) in group.iter().enumerate() {
+                sql.push(", CASE WHEN (1 = 1");
+                condition(&mut sql, resource, lens)?;
+                sql.push(") THEN 1 ELSE 0 END AS ")
+                    .ident(&format!("c{index}"));
             }
-            // The state's index is our own number, written as a literal (a parameter would be
-            // untyped text to PostgreSQL).
-            sql.push("SELECT ")
-                .push(&index.to_string())
-                .push(" AS ")
-                .ident(STATE);
-            for column in &columns {
-                let value = row.get(column.name).unwrap_or(&Value::Null);
-                sql.push(", ");
-                cast(&mut sql, *column, value);
-                sql.push(" AS ").ident(column.name);
-            }
-        }
-        sql.push(") AS ").ident(resource.name);
-        for raw in session.query(sql.finish()).await? {
-            let mut cells = raw.into_iter().map(|(_, cell)| cell);
-            let Some(SqlValue::Int(state)) = cells.next() else {
-                return Err(StoreError::internal("the view query lost its state column"));
-            };
-            let Some(answer) = answers.get_mut(state as usize) else {
-                continue;
-            };
-            for (slot, cell) in answer.iter_mut().zip(cells) {
-                *slot = matches!(cell, SqlValue::Int(1));
+            sql.push(" FROM (");
+            states_table(&mut sql, resource, chunk);
+            sql.push(") AS ").ident(resource.name);
+            for raw in session.query(sql.finish()).await? {
+                let mut cells = raw.into_iter().map(|(_, cell)| cell);
+                let Some(SqlValue::Int(state)) = cells.next() else {
+                    return Err(StoreError::internal("the view query lost its state column"));
+                };
+                let Some(answer) = answers.get_mut(state as usize) else {
+                    continue;
+                };
+                for (slot, cell) in answer[first..].iter_mut().zip(cells) {
+                    *slot = matches!(cell, SqlValue::Int(1));
+                }
             }
         }
     }
     Ok(answers)
+}
+
+/// The lenses split into groups one statement can hold — at most [`LENSES_PER_STATEMENT`]
+/// result columns and [`PARAMETERS_PER_STATEMENT`] parameters (an `in` filter may bind a
+/// thousand), under both engines' limits — each with the index of its first lens.
+fn lens_groups<'a>(
+    dialect: Dialect,
+    resource: &'static ResourceSpec,
+    lenses: &'a [&'a Lens],
+) -> Result<Vec<(usize, &'a [&'a Lens])>, StoreError> {
+    let budget =
+        PARAMETERS_PER_STATEMENT.saturating_sub(STATES_PER_STATEMENT * columns(resource).len());
+    let mut groups = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (index, lens) in lenses.iter().enumerate() {
+        let mut scratch = Sql::new(dialect);
+        condition(&mut scratch, resource, lens)?;
+        let needs = scratch.finish().params.len();
+        if index > start && (used + needs > budget || index - start >= LENSES_PER_STATEMENT) {
+            groups.push((start, &lenses[start..index]));
+            (start, used) = (index, 0);
+        }
+        used += needs;
+    }
+    groups.push((start, &lenses[start..]));
+    Ok(groups)
+}
+
+/// `SELECT <index> AS "_backworks_state", CAST(? AS …) AS "id", … UNION ALL …`: the states as
+/// rows of the resource's columns.
+fn states_table(sql: &mut Sql, resource: &'static ResourceSpec, states: &[(usize, &Row)]) {
+    let columns = columns(resource);
+    for (position, (index, row)) in states.iter().enumerate() {
+        if position > 0 {
+            sql.push(" UNION ALL ");
+        }
+        // The state's index is our own number, written as a literal (a parameter would be
+        // untyped text to PostgreSQL).
+        sql.push("SELECT ")
+            .push(&index.to_string())
+            .push(" AS ")
+            .ident(STATE);
+        for column in &columns {
+            let value = row.get(column.name).unwrap_or(&Value::Null);
+            sql.push(", ");
+            cast(sql, *column, value);
+            sql.push(" AS ").ident(column.name);
+        }
+    }
 }
 
 /// ` AND …` for the lens's id, filter and rule.
