@@ -28,7 +28,7 @@ fn a_subscriber_that_stops_reading_is_let_go() {
     reader.auth(&alice);
     reader.subscribe(json!({ "sub": "t", "resource": "tasks", "filter": "title=eq.last" }));
 
-    // 1500 events of 32 KiB each (48 MiB, past any socket buffer and the 512-message outbox),
+    // 1500 events of 32 KiB each (48 MiB, past any socket buffer and the outbox's 8 MiB),
     // written by one transaction of another process's store.
     let rt = runtime();
     rt.block_on(async {
@@ -66,6 +66,41 @@ fn a_subscriber_that_stops_reading_is_let_go() {
     fresh.subscribe(json!({ "sub": "t", "resource": "tasks" }));
     server.create(&alice, "tasks", json!({ "title": "after" }));
     assert_eq!(fresh.recv()["record"]["title"], "after");
+}
+
+#[test]
+fn a_reading_subscriber_keeps_up_with_a_burst() {
+    let db = database(Backend::Sqlite);
+    let server = Server::start(&db.url);
+    let alice = token("alice", &["member"]);
+    let mut client = server.connect();
+    client.auth(&alice);
+    for index in 0..8 {
+        client.subscribe(json!({ "sub": format!("s{index}"), "resource": "tasks" }));
+    }
+    // One transaction of 600 creates: 4 800 messages at once, more than any count-bounded
+    // queue of a few hundred would hold, well under the outbox's 8 MiB.
+    let rt = runtime();
+    rt.block_on(async {
+        let store = Store::open(data_at(&db.url)).await.expect("opens");
+        let origin = Origin::system();
+        let mut tx = store.begin().await.expect("begin");
+        for index in 0..600 {
+            tx.create(
+                "tasks",
+                row(json!({ "title": format!("t{index}") })),
+                &origin,
+            )
+            .await
+            .expect("create");
+        }
+        tx.commit().await.expect("commit");
+    });
+    for _ in 0..4_800 {
+        let message = client.recv();
+        assert_eq!(message["type"], "change", "{message}");
+    }
+    client.expect_silence(Duration::from_millis(300));
 }
 
 #[test]

@@ -10,17 +10,18 @@
 //!              other instances' readers] ─▶ SELECT … WHERE seq > last
 //!   ─▶ fan_out: per resource, one `view.rs` query over every event's before/after state and
 //!      every distinct subscription condition ─▶ create/update/enter/leave/delete per sub
-//!   ─▶ each connection's bounded outbox ─▶ `socket.rs` ─▶ WebSocket frames
+//!   ─▶ each connection's outbox (bounded by size) ─▶ `socket.rs` ─▶ WebSocket frames
 //! ```
 //!
 //! The files: `table.rs` (the platform table and appending to it), `sequence.rs` (commit-order
 //! numbering on PostgreSQL), `listen.rs` (the `LISTEN` connection), `reader.rs` (the reader
 //! task and the window trim), `view.rs` (in view or not, in SQL), `subscription.rs`
 //! (admitting a `subscribe`), `replay.rs` (`since`), `protocol.rs` (the messages),
-//! `socket.rs` (one connection), `emit.rs` (`ctx.emit`).
+//! `outbox.rs` (a connection's queue, bounded by size), `socket.rs` (one connection), `emit.rs` (`ctx.emit`).
 
 mod emit;
 mod listen;
+mod outbox;
 mod protocol;
 mod reader;
 mod replay;
@@ -35,9 +36,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde_json::Value;
-use tokio::sync::mpsc;
 
 use crate::storage::Store;
+use outbox::{Inbox, Outbox};
 use protocol::{ChangeMessage, EventMessage, Outgoing};
 use subscription::{Subscription, Target};
 use view::Lens;
@@ -47,10 +48,6 @@ pub use emit::emit;
 /// Events kept for `since` when the blueprint does not say (the newest; older ones are
 /// trimmed): the reach of a reconnecting client.
 pub const DEFAULT_WINDOW: u64 = 10_000;
-
-/// Messages waiting for one connection: a subscriber that falls this far behind is
-/// disconnected rather than let memory grow.
-pub(crate) const OUTBOX: usize = 512;
 
 /// One event as the reader read it from the table.
 #[derive(Debug, Clone)]
@@ -105,7 +102,7 @@ struct Registry {
 }
 
 struct Link {
-    outbox: mpsc::Sender<Outgoing>,
+    outbox: Outbox,
     subscriptions: Vec<Arc<Subscription>>,
     /// When the subscriber's credentials expire (ms since the epoch).
     expires_at: Option<i64>,
@@ -113,7 +110,7 @@ struct Link {
 
 /// One subscription as a batch is fanned out: its connection, that connection's outbox and
 /// credentials' expiry, and the subscription.
-type Listener = (u64, mpsc::Sender<Outgoing>, Option<i64>, Arc<Subscription>);
+type Listener = (u64, Outbox, Option<i64>, Arc<Subscription>);
 
 static INSTALLED: OnceLock<Hub> = OnceLock::new();
 static WINDOW: OnceLock<u64> = OnceLock::new();
@@ -171,8 +168,8 @@ impl Hub {
     }
 
     /// Registers a connection; its messages arrive on the receiver.
-    pub(crate) fn connect(&self) -> (u64, mpsc::Receiver<Outgoing>) {
-        let (outbox, receiver) = mpsc::channel(OUTBOX);
+    pub(crate) fn connect(&self) -> (u64, Inbox) {
+        let (outbox, receiver) = outbox::outbox();
         let id = self.inner.next_link.fetch_add(1, Ordering::Relaxed);
         self.registry().links.insert(
             id,
@@ -312,9 +309,9 @@ impl HubInner {
                     _ => message,
                 };
                 let closing = matches!(message, Outgoing::Close(_));
-                if outbox.try_send(message).is_err() || closing {
-                    // Full: a consumer this slow is let go (its socket task sees the outbox
-                    // closed); closed: it has gone already.
+                if !outbox.push(message) || closing {
+                    // Too far behind: a consumer this slow is let go (its socket task sees
+                    // the outbox closed once drained); or it has gone already.
                     dropped.push(*link);
                 }
             }
@@ -338,8 +335,8 @@ impl HubInner {
                     "unavailable",
                     "changes could not be checked against the rules; refetch",
                 );
-                let _ = outbox.try_send(Outgoing::Message(error));
-                let _ = outbox.try_send(Outgoing::Message(protocol::reset(sub)));
+                let _ = outbox.push(Outgoing::Message(error));
+                let _ = outbox.push(Outgoing::Message(protocol::reset(sub)));
             }
         }
     }

@@ -42,6 +42,15 @@ pub(crate) enum Outgoing {
     Close(String),
 }
 
+impl Outgoing {
+    /// Its text's length, what it weighs in an outbox.
+    pub(crate) fn size(&self) -> usize {
+        match self {
+            Outgoing::Message(text) | Outgoing::Close(text) => text.len(),
+        }
+    }
+}
+
 /// `{"type":"change",…}`.
 #[derive(Serialize)]
 pub(crate) struct ChangeMessage<'a> {

@@ -15,7 +15,8 @@
 //! credential that fails verification is an `error` 401 and the connection closes (as a
 //! request with a bad token gets no answer but its 401). Bounded everywhere: a message is at
 //! most [`MAX_MESSAGE_BYTES`], a connection holds at most `MAX_SUBSCRIPTIONS`, its outbox
-//! [`super::OUTBOX`] messages, and a frame that cannot be written in [`SEND_TIMEOUT`] ends it.
+//! 8 MiB of messages (`outbox.rs`), and a frame that cannot be written in [`SEND_TIMEOUT`]
+//! ends it.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
