@@ -110,7 +110,7 @@ fn a_lost_listen_connection_is_made_again_and_nothing_is_missed() {
         let store = Store::open(data_at(&db.url)).await.expect("opens");
         store
             .sql(
-                "SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND pid <> pg_backend_pid()".to_owned(),
+                "SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE query LIKE 'LISTEN%' AND datname = current_database() AND pid <> pg_backend_pid()".to_owned(),
                 vec![],
                 &Origin::system(),
             )
@@ -128,7 +128,7 @@ fn a_lost_listen_connection_is_made_again_and_nothing_is_missed() {
             let store = Store::open(data_at(&db.url)).await.expect("opens");
             let rows = store
                 .sql(
-                    "SELECT count(*) AS n FROM pg_stat_activity WHERE query = 'LISTEN backworks_events'".to_owned(),
+                    "SELECT count(*) AS n FROM pg_stat_activity WHERE query = 'LISTEN backworks_events' AND datname = current_database()".to_owned(),
                     vec![],
                     &Origin::system(),
                 )
