@@ -1,4 +1,4 @@
-//! The window: with `events::keep(5)` (the blueprint's `events.window`) the table is trimmed
+//! The window: with `events::keep(5)` the table is trimmed
 //! to the newest events, so a `since` older than them is a `reset` and one inside is
 //! replayed. Its own test binary: the window is the process's.
 

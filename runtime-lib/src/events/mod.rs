@@ -115,8 +115,9 @@ type Listener = (u64, Outbox, Option<i64>, Arc<Subscription>);
 static INSTALLED: OnceLock<Hub> = OnceLock::new();
 static WINDOW: OnceLock<u64> = OnceLock::new();
 
-/// Keeps `events` live events for `since` instead of [`DEFAULT_WINDOW`] (the blueprint's
-/// `events.window`); called by the generated `main.rs` before serving.
+/// Keeps `events` live events for `since` instead of [`DEFAULT_WINDOW`], for hubs started
+/// from now on (embedders and tests; the blueprint has no key for it yet). Later calls keep
+/// the first.
 pub fn keep(events: u64) {
     let _ = WINDOW.set(events.max(1));
 }
