@@ -297,12 +297,36 @@ pub fn context_value() -> Value {
         ),
         ("env", string_object(environment())),
     ]);
+    #[cfg(feature = "storage")]
+    let _ = crate::js::access::set(
+        &context,
+        "emit",
+        Value::function("emit", 2, |_, args| emit(args)),
+    );
     // `ctx.db` exists where a handler can wait for it: on an event-loop thread of a service
     // with a database (`js::db`).
     if let Some(db) = crate::js::db::context_value() {
         let _ = crate::js::access::set(&context, "db", db);
     }
     context
+}
+
+/// `ctx.emit(name, payload)`: publishes a custom live event (`events::emit`) and returns
+/// `undefined`. The payload is what `JSON.stringify` makes of it (`null` when nothing); a
+/// name that is not a non-empty string, or a payload too large, throws a `TypeError`.
+#[cfg(feature = "storage")]
+fn emit(args: &[Value]) -> Result<Value, Throw> {
+    let Some(Value::String(name)) = args.first() else {
+        return Err(Throw::type_error(
+            "ctx.emit: the event name must be a string",
+        ));
+    };
+    let payload = args.get(1).cloned().unwrap_or_default();
+    let payload = crate::js::json::stringify(&payload, &Value::Undefined)?
+        .unwrap_or_else(|| "null".to_owned());
+    crate::events::emit(&name.to_string(), payload)
+        .map_err(|why| Throw::type_error(format!("ctx.emit: {why}")))?;
+    Ok(Value::Undefined)
 }
 
 fn is_response(value: &Value) -> bool {

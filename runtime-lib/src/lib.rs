@@ -8,6 +8,7 @@
 //! - [`bridge`]: turns a [`contract::HandlerRequest`] into the JS `req` and the handler's result
 //!   back into a [`contract::HandlerResponse`], inline or on an event-loop thread;
 //! - [`storage`]: resources kept in SQLite or PostgreSQL, migrations, generated CRUD, `ctx.db`;
+//! - [`events`]: live events (data changes, `ctx.emit`) at `/_backworks/ws`;
 //! - [`Allocator`]: the memory allocator generated servers install as `#[global_allocator]`.
 //!
 //! The emitter vendors this crate's sources into each generated server, so it depends on
@@ -16,6 +17,8 @@
 pub mod auth;
 pub mod bridge;
 pub mod contract;
+#[cfg(feature = "storage")]
+pub mod events;
 pub mod http;
 pub mod js;
 pub mod storage;

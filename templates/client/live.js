@@ -198,8 +198,9 @@ function receive(live, resources, data) {
   if (!subscription) return;
   switch (type) {
     case "subscribed":
-      // From here on, a reconnection asks for what came after this point.
-      if (subscription.seq === undefined || rest.seq > subscription.seq) subscription.seq = rest.seq;
+      // A first subscription starts here. After a reconnection the replay of what followed
+      // `since` comes next, and could be cut short: only the events it delivers move `seq`.
+      if (subscription.seq === undefined) subscription.seq = rest.seq;
       deliver(subscription, { type, seq: rest.seq });
       return;
     case "change": {

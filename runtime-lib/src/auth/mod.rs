@@ -222,6 +222,18 @@ impl Authenticator {
         None
     }
 
+    /// The header API keys travel in, when the service declares `auth.api_keys` (the live
+    /// events' `auth` message puts a key there, so it is verified as a request's would be).
+    #[cfg(all(feature = "auth", feature = "storage"))]
+    pub(crate) fn api_key_header(&self) -> Option<&'static str> {
+        self.api_keys.as_ref().map(api_keys::KeyVerifier::header)
+    }
+
+    #[cfg(all(feature = "storage", not(feature = "auth")))]
+    pub(crate) fn api_key_header(&self) -> Option<&'static str> {
+        None
+    }
+
     /// The built-in account provider, when the service declares `auth.users`.
     #[cfg(all(feature = "auth", feature = "storage"))]
     pub(crate) fn accounts(&self) -> Option<&users::Accounts> {

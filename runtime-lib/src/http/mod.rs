@@ -55,7 +55,7 @@ mod rate_limit;
 pub(crate) mod request;
 pub(crate) mod request_id;
 mod response;
-mod routes;
+pub(crate) mod routes;
 mod security_headers;
 mod serve;
 mod transport;

@@ -189,6 +189,7 @@ fn build(
         }
     }
     router = mount_audit(router, spec, crud.clone(), authenticator.clone());
+    router = mount_events(router, spec, crud.clone(), authenticator.clone());
     #[cfg(all(feature = "auth", feature = "storage"))]
     let account_store = match &crud {
         Crud::Fixed(store) => Some(store.clone()),
@@ -328,7 +329,7 @@ fn mount_crud(
 /// it, an operation governed by a record rule admits anonymous callers too (the rule decides,
 /// with `user` null), and any other operation is `Auth::resources`'s.
 #[cfg(feature = "storage")]
-fn crud_access(
+pub(crate) fn crud_access(
     spec: &ServiceSpec,
     resource: Option<&crate::storage::ResourceSpec>,
     item: bool,
@@ -376,6 +377,100 @@ fn mount_audit(
         AUDIT_PATH,
         route(store, authenticator).fallback(method_not_allowed),
     )
+}
+
+/// Mounts `GET /_backworks/ws` (`events::socket`), the live events, for a service with data.
+#[cfg(feature = "storage")]
+fn mount_events(
+    router: Router,
+    spec: &'static ServiceSpec,
+    crud: Crud,
+    authenticator: Option<Arc<Authenticator>>,
+) -> Router {
+    use crate::events::socket::{Closing, Endpoint, HubSource, WS_PATH, upgrade};
+    if spec.data.is_none() {
+        return router;
+    }
+    let hub = match crud {
+        Crud::Installed => HubSource::Installed,
+        Crud::Fixed(store) => {
+            let hub: Arc<std::sync::OnceLock<crate::events::Hub>> = Arc::default();
+            // Started now when a runtime is at hand (its reader numbers and announces this
+            // store's writes), else at the first connection.
+            if tokio::runtime::Handle::try_current().is_ok() {
+                let _ = hub.set(crate::events::Hub::start(store.clone()));
+            }
+            HubSource::Fixed(hub, store)
+        }
+    };
+    let endpoint = Arc::new(Endpoint {
+        spec,
+        hub,
+        authenticator,
+    });
+    let handler = move |ws: axum::extract::ws::WebSocketUpgrade,
+                        mut headers: axum::http::HeaderMap,
+                        query_key: Option<axum::Extension<crate::auth::query_key::QueryKey>>,
+                        closing: Option<axum::Extension<Closing>>| {
+        let endpoint = Arc::clone(&endpoint);
+        async move {
+            // The socket verifies credentials as headers; a key the query carried (taken out
+            // of the URL by `take_query_key`) is moved into the key header, and an ambiguous
+            // one is refused before upgrading, as on every other route.
+            if let Some(axum::Extension(found)) = query_key {
+                if let Err(refusal) = key_header_from_query(&endpoint, &mut headers, found) {
+                    return refusal;
+                }
+            }
+            upgrade(endpoint, ws, headers, closing.map(|closing| closing.0)).await
+        }
+    };
+    router.route(WS_PATH, get(handler).fallback(method_not_allowed))
+}
+
+/// Puts an API key taken from the query string into the key header of `headers`; a 401 when
+/// the parameter was repeated or a header key was sent as well.
+#[cfg(feature = "storage")]
+fn key_header_from_query(
+    endpoint: &crate::events::socket::Endpoint,
+    headers: &mut axum::http::HeaderMap,
+    found: crate::auth::query_key::QueryKey,
+) -> Result<(), Response> {
+    use crate::auth::query_key::QueryKey;
+    let refused = || {
+        HttpError::Unauthorized {
+            invalid_token: true,
+            message: "an API key must be sent once, in the query or in its header",
+        }
+        .into_response()
+    };
+    let Some(header) = endpoint
+        .authenticator
+        .as_deref()
+        .and_then(crate::auth::Authenticator::api_key_header)
+    else {
+        return Ok(());
+    };
+    let QueryKey::Key(key) = found else {
+        return Err(refused());
+    };
+    if headers.contains_key(header) {
+        return Err(refused());
+    }
+    let name = axum::http::HeaderName::from_bytes(header.as_bytes()).map_err(|_| refused())?;
+    let value = axum::http::HeaderValue::from_str(&key).map_err(|_| refused())?;
+    headers.insert(name, value);
+    Ok(())
+}
+
+#[cfg(not(feature = "storage"))]
+fn mount_events(
+    router: Router,
+    _: &'static ServiceSpec,
+    _: Crud,
+    _: Option<Arc<Authenticator>>,
+) -> Router {
+    router
 }
 
 #[cfg(not(feature = "storage"))]

@@ -114,7 +114,9 @@ async fn open_store(spec: &'static ServiceSpec) -> Result<(), String> {
             let store = Store::open(data)
                 .await
                 .map_err(|error| format!("database: {}", error.message))?;
-            Store::install(store);
+            Store::install(store.clone());
+            // The live events of this store, read from the start (`since` reaches back).
+            crate::events::Hub::install(crate::events::Hub::start(store));
         }
         Ok(())
     }
@@ -210,6 +212,11 @@ async fn run_until(
         let _ = stream.set_nodelay(true);
         let app = app.clone();
         let proxies = proxies.clone();
+        #[cfg(feature = "storage")]
+        let closing_signal = crate::events::socket::Closing {
+            signal: closing.subscribe(),
+            open: open.clone(),
+        };
         let service = hyper::service::service_fn(move |mut req: axum::http::Request<Incoming>| {
             // The client (the peer, or whom its trusted proxies forwarded) is what rate
             // limits, login throttling and the audit log read; `ConnectInfo` stays the peer.
@@ -217,6 +224,10 @@ async fn run_until(
             req.extensions_mut().insert(ClientAddr(client));
             req.extensions_mut()
                 .insert(axum::extract::ConnectInfo(peer));
+            // Live-event WebSockets outlive their request: they close when the server does,
+            // and shutdown waits for them as for any connection.
+            #[cfg(feature = "storage")]
+            req.extensions_mut().insert(closing_signal.clone());
             tower::ServiceExt::oneshot(app.clone(), req)
         });
         // Upgrades stay possible (the live-event WebSocket), as under `axum::serve`.

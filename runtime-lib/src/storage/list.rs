@@ -232,10 +232,7 @@ fn where_clause(
     search: Option<&str>,
 ) -> Result<(), StoreError> {
     sql.push(" WHERE 1 = 1");
-    for condition in &filter.conditions {
-        sql.push(" AND ");
-        condition_sql(sql, resource, condition)?;
-    }
+    filter_conditions(sql, resource, filter)?;
     if let Some(text) = search {
         sql.push(" AND ");
         match sql.dialect() {
@@ -252,6 +249,20 @@ fn where_clause(
                     .push(")");
             }
         }
+    }
+    Ok(())
+}
+
+/// ` AND <condition>` for each of `filter`'s conditions, exactly as a list's `WHERE` has them
+/// (the live events evaluate a subscription's filter with this, over an event's record).
+pub(crate) fn filter_conditions(
+    sql: &mut Sql,
+    resource: &'static ResourceSpec,
+    filter: &Filter,
+) -> Result<(), StoreError> {
+    for condition in &filter.conditions {
+        sql.push(" AND ");
+        condition_sql(sql, resource, condition)?;
     }
     Ok(())
 }

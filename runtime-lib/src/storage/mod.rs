@@ -32,15 +32,15 @@ pub use spec::{
 
 pub mod audit;
 #[cfg(feature = "storage")]
-mod columns;
+pub(crate) mod columns;
 #[cfg(feature = "storage")]
 mod conflict;
 #[cfg(feature = "storage")]
 mod cursor;
 #[cfg(feature = "storage")]
-mod engine;
+pub(crate) mod engine;
 #[cfg(feature = "storage")]
-mod error;
+pub(crate) mod error;
 #[cfg(feature = "storage")]
 mod etag;
 #[cfg(feature = "storage")]
@@ -48,13 +48,13 @@ mod expand;
 #[cfg(feature = "storage")]
 pub(crate) mod http;
 #[cfg(feature = "storage")]
-mod list;
+pub(crate) mod list;
 #[cfg(feature = "storage")]
 mod migrate;
 #[cfg(feature = "storage")]
-mod ops;
+pub(crate) mod ops;
 #[cfg(feature = "storage")]
-mod query;
+pub(crate) mod query;
 #[cfg(feature = "storage")]
 mod query_json;
 #[cfg(feature = "storage")]
@@ -66,7 +66,7 @@ pub(crate) mod rules;
 #[cfg(feature = "storage")]
 mod select;
 #[cfg(feature = "storage")]
-mod sql;
+pub(crate) mod sql;
 #[cfg(feature = "storage")]
 mod store;
 #[cfg(feature = "storage")]
@@ -76,7 +76,7 @@ pub(crate) mod time;
 #[cfg(feature = "storage")]
 mod url;
 #[cfg(feature = "storage")]
-mod value;
+pub(crate) mod value;
 
 #[cfg(feature = "storage")]
 pub use error::{ErrorCode, StoreError, Violation};

@@ -12,7 +12,9 @@
 //! row (SQLite: the single writer; PostgreSQL: `FOR UPDATE`), so two servers racing on one
 //! row can never both pass the same `If-Match`. Every write appends its audit entry through
 //! the same session, after the statement succeeded (`audit::append`), so the entry commits
-//! with the write or not at all.
+//! with the write or not at all; its live event (`events::table::append_change`, the record
+//! before and after) goes the same way. Raw `sql` writes have no live event: what they
+//! changed is not known row by row.
 
 use serde_json::Value;
 
@@ -28,6 +30,7 @@ use super::spec::{DataSpec, IdKind, ResourceSpec};
 use super::sql::{Dialect, Sql, Statement, translate_placeholders};
 use super::time;
 use super::value::{self, from_sql, plain, to_sql, untyped};
+use crate::events::table::{self as events, Action};
 
 /// The resource named `name`, or an `invalid` error naming it.
 pub(crate) fn resource(
@@ -181,6 +184,7 @@ pub(crate) async fn create(
             changed: audit::row_changes(None, Some(&created)),
         };
         audit::append(session, origin, entry).await?;
+        events::append_change(session, resource.name, Action::Create, None, Some(&created)).await?;
     }
     Ok(created)
 }
@@ -252,6 +256,8 @@ pub(crate) async fn update(
         changed: audit::row_changes(Some(&current), Some(&updated)),
     };
     audit::append(session, origin, entry).await?;
+    let (before, after) = (Some(&current), Some(&updated));
+    events::append_change(session, resource.name, Action::Update, before, after).await?;
     Ok(Some(updated))
 }
 
@@ -291,6 +297,7 @@ pub(crate) async fn delete(
         return Ok(false);
     };
     audit::append(session, origin, audit::deleted(resource.name, &id, &row)).await?;
+    events::append_change(session, resource.name, Action::Delete, Some(&row), None).await?;
     Ok(true)
 }
 

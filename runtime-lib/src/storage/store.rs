@@ -40,6 +40,9 @@ pub struct Store {
 struct Inner {
     data: &'static DataSpec,
     engine: Engine,
+    /// Told after every commit, so this instance's live-event reader looks for new events at
+    /// once (`events::Hub`); other instances learn of them from PostgreSQL's `NOTIFY`.
+    committed: Arc<tokio::sync::Notify>,
 }
 
 impl std::fmt::Debug for Store {
@@ -69,7 +72,11 @@ impl Store {
             .await
             .map_err(failed)?;
         let store = Store {
-            inner: Arc::new(Inner { data: spec, engine }),
+            inner: Arc::new(Inner {
+                data: spec,
+                engine,
+                committed: Arc::new(tokio::sync::Notify::new()),
+            }),
         };
         if let Some(period) = audit::retention() {
             audit::retention::start(
@@ -117,6 +124,11 @@ impl Store {
 
     pub(crate) async fn reader(&self) -> Result<Session, StoreError> {
         self.inner.engine.reader().await
+    }
+
+    /// Told after each commit through this store (the live-event reader waits on it).
+    pub(crate) fn committed(&self) -> Arc<tokio::sync::Notify> {
+        Arc::clone(&self.inner.committed)
     }
 
     /// The row of `resource` with this id (a number, its text, or a UUID).
@@ -254,6 +266,7 @@ impl Store {
         Ok(Transaction {
             data: self.inner.data,
             session: self.inner.engine.begin().await?,
+            committed: Arc::clone(&self.inner.committed),
         })
     }
 }
@@ -263,6 +276,7 @@ impl Store {
 pub struct Transaction {
     data: &'static DataSpec,
     session: Session,
+    committed: Arc<tokio::sync::Notify>,
 }
 
 impl std::fmt::Debug for Transaction {
@@ -398,6 +412,15 @@ impl Transaction {
 
     /// Makes every write of the transaction durable.
     pub async fn commit(self) -> Result<(), StoreError> {
+        self.session.commit().await?;
+        // A stored permit: the reader cannot miss a commit that lands while it is busy.
+        self.committed.notify_one();
+        Ok(())
+    }
+
+    /// Commits without waking the live-event reader: the reader's own bookkeeping (numbering
+    /// and trimming events), which would otherwise wake it again and again.
+    pub(crate) async fn commit_quietly(self) -> Result<(), StoreError> {
         self.session.commit().await
     }
 

@@ -34,6 +34,7 @@ pub(crate) static TABLES: &[&SystemTable] = &[
     &super::audit::table::AUDIT,
     &crate::auth::api_keys_store::TABLE,
     &super::rate_limits::RATE_LIMITS,
+    &crate::events::table::EVENTS,
     #[cfg(feature = "auth")]
     &crate::auth::users::CREDENTIALS_TABLE,
     #[cfg(feature = "auth")]

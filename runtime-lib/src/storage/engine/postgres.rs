@@ -47,6 +47,8 @@ const STATEMENT_CACHE: usize = 256;
 #[derive(Clone)]
 pub(crate) struct PgEngine {
     pool: Pool,
+    /// How to connect, for the live events' dedicated `LISTEN` connection (`events/listen.rs`).
+    config: Box<Config>,
     /// The runtime connection tasks and rollbacks are spawned on.
     runtime: Handle,
 }
@@ -63,7 +65,7 @@ impl PgEngine {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
         let manager = Manager::from_config(
-            config,
+            config.clone(),
             NoTls,
             ManagerConfig {
                 recycling_method: RecyclingMethod::Fast,
@@ -77,7 +79,16 @@ impl PgEngine {
             .recycle_timeout(Some(CONNECT_TIMEOUT))
             .build()
             .map_err(|error| format!("cannot make the connection pool: {error}"))?;
-        Ok(PgEngine { pool, runtime })
+        Ok(PgEngine {
+            pool,
+            config: Box::new(config),
+            runtime,
+        })
+    }
+
+    /// How to connect to the database outside the pool.
+    pub(crate) fn config(&self) -> &Config {
+        &self.config
     }
 
     /// A pooled connection, inside `BEGIN` when `transaction`.

@@ -1,0 +1,490 @@
+//! Shared by the `events_*` tests: a service with notes (private to their owner unless
+//! shared, the rules `rules_crud.rs` checks over HTTP) and tasks (no rules; `auth.resources`
+//! needs the `member` role), servers on loopback ports over a fresh database of either
+//! engine, HS256 callers, and a blocking WebSocket client (tokio-tungstenite on a runtime of
+//! its own) that reads JSON messages with a timeout.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use backworks_runtime::auth::{Access, AuthSpec, Authenticator, JwtAlgorithm, JwtKeys, JwtSpec};
+use backworks_runtime::http::{Overrides, ServiceSpec, router_with};
+use backworks_runtime::storage::{
+    Comparison, CrudOp, DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind, MigrationSpec,
+    OperationPointers, ResourceSpec, RuleExpr, RulesSpec, Store,
+};
+use futures_util::{SinkExt, StreamExt};
+use serde_json::{Value, json};
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+use crate::auth_support::{SECRET, claims, hs256};
+use crate::http_support::{Reply, request};
+use crate::storage_support::schema::field;
+use crate::storage_support::{Backend, TestDb};
+
+pub static AUTH: AuthSpec = AuthSpec {
+    jwt: Some(JwtSpec {
+        keys: JwtKeys::Fixed {
+            algorithm: JwtAlgorithm::Hs256,
+            variable: "JWT_SECRET",
+        },
+        issuer: None,
+        audience: None,
+        roles_claim: "roles",
+        leeway_s: 0,
+    }),
+    users: None,
+    api_keys: None,
+    resources: Access::Required { roles: &["member"] },
+};
+
+const ALL: &[CrudOp] = &[
+    CrudOp::List,
+    CrudOp::Get,
+    CrudOp::Create,
+    CrudOp::Update,
+    CrudOp::Delete,
+];
+
+const NO_POINTERS: OperationPointers = crate::storage_support::schema::no_pointers();
+
+static OWNED: RuleExpr =
+    RuleExpr::Compare(&RuleExpr::Field("owner"), Comparison::Eq, &RuleExpr::UserId);
+static ADMIN: RuleExpr = RuleExpr::In(&RuleExpr::String("admin"), &RuleExpr::UserRoles);
+static OWNER_OR_ADMIN: RuleExpr = RuleExpr::Or(&OWNED, &ADMIN);
+/// `record.owner == user.id || record.shared || "admin" in user.roles`
+static READABLE: RuleExpr = RuleExpr::Or(&RuleExpr::Or(&OWNED, &RuleExpr::Field("shared")), &ADMIN);
+
+pub static RESOURCES: &[ResourceSpec] = &[
+    ResourceSpec {
+        name: "notes",
+        id: IdKind::Integer,
+        fields: &[
+            FieldSpec {
+                required: true,
+                ..field("title", FieldKind::String)
+            },
+            field("body", FieldKind::Text),
+            field("rank", FieldKind::Integer),
+            FieldSpec {
+                default: Some(DefaultSpec::Json("false")),
+                ..field("shared", FieldKind::Boolean)
+            },
+            FieldSpec {
+                required: true,
+                default: Some(DefaultSpec::CallerId),
+                ..field("owner", FieldKind::String)
+            },
+        ],
+        timestamps: true,
+        search: &[],
+        operations: ALL,
+        openapi: NO_POINTERS,
+        seed: None,
+        rules: RulesSpec {
+            list: Some(&READABLE),
+            get: Some(&READABLE),
+            create: Some(&OWNER_OR_ADMIN),
+            update: Some(&OWNER_OR_ADMIN),
+            delete: Some(&OWNER_OR_ADMIN),
+        },
+    },
+    ResourceSpec {
+        name: "tasks",
+        id: IdKind::Integer,
+        fields: &[
+            FieldSpec {
+                required: true,
+                ..field("title", FieldKind::String)
+            },
+            FieldSpec {
+                default: Some(DefaultSpec::Json("false")),
+                ..field("done", FieldKind::Boolean)
+            },
+            field("due", FieldKind::Datetime),
+            field("points", FieldKind::Number),
+        ],
+        timestamps: false,
+        search: &[],
+        operations: ALL,
+        openapi: NO_POINTERS,
+        seed: None,
+        rules: RulesSpec::NONE,
+    },
+    ResourceSpec {
+        name: "archive",
+        id: IdKind::Integer,
+        fields: &[field("title", FieldKind::String)],
+        timestamps: false,
+        search: &[],
+        // Written, never listed over HTTP: not subscribable either.
+        operations: &[CrudOp::Create, CrudOp::Get],
+        openapi: NO_POINTERS,
+        seed: None,
+        rules: RulesSpec::NONE,
+    },
+];
+
+pub static MIGRATIONS: &[MigrationSpec] = &[MigrationSpec {
+    version: 1,
+    name: "create_notes",
+    sqlite: r#"
+CREATE TABLE "notes" (
+  "id" INTEGER PRIMARY KEY,
+  "title" TEXT NOT NULL,
+  "body" TEXT,
+  "rank" INTEGER,
+  "shared" INTEGER,
+  "owner" TEXT NOT NULL,
+  "created_at" TEXT NOT NULL,
+  "updated_at" TEXT NOT NULL
+);
+CREATE TABLE "tasks" (
+  "id" INTEGER PRIMARY KEY,
+  "title" TEXT NOT NULL,
+  "done" INTEGER,
+  "due" TEXT,
+  "points" REAL
+);
+CREATE TABLE "archive" ("id" INTEGER PRIMARY KEY, "title" TEXT);
+"#,
+    postgres: r#"
+CREATE TABLE "notes" (
+  "id" BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  "title" TEXT NOT NULL,
+  "body" TEXT,
+  "rank" BIGINT,
+  "shared" BOOLEAN,
+  "owner" TEXT NOT NULL,
+  "created_at" TIMESTAMPTZ(3) NOT NULL,
+  "updated_at" TIMESTAMPTZ(3) NOT NULL
+);
+CREATE TABLE "tasks" (
+  "id" BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+  "title" TEXT NOT NULL,
+  "done" BOOLEAN,
+  "due" TIMESTAMPTZ(3),
+  "points" DOUBLE PRECISION
+);
+CREATE TABLE "archive" ("id" BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "title" TEXT);
+"#,
+}];
+
+pub static SERVICE: ServiceSpec = ServiceSpec {
+    auth: Some(&AUTH),
+    data: None,
+    openapi: None,
+    ..crate::storage_support::SERVICE_FIELDS
+};
+
+/// The data spec of the database at `url`.
+pub fn data_at(url: &str) -> &'static DataSpec {
+    Box::leak(Box::new(DataSpec {
+        url: Box::leak(url.to_owned().into_boxed_str()),
+        resources: RESOURCES,
+        migrations: MIGRATIONS,
+    }))
+}
+
+/// [`SERVICE`] with the data at `url` (each server its own leaked spec).
+pub fn service_at(url: &str) -> &'static ServiceSpec {
+    Box::leak(Box::new(ServiceSpec {
+        data: Some(data_at(url)),
+        ..SERVICE_COPY
+    }))
+}
+
+const SERVICE_COPY: ServiceSpec = ServiceSpec {
+    auth: Some(&AUTH),
+    data: None,
+    openapi: None,
+    ..crate::storage_support::SERVICE_FIELDS
+};
+
+/// A server on a loopback port over the database at `url`.
+pub struct Server {
+    pub addr: SocketAddr,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Server {
+    pub fn start(url: &str) -> Server {
+        let spec = service_at(url);
+        let data = spec.data.expect("data");
+        let authenticator = Authenticator::with_lookup(&AUTH, &|name| {
+            (name == "JWT_SECRET").then(|| SECRET.to_owned())
+        })
+        .expect("the authenticator builds");
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+        listener.set_nonblocking(true).expect("non-blocking");
+        let addr = listener.local_addr().expect("the bound address");
+        let (shutdown, shutdown_rx) = tokio::sync::oneshot::channel::<()>();
+        let (ready, ready_rx) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("a runtime");
+            runtime.block_on(async move {
+                let store = Store::open(data).await.expect("the store opens");
+                let app = router_with(
+                    spec,
+                    Overrides {
+                        store: Some(store),
+                        authenticator: Some(authenticator),
+                    },
+                );
+                let listener = tokio::net::TcpListener::from_std(listener).expect("a listener");
+                let _ = ready.send(());
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(async move {
+                        let _ = shutdown_rx.await;
+                    })
+                    .await
+                    .expect("the server runs");
+            });
+        });
+        ready_rx.recv().expect("the server starts");
+        Server {
+            addr,
+            shutdown: Some(shutdown),
+            thread: Some(thread),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// Sends a request as `caller` (`None`: anonymous).
+    pub fn send(
+        &self,
+        caller: Option<&str>,
+        method: &str,
+        path: &str,
+        body: Option<Value>,
+    ) -> Reply {
+        let bearer = caller.map(|token| format!("Bearer {token}"));
+        let mut headers = Vec::new();
+        if let Some(bearer) = &bearer {
+            headers.push(("authorization", bearer.as_str()));
+        }
+        let text = body.map(|body| body.to_string());
+        if text.is_some() {
+            headers.push(("content-type", "application/json"));
+        }
+        request(
+            method,
+            &self.url(path),
+            &headers,
+            text.as_deref().map(str::as_bytes),
+        )
+    }
+
+    /// Creates a record as `caller`; answers it.
+    pub fn create(&self, caller: &str, resource: &str, body: Value) -> Value {
+        let reply = self.send(
+            Some(caller),
+            "POST",
+            &format!("/{resource}"),
+            Some(body.clone()),
+        );
+        assert_eq!(
+            reply.status,
+            201,
+            "create {resource} {body}: {}",
+            reply.text()
+        );
+        reply.json()
+    }
+
+    /// Patches a record as `caller`; answers it.
+    pub fn update(&self, caller: &str, resource: &str, id: &Value, body: Value) -> Value {
+        let reply = self.send(
+            Some(caller),
+            "PATCH",
+            &format!("/{resource}/{id}"),
+            Some(body.clone()),
+        );
+        assert_eq!(
+            reply.status,
+            200,
+            "update {resource}/{id} {body}: {}",
+            reply.text()
+        );
+        reply.json()
+    }
+
+    /// Deletes a record as `caller`.
+    pub fn delete(&self, caller: &str, resource: &str, id: &Value) {
+        let reply = self.send(Some(caller), "DELETE", &format!("/{resource}/{id}"), None);
+        assert_eq!(
+            reply.status,
+            204,
+            "delete {resource}/{id}: {}",
+            reply.text()
+        );
+    }
+
+    /// Connects a WebSocket client, sending `headers` on the upgrade.
+    pub fn connect_with(&self, headers: &[(&str, &str)]) -> Client {
+        Client::connect(&format!("ws://{}/_backworks/ws", self.addr), headers)
+    }
+
+    pub fn connect(&self) -> Client {
+        self.connect_with(&[])
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// A token for `sub` with `roles`.
+pub fn token(sub: &str, roles: &[&str]) -> String {
+    hs256(&claims(sub, json!({ "roles": roles })), SECRET)
+}
+
+/// A fresh database.
+pub fn database(backend: Backend) -> TestDb {
+    TestDb::new(backend)
+}
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// A blocking WebSocket client.
+pub struct Client {
+    runtime: tokio::runtime::Runtime,
+    socket: Option<Socket>,
+}
+
+/// How long a message may take to arrive.
+pub const WAIT: Duration = Duration::from_secs(10);
+
+impl Client {
+    pub fn connect(url: &str, headers: &[(&str, &str)]) -> Client {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let mut request = url.into_client_request().expect("a WebSocket request");
+        for (name, value) in headers {
+            request.headers_mut().insert(
+                axum::http::HeaderName::from_bytes(name.as_bytes()).expect("a header name"),
+                value.parse().expect("a header value"),
+            );
+        }
+        let (socket, _) = runtime
+            .block_on(tokio_tungstenite::connect_async(request))
+            .expect("the WebSocket connects");
+        Client {
+            runtime,
+            socket: Some(socket),
+        }
+    }
+
+    fn socket(&mut self) -> &mut Socket {
+        self.socket.as_mut().expect("the socket is open")
+    }
+
+    /// Sends a JSON message.
+    pub fn send(&mut self, message: Value) {
+        self.send_text(&message.to_string());
+    }
+
+    pub fn send_text(&mut self, text: &str) {
+        let text = text.to_owned();
+        let runtime = &self.runtime;
+        let socket = self.socket.as_mut().expect("open");
+        runtime
+            .block_on(socket.send(Message::Text(text.into())))
+            .expect("the message is sent");
+    }
+
+    /// The next JSON message (pings skipped); panics after [`WAIT`].
+    pub fn recv(&mut self) -> Value {
+        self.recv_within(WAIT)
+            .unwrap_or_else(|| panic!("no message within {WAIT:?}"))
+    }
+
+    /// The next JSON message within `wait`, `None` when none came (or the socket closed:
+    /// then `Some({"closed": code})`).
+    pub fn recv_within(&mut self, wait: Duration) -> Option<Value> {
+        let runtime = &self.runtime;
+        let socket = self.socket.as_mut().expect("open");
+        runtime.block_on(async {
+            let deadline = tokio::time::Instant::now() + wait;
+            loop {
+                let next = tokio::time::timeout_at(deadline, socket.next())
+                    .await
+                    .ok()?;
+                match next {
+                    Some(Ok(Message::Text(text))) => {
+                        return Some(serde_json::from_str(text.as_str()).expect("a JSON message"));
+                    }
+                    Some(Ok(Message::Close(frame))) => {
+                        return Some(json!({ "closed": frame.map(|f| u16::from(f.code)) }));
+                    }
+                    Some(Ok(_)) => continue,
+                    Some(Err(_)) | None => return Some(json!({ "closed": null })),
+                }
+            }
+        })
+    }
+
+    /// Asserts that no message arrives within `wait`.
+    pub fn expect_silence(&mut self, wait: Duration) {
+        if let Some(message) = self.recv_within(wait) {
+            panic!("expected no message, got {message}");
+        }
+    }
+
+    /// Subscribes and returns the `subscribed` seq (panics on anything else).
+    pub fn subscribe(&mut self, message: Value) -> i64 {
+        let mut message = message;
+        message["type"] = json!("subscribe");
+        self.send(message);
+        let reply = self.recv();
+        assert_eq!(reply["type"], "subscribed", "{reply}");
+        reply["seq"].as_i64().expect("a seq")
+    }
+
+    /// Sends `auth` with a token and expects it accepted.
+    pub fn auth(&mut self, token: &str) {
+        self.send(json!({ "type": "auth", "token": token }));
+        let reply = self.recv();
+        assert_eq!(reply["type"], "auth", "{reply}");
+    }
+
+    /// Closes the socket.
+    pub fn close(mut self) {
+        if let Some(mut socket) = self.socket.take() {
+            let _ = self.runtime.block_on(socket.close(None));
+        }
+    }
+}
+
+/// The members of a `change` message the tests compare: action, id, record title.
+pub fn summary(message: &Value) -> Value {
+    json!({
+        "type": message["type"],
+        "sub": message["sub"],
+        "action": message["action"],
+        "id": message["id"],
+        "record": message.get("record").map(|record| record["title"].clone()),
+    })
+}
