@@ -357,7 +357,6 @@ fn notes_auth_through_the_client() {
 /// Live events through `client.subscribe`: the test file starts, kills and restarts the
 /// servers itself (`tests/clients/notes-auth.live.test.mjs`).
 #[test]
-#[ignore = "needs the events branch (the server side of /_backworks/ws)"]
 fn notes_auth_live_events_through_the_client() {
     let binary = server_binary("notes-auth");
     let folder = working_folder("notes-auth-live");

@@ -410,17 +410,17 @@ fn mount_events(
     });
     let handler = move |ws: axum::extract::ws::WebSocketUpgrade,
                         mut headers: axum::http::HeaderMap,
-                        query_key: Option<axum::Extension<crate::auth::query_key::QueryKey>>,
+                        query_key: Option<axum::Extension<SocketQueryKey>>,
                         closing: Option<axum::Extension<Closing>>| {
         let endpoint = Arc::clone(&endpoint);
         async move {
             // The socket verifies credentials as headers; a key the query carried (taken out
             // of the URL by `take_query_key`) is moved into the key header, and an ambiguous
             // one is refused before upgrading, as on every other route.
-            if let Some(axum::Extension(found)) = query_key {
-                if let Err(refusal) = key_header_from_query(&endpoint, &mut headers, found) {
-                    return refusal;
-                }
+            if let Some(axum::Extension(found)) = query_key
+                && let Err(refusal) = key_header_from_query(&endpoint, &mut headers, found)
+            {
+                return *refusal;
             }
             upgrade(endpoint, ws, headers, closing.map(|closing| closing.0)).await
         }
@@ -428,21 +428,39 @@ fn mount_events(
     router.route(WS_PATH, get(handler).fallback(method_not_allowed))
 }
 
+/// An API key the query carried: only a service with auth has one (`auth::query_key`).
+#[cfg(all(feature = "storage", feature = "auth"))]
+type SocketQueryKey = crate::auth::query_key::QueryKey;
+#[cfg(all(feature = "storage", not(feature = "auth")))]
+type SocketQueryKey = std::convert::Infallible;
+
+/// Without auth no key is ever taken from a query.
+#[cfg(all(feature = "storage", not(feature = "auth")))]
+fn key_header_from_query(
+    _: &crate::events::socket::Endpoint,
+    _: &mut axum::http::HeaderMap,
+    found: SocketQueryKey,
+) -> Result<(), Box<Response>> {
+    match found {}
+}
+
 /// Puts an API key taken from the query string into the key header of `headers`; a 401 when
 /// the parameter was repeated or a header key was sent as well.
-#[cfg(feature = "storage")]
+#[cfg(all(feature = "storage", feature = "auth"))]
 fn key_header_from_query(
     endpoint: &crate::events::socket::Endpoint,
     headers: &mut axum::http::HeaderMap,
     found: crate::auth::query_key::QueryKey,
-) -> Result<(), Response> {
+) -> Result<(), Box<Response>> {
     use crate::auth::query_key::QueryKey;
     let refused = || {
-        HttpError::Unauthorized {
-            invalid_token: true,
-            message: "an API key must be sent once, in the query or in its header",
-        }
-        .into_response()
+        Box::new(
+            HttpError::Unauthorized {
+                invalid_token: true,
+                message: "an API key must be sent once, in the query or in its header",
+            }
+            .into_response(),
+        )
     };
     let Some(header) = endpoint
         .authenticator
