@@ -223,6 +223,14 @@ const UNSUPPORTED_TYPESCRIPT: &[(&str, &str)] = &[
 const UNSUPPORTED: &[(&str, &str)] = &[
     ("eval", "module.exports = (req) => eval(req.body);\n"),
     (
+        "import_computed",
+        "module.exports = async (req) => (await import(req.body.path)).default;\n",
+    ),
+    (
+        "import_package",
+        "import express from \"express\";\nexport default (req) => typeof express;\n",
+    ),
+    (
         "with",
         "module.exports = function (req) {\n  with (req) { return path; }\n};\n",
     ),

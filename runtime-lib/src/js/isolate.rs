@@ -36,7 +36,8 @@
 //! result is converted to plain data inside the lock, because it may be (or contain) module
 //! state.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::{Rc, Weak};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use super::event_loop::EventLoop;
@@ -49,6 +50,12 @@ pub type Evaluate = fn(&Modules) -> Result<Value, Throw>;
 
 /// Evaluated modules by name.
 pub struct Modules {
+    registry: OnceCell<Rc<Registry>>,
+}
+
+/// The cache behind a [`Modules`] and the [`ModuleHandle`]s of its functions.
+#[derive(Default)]
+struct Registry {
     loaded: RefCell<Vec<(&'static str, Value)>>,
 }
 
@@ -62,14 +69,19 @@ impl Modules {
     /// An empty registry.
     pub const fn new() -> Self {
         Modules {
-            loaded: RefCell::new(Vec::new()),
+            registry: OnceCell::new(),
         }
+    }
+
+    fn registry(&self) -> &Rc<Registry> {
+        self.registry.get_or_init(Rc::default)
     }
 
     /// `require(...)`: the module's exports, evaluating it the first time. A module whose
     /// evaluation throws is not cached (Node removes it from `require.cache` too).
     pub fn require(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
         let cached = self
+            .registry()
             .loaded
             .borrow()
             .iter()
@@ -79,8 +91,39 @@ impl Modules {
             return Ok(exports);
         }
         let exports = evaluate(self)?;
-        self.loaded.borrow_mut().push((name, exports.clone()));
+        self.registry()
+            .loaded
+            .borrow_mut()
+            .push((name, exports.clone()));
         Ok(exports)
+    }
+
+    /// What a module's functions keep to `require` lazily (`function f() { require("./x.js") }`)
+    /// or `import()` later: a weak reference, so that a registry dropped at the end of a
+    /// stateless call is not kept alive by the functions stored in it.
+    pub fn handle(&self) -> ModuleHandle {
+        ModuleHandle(Rc::downgrade(self.registry()))
+    }
+}
+
+/// A module's reference to the registry it was evaluated in (see [`Modules::handle`]).
+#[derive(Clone)]
+pub struct ModuleHandle(Weak<Registry>);
+
+impl ModuleHandle {
+    /// `require(...)` from inside a function: the module's exports, evaluated on first use in
+    /// the registry of the module that holds the function.
+    pub fn require(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
+        let Some(registry) = self.0.upgrade() else {
+            return Err(Throw::error(
+                "Error",
+                "the module registry of this function is gone",
+            ));
+        };
+        let modules = Modules {
+            registry: OnceCell::from(registry),
+        };
+        modules.require(name, evaluate)
     }
 }
 

@@ -45,6 +45,7 @@ pub mod iterator;
 pub mod json;
 pub mod math;
 pub mod microtasks;
+pub mod namespace;
 pub mod number;
 pub mod number_methods;
 pub mod object_methods;
@@ -90,8 +91,11 @@ pub use convert::{
 pub use error::Throw;
 pub use exceptions::{Completion, catch_value, const_assignment, undeclared};
 pub use globals::{call_static, construct, instance_of, static_fn, static_value};
-pub use isolate::{Isolate, Modules};
+pub use isolate::{Isolate, ModuleHandle, Modules};
 pub use iterate::{ForOf, spread_into};
+pub use namespace::{
+    commonjs_namespace, dynamic_import, export_star, finish_namespace, publish_export, require_esm,
+};
 pub use operators::{
     add, bit_and, bit_not, bit_or, bit_xor, div, ge, gt, has_property, le, loose_eq, lt, mul, neg,
     not, plus, pow, rem, same_value_zero, shl, shr, strict_eq, sub, type_of_value, ushr,

@@ -155,7 +155,10 @@ impl Lowerer<'_> {
     pub(crate) fn plain_local(&self, ident: &Ident) -> Option<crate::scope::BindingId> {
         let id = self.cx.scopes.binding_of(ident)?;
         let binding = &self.cx.scopes.bindings[id];
-        let plain = !binding.is_cell() && !self.is_numeric_binding(id) && binding.name != "require";
+        let plain = !binding.is_cell()
+            && !self.is_numeric_binding(id)
+            && binding.name != "require"
+            && binding.kind != BindingKind::Import;
         plain.then_some(id)
     }
 

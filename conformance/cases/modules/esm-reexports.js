@@ -1,0 +1,19 @@
+// Re-exports through a barrel module: `export *`, renamed and default re-exports, a re-exported
+// namespace, and names of a CommonJS module.
+// @request GET
+import { Shape, makeOne, shapes, mathUtils, round, own, PI, area } from "../_helpers/esm-barrel.js";
+import * as barrel from "../_helpers/esm-barrel.js";
+
+export function GET() {
+  return {
+    keys: Object.keys(barrel),
+    hasDefault: "default" in barrel,
+    shapeIsDefault: Shape === shapes.default,
+    made: typeof makeOne(),
+    nestedKeys: Object.keys(shapes),
+    commonjs: [round(2.345), mathUtils.sum([1, 2, 3]), mathUtils.PRECISION],
+    own,
+    pi: PI,
+    area: area(1),
+  };
+}

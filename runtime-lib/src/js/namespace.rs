@@ -1,0 +1,174 @@
+//! ES module namespaces: what `import * as ns from "./a.js"` binds, what an ES module's
+//! `evaluate` returns, and how CommonJS and ES modules see each other (Node 20's rules).
+//!
+//! ```text
+//! export let n = 1; export default f;   →   rt::publish_export(&exports, "n", n.clone()); …
+//!                                           rt::finish_namespace(&exports);  // { default, n }: sorted, null prototype, sealed
+//! import c from "./c.cjs.js";            →   let c = rt::commonjs_namespace(&modules.require(…)?, &["q"])?;  // reads: rt::get(&c, "default")
+//! require("./esm.js")                    →   rt::require_esm(&modules.require(…)?)  // `__esModule: true` when it has a default export
+//! ```
+//!
+//! A namespace's keys are its export names sorted by code unit, it has no prototype, and it is
+//! sealed (V8 throws on a write to an existing export, which is not modelled: it is allowed); the exporting module alone updates it (`publish_export`), so an
+//! exported `let` that a function reassigns is seen by importers, whose reads go through the
+//! namespace (live bindings). References: ECMA-262 §10.4.6 (module namespace exotic objects),
+//! Node's "Modules: ECMAScript modules — Interoperability with CommonJS" and `require(esm)`.
+
+use std::rc::Rc;
+
+use super::error::Throw;
+use super::freeze::Integrity;
+use super::property::PropertyMap;
+use super::prototype::Prototype;
+use super::string::JsString;
+use super::value::{JsObject, ObjectKind, Value};
+
+/// Sets an export of the namespace `exports`, past its integrity level (JS code cannot write
+/// a namespace; its module can).
+pub fn publish_export(exports: &Value, name: &str, value: Value) {
+    if let Value::Object(object) = exports {
+        object
+            .props
+            .borrow_mut()
+            .insert(JsString::from(name), value);
+    }
+}
+
+/// `export * from "./b.js"`: every export of `source` but `default` that `exports` does not
+/// export itself.
+pub fn export_star(exports: &Value, source: &Value) {
+    let (Value::Object(target), Value::Object(from)) = (exports, source) else {
+        return;
+    };
+    let entries: Vec<(JsString, Value)> = from
+        .props
+        .borrow()
+        .iter()
+        .filter(|(key, _)| key.to_string() != "default")
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
+    let mut props = target.props.borrow_mut();
+    for (key, value) in entries {
+        if !props.contains(&key) {
+            props.insert(key, value);
+        }
+    }
+}
+
+/// Turns an evaluated ES module's exports object into its namespace: keys sorted by code
+/// unit, no prototype, sealed (`Object.isFrozen(ns)` is false in V8: its properties report
+/// themselves writable, though only the module writes them).
+pub fn finish_namespace(exports: &Value) {
+    let Value::Object(object) = exports else {
+        return;
+    };
+    let mut entries: Vec<(JsString, Value)> = object
+        .props
+        .borrow()
+        .iter()
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
+    entries.sort_by(|(a, _), (b, _)| a.units().cmp(&b.units()));
+    let mut props = PropertyMap::with_capacity(entries.len());
+    for (key, value) in entries {
+        props.insert(key, value);
+    }
+    *object.props.borrow_mut() = props;
+    *object.proto.borrow_mut() = Prototype::Null;
+    object.integrity.set(Integrity::Sealed);
+}
+
+fn namespace_of(entries: Vec<(JsString, Value)>) -> Value {
+    let mut props = PropertyMap::with_capacity(entries.len());
+    for (key, value) in entries {
+        props.insert(key, value);
+    }
+    let namespace = Value::Object(Rc::new(JsObject::new(ObjectKind::Plain, props)));
+    finish_namespace(&namespace);
+    namespace
+}
+
+/// The namespace an ES module sees when it imports a CommonJS module: `default` is
+/// `module.exports`, and each name Node's static analysis found (`names`) is that property's
+/// value when the import is evaluated.
+pub fn commonjs_namespace(module_exports: &Value, names: &[&str]) -> Result<Value, Throw> {
+    let mut entries = vec![(JsString::from("default"), module_exports.clone())];
+    for name in names {
+        if *name == "default" {
+            continue;
+        }
+        let value = super::access::get(module_exports, name)?;
+        entries.push((JsString::from(*name), value));
+    }
+    Ok(namespace_of(entries))
+}
+
+/// What `require` returns for an ES module (Node 20.19+): its namespace, or, when it has a
+/// default export, a namespace that also holds `__esModule: true`, as Babel's interop expects.
+pub fn require_esm(namespace: &Value) -> Value {
+    let Value::Object(object) = namespace else {
+        return namespace.clone();
+    };
+    let has_default = object.props.borrow().contains(&JsString::from("default"));
+    if !has_default
+        || object
+            .props
+            .borrow()
+            .contains(&JsString::from("__esModule"))
+    {
+        return namespace.clone();
+    }
+    let mut entries: Vec<(JsString, Value)> = object
+        .props
+        .borrow()
+        .iter()
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
+    entries.push((JsString::from("__esModule"), Value::Bool(true)));
+    namespace_of(entries)
+}
+
+/// `import("./a.js")`: a promise of the module's namespace. Node loads the file first, so the
+/// module is evaluated in a later job, never during the call; `load` runs in a microtask and
+/// its exception rejects the promise.
+pub fn dynamic_import(load: impl FnOnce() -> Result<Value, Throw> + 'static) -> Value {
+    let promise = super::promise::pending();
+    let target = promise.clone();
+    super::microtasks::enqueue(Box::new(move || {
+        match load() {
+            Ok(namespace) => super::promise::resolve_with(&target, namespace)?,
+            Err(thrown) => {
+                let reason = super::exceptions::catch_value(thrown)?;
+                super::promise::settle(&target, Err(reason));
+            }
+        }
+        Ok(())
+    }));
+    promise
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_namespace_is_sorted_by_code_unit_and_has_no_prototype() {
+        let exports = Value::object([("b", Value::Number(1.0)), ("B", Value::Number(2.0))]);
+        publish_export(&exports, "default", Value::Null);
+        finish_namespace(&exports);
+        let Value::Object(object) = &exports else {
+            panic!("an object")
+        };
+        let keys: Vec<String> = object
+            .props
+            .borrow()
+            .iter()
+            .map(|(key, _)| key.to_string())
+            .collect();
+        assert_eq!(keys, ["B", "b", "default"]);
+        let Value::Object(object) = &exports else {
+            panic!("an object")
+        };
+        assert!(matches!(*object.proto.borrow(), Prototype::Null));
+    }
+}
