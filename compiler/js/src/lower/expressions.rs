@@ -228,12 +228,12 @@ impl Lowerer<'_> {
         let name = ident.sym.as_str();
         match name {
             "undefined" => return quote!(Value::Undefined),
+            // Reported by `arguments::find` when it is not in a function that provides it.
             "arguments" => {
-                return self.unsupported(
-                    ident.span,
-                    "`arguments`",
-                    "declare a rest parameter: `function f(...args)`",
-                );
+                return match &self.arguments_ident {
+                    Some(arguments) => quote!(#arguments.clone()),
+                    None => quote!(Value::Undefined),
+                };
             }
             _ => {}
         }

@@ -12,6 +12,7 @@
 //! const total = a + b;   →   let total: Value = rt::add(&a.clone(), &b.clone())?;
 //! ```
 
+mod arguments;
 mod calls;
 mod classes;
 mod closures;
@@ -137,6 +138,10 @@ pub(crate) struct Lowerer<'a> {
     /// The Rust local holding the module's `rt::ModuleHandle`, once a function needs it
     /// (a `require` inside a function, `import()`).
     pub(crate) module_handle: Option<Ident>,
+    /// Where the module reads `arguments` (`arguments.rs`).
+    pub(crate) arguments_use: arguments::ArgumentsUse,
+    /// The local holding the `arguments` of the nearest non-arrow function, when it reads it.
+    pub(crate) arguments_ident: Option<Ident>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -161,6 +166,8 @@ impl<'a> Lowerer<'a> {
             uses_source: false,
             import_keys: HashMap::new(),
             module_handle: None,
+            arguments_use: arguments::ArgumentsUse::default(),
+            arguments_ident: None,
             cx,
         }
     }

@@ -197,6 +197,14 @@ impl Lowerer<'_> {
             .iter()
             .any(|item| matches!(item, ModuleItem::ModuleDecl(_)))
             || super::has_use_strict(&leading);
+        self.arguments_use = super::arguments::find(module, self.cx.scopes);
+        for (span, what) in std::mem::take(&mut self.arguments_use.rejected) {
+            self.unsupported(
+                span,
+                what,
+                "read `arguments.length`, `arguments[i]`, `[...arguments]` or `Array.from(arguments)`, or declare a rest parameter: `function f(...args)`",
+            );
+        }
         let items = self.items(module);
         let statements: Vec<Stmt> = items
             .iter()
