@@ -9,9 +9,10 @@
 //! ```
 //!
 //! A namespace's keys are its export names sorted by code unit, it has no prototype, and it is
-//! sealed (V8 throws on a write to an existing export, which is not modelled: it is allowed); the exporting module alone updates it (`publish_export`), so an
-//! exported `let` that a function reassigns is seen by importers, whose reads go through the
-//! namespace (live bindings). References: ECMA-262 §10.4.6 (module namespace exotic objects),
+//! sealed (V8 throws on a write to an existing export, which is not modelled: it is allowed);
+//! the exporting module alone updates it (`publish_export`), so an exported `let` that a
+//! function reassigns is seen by importers, whose reads go through the namespace, and by the
+//! namespaces that re-export it (`forward`): live bindings. References: ECMA-262 §10.4.6 (module namespace exotic objects),
 //! Node's "Modules: ECMAScript modules — Interoperability with CommonJS" and `require(esm)`.
 
 use std::rc::Rc;
@@ -24,35 +25,80 @@ use super::string::JsString;
 use super::value::{JsObject, ObjectKind, Value};
 
 /// Sets an export of the namespace `exports`, past its integrity level (JS code cannot write
-/// a namespace; its module can).
+/// a namespace; its module can), and in the namespaces that re-export it (see [`forward`]).
 pub fn publish_export(exports: &Value, name: &str, value: Value) {
-    if let Value::Object(object) = exports {
-        object
-            .props
-            .borrow_mut()
-            .insert(JsString::from(name), value);
+    let Value::Object(object) = exports else {
+        return;
+    };
+    object
+        .props
+        .borrow_mut()
+        .insert(JsString::from(name), value.clone());
+    let forwards = object.private.borrow().get(&forward_key(name)).cloned();
+    if let Some(Value::Array(targets)) = forwards {
+        let targets: Vec<Value> = targets.dense().clone();
+        for pair in targets {
+            if let Value::Array(pair) = pair
+                && let [target, Value::String(exported)] = pair.dense().as_slice()
+            {
+                publish_export(target, &exported.to_string(), value.clone());
+            }
+        }
     }
 }
 
-/// `export * from "./b.js"`: every export of `source` but `default` that `exports` does not
-/// export itself.
-pub fn export_star(exports: &Value, source: &Value) {
-    let (Value::Object(target), Value::Object(from)) = (exports, source) else {
-        return;
+/// Where a namespace lists the namespaces re-exporting its export `name` (its private slots,
+/// which no JS code can reach: a namespace has no `#fields`).
+fn forward_key(name: &str) -> JsString {
+    JsString::from(format!("#reexport {name}").as_str())
+}
+
+/// `export { name as exported } from "./a.js"`: publishes `source`'s export now and on every
+/// later assignment (re-exports are live bindings too).
+pub fn forward(source: &Value, name: &str, exports: &Value, exported: &str) -> Result<(), Throw> {
+    let value = super::access::get(source, name)?;
+    publish_export(exports, exported, value);
+    let Value::Object(object) = source else {
+        return Ok(());
     };
-    let entries: Vec<(JsString, Value)> = from
+    let key = forward_key(name);
+    let pair = Value::array(vec![exports.clone(), Value::str(exported)]);
+    let existing = object.private.borrow().get(&key).cloned();
+    let list = match existing {
+        Some(Value::Array(list)) => {
+            let mut items = list.dense().clone();
+            items.push(pair);
+            Value::array(items)
+        }
+        _ => Value::array(vec![pair]),
+    };
+    object.private.borrow_mut().insert(key, list);
+    Ok(())
+}
+
+/// `export * from "./b.js"`: every export of `source` but `default` that `exports` does not
+/// export itself, live.
+pub fn export_star(exports: &Value, source: &Value) -> Result<(), Throw> {
+    let (Value::Object(target), Value::Object(from)) = (exports, source) else {
+        return Ok(());
+    };
+    let names: Vec<String> = from
         .props
         .borrow()
         .iter()
-        .filter(|(key, _)| key.to_string() != "default")
-        .map(|(key, value)| (key.clone(), value.clone()))
+        .map(|(key, _)| key.to_string())
+        .filter(|key| key != "default")
         .collect();
-    let mut props = target.props.borrow_mut();
-    for (key, value) in entries {
-        if !props.contains(&key) {
-            props.insert(key, value);
+    for name in names {
+        if !target
+            .props
+            .borrow()
+            .contains(&JsString::from(name.as_str()))
+        {
+            forward(source, &name, exports, &name)?;
         }
     }
+    Ok(())
 }
 
 /// Turns an evaluated ES module's exports object into its namespace: keys sorted by code

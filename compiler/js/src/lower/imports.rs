@@ -196,7 +196,7 @@ impl Lowerer<'_> {
         let mut publish = Vec::new();
         match decl {
             ModuleDecl::ExportAll(_) => {
-                publish.push(quote!(rt::export_star(&#exports, &#namespace);));
+                publish.push(quote!(rt::export_star(&#exports, &#namespace)?;));
             }
             ModuleDecl::ExportNamed(named) => {
                 let export_name = |name: &ModuleExportName| match name {
@@ -218,7 +218,9 @@ impl Lowerer<'_> {
                                 self.missing_export(item.span, &specifier, &key, esm);
                                 continue;
                             }
-                            publish.push(quote!(rt::publish_export(&#exports, #exported, rt::get(&#namespace, #key)?);));
+                            publish.push(
+                                quote!(rt::forward(&#namespace, #key, &#exports, #exported)?;),
+                            );
                         }
                         ExportSpecifier::Namespace(item) => {
                             let exported = export_name(&item.name);
@@ -226,7 +228,9 @@ impl Lowerer<'_> {
                         }
                         ExportSpecifier::Default(item) => {
                             let exported = item.exported.sym.to_string();
-                            publish.push(quote!(rt::publish_export(&#exports, #exported, rt::get(&#namespace, "default")?);));
+                            publish.push(
+                                quote!(rt::forward(&#namespace, "default", &#exports, #exported)?;),
+                            );
                         }
                     }
                 }
