@@ -223,6 +223,10 @@ const UNSUPPORTED_TYPESCRIPT: &[(&str, &str)] = &[
 const UNSUPPORTED: &[(&str, &str)] = &[
     ("eval", "module.exports = (req) => eval(req.body);\n"),
     (
+        "process_writes",
+        "module.exports = (req) => {\n  process.env.MODE = \"test\";\n  delete process.env.HOME;\n  process.exit(1);\n  return process.hrtime.bigint();\n};\n",
+    ),
+    (
         "import_computed",
         "module.exports = async (req) => (await import(req.body.path)).default;\n",
     ),

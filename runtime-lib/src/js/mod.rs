@@ -51,6 +51,7 @@ pub mod number_methods;
 pub mod object_methods;
 pub mod operators;
 pub mod ordered_table;
+pub mod process;
 pub mod promise;
 pub mod promise_combinators;
 pub mod property;

@@ -402,11 +402,9 @@ impl Lowerer<'_> {
             if globals::STATIC_CALLS.contains(&name.as_str()) {
                 return quote!(rt::static_fn(#name));
             }
-            return self.unsupported(
-                member.span,
-                &format!("`{name}`"),
-                "see ARCHITECTURE.md for the supported globals",
-            );
+            let help = globals::unsupported_static(&name)
+                .unwrap_or("see ARCHITECTURE.md for the supported globals");
+            return self.unsupported(member.span, &format!("`{name}`"), help);
         }
         let object = self.chain_object(&member.obj);
         self.get_member(object, &member.prop)

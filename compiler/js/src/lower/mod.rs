@@ -27,6 +27,7 @@ pub(crate) mod modules;
 mod numbers;
 mod operators;
 mod optional_chaining;
+mod process;
 mod statements;
 mod switch;
 mod template;

@@ -205,6 +205,9 @@ impl Lowerer<'_> {
                 "read `arguments.length`, `arguments[i]`, `[...arguments]` or `Array.from(arguments)`, or declare a rest parameter: `function f(...args)`",
             );
         }
+        for (span, what, help) in super::process::refused(module, self.cx.scopes) {
+            self.unsupported(span, what, help);
+        }
         let items = self.items(module);
         let statements: Vec<Stmt> = items
             .iter()
