@@ -62,6 +62,12 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Object.preventExtensions",
     "Object.hasOwn",
     "Object.is",
+    "Object.defineProperty",
+    "Object.defineProperties",
+    "Object.getOwnPropertyDescriptor",
+    "Object.getOwnPropertyDescriptors",
+    "Object.getOwnPropertyNames",
+    "Object.setPrototypeOf",
     "Object.isFrozen",
     "Object.isSealed",
     "Object.isExtensible",
@@ -215,12 +221,6 @@ pub(crate) const INSTANCE_CLASSES: &[&str] = &[
 /// generic message).
 pub(crate) fn unsupported_static(name: &str) -> Option<&'static str> {
     Some(match name {
-        "Object.setPrototypeOf" => {
-            "an object's prototype is fixed when it is created: use `Object.create(proto)` or `{ __proto__: proto, … }`"
-        }
-        "Object.defineProperty" | "Object.defineProperties" | "Object.getOwnPropertyDescriptor" => {
-            "property descriptors (getters, read-only or hidden properties) are not modelled; assign plain properties"
-        }
         name if name.starts_with("process.") => {
             "handlers have `process.env`, `process.nextTick`, `process.platform`, `process.uptime()` and `process.hrtime()`; the server's process is not theirs to control or inspect"
         }

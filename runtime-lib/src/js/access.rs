@@ -54,9 +54,13 @@ pub fn get(object: &Value, key: &str) -> Result<Value, Throw> {
 fn get_named(object: &Value, key: &str) -> Result<Value, Throw> {
     if let Value::Object(data) = object
         && key.is_ascii()
-        && let Some(value) = data.props.borrow().get_ascii(key)
     {
-        return Ok(value.clone());
+        let props = data.props.borrow();
+        if !props.has_special()
+            && let Some(value) = props.get_ascii(key)
+        {
+            return Ok(value.clone());
+        }
     }
     get_key(object, &JsString::new(key))
 }
@@ -191,6 +195,9 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             })
         }
         Value::Function(function) => {
+            if let Some(value) = super::descriptors::own_getter(&function.props, key, object) {
+                return value;
+            }
             if let Some(value) = function.props.borrow().get(key) {
                 return Ok(value.clone());
             }
@@ -208,8 +215,20 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             })
         }
         Value::Object(data) => {
+            if let Some(value) = super::descriptors::own_getter(&data.props, key, object) {
+                return value;
+            }
             if let Some(value) = data.props.borrow().get(key) {
                 return Ok(value.clone());
+            }
+            // A getter the instance inherits from its class.
+            if let Some(class) = &data.class
+                && let Some((getter, _, _)) = super::class::inherited_accessor(class, key)
+            {
+                return match getter {
+                    Value::Function(_) => call_with_this(&getter, object, &[]),
+                    _ => Ok(Value::Undefined),
+                };
             }
             match super::prototype::inherited(data, key) {
                 Inherited::Found(value) => return Ok(value),
@@ -394,6 +413,24 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
             {
                 return super::prototype::set_dunder_proto(object, &value);
             }
+            if let Some(done) = super::descriptors::special_write(object, &key, &value, strict) {
+                return done;
+            }
+            // A setter the instance inherits from its class (or a getter without one).
+            if let Some(class) = &data.class
+                && !data.props.borrow().contains(&key)
+                && let Some((_, setter, holder)) = super::class::inherited_accessor(class, &key)
+            {
+                return match setter {
+                    Value::Function(_) => {
+                        call_with_this(&setter, object, std::slice::from_ref(&value)).map(|_| ())
+                    }
+                    _ if strict => Err(Throw::type_error(format!(
+                        "Cannot set property {key} of #<{holder}> which has only a getter"
+                    ))),
+                    _ => Ok(()),
+                };
+            }
             if !freeze::may_set(object, data, &key, strict)? {
                 return Ok(());
             }
@@ -415,6 +452,9 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
             Ok(())
         }
         Value::Function(function) => {
+            if let Some(done) = super::descriptors::special_write(object, &key, &value, strict) {
+                return done;
+            }
             if key.as_ascii() == Some("prototype") {
                 *function.prototype.borrow_mut() = Some(value);
             } else {
@@ -445,7 +485,9 @@ fn delete_in(object: &Value, key: &Value, strict: bool) -> Result<bool, Throw> {
         )));
     }
     let key = to_property_key(key)?;
-    if !freeze::may_delete(object, &key, strict)? {
+    if !freeze::may_delete(object, &key, strict)?
+        || !super::descriptors::may_delete(object, &key, strict)?
+    {
         return Ok(false);
     }
     match object {

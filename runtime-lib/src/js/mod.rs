@@ -32,6 +32,7 @@ pub mod date;
 pub mod db;
 #[cfg(feature = "storage")]
 mod db_store;
+pub mod descriptors;
 pub mod elements;
 pub mod error;
 pub mod event_loop;
@@ -82,13 +83,14 @@ pub use builders::{
     rest_items, spread_object, template, template_strings, throw, with_source,
 };
 pub use class::{
-    ClassParent, ThisBinding, arrow, builtin_constructor, class, define_method, define_static,
-    get_private, has_private, instance_of_value, method, new_instance, set_private,
-    super_construct, super_method,
+    ClassParent, ThisBinding, arrow, builtin_constructor, class, define_class_accessor,
+    define_method, define_static, get_private, has_private, instance_of_value, method,
+    new_instance, set_private, super_construct, super_method,
 };
 pub use convert::{
     number_of, number_operand, number_value, to_number, to_string, truthy, truthy_owned, type_of,
 };
+pub use descriptors::define_accessor;
 pub use error::Throw;
 pub use exceptions::{Completion, catch_value, const_assignment, undeclared};
 pub use globals::{call_static, construct, instance_of, static_fn, static_value};

@@ -165,13 +165,21 @@ impl Lowerer<'_> {
                             Err(key) => quote!(rt::define_computed(&#target, &#key, #value)?;),
                         }
                     }
+                    // An accessor property (`runtime-lib/src/js/descriptors.rs`); the
+                    // functions are named `get x` / `set x`, as in V8.
                     Prop::Getter(getter) => {
-                        let stream = self.unsupported(getter.span, "a getter", "use a plain property or a method");
-                        quote!(let _ = #stream;)
+                        let key = self.prop_name(&getter.key);
+                        let function = &getter.function;
+                        let (name, key) = accessor_key(key);
+                        let value = self.method_function(&format!("get {name}"), function);
+                        quote!(rt::define_accessor(&#target, &#key, #value, Value::Undefined)?;)
                     }
                     Prop::Setter(setter) => {
-                        let stream = self.unsupported(setter.span, "a setter", "use a plain property or a method");
-                        quote!(let _ = #stream;)
+                        let key = self.prop_name(&setter.key);
+                        let function = &setter.function;
+                        let (name, key) = accessor_key(key);
+                        let value = self.method_function(&format!("set {name}"), function);
+                        quote!(rt::define_accessor(&#target, &#key, Value::Undefined, #value)?;)
                     }
                     Prop::Assign(assign) => {
                         let stream = self.unsupported(assign.span, "`=` in an object literal", "use `:`");
@@ -199,5 +207,16 @@ pub(crate) fn js_number_key(value: f64) -> String {
         format!("{}", value as i64)
     } else {
         format!("{value}")
+    }
+}
+
+/// The name an accessor's function takes and its key as a value, from a literal's key.
+fn accessor_key(key: Result<String, TokenStream>) -> (String, TokenStream) {
+    match key {
+        Ok(name) => {
+            let value = quote!(Value::str(#name));
+            (name, value)
+        }
+        Err(computed) => (String::new(), computed),
     }
 }
