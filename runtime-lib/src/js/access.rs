@@ -136,6 +136,9 @@ pub fn get_computed_opt(object: &Value, key: &Value) -> Result<Option<Value>, Th
                 Some(value) => Some(value),
                 None => match super::prototype::inherited(data, &key) {
                     Inherited::Found(value) => Some(value),
+                    Inherited::Getter(getter) => {
+                        Some(super::prototype::call_getter(&getter, object)?)
+                    }
                     Inherited::Missing => None,
                     Inherited::Builtin => {
                         let value = get_key(object, &key)?;
@@ -232,6 +235,7 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             }
             match super::prototype::inherited(data, key) {
                 Inherited::Found(value) => return Ok(value),
+                Inherited::Getter(getter) => return super::prototype::call_getter(&getter, object),
                 Inherited::Missing => return Ok(Value::Undefined),
                 Inherited::Builtin => {}
             }
@@ -362,7 +366,9 @@ pub fn define_key(object: &Value, key: JsString, value: Value) -> Result<(), Thr
     match object {
         Value::Object(data) if matches!(data.kind, ObjectKind::Plain) => {
             if freeze::may_set(object, data, &key, true)? {
-                data.props.borrow_mut().insert(key, value);
+                let mut props = data.props.borrow_mut();
+                props.clear_attributes(&key);
+                props.insert(key, value);
             }
             Ok(())
         }
@@ -427,6 +433,21 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
                     }
                     _ if strict => Err(Throw::type_error(format!(
                         "Cannot set property {key} of #<{holder}> which has only a getter"
+                    ))),
+                    _ => Ok(()),
+                };
+            }
+            // A setter inherited from an explicit prototype (or a getter without one).
+            if !matches!(*data.proto.borrow(), super::prototype::Prototype::Default)
+                && !data.props.borrow().contains(&key)
+                && let Some(setter) = super::prototype::inherited_setter(data, &key)
+            {
+                return match setter {
+                    Value::Function(_) => {
+                        call_with_this(&setter, object, std::slice::from_ref(&value)).map(|_| ())
+                    }
+                    _ if strict => Err(Throw::type_error(format!(
+                        "Cannot set property {key} of #<Object> which has only a getter"
                     ))),
                     _ => Ok(()),
                 };
@@ -657,12 +678,24 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
         }
         Value::Object(data) => {
             let key = JsString::new(name);
+            if let Some(method) = super::descriptors::own_getter(&data.props, &key, receiver) {
+                return match method {
+                    Ok(method) => callable(method),
+                    Err(thrown) => Some(Err(thrown)),
+                };
+            }
             let own = data.props.borrow().get(&key).cloned();
             if let Some(method) = own {
                 return callable(method);
             }
             match super::prototype::inherited(data, &key) {
                 Inherited::Found(method) => return callable(method),
+                Inherited::Getter(getter) => {
+                    return match super::prototype::call_getter(&getter, receiver) {
+                        Ok(method) => callable(method),
+                        Err(thrown) => Some(Err(thrown)),
+                    };
+                }
                 Inherited::Missing => return None,
                 Inherited::Builtin => {}
             }

@@ -13,9 +13,8 @@
 //! properties that need them; plain objects and functions carry them, arrays accept only
 //! descriptors that change nothing (a TypeError otherwise: not modelled). An object's integrity
 //! level (`freeze.rs`) still governs it as a whole: a frozen object's properties report
-//! `writable: false, configurable: false`. V8's messages are kept. Not modelled: accessors
-//! inherited through `Object.create(proto)` (the getter is not called), descriptors of the
-//! built-in properties of functions and Errors. References: ECMA-262 §10.1.6
+//! `writable: false, configurable: false`. V8's messages are kept. Not modelled: descriptors of
+//! the built-in properties of functions and Errors beyond `name`/`length`/`message`/`stack`. References: ECMA-262 §10.1.6
 //! (ValidateAndApplyPropertyDescriptor), §20.1.2.
 use std::cell::RefCell;
 

@@ -156,6 +156,13 @@ impl PropertyMap {
             .insert(key.clone(), attributes);
     }
 
+    /// Makes `key` a plain data property again (CreateDataProperty over an accessor).
+    pub fn clear_attributes(&mut self, key: &JsString) {
+        if let Some(special) = &mut self.special {
+            special.remove(key);
+        }
+    }
+
     /// Whether some property has attributes other than the defaults (reads must then check
     /// for accessors).
     pub fn has_special(&self) -> bool {
