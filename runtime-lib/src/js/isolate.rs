@@ -57,6 +57,9 @@ pub struct Modules {
 #[derive(Default)]
 struct Registry {
     loaded: RefCell<Vec<(&'static str, Value)>>,
+    /// ES modules whose evaluation threw, and what they threw: Node keeps an errored module
+    /// record, so every later `import` rethrows the same value without evaluating it again.
+    failed: RefCell<Vec<(&'static str, Value)>>,
 }
 
 impl Default for Modules {
@@ -98,6 +101,29 @@ impl Modules {
         Ok(exports)
     }
 
+    /// Loading an ES module (`import`, `import()`, `require(esm)`): as [`Self::require`], but an
+    /// evaluation that throws is remembered and rethrown, as Node does for module records.
+    pub fn import(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
+        let failed = self
+            .registry()
+            .failed
+            .borrow()
+            .iter()
+            .find(|(failed, _)| *failed == name)
+            .map(|(_, thrown)| thrown.clone());
+        if let Some(thrown) = failed {
+            return Err(Throw::new(thrown));
+        }
+        self.require(name, evaluate).inspect_err(|thrown| {
+            if thrown.is_catchable() {
+                self.registry()
+                    .failed
+                    .borrow_mut()
+                    .push((name, thrown.value.clone()));
+            }
+        })
+    }
+
     /// What a module's functions keep to `require` lazily (`function f() { require("./x.js") }`)
     /// or `import()` later: a weak reference, so that a registry dropped at the end of a
     /// stateless call is not kept alive by the functions stored in it.
@@ -124,6 +150,20 @@ impl ModuleHandle {
             registry: OnceCell::from(registry),
         };
         modules.require(name, evaluate)
+    }
+
+    /// [`Modules::import`] from inside a function.
+    pub fn import(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
+        let Some(registry) = self.0.upgrade() else {
+            return Err(Throw::error(
+                "Error",
+                "the module registry of this function is gone",
+            ));
+        };
+        let modules = Modules {
+            registry: OnceCell::from(registry),
+        };
+        modules.import(name, evaluate)
     }
 }
 

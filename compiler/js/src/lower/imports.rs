@@ -31,11 +31,18 @@ impl Lowerer<'_> {
         let required = self.cx.requires.get(&position)?;
         let module = format_ident!("{}", required.rust_name);
         let name = required.rust_name.as_str();
-        let load = if self.function_depth > 0 {
-            let handle = self.module_handle();
-            quote!(#handle.require(#name, super::#module::evaluate)?)
-        } else {
-            quote!(modules.require(#name, super::#module::evaluate)?)
+        // An ES module's evaluation error is remembered (`Modules::import`).
+        let load = match (self.function_depth > 0, required.esm) {
+            (true, esm) => {
+                let handle = self.module_handle();
+                if esm {
+                    quote!(#handle.import(#name, super::#module::evaluate)?)
+                } else {
+                    quote!(#handle.require(#name, super::#module::evaluate)?)
+                }
+            }
+            (false, true) => quote!(modules.import(#name, super::#module::evaluate)?),
+            (false, false) => quote!(modules.require(#name, super::#module::evaluate)?),
         };
         Some((load, required))
     }
@@ -76,7 +83,7 @@ impl Lowerer<'_> {
         let esm = required.esm;
         let handle = self.module_handle();
         let namespace = if esm {
-            quote!(handle.require(#name, super::#module::evaluate))
+            quote!(handle.import(#name, super::#module::evaluate))
         } else {
             quote!(rt::commonjs_namespace(&handle.require(#name, super::#module::evaluate)?, &[#(#names),*]))
         };
