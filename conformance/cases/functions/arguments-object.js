@@ -35,6 +35,12 @@ function viaArrow() {
 function withDefaults(a, b = 2) {
   return [arguments.length, a, b, arguments[1]];
 }
+class Bag {
+  constructor() {
+    this.items = Array.from(arguments);
+    this.count = arguments.length;
+  }
+}
 const methods = {
   describe() {
     return `${arguments.length} args, last ${arguments[arguments.length - 1]}`;
@@ -55,6 +61,7 @@ module.exports = function handler(req) {
     arrow: viaArrow(10, 20, 30),
     defaults: [withDefaults(1), withDefaults(1, undefined), withDefaults(1, 5, 6)],
     method: methods.describe("a", "b"),
+    bag: new Bag("x", "y", "z"),
     outOfRange: typeof pick(9),
   };
 };

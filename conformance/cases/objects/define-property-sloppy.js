@@ -1,5 +1,6 @@
 // Property descriptors in sloppy code: writes to read-only properties and getter-only
-// accessors are ignored, and `delete` of a non-configurable property answers false.
+// accessors are ignored, and `delete` of a non-configurable property answers false;
+// `Object.create`'s descriptors.
 // @request GET
 module.exports = function handler() {
   const config = {};
@@ -20,7 +21,12 @@ module.exports = function handler() {
   const loose = Object.defineProperty({}, "open", { value: 1, writable: true, configurable: true });
   loose.open = 2;
   const looseRemoved = delete loose.open;
+  const created = Object.create(
+    { inherited: true },
+    { shown: { value: 1, enumerable: true }, hidden: { value: 2 }, computed: { get: () => 3, enumerable: true } },
+  );
   return {
+    created: [Object.keys(created), created.hidden, created.inherited, JSON.stringify(created)],
     version: config.version,
     removed,
     tick: clock.tick,

@@ -242,16 +242,13 @@ pub fn create(proto: &Value, properties: &Value) -> Result<Value, Throw> {
             super::convert::to_rust_string(proto).unwrap_or_default()
         ))
     })?;
-    if !matches!(properties, Value::Undefined) {
-        // Property descriptors make non-enumerable, read-only properties by default, which the
-        // value model does not store.
-        return Err(Throw::type_error(
-            "Object.create with property descriptors is not supported; assign the properties after creating the object",
-        ));
-    }
     let object = Value::object(Vec::<(JsString, Value)>::new());
     if let Value::Object(data) = &object {
         *data.proto.borrow_mut() = prototype;
+    }
+    // The second argument is `Object.defineProperties`'s (`descriptors.rs`).
+    if !matches!(properties, Value::Undefined) {
+        super::descriptors::define_properties(&object, properties)?;
     }
     Ok(object)
 }

@@ -110,12 +110,18 @@ impl Visit for Finder {
     }
 
     fn visit_class(&mut self, class: &Class) {
-        // A constructor's or a field's `arguments` is not modelled: no non-arrow frame.
+        // The constructor is the class's initialiser function, keyed by the class's span (see
+        // `scope.rs`); a field's `arguments` is a syntax error, so it finds no frame.
         let saved = std::mem::take(&mut self.frames);
         for member in &class.body {
             match member {
                 ClassMember::Method(method) => method.visit_with(self),
                 ClassMember::PrivateMethod(method) => method.visit_with(self),
+                ClassMember::Constructor(constructor) => {
+                    self.function((class.span.lo, class.span.hi), false, |this| {
+                        constructor.visit_children_with(this)
+                    });
+                }
                 other => other.visit_with(self),
             }
         }
@@ -215,7 +221,7 @@ impl Visit for Finder {
         let Some(position) = self.frames.iter().rposition(|(_, is_arrow)| !is_arrow) else {
             self.out.rejected.push((
                 ident.span,
-                "`arguments` outside a function (or in a class constructor or field)",
+                "`arguments` outside a function (or in a class field)",
             ));
             return;
         };
