@@ -239,6 +239,24 @@ pub fn define_class_accessor(
 /// before any plain property of that name along the chain, and the name of the class whose
 /// prototype holds it (V8 names it in its messages).
 pub fn inherited_accessor(class: &JsFunction, key: &JsString) -> Option<(Value, Value, JsString)> {
+    // Most classes have no accessor: one flag per prototype, before any key lookup.
+    let mut current = Some(class);
+    let mut any = false;
+    while let Some(function) = current {
+        if let Some(Value::Object(prototype)) = &*function.prototype.borrow()
+            && prototype.props.borrow().has_special()
+        {
+            any = true;
+            break;
+        }
+        current = match function.class.as_ref().map(|class| &class.parent) {
+            Some(ClassParent::Function(parent)) => Some(parent),
+            _ => None,
+        };
+    }
+    if !any {
+        return None;
+    }
     let mut current = Some(class);
     while let Some(function) = current {
         if let Some(Value::Object(prototype)) = &*function.prototype.borrow() {
