@@ -92,6 +92,26 @@ struct RequireCall {
     span: swc_core::common::Span,
     specifier: Option<String>,
     reference: Reference,
+    /// An `import … with { type: "json" }` (Node loads a JSON file by `import` only so).
+    json_attribute: bool,
+}
+
+/// Whether import attributes say `type: "json"`.
+fn is_json_attribute(with: Option<&ObjectLit>) -> bool {
+    with.is_some_and(|object| {
+        object.props.iter().any(|prop| {
+            matches!(prop, PropOrSpread::Prop(prop) if matches!(&**prop, Prop::KeyValue(pair)
+                if matches!(&pair.key, PropName::Ident(key) if key.sym == "type")
+                    && matches!(&*pair.value, Expr::Lit(Lit::Str(value)) if &*value.value.to_atom_lossy() == "json")))
+        })
+    })
+}
+
+/// A JSON file as the CommonJS module Node makes of it: `module.exports` is `JSON.parse` of
+/// its text (so `"__proto__"` is an own key, as in Node, not a prototype).
+fn json_module(text: &str) -> String {
+    let literal = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string());
+    format!("module.exports = JSON.parse({literal});\n")
 }
 
 struct RequireFinder(Vec<RequireCall>);
@@ -110,15 +130,22 @@ impl RequireFinder {
             span: call.span,
             specifier,
             reference,
+            json_attribute: false,
         });
     }
 
-    fn declaration(&mut self, span: swc_core::common::Span, source: &Str) {
+    fn declaration(
+        &mut self,
+        span: swc_core::common::Span,
+        source: &Str,
+        with: Option<&ObjectLit>,
+    ) {
         self.0.push(RequireCall {
             position: span.lo,
             span,
             specifier: Some(source.value.to_atom_lossy().to_string()),
             reference: Reference::Import,
+            json_attribute: is_json_attribute(with),
         });
     }
 }
@@ -139,15 +166,18 @@ impl Visit for RequireFinder {
     fn visit_module_decl(&mut self, decl: &ModuleDecl) {
         match decl {
             ModuleDecl::Import(import) if !import.type_only => {
-                self.declaration(import.span, &import.src);
+                self.declaration(import.span, &import.src, import.with.as_deref());
             }
             ModuleDecl::ExportNamed(NamedExport {
                 span,
                 src: Some(src),
                 type_only: false,
+                with,
                 ..
-            }) => self.declaration(*span, src),
-            ModuleDecl::ExportAll(all) if !all.type_only => self.declaration(all.span, &all.src),
+            }) => self.declaration(*span, src, with.as_deref()),
+            ModuleDecl::ExportAll(all) if !all.type_only => {
+                self.declaration(all.span, &all.src, all.with.as_deref())
+            }
             _ => {}
         }
         decl.visit_children_with(self);
@@ -250,6 +280,7 @@ impl Program<'_> {
                 vec![
                     target.clone(),
                     PathBuf::from(format!("{}.js", target.display())),
+                    PathBuf::from(format!("{}.json", target.display())),
                     PathBuf::from(format!("{}.ts", target.display())),
                     target.join("index.js"),
                 ]
@@ -266,6 +297,27 @@ impl Program<'_> {
                 match self.loader.load(&candidate) {
                     Ok((source, text)) => {
                         let language = language_of(&candidate);
+                        let is_json = candidate.extension().is_some_and(|ext| ext == "json");
+                        if is_json {
+                            if call.reference != Reference::Require && !call.json_attribute {
+                                self.diagnostics.push(diagnostics::unsupported(
+                                    span,
+                                    "an `import` of a JSON file without `with { type: \"json\" }`",
+                                    "Node refuses it (ERR_IMPORT_ATTRIBUTE_MISSING): write `import data from \"./data.json\" with { type: \"json\" }`",
+                                ));
+                            }
+                            if let Err(error) = serde_json::from_str::<serde_json::Value>(&text) {
+                                self.diagnostics.push(
+                                    Diagnostic::error(
+                                        "invalid-json",
+                                        format!("`{specifier}` is not valid JSON: {error}"),
+                                    )
+                                    .with_label(span, "loaded here")
+                                    .with_help("Node would throw a SyntaxError when this runs; fix the file"),
+                                );
+                            }
+                        }
+                        let text = if is_json { json_module(&text) } else { text };
                         let unit = self.add(source, text, candidate, language);
                         self.load_requires(unit);
                         loaded = Some(unit);
@@ -823,6 +875,16 @@ mod tests {
                 "fine.js",
                 "import { x } from \"./a.js\";\nimport c, { q, r } from \"./c.js\";\nexport default () => [x, c, q, r];\n",
             ),
+            ("data.json", "{\"k\": [1, 2]}"),
+            ("broken.json", "{\"k\": }"),
+            (
+                "json.js",
+                "import data from \"./data.json\";\nconst broken = require(\"./broken.json\");\nexport default () => [data, broken];\n",
+            ),
+            (
+                "json-fine.js",
+                "import data from \"./data.json\" with { type: \"json\" };\nconst again = require(\"./data\");\nexport default () => [data, again];\n",
+            ),
         ];
         assert_eq!(
             errors_of(&files, "missing.js"),
@@ -841,6 +903,14 @@ mod tests {
             ["a circular `require` or `import` is not supported in handlers"]
         );
         assert!(errors_of(&files, "fine.js").is_empty());
+        assert_eq!(
+            errors_of(&files, "json.js"),
+            [
+                "an `import` of a JSON file without `with { type: \"json\" }` is not supported in handlers",
+                "`./broken.json` is not valid JSON: expected value at line 1 column 7",
+            ]
+        );
+        assert!(errors_of(&files, "json-fine.js").is_empty());
     }
 
     #[test]
