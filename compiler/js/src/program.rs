@@ -284,6 +284,14 @@ impl Program<'_> {
                     PathBuf::from(format!("{}.ts", target.display())),
                     target.join("index.js"),
                 ]
+            } else if self.units[index].language == Language::TypeScript {
+                // TypeScript writes the emitted name (`./util.js` for `util.ts`) or none.
+                let mut candidates = vec![target.clone()];
+                if target.extension().is_some_and(|ext| ext == "js") {
+                    candidates.push(target.with_extension("ts"));
+                }
+                candidates.push(PathBuf::from(format!("{}.ts", target.display())));
+                candidates
             } else {
                 vec![target.clone()]
             };
@@ -838,7 +846,7 @@ mod tests {
             source: sources.add(entry, files[Path::new(entry)]),
             text: files[Path::new(entry)].to_string(),
             path: PathBuf::from(entry),
-            language: Language::JavaScript,
+            language: super::language_of(Path::new(entry)),
         };
         let mut loader = MemoryLoader {
             sources: &mut sources,
@@ -911,6 +919,17 @@ mod tests {
             ]
         );
         assert!(errors_of(&files, "json-fine.js").is_empty());
+        let typescript = [
+            (
+                "util.ts",
+                "export const twice = (n: number): number => n * 2;\n",
+            ),
+            (
+                "entry.ts",
+                "import { twice } from \"./util.js\";\nimport { twice as again } from \"./util\";\nexport default () => twice(1) + again(2);\n",
+            ),
+        ];
+        assert!(errors_of(&typescript, "entry.ts").is_empty());
     }
 
     #[test]
