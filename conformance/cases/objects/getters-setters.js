@@ -57,6 +57,19 @@ export function GET() {
       return `${this.celsius.toFixed(1)}°C / ${this.fahrenheit.toFixed(1)}°F`;
     }
   }
+  class Registry {
+    static #count = 0;
+    static get count() {
+      return Registry.#count;
+    }
+    static set add(amount) {
+      Registry.#count += amount;
+    }
+  }
+  class Local extends Registry {}
+  Local.add = 2;
+  Registry.add = 3;
+  const statics = { count: Local.count, ownKeys: Object.keys(Local), names: Object.keys(Registry) };
   const t = new Labelled(100);
   const start = t.label;
   t.fahrenheit = 32;
@@ -68,6 +81,7 @@ export function GET() {
   }
   return {
     literal,
+    statics,
     classes: {
       start,
       after: t.label,

@@ -311,6 +311,35 @@ pub fn inherited_static(class: &JsFunction, key: &JsString) -> Option<Value> {
     None
 }
 
+/// The getter and setter of a static accessor that `class` inherits from the classes it
+/// extends, when `key` names one before any plain static of that name, and the class that
+/// holds it.
+pub fn inherited_static_accessor(
+    class: &JsFunction,
+    key: &JsString,
+) -> Option<(Value, Value, Value)> {
+    let mut current = match class.class.as_ref().map(|class| &class.parent) {
+        Some(ClassParent::Function(parent)) => Some(parent.clone()),
+        _ => None,
+    };
+    while let Some(function) = current {
+        {
+            let props = function.props.borrow();
+            if props.get(key).is_some() {
+                return props.attributes(key).and_then(|a| {
+                    let (get, set) = a.accessor.clone()?;
+                    Some((get, set, Value::Function(function.clone())))
+                });
+            }
+        }
+        current = match function.class.as_ref().map(|class| &class.parent) {
+            Some(ClassParent::Function(parent)) => Some(parent.clone()),
+            _ => None,
+        };
+    }
+    None
+}
+
 /// A method of `receiver` found on its class chain (own properties are the caller's business).
 pub fn inherited_method(receiver: &Value, key: &JsString) -> Option<Value> {
     match receiver {

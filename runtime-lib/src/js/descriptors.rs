@@ -50,7 +50,8 @@ fn describe(value: &Value) -> String {
             Some(class) => format!("#<{}>", class.name),
             None => "#<Object>".to_string(),
         },
-        Value::Function(_) => "function".to_string(),
+        // V8 prints a function's source text here.
+        Value::Function(_) => super::convert::to_rust_string(value).unwrap_or_default(),
         _ => "#<Object>".to_string(),
     }
 }
