@@ -102,5 +102,5 @@ export function POST(req) {
       return this.celsius * 1.8 + 32;
     },
   };
-  return { ...reading, entries: Object.entries(reading) };
+  return { ...reading, entries: Object.entries(reading), clone: structuredClone(reading) };
 }
