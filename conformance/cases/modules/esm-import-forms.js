@@ -1,5 +1,6 @@
 // An ES module importing another one every way: default, named, renamed, namespace; the
-// exported `let` is a live binding (importers see the exporter's later assignments).
+// exported `let` is a live binding (importers see the exporter's later assignments); the
+// namespace is sealed and its exports read-only to importers.
 // @request GET
 // @request GET
 import Shape, { Square, PI, area as circle, bump, created } from "../_helpers/esm-shapes.js";
@@ -11,7 +12,31 @@ export default function handler() {
   const plain = new Shape("blob");
   const viaNamespace = new shapes.Square(2);
   bump();
+  const writes = [];
+  const attempts = [
+    () => {
+      shapes.PI = 4;
+    },
+    () => {
+      shapes.extra = 1;
+    },
+    () => {
+      delete shapes.PI;
+    },
+    () => Object.defineProperty(shapes, "PI", { value: 9 }),
+  ];
+  for (const attempt of attempts) {
+    try {
+      attempt();
+      writes.push("allowed");
+    } catch (error) {
+      writes.push(`${error.name}: ${error.message}`);
+    }
+  }
   return {
+    writes,
+    descriptor: Object.getOwnPropertyDescriptor(shapes, "PI"),
+    sealed: Object.isSealed(shapes),
     before,
     after: created,
     sameThroughNamespace: shapes.created === created,

@@ -56,8 +56,9 @@ fn get_named(object: &Value, key: &str) -> Result<Value, Throw> {
         && key.is_ascii()
     {
         let props = data.props.borrow();
-        if !props.has_special()
-            && let Some(value) = props.get_ascii(key)
+        // An accessor's slot holds `undefined`: any other value is a data property's.
+        if let Some(value) = props.get_ascii(key)
+            && (!matches!(value, Value::Undefined) || !props.has_special())
         {
             return Ok(value.clone());
         }
@@ -529,8 +530,8 @@ fn delete_in(object: &Value, key: &Value, strict: bool) -> Result<bool, Throw> {
         )));
     }
     let key = to_property_key(key)?;
-    if !freeze::may_delete(object, &key, strict)?
-        || !super::descriptors::may_delete(object, &key, strict)?
+    if !super::descriptors::may_delete(object, &key, strict)?
+        || !freeze::may_delete(object, &key, strict)?
     {
         return Ok(false);
     }

@@ -46,6 +46,9 @@ fn integrity_of(value: &Value) -> Integrity {
 /// How V8 names the object in these messages.
 fn describe(value: &Value) -> String {
     match value {
+        Value::Object(object) if super::namespace::is_namespace(object) => {
+            "[object Module]".to_string()
+        }
         Value::Object(object) => match &object.class {
             Some(class) => format!("#<{}>", class.name),
             None => "#<Object>".to_string(),
@@ -479,6 +482,10 @@ pub fn own_property_descriptor(target: &Value, key: &Value) -> Result<Value, Thr
                 let mut descriptor = attributes.clone();
                 if hidden {
                     descriptor.enumerable = false;
+                }
+                // A namespace's exports report themselves writable (only their module writes).
+                if super::namespace::is_namespace(object) {
+                    descriptor.writable = true;
                 }
                 return Ok(descriptor_object(&descriptor, value.clone()));
             }

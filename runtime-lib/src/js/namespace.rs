@@ -9,8 +9,9 @@
 //! ```
 //!
 //! A namespace's keys are its export names sorted by code unit, it has no prototype, and it is
-//! sealed (V8 throws on a write to an existing export, which is not modelled: it is allowed);
-//! the exporting module alone updates it (`publish_export`), so an exported `let` that a
+//! sealed, its exports read-only and non-configurable to JS code (V8's TypeErrors, naming
+//! `[object Module]`; a descriptor still says `writable: true`, as V8's does); the exporting
+//! module alone updates it (`publish_export`), so an exported `let` that a
 //! function reassigns is seen by importers, whose reads go through the namespace, and by the
 //! namespaces that re-export it (`forward`): live bindings. References: ECMA-262 §10.4.6 (module namespace exotic objects),
 //! Node's "Modules: ECMAScript modules — Interoperability with CommonJS" and `require(esm)`.
@@ -19,7 +20,7 @@ use std::rc::Rc;
 
 use super::error::Throw;
 use super::freeze::Integrity;
-use super::property::PropertyMap;
+use super::property::{Attributes, PropertyMap};
 use super::prototype::Prototype;
 use super::string::JsString;
 use super::value::{JsObject, ObjectKind, Value};
@@ -119,9 +120,38 @@ pub fn finish_namespace(exports: &Value) {
     for (key, value) in entries {
         props.insert(key, value);
     }
+    // Exports are read-only to JS code (`publish_export` writes past this) and cannot be
+    // deleted; V8 names the object `[object Module]` in its messages.
+    let keys: Vec<JsString> = props.all_keys().cloned().collect();
+    for key in keys {
+        props.set_attributes(
+            &key,
+            Attributes {
+                enumerable: true,
+                writable: false,
+                configurable: false,
+                accessor: None,
+            },
+        );
+    }
     *object.props.borrow_mut() = props;
     *object.proto.borrow_mut() = Prototype::Null;
     object.integrity.set(Integrity::Sealed);
+    object
+        .private
+        .borrow_mut()
+        .insert(JsString::from(NAMESPACE_MARK), Value::Bool(true));
+}
+
+/// The private slot that marks a module namespace.
+const NAMESPACE_MARK: &str = "#module namespace";
+
+/// Whether `object` is a module namespace (V8 calls it `[object Module]`).
+pub fn is_namespace(object: &JsObject) -> bool {
+    object
+        .private
+        .borrow()
+        .contains(&JsString::from(NAMESPACE_MARK))
 }
 
 fn namespace_of(entries: Vec<(JsString, Value)>) -> Value {
