@@ -35,6 +35,17 @@ thread_local! {
     static TICKS: RefCell<VecDeque<(Owner, Job)>> = RefCell::new(VecDeque::new());
 }
 
+thread_local! {
+    /// Set by a macrotask (a timer callback) that just ran: Node runs the ticks it queued
+    /// before its microtasks.
+    static TICKS_FIRST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A macrotask (a timer's callback) has just run: the next drain step runs ticks first.
+pub fn ticks_first() {
+    TICKS_FIRST.with(|flag| flag.set(true));
+}
+
 /// Queues a `process.nextTick` callback, owned by the running request task.
 pub fn enqueue_tick(job: Job) {
     let owner = super::request_task::current();
@@ -57,13 +68,17 @@ pub fn enqueue_owned(owner: Owner, job: Job) {
 ///
 /// `process.nextTick` callbacks run when the microtasks run out, all of them (with the ticks
 /// they queue), then the microtasks again, as Node's `processTicksAndRejections` does after
-/// the microtask checkpoint that a handler call (itself a promise job in Node's server) ends.
+/// the microtask checkpoint that a handler call (itself a promise job in Node's server) ends;
+/// after a timer's callback (a macrotask, [`ticks_first`]) the ticks run first.
 pub fn drain() -> Result<(), Throw> {
     let pop_job = || QUEUE.with(|queue| queue.borrow_mut().pop_front());
     let pop_tick = || TICKS.with(|ticks| ticks.borrow_mut().pop_front());
     // Whether the ticks are being run: they all run before the microtasks they queue.
     let mut ticking = false;
     loop {
+        if TICKS_FIRST.with(|flag| flag.replace(false)) {
+            ticking = true;
+        }
         let next = if ticking {
             pop_tick().or_else(|| {
                 ticking = false;
