@@ -712,6 +712,15 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             if let Some(method) = own {
                 return callable(method);
             }
+            // A getter of the class that returns the function to call.
+            if let Some(class) = &data.class
+                && let Some((getter, _, _)) = super::class::inherited_accessor(class, &key)
+            {
+                return match super::prototype::call_getter(&getter, receiver) {
+                    Ok(method) => callable(method),
+                    Err(thrown) => Some(Err(thrown)),
+                };
+            }
             match super::prototype::inherited(data, &key) {
                 Inherited::Found(method) => return callable(method),
                 Inherited::Getter(getter) => {
@@ -732,6 +741,21 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
         }
         Value::Function(function) => {
             let key = JsString::new(name);
+            // A static getter (own or inherited) that returns the function to call.
+            let getter = match super::descriptors::own_getter(&function.props, &key, receiver) {
+                Some(found) => Some(found),
+                None if !function.props.borrow().contains(&key) => {
+                    super::class::inherited_static_accessor(function, &key)
+                        .map(|(getter, _, _)| super::prototype::call_getter(&getter, receiver))
+                }
+                None => None,
+            };
+            if let Some(method) = getter {
+                return match method {
+                    Ok(method) => callable(method),
+                    Err(thrown) => Some(Err(thrown)),
+                };
+            }
             let own = function.props.borrow().get(&key).cloned();
             if let Some(method) = own.or_else(|| super::class::inherited_static(function, &key)) {
                 return callable(method);
