@@ -285,6 +285,12 @@ fn environment() -> &'static [(String, String)] {
     })
 }
 
+/// The environment as a JS object of strings (`ctx.env`, `process.env`): a fresh object on
+/// each call, so one handler's writes never reach another's.
+pub(crate) fn environment_object() -> Value {
+    string_object(environment())
+}
+
 /// The JS `ctx` object: `{ log, env }` (`env` is the environment as the process started with
 /// it; a fresh object per request, so one handler's writes never reach another's).
 pub fn context_value() -> Value {

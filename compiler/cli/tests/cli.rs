@@ -569,3 +569,69 @@ fn build_refuses_to_drop_a_field_unless_the_blueprint_allows_it() {
         ["0001_create_books", "0002_alter_books"]
     );
 }
+
+/// Every file under `dir`, recursively.
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
+/// `process.env` is read by the server when a request runs: the environment the compiler ran
+/// in appears in none of its outputs (OpenAPI document, typed clients, server sources).
+#[test]
+fn process_env_of_the_compiler_leaks_into_no_artifact() {
+    let project = workspace_root().join("target/process-env-project");
+    let _ = std::fs::remove_dir_all(&project);
+    std::fs::create_dir_all(project.join("handlers")).unwrap();
+    std::fs::write(
+        project.join("backworks.yaml"),
+        "name: env-reader\nendpoints:\n  config:\n    path: /config\n    method: GET\n    handler: ./handlers/config.js\n",
+    )
+    .unwrap();
+    std::fs::write(
+        project.join("handlers/config.js"),
+        "export function GET(req) {\n  const secret = process.env.BACKWORKS_LEAK_CANARY ?? \"none\";\n  return { length: secret.length, platform: process.platform };\n}\n",
+    )
+    .unwrap();
+    let canary = "canary-5f0c2e91-do-not-embed";
+    let out = project.join("out");
+    let built = Command::new(env!("CARGO_BIN_EXE_backworks"))
+        .args([
+            "build",
+            project.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .env("BACKWORKS_LEAK_CANARY", canary)
+        .output()
+        .expect("the backworks binary runs");
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let files = files_under(&out);
+    assert!(files.iter().any(|file| file.ends_with("openapi.json")));
+    assert!(
+        files
+            .iter()
+            .any(|file| file.to_string_lossy().contains("clients"))
+    );
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains(canary),
+            "{} holds the compiler's environment",
+            file.display()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&project);
+}

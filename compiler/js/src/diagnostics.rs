@@ -25,13 +25,18 @@ pub(crate) fn syntax(span: Span, message: &str) -> Diagnostic {
 }
 
 /// A `require` whose file cannot be read.
-pub(crate) fn missing_module(span: Span, specifier: &str, reason: &str) -> Diagnostic {
+pub(crate) fn missing_module(span: Span, specifier: &str, reason: &str, esm: bool) -> Diagnostic {
+    let help = if esm {
+        "`import` a path relative to this file with its extension, such as \"./data.js\" (Node's ES modules add none)"
+    } else {
+        "`require` a path relative to this file, such as \"./data.js\""
+    };
     Diagnostic::error(
         "missing-module",
         format!("cannot load the module `{specifier}`"),
     )
     .with_label(span, reason.to_string())
-    .with_help("`require` a path relative to this file, such as \"./data.js\"")
+    .with_help(help)
 }
 
 /// An assignment to an identifier that is neither declared nor a supported global (sloppy

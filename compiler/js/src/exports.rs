@@ -153,6 +153,7 @@ pub(crate) fn detect(module: &Module) -> (Vec<DetectedExport>, bool) {
                 let mut names = Vec::new();
                 match &export.decl {
                     Decl::Fn(function) => names.push(function.ident.clone()),
+                    Decl::Class(class) => names.push(class.ident.clone()),
                     Decl::Var(var) => {
                         for declarator in &var.decls {
                             crate::scope::pattern_idents(&declarator.name, &mut names);
@@ -172,7 +173,7 @@ pub(crate) fn detect(module: &Module) -> (Vec<DetectedExport>, bool) {
                     push(export, &mut found);
                 }
             }
-            ModuleItem::ModuleDecl(ModuleDecl::ExportNamed(named)) if named.src.is_none() => {
+            ModuleItem::ModuleDecl(ModuleDecl::ExportNamed(named)) => {
                 for specifier in &named.specifiers {
                     if let ExportSpecifier::Named(specifier) = specifier {
                         let name = match specifier.exported.as_ref().unwrap_or(&specifier.orig) {
@@ -199,4 +200,127 @@ pub(crate) fn detect(module: &Module) -> (Vec<DetectedExport>, bool) {
     // The default handler first, then methods in source order.
     found.sort_by_key(|export| !matches!(export.kind, ExportKind::Default));
     (found, false)
+}
+
+/// The names an ES module exports (`export const a`, `export { b as c }`, `export default`,
+/// `export { d } from …`), and whether it also re-exports everything of another module
+/// (`export * from …`), which makes the list incomplete.
+pub(crate) fn esm_names(module: &Module) -> (Vec<String>, bool) {
+    let mut names = Vec::new();
+    let mut star = false;
+    let export_name = |name: &ModuleExportName| match name {
+        ModuleExportName::Ident(ident) => ident.sym.to_string(),
+        ModuleExportName::Str(text) => text.value.to_atom_lossy().to_string(),
+    };
+    for item in &module.body {
+        let ModuleItem::ModuleDecl(decl) = item else {
+            continue;
+        };
+        match decl {
+            ModuleDecl::ExportDecl(export) => {
+                let mut idents = Vec::new();
+                match &export.decl {
+                    Decl::Fn(function) => idents.push(function.ident.clone()),
+                    Decl::Class(class) => idents.push(class.ident.clone()),
+                    Decl::Var(var) => {
+                        for declarator in &var.decls {
+                            crate::scope::pattern_idents(&declarator.name, &mut idents);
+                        }
+                    }
+                    _ => {}
+                }
+                names.extend(idents.iter().map(|ident| ident.sym.to_string()));
+            }
+            ModuleDecl::ExportDefaultDecl(_) | ModuleDecl::ExportDefaultExpr(_) => {
+                names.push("default".to_string());
+            }
+            ModuleDecl::ExportNamed(named) => {
+                for specifier in &named.specifiers {
+                    match specifier {
+                        ExportSpecifier::Named(specifier) => names.push(export_name(
+                            specifier.exported.as_ref().unwrap_or(&specifier.orig),
+                        )),
+                        ExportSpecifier::Namespace(namespace) => {
+                            names.push(export_name(&namespace.name))
+                        }
+                        ExportSpecifier::Default(default) => {
+                            names.push(default.exported.sym.to_string())
+                        }
+                    }
+                }
+            }
+            ModuleDecl::ExportAll(_) => star = true,
+            _ => {}
+        }
+    }
+    (names, star)
+}
+
+/// The names Node's static analysis of a CommonJS module (cjs-module-lexer) finds it exporting,
+/// the only ones an ES module can import by name: `exports.a = …`, `module.exports.b = …`,
+/// `Object.defineProperty(exports, "c", …)`, and the leading keys of `module.exports = { d, e:
+/// f }` up to the first value that is not an identifier (which ends the lexer's scan).
+pub(crate) fn commonjs_names(module: &Module) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let add = |name: String, names: &mut Vec<String>| {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    };
+    for item in &module.body {
+        let ModuleItem::Stmt(Stmt::Expr(statement)) = item else {
+            continue;
+        };
+        match &*statement.expr {
+            Expr::Assign(assign) => match export_target(&assign.left) {
+                Some(Some(name)) => add(name, &mut names),
+                Some(None) => {
+                    if let Expr::Object(object) = &*assign.right {
+                        for prop in &object.props {
+                            let PropOrSpread::Prop(prop) = prop else {
+                                break;
+                            };
+                            match &**prop {
+                                Prop::Shorthand(ident) => add(ident.sym.to_string(), &mut names),
+                                Prop::KeyValue(pair) if matches!(&*pair.value, Expr::Ident(_)) => {
+                                    match &pair.key {
+                                        PropName::Ident(key) => {
+                                            add(key.sym.to_string(), &mut names)
+                                        }
+                                        PropName::Str(key) => {
+                                            add(key.value.to_atom_lossy().to_string(), &mut names)
+                                        }
+                                        _ => break,
+                                    }
+                                }
+                                Prop::Method(method) => {
+                                    if let PropName::Ident(key) = &method.key {
+                                        add(key.sym.to_string(), &mut names);
+                                    }
+                                    break;
+                                }
+                                _ => break,
+                            }
+                        }
+                    }
+                }
+                None => {}
+            },
+            Expr::Call(call) => {
+                let is_define = matches!(&call.callee, Callee::Expr(callee)
+                    if matches!(&**callee, Expr::Member(member)
+                        if matches!(&*member.obj, Expr::Ident(object) if object.sym == "Object")
+                            && matches!(&member.prop, MemberProp::Ident(prop) if prop.sym == "defineProperty")));
+                if is_define
+                    && let [target, key, ..] = call.args.as_slice()
+                    && matches!(&*target.expr, Expr::Ident(object) if object.sym == "exports")
+                    && let Expr::Lit(Lit::Str(key)) = &*key.expr
+                {
+                    add(key.value.to_atom_lossy().to_string(), &mut names);
+                }
+            }
+            _ => {}
+        }
+    }
+    names
 }

@@ -10,6 +10,7 @@
 /// Namespaces whose members are called statically (`Math.max(…)`).
 pub(crate) const NAMESPACES: &[&str] = &[
     "Math", "JSON", "Object", "Number", "String", "Array", "Date", "Promise", "console", "crypto",
+    "process",
 ];
 
 /// Global functions and static methods.
@@ -61,6 +62,12 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Object.preventExtensions",
     "Object.hasOwn",
     "Object.is",
+    "Object.defineProperty",
+    "Object.defineProperties",
+    "Object.getOwnPropertyDescriptor",
+    "Object.getOwnPropertyDescriptors",
+    "Object.getOwnPropertyNames",
+    "Object.setPrototypeOf",
     "Object.isFrozen",
     "Object.isSealed",
     "Object.isExtensible",
@@ -103,6 +110,9 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Promise.race",
     "Promise.any",
     "queueMicrotask",
+    "process.nextTick",
+    "process.uptime",
+    "process.hrtime",
     "setTimeout",
     "setInterval",
     "clearTimeout",
@@ -123,6 +133,8 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
 
 /// Global constants.
 pub(crate) const STATIC_VALUES: &[&str] = &[
+    "process.env",
+    "process.platform",
     "Math.PI",
     "Math.E",
     "Math.LN2",
@@ -209,11 +221,8 @@ pub(crate) const INSTANCE_CLASSES: &[&str] = &[
 /// generic message).
 pub(crate) fn unsupported_static(name: &str) -> Option<&'static str> {
     Some(match name {
-        "Object.setPrototypeOf" => {
-            "an object's prototype is fixed when it is created: use `Object.create(proto)` or `{ __proto__: proto, … }`"
-        }
-        "Object.defineProperty" | "Object.defineProperties" | "Object.getOwnPropertyDescriptor" => {
-            "property descriptors (getters, read-only or hidden properties) are not modelled; assign plain properties"
+        name if name.starts_with("process.") => {
+            "handlers have `process.env`, `process.nextTick`, `process.platform`, `process.uptime()` and `process.hrtime()`; the server's process is not theirs to control or inspect"
         }
         _ => return None,
     })
@@ -234,7 +243,6 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
             "the global object",
             "use module-level variables to share state between handlers",
         ),
-        "process" => ("`process`", "read environment variables from `ctx.env`"),
         "setImmediate" => ("`setImmediate`", "use `setTimeout(callback, 0)`"),
         "fetch" => (
             "`fetch`",

@@ -21,7 +21,7 @@ use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitWith};
 
 use crate::lower::modules::ModulePlan;
-use crate::lower::{Lowerer, ModuleContext};
+use crate::lower::{Lowerer, ModuleContext, Required};
 use crate::parse::{Parsed, parse};
 use crate::{
     CompileOptions, CompiledModule, CompiledProgram, HandlerExport, HandlerSource, Language,
@@ -35,8 +35,11 @@ struct Unit {
     path: PathBuf,
     language: Language,
     parsed: Option<Parsed>,
-    /// `require` call position → required unit.
+    /// `require` call, `import` declaration, re-export or `import()` position → its unit.
     requires: HashMap<BytePos, usize>,
+    /// Whether it is an ES module (it has `import`/`export` declarations), as Node's syntax
+    /// detection decides for a `.js` file outside a `"type": "module"` package.
+    esm: bool,
     rust_name: String,
     stateful: bool,
     /// The isolate whose lock the module's entry points take (stateful modules only).
@@ -72,35 +75,112 @@ fn language_of(path: &Path) -> Language {
     }
 }
 
-/// A `require("…")` call found in a module.
+/// How a module names another one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reference {
+    /// `require("./x.js")`.
+    Require,
+    /// `import … from "./x.js"`, `export … from "./x.js"`.
+    Import,
+    /// `import("./x.js")`.
+    DynamicImport,
+}
+
+/// A `require("…")` call, `import` declaration, re-export or `import()` found in a module.
 struct RequireCall {
     position: BytePos,
     span: swc_core::common::Span,
     specifier: Option<String>,
+    reference: Reference,
+    /// An `import … with { type: "json" }` (Node loads a JSON file by `import` only so).
+    json_attribute: bool,
+}
+
+/// Whether import attributes say `type: "json"`.
+fn is_json_attribute(with: Option<&ObjectLit>) -> bool {
+    with.is_some_and(|object| {
+        object.props.iter().any(|prop| {
+            matches!(prop, PropOrSpread::Prop(prop) if matches!(&**prop, Prop::KeyValue(pair)
+                if matches!(&pair.key, PropName::Ident(key) if key.sym == "type")
+                    && matches!(&*pair.value, Expr::Lit(Lit::Str(value)) if &*value.value.to_atom_lossy() == "json")))
+        })
+    })
+}
+
+/// A JSON file as the CommonJS module Node makes of it: `module.exports` is `JSON.parse` of
+/// its text (so `"__proto__"` is an own key, as in Node, not a prototype).
+fn json_module(text: &str) -> String {
+    let literal = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string());
+    format!("module.exports = JSON.parse({literal});\n")
 }
 
 struct RequireFinder(Vec<RequireCall>);
 
+impl RequireFinder {
+    fn literal(&mut self, call: &CallExpr, reference: Reference) {
+        let specifier = match call.args.as_slice() {
+            [arg] if arg.spread.is_none() => match &*arg.expr {
+                Expr::Lit(Lit::Str(text)) => Some(text.value.to_atom_lossy().to_string()),
+                _ => None,
+            },
+            _ => None,
+        };
+        self.0.push(RequireCall {
+            position: call.span.lo,
+            span: call.span,
+            specifier,
+            reference,
+            json_attribute: false,
+        });
+    }
+
+    fn declaration(
+        &mut self,
+        span: swc_core::common::Span,
+        source: &Str,
+        with: Option<&ObjectLit>,
+    ) {
+        self.0.push(RequireCall {
+            position: span.lo,
+            span,
+            specifier: Some(source.value.to_atom_lossy().to_string()),
+            reference: Reference::Import,
+            json_attribute: is_json_attribute(with),
+        });
+    }
+}
+
 impl Visit for RequireFinder {
     fn visit_call_expr(&mut self, call: &CallExpr) {
-        if let Callee::Expr(callee) = &call.callee
-            && let Expr::Ident(ident) = &**callee
-            && ident.sym == "require"
-        {
-            let specifier = match call.args.as_slice() {
-                [arg] if arg.spread.is_none() => match &*arg.expr {
-                    Expr::Lit(Lit::Str(text)) => Some(text.value.to_atom_lossy().to_string()),
-                    _ => None,
-                },
-                _ => None,
-            };
-            self.0.push(RequireCall {
-                position: call.span.lo,
-                span: call.span,
-                specifier,
-            });
+        match &call.callee {
+            Callee::Expr(callee) if matches!(&**callee, Expr::Ident(ident) if ident.sym == "require") =>
+            {
+                self.literal(call, Reference::Require);
+            }
+            Callee::Import(_) => self.literal(call, Reference::DynamicImport),
+            _ => {}
         }
         call.visit_children_with(self);
+    }
+
+    fn visit_module_decl(&mut self, decl: &ModuleDecl) {
+        match decl {
+            ModuleDecl::Import(import) if !import.type_only => {
+                self.declaration(import.span, &import.src, import.with.as_deref());
+            }
+            ModuleDecl::ExportNamed(NamedExport {
+                span,
+                src: Some(src),
+                type_only: false,
+                with,
+                ..
+            }) => self.declaration(*span, src, with.as_deref()),
+            ModuleDecl::ExportAll(all) if !all.type_only => {
+                self.declaration(all.span, &all.src, all.with.as_deref())
+            }
+            _ => {}
+        }
+        decl.visit_children_with(self);
     }
 }
 
@@ -125,6 +205,13 @@ impl Program<'_> {
                 None
             }
         };
+        let esm = parsed.as_ref().is_some_and(|parsed| {
+            parsed
+                .module
+                .body
+                .iter()
+                .any(|item| matches!(item, ModuleItem::ModuleDecl(_)))
+        });
         self.units.push(Unit {
             source,
             text,
@@ -132,6 +219,7 @@ impl Program<'_> {
             language,
             parsed,
             requires: HashMap::new(),
+            esm,
             rust_name: String::new(),
             stateful: false,
             isolate: None,
@@ -157,28 +245,56 @@ impl Program<'_> {
         for call in finder.0 {
             let span = spans.span(call.span);
             let Some(specifier) = call.specifier else {
-                self.diagnostics.push(diagnostics::unsupported(
-                    span,
-                    "`require` of a computed path",
-                    "write the path as a string literal: `require(\"./data.js\")`",
-                ));
+                let (what, help) = match call.reference {
+                    Reference::DynamicImport => (
+                        "`import()` of a computed path",
+                        "write the path as a string literal: `import(\"./data.js\")`",
+                    ),
+                    _ => (
+                        "`require` of a computed path",
+                        "write the path as a string literal: `require(\"./data.js\")`",
+                    ),
+                };
+                self.diagnostics
+                    .push(diagnostics::unsupported(span, what, help));
                 continue;
             };
             if !(specifier.starts_with("./") || specifier.starts_with("../")) {
+                let what = match call.reference {
+                    Reference::Require => {
+                        format!("`require(\"{specifier}\")` (a package or built-in module)")
+                    }
+                    _ => format!("`import` of \"{specifier}\" (a package or built-in module)"),
+                };
                 self.diagnostics.push(diagnostics::unsupported(
                     span,
-                    &format!("`require(\"{specifier}\")` (a package or built-in module)"),
-                    "only files of the project can be required, with a relative path such as \"./data.js\"",
+                    &what,
+                    "only files of the project can be loaded, with a relative path such as \"./data.js\"",
                 ));
                 continue;
             }
             let target = normalize(&base.join(&specifier));
-            let candidates = [
-                target.clone(),
-                PathBuf::from(format!("{}.js", target.display())),
-                PathBuf::from(format!("{}.ts", target.display())),
-                target.join("index.js"),
-            ];
+            // Node's ES module resolution takes the path as written; `require` (CommonJS)
+            // tries the extensions and `index.js` as well.
+            let candidates = if call.reference == Reference::Require {
+                vec![
+                    target.clone(),
+                    PathBuf::from(format!("{}.js", target.display())),
+                    PathBuf::from(format!("{}.json", target.display())),
+                    PathBuf::from(format!("{}.ts", target.display())),
+                    target.join("index.js"),
+                ]
+            } else if self.units[index].language == Language::TypeScript {
+                // TypeScript writes the emitted name (`./util.js` for `util.ts`) or none.
+                let mut candidates = vec![target.clone()];
+                if target.extension().is_some_and(|ext| ext == "js") {
+                    candidates.push(target.with_extension("ts"));
+                }
+                candidates.push(PathBuf::from(format!("{}.ts", target.display())));
+                candidates
+            } else {
+                vec![target.clone()]
+            };
             let mut loaded = None;
             let mut reason = String::new();
             for candidate in candidates {
@@ -189,6 +305,27 @@ impl Program<'_> {
                 match self.loader.load(&candidate) {
                     Ok((source, text)) => {
                         let language = language_of(&candidate);
+                        let is_json = candidate.extension().is_some_and(|ext| ext == "json");
+                        if is_json {
+                            if call.reference != Reference::Require && !call.json_attribute {
+                                self.diagnostics.push(diagnostics::unsupported(
+                                    span,
+                                    "an `import` of a JSON file without `with { type: \"json\" }`",
+                                    "Node refuses it (ERR_IMPORT_ATTRIBUTE_MISSING): write `import data from \"./data.json\" with { type: \"json\" }`",
+                                ));
+                            }
+                            if let Err(error) = serde_json::from_str::<serde_json::Value>(&text) {
+                                self.diagnostics.push(
+                                    Diagnostic::error(
+                                        "invalid-json",
+                                        format!("`{specifier}` is not valid JSON: {error}"),
+                                    )
+                                    .with_label(span, "loaded here")
+                                    .with_help("Node would throw a SyntaxError when this runs; fix the file"),
+                                );
+                            }
+                        }
+                        let text = if is_json { json_module(&text) } else { text };
                         let unit = self.add(source, text, candidate, language);
                         self.load_requires(unit);
                         loaded = Some(unit);
@@ -205,9 +342,12 @@ impl Program<'_> {
                 Some(unit) => {
                     self.units[index].requires.insert(call.position, unit);
                 }
-                None => self
-                    .diagnostics
-                    .push(diagnostics::missing_module(span, &specifier, &reason)),
+                None => self.diagnostics.push(diagnostics::missing_module(
+                    span,
+                    &specifier,
+                    &reason,
+                    call.reference != Reference::Require,
+                )),
             }
         }
     }
@@ -249,8 +389,8 @@ impl Program<'_> {
                 .span(swc_core::common::Span::new(position, position));
             self.diagnostics.push(diagnostics::unsupported(
                 span,
-                "a circular `require`",
-                "move what both modules need into a third module that requires neither",
+                "a circular `require` or `import`",
+                "move what both modules need into a third module that loads neither",
             ));
             self.units[unit].requires.retain(|at, _| *at != position);
         }
@@ -514,10 +654,29 @@ pub(crate) fn compile(
         if is_entry && detected.is_empty() {
             diagnostics.push(diagnostics::no_handler(Span::new(unit.source, 0, 0)));
         }
-        let requires: HashMap<BytePos, String> = unit
+        let requires: HashMap<BytePos, Required> = unit
             .requires
             .iter()
-            .map(|(position, target)| (*position, rust_names[*target].clone()))
+            .map(|(position, target)| {
+                let target_unit = &program.units[*target];
+                let (named_exports, complete) = match &target_unit.parsed {
+                    Some(parsed) if target_unit.esm => {
+                        let (names, star) = exports::esm_names(&parsed.module);
+                        (names, !star)
+                    }
+                    Some(parsed) => (exports::commonjs_names(&parsed.module), true),
+                    None => (Vec::new(), false),
+                };
+                (
+                    *position,
+                    Required {
+                        rust_name: rust_names[*target].clone(),
+                        esm: target_unit.esm,
+                        named_exports,
+                        complete,
+                    },
+                )
+            })
             .collect();
         let mut lowerer = Lowerer::new(ModuleContext {
             rust_name: &unit.rust_name,
@@ -527,6 +686,7 @@ pub(crate) fn compile(
             requires: &requires,
             source_text: &unit.text,
             source_start: parsed.spans.start(),
+            esm: unit.esm,
         });
         let plan = ModulePlan {
             exports: &detected,
@@ -673,6 +833,103 @@ mod tests {
             support.contains("`ISOLATES[0]`: read, store, write"),
             "{support}"
         );
+    }
+
+    /// The messages of compiling `entry` among `files`.
+    fn errors_of(files: &[(&str, &'static str)], entry: &str) -> Vec<String> {
+        let files: HashMap<PathBuf, &'static str> = files
+            .iter()
+            .map(|(path, text)| (PathBuf::from(path), *text))
+            .collect();
+        let mut sources = Sources::new();
+        let handler = HandlerSource {
+            source: sources.add(entry, files[Path::new(entry)]),
+            text: files[Path::new(entry)].to_string(),
+            path: PathBuf::from(entry),
+            language: super::language_of(Path::new(entry)),
+        };
+        let mut loader = MemoryLoader {
+            sources: &mut sources,
+            files: files.clone(),
+        };
+        match super::compile(&[handler], &mut loader, &crate::CompileOptions::default()) {
+            Ok(_) => Vec::new(),
+            Err(diagnostics) => diagnostics.iter().map(|d| d.message.clone()).collect(),
+        }
+    }
+
+    #[test]
+    fn imports_node_would_not_link_are_errors() {
+        let files = [
+            ("a.js", "export const x = 1;\n"),
+            ("c.js", "exports.q = 1;\nmodule.exports.r = 2;\n"),
+            (
+                "missing.js",
+                "import { y } from \"./a.js\";\nimport nothing from \"./a.js\";\nimport { s } from \"./c.js\";\nexport default () => y;\n",
+            ),
+            (
+                "bare.js",
+                "import { x } from \"./a\";\nexport default () => x;\n",
+            ),
+            (
+                "loop.js",
+                "import { z } from \"./loop2.js\";\nexport const w = 1;\nexport default () => z;\n",
+            ),
+            (
+                "loop2.js",
+                "import { w } from \"./loop.js\";\nexport const z = w;\n",
+            ),
+            (
+                "fine.js",
+                "import { x } from \"./a.js\";\nimport c, { q, r } from \"./c.js\";\nexport default () => [x, c, q, r];\n",
+            ),
+            ("data.json", "{\"k\": [1, 2]}"),
+            ("broken.json", "{\"k\": }"),
+            (
+                "json.js",
+                "import data from \"./data.json\";\nconst broken = require(\"./broken.json\");\nexport default () => [data, broken];\n",
+            ),
+            (
+                "json-fine.js",
+                "import data from \"./data.json\" with { type: \"json\" };\nconst again = require(\"./data\");\nexport default () => [data, again];\n",
+            ),
+        ];
+        assert_eq!(
+            errors_of(&files, "missing.js"),
+            [
+                "the module \"./a.js\" does not provide an export named 'y'",
+                "the module \"./a.js\" does not provide an export named 'default'",
+                "named export 's' not found in the CommonJS module \"./c.js\"",
+            ]
+        );
+        assert_eq!(
+            errors_of(&files, "bare.js"),
+            ["cannot load the module `./a`"]
+        );
+        assert_eq!(
+            errors_of(&files, "loop.js"),
+            ["a circular `require` or `import` is not supported in handlers"]
+        );
+        assert!(errors_of(&files, "fine.js").is_empty());
+        assert_eq!(
+            errors_of(&files, "json.js"),
+            [
+                "an `import` of a JSON file without `with { type: \"json\" }` is not supported in handlers",
+                "`./broken.json` is not valid JSON: expected value at line 1 column 7",
+            ]
+        );
+        assert!(errors_of(&files, "json-fine.js").is_empty());
+        let typescript = [
+            (
+                "util.ts",
+                "export const twice = (n: number): number => n * 2;\n",
+            ),
+            (
+                "entry.ts",
+                "import { twice } from \"./util.js\";\nimport { twice as again } from \"./util\";\nexport default () => twice(1) + again(2);\n",
+            ),
+        ];
+        assert!(errors_of(&typescript, "entry.ts").is_empty());
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub(crate) enum BindingKind {
     Catch,
     /// `module`, `exports` and `require` of a CommonJS module.
     Module,
+    /// A name an `import` declaration binds: read-only, hoisted, read through the imported
+    /// module's namespace (`lower/imports.rs`).
+    Import,
 }
 
 /// One declared variable.
@@ -74,6 +77,10 @@ pub(crate) struct Scopes {
     pub(crate) resolved: HashMap<BytePos, BindingId>,
     /// Function → the outer bindings it (or a function inside it) uses.
     pub(crate) captures: HashMap<FunctionKey, Vec<BindingId>>,
+    /// An ES module's exported top-level bindings → the names they are exported as. Importers
+    /// see every assignment (live bindings), so a write republishes the value; a function that
+    /// writes one captures `exports` (binding 1) for it.
+    pub(crate) exported: HashMap<BindingId, Vec<String>>,
 }
 
 impl Scopes {
@@ -101,6 +108,64 @@ struct Analyzer {
     writing: bool,
     /// The next function visited is a function declaration.
     next_is_declaration: bool,
+}
+
+/// An ES module's exported local names and the names they are exported as.
+fn exported_locals(module: &Module) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for item in &module.body {
+        let ModuleItem::ModuleDecl(decl) = item else {
+            continue;
+        };
+        match decl {
+            ModuleDecl::ExportDecl(export) => {
+                let mut idents = Vec::new();
+                match &export.decl {
+                    Decl::Fn(function) => idents.push(function.ident.clone()),
+                    Decl::Class(class) => idents.push(class.ident.clone()),
+                    Decl::Var(var) => {
+                        for declarator in &var.decls {
+                            pattern_idents(&declarator.name, &mut idents);
+                        }
+                    }
+                    _ => {}
+                }
+                out.extend(
+                    idents
+                        .iter()
+                        .map(|ident| (ident.sym.to_string(), ident.sym.to_string())),
+                );
+            }
+            ModuleDecl::ExportDefaultDecl(export) => {
+                let ident = match &export.decl {
+                    DefaultDecl::Fn(function) => function.ident.as_ref(),
+                    DefaultDecl::Class(class) => class.ident.as_ref(),
+                    DefaultDecl::TsInterfaceDecl(_) => None,
+                };
+                if let Some(ident) = ident {
+                    out.push((ident.sym.to_string(), "default".to_string()));
+                }
+            }
+            ModuleDecl::ExportNamed(named) if named.src.is_none() => {
+                for specifier in &named.specifiers {
+                    if let ExportSpecifier::Named(specifier) = specifier
+                        && let ModuleExportName::Ident(local) = &specifier.orig
+                    {
+                        let exported = match &specifier.exported {
+                            Some(ModuleExportName::Ident(ident)) => ident.sym.to_string(),
+                            Some(ModuleExportName::Str(text)) => {
+                                text.value.to_atom_lossy().to_string()
+                            }
+                            None => local.sym.to_string(),
+                        };
+                        out.push((local.sym.to_string(), exported));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Analyses a module.
@@ -133,6 +198,11 @@ pub(crate) fn analyze(module: &Module) -> Scopes {
     for item in &module.body {
         if let ModuleItem::ModuleDecl(decl) = item {
             analyzer.hoist_module_decl(decl);
+        }
+    }
+    for (local, exported) in exported_locals(module) {
+        if let Some(id) = analyzer.lookup(&local) {
+            analyzer.out.exported.entry(id).or_default().push(exported);
         }
     }
     module.visit_children_with(&mut analyzer);
@@ -279,15 +349,43 @@ impl Analyzer {
     fn hoist_module_decl(&mut self, decl: &ModuleDecl) {
         match decl {
             ModuleDecl::ExportDecl(export) => self.hoist_decl(&export.decl),
-            ModuleDecl::ExportDefaultDecl(export) => {
-                if let DefaultDecl::Fn(function) = &export.decl
-                    && let Some(ident) = &function.ident
-                {
+            ModuleDecl::ExportDefaultDecl(export) => match &export.decl {
+                DefaultDecl::Fn(function) => {
+                    if let Some(ident) = &function.ident {
+                        self.declare(
+                            ident.sym.as_str(),
+                            BindingKind::Function,
+                            function.function.span.lo,
+                            Some(ident),
+                        );
+                    }
+                }
+                DefaultDecl::Class(class) => {
+                    if let Some(ident) = &class.ident {
+                        self.declare(
+                            ident.sym.as_str(),
+                            BindingKind::Let,
+                            class.class.span.hi,
+                            Some(ident),
+                        );
+                    }
+                }
+                DefaultDecl::TsInterfaceDecl(_) => {}
+            },
+            ModuleDecl::Import(import) if !import.type_only => {
+                for specifier in &import.specifiers {
+                    let local = match specifier {
+                        ImportSpecifier::Named(named) if !named.is_type_only => &named.local,
+                        ImportSpecifier::Named(_) => continue,
+                        ImportSpecifier::Default(default) => &default.local,
+                        ImportSpecifier::Namespace(namespace) => &namespace.local,
+                    };
+                    // Imports are hoisted: no dead zone.
                     self.declare(
-                        ident.sym.as_str(),
-                        BindingKind::Function,
-                        function.function.span.lo,
-                        Some(ident),
+                        local.sym.as_str(),
+                        BindingKind::Import,
+                        BytePos(0),
+                        Some(local),
                     );
                 }
             }
@@ -316,6 +414,17 @@ impl Analyzer {
                 frame.captures.push(id);
             }
             early |= frame.is_declaration;
+        }
+        // A function assigning an exported binding republishes it through `exports`.
+        if writing && binding_depth == 0 && self.out.exported.contains_key(&id) {
+            for (frame, _) in self.frames.iter_mut() {
+                if !frame.captures.contains(&1) {
+                    frame.captures.push(1);
+                }
+            }
+            if !self.frames.is_empty() {
+                self.out.bindings[1].captured = true;
+            }
         }
         let binding = &mut self.out.bindings[id];
         if writing {
@@ -442,9 +551,13 @@ impl Visit for Analyzer {
                 self.next_is_declaration = true;
                 function.function.visit_with(self);
             }
+            // `export default class C {}` declares `C` in the module (hoisted above).
+            DefaultDecl::Class(class) if class.ident.is_some() => class.class.visit_with(self),
             other => other.visit_with(self),
         }
     }
+
+    fn visit_import_decl(&mut self, _: &ImportDecl) {}
 
     fn visit_ident(&mut self, ident: &Ident) {
         self.reference(ident);

@@ -223,6 +223,18 @@ const UNSUPPORTED_TYPESCRIPT: &[(&str, &str)] = &[
 const UNSUPPORTED: &[(&str, &str)] = &[
     ("eval", "module.exports = (req) => eval(req.body);\n"),
     (
+        "process_writes",
+        "module.exports = (req) => {\n  process.env.MODE = \"test\";\n  delete process.env.HOME;\n  process.exit(1);\n  return process.hrtime.bigint();\n};\n",
+    ),
+    (
+        "import_computed",
+        "module.exports = async (req) => (await import(req.body.path)).default;\n",
+    ),
+    (
+        "import_package",
+        "import express from \"express\";\nexport default (req) => typeof express;\n",
+    ),
+    (
         "with",
         "module.exports = function (req) {\n  with (req) { return path; }\n};\n",
     ),
@@ -232,11 +244,11 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ),
     (
         "arguments",
-        "module.exports = function (req) {\n  return { body: arguments.length };\n};\n",
+        "module.exports = function (req) {\n  return { body: Array.isArray(arguments) };\n};\nfunction f(a) {\n  a = 2;\n  return arguments[0];\n}\nconst g = () => arguments.length;\n",
     ),
     (
-        "getter",
-        "module.exports = (req) => ({ body: { get now() { return 1; } } });\n",
+        "static_block",
+        "class Config { static { Config.ready = true; } }\nmodule.exports = (req) => ({ body: Config.ready });\n",
     ),
     (
         "new_function",

@@ -168,6 +168,30 @@ impl Hub {
         let _ = ready.wait_for(|ready| *ready).await.map(drop);
     }
 
+    /// Waits until every event committed before the call has been fanned out, so that a
+    /// subscription made next starts after them: a change acknowledged before a client
+    /// subscribed is never announced to it as new. On PostgreSQL events get their seq only
+    /// when a reader numbers them, which can lag a commit; this numbers them now and wakes
+    /// the reader. Bounded: if the database is away or the reader slow, the subscription
+    /// goes ahead (at worst it hears of a change it could have fetched).
+    pub(crate) async fn catch_up(&self) {
+        let store = &self.inner.store;
+        let target = async {
+            if let crate::storage::engine::Engine::Postgres(_) = store.engine() {
+                sequence::number(store).await?;
+            }
+            reader::latest(&mut store.reader().await?).await
+        };
+        let Ok(target) = target.await else {
+            return;
+        };
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(2);
+        while self.last_seq() < target && tokio::time::Instant::now() < deadline {
+            store.committed().notify_one();
+            tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+        }
+    }
+
     /// Registers a connection; its messages arrive on the receiver.
     pub(crate) fn connect(&self) -> (u64, Inbox) {
         let (outbox, receiver) = outbox::outbox();

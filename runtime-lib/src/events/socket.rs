@@ -441,6 +441,7 @@ impl Connection {
             }
         };
         let for_replay = since.map(|since| (since, clone_for_replay(&subscription)));
+        hub.catch_up().await;
         let Some(last) = hub.subscribe(link, subscription) else {
             return false;
         };

@@ -185,6 +185,97 @@ pub fn define_static(class: &Value, name: &str, value: Value) {
     }
 }
 
+/// `get x() {…}` / `set x(v) {…}` in a class body: a non-enumerable accessor on the
+/// prototype (or on the class itself when `is_static`); a getter and a setter of one name
+/// combine.
+pub fn define_class_accessor(
+    class: &Value,
+    name: &str,
+    getter: Value,
+    setter: Value,
+    is_static: bool,
+) {
+    let Value::Function(function) = class else {
+        return;
+    };
+    let key = JsString::new(name);
+    let apply = |props: &std::cell::RefCell<super::property::PropertyMap>| {
+        let mut map = props.borrow_mut();
+        let (old_get, old_set) = map
+            .attributes(&key)
+            .and_then(|attributes| attributes.accessor.clone())
+            .unwrap_or_default();
+        let accessor = (
+            if matches!(getter, Value::Undefined) {
+                old_get
+            } else {
+                getter.clone()
+            },
+            if matches!(setter, Value::Undefined) {
+                old_set
+            } else {
+                setter.clone()
+            },
+        );
+        map.insert(key.clone(), Value::Undefined);
+        map.set_attributes(
+            &key,
+            super::property::Attributes {
+                enumerable: false,
+                writable: false,
+                configurable: true,
+                accessor: Some(accessor),
+            },
+        );
+    };
+    if is_static {
+        apply(&function.props);
+    } else if let Value::Object(prototype) = prototype_of(function) {
+        apply(&prototype.props);
+    }
+}
+
+/// The getter and setter of an accessor that instances of `class` inherit, if `key` names one
+/// before any plain property of that name along the chain, and the name of the class whose
+/// prototype holds it (V8 names it in its messages).
+pub fn inherited_accessor(class: &JsFunction, key: &JsString) -> Option<(Value, Value, JsString)> {
+    // Most classes have no accessor: one flag per prototype, before any key lookup.
+    let mut current = Some(class);
+    let mut any = false;
+    while let Some(function) = current {
+        if let Some(Value::Object(prototype)) = &*function.prototype.borrow()
+            && prototype.props.borrow().has_special()
+        {
+            any = true;
+            break;
+        }
+        current = match function.class.as_ref().map(|class| &class.parent) {
+            Some(ClassParent::Function(parent)) => Some(parent),
+            _ => None,
+        };
+    }
+    if !any {
+        return None;
+    }
+    let mut current = Some(class);
+    while let Some(function) = current {
+        if let Some(Value::Object(prototype)) = &*function.prototype.borrow() {
+            let props = prototype.props.borrow();
+            if props.get(key).is_some() {
+                return props.attributes(key).and_then(|a| {
+                    let (get, set) = a.accessor.clone()?;
+                    Some((get, set, function.name.clone()))
+                });
+            }
+        }
+        current = match function.class.as_ref().map(|class| &class.parent) {
+            Some(ClassParent::Function(parent)) => Some(parent),
+            _ => None,
+        };
+    }
+    None
+}
+
 /// A property inherited through the prototypes of `class` and its ancestors.
 pub fn inherited(class: &JsFunction, key: &JsString) -> Option<Value> {
     let mut current = Some(class);
@@ -211,6 +302,35 @@ pub fn inherited_static(class: &JsFunction, key: &JsString) -> Option<Value> {
     while let Some(function) = current {
         if let Some(value) = function.props.borrow().get(key) {
             return Some(value.clone());
+        }
+        current = match function.class.as_ref().map(|class| &class.parent) {
+            Some(ClassParent::Function(parent)) => Some(parent.clone()),
+            _ => None,
+        };
+    }
+    None
+}
+
+/// The getter and setter of a static accessor that `class` inherits from the classes it
+/// extends, when `key` names one before any plain static of that name, and the class that
+/// holds it.
+pub fn inherited_static_accessor(
+    class: &JsFunction,
+    key: &JsString,
+) -> Option<(Value, Value, Value)> {
+    let mut current = match class.class.as_ref().map(|class| &class.parent) {
+        Some(ClassParent::Function(parent)) => Some(parent.clone()),
+        _ => None,
+    };
+    while let Some(function) = current {
+        {
+            let props = function.props.borrow();
+            if props.get(key).is_some() {
+                return props.attributes(key).and_then(|a| {
+                    let (get, set) = a.accessor.clone()?;
+                    Some((get, set, Value::Function(function.clone())))
+                });
+            }
         }
         current = match function.class.as_ref().map(|class| &class.parent) {
             Some(ClassParent::Function(parent)) => Some(parent.clone()),

@@ -131,7 +131,14 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                     .iter()
                     .map(|(key, item)| (key.clone(), item.clone()))
                     .collect();
+                // An accessor is cloned as the value its getter returns.
+                let accessors = object.props.borrow().has_special();
                 for (key, item) in props {
+                    let item = if accessors {
+                        super::access::get_key(value, &key)?
+                    } else {
+                        item
+                    };
                     let item = clone_value(&item, seen)?;
                     target.props.borrow_mut().insert(key, item);
                 }

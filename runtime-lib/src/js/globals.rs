@@ -70,6 +70,12 @@ pub const STATIC_CALLS: &[&str] = &[
     "Object.preventExtensions",
     "Object.hasOwn",
     "Object.is",
+    "Object.defineProperty",
+    "Object.defineProperties",
+    "Object.getOwnPropertyDescriptor",
+    "Object.getOwnPropertyDescriptors",
+    "Object.getOwnPropertyNames",
+    "Object.setPrototypeOf",
     "Object.isFrozen",
     "Object.isSealed",
     "Object.isExtensible",
@@ -112,6 +118,9 @@ pub const STATIC_CALLS: &[&str] = &[
     "Promise.race",
     "Promise.any",
     "queueMicrotask",
+    "process.nextTick",
+    "process.uptime",
+    "process.hrtime",
     "setTimeout",
     "setInterval",
     "clearTimeout",
@@ -132,6 +141,8 @@ pub const STATIC_CALLS: &[&str] = &[
 
 /// Every name `static_value` accepts.
 pub const STATIC_VALUES: &[&str] = &[
+    "process.env",
+    "process.platform",
     "Math.PI",
     "Math.E",
     "Math.LN2",
@@ -206,6 +217,11 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
     }
     if let Some(function) = name.strip_prefix("Promise.")
         && let Some(result) = super::promise_combinators::call(function, args)
+    {
+        return result;
+    }
+    if let Some(function) = name.strip_prefix("process.")
+        && let Some(result) = super::process::call(function, args)
     {
         return result;
     }
@@ -325,6 +341,12 @@ pub fn static_value(name: &str) -> Value {
     // compiler rather than half-modelled.
     if name == "Object.prototype" {
         return super::prototype::builtin_prototype("Object");
+    }
+    if let Some(value) = name
+        .strip_prefix("process.")
+        .and_then(super::process::value)
+    {
+        return value;
     }
     if let Some(value) = name.strip_prefix("Math.").and_then(super::math::constant) {
         return Value::Number(value);

@@ -36,7 +36,8 @@
 //! result is converted to plain data inside the lock, because it may be (or contain) module
 //! state.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::{Rc, Weak};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use super::event_loop::EventLoop;
@@ -49,7 +50,16 @@ pub type Evaluate = fn(&Modules) -> Result<Value, Throw>;
 
 /// Evaluated modules by name.
 pub struct Modules {
+    registry: OnceCell<Rc<Registry>>,
+}
+
+/// The cache behind a [`Modules`] and the [`ModuleHandle`]s of its functions.
+#[derive(Default)]
+struct Registry {
     loaded: RefCell<Vec<(&'static str, Value)>>,
+    /// ES modules whose evaluation threw, and what they threw: Node keeps an errored module
+    /// record, so every later `import` rethrows the same value without evaluating it again.
+    failed: RefCell<Vec<(&'static str, Value)>>,
 }
 
 impl Default for Modules {
@@ -62,14 +72,19 @@ impl Modules {
     /// An empty registry.
     pub const fn new() -> Self {
         Modules {
-            loaded: RefCell::new(Vec::new()),
+            registry: OnceCell::new(),
         }
+    }
+
+    fn registry(&self) -> &Rc<Registry> {
+        self.registry.get_or_init(Rc::default)
     }
 
     /// `require(...)`: the module's exports, evaluating it the first time. A module whose
     /// evaluation throws is not cached (Node removes it from `require.cache` too).
     pub fn require(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
         let cached = self
+            .registry()
             .loaded
             .borrow()
             .iter()
@@ -79,8 +94,76 @@ impl Modules {
             return Ok(exports);
         }
         let exports = evaluate(self)?;
-        self.loaded.borrow_mut().push((name, exports.clone()));
+        self.registry()
+            .loaded
+            .borrow_mut()
+            .push((name, exports.clone()));
         Ok(exports)
+    }
+
+    /// Loading an ES module (`import`, `import()`, `require(esm)`): as [`Self::require`], but an
+    /// evaluation that throws is remembered and rethrown, as Node does for module records.
+    pub fn import(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
+        let failed = self
+            .registry()
+            .failed
+            .borrow()
+            .iter()
+            .find(|(failed, _)| *failed == name)
+            .map(|(_, thrown)| thrown.clone());
+        if let Some(thrown) = failed {
+            return Err(Throw::new(thrown));
+        }
+        self.require(name, evaluate).inspect_err(|thrown| {
+            if thrown.is_catchable() {
+                self.registry()
+                    .failed
+                    .borrow_mut()
+                    .push((name, thrown.value.clone()));
+            }
+        })
+    }
+
+    /// What a module's functions keep to `require` lazily (`function f() { require("./x.js") }`)
+    /// or `import()` later: a weak reference, so that a registry dropped at the end of a
+    /// stateless call is not kept alive by the functions stored in it.
+    pub fn handle(&self) -> ModuleHandle {
+        ModuleHandle(Rc::downgrade(self.registry()))
+    }
+}
+
+/// A module's reference to the registry it was evaluated in (see [`Modules::handle`]).
+#[derive(Clone)]
+pub struct ModuleHandle(Weak<Registry>);
+
+impl ModuleHandle {
+    /// `require(...)` from inside a function: the module's exports, evaluated on first use in
+    /// the registry of the module that holds the function.
+    pub fn require(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
+        let Some(registry) = self.0.upgrade() else {
+            return Err(Throw::error(
+                "Error",
+                "the module registry of this function is gone",
+            ));
+        };
+        let modules = Modules {
+            registry: OnceCell::from(registry),
+        };
+        modules.require(name, evaluate)
+    }
+
+    /// [`Modules::import`] from inside a function.
+    pub fn import(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
+        let Some(registry) = self.0.upgrade() else {
+            return Err(Throw::error(
+                "Error",
+                "the module registry of this function is gone",
+            ));
+        };
+        let modules = Modules {
+            registry: OnceCell::from(registry),
+        };
+        modules.import(name, evaluate)
     }
 }
 

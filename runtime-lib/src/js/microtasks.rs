@@ -31,6 +31,25 @@ pub type Owner = Option<Rc<RequestTask>>;
 
 thread_local! {
     static QUEUE: RefCell<VecDeque<(Owner, Job)>> = RefCell::new(VecDeque::new());
+    /// `process.nextTick` callbacks (`process.rs`), run when the microtasks run out.
+    static TICKS: RefCell<VecDeque<(Owner, Job)>> = RefCell::new(VecDeque::new());
+}
+
+thread_local! {
+    /// Set by a macrotask (a timer callback) that just ran: Node runs the ticks it queued
+    /// before its microtasks.
+    static TICKS_FIRST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A macrotask (a timer's callback) has just run: the next drain step runs ticks first.
+pub fn ticks_first() {
+    TICKS_FIRST.with(|flag| flag.set(true));
+}
+
+/// Queues a `process.nextTick` callback, owned by the running request task.
+pub fn enqueue_tick(job: Job) {
+    let owner = super::request_task::current();
+    TICKS.with(|ticks| ticks.borrow_mut().push_back((owner, job)));
 }
 
 /// Queues `job`, owned by the running request task, behind every job already queued.
@@ -46,9 +65,32 @@ pub fn enqueue_owned(owner: Owner, job: Job) {
 
 /// Runs queued jobs, and the jobs they queue, until none is left. A job of a request task
 /// runs as that task and fails it alone; only an inline job's failure ends the drain.
+///
+/// `process.nextTick` callbacks run when the microtasks run out, all of them (with the ticks
+/// they queue), then the microtasks again, as Node's `processTicksAndRejections` does after
+/// the microtask checkpoint that a handler call (itself a promise job in Node's server) ends;
+/// after a timer's callback (a macrotask, [`ticks_first`]) the ticks run first.
 pub fn drain() -> Result<(), Throw> {
+    let pop_job = || QUEUE.with(|queue| queue.borrow_mut().pop_front());
+    let pop_tick = || TICKS.with(|ticks| ticks.borrow_mut().pop_front());
+    // Whether the ticks are being run: they all run before the microtasks they queue.
+    let mut ticking = false;
     loop {
-        let Some((owner, job)) = QUEUE.with(|queue| queue.borrow_mut().pop_front()) else {
+        if TICKS_FIRST.with(|flag| flag.replace(false)) {
+            ticking = true;
+        }
+        let next = if ticking {
+            pop_tick().or_else(|| {
+                ticking = false;
+                pop_job()
+            })
+        } else {
+            pop_job().or_else(|| {
+                ticking = true;
+                pop_tick()
+            })
+        };
+        let Some((owner, job)) = next else {
             return Ok(());
         };
         if let Some(task) = owner {
@@ -69,6 +111,8 @@ pub fn clear() {
     // Take the jobs out first: dropping one may drop values whose owners touch the queue.
     let jobs = QUEUE.with(|queue| std::mem::take(&mut *queue.borrow_mut()));
     drop(jobs);
+    let ticks = TICKS.with(|ticks| std::mem::take(&mut *ticks.borrow_mut()));
+    drop(ticks);
 }
 
 /// Empties the queue when a handler call ends, however it ends.

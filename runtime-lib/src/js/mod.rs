@@ -32,6 +32,7 @@ pub mod date;
 pub mod db;
 #[cfg(feature = "storage")]
 mod db_store;
+pub mod descriptors;
 pub mod elements;
 pub mod error;
 pub mod event_loop;
@@ -45,11 +46,13 @@ pub mod iterator;
 pub mod json;
 pub mod math;
 pub mod microtasks;
+pub mod namespace;
 pub mod number;
 pub mod number_methods;
 pub mod object_methods;
 pub mod operators;
 pub mod ordered_table;
+pub mod process;
 pub mod promise;
 pub mod promise_combinators;
 pub mod property;
@@ -80,18 +83,23 @@ pub use builders::{
     rest_items, spread_object, template, template_strings, throw, with_source,
 };
 pub use class::{
-    ClassParent, ThisBinding, arrow, builtin_constructor, class, define_method, define_static,
-    get_private, has_private, instance_of_value, method, new_instance, set_private,
-    super_construct, super_method,
+    ClassParent, ThisBinding, arrow, builtin_constructor, class, define_class_accessor,
+    define_method, define_static, get_private, has_private, instance_of_value, method,
+    new_instance, set_private, super_construct, super_method,
 };
 pub use convert::{
     number_of, number_operand, number_value, to_number, to_string, truthy, truthy_owned, type_of,
 };
+pub use descriptors::define_accessor;
 pub use error::Throw;
 pub use exceptions::{Completion, catch_value, const_assignment, undeclared};
 pub use globals::{call_static, construct, instance_of, static_fn, static_value};
-pub use isolate::{Isolate, Modules};
+pub use isolate::{Isolate, ModuleHandle, Modules};
 pub use iterate::{ForOf, spread_into};
+pub use namespace::{
+    commonjs_namespace, dynamic_import, export_star, finish_namespace, forward, publish_export,
+    require_esm,
+};
 pub use operators::{
     add, bit_and, bit_not, bit_or, bit_xor, div, ge, gt, has_property, le, loose_eq, lt, mul, neg,
     not, plus, pow, rem, same_value_zero, shl, shr, strict_eq, sub, type_of_value, ushr,

@@ -137,7 +137,7 @@ pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
         "getPrototypeOf" => super::prototype::get_prototype_of(&arg(args, 0)),
         "hasOwn" => has_own(&arg(args, 0), &arg(args, 1)),
         "is" => Ok(Value::Bool(same_value(&arg(args, 0), &arg(args, 1)))),
-        _ => return None,
+        _ => return super::descriptors::call_static(name, args),
     })
 }
 

@@ -18,12 +18,38 @@ use indexmap::map::Entry;
 use super::string::JsString;
 use super::value::Value;
 
-/// The own, enumerable properties of an ordinary object.
+/// The own properties of an ordinary object.
 #[derive(Clone, Default)]
 pub struct PropertyMap {
     entries: IndexMap<JsString, Value, foldhash::fast::RandomState>,
     /// How many leading entries are array-index keys.
     index_keys: usize,
+    /// The attributes of the properties that are not plain writable, enumerable and
+    /// configurable data (`Object.defineProperty`, getters and setters); absent for almost every
+    /// object, so ordinary maps pay one `None` check. An accessor's entry holds `undefined`.
+    /// Boxed so that the map of every object grows by one pointer, not by a whole `HashMap`.
+    #[allow(clippy::box_collection)]
+    special: Option<Box<std::collections::HashMap<JsString, Attributes>>>,
+}
+
+/// A property's attributes when they are not the defaults of an assignment.
+#[derive(Clone)]
+pub struct Attributes {
+    /// Listed by `Object.keys`, `for…in`, JSON and spread.
+    pub enumerable: bool,
+    /// Assignments change it (data properties).
+    pub writable: bool,
+    /// It may be deleted or redefined.
+    pub configurable: bool,
+    /// Its getter and setter (`undefined` when absent), for an accessor property.
+    pub accessor: Option<(Value, Value)>,
+}
+
+impl Attributes {
+    /// Whether these are the attributes of a property made by assignment.
+    pub fn is_default(&self) -> bool {
+        self.enumerable && self.writable && self.configurable && self.accessor.is_none()
+    }
 }
 
 /// The numeric value of a canonical array-index key (`"0"`, `"42"`, not `"01"` or `"-1"`).
@@ -66,6 +92,7 @@ impl PropertyMap {
         PropertyMap {
             entries: IndexMap::with_capacity_and_hasher(capacity, Default::default()),
             index_keys: 0,
+            special: None,
         }
     }
 
@@ -111,8 +138,49 @@ impl PropertyMap {
         self.index_keys += 1;
     }
 
+    /// The attributes of `key`, when they are not the defaults.
+    pub fn attributes(&self, key: &JsString) -> Option<&Attributes> {
+        self.special.as_ref()?.get(key)
+    }
+
+    /// Sets the attributes of `key` (present in the map); the defaults drop the record.
+    pub fn set_attributes(&mut self, key: &JsString, attributes: Attributes) {
+        if attributes.is_default() {
+            if let Some(special) = &mut self.special {
+                special.remove(key);
+            }
+            return;
+        }
+        self.special
+            .get_or_insert_with(Default::default)
+            .insert(key.clone(), attributes);
+    }
+
+    /// Makes `key` a plain data property again (CreateDataProperty over an accessor).
+    pub fn clear_attributes(&mut self, key: &JsString) {
+        if let Some(special) = &mut self.special {
+            special.remove(key);
+        }
+    }
+
+    /// Whether some property has attributes other than the defaults (reads must then check
+    /// for accessors).
+    pub fn has_special(&self) -> bool {
+        self.special
+            .as_ref()
+            .is_some_and(|special| !special.is_empty())
+    }
+
+    /// Every own key, enumerable or not, in enumeration order (`Object.getOwnPropertyNames`).
+    pub fn all_keys(&self) -> impl Iterator<Item = &JsString> {
+        self.entries.keys()
+    }
+
     /// Removes `key`, keeping the order of the others.
     pub fn remove(&mut self, key: &JsString) -> Option<Value> {
+        if let Some(special) = &mut self.special {
+            special.remove(key);
+        }
         let removed = self.entries.shift_remove(key);
         if removed.is_some() && array_index(key).is_some() {
             self.index_keys -= 1;
@@ -131,9 +199,13 @@ impl PropertyMap {
         self.index_keys > 0
     }
 
-    /// Keys and values in enumeration order.
+    /// The enumerable properties' keys and values in enumeration order (an accessor's value is
+    /// its `undefined` placeholder: readers that may meet one check [`Self::has_special`]).
     pub fn iter(&self) -> impl Iterator<Item = (&JsString, &Value)> {
-        self.entries.iter()
+        let special = self.special.as_deref();
+        self.entries.iter().filter(move |(key, _)| {
+            special.is_none_or(|special| special.get(*key).is_none_or(|a| a.enumerable))
+        })
     }
 
     /// How many properties there are.

@@ -41,6 +41,9 @@ pub enum Prototype {
 pub enum Inherited {
     /// A user-visible property of some prototype.
     Found(Value),
+    /// An accessor of an explicit prototype (`Object.create(proto)`): its getter, which the
+    /// reader calls with the object itself as `this` (`undefined` when it has none).
+    Getter(Value),
     /// Not found before the chain reached the built-in prototypes: native methods (the
     /// object's kind's, then `Object.prototype`'s) decide.
     Builtin,
@@ -64,7 +67,17 @@ pub fn inherited(object: &JsObject, key: &JsString) -> Inherited {
         };
         current = match &next {
             Value::Object(parent) => match parent.props.borrow().get(key) {
-                Some(value) => Chain::Done(Inherited::Found(value.clone())),
+                Some(value) => Chain::Done(
+                    match parent
+                        .props
+                        .borrow()
+                        .attributes(key)
+                        .and_then(|a| a.accessor.as_ref())
+                    {
+                        Some((getter, _)) => Inherited::Getter(getter.clone()),
+                        None => Inherited::Found(value.clone()),
+                    },
+                ),
                 None if matches!(parent.kind, ObjectKind::Prototype(_)) => {
                     Chain::Done(Inherited::Builtin)
                 }
@@ -97,6 +110,44 @@ fn step(object: &JsObject, key: &JsString) -> Chain {
                 .and_then(|class| super::class::inherited(class, key))
                 .map_or(Inherited::Builtin, Inherited::Found),
         ),
+    }
+}
+
+/// The setter `object` inherits for `key` from an explicit prototype (`Object.create(proto)`),
+/// when an accessor is found there before any plain property: `Some(setter)`, `undefined`
+/// for a getter without one.
+pub fn inherited_setter(object: &JsObject, key: &JsString) -> Option<Value> {
+    let mut current = match &*object.proto.borrow() {
+        Prototype::Object(parent) => parent.clone(),
+        _ => return None,
+    };
+    for _ in 0..MAX_CHAIN {
+        let Value::Object(parent) = &current else {
+            return None;
+        };
+        let next = {
+            let props = parent.props.borrow();
+            if props.get(key).is_some() {
+                return props
+                    .attributes(key)
+                    .and_then(|a| a.accessor.as_ref())
+                    .map(|(_, setter)| setter.clone());
+            }
+            match &*parent.proto.borrow() {
+                Prototype::Object(grand) => grand.clone(),
+                _ => return None,
+            }
+        };
+        current = next;
+    }
+    None
+}
+
+/// Calls an inherited getter with `receiver` as `this`.
+pub fn call_getter(getter: &Value, receiver: &Value) -> Result<Value, Throw> {
+    match getter {
+        Value::Function(_) => super::access::call_with_this(getter, receiver, &[]),
+        _ => Ok(Value::Undefined),
     }
 }
 
@@ -191,16 +242,13 @@ pub fn create(proto: &Value, properties: &Value) -> Result<Value, Throw> {
             super::convert::to_rust_string(proto).unwrap_or_default()
         ))
     })?;
-    if !matches!(properties, Value::Undefined) {
-        // Property descriptors make non-enumerable, read-only properties by default, which the
-        // value model does not store.
-        return Err(Throw::type_error(
-            "Object.create with property descriptors is not supported; assign the properties after creating the object",
-        ));
-    }
     let object = Value::object(Vec::<(JsString, Value)>::new());
     if let Value::Object(data) = &object {
         *data.proto.borrow_mut() = prototype;
+    }
+    // The second argument is `Object.defineProperties`'s (`descriptors.rs`).
+    if !matches!(properties, Value::Undefined) {
+        super::descriptors::define_properties(&object, properties)?;
     }
     Ok(object)
 }

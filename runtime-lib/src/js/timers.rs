@@ -120,14 +120,19 @@ pub(crate) fn run_due() {
         let task = owner.for_macrotask();
         super::microtasks::enqueue_owned(
             Some(task.clone()),
-            Box::new(move || match super::access::call(&callback, &args) {
-                Ok(_) => Ok(()),
-                Err(thrown) if thrown.is_catchable() => {
-                    // Node's process would exit on this uncaught exception; a server must not.
-                    super::console::log("error", &[Value::str("Uncaught"), thrown.value]);
-                    Ok(())
-                }
-                Err(thrown) => Err(thrown),
+            Box::new(move || {
+                let outcome = match super::access::call(&callback, &args) {
+                    Ok(_) => Ok(()),
+                    Err(thrown) if thrown.is_catchable() => {
+                        // Node's process would exit on this uncaught exception; a server must not.
+                        super::console::log("error", &[Value::str("Uncaught"), thrown.value]);
+                        Ok(())
+                    }
+                    Err(thrown) => Err(thrown),
+                };
+                // A macrotask: the ticks it queued run before its microtasks.
+                super::microtasks::ticks_first();
+                outcome
             }),
         );
         let _ = super::microtasks::drain();

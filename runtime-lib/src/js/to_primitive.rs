@@ -58,6 +58,7 @@ fn find(value: &Value, name: &str) -> Method {
         (Some(own), _) => Some(own),
         (None, Value::Object(object)) => match super::prototype::inherited(object, &key) {
             Inherited::Found(method) => Some(method),
+            Inherited::Getter(getter) => super::prototype::call_getter(&getter, value).ok(),
             Inherited::Builtin => None,
             Inherited::Missing => return Method::Absent,
         },

@@ -9,7 +9,7 @@
 //! ```
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 use swc_core::ecma::ast::*;
 
 use super::Lowerer;
@@ -93,14 +93,14 @@ impl Lowerer<'_> {
         let callee = match &call.callee {
             Callee::Expr(callee) => callee,
             Callee::Super(_) => return self.super_call(call),
-            Callee::Import(import) => {
-                return self.unsupported(
-                    import.span,
-                    "dynamic `import()`",
-                    "use `require(\"./file.js\")` at the top of the module",
-                );
-            }
+            Callee::Import(_) => return self.dynamic_import(call),
         };
+        // `Array.prototype.slice.call(arguments, …)`: `arguments` is an array here.
+        if super::arguments::borrowed_slice_of_arguments(call) {
+            let receiver = self.expr(&call.args[0].expr);
+            let rest = self.arguments(&call.args[1..]);
+            return quote!(rt::call_method(&#receiver, "slice", &#rest)?);
+        }
         if self.chain_label.is_none() && super::optional_chaining::spine_has_chain(callee) {
             return self.chain_root(|this| this.call(call));
         }
@@ -152,26 +152,6 @@ impl Lowerer<'_> {
                 let source = self.callee_text(other);
                 quote!(rt::call_at(&#function, &#args, #source)?)
             }
-        }
-    }
-
-    /// `require("./x.js")` → the module's exports, evaluated once per isolate.
-    fn require(&mut self, call: &CallExpr) -> TokenStream {
-        if self.function_depth > 0 {
-            return self.unsupported(
-                call.span,
-                "`require` inside a function",
-                "move the `require` to the top level of the module",
-            );
-        }
-        match self.cx.requires.get(&call.span.lo) {
-            Some(target) => {
-                let module = format_ident!("{}", target);
-                let name = target.as_str();
-                quote!(modules.require(#name, super::#module::evaluate)?)
-            }
-            // The module graph already reported why this require has no target.
-            None => quote!(Value::Undefined),
         }
     }
 

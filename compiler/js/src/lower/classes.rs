@@ -251,12 +251,21 @@ impl Lowerer<'_> {
                         continue;
                     };
                     if method.kind != MethodKind::Method {
-                        let stream = self.unsupported(
-                            method.span,
-                            "a getter or setter",
-                            "use a plain method",
+                        // An accessor (`runtime-lib/src/js/class.rs`), named `get x` / `set x`.
+                        let is_getter = method.kind == MethodKind::Getter;
+                        let prefix = if is_getter { "get" } else { "set" };
+                        let value = self.member_method(
+                            &format!("{prefix} {method_name}"),
+                            &method.function,
+                            method.is_static,
                         );
-                        setup.push(quote!(let _ = #stream;));
+                        let (getter, setter) = if is_getter {
+                            (value, quote!(Value::Undefined))
+                        } else {
+                            (quote!(Value::Undefined), value)
+                        };
+                        let is_static = method.is_static;
+                        setup.push(quote!(rt::define_class_accessor(&#class_value, #method_name, #getter, #setter, #is_static);));
                         continue;
                     }
                     let value =

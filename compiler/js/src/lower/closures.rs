@@ -24,6 +24,16 @@ impl Lowerer<'_> {
             .get(&key)
             .cloned()
             .unwrap_or_default();
+        // A `require` or `import()` inside the function loads through the module's handle.
+        let loads_modules = self
+            .cx
+            .requires
+            .keys()
+            .any(|position| key.0 <= *position && *position < key.1);
+        let handle = loads_modules.then(|| {
+            let handle = self.module_handle();
+            quote!(let #handle = #handle.clone();)
+        });
         captured
             .into_iter()
             // `require` is resolved at compile time, never captured at run time.
@@ -35,6 +45,7 @@ impl Lowerer<'_> {
                 let ident = self.binding_ident(id);
                 quote!(let #ident = #ident.clone();)
             })
+            .chain(handle)
             .collect()
     }
 }

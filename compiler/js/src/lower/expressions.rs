@@ -155,7 +155,10 @@ impl Lowerer<'_> {
     pub(crate) fn plain_local(&self, ident: &Ident) -> Option<crate::scope::BindingId> {
         let id = self.cx.scopes.binding_of(ident)?;
         let binding = &self.cx.scopes.bindings[id];
-        let plain = !binding.is_cell() && !self.is_numeric_binding(id) && binding.name != "require";
+        let plain = !binding.is_cell()
+            && !self.is_numeric_binding(id)
+            && binding.name != "require"
+            && binding.kind != BindingKind::Import;
         plain.then_some(id)
     }
 
@@ -225,12 +228,12 @@ impl Lowerer<'_> {
         let name = ident.sym.as_str();
         match name {
             "undefined" => return quote!(Value::Undefined),
+            // Reported by `arguments::find` when it is not in a function that provides it.
             "arguments" => {
-                return self.unsupported(
-                    ident.span,
-                    "`arguments`",
-                    "declare a rest parameter: `function f(...args)`",
-                );
+                return match &self.arguments_ident {
+                    Some(arguments) => quote!(#arguments.clone()),
+                    None => quote!(Value::Undefined),
+                };
             }
             _ => {}
         }
@@ -399,11 +402,9 @@ impl Lowerer<'_> {
             if globals::STATIC_CALLS.contains(&name.as_str()) {
                 return quote!(rt::static_fn(#name));
             }
-            return self.unsupported(
-                member.span,
-                &format!("`{name}`"),
-                "see ARCHITECTURE.md for the supported globals",
-            );
+            let help = globals::unsupported_static(&name)
+                .unwrap_or("see ARCHITECTURE.md for the supported globals");
+            return self.unsupported(member.span, &format!("`{name}`"), help);
         }
         let object = self.chain_object(&member.obj);
         self.get_member(object, &member.prop)

@@ -134,6 +134,13 @@ impl Lowerer<'_> {
         {
             clones.push(quote!(let #parent = #parent.clone();));
         }
+        if is_arrow
+            && self.arguments_use.arrows.contains(&key)
+            && let Some(arguments) = &self.arguments_ident
+        {
+            clones.push(quote!(let #arguments = #arguments.clone();));
+        }
+        let saved_arguments = self.arguments_ident.clone();
         if is_arrow {
             if let Some(this) = &self.this_ident {
                 clones.push(quote!(let #this = #this.clone();));
@@ -202,6 +209,33 @@ impl Lowerer<'_> {
             .count();
         let length = proc_macro2::Literal::u32_unsuffixed(length as u32);
         let mut prologue = vec![this_binding];
+        if !is_arrow {
+            self.arguments_ident = None;
+            if self.arguments_use.functions.contains(&key) {
+                let arguments = self.temp("arguments");
+                prologue.push(quote!(let #arguments: Value = rt::array(args.to_vec());));
+                self.arguments_ident = Some(arguments);
+                // V8 maps a sloppy function's `arguments` to its parameters; the copy here
+                // only matches strict semantics, so a reassigned parameter is refused.
+                let reassigned = params.iter().any(|param| {
+                    let mut idents = Vec::new();
+                    crate::scope::pattern_idents(param, &mut idents);
+                    idents.iter().any(|ident| {
+                        self.cx
+                            .scopes
+                            .binding_of(ident)
+                            .is_some_and(|id| self.cx.scopes.bindings[id].reassigned)
+                    })
+                });
+                if reassigned && !self.strict {
+                    self.unsupported(
+                        swc_core::common::Span::new(key.0, key.1),
+                        "a sloppy-mode function that reads `arguments` and assigns a parameter",
+                        "V8 keeps the two in sync there; add \"use strict\" to the function, or assign a local copy of the parameter",
+                    );
+                }
+            }
+        }
         if let Some(binding) = &derived_binding {
             prologue.push(quote!(let #binding = rt::ThisBinding::new();));
         }
@@ -260,6 +294,7 @@ impl Lowerer<'_> {
             }
         };
         self.in_async = saved_async;
+        self.arguments_ident = saved_arguments;
         self.derived_this = saved_derived;
         self.function_depth -= 1;
         self.jump_targets = saved_targets;

@@ -114,6 +114,21 @@ impl Lowerer<'_> {
             return quote!(rt::object([#(#entries),*]));
         }
         let target = self.temp("object");
+        // With accessors or a `__proto__` in the literal, an assignment could reach a setter:
+        // plain keys then define their property (CreateDataProperty), as JS does.
+        let defines = object.props.iter().any(|prop| match prop {
+            PropOrSpread::Prop(prop) => match &**prop {
+                Prop::Getter(_) | Prop::Setter(_) => true,
+                Prop::KeyValue(pair) => is_proto_key(&pair.key),
+                _ => false,
+            },
+            PropOrSpread::Spread(_) => false,
+        });
+        let set = if defines {
+            quote!(rt::define)
+        } else {
+            quote!(rt::set)
+        };
         let mut steps = Vec::new();
         for prop in &object.props {
             steps.push(match prop {
@@ -129,7 +144,7 @@ impl Lowerer<'_> {
                         if key == "__proto__" {
                             quote!(rt::define(&#target, #key, #value)?;)
                         } else {
-                            quote!(rt::set(&#target, #key, #value)?;)
+                            quote!(#set(&#target, #key, #value)?;)
                         }
                     }
                     Prop::KeyValue(pair) if is_proto_key(&pair.key) => {
@@ -142,7 +157,7 @@ impl Lowerer<'_> {
                         let name = key.clone().unwrap_or_default();
                         let value = self.named_expr(&pair.value, &name);
                         match key {
-                            Ok(key) => quote!(rt::set(&#target, #key, #value)?;),
+                            Ok(key) => quote!(#set(&#target, #key, #value)?;),
                             Err(key) => {
                                 // A computed key defines an own property, even `["__proto__"]`.
                                 let temp = self.temp("key");
@@ -161,17 +176,25 @@ impl Lowerer<'_> {
                             Ok(key) if key == "__proto__" => {
                                 quote!(rt::define(&#target, #key, #value)?;)
                             }
-                            Ok(key) => quote!(rt::set(&#target, #key, #value)?;),
+                            Ok(key) => quote!(#set(&#target, #key, #value)?;),
                             Err(key) => quote!(rt::define_computed(&#target, &#key, #value)?;),
                         }
                     }
+                    // An accessor property (`runtime-lib/src/js/descriptors.rs`); the
+                    // functions are named `get x` / `set x`, as in V8.
                     Prop::Getter(getter) => {
-                        let stream = self.unsupported(getter.span, "a getter", "use a plain property or a method");
-                        quote!(let _ = #stream;)
+                        let key = self.prop_name(&getter.key);
+                        let function = &getter.function;
+                        let (name, key) = accessor_key(key);
+                        let value = self.method_function(&format!("get {name}"), function);
+                        quote!(rt::define_accessor(&#target, &#key, #value, Value::Undefined)?;)
                     }
                     Prop::Setter(setter) => {
-                        let stream = self.unsupported(setter.span, "a setter", "use a plain property or a method");
-                        quote!(let _ = #stream;)
+                        let key = self.prop_name(&setter.key);
+                        let function = &setter.function;
+                        let (name, key) = accessor_key(key);
+                        let value = self.method_function(&format!("set {name}"), function);
+                        quote!(rt::define_accessor(&#target, &#key, Value::Undefined, #value)?;)
                     }
                     Prop::Assign(assign) => {
                         let stream = self.unsupported(assign.span, "`=` in an object literal", "use `:`");
@@ -199,5 +222,16 @@ pub(crate) fn js_number_key(value: f64) -> String {
         format!("{}", value as i64)
     } else {
         format!("{value}")
+    }
+}
+
+/// The name an accessor's function takes and its key as a value, from a literal's key.
+fn accessor_key(key: Result<String, TokenStream>) -> (String, TokenStream) {
+    match key {
+        Ok(name) => {
+            let value = quote!(Value::str(#name));
+            (name, value)
+        }
+        Err(computed) => (String::new(), computed),
     }
 }

@@ -12,6 +12,7 @@
 //! const total = a + b;   →   let total: Value = rt::add(&a.clone(), &b.clone())?;
 //! ```
 
+mod arguments;
 mod calls;
 mod classes;
 mod closures;
@@ -19,12 +20,14 @@ mod destructuring;
 mod exceptions;
 mod expressions;
 mod functions;
+mod imports;
 mod jumps;
 mod literals;
 pub(crate) mod modules;
 mod numbers;
 mod operators;
 mod optional_chaining;
+mod process;
 mod statements;
 mod switch;
 mod template;
@@ -51,12 +54,29 @@ pub(crate) struct ModuleContext<'a> {
     pub(crate) numeric: &'a HashSet<BindingId>,
     /// swc spans → diagnostic spans.
     pub(crate) spans: SpanMap,
-    /// `require(...)` call position → Rust name of the required module.
-    pub(crate) requires: &'a HashMap<BytePos, String>,
+    /// `require(...)` call, `import`/re-export declaration or `import()` position → the module
+    /// it loads.
+    pub(crate) requires: &'a HashMap<BytePos, Required>,
+    /// Whether this module is an ES module.
+    pub(crate) esm: bool,
     /// The module's source text and the position of its first byte.
     pub(crate) source_text: &'a str,
     /// swc position of the first byte of `source_text`.
     pub(crate) source_start: BytePos,
+}
+
+/// A module another module loads.
+pub(crate) struct Required {
+    /// Its Rust module name, e.g. `data`.
+    pub(crate) rust_name: String,
+    /// Whether it is an ES module (its exports object is a namespace).
+    pub(crate) esm: bool,
+    /// The names it exports: an ES module's declared exports, or the names Node's static
+    /// analysis finds a CommonJS module exporting (`exports.x = …`), the only ones an ES
+    /// module may import by name from it.
+    pub(crate) named_exports: Vec<String>,
+    /// Whether `named_exports` is the whole list (an `export *` makes it open).
+    pub(crate) complete: bool,
 }
 
 /// Whether a body's directive prologue (its leading string statements) has `"use strict"`.
@@ -113,6 +133,16 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) derived_this: Option<(Ident, usize)>,
     /// Whether some function carries its source text, so the module needs its `SOURCE`.
     pub(crate) uses_source: bool,
+    /// Imported bindings → the export they read from the namespace they hold (`None` for
+    /// `import * as ns`).
+    pub(crate) import_keys: HashMap<BindingId, Option<String>>,
+    /// The Rust local holding the module's `rt::ModuleHandle`, once a function needs it
+    /// (a `require` inside a function, `import()`).
+    pub(crate) module_handle: Option<Ident>,
+    /// Where the module reads `arguments` (`arguments.rs`).
+    pub(crate) arguments_use: arguments::ArgumentsUse,
+    /// The local holding the `arguments` of the nearest non-arrow function, when it reads it.
+    pub(crate) arguments_ident: Option<Ident>,
 }
 
 impl<'a> Lowerer<'a> {
@@ -135,6 +165,10 @@ impl<'a> Lowerer<'a> {
             nested_pattern: false,
             derived_this: None,
             uses_source: false,
+            import_keys: HashMap::new(),
+            module_handle: None,
+            arguments_use: arguments::ArgumentsUse::default(),
+            arguments_ident: None,
             cx,
         }
     }
@@ -216,27 +250,42 @@ impl<'a> Lowerer<'a> {
         self.cx.scopes.bindings[id].is_cell()
     }
 
-    /// Reads a binding.
+    /// Reads a binding. An imported name reads its module's namespace, so it sees the
+    /// exporting module's later assignments (live bindings; `imports.rs`).
     pub(crate) fn read_binding(&mut self, id: BindingId) -> TokenStream {
         let ident = self.binding_ident(id);
-        if self.is_numeric_binding(id) {
+        let value = if self.is_numeric_binding(id) {
             quote!(Value::Number(#ident))
         } else if self.is_cell(id) {
             quote!(#ident.get())
         } else {
             quote!(#ident.clone())
+        };
+        match self.import_keys.get(&id) {
+            Some(Some(key)) => quote!(rt::get(&#value, #key)?),
+            _ => value,
         }
     }
 
-    /// Assigns a binding (a statement).
+    /// Assigns a binding (a statement). In an ES module, assigning an exported binding
+    /// republishes it, for importers.
     pub(crate) fn write_binding(&mut self, id: BindingId, value: TokenStream) -> TokenStream {
         let ident = self.binding_ident(id);
-        if self.is_numeric_binding(id) {
+        let write = if self.is_numeric_binding(id) {
             quote!(#ident = rt::number_value(&#value);)
         } else if self.is_cell(id) {
             quote!(#ident.set(#value);)
         } else {
             quote!(#ident = #value;)
+        };
+        match self.cx.scopes.exported.get(&id).filter(|_| self.cx.esm) {
+            Some(names) => {
+                let names = names.clone();
+                let exports = self.binding_ident(1);
+                let read = self.read_binding(id);
+                quote!(#write #(rt::publish_export(&#exports, #names, #read);)*)
+            }
+            None => write,
         }
     }
 

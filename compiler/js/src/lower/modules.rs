@@ -43,6 +43,10 @@ enum Item {
     Stmt(Stmt),
     Export(Vec<(Ident, String)>),
     ExportDefault(Box<Expr>),
+    /// `import … from`: evaluated before the body (imports are hoisted).
+    Import(ImportDecl),
+    /// `export … from` / `export * from`: loaded with the imports, published at the end.
+    Reexport(ModuleDecl),
 }
 
 impl Lowerer<'_> {
@@ -56,6 +60,7 @@ impl Lowerer<'_> {
                         let mut names = Vec::new();
                         match &export.decl {
                             Decl::Fn(function) => names.push(function.ident.clone()),
+                            Decl::Class(class) => names.push(class.ident.clone()),
                             Decl::Var(var) => {
                                 for declarator in &var.decls {
                                     crate::scope::pattern_idents(&declarator.name, &mut names);
@@ -90,13 +95,21 @@ impl Lowerer<'_> {
                             None => items
                                 .push(Item::ExportDefault(Box::new(Expr::Fn(function.clone())))),
                         },
-                        DefaultDecl::Class(class) => {
-                            self.unsupported(
-                                class.class.span,
-                                "a class",
-                                "use object literals and functions",
-                            );
-                        }
+                        DefaultDecl::Class(class) => match &class.ident {
+                            Some(ident) => {
+                                items.push(Item::Stmt(Stmt::Decl(Decl::Class(ClassDecl {
+                                    ident: ident.clone(),
+                                    declare: false,
+                                    class: class.class.clone(),
+                                }))));
+                                items.push(Item::Export(vec![(
+                                    ident.clone(),
+                                    "default".to_string(),
+                                )]));
+                            }
+                            None => items
+                                .push(Item::ExportDefault(Box::new(Expr::Class(class.clone())))),
+                        },
                         DefaultDecl::TsInterfaceDecl(_) => {}
                     },
                     ModuleDecl::ExportDefaultExpr(export) => {
@@ -141,11 +154,19 @@ impl Lowerer<'_> {
                         items.push(Item::Export(names));
                     }
                     ModuleDecl::Import(import) => {
-                        self.unsupported(
-                            import.span,
-                            "`import`",
-                            "use `const { … } = require(\"./file.js\")`",
-                        );
+                        if !import.type_only {
+                            items.push(Item::Import(import.clone()));
+                        }
+                    }
+                    ModuleDecl::ExportNamed(named) => {
+                        if !named.type_only {
+                            items.push(Item::Reexport(decl.clone()));
+                        }
+                    }
+                    ModuleDecl::ExportAll(all) => {
+                        if !all.type_only {
+                            items.push(Item::Reexport(decl.clone()));
+                        }
                     }
                     other => {
                         self.unsupported(
@@ -176,6 +197,17 @@ impl Lowerer<'_> {
             .iter()
             .any(|item| matches!(item, ModuleItem::ModuleDecl(_)))
             || super::has_use_strict(&leading);
+        self.arguments_use = super::arguments::find(module, self.cx.scopes);
+        for (span, what) in std::mem::take(&mut self.arguments_use.rejected) {
+            self.unsupported(
+                span,
+                what,
+                "read `arguments.length`, `arguments[i]`, `[...arguments]` or `Array.from(arguments)`, or declare a rest parameter: `function f(...args)`",
+            );
+        }
+        for (span, what, help) in super::process::refused(module, self.cx.scopes) {
+            self.unsupported(span, what, help);
+        }
         let items = self.items(module);
         let statements: Vec<Stmt> = items
             .iter()
@@ -196,6 +228,21 @@ impl Lowerer<'_> {
         let exports_decl =
             self.declare_binding(1, quote!(rt::get(&#module_read, "exports")?), true);
 
+        // Imports are hoisted: every imported module evaluates before the body, in order.
+        let mut imports = Vec::new();
+        let mut reexports = Vec::new();
+        for item in &items {
+            match item {
+                Item::Import(import) => imports.push(self.import_declaration(import)),
+                Item::Reexport(decl) => {
+                    let (setup, mut publish) = self.reexport(decl);
+                    imports.push(setup);
+                    reexports.append(&mut publish);
+                }
+                _ => {}
+            }
+        }
+
         let vars = self.function_prelude(&statements);
         let prelude = self.block_prelude(statements.iter());
         let mut body = Vec::new();
@@ -214,17 +261,24 @@ impl Lowerer<'_> {
                             None => self.ident(local),
                         };
                         let exports = self.read_binding(1);
-                        publish.push(quote!(rt::set(&#exports, #exported, #value)?;));
+                        publish.push(quote!(rt::publish_export(&#exports, #exported, #value);));
                     }
                 }
                 Item::ExportDefault(expr) => {
-                    let value = self.expr(expr);
+                    // `export default function () {}` / `class {}` / `() => …` is named "default".
+                    let value = self.named_expr(expr, "default");
                     let exports = self.read_binding(1);
-                    body.push(quote!(rt::set(&#exports, "default", #value)?;));
+                    body.push(quote!(rt::publish_export(&#exports, "default", #value);));
                 }
+                Item::Import(_) | Item::Reexport(_) => {}
             }
         }
         body.append(&mut publish);
+        body.append(&mut reexports);
+        if self.cx.esm {
+            let exports = self.read_binding(1);
+            body.push(quote!(rt::finish_namespace(&#exports);));
+        }
         if plan.implicit_handler
             && let Some(handler) = statements.iter().find_map(|stmt| match stmt {
                 Stmt::Decl(Decl::Fn(function)) if function.ident.sym.as_str() == "handler" => {
@@ -243,6 +297,10 @@ impl Lowerer<'_> {
             " Generated by backworks-js from `{}`. Do not edit: edit the handler and rebuild.",
             plan.display_path
         );
+        let handle_decl = match &self.module_handle {
+            Some(handle) => quote!(let #handle = modules.handle();),
+            None => quote!(),
+        };
         let rust_name = self.cx.rust_name;
         // Functions print their source text (`String(f)`): slices of the module's text.
         let source = if self.uses_source {
@@ -309,6 +367,8 @@ impl Lowerer<'_> {
             pub fn evaluate(modules: &rt::Modules) -> Result<Value, rt::Throw> {
                 #module_decl
                 #exports_decl
+                #handle_decl
+                #(#imports)*
                 #vars
                 #prelude
                 #(#body)*

@@ -365,7 +365,10 @@ impl Lowerer<'_> {
         match target {
             SimpleAssignTarget::Ident(binding) => match self.cx.scopes.binding_of(&binding.id) {
                 Some(id) => {
-                    if self.cx.scopes.bindings[id].kind == crate::scope::BindingKind::Const {
+                    if matches!(
+                        self.cx.scopes.bindings[id].kind,
+                        crate::scope::BindingKind::Const | crate::scope::BindingKind::Import
+                    ) {
                         return Some(Place::Constant(id));
                     }
                     Some(Place::Binding(id))

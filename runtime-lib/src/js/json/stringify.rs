@@ -358,6 +358,20 @@ impl Writer {
                     members.push((key.clone(), access::get_key(value, key)?));
                 }
             }
+            // Accessors are read through their getters.
+            None if object.props.borrow().has_special() => {
+                let keys: Vec<JsString> = object
+                    .props
+                    .borrow()
+                    .iter()
+                    .filter(|(key, _)| !super::super::object_methods::is_hidden(&object.kind, key))
+                    .map(|(key, _)| key.clone())
+                    .collect();
+                for key in keys {
+                    let item = access::get_key(value, &key)?;
+                    members.push((key, item));
+                }
+            }
             None => members.extend(
                 object
                     .props

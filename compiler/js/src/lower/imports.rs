@@ -1,0 +1,249 @@
+//! Loading other modules of the project: `import` declarations, re-exports, `import()` and
+//! `require`, at the top level or inside functions, between CommonJS and ES modules as Node 20
+//! links them.
+//!
+//! ```text
+//! import Foo, { n } from "./a.js";   →   let a_ns = modules.require("a", super::a::evaluate)?;
+//!                                        let Foo = a_ns.clone(); let n = a_ns.clone();
+//! n + 1                              →   rt::add(&rt::get(&n.clone(), "n")?, …)   // live: read through the namespace
+//! import c from "./c.js" (CommonJS)  →   let c = rt::commonjs_namespace(&modules.require("c", …)?, &["q"])?;
+//! function f() { require("./b.js") } →   module_handle.require("b", super::b::evaluate)?   // lazy, evaluated once
+//! import("./a.js")                   →   { let h = module_handle.clone(); rt::dynamic_import(move || h.require(…)) }
+//! ```
+//!
+//! Every module evaluates once per registry, when first loaded (see `runtime-lib`'s
+//! `isolate.rs`); an ES module's imports are all evaluated before its body (they are hoisted),
+//! in source order. Names an ES module imports that the target does not export are link
+//! errors in Node (`SyntaxError` before anything runs), so they are compile errors here.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+use swc_core::common::{BytePos, Span};
+use swc_core::ecma::ast::*;
+
+use super::{Lowerer, Required};
+
+impl Lowerer<'_> {
+    /// The expression that loads the module at `position` (a `require`, `import` or re-export
+    /// position), with the registry at hand: `modules` at the top level of `evaluate`, the
+    /// module's handle inside a function.
+    fn load_module(&mut self, position: BytePos) -> Option<(TokenStream, &Required)> {
+        let required = self.cx.requires.get(&position)?;
+        let module = format_ident!("{}", required.rust_name);
+        let name = required.rust_name.as_str();
+        // An ES module's evaluation error is remembered (`Modules::import`).
+        let load = match (self.function_depth > 0, required.esm) {
+            (true, esm) => {
+                let handle = self.module_handle();
+                if esm {
+                    quote!(#handle.import(#name, super::#module::evaluate)?)
+                } else {
+                    quote!(#handle.require(#name, super::#module::evaluate)?)
+                }
+            }
+            (false, true) => quote!(modules.import(#name, super::#module::evaluate)?),
+            (false, false) => quote!(modules.require(#name, super::#module::evaluate)?),
+        };
+        Some((load, required))
+    }
+
+    /// The local holding the module's `rt::ModuleHandle` (declared at the top of `evaluate`
+    /// once some function uses it; closures capture it, see `closures.rs`).
+    pub(super) fn module_handle(&mut self) -> proc_macro2::Ident {
+        if let Some(handle) = &self.module_handle {
+            return handle.clone();
+        }
+        let handle = self.names.fresh("module_handle");
+        self.module_handle = Some(handle.clone());
+        handle
+    }
+
+    /// `require("./x.js")` → the module's exports (an ES module's namespace as Node 20's
+    /// `require(esm)` gives it), evaluated once per registry, at the first call that reaches it.
+    pub(super) fn require(&mut self, call: &CallExpr) -> TokenStream {
+        // Node defines no `require` in an ES module; Backworks has always allowed it there (the
+        // examples mix `export function GET` with `require`), and keeps doing so.
+        match self.load_module(call.span.lo) {
+            Some((load, required)) if required.esm => quote!(rt::require_esm(&#load)),
+            Some((load, _)) => load,
+            // The module graph already reported why this require has no target.
+            None => quote!(Value::Undefined),
+        }
+    }
+
+    /// `import("./x.js")` → a promise of the namespace; the module evaluates in a later job.
+    pub(super) fn dynamic_import(&mut self, call: &CallExpr) -> TokenStream {
+        let Some(required) = self.cx.requires.get(&call.span.lo) else {
+            // Reported by the module graph (a computed path, a package, a missing file).
+            return quote!(Value::Undefined);
+        };
+        let module = format_ident!("{}", required.rust_name);
+        let name = required.rust_name.clone();
+        let names: Vec<String> = required.named_exports.clone();
+        let esm = required.esm;
+        let handle = self.module_handle();
+        let namespace = if esm {
+            quote!(handle.import(#name, super::#module::evaluate))
+        } else {
+            quote!(rt::commonjs_namespace(&handle.require(#name, super::#module::evaluate)?, &[#(#names),*]))
+        };
+        quote!({
+            let handle = #handle.clone();
+            rt::dynamic_import(move || #namespace)
+        })
+    }
+
+    /// An `import` declaration at the top of `evaluate`: loads the module and binds each
+    /// imported name to its namespace; reads pick the export (`read_binding`).
+    pub(super) fn import_declaration(&mut self, import: &ImportDecl) -> TokenStream {
+        let Some((load, required)) = self.load_module(import.span.lo) else {
+            return quote!();
+        };
+        let esm = required.esm;
+        let names = required.named_exports.clone();
+        let complete = required.complete;
+        let specifier = import.src.value.to_atom_lossy().to_string();
+        let namespace = self.temp("imported");
+        let value = if esm {
+            load
+        } else {
+            quote!(rt::commonjs_namespace(&#load, &[#(#names),*])?)
+        };
+        let mut lines = vec![quote!(let #namespace: Value = #value;)];
+        for item in &import.specifiers {
+            let (local, key, span) = match item {
+                ImportSpecifier::Named(named) if named.is_type_only => continue,
+                ImportSpecifier::Named(named) => {
+                    let key = match &named.imported {
+                        Some(ModuleExportName::Ident(ident)) => ident.sym.to_string(),
+                        Some(ModuleExportName::Str(text)) => text.value.to_atom_lossy().to_string(),
+                        None => named.local.sym.to_string(),
+                    };
+                    (&named.local, Some(key), named.span)
+                }
+                ImportSpecifier::Default(default) => {
+                    (&default.local, Some("default".to_string()), default.span)
+                }
+                ImportSpecifier::Namespace(namespace) => (&namespace.local, None, namespace.span),
+            };
+            if let Some(key) = &key
+                && key != "default"
+                && complete
+                && !names.contains(key)
+            {
+                self.missing_export(span, &specifier, key, esm);
+                continue;
+            }
+            if key.as_deref() == Some("default")
+                && esm
+                && complete
+                && !names.iter().any(|n| n == "default")
+            {
+                self.missing_export(span, &specifier, "default", esm);
+                continue;
+            }
+            let Some(id) = self.cx.scopes.binding_of(local) else {
+                continue;
+            };
+            self.import_keys.insert(id, key);
+            lines.push(self.declare_binding(id, quote!(#namespace.clone()), true));
+        }
+        quote!(#(#lines)*)
+    }
+
+    /// Node's link error for an import of a name the module does not export.
+    fn missing_export(&mut self, span: Span, specifier: &str, key: &str, esm: bool) {
+        let span = self.cx.spans.span(span);
+        let (message, help) = if esm {
+            (
+                format!("the module \"{specifier}\" does not provide an export named '{key}'"),
+                "Node refuses to link this module (SyntaxError); export the name or import another one".to_string(),
+            )
+        } else {
+            (
+                format!("named export '{key}' not found in the CommonJS module \"{specifier}\""),
+                format!(
+                    "Node finds a CommonJS module's names only in `exports.{key} = …` statements; import the default and read the property: `import pkg from \"{specifier}\"; const {{ {key} }} = pkg;`"
+                ),
+            )
+        };
+        self.diagnostics.push(
+            backworks_diagnostics::Diagnostic::error("missing-export", message)
+                .with_label(span, "imported here")
+                .with_help(help),
+        );
+    }
+
+    /// `export … from "./x.js"` and `export * from "./x.js"`: the module's namespace, loaded
+    /// with the imports, and the `(exported name, value)` pairs to publish from it.
+    pub(super) fn reexport(&mut self, decl: &ModuleDecl) -> (TokenStream, Vec<TokenStream>) {
+        let (span, src) = match decl {
+            ModuleDecl::ExportNamed(named) => (named.span, named.src.as_deref()),
+            ModuleDecl::ExportAll(all) => (all.span, Some(&*all.src)),
+            _ => return (quote!(), Vec::new()),
+        };
+        let Some(src) = src else {
+            return (quote!(), Vec::new());
+        };
+        let Some((load, required)) = self.load_module(span.lo) else {
+            return (quote!(), Vec::new());
+        };
+        let esm = required.esm;
+        let names = required.named_exports.clone();
+        let complete = required.complete;
+        let specifier = src.value.to_atom_lossy().to_string();
+        let namespace = self.temp("reexported");
+        let value = if esm {
+            load
+        } else {
+            quote!(rt::commonjs_namespace(&#load, &[#(#names),*])?)
+        };
+        let setup = quote!(let #namespace: Value = #value;);
+        let exports = self.binding_ident(1);
+        let mut publish = Vec::new();
+        match decl {
+            ModuleDecl::ExportAll(_) => {
+                publish.push(quote!(rt::export_star(&#exports, &#namespace)?;));
+            }
+            ModuleDecl::ExportNamed(named) => {
+                let export_name = |name: &ModuleExportName| match name {
+                    ModuleExportName::Ident(ident) => ident.sym.to_string(),
+                    ModuleExportName::Str(text) => text.value.to_atom_lossy().to_string(),
+                };
+                for specifier_item in &named.specifiers {
+                    match specifier_item {
+                        ExportSpecifier::Named(item) => {
+                            let key = export_name(&item.orig);
+                            let exported =
+                                export_name(item.exported.as_ref().unwrap_or(&item.orig));
+                            if complete && key != "default" && !names.contains(&key)
+                                || esm
+                                    && complete
+                                    && key == "default"
+                                    && !names.iter().any(|n| n == "default")
+                            {
+                                self.missing_export(item.span, &specifier, &key, esm);
+                                continue;
+                            }
+                            publish.push(
+                                quote!(rt::forward(&#namespace, #key, &#exports, #exported)?;),
+                            );
+                        }
+                        ExportSpecifier::Namespace(item) => {
+                            let exported = export_name(&item.name);
+                            publish.push(quote!(rt::publish_export(&#exports, #exported, #namespace.clone());));
+                        }
+                        ExportSpecifier::Default(item) => {
+                            let exported = item.exported.sym.to_string();
+                            publish.push(
+                                quote!(rt::forward(&#namespace, "default", &#exports, #exported)?;),
+                            );
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        (setup, publish)
+    }
+}

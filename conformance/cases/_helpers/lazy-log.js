@@ -1,0 +1,2 @@
+// The order in which lazily required modules evaluate.
+module.exports = [];
