@@ -8,6 +8,8 @@
 //! - [`bridge`]: turns a [`contract::HandlerRequest`] into the JS `req` and the handler's result
 //!   back into a [`contract::HandlerResponse`], inline or on an event-loop thread;
 //! - [`storage`]: resources kept in SQLite or PostgreSQL, migrations, generated CRUD, `ctx.db`;
+//! - [`monitor`]: per-route counters and latency, recent requests with their log lines, and the
+//!   `/_backworks/metrics` and `/_backworks/monitor/*` routes the dashboard and Prometheus read;
 //! - [`Allocator`]: the memory allocator generated servers install as `#[global_allocator]`.
 //!
 //! The emitter vendors this crate's sources into each generated server, so it depends on
@@ -18,6 +20,7 @@ pub mod bridge;
 pub mod contract;
 pub mod http;
 pub mod js;
+pub mod monitor;
 pub mod storage;
 
 mod allocator;

@@ -99,6 +99,7 @@ static SERVICE: ServiceSpec = ServiceSpec {
     data: None,
     auth: Some(&AUTH),
     transport: None,
+    dashboard: None,
 };
 
 /// Claims this service accepts: right issuer and audience, valid for an hour.
@@ -378,6 +379,7 @@ const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     data: None,
     auth: None,
     transport: None,
+    dashboard: None,
 };
 
 #[test]

@@ -260,11 +260,30 @@ impl Lowerer<'_, '_> {
         let port_node = root
             .get("dashboard")
             .and_then(|dashboard| dashboard.get("port"));
+        let auth_variable = config
+            .and_then(|dashboard| dashboard.auth.as_deref())
+            .and_then(|text| {
+                let variable = crate::auth::variable_reference(text);
+                if variable.is_none() {
+                    // Pointed at the `auth` key: an excerpt of the value's line would print it.
+                    let key = root
+                        .get("dashboard")
+                        .and_then(|dashboard| dashboard.key("auth"))
+                        .map(|key| key.span.clone());
+                    self.diagnostics
+                        .push(diagnostics::dashboard::token_in_blueprint(
+                            self.source,
+                            key.unwrap_or(0..0),
+                        ));
+                }
+                variable.map(str::to_owned)
+            });
         DashboardSettings {
             enabled: config
                 .and_then(|dashboard| dashboard.enabled)
                 .unwrap_or(true),
             port: self.port(config.and_then(|dashboard| dashboard.port), port_node),
+            auth_variable,
         }
     }
 

@@ -82,6 +82,9 @@ pub struct Overrides {
     pub store: Option<crate::storage::Store>,
     /// Verifies callers instead of an authenticator built from the environment.
     pub authenticator: Option<Authenticator>,
+    /// The token opening the monitor and the metrics, instead of the one `dashboard.auth`
+    /// names in the environment.
+    pub dashboard_token: Option<String>,
 }
 
 impl Overrides {
@@ -91,6 +94,7 @@ impl Overrides {
             #[cfg(feature = "storage")]
             store: None,
             authenticator,
+            dashboard_token: None,
         }
     }
 }
@@ -101,6 +105,15 @@ impl Overrides {
 ///
 /// Like [`router`] (the environment is read only when no authenticator is supplied).
 pub fn router_with(spec: &'static ServiceSpec, overrides: Overrides) -> Router {
+    routers_with(spec, overrides).0
+}
+
+/// Like [`router_with`], with the router of the dashboard's own port (`dashboard.port`) apart
+/// when the spec asks for one; `serve` listens on both.
+pub(crate) fn routers_with(
+    spec: &'static ServiceSpec,
+    overrides: Overrides,
+) -> (Router, Option<Router>) {
     #[allow(unused_mut, reason = "only a store (the `storage` feature) changes it")]
     let mut authenticator = match (spec.auth, overrides.authenticator) {
         (_, Some(authenticator)) => Some(authenticator),
@@ -122,7 +135,12 @@ pub fn router_with(spec: &'static ServiceSpec, overrides: Overrides) -> Router {
     };
     #[cfg(not(feature = "storage"))]
     let crud = Crud::Installed;
-    build(spec, crud, authenticator.map(Arc::new))
+    build(
+        spec,
+        crud,
+        authenticator.map(Arc::new),
+        overrides.dashboard_token.map(Arc::from),
+    )
 }
 
 /// Which store the CRUD routes use.
@@ -137,8 +155,10 @@ fn build(
     spec: &'static ServiceSpec,
     crud: Crud,
     authenticator: Option<Arc<Authenticator>>,
-) -> Router {
+    dashboard_token: Option<Arc<str>>,
+) -> (Router, Option<Router>) {
     let transport = spec.transport.unwrap_or(&TransportSpec::DEFAULT);
+    let monitor_authenticator = authenticator.clone();
     #[cfg(feature = "storage")]
     let limits = RateLimits::new(
         transport,
@@ -203,6 +223,22 @@ fn build(
         }
     }
     let global = Arc::new(global_headers(spec, transport));
+    // The monitor's routes, here or on the dashboard's port; then every route above is tagged
+    // with its template for the per-route counters.
+    let (monitor, dashboard_routes) = monitor_routes(spec, monitor_authenticator, dashboard_token);
+    let dashboard = match spec.dashboard.and_then(|d| d.port) {
+        Some(_) => Some(dashboard_router(dashboard_routes, global.clone())),
+        None => {
+            for (path, methods) in dashboard_routes {
+                router = router.route(path, methods.fallback(method_not_allowed));
+            }
+            None
+        }
+    };
+    router = router.route_layer(axum::middleware::from_fn_with_state(
+        monitor.clone(),
+        crate::monitor::tag,
+    ));
     router = router.fallback(not_found);
     // Inside out: rate limits, then CORS (a preflight is never counted), then the envelope.
     if limits.any() {
@@ -217,7 +253,85 @@ fn build(
             cors,
         ));
     }
-    router.layer(axum::middleware::from_fn_with_state(global, envelope))
+    router = router.layer(axum::middleware::from_fn_with_state(
+        monitor,
+        crate::monitor::observe,
+    ));
+    (
+        router.layer(axum::middleware::from_fn_with_state(global, envelope)),
+        dashboard,
+    )
+}
+
+/// The service's monitor and the routes reading it (`crate::monitor`).
+///
+/// # Panics
+///
+/// If `dashboard.auth` names a variable the environment lacks; `serve` checks that first.
+fn monitor_routes(
+    spec: &'static ServiceSpec,
+    authenticator: Option<Arc<Authenticator>>,
+    token: Option<Arc<str>>,
+) -> (
+    Arc<crate::monitor::Monitor>,
+    Vec<(&'static str, MethodRouter)>,
+) {
+    use crate::monitor::{DashboardSpec, Gate, Monitor};
+    let dashboard = spec.dashboard.unwrap_or(&DashboardSpec::DEFAULT);
+    let token = token.or_else(|| {
+        dashboard
+            .token(&|name| std::env::var(name).ok())
+            .unwrap_or_else(|error| panic!("dashboard: {error}"))
+    });
+    let monitor = Arc::new(Monitor::new(spec, known_routes(spec), dashboard.enabled));
+    let gate = Gate {
+        token,
+        authenticator,
+    };
+    let routes = crate::monitor::routes(monitor.clone(), gate, dashboard.enabled);
+    (monitor, routes)
+}
+
+/// The route templates the monitor counts apart from the start (others it learns as they
+/// answer): the reserved routes, the blueprint's, and the resources' CRUD routes.
+fn known_routes(spec: &'static ServiceSpec) -> Vec<crate::monitor::KnownRoute> {
+    use crate::monitor::{METRICS_PATH, REQUESTS_PATH, SUMMARY_PATH};
+    let mut known: Vec<crate::monitor::KnownRoute> = vec![
+        (HEALTH_PATH.to_owned(), None, false),
+        (OPENAPI_PATH.to_owned(), None, false),
+        (METRICS_PATH.to_owned(), None, true),
+        (SUMMARY_PATH.to_owned(), None, true),
+        (REQUESTS_PATH.to_owned(), None, true),
+    ];
+    for route in spec.routes {
+        known.push((
+            route.path.to_owned(),
+            Some((route.method, route.endpoint)),
+            false,
+        ));
+    }
+    #[cfg(feature = "storage")]
+    if let Some(data) = spec.data {
+        for resource in data.resources {
+            known.push((format!("/{}", resource.name), None, false));
+            known.push((format!("/{}/{{id}}", resource.name), None, false));
+        }
+    }
+    known
+}
+
+/// The router of the dashboard's own port: the monitor's routes in the same envelope.
+fn dashboard_router(
+    routes: Vec<(&'static str, MethodRouter)>,
+    global: Arc<GlobalHeaders>,
+) -> Router {
+    let mut router = Router::new();
+    for (path, methods) in routes {
+        router = router.route(path, methods.fallback(method_not_allowed));
+    }
+    router
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(global, envelope))
 }
 
 /// Mounts the generated CRUD routes of `spec.data`; a path a declared endpoint already serves

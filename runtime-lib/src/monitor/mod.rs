@@ -1,0 +1,212 @@
+//! The monitor: what a running server knows about its own traffic, for the dashboard and for
+//! Prometheus. One [`Monitor`] per server, built with the router; the subsystem's entry point.
+//!
+//! ```text
+//! request ─▶ envelope ─▶ observe ─▶ … router ─▶ tag (MatchedPath ─▶ route slot) ─▶ route
+//!                          │                                  dispatch: Recording ◀─ console lines,
+//!                          │                                            body preview, caller
+//!                          └─ on the response: per-route counters + latency histogram
+//!                             (atomics), per-second rates (one CAS), and — when the dashboard
+//!                             is enabled — a RequestEntry into the recent ring (and to live
+//!                             observers, if any)
+//! GET /_backworks/metrics            Prometheus text        (prometheus.rs)
+//! GET /_backworks/monitor/summary    overview + per route   (endpoints.rs)
+//! GET /_backworks/monitor/requests   recent requests        (endpoints.rs)
+//! ```
+//!
+//! Memory is fixed at start and bounded after: counters per route template (never per
+//! concrete path; unmatched paths share one entry), a 10-minute ring of per-second counts, and
+//! [`CAPACITY`] recent requests, each with bounded headers, body preview and log lines. The
+//! hot path takes no lock other requests need: atomics on its route's own counters, one
+//! atomic sequence number and one per-slot mutex for the ring.
+//!
+//! Files: [`route_stats`] (the per-route table), [`histogram`], [`rate`] (per-second ring),
+//! [`recent`] (the ring of requests) and [`entry`] (one of them), [`recording`] (what a
+//! request's code adds), [`redact`], [`access`] (who may read), [`prometheus`], [`endpoints`],
+//! [`spec`] (what the blueprint says).
+
+mod access;
+mod endpoints;
+mod entry;
+mod histogram;
+mod prometheus;
+mod rate;
+mod recent;
+mod recording;
+mod redact;
+mod route_stats;
+mod spec;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{ConnectInfo, MatchedPath, Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use tokio::sync::broadcast;
+
+pub(crate) use access::Gate;
+pub(crate) use endpoints::routes;
+pub use entry::RequestEntry;
+pub use recent::CAPACITY;
+pub use recording::Recording;
+pub use spec::DashboardSpec;
+
+use crate::http::request_id::RequestId;
+use rate::PerSecond;
+use recent::Recent;
+use route_stats::{Routes, Slot, method_index};
+
+/// The Prometheus page.
+pub(crate) const METRICS_PATH: &str = "/_backworks/metrics";
+/// The dashboard's overview data.
+pub(crate) const SUMMARY_PATH: &str = "/_backworks/monitor/summary";
+/// The recent requests.
+pub(crate) const REQUESTS_PATH: &str = "/_backworks/monitor/requests";
+
+/// How many finished-request summaries a slow live observer may fall behind before it misses
+/// some (it is told how many, by `broadcast`'s `Lagged`).
+const LIVE_BACKLOG: usize = 256;
+
+/// One server's traffic: counters per route, rates, and the recent requests.
+#[derive(Debug)]
+pub struct Monitor {
+    pub(crate) name: &'static str,
+    pub(crate) version: &'static str,
+    pub(crate) started: Instant,
+    pub(crate) started_at_ms: u64,
+    pub(crate) routes: Routes,
+    pub(crate) requests: PerSecond,
+    pub(crate) server_errors: PerSecond,
+    /// `None` when the dashboard is disabled: nothing per request is kept.
+    pub(crate) recent: Option<Recent>,
+    /// The API-key header of the service, hidden in recorded headers.
+    api_key_header: Option<&'static str>,
+    live: broadcast::Sender<Arc<RequestEntry>>,
+}
+
+/// A route the monitor counts apart: its template, the endpoint and method declared on it
+/// (if any), and whether its requests stay out of the recent ring.
+pub(crate) type KnownRoute = (String, Option<(&'static str, &'static str)>, bool);
+
+impl Monitor {
+    /// A monitor for `spec`'s service counting `known` routes apart (others it learns), keeping
+    /// recent requests when `keep_recent`.
+    pub(crate) fn new(
+        spec: &'static crate::http::ServiceSpec,
+        known: Vec<KnownRoute>,
+        keep_recent: bool,
+    ) -> Monitor {
+        let api_key_header = api_key_header(spec);
+        Monitor {
+            name: spec.name,
+            version: spec.version,
+            started: Instant::now(),
+            started_at_ms: recording::now_ms(),
+            routes: Routes::new(known),
+            requests: PerSecond::default(),
+            server_errors: PerSecond::default(),
+            recent: keep_recent.then(Recent::default),
+            api_key_header,
+            live: broadcast::channel(LIVE_BACKLOG).0,
+        }
+    }
+
+    /// Finished requests as they happen, for the live stream (`/_backworks/ws`). Entries are
+    /// sent only while someone listens, so an unobserved server pays nothing for it; a
+    /// receiver that falls more than 256 entries behind is told how many it missed.
+    pub fn subscribe(&self) -> broadcast::Receiver<Arc<RequestEntry>> {
+        self.live.subscribe()
+    }
+
+    /// Seconds since the monitor started, for the per-second rings.
+    fn second(&self, at: Instant) -> u32 {
+        u32::try_from(at.saturating_duration_since(self.started).as_secs()).unwrap_or(u32::MAX)
+    }
+}
+
+/// The header the service's API keys arrive in, if it takes any.
+fn api_key_header(spec: &crate::http::ServiceSpec) -> Option<&'static str> {
+    spec.auth
+        .and_then(|auth| auth.api_keys.as_ref())
+        .map(|keys| keys.header)
+}
+
+/// The route slot a matched route leaves on its response for [`observe`].
+#[derive(Debug, Clone)]
+struct RouteSlot(Slot);
+
+/// Route layer (runs only for requests a route matched): notes which route answered.
+pub(crate) async fn tag(State(monitor): State<Arc<Monitor>>, req: Request, next: Next) -> Response {
+    let slot = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or(Slot::Unmatched, |matched| {
+            monitor.routes.slot(matched.as_str())
+        });
+    let mut response = next.run(req).await;
+    response.extensions_mut().insert(RouteSlot(slot));
+    response
+}
+
+/// Middleware around the whole router (inside the envelope, so the request id is known):
+/// counts every request and, with the dashboard enabled, keeps it in the recent ring.
+pub(crate) async fn observe(
+    State(monitor): State<Arc<Monitor>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
+    let started = Instant::now();
+    let method = method_index(req.method());
+    let pending = monitor.recent.as_ref().map(|_| {
+        let recording = Recording::default();
+        req.extensions_mut().insert(recording.clone());
+        let client = req
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(peer)| peer.ip().to_string());
+        RequestEntry {
+            at_ms: recording::now_ms(),
+            method: req.method().as_str().to_owned(),
+            path: RequestEntry::path_of(req.uri().path()),
+            request_id: req
+                .extensions()
+                .get::<RequestId>()
+                .map(|id| id.as_str().to_owned())
+                .unwrap_or_default(),
+            client,
+            headers: RequestEntry::headers_of(req.headers(), monitor.api_key_header),
+            recording: Some(recording),
+            ..RequestEntry::default()
+        }
+    });
+    let response = next.run(req).await;
+    let finished = Instant::now();
+    let duration = finished.saturating_duration_since(started);
+    let slot = response
+        .extensions()
+        .get::<RouteSlot>()
+        .map_or(Slot::Unmatched, |slot| slot.0.clone());
+    let route = monitor.routes.get(&slot);
+    let status = response.status().as_u16();
+    route.record(method, status, duration);
+    let second = monitor.second(finished);
+    monitor.requests.tick(second);
+    if status >= 500 {
+        monitor.server_errors.tick(second);
+    }
+    if let (Some(recent), Some(mut entry)) = (&monitor.recent, pending)
+        && !route.unlisted
+    {
+        entry.route = route.template.to_string();
+        entry.endpoint = route.endpoints[method];
+        entry.status = status;
+        entry.duration_us = u64::try_from(duration.as_micros()).unwrap_or(u64::MAX);
+        let entry = recent.push(entry);
+        if monitor.live.receiver_count() > 0 {
+            let _ = monitor.live.send(entry);
+        }
+    }
+    response
+}
