@@ -83,17 +83,14 @@ async fn answer(
         return Ok(limited.into_response());
     }
     let recording = req.extensions().get::<Recording>().cloned();
-    let form = req
-        .headers()
-        .get(axum::http::header::CONTENT_TYPE)
-        .is_some_and(|value| {
-            value
-                .as_bytes()
-                .starts_with(b"application/x-www-form-urlencoded")
-        });
+    let content_type = recording.as_ref().and_then(|_| {
+        req.headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .map(|value| value.as_bytes().to_vec())
+    });
     let mut handler_request = request::read(req, route, shared.body_limit, request_id).await?;
     if let Some(recording) = &recording {
-        recording.body(&handler_request.body, form);
+        recording.body(&handler_request.body, content_type.as_deref());
         recording.user(user.as_ref().and_then(|user| user.id.as_deref()));
     }
     handler_request.recording = recording.clone();

@@ -51,7 +51,7 @@ pub(crate) struct LogLine {
 /// The first bytes of a request body, with secret-looking fields hidden.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct BodyPreview {
-    /// `json`, `form` or `text`.
+    /// `json`, `form`, `text` or `other` (shown by size only).
     pub(crate) kind: &'static str,
     /// The body's size in bytes.
     pub(crate) bytes: usize,
@@ -86,13 +86,30 @@ impl Recording {
         });
     }
 
-    /// Keeps a preview of the request's body (`form` says it was form-encoded).
-    pub(crate) fn body(&self, body: &RequestBody, form: bool) {
+    /// Keeps a preview of the request's body, whose `Content-Type` was `content_type`: JSON
+    /// and forms with secret-looking fields hidden, `text/*` as it is, anything else (binary,
+    /// unknown) by its size only.
+    pub(crate) fn body(&self, body: &RequestBody, content_type: Option<&[u8]>) {
+        let content_type = content_type
+            .map(<[u8]>::to_ascii_lowercase)
+            .unwrap_or_default();
         let preview = match body {
             RequestBody::Empty => return,
             RequestBody::Json(text) => json_preview(text),
-            RequestBody::Text(text) if form => text_preview("form", text, redact::form),
-            RequestBody::Text(text) => text_preview("text", text, str::to_owned),
+            RequestBody::Text(text)
+                if content_type.starts_with(b"application/x-www-form-urlencoded") =>
+            {
+                text_preview("form", text, redact::form)
+            }
+            RequestBody::Text(text) if content_type.starts_with(b"text/") => {
+                text_preview("text", text, str::to_owned)
+            }
+            RequestBody::Text(text) => BodyPreview {
+                kind: "other",
+                bytes: text.len(),
+                preview: String::new(),
+                truncated: !text.is_empty(),
+            },
         };
         self.lock().body = Some(preview);
     }
@@ -188,18 +205,29 @@ mod tests {
     fn body_previews_hide_secrets_and_stay_small() {
         let recording = Recording::default();
         let body = format!(r#"{{"password":"hunter2","note":"{}"}}"#, "x".repeat(5000));
-        recording.body(&RequestBody::Json(body.clone()), false);
+        recording.body(&RequestBody::Json(body.clone()), Some(b"application/json"));
         let preview = recording.snapshot().body.unwrap();
         assert!(!preview.preview.contains("hunter2"));
         assert!(preview.preview.starts_with(r#"{"password":"[redacted]""#));
         assert_eq!((preview.bytes, preview.truncated), (body.len(), true));
         assert_eq!(preview.preview.len(), MAX_BODY_BYTES);
-        recording.body(&RequestBody::Text("token=t&a=1".into()), true);
+        let form = Some(&b"application/x-www-form-urlencoded; charset=utf-8"[..]);
+        recording.body(&RequestBody::Text("token=t&a=1".into()), form);
         assert_eq!(
             recording.snapshot().body.unwrap().preview,
             "token=[redacted]&a=1"
         );
-        recording.body(&RequestBody::Json("{not json password".into()), false);
+        recording.body(&RequestBody::Json("{not json password".into()), None);
         assert_eq!(recording.snapshot().body.unwrap().preview, "");
+        recording.body(
+            &RequestBody::Text("plain words".into()),
+            Some(b"Text/Plain"),
+        );
+        assert_eq!(recording.snapshot().body.unwrap().preview, "plain words");
+        for content_type in [None, Some(&b"application/octet-stream"[..])] {
+            recording.body(&RequestBody::Text("\u{0}binary".into()), content_type);
+            let preview = recording.snapshot().body.unwrap();
+            assert_eq!((preview.kind, preview.preview.as_str()), ("other", ""));
+        }
     }
 }
