@@ -242,7 +242,10 @@ fn requests(monitor: &Monitor, query: Option<&str>) -> Result<Value, HttpError> 
         status,
     };
     let page = recent.page(before, limit, |entry| {
-        filter.method.as_ref().is_none_or(|m| *m == entry.method)
+        filter
+            .method
+            .as_ref()
+            .is_none_or(|m| m == entry.method.as_str())
             && filter
                 .path
                 .as_ref()

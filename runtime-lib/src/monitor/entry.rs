@@ -10,6 +10,10 @@
 //!  "logs":[{"at_ms":…,"level":"warn","text":"bad password for ann"}],"logs_dropped":0}
 //! ```
 
+use std::net::IpAddr;
+use std::sync::Arc;
+
+use axum::http::Method;
 use serde_json::{Map, Value, json};
 
 use super::recording::{Recording, cut};
@@ -28,43 +32,59 @@ pub struct RequestEntry {
     pub seq: u64,
     /// When it arrived, in milliseconds since the Unix epoch.
     pub at_ms: u64,
-    pub method: String,
+    pub method: Method,
     /// The concrete path, without the query string.
     pub path: String,
     /// The route template that answered, or `(unmatched)`.
-    pub route: String,
+    pub route: Arc<str>,
     /// The blueprint endpoint that answered, when one did.
     pub endpoint: Option<&'static str>,
     pub status: u16,
     pub duration_us: u64,
     pub request_id: String,
     /// The client's address, when the server knows it.
-    pub client: Option<String>,
-    /// Request headers in arrival order, secret ones as `[redacted]`.
-    pub headers: Vec<(String, String)>,
+    pub client: Option<IpAddr>,
+    /// Request headers in arrival order, secret ones as `[redacted]`, as `name: value` lines
+    /// in one string (one allocation per request rather than two per header); see
+    /// [`RequestEntry::headers`].
+    pub(crate) header_lines: String,
     /// What the request's code recorded (logs, body preview, caller).
     pub(crate) recording: Option<Recording>,
 }
 
 impl RequestEntry {
-    /// The headers the entry keeps of `headers`: bounded, secrets hidden.
+    /// The headers the entry keeps of `headers` as `name: value` lines: bounded, secrets
+    /// hidden. Header values hold no line breaks (HTTP forbids them), so lines split back.
     pub(crate) fn headers_of(
         headers: &axum::http::HeaderMap,
         api_key_header: Option<&str>,
-    ) -> Vec<(String, String)> {
-        headers
-            .iter()
-            .take(MAX_HEADERS)
-            .map(|(name, value)| {
-                let shown = if redact::is_secret_header(name.as_str(), api_key_header) {
-                    redact::REDACTED.to_owned()
-                } else {
-                    let text = String::from_utf8_lossy(value.as_bytes());
-                    cut(&text, MAX_HEADER_BYTES).0.to_owned()
-                };
-                (name.as_str().to_owned(), shown)
-            })
-            .collect()
+    ) -> String {
+        let mut lines = String::with_capacity(256);
+        for (name, value) in headers.iter().take(MAX_HEADERS) {
+            lines.push_str(name.as_str());
+            lines.push_str(": ");
+            if redact::is_secret_header(name.as_str(), api_key_header) {
+                lines.push_str(redact::REDACTED);
+            } else {
+                let text = String::from_utf8_lossy(value.as_bytes());
+                let shown = cut(&text, MAX_HEADER_BYTES).0;
+                // Obsolete line folding aside, a value holds no line break; be sure of it.
+                lines.extend(
+                    shown
+                        .chars()
+                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
+                );
+            }
+            lines.push('\n');
+        }
+        lines
+    }
+
+    /// The kept headers, in arrival order, as `(name, value)`.
+    pub fn headers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.header_lines
+            .lines()
+            .filter_map(|line| line.split_once(": "))
     }
 
     /// `path` bounded for keeping.
@@ -80,7 +100,7 @@ impl RequestEntry {
             .map(Recording::snapshot)
             .unwrap_or_default();
         let mut headers = Map::new();
-        for (name, value) in &self.headers {
+        for (name, value) in self.headers() {
             // A repeated header shows its values joined, as HTTP allows for most.
             match headers.get_mut(name) {
                 Some(Value::String(previous)) => {
@@ -88,21 +108,21 @@ impl RequestEntry {
                     previous.push_str(value);
                 }
                 _ => {
-                    headers.insert(name.clone(), Value::String(value.clone()));
+                    headers.insert(name.to_owned(), Value::String(value.to_owned()));
                 }
             }
         }
         json!({
             "seq": self.seq,
             "at": crate::js::date::to_iso_string(self.at_ms as f64),
-            "method": self.method,
+            "method": self.method.as_str(),
             "path": self.path,
-            "route": self.route,
+            "route": &*self.route,
             "endpoint": self.endpoint,
             "status": self.status,
             "duration_ms": self.duration_us as f64 / 1_000.0,
             "request_id": self.request_id,
-            "client": self.client,
+            "client": self.client.map(|ip| ip.to_string()),
             "user": recorded.user,
             "headers": headers,
             "body": recorded.body,
@@ -116,9 +136,9 @@ impl RequestEntry {
         json!({
             "seq": self.seq,
             "at": crate::js::date::to_iso_string(self.at_ms as f64),
-            "method": self.method,
+            "method": self.method.as_str(),
             "path": self.path,
-            "route": self.route,
+            "route": &*self.route,
             "status": self.status,
             "duration_ms": self.duration_us as f64 / 1_000.0,
             "request_id": self.request_id,
@@ -128,7 +148,6 @@ impl RequestEntry {
     #[cfg(test)]
     pub(crate) fn example() -> RequestEntry {
         RequestEntry {
-            method: "GET".into(),
             path: "/".into(),
             route: "/".into(),
             status: 200,

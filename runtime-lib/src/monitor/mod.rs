@@ -165,10 +165,10 @@ pub(crate) async fn observe(
         let client = req
             .extensions()
             .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(peer)| peer.ip().to_string());
+            .map(|ConnectInfo(peer)| peer.ip());
         RequestEntry {
             at_ms: recording::now_ms(),
-            method: req.method().as_str().to_owned(),
+            method: req.method().clone(),
             path: RequestEntry::path_of(req.uri().path()),
             request_id: req
                 .extensions()
@@ -176,7 +176,7 @@ pub(crate) async fn observe(
                 .map(|id| id.as_str().to_owned())
                 .unwrap_or_default(),
             client,
-            headers: RequestEntry::headers_of(req.headers(), monitor.api_key_header),
+            header_lines: RequestEntry::headers_of(req.headers(), monitor.api_key_header),
             recording: Some(recording),
             ..RequestEntry::default()
         }
@@ -199,7 +199,7 @@ pub(crate) async fn observe(
     if let (Some(recent), Some(mut entry)) = (&monitor.recent, pending)
         && !route.unlisted
     {
-        entry.route = route.template.to_string();
+        entry.route = route.template.clone();
         entry.endpoint = route.endpoints[method];
         entry.status = status;
         entry.duration_us = u64::try_from(duration.as_micros()).unwrap_or(u64::MAX);

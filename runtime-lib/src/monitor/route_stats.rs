@@ -44,7 +44,8 @@ pub(crate) struct MethodStats {
 /// One route: its template and its counters per method.
 #[derive(Debug)]
 pub(crate) struct RouteStats {
-    pub(crate) template: Box<str>,
+    /// Shared with the recent requests' entries (a reference count, not a copy, per request).
+    pub(crate) template: Arc<str>,
     /// The blueprint endpoint per method, when one declared it (`METHODS` order).
     pub(crate) endpoints: [Option<&'static str>; METHODS.len()],
     /// Whether requests to it stay out of the recent-requests ring (the monitor's own routes,
@@ -56,7 +57,7 @@ pub(crate) struct RouteStats {
 impl RouteStats {
     fn new(template: &str, unlisted: bool) -> RouteStats {
         RouteStats {
-            template: template.into(),
+            template: Arc::from(template),
             endpoints: [None; METHODS.len()],
             unlisted,
             methods: Default::default(),
