@@ -235,10 +235,7 @@ fn build(
             None
         }
     };
-    router = router.route_layer(axum::middleware::from_fn_with_state(
-        monitor.clone(),
-        crate::monitor::tag,
-    ));
+    router = router.route_layer(crate::monitor::Tag(monitor.clone()));
     router = router.fallback(not_found);
     // Inside out: rate limits, then CORS (a preflight is never counted), then the envelope.
     if limits.any() {
@@ -253,10 +250,7 @@ fn build(
             cors,
         ));
     }
-    router = router.layer(axum::middleware::from_fn_with_state(
-        monitor,
-        crate::monitor::observe,
-    ));
+    router = router.layer(crate::monitor::Observe(monitor));
     (
         router.layer(axum::middleware::from_fn_with_state(global, envelope)),
         dashboard,
