@@ -26,6 +26,13 @@ if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
 fi
 
+# `promtool check metrics` judges the servers' Prometheus page (runtime-lib/tests/monitor_*.rs,
+# tests/tests/monitor_e2e.rs); Debian ships it in the `prometheus` package. Without recommends,
+# so no Prometheus server is set up.
+if ! command -v promtool >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus
+fi
+
 # OpenAPI validators and the API fuzzer the tests run against every example.
 python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
 npm ci --no-audit --no-fund --loglevel=error

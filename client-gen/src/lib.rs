@@ -148,6 +148,7 @@ mod tests {
             dashboard: DashboardSettings {
                 enabled: false,
                 port: None,
+                auth_variable: None,
             },
             limits: Limits {
                 body_size: 1024,

@@ -12,6 +12,7 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 mod auth_spec;
+mod dashboard_spec;
 #[cfg(test)]
 mod data_artifacts_tests;
 mod data_spec;

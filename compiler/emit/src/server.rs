@@ -187,6 +187,12 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
     } else {
         quote! { None }
     };
+    let dashboard_static = crate::dashboard_spec::dashboard_static(&service.dashboard);
+    let dashboard = if dashboard_static.is_some() {
+        quote! { Some(&DASHBOARD) }
+    } else {
+        quote! { None }
+    };
     quote! {
         //! The server for this blueprint: settings and routes; everything else is in
         //! `backworks-runtime` and the compiled handlers under `js/`.
@@ -205,6 +211,8 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
 
         #transport_static
 
+        #dashboard_static
+
         static SERVICE: ServiceSpec = ServiceSpec {
             name: #name,
             version: #version,
@@ -217,6 +225,7 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
             data: #data,
             auth: #auth,
             transport: #transport,
+            dashboard: #dashboard,
         };
 
         #[global_allocator]
