@@ -18,6 +18,7 @@
 pub mod auth;
 pub mod bridge;
 pub mod contract;
+pub mod dashboard;
 pub mod http;
 pub mod js;
 pub mod monitor;

@@ -298,6 +298,11 @@ fn a_disabled_dashboard_removes_the_monitor_routes() {
     )
     .unwrap();
     let binary = build(&project, "hello-no-dashboard");
+    let out = workspace_root().join("target/e2e/hello-no-dashboard");
+    assert!(
+        !out.join("dashboard").exists() && !out.join("server/dashboard").exists(),
+        "no dashboard files are written"
+    );
     let server = RunningServer::start(&binary);
     let base = &server.base_url;
     assert_eq!(
@@ -307,6 +312,10 @@ fn a_disabled_dashboard_removes_the_monitor_routes() {
     for path in [
         "/_backworks/monitor/summary",
         "/_backworks/monitor/requests",
+        // The dashboard's pages and description go with it (tests/tests/dashboard_browser.rs).
+        "/_backworks/",
+        "/_backworks/assets/app.js",
+        "/_backworks/service.json",
     ] {
         let reply = request("GET", &format!("{base}{path}"), &[], None);
         assert_eq!(reply.status, 404, "{path}: {}", reply.body);
