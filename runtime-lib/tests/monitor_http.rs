@@ -276,7 +276,18 @@ fn recent_requests_filter_by_method_status_and_path() {
     assert_eq!(paths("status=404"), [("/missing/thing".into(), 404)]);
     assert_eq!(paths("path=/items/"), [("/items/1".into(), 200)]);
     assert_eq!(paths("method=POST&status=4xx"), [("/items".into(), 422)]);
+    // A live log polls with the newest `seq` it has seen and gets only what came since.
+    let latest = json(&server.url("/_backworks/monitor/requests?limit=1"))["latest"]
+        .as_u64()
+        .expect("the newest seq");
+    get(&server.url("/items/7"));
+    get(&server.url("/items/8"));
+    assert_eq!(
+        paths(&format!("after={latest}")),
+        [("/items/8".into(), 200), ("/items/7".into(), 200)]
+    );
     for bad in [
+        "after=-1",
         "limit=0",
         "limit=1001",
         "status=6xx",

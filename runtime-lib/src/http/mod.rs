@@ -32,7 +32,7 @@
 //!                      │          └─▶ handler (sync, catch_unwind) ─▶ HandlerResponse ─▶ Response
 //!                      ├─▶ CRUD routes of `data` (caller admitted first) ─▶ storage::Store
 //!                      ├─▶ /_backworks/health, /_backworks/metrics, /_backworks/monitor/*
-//!                      │     (crate::monitor; `observe` counts every request, inside the envelope)
+//!                      │     (crate::monitor; its `Observe` layer counts every request, inside the envelope)
 //!                      ├─▶ 405 JSON (known path, other method; axum adds `Allow`)
 //!                      └─▶ 404 JSON (unknown path)
 //! ```

@@ -159,6 +159,13 @@ fn build(
 ) -> (Router, Option<Router>) {
     let transport = spec.transport.unwrap_or(&TransportSpec::DEFAULT);
     let monitor_authenticator = authenticator.clone();
+    // Paths mounted beside the blueprint's and the resources' (API keys, accounts), so the
+    // monitor counts them apart from the start rather than learning them under a lock.
+    #[allow(
+        unused_mut,
+        reason = "only the `auth` and `storage` features mount more"
+    )]
+    let mut mounted: Vec<String> = Vec::new();
     #[cfg(feature = "storage")]
     let limits = RateLimits::new(
         transport,
@@ -205,6 +212,7 @@ fn build(
         for (path, methods) in
             crate::auth::api_keys_routes::routes(authenticator.clone(), spec.body_limit)
         {
+            mounted.push(path.clone());
             router = router.route(&path, methods.fallback(method_not_allowed));
         }
     }
@@ -219,13 +227,15 @@ fn build(
     #[cfg(all(feature = "auth", feature = "storage"))]
     if let Some(authenticator) = authenticator.filter(|a| a.accounts().is_some()) {
         for (path, methods) in crate::auth::users::routes::routes(authenticator, account_store) {
+            mounted.push(path.to_owned());
             router = router.route(path, methods.fallback(method_not_allowed));
         }
     }
     let global = Arc::new(global_headers(spec, transport));
     // The monitor's routes, here or on the dashboard's port; then every route above is tagged
     // with its template for the per-route counters.
-    let (monitor, dashboard_routes) = monitor_routes(spec, monitor_authenticator, dashboard_token);
+    let (monitor, dashboard_routes) =
+        monitor_routes(spec, monitor_authenticator, dashboard_token, mounted);
     let dashboard = match spec.dashboard.and_then(|d| d.port) {
         Some(_) => Some(dashboard_router(dashboard_routes, global.clone())),
         None => {
@@ -235,10 +245,7 @@ fn build(
             None
         }
     };
-    router = router.route_layer(axum::middleware::from_fn_with_state(
-        monitor.clone(),
-        crate::monitor::tag,
-    ));
+    router = router.route_layer(crate::monitor::Tag(monitor.clone()));
     router = router.fallback(not_found);
     // Inside out: rate limits, then CORS (a preflight is never counted), then the envelope.
     if limits.any() {
@@ -253,10 +260,7 @@ fn build(
             cors,
         ));
     }
-    router = router.layer(axum::middleware::from_fn_with_state(
-        monitor,
-        crate::monitor::observe,
-    ));
+    router = router.layer(crate::monitor::Observe(monitor));
     (
         router.layer(axum::middleware::from_fn_with_state(global, envelope)),
         dashboard,
@@ -272,6 +276,7 @@ fn monitor_routes(
     spec: &'static ServiceSpec,
     authenticator: Option<Arc<Authenticator>>,
     token: Option<Arc<str>>,
+    mounted: Vec<String>,
 ) -> (
     Arc<crate::monitor::Monitor>,
     Vec<(&'static str, MethodRouter)>,
@@ -283,7 +288,11 @@ fn monitor_routes(
             .token(&|name| std::env::var(name).ok())
             .unwrap_or_else(|error| panic!("dashboard: {error}"))
     });
-    let monitor = Arc::new(Monitor::new(spec, known_routes(spec), dashboard.enabled));
+    let monitor = Arc::new(Monitor::new(
+        spec,
+        known_routes(spec, mounted),
+        dashboard.enabled,
+    ));
     let gate = Gate {
         token,
         authenticator,
@@ -297,8 +306,11 @@ fn monitor_routes(
 }
 
 /// The route templates the monitor counts apart from the start (others it learns as they
-/// answer): the reserved routes, the blueprint's, and the resources' CRUD routes.
-fn known_routes(spec: &'static ServiceSpec) -> Vec<crate::monitor::KnownRoute> {
+/// answer): the reserved routes, the blueprint's, the resources' CRUD routes and `mounted`.
+fn known_routes(
+    spec: &'static ServiceSpec,
+    mounted: Vec<String>,
+) -> Vec<crate::monitor::KnownRoute> {
     use crate::monitor::{METRICS_PATH, REQUESTS_PATH, SUMMARY_PATH};
     let mut known: Vec<crate::monitor::KnownRoute> = vec![
         (HEALTH_PATH.to_owned(), None, false),
@@ -330,7 +342,15 @@ fn known_routes(spec: &'static ServiceSpec) -> Vec<crate::monitor::KnownRoute> {
             known.push((format!("/{}", resource.name), None, false));
             known.push((format!("/{}/{{id}}", resource.name), None, false));
         }
+        if spec.auth.is_some() {
+            known.push((
+                crate::storage::audit::route::AUDIT_PATH.to_owned(),
+                None,
+                false,
+            ));
+        }
     }
+    known.extend(mounted.into_iter().map(|path| (path, None, false)));
     known
 }
 

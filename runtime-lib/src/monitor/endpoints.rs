@@ -4,7 +4,8 @@
 //! GET /_backworks/metrics                 Prometheus text (prometheus.rs)
 //! GET /_backworks/monitor/summary         {"service":{…},"uptime_s",…,"rate":{…},"routes":[…]}
 //! GET /_backworks/monitor/requests?limit=50&before=<seq>&method=GET&status=5xx&path=/posts
-//!     ─▶ {"requests":[newest first …],"next":<seq to pass as before>|null}
+//!     ─▶ {"requests":[newest first …],"next":<seq to pass as before>|null,"latest":<seq>}
+//! GET /_backworks/monitor/requests?after=<latest seen>   what arrived since (a live log polls)
 //! ```
 //!
 //! `status` is a code (`404`) or a class (`4xx`); `path` keeps requests whose path contains
@@ -205,7 +206,7 @@ fn requests(monitor: &Monitor, query: Option<&str>) -> Result<Value, HttpError> 
     for (name, value) in pairs {
         if !matches!(
             name.as_str(),
-            "limit" | "before" | "method" | "path" | "status"
+            "limit" | "before" | "after" | "method" | "path" | "status"
         ) {
             return Err(bad(
                 "unknown_parameter",
@@ -232,6 +233,11 @@ fn requests(monitor: &Monitor, query: Option<&str>) -> Result<Value, HttpError> 
         .map(|text| text.parse::<u64>())
         .transpose()
         .map_err(|_| bad("invalid_before", "`before` is a request's `seq`".to_owned()))?;
+    let after = params
+        .get("after")
+        .map(|text| text.parse::<u64>())
+        .transpose()
+        .map_err(|_| bad("invalid_after", "`after` is a request's `seq`".to_owned()))?;
     let status = params
         .get("status")
         .map(|text| status_range(text))
@@ -241,7 +247,8 @@ fn requests(monitor: &Monitor, query: Option<&str>) -> Result<Value, HttpError> 
         path: params.get("path").cloned(),
         status,
     };
-    let page = recent.page(before, limit, |entry| {
+    let latest = recent.latest();
+    let page = recent.page(before, after, limit, |entry| {
         filter
             .method
             .as_ref()
@@ -258,8 +265,9 @@ fn requests(monitor: &Monitor, query: Option<&str>) -> Result<Value, HttpError> 
         .then(|| page.last().map(|entry| entry.seq))
         .flatten();
     Ok(json!({
-        "requests": page.iter().map(|entry| entry.to_json()).collect::<Vec<_>>(),
-        "next": next,
+            "requests": page.iter().map(|entry| entry.to_json()).collect::<Vec<_>>(),
+            "next": next,
+            "latest": latest,
     }))
 }
 

@@ -2,7 +2,7 @@
 //! Prometheus. One [`Monitor`] per server, built with the router; the subsystem's entry point.
 //!
 //! ```text
-//! request ─▶ envelope ─▶ observe ─▶ … router ─▶ tag (MatchedPath ─▶ route slot) ─▶ route
+//! request ─▶ envelope ─▶ Observe ─▶ … router ─▶ Tag (MatchedPath ─▶ route slot) ─▶ route
 //!                          │                                  dispatch: Recording ◀─ console lines,
 //!                          │                                            body preview, caller
 //!                          └─ on the response: per-route counters + latency histogram
@@ -20,7 +20,7 @@
 //! hot path takes no lock other requests need: atomics on its route's own counters, one
 //! atomic sequence number and one per-slot mutex for the ring.
 //!
-//! Files: [`route_stats`] (the per-route table), [`histogram`], [`rate`] (per-second ring),
+//! Files: [`layer`] (the two tower layers), [`route_stats`] (the per-route table), [`histogram`], [`rate`] (per-second ring),
 //! [`recent`] (the ring of requests) and [`entry`] (one of them), [`recording`] (what a
 //! request's code adds), [`redact`], [`access`] (who may read), [`prometheus`], [`endpoints`],
 //! [`spec`] (what the blueprint says).
@@ -29,6 +29,7 @@ mod access;
 mod endpoints;
 mod entry;
 mod histogram;
+mod layer;
 mod prometheus;
 mod rate;
 mod recent;
@@ -41,14 +42,14 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, MatchedPath, Request, State};
-use axum::middleware::Next;
+use axum::extract::{ConnectInfo, MatchedPath, Request};
 use axum::response::Response;
 use tokio::sync::broadcast;
 
 pub(crate) use access::Gate;
 pub(crate) use endpoints::routes;
 pub use entry::RequestEntry;
+pub(crate) use layer::{Observe, Tag};
 pub use recent::CAPACITY;
 pub use recording::Recording;
 pub use spec::DashboardSpec;
@@ -133,80 +134,89 @@ fn api_key_header(spec: &crate::http::ServiceSpec) -> Option<&'static str> {
         .map(|keys| keys.header)
 }
 
-/// The route slot a matched route leaves on its response for [`observe`].
+/// The route slot a matched route leaves on its response for [`Monitor::finish`].
 #[derive(Debug, Clone)]
 struct RouteSlot(Slot);
 
-/// Route layer (runs only for requests a route matched): notes which route answered.
-pub(crate) async fn tag(State(monitor): State<Arc<Monitor>>, req: Request, next: Next) -> Response {
-    let slot = req
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or(Slot::Unmatched, |matched| {
-            monitor.routes.slot(matched.as_str())
-        });
-    let mut response = next.run(req).await;
-    response.extensions_mut().insert(RouteSlot(slot));
-    response
+/// What [`Monitor::begin`] noted of a request, for [`Monitor::finish`].
+pub(crate) struct Begun {
+    started: Instant,
+    method: usize,
+    /// The ring entry being filled, when the dashboard keeps recent requests.
+    pending: Option<RequestEntry>,
 }
 
-/// Middleware around the whole router (inside the envelope, so the request id is known):
-/// counts every request and, with the dashboard enabled, keeps it in the recent ring.
-pub(crate) async fn observe(
-    State(monitor): State<Arc<Monitor>>,
-    mut req: Request,
-    next: Next,
-) -> Response {
-    let started = Instant::now();
-    let method = method_index(req.method());
-    let pending = monitor.recent.as_ref().map(|_| {
-        let recording = Recording::default();
-        req.extensions_mut().insert(recording.clone());
-        let client = req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(peer)| peer.ip());
-        RequestEntry {
-            at_ms: recording::now_ms(),
-            method: req.method().clone(),
-            path: RequestEntry::path_of(req.uri().path()),
-            request_id: req
+impl Monitor {
+    /// The slot of the route `req` matched, noted before the route runs (`layer::Tag`).
+    fn slot_of(&self, req: &Request) -> Slot {
+        req.extensions()
+            .get::<MatchedPath>()
+            .map_or(Slot::Unmatched, |matched| {
+                self.routes.slot(matched.as_str())
+            })
+    }
+
+    /// Starts observing a request (`layer::Observe`, inside the envelope, so the request id is
+    /// known): its start time and, with the dashboard enabled, its ring entry and recording.
+    pub(crate) fn begin(&self, req: &mut Request) -> Begun {
+        let started = Instant::now();
+        let method = method_index(req.method());
+        let pending = self.recent.as_ref().map(|_| {
+            let recording = Recording::default();
+            req.extensions_mut().insert(recording.clone());
+            let client = req
                 .extensions()
-                .get::<RequestId>()
-                .map(|id| id.as_str().to_owned())
-                .unwrap_or_default(),
-            client,
-            header_lines: RequestEntry::headers_of(req.headers(), monitor.api_key_header),
-            recording: Some(recording),
-            ..RequestEntry::default()
-        }
-    });
-    let response = next.run(req).await;
-    let finished = Instant::now();
-    let duration = finished.saturating_duration_since(started);
-    let slot = response
-        .extensions()
-        .get::<RouteSlot>()
-        .map_or(Slot::Unmatched, |slot| slot.0.clone());
-    let route = monitor.routes.get(&slot);
-    let status = response.status().as_u16();
-    route.record(method, status, duration);
-    let second = monitor.second(finished);
-    monitor.requests.tick(second);
-    if status >= 500 {
-        monitor.server_errors.tick(second);
-    }
-    if let (Some(recent), Some(mut entry)) = (&monitor.recent, pending)
-        && !route.unlisted
-    {
-        entry.route = route.template.clone();
-        entry.endpoint = route.endpoints[method];
-        entry.status = status;
-        entry.duration_us = u64::try_from(duration.as_micros()).unwrap_or(u64::MAX);
-        let entry = recent.push(entry);
-        if monitor.live.receiver_count() > 0 {
-            let _ = monitor.live.send(entry);
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(peer)| peer.ip());
+            RequestEntry {
+                at_ms: recording::now_ms(),
+                method: req.method().clone(),
+                path: RequestEntry::path_of(req.uri().path()),
+                request_id: req
+                    .extensions()
+                    .get::<RequestId>()
+                    .map(|id| id.as_str().to_owned())
+                    .unwrap_or_default(),
+                client,
+                header_lines: RequestEntry::headers_of(req.headers(), self.api_key_header),
+                recording: Some(recording),
+                ..RequestEntry::default()
+            }
+        });
+        Begun {
+            started,
+            method,
+            pending,
         }
     }
-    response
+
+    /// Counts the answered request and keeps it in the ring (and tells live observers).
+    pub(crate) fn finish(&self, begun: Begun, response: &Response) {
+        let finished = Instant::now();
+        let duration = finished.saturating_duration_since(begun.started);
+        let slot = response
+            .extensions()
+            .get::<RouteSlot>()
+            .map_or(Slot::Unmatched, |slot| slot.0.clone());
+        let route = self.routes.get(&slot);
+        let status = response.status().as_u16();
+        route.record(begun.method, status, duration);
+        let second = self.second(finished);
+        self.requests.tick(second);
+        if status >= 500 {
+            self.server_errors.tick(second);
+        }
+        if let (Some(recent), Some(mut entry)) = (&self.recent, begun.pending)
+            && !route.unlisted
+        {
+            entry.route = route.template.clone();
+            entry.endpoint = route.endpoints[begun.method];
+            entry.status = status;
+            entry.duration_us = u64::try_from(duration.as_micros()).unwrap_or(u64::MAX);
+            let entry = recent.push(entry);
+            if self.live.receiver_count() > 0 {
+                let _ = self.live.send(entry);
+            }
+        }
+    }
 }

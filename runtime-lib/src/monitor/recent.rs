@@ -38,6 +38,11 @@ impl Recent {
         }
     }
 
+    /// The sequence number of the newest entry (0 before the first).
+    pub(crate) fn latest(&self) -> u64 {
+        self.next.load(Ordering::Relaxed).saturating_sub(1)
+    }
+
     /// Stores `entry` under a fresh sequence number, which it returns.
     pub(crate) fn push(&self, mut entry: RequestEntry) -> Arc<RequestEntry> {
         let seq = self.next.fetch_add(1, Ordering::Relaxed);
@@ -52,18 +57,22 @@ impl Recent {
         entry
     }
 
-    /// Up to `limit` entries older than `before` (all when `None`) that `keep` accepts,
-    /// newest first.
+    /// Up to `limit` entries older than `before` and newer than `after` (either bound
+    /// absent: no bound) that `keep` accepts, newest first.
     pub(crate) fn page(
         &self,
         before: Option<u64>,
+        after: Option<u64>,
         limit: usize,
         keep: impl Fn(&RequestEntry) -> bool,
     ) -> Vec<Arc<RequestEntry>> {
         let newest = self.next.load(Ordering::Relaxed).saturating_sub(1);
         let start = before.map_or(newest, |before| before.saturating_sub(1).min(newest));
         let capacity = self.slots.len() as u64;
-        let oldest = newest.saturating_sub(capacity - 1).max(1);
+        let oldest = newest
+            .saturating_sub(capacity - 1)
+            .max(1)
+            .max(after.map_or(0, |after| after.saturating_add(1)));
         let mut found = Vec::new();
         let mut seq = start;
         while seq >= oldest && found.len() < limit {
@@ -100,16 +109,23 @@ mod tests {
         for n in 1..=25 {
             ring.push(entry(&format!("/{n}")));
         }
-        let all = ring.page(None, 100, |_| true);
+        let all = ring.page(None, None, 100, |_| true);
         let paths: Vec<&str> = all.iter().map(|e| e.path.as_str()).collect();
         let expected: Vec<String> = (16..=25).rev().map(|n| format!("/{n}")).collect();
         assert_eq!(paths, expected);
         // Paging on from the last seq seen.
-        let page = ring.page(Some(all[3].seq), 2, |_| true);
+        let page = ring.page(Some(all[3].seq), None, 2, |_| true);
         assert_eq!(page[0].path, "/21");
         assert_eq!(page[1].path, "/20");
-        let odd = ring.page(None, 3, |e| e.path.ends_with('1') || e.path.ends_with('3'));
+        let odd = ring.page(None, None, 3, |e| {
+            e.path.ends_with('1') || e.path.ends_with('3')
+        });
         let odd: Vec<&str> = odd.iter().map(|e| e.path.as_str()).collect();
         assert_eq!(odd, ["/23", "/21"], "/13 has left the ring");
+        // Polling for what is newer than the last seen.
+        let newer = ring.page(None, Some(all[2].seq), 100, |_| true);
+        let newer: Vec<&str> = newer.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(newer, ["/25", "/24"]);
+        assert!(ring.page(None, Some(all[0].seq), 100, |_| true).is_empty());
     }
 }

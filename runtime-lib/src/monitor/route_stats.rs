@@ -29,8 +29,10 @@ pub(crate) const METHODS: [&str; 8] = [
 /// Status classes, `1xx` to `5xx` (anything outside 100–599 counts as `5xx`).
 pub(crate) const CLASSES: [&str; 5] = ["1xx", "2xx", "3xx", "4xx", "5xx"];
 
-/// The most routes learned after start (a route mounted that the monitor was not told of);
-/// past it they share the unmatched entry. Templates are finite, so this is a safety net.
+/// The most routes learned after start (a route mounted that the monitor was not told of,
+/// whose requests then take the `learned` lock); past it they share the unmatched entry.
+/// Templates are finite and `http::routes` lists every path it mounts, so this is a safety
+/// net.
 const MAX_LEARNED: usize = 256;
 
 /// One method of one route.
