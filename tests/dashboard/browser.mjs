@@ -69,6 +69,8 @@ async function shots(name) {
         check(wide <= 392, `${name} fits a phone's width in ${scheme} (${wide} px)`);
       }
       await page.screenshot({ path: `${config.screenshots}/${name}-${scheme}-${w}.png`, fullPage: false });
+      // Contrast is checked in both themes (the light one by the caller).
+      if (scheme === 'dark' && w === 1280) await axe(`${name} (dark)`);
     }
   }
   await page.emulateMedia({ colorScheme: 'light' });

@@ -101,7 +101,12 @@ fn the_monitor_lives_on_its_own_port_behind_the_token() {
     let dashboard = Dashboard::start();
     let main = &dashboard.server.base_url;
     // Not on the service's port…
-    for path in ["/_backworks/monitor/summary", "/_backworks/metrics"] {
+    for path in [
+        "/_backworks/monitor/summary",
+        "/_backworks/metrics",
+        "/_backworks/",
+        "/_backworks/service.json",
+    ] {
         assert_eq!(
             request("GET", &format!("{main}{path}"), &[], None).status,
             404,
@@ -120,6 +125,14 @@ fn the_monitor_lives_on_its_own_port_behind_the_token() {
     assert_eq!(summary.status, 200, "{}", summary.body);
     assert_eq!(summary.json()["service"]["name"], "monitor-e2e");
     assert_eq!(summary.json()["service"]["version"], "0.3.0");
+    // The dashboard's pages moved with it; its description opens with the token.
+    let page = request("GET", &format!("{}/_backworks/", dashboard.base), &[], None);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("assets/app.js"));
+    let description = dashboard.get("/_backworks/service.json");
+    assert_eq!(description.status, 200, "{}", description.body);
+    assert_eq!(description.json()["sign_in"], "token");
+    assert!(!description.body.contains(TOKEN));
 }
 
 #[test]

@@ -33,19 +33,21 @@ export function poll(url, onData, onError = () => {}) {
 // The summary, every INTERVAL_MS.
 export function summaries(onData, onError) { return poll(SUMMARY, onData, onError); }
 
-// Requests newer than the last seen, oldest first, with the filters `filters()` names.
+// Requests newer than the last seen, oldest first, with the filters `filters()` names: the
+// first poll reads the newest page, later ones only what arrived since (`after` = the
+// answer's `latest`). A change of filters starts over.
 export function requests(filters, onNew, onError) {
-  let last = -1;
+  let latest = null;
   let generation = JSON.stringify(filters());
   return poll(() => {
     const current = filters();
-    if (JSON.stringify(current) !== generation) { generation = JSON.stringify(current); last = -1; }
+    if (JSON.stringify(current) !== generation) { generation = JSON.stringify(current); latest = null; }
     const query = new URLSearchParams({ limit: '100' });
+    if (latest !== null) query.set('after', String(latest));
     for (const [name, value] of Object.entries(current)) if (value) query.set(name, value);
     return `${REQUESTS}?${query}`;
   }, (page) => {
-    const fresh = page.requests.filter((entry) => entry.seq > last).reverse();
-    if (fresh.length) last = fresh[fresh.length - 1].seq;
-    onNew(fresh);
+    if (page.latest !== null && page.latest !== undefined) latest = page.latest;
+    onNew(page.requests.slice().reverse());
   }, onError);
 }
