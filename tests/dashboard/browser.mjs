@@ -92,7 +92,19 @@ try {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForSelector('nav a[aria-current="page"]');
   const service = await (await fetch(`${base}/_backworks/service.json`, { headers: { authorization: `Bearer ${await page.evaluate(() => JSON.parse(sessionStorage.getItem('backworks.dashboard.session')).access)}` } })).json();
-  check(service.name === 'notes-auth', 'signed in as the admin; service.json read');
+  check(service.name === 'dashboard-notes', 'signed in as the admin; service.json read');
+
+  // An expired access token is renewed with the refresh token, without asking again.
+  signedIn = false; // the 401 that starts the renewal is expected
+  await page.evaluate(() => {
+    const session = JSON.parse(sessionStorage.getItem('backworks.dashboard.session'));
+    sessionStorage.setItem('backworks.dashboard.session', JSON.stringify({ ...session, access: 'expired' }));
+  });
+  await page.reload();
+  await page.waitForSelector('nav a[aria-current="page"]');
+  const renewed = await page.evaluate(() => JSON.parse(sessionStorage.getItem('backworks.dashboard.session')).access);
+  check(renewed !== 'expired', 'an expired access token is renewed through /auth/refresh');
+  signedIn = true;
 
   // Overview.
   await page.waitForFunction(() => document.querySelector('#stat-requests')?.textContent !== '–');
@@ -182,6 +194,28 @@ try {
   await page.unroute('**/_backworks/service.json');
 } catch (error) {
   failures.push(`stopped: ${error.stack ?? error}`);
+}
+
+// The other ways in, on a fresh tab: a service without accounts asks for a token (here the
+// real dashboard.auth token, checked by the real server); one whose monitor answers only its
+// own machine says so. Only the OpenAPI document (what the page decides by) is replaced.
+try {
+  const other = await context.newPage();
+  other.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  await other.route('**/_backworks/openapi.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"openapi":"3.1.0","paths":{}}' }));
+  await other.goto(`${base}/_backworks/`);
+  await other.getByLabel('Token').fill(config.token);
+  await other.getByRole('button', { name: 'Sign in' }).click();
+  await other.waitForSelector('nav a[aria-current="page"]');
+  check(true, 'a token signs in where the service has no accounts');
+  await other.evaluate(() => sessionStorage.clear());
+  await other.route('**/_backworks/service.json', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: '{"error":"forbidden"}' }));
+  await other.reload();
+  const text = await other.locator('[role=alert]').textContent();
+  check(text.includes('only clients on the server'), 'a loopback-only monitor is explained');
+  await other.close();
+} catch (error) {
+  failures.push(`stopped (other sign-ins): ${error.stack ?? error}`);
 }
 
 // What was loaded: every response from this server, none refused (but the one 401 above).

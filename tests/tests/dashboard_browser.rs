@@ -31,6 +31,8 @@ fn project() -> PathBuf {
     copy_dir(&example("notes-auth"), &project);
     let blueprint = project.join("backworks.yaml");
     let text = std::fs::read_to_string(&blueprint).expect("the blueprint");
+    // A name of its own, so its binary in the shared target folder is not auth_e2e's.
+    let text = text.replacen("name: notes-auth", "name: dashboard-notes", 1);
     std::fs::write(
         &blueprint,
         format!("{text}\ndashboard:\n  auth: ${{DASHBOARD_TOKEN}}\n"),
@@ -62,7 +64,7 @@ fn the_dashboard_works_in_a_real_browser() {
         "the browser test needs Debian's chromium: apt-get install -y chromium"
     );
     let compiled = compile(&project())
-        .unwrap_or_else(|diagnostics| panic!("notes-auth does not compile:\n{diagnostics}"));
+        .unwrap_or_else(|diagnostics| panic!("the project does not compile:\n{diagnostics}"));
     let out = workspace_root().join("target/e2e/dashboard-browser");
     compiled.tree.write(&out).expect("output written");
     for file in ["index.html", "assets/app.js", "service.json"] {
@@ -101,6 +103,7 @@ fn the_dashboard_works_in_a_real_browser() {
         "email": ADMIN_EMAIL,
         "password": ADMIN_PASSWORD,
         "markers": [JWT_SECRET, SESSION_SECRET, ADMIN_PASSWORD, DASHBOARD_TOKEN],
+        "token": DASHBOARD_TOKEN,
         "screenshots": screenshots,
         "probe": "/live-probe-of-the-dashboard-test",
         "status_requests": STATUS_REQUESTS,
@@ -188,7 +191,7 @@ fn the_description_is_read_only_by_admins(base: &str) {
     let by_token = request("GET", &url, &[("authorization", &bearer)], None);
     assert_eq!(by_token.status, 200, "{}", by_token.body);
     let description = by_token.json();
-    assert_eq!(description["name"], "notes-auth");
+    assert_eq!(description["name"], "dashboard-notes");
     assert_eq!(description["sign_in"], "accounts");
     // A member (the default role) may not read it.
     let account = r#"{"email":"member@example.com","password":"a member's long password"}"#;
