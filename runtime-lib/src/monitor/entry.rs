@@ -54,7 +54,8 @@ pub struct RequestEntry {
 
 impl RequestEntry {
     /// The headers the entry keeps of `headers` as `name: value` lines: bounded, secrets
-    /// hidden. Header values hold no line breaks (HTTP forbids them), so lines split back.
+    /// hidden. Header values hold no line breaks (`HeaderValue` refuses them), so the lines
+    /// split back into the headers.
     pub(crate) fn headers_of(
         headers: &axum::http::HeaderMap,
         api_key_header: Option<&str>,
@@ -66,14 +67,9 @@ impl RequestEntry {
             if redact::is_secret_header(name.as_str(), api_key_header) {
                 lines.push_str(redact::REDACTED);
             } else {
+                // `HeaderValue` refuses line breaks, so a value is one line of the string.
                 let text = String::from_utf8_lossy(value.as_bytes());
-                let shown = cut(&text, MAX_HEADER_BYTES).0;
-                // Obsolete line folding aside, a value holds no line break; be sure of it.
-                lines.extend(
-                    shown
-                        .chars()
-                        .map(|c| if c == '\n' || c == '\r' { ' ' } else { c }),
-                );
+                lines.push_str(cut(&text, MAX_HEADER_BYTES).0);
             }
             lines.push('\n');
         }

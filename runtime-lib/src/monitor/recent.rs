@@ -51,9 +51,14 @@ impl Recent {
         let slot = &self.slots[(seq % self.slots.len() as u64) as usize];
         let mut held = slot.lock().unwrap_or_else(|poison| poison.into_inner());
         // A slower writer of an older seq must not overwrite a newer entry.
-        if held.as_ref().is_none_or(|old| old.seq < seq) {
-            *held = Some(entry.clone());
-        }
+        let replaced = if held.as_ref().is_none_or(|old| old.seq < seq) {
+            held.replace(entry.clone())
+        } else {
+            None
+        };
+        drop(held);
+        // The entry pushed out is freed after the slot is unlocked.
+        drop(replaced);
         entry
     }
 

@@ -4,8 +4,8 @@
 //! the dispatcher's thread-local; on an event-loop thread, through the request's task), so a
 //! line is filed under the request that logged it even when requests share a thread.
 //!
-//! Everything is bounded: at most [`MAX_LINES`] lines of at most [`MAX_LINE_BYTES`] each, a
-//! body preview of at most [`MAX_BODY_BYTES`]. The entry keeps the recording, so a line a
+//! Everything is bounded: at most [`MAX_LINES`] lines of at most [`MAX_LINE_BYTES`] each and
+//! [`MAX_LOG_BYTES`] in all, a body preview of at most [`MAX_BODY_BYTES`]. The entry keeps the recording, so a line a
 //! handler logs after answering (from a timer) still appears, within the same bounds.
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -20,6 +20,9 @@ use crate::contract::RequestBody;
 pub const MAX_LINES: usize = 50;
 /// The longest log line kept, in bytes (longer ones are cut at a character boundary).
 pub const MAX_LINE_BYTES: usize = 1024;
+/// The most log text kept per request, in bytes: with the headers, path and body preview, an
+/// entry of the ring stays under about 20 KiB, so a full ring under about 20 MiB.
+pub const MAX_LOG_BYTES: usize = 8 * 1024;
 /// The longest body preview, in bytes.
 pub const MAX_BODY_BYTES: usize = 2048;
 
@@ -31,8 +34,12 @@ pub struct Recording(Arc<Mutex<Recorded>>);
 #[derive(Debug, Default, Clone, Serialize)]
 pub(crate) struct Recorded {
     pub(crate) logs: Vec<LogLine>,
-    /// Lines not kept because the request had logged [`MAX_LINES`] already.
+    /// Lines not kept because the request had logged [`MAX_LINES`] or [`MAX_LOG_BYTES`]
+    /// already.
     pub(crate) logs_dropped: u32,
+    /// The bytes of text in `logs`.
+    #[serde(skip)]
+    log_bytes: usize,
     pub(crate) body: Option<BodyPreview>,
     /// The verified caller's id (`ctx.user.id`).
     pub(crate) user: Option<String>,
@@ -68,11 +75,13 @@ impl Recording {
 
     /// Files one console line of this request.
     pub fn log(&self, level: &str, text: &str) {
+        let text = cut(text, MAX_LINE_BYTES).0;
         let mut recorded = self.lock();
-        if recorded.logs.len() >= MAX_LINES {
+        if recorded.logs.len() >= MAX_LINES || recorded.log_bytes + text.len() > MAX_LOG_BYTES {
             recorded.logs_dropped = recorded.logs_dropped.saturating_add(1);
             return;
         }
+        recorded.log_bytes += text.len();
         let level = match level {
             "error" => "error",
             "warn" => "warn",
@@ -82,7 +91,7 @@ impl Recording {
         recorded.logs.push(LogLine {
             at_ms: now_ms(),
             level,
-            text: cut(text, MAX_LINE_BYTES).0.to_owned(),
+            text: text.to_owned(),
         });
     }
 
@@ -197,8 +206,17 @@ mod tests {
         assert_eq!(recorded.logs[0].text, "line 0");
         assert_eq!(recorded.logs[0].level, "warn");
         let long = Recording::default();
-        long.log("info", &"é".repeat(MAX_LINE_BYTES));
-        assert_eq!(long.snapshot().logs[0].text.len(), MAX_LINE_BYTES);
+        for _ in 0..MAX_LINES {
+            long.log("info", &"é".repeat(MAX_LINE_BYTES));
+        }
+        let recorded = long.snapshot();
+        assert_eq!(recorded.logs[0].text.len(), MAX_LINE_BYTES);
+        let kept: usize = recorded.logs.iter().map(|line| line.text.len()).sum();
+        assert_eq!(
+            kept, MAX_LOG_BYTES,
+            "eight lines of 1 KiB, then nothing more"
+        );
+        assert_eq!(recorded.logs_dropped as usize, MAX_LINES - 8);
     }
 
     #[test]
