@@ -1,13 +1,16 @@
 // API explorer: pick an operation of the service's OpenAPI document, fill its path and
 // query parameters and its JSON body (a form generated from the schema, or raw JSON), send
 // it with the signed-in reader's credentials, and see the status, headers, body and time.
+// The dashboard.auth token opens only the dashboard: a service without auth: gets the
+// explorer's requests without it, so no handler ever sees it.
 import { h, field } from '../dom.js';
 import { objectForm, control, resolve } from '../schema_form.js';
 import * as session from '../session.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-export function render(container) {
+export function render(container, { service }) {
+  const credentials = service.sign_in === 'accounts' || service.sign_in === 'bearer';
   const status = h('p', { role: 'status', class: 'muted' }, 'Loading the OpenAPI document…');
   container.append(status);
   let stopped = false;
@@ -23,7 +26,7 @@ export function render(container) {
     const form = h('form', { class: 'card', id: 'explorer-form' });
     const answer = h('section', { class: 'answer', id: 'explorer-answer', 'aria-live': 'polite' });
     container.append(field('Operation', picker), form, answer);
-    const build = () => buildForm(document, operations[Number(picker.value)], form, answer);
+    const build = () => buildForm(document, operations[Number(picker.value)], form, answer, credentials);
     picker.addEventListener('change', build);
     const wanted = new URLSearchParams(location.hash.split('?')[1] ?? '').get('op');
     const index = operations.findIndex((op) => `${op.method.toUpperCase()} ${op.path}` === wanted);
@@ -33,7 +36,7 @@ export function render(container) {
   return () => { stopped = true; };
 }
 
-function buildForm(document, op, form, answer) {
+function buildForm(document, op, form, answer, credentials) {
   answer.replaceChildren();
   const parameters = [...op.shared, ...(op.operation.parameters ?? [])].map((p) => resolve(document, p))
     .filter((p) => p.in === 'path' || p.in === 'query');
@@ -79,7 +82,8 @@ function buildForm(document, op, form, answer) {
     const url = new URL(path + (query.size ? `?${query}` : ''), location.origin);
     const started = performance.now();
     try {
-      const response = await session.authorized(url, {
+      const send = credentials ? session.authorized : (target, options) => fetch(target, options);
+      const response = await send(url, {
         method: op.method.toUpperCase(),
         headers: payload === undefined ? {} : { 'content-type': 'application/json' },
         body: payload,
