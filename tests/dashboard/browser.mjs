@@ -168,6 +168,38 @@ try {
   const created = await page.textContent('#explorer-status');
   check(created.startsWith('201'), `the explorer sends POST /notes as the admin and shows ${created}`);
   check((await page.textContent('#explorer-body')).includes('written by the explorer'), 'the explorer shows the response body');
+  // A path parameter: read the note back by its id.
+  const note = JSON.parse(await page.textContent('#explorer-body'));
+  await page.getByLabel('Operation').selectOption({ label: (await page.locator('#explorer-operation option', { hasText: 'GET /notes/{id}' }).first().textContent()) });
+  await page.locator('#param-path-id').fill(String(note.id));
+  await page.locator('#explorer-send').click();
+  await page.waitForFunction(() => document.querySelector('#explorer-status')?.textContent.startsWith('200'));
+  check(JSON.parse(await page.textContent('#explorer-body')).id === note.id, 'the explorer fills a path parameter (GET /notes/{id})');
+  // The form generator on every kind of field (the module as the page loads it).
+  const generated = await page.evaluate(async () => {
+    const { objectForm } = await import('./assets/schema_form.js');
+    const form = objectForm({}, { type: 'object', required: ['name', 'count'], properties: {
+      name: { type: 'string' }, count: { type: 'integer', minimum: 1 }, ratio: { type: 'number' },
+      active: { type: 'boolean' }, colour: { enum: ['red', 'green'] }, tags: { type: 'array', items: { type: 'string' } },
+      note: { type: ['string', 'null'] } } }, 'probe');
+    const box = document.createElement('form');
+    box.append(...form.elements);
+    document.body.append(box);
+    const labels = [...box.querySelectorAll('label')].map((label) => label.textContent);
+    const set = (id, value) => { box.querySelector(`#${id}`).value = value; };
+    set('probe-name', 'Ada'); set('probe-count', '3'); set('probe-ratio', '0.5'); set('probe-active', 'false');
+    set('probe-colour', '"green"'); set('probe-tags', '["x"]');
+    const kinds = ['name', 'count', 'ratio', 'active', 'colour', 'tags', 'note'].map((n) => box.querySelector(`#probe-${n}`).tagName + ':' + (box.querySelector(`#probe-${n}`).type ?? ''));
+    const value = form.value();
+    box.remove();
+    return { labels, value, kinds };
+  });
+  check(JSON.stringify(generated.value) === JSON.stringify({ name: 'Ada', count: 3, ratio: 0.5, active: false, colour: 'green', tags: ['x'] }),
+    `a schema form reads strings, integers, numbers, booleans, enums and JSON back (${JSON.stringify(generated.value)})`);
+  check(generated.labels[0] === 'name (required)' && generated.labels[1] === 'count (required)' && generated.labels[2] === 'ratio',
+    `required fields are marked (${generated.labels.slice(0, 3).join(', ')})`);
+  check(generated.kinds.join() === 'INPUT:text,INPUT:number,INPUT:number,SELECT:select-one,SELECT:select-one,TEXTAREA:textarea,INPUT:text',
+    `each kind of field gets its control (${generated.kinds.join()})`);
   await axe('API explorer'); await domHasNoSecret('API explorer'); await shots('explorer');
 
   // Configuration.
