@@ -144,6 +144,8 @@ try {
   await page.keyboard.press('Enter');
   check(await page.locator(`#log-details [data-request-id="${probeId}"]`).count() === 1, 'its details (opened with the keyboard) show its request id');
   check((await page.textContent('#log-details')).includes('user-agent'), 'its details show the recorded headers');
+  await page.locator('#log-rows tr', { hasText: '/logger' }).first().click();
+  check((await page.textContent('#log-details .logs')).includes('logged by the dashboard test'), 'a request\'s details show its handler\'s console lines');
   await page.getByLabel('Status').selectOption('4xx');
   await page.waitForFunction(() => { const rows = [...document.querySelectorAll('#log-rows tr')]; return rows.length > 0 && rows.every((r) => r.children[3].textContent.startsWith('4')); }, null, { timeout: 5000 });
   check(true, 'the status filter shows only 4xx');

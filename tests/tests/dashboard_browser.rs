@@ -33,9 +33,15 @@ fn project() -> PathBuf {
     let text = std::fs::read_to_string(&blueprint).expect("the blueprint");
     // A name of its own, so its binary in the shared target folder is not auth_e2e's.
     let text = text.replacen("name: notes-auth", "name: dashboard-notes", 1);
+    // An endpoint that logs (the example's last section is `endpoints:`), for the live log's
+    // details, and the dashboard token.
+    let logger = "  logger:\n    path: /logger\n    method: GET\n    auth: none\n    handler: |\n      \
+                  export default function (req, ctx) {\n        \
+                  console.log(\"logged by the dashboard test\");\n        \
+                  return { body: { logged: true } };\n      }\n";
     std::fs::write(
         &blueprint,
-        format!("{text}\ndashboard:\n  auth: ${{DASHBOARD_TOKEN}}\n"),
+        format!("{text}{logger}\ndashboard:\n  auth: ${{DASHBOARD_TOKEN}}\n"),
     )
     .expect("write the blueprint");
     project
@@ -97,6 +103,8 @@ fn the_dashboard_works_in_a_real_browser() {
             200
         );
     }
+    let logged = request("GET", &format!("{base}/logger"), &[], None);
+    assert_eq!(logged.status, 200, "{}", logged.body);
 
     let screenshots = workspace_root().join("target/dashboard-screenshots");
     let config = serde_json::json!({
@@ -107,7 +115,7 @@ fn the_dashboard_works_in_a_real_browser() {
         "screenshots": screenshots,
         "probe": "/live-probe-of-the-dashboard-test",
         "status_requests": STATUS_REQUESTS,
-        "sent": STATUS_REQUESTS,
+        "sent": STATUS_REQUESTS + 1,
     });
     let config_path = folder.join("browser.json");
     std::fs::write(&config_path, config.to_string()).expect("write the config");
