@@ -6,6 +6,8 @@ import { authorized } from './session.js';
 export const SUMMARY = 'monitor/summary';
 export const REQUESTS = 'monitor/requests';
 export const INTERVAL_MS = 2000;
+// The live log polls faster: `after=` makes an idle poll an empty answer.
+export const LOG_INTERVAL_MS = 1000;
 
 export async function getJson(url) {
   const response = await authorized(url);
@@ -13,8 +15,8 @@ export async function getJson(url) {
   return response.json();
 }
 
-// Calls onData with each answer of url, now and every INTERVAL_MS.
-export function poll(url, onData, onError = () => {}) {
+// Calls onData with each answer of url, now and every `every` ms.
+export function poll(url, onData, onError = () => {}, every = INTERVAL_MS) {
   let timer = null;
   let stopped = false;
   const tick = async () => {
@@ -24,7 +26,7 @@ export function poll(url, onData, onError = () => {}) {
       try { onData(await getJson(typeof url === 'function' ? url() : url)); }
       catch (error) { onError(error); }
     }
-    if (!stopped) timer = setTimeout(tick, INTERVAL_MS);
+    if (!stopped) timer = setTimeout(tick, every);
   };
   tick();
   return () => { stopped = true; if (timer) clearTimeout(timer); };
@@ -49,5 +51,5 @@ export function requests(filters, onNew, onError) {
   }, (page) => {
     if (page.latest !== null && page.latest !== undefined) latest = page.latest;
     onNew(page.requests.slice().reverse());
-  }, onError);
+  }, onError, LOG_INTERVAL_MS);
 }
