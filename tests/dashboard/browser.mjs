@@ -129,6 +129,16 @@ try {
   check(deletes === service.routes.filter((r) => r.method === 'DELETE').length && deletes > 0, `the method filter keeps the DELETE routes (${deletes})`);
   await page.getByLabel('Method').selectOption('');
   await axe('endpoints'); await domHasNoSecret('endpoints'); await shots('endpoints');
+  // A route's "Try" link opens it in the explorer, ready to send.
+  await page.getByRole('link', { name: 'Try GET /status in the API explorer' }).click();
+  await page.waitForSelector('#explorer-send');
+  check((await page.textContent('#explorer-send')) === 'Send GET /status', 'a route\'s Try link opens it in the explorer');
+  await page.locator('#explorer-send').click();
+  await page.waitForSelector('#explorer-status');
+  check((await page.textContent('#explorer-status')).startsWith('200') && (await page.textContent('#explorer-body')).includes('"ok": true'), 'the explorer sends it and shows the answer');
+  await visit('endpoints');
+  await page.waitForFunction(() => Number(document.querySelector('[data-count="GET /status"]')?.textContent) === 4);
+  check(true, 'the endpoints page counts the explorer\'s request too');
 
   // Live log: the known requests, then one made now appears within a poll.
   await visit('log');

@@ -99,6 +99,10 @@ fn routes(service: &Service) -> Vec<Value> {
                 CrudOperation::Delete => (&["DELETE"], format!("/{}/{{id}}", resource.name)),
             };
             let rule = rule_text(resource, *operation);
+            let id_type = match resource.id {
+                backworks_ir::IdStrategy::Integer => "integer",
+                backworks_ir::IdStrategy::Uuid => "string",
+            };
             let (auth, roles) = match (&service.auth, &rule) {
                 (None, _) => ("public", Vec::new()),
                 (Some(_), Some(_)) => ("rule", Vec::new()),
@@ -115,7 +119,7 @@ fn routes(service: &Service) -> Vec<Value> {
                     "roles": roles,
                     "rule": rule,
                     "parameters": if path.ends_with("{id}") {
-                        vec![json!({ "name": "id", "in": "path", "type": "string", "required": true })]
+                        vec![json!({ "name": "id", "in": "path", "type": id_type, "required": true })]
                     } else {
                         Vec::new()
                     },

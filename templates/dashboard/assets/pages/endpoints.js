@@ -1,6 +1,6 @@
 // Endpoints: every route of the service (declared endpoints and resources' generated
 // routes) with its methods, description, parameters, who may call it, and its live counts
-// from the monitor's summary. Rows are built once; the search box and the filters only hide
+// from the monitor's summary, and a link that opens it in the explorer. Rows are built once; the search box and the filters only hide
 // rows and each poll only rewrites the count cells, so hundreds of routes stay fast.
 import { h, field } from '../dom.js';
 import * as format from '../format.js';
@@ -33,7 +33,9 @@ export function render(container, { service }) {
     const row = h('tr', { 'data-method': route.method, 'data-auth': route.auth },
       h('td', {}, h('span', { class: `method m-${route.method}` }, route.method)),
       h('td', {}, h('code', {}, route.path)),
-      h('td', {}, route.endpoint, route.description ? h('div', { class: 'muted' }, route.description) : null),
+      h('td', {}, route.endpoint, ' ',
+        h('a', { href: `#explorer?op=${encodeURIComponent(`${route.method} ${route.path}`)}`, 'aria-label': `Try ${route.method} ${route.path} in the API explorer` }, 'Try'),
+        route.description ? h('div', { class: 'muted' }, route.description) : null),
       h('td', {}, params || '–'),
       h('td', {}, who(route)),
       count, errors, latency);
