@@ -33,6 +33,12 @@ if ! command -v promtool >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus
 fi
 
+# The dashboard's browser tests drive Debian's chromium through playwright-core (no browser
+# download).
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && apt-get install -y chromium
+fi
+
 # OpenAPI validators and the API fuzzer the tests run against every example.
 python3 -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt
 npm ci --no-audit --no-fund --loglevel=error

@@ -19,6 +19,7 @@
 pub mod auth;
 pub mod bridge;
 pub mod contract;
+pub mod dashboard;
 #[cfg(feature = "storage")]
 pub mod events;
 pub mod http;

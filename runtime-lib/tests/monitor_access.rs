@@ -35,6 +35,7 @@ static TOKENED: ServiceSpec = ServiceSpec {
         enabled: true,
         port: None,
         auth_variable: Some("DASHBOARD_TOKEN"),
+        app: None,
     }),
     ..copy_of_open()
 };
@@ -45,6 +46,7 @@ static DISABLED: ServiceSpec = ServiceSpec {
         enabled: false,
         port: None,
         auth_variable: None,
+        app: None,
     }),
     ..copy_of_open()
 };
@@ -72,6 +74,7 @@ static WITH_AUTH: ServiceSpec = ServiceSpec {
         enabled: true,
         port: None,
         auth_variable: Some("DASHBOARD_TOKEN"),
+        app: None,
     }),
     ..copy_of_open()
 };

@@ -101,7 +101,12 @@ fn the_monitor_lives_on_its_own_port_behind_the_token() {
     let dashboard = Dashboard::start();
     let main = &dashboard.server.base_url;
     // Not on the service's port…
-    for path in ["/_backworks/monitor/summary", "/_backworks/metrics"] {
+    for path in [
+        "/_backworks/monitor/summary",
+        "/_backworks/metrics",
+        "/_backworks/",
+        "/_backworks/service.json",
+    ] {
         assert_eq!(
             request("GET", &format!("{main}{path}"), &[], None).status,
             404,
@@ -120,6 +125,14 @@ fn the_monitor_lives_on_its_own_port_behind_the_token() {
     assert_eq!(summary.status, 200, "{}", summary.body);
     assert_eq!(summary.json()["service"]["name"], "monitor-e2e");
     assert_eq!(summary.json()["service"]["version"], "0.3.0");
+    // The dashboard's pages moved with it; its description opens with the token.
+    let page = request("GET", &format!("{}/_backworks/", dashboard.base), &[], None);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("assets/app.js"));
+    let description = dashboard.get("/_backworks/service.json");
+    assert_eq!(description.status, 200, "{}", description.body);
+    assert_eq!(description.json()["sign_in"], "token");
+    assert!(!description.body.contains(TOKEN));
 }
 
 #[test]
@@ -298,6 +311,11 @@ fn a_disabled_dashboard_removes_the_monitor_routes() {
     )
     .unwrap();
     let binary = build(&project, "hello-no-dashboard");
+    let out = workspace_root().join("target/e2e/hello-no-dashboard");
+    assert!(
+        !out.join("dashboard").exists() && !out.join("server/dashboard").exists(),
+        "no dashboard files are written"
+    );
     let server = RunningServer::start(&binary);
     let base = &server.base_url;
     assert_eq!(
@@ -307,6 +325,10 @@ fn a_disabled_dashboard_removes_the_monitor_routes() {
     for path in [
         "/_backworks/monitor/summary",
         "/_backworks/monitor/requests",
+        // The dashboard's pages and description go with it (tests/tests/dashboard_browser.rs).
+        "/_backworks/",
+        "/_backworks/assets/app.js",
+        "/_backworks/service.json",
     ] {
         let reply = request("GET", &format!("{base}{path}"), &[], None);
         assert_eq!(reply.status, 404, "{path}: {}", reply.body);

@@ -188,11 +188,7 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
         quote! { None }
     };
     let dashboard_static = crate::dashboard_spec::dashboard_static(&service.dashboard);
-    let dashboard = if dashboard_static.is_some() {
-        quote! { Some(&DASHBOARD) }
-    } else {
-        quote! { None }
-    };
+    let dashboard = quote! { Some(&DASHBOARD) };
     quote! {
         //! The server for this blueprint: settings and routes; everything else is in
         //! `backworks-runtime` and the compiled handlers under `js/`.

@@ -318,7 +318,11 @@ fn monitor_routes(
         token,
         authenticator,
     };
-    let routes = crate::monitor::routes(monitor.clone(), gate, dashboard.enabled);
+    let mut routes = crate::monitor::routes(monitor.clone(), gate.clone(), dashboard.enabled);
+    // The pages read the monitor, so they exist only where it does.
+    if let (true, Some(app)) = (dashboard.enabled, dashboard.app) {
+        routes.extend(crate::dashboard::routes(app, gate));
+    }
     (monitor, routes)
 }
 
@@ -336,6 +340,16 @@ fn known_routes(
         (SUMMARY_PATH.to_owned(), None, true),
         (REQUESTS_PATH.to_owned(), None, true),
     ];
+    // The dashboard's own files and description stay out of the recent requests, as the
+    // monitor's routes do (the pages poll).
+    for path in [
+        crate::dashboard::ROOT_PATH,
+        crate::dashboard::INDEX_PATH,
+        crate::dashboard::ASSETS_PATH,
+        crate::dashboard::SERVICE_PATH,
+    ] {
+        known.push((path.to_owned(), None, true));
+    }
     for route in spec.routes {
         known.push((
             route.path.to_owned(),

@@ -6,6 +6,7 @@
 //!     enabled: true,
 //!     port: Some(9091),                    // `dashboard.port`; `DASHBOARD_PORT` overrides it
 //!     auth_variable: Some("DASHBOARD_TOKEN"), // `dashboard.auth: ${DASHBOARD_TOKEN}`
+//!     app: Some(&DASHBOARD_APP),           // the pages (`crate::dashboard`)
 //! };
 //! ServiceSpec { …, dashboard: Some(&DASHBOARD) }   // None: DashboardSpec::DEFAULT
 //! ```
@@ -23,6 +24,9 @@ pub struct DashboardSpec {
     /// The environment variable holding the token that opens the monitor and the metrics
     /// (`dashboard.auth: ${VAR}`); read at start, at least 16 bytes.
     pub auth_variable: Option<&'static str>,
+    /// The dashboard's pages and service description, embedded by the generated `main.rs`
+    /// (`crate::dashboard`); `None` serves no pages (the monitor's routes stay).
+    pub app: Option<&'static crate::dashboard::DashboardApp>,
 }
 
 impl DashboardSpec {
@@ -32,6 +36,7 @@ impl DashboardSpec {
         enabled: true,
         port: None,
         auth_variable: None,
+        app: None,
     };
 
     /// The token `auth_variable` names, read through `lookup`; an error names what is wrong.
