@@ -26,10 +26,18 @@ if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
 fi
 
-# The framework packages' browser test (tests/tests/frameworks_browser.rs) drives Debian's
-# chromium with playwright-core; nothing downloads a browser of its own.
+# `promtool check metrics` judges the servers' Prometheus page (runtime-lib/tests/monitor_*.rs,
+# tests/tests/monitor_e2e.rs); Debian ships it in the `prometheus` package. Without recommends,
+# so no Prometheus server is set up.
+if ! command -v promtool >/dev/null 2>&1; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus
+fi
+
+# The dashboard's and the framework packages' browser tests (tests/dashboard/browser.mjs,
+# tests/tests/frameworks_browser.rs) drive Debian's chromium through playwright-core (no
+# browser download).
 if [ ! -x /usr/bin/chromium ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+  apt-get update -qq && apt-get install -y chromium
 fi
 
 # OpenAPI validators and the API fuzzer the tests run against every example.

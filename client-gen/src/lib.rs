@@ -197,6 +197,7 @@ mod tests {
             dashboard: DashboardSettings {
                 enabled: false,
                 port: None,
+                auth_variable: None,
             },
             limits: Limits {
                 body_size: 1024,

@@ -66,6 +66,9 @@ pub struct HandlerRequest {
     /// The verified caller, `None` when anonymous (or the route is public); it becomes
     /// `ctx.user`. Plain data, so it crosses to event-loop threads with the request.
     pub user: Option<User>,
+    /// Where the handler's `console` lines are filed for the dashboard's recent requests
+    /// (`crate::monitor`); `None` when nothing records them.
+    pub recording: Option<crate::monitor::Recording>,
 }
 
 /// A verified caller (`crate::auth`), as `ctx.user` shows it: `{ id, roles, claims, provider }`.

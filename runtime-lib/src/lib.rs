@@ -9,6 +9,8 @@
 //!   back into a [`contract::HandlerResponse`], inline or on an event-loop thread;
 //! - [`storage`]: resources kept in SQLite or PostgreSQL, migrations, generated CRUD, `ctx.db`;
 //! - [`events`]: live events (data changes, `ctx.emit`) at `/_backworks/ws`;
+//! - [`monitor`]: per-route counters and latency, recent requests with their log lines, and the
+//!   `/_backworks/metrics` and `/_backworks/monitor/*` routes the dashboard and Prometheus read;
 //! - [`Allocator`]: the memory allocator generated servers install as `#[global_allocator]`.
 //!
 //! The emitter vendors this crate's sources into each generated server, so it depends on
@@ -17,10 +19,12 @@
 pub mod auth;
 pub mod bridge;
 pub mod contract;
+pub mod dashboard;
 #[cfg(feature = "storage")]
 pub mod events;
 pub mod http;
 pub mod js;
+pub mod monitor;
 pub mod storage;
 
 mod allocator;

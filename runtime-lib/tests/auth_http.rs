@@ -93,6 +93,7 @@ static SERVICE: ServiceSpec = ServiceSpec {
     data: None,
     auth: Some(&AUTH),
     transport: None,
+    dashboard: None,
 };
 
 /// Claims this service accepts: right issuer and audience, valid for an hour.
@@ -372,6 +373,7 @@ const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     data: None,
     auth: None,
     transport: None,
+    dashboard: None,
 };
 
 #[test]

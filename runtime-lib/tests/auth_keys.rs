@@ -57,6 +57,7 @@ const fn service(auth: &'static AuthSpec) -> ServiceSpec {
         data: None,
         auth: Some(auth),
         transport: None,
+        dashboard: None,
     }
 }
 

@@ -124,6 +124,7 @@ const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     data: None,
     auth: None,
     transport: None,
+    dashboard: None,
 };
 
 /// A running `oidc-provider`; stopped on drop.

@@ -176,6 +176,7 @@ fn service(auth: &'static AuthSpec) -> &'static ServiceSpec {
         }))),
         auth: Some(auth),
         transport: None,
+        dashboard: None,
     }))
 }
 
@@ -234,6 +235,7 @@ impl Server {
                     Overrides {
                         store: Some(store.clone()),
                         authenticator: Some(authenticator),
+                        dashboard_token: None,
                     },
                 );
                 let listener = tokio::net::TcpListener::from_std(listener).expect("listener");

@@ -38,6 +38,7 @@ fn request(query: &[(&str, &str)], budget: Duration) -> HandlerRequest {
         deadline: Instant::now() + budget,
         typed_params: &[],
         user: None,
+        recording: None,
     }
 }
 

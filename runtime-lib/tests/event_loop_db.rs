@@ -297,6 +297,7 @@ async fn handlers_reach_the_database_through_promises() {
         deadline: Instant::now() + Duration::from_secs(10),
         typed_params: &[],
         user: None,
+        recording: None,
     };
     let HandlerCall::Pending(answer) = run_stateless_on_loop(request, exercise) else {
         panic!("a loop handler answers later");

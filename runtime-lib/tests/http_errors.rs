@@ -60,7 +60,8 @@ fn undefined_reserved_paths_are_json_404s_and_defined_ones_route() {
     let server = TestServer::start(&SERVICE);
     for path in [
         "/_backworks/",
-        "/_backworks/metrics",
+        "/_backworks/monitor",
+        "/_backworks/metrics/extra",
         "/_backworks/health/extra",
     ] {
         get(&server.url(path)).assert_error(404, "not_found");

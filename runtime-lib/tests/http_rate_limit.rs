@@ -57,6 +57,7 @@ const fn service(transport: &'static TransportSpec) -> ServiceSpec {
         data: None,
         auth: None,
         transport: Some(transport),
+        dashboard: None,
     }
 }
 

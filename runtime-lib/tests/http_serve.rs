@@ -49,6 +49,7 @@ static CONFLICTING: ServiceSpec = ServiceSpec {
     data: None,
     auth: None,
     transport: None,
+    dashboard: None,
 };
 
 /// In the child, this "test" is the server's `main`; in a normal run it does nothing.

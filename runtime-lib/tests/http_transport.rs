@@ -27,6 +27,7 @@ const fn with(transport: &'static TransportSpec) -> ServiceSpec {
         data: None,
         auth: None,
         transport: Some(transport),
+        dashboard: None,
     }
 }
 

@@ -97,6 +97,7 @@ static VALIDATED: ServiceSpec = ServiceSpec {
     data: None,
     auth: None,
     transport: None,
+    dashboard: None,
 };
 
 /// Answers with the JSON of the JS `req` object the bridge builds (`JSON.stringify(req)`),

@@ -1,6 +1,6 @@
 //! Snapshots of what `backworks build` generates for each example: the server's manifest, its
-//! route table and every compiled handler module. The vendored runtime and the seeded lockfile
-//! are left out: they are copies, checked by the runtime's own tests.
+//! route table and every compiled handler module. The vendored runtime, the seeded lockfile
+//! and the dashboard's files are left out: they are copies, checked by their own tests.
 
 use backworks_tests::{EXAMPLES, compile, example};
 
@@ -19,8 +19,13 @@ fn generated_servers_match_their_snapshots() {
                 // Copies: the vendored runtime, the seeded lockfile (and its stamp), the
                 // document's YAML twin and the server's own copy of it. The client package
                 // has snapshots of its own (`typed_client.rs`).
+                // The dashboard's files are the templates' copies, its description has a
+                // snapshot of its own (`dashboard_service.rs`).
                 let copy = path.starts_with("server/backworks-runtime/")
                     || path.starts_with("clients/")
+                    || path.starts_with("dashboard/")
+                    || path.starts_with("server/dashboard/")
+                    || path == "server/src/dashboard.rs"
                     || [
                         "server/Cargo.lock",
                         "server/.Cargo.lock.seed",

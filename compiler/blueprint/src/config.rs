@@ -110,12 +110,20 @@ pub struct ServerConfig {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DashboardConfig {
-    /// Serve the dashboard at `/_backworks/` (default true).
+    /// Serve the dashboard and its monitor routes (`/_backworks/monitor/*`) at `/_backworks/`,
+    /// and keep the recent requests they show (default true). `false` keeps only the counters
+    /// behind `/_backworks/metrics`.
     #[serde(default)]
     pub enabled: Option<bool>,
-    /// Serve the dashboard on its own port instead.
+    /// Serve the dashboard, the monitor and `/_backworks/metrics` on this port instead of the
+    /// main one (`DASHBOARD_PORT` overrides it at run time).
     #[serde(default)]
     pub port: Option<i64>,
+    /// A token that opens the monitor and the metrics (sent as `Authorization: Bearer …`), as
+    /// a reference to an environment variable: `${DASHBOARD_TOKEN}` (at least 16 bytes). A
+    /// service without `auth:` and without it answers the monitor to loopback clients only.
+    #[serde(default)]
+    pub auth: Option<String>,
 }
 
 /// `limits:` settings.

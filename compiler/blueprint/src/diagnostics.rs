@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod dashboard;
 pub mod data;
 pub mod rules;
 pub mod transport;

@@ -59,7 +59,7 @@ pub fn lower(
     };
 
     let server = lowerer.server(blueprint, root);
-    let dashboard = lowerer.dashboard(blueprint, root);
+    let dashboard = lowerer.dashboard(blueprint, root, server.port);
     let limits = lowerer.limits(blueprint, root);
     let global_headers = lowerer.global_headers(blueprint, root);
     let schemas = lowerer.named_schemas(root);
@@ -261,16 +261,46 @@ impl Lowerer<'_, '_> {
         }
     }
 
-    fn dashboard(&mut self, blueprint: &Blueprint, root: &Node) -> DashboardSettings {
+    fn dashboard(
+        &mut self,
+        blueprint: &Blueprint,
+        root: &Node,
+        server_port: u16,
+    ) -> DashboardSettings {
         let config = blueprint.dashboard.as_ref();
         let port_node = root
             .get("dashboard")
             .and_then(|dashboard| dashboard.get("port"));
+        let auth_variable = config
+            .and_then(|dashboard| dashboard.auth.as_deref())
+            .and_then(|text| {
+                let variable = crate::auth::variable_reference(text);
+                if variable.is_none() {
+                    // Pointed at `dashboard:`: an excerpt of the value's line would print it.
+                    let key = root.key("dashboard").map(|key| key.span.clone());
+                    self.diagnostics
+                        .push(diagnostics::dashboard::token_in_blueprint(
+                            self.source,
+                            key.unwrap_or(0..0),
+                        ));
+                }
+                variable.map(str::to_owned)
+            });
+        let port = self.port(config.and_then(|dashboard| dashboard.port), port_node);
+        if port == Some(server_port) {
+            let range = port_node.map_or(0..0, |node| node.span.clone());
+            self.diagnostics.push(diagnostics::dashboard::port_taken(
+                self.source,
+                range,
+                server_port,
+            ));
+        }
         DashboardSettings {
             enabled: config
                 .and_then(|dashboard| dashboard.enabled)
                 .unwrap_or(true),
-            port: self.port(config.and_then(|dashboard| dashboard.port), port_node),
+            port,
+            auth_variable,
         }
     }
 

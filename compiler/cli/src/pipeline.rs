@@ -118,8 +118,8 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         }
     };
     let inferred: Vec<_> = handlers.iter().map(backworks_js::infer_responses).collect();
-    let emitted =
-        backworks_emit::emit(&service, &program, &inferred, &blueprint_name).map(|mut tree| {
+    let emitted = backworks_emit::emit(&service, &program, &inferred, &blueprint_name, &handlers)
+        .map(|mut tree| {
             // The client reads the same document the server enforces (a pure function of the IR).
             let document = backworks_emit::openapi_document(&service, &inferred);
             let clients_dir = Path::new(backworks_client_gen::CLIENTS_DIR);

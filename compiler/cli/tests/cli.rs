@@ -305,6 +305,7 @@ fn dev_rebuilds_on_change_and_survives_mistakes() {
     let dev = DevSession::start(&project, &workspace_root(), &[]);
     let get = || http(port, "GET", "/greet", None).1;
 
+    dev.wait_for(&format!("dashboard: http://127.0.0.1:{port}/_backworks/"));
     dev.wait_for("listening on");
     assert_eq!(get(), "first");
 

@@ -85,6 +85,7 @@ pub(crate) fn service_with(resources: Vec<Resource>, snapshot: Option<SchemaSnap
         dashboard: DashboardSettings {
             enabled: true,
             port: None,
+            auth_variable: None,
         },
         limits: Limits {
             body_size: 1 << 20,

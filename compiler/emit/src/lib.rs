@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! plan_migration(service)  ──▶ PlannedMigration { 0002_alter_books/{sqlite,postgres}.sql, schema.json }
-//! emit(service, program)   ──▶ OutputTree { server/src/main.rs (routes, DataSpec), openapi.json, … }
+//! emit(service, program)   ──▶ OutputTree { server/src/main.rs (routes, DataSpec), openapi.json,
+//!                                           dashboard/ (pages + service.json), … }
 //! ```
 //!
 //! Emitters only read the IR and the compiled program; nothing here parses YAML or JavaScript.
@@ -12,6 +13,8 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
 }
 mod auth_spec;
+mod dashboard;
+mod dashboard_spec;
 #[cfg(test)]
 mod data_artifacts_tests;
 mod data_spec;
@@ -30,6 +33,7 @@ mod output;
 mod routes;
 mod rust_file;
 mod server;
+mod service_description;
 mod templates;
 mod transport_spec;
 
@@ -41,7 +45,7 @@ pub use rust_file::format_rust_file;
 
 use backworks_diagnostics::Diagnostic;
 use backworks_ir::Service;
-use backworks_js::{CompiledProgram, ExportResponses};
+use backworks_js::{CompiledProgram, ExportResponses, HandlerSource};
 
 /// Every file of a build, ready to write under `OUT/`.
 pub fn emit(
@@ -49,6 +53,7 @@ pub fn emit(
     program: &CompiledProgram,
     inferred: &[Vec<ExportResponses>],
     blueprint_name: &str,
+    handlers: &[HandlerSource],
 ) -> Result<OutputTree, Vec<Diagnostic>> {
     let operations = bind(service, program)?;
     let mut tree = OutputTree::new();
@@ -61,5 +66,6 @@ pub fn emit(
     tree.add("server/openapi.json", json);
     server::emit_server(service, program, &operations, blueprint_name, &mut tree)
         .map_err(|error| vec![error])?;
+    dashboard::add(service, handlers, blueprint_name, &mut tree).map_err(|error| vec![error])?;
     Ok(tree)
 }

@@ -187,6 +187,8 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
     } else {
         quote! { None }
     };
+    let dashboard_static = crate::dashboard_spec::dashboard_static(&service.dashboard);
+    let dashboard = quote! { Some(&DASHBOARD) };
     quote! {
         //! The server for this blueprint: settings and routes; everything else is in
         //! `backworks-runtime` and the compiled handlers under `js/`.
@@ -205,6 +207,8 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
 
         #transport_static
 
+        #dashboard_static
+
         static SERVICE: ServiceSpec = ServiceSpec {
             name: #name,
             version: #version,
@@ -217,6 +221,7 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
             data: #data,
             auth: #auth,
             transport: #transport,
+            dashboard: #dashboard,
         };
 
         #[global_allocator]

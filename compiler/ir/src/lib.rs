@@ -120,6 +120,9 @@ pub struct DashboardSettings {
     pub enabled: bool,
     /// A separate port for the dashboard, if the blueprint asks for one.
     pub port: Option<u16>,
+    /// The environment variable holding the token that opens the monitor and the metrics
+    /// (`dashboard.auth: ${VAR}`), if any.
+    pub auth_variable: Option<String>,
 }
 
 /// Limits applied to every request.

@@ -177,6 +177,7 @@ fn compiled_handlers_match_node() {
                 deadline: std::time::Instant::now() + std::time::Duration::from_secs(5),
                 typed_params: &[],
                 user: None,
+                recording: None,
             };
             let mut fields = vec![("case", Value::str(case)), ("request", Value::from(index))];
             // A handler on an event-loop thread answers later; wait for it.

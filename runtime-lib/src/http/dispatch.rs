@@ -30,6 +30,7 @@ use super::request_id::RequestId;
 use super::{logging, request, response, validate};
 use crate::auth::{self, Authenticator};
 use crate::contract::{HandlerCall, HandlerError, HandlerResult};
+use crate::monitor::Recording;
 use serde_json::Value;
 
 /// The axum handler behind every blueprint route.
@@ -87,7 +88,18 @@ async fn answer(
     if let Err(limited) = shared.limits.check(user.as_ref(), &req).await {
         return Ok(limited.into_response());
     }
+    let recording = req.extensions().get::<Recording>().cloned();
+    let content_type = recording.as_ref().and_then(|_| {
+        req.headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .map(|value| value.as_bytes().to_vec())
+    });
     let mut handler_request = request::read(req, route, shared.body_limit, request_id).await?;
+    if let Some(recording) = &recording {
+        recording.body(&handler_request.body, content_type.as_deref());
+        recording.user(user.as_ref().and_then(|user| user.id.as_deref()));
+    }
+    handler_request.recording = recording.clone();
     handler_request.user = user;
     if let (Some(document), Some(pointer)) = (shared.document, route.operation)
         && let Some(operation) = document.pointer(pointer)
@@ -102,7 +114,7 @@ async fn answer(
     // anything here half-updated; module state it keeps is the JS runtime's to guard.
     let outcome = {
         // Marked only around the sync call, never across an `.await`.
-        let _call = logging::enter_handler(route.endpoint, request_id);
+        let _call = logging::enter_handler(route.endpoint, request_id, recording);
         catch_unwind(AssertUnwindSafe(|| (route.handler)(handler_request)))
     };
     let outcome = match outcome {

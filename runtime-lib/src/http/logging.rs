@@ -25,10 +25,14 @@ use tracing_subscriber::fmt::format::Writer;
 use tracing_subscriber::fmt::time::FormatTime;
 
 use super::request_id::RequestId;
+use crate::monitor::Recording;
+
+/// The endpoint, request id and recording (`crate::monitor`) of a handler call.
+type Call = (&'static str, HeaderValue, Option<Recording>);
 
 thread_local! {
-    /// The endpoint and request id of the handler call running on this thread.
-    static HANDLER_CALL: RefCell<Option<(&'static str, HeaderValue)>> = const { RefCell::new(None) };
+    /// The handler call running on this thread.
+    static HANDLER_CALL: RefCell<Option<Call>> = const { RefCell::new(None) };
 }
 
 /// Marks the handler call running on this thread until dropped: what it logs (console output,
@@ -36,12 +40,17 @@ thread_local! {
 /// built only when something is logged: creating one per request cost more than the handler
 /// of hello-world.
 pub(crate) struct HandlerCall {
-    previous: Option<(&'static str, HeaderValue)>,
+    previous: Option<Call>,
 }
 
-/// Starts marking a handler call (see [`HandlerCall`]).
-pub(crate) fn enter_handler(endpoint: &'static str, request_id: &RequestId) -> HandlerCall {
-    let current = (endpoint, request_id.header_value());
+/// Starts marking a handler call (see [`HandlerCall`]); its console lines are also filed in
+/// `recording`, when the monitor keeps one.
+pub(crate) fn enter_handler(
+    endpoint: &'static str,
+    request_id: &RequestId,
+    recording: Option<Recording>,
+) -> HandlerCall {
+    let current = (endpoint, request_id.header_value(), recording);
     HandlerCall {
         previous: HANDLER_CALL.with_borrow_mut(|call| call.replace(current)),
     }
@@ -57,7 +66,7 @@ impl Drop for HandlerCall {
 /// Runs `log` inside the `handler` span of the handler call running on this thread, if any.
 pub(crate) fn in_handler_span(log: impl FnOnce()) {
     let span = HANDLER_CALL.with_borrow(|call| {
-        call.as_ref().map(|(endpoint, request_id)| {
+        call.as_ref().map(|(endpoint, request_id, _)| {
             tracing::error_span!(
                 "handler",
                 endpoint = *endpoint,
@@ -69,6 +78,15 @@ pub(crate) fn in_handler_span(log: impl FnOnce()) {
         Some(span) => span.in_scope(log),
         None => log(),
     }
+}
+
+/// Files a console line in the recording of the handler call running on this thread, if any.
+pub(crate) fn record_console(level: &str, line: &str) {
+    HANDLER_CALL.with_borrow(|call| {
+        if let Some((_, _, Some(recording))) = call {
+            recording.log(level, line);
+        }
+    });
 }
 
 /// The fields of one request's log line.

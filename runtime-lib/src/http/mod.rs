@@ -17,6 +17,7 @@
 //!     data: None,       // or Some(&DATA): resources, opened at start, CRUD routes mounted
 //!     auth: None,       // or Some(&AUTH): bearer tokens verified, see `crate::auth`
 //!     transport: None,  // or Some(&TRANSPORT): rate limits, CORS, connection limits
+//!     dashboard: None,  // or Some(&DASHBOARD): monitor off, a port of its own, a token
 //! };
 //! fn main() -> std::process::ExitCode { backworks_runtime::http::serve(&SERVICE) }
 //! ```
@@ -30,7 +31,8 @@
 //!                                ─▶ read + classify the body ─▶ HandlerRequest
 //!                      │          └─▶ handler (sync, catch_unwind) ─▶ HandlerResponse ─▶ Response
 //!                      ├─▶ CRUD routes of `data` (caller admitted first) ─▶ storage::Store
-//!                      ├─▶ /_backworks/health
+//!                      ├─▶ /_backworks/health, /_backworks/metrics, /_backworks/monitor/*
+//!                      │     (crate::monitor; its `Observe` layer counts every request, inside the envelope)
 //!                      ├─▶ 405 JSON (known path, other method; axum adds `Allow`)
 //!                      └─▶ 404 JSON (unknown path)
 //! ```
@@ -61,7 +63,7 @@ mod serve;
 mod transport;
 pub mod validate;
 
-pub(crate) use logging::{in_handler_span, panic_text};
+pub(crate) use logging::{in_handler_span, panic_text, record_console};
 #[cfg(feature = "storage")]
 pub use routes::router_with_store;
 pub use routes::{Overrides, router, router_with};
@@ -105,6 +107,10 @@ pub struct ServiceSpec {
     /// [`TransportSpec::DEFAULT`] (security headers, a 10 s header-read timeout, 64
     /// connections per client address, no rate limit, no CORS).
     pub transport: Option<&'static TransportSpec>,
+    /// The dashboard and monitor (`dashboard:`); `None` is
+    /// [`DashboardSpec::DEFAULT`](crate::monitor::DashboardSpec::DEFAULT) (enabled, on the
+    /// main port, no token).
+    pub dashboard: Option<&'static crate::monitor::DashboardSpec>,
 }
 
 /// One endpoint method: where it lives and which compiled handler answers it.

@@ -51,6 +51,7 @@ pub(crate) async fn read(
         typed_params: route.typed_params,
         // Set by the dispatcher, which admitted the caller before reading the request.
         user: None,
+        recording: None,
     })
 }
 

@@ -82,6 +82,9 @@ pub struct Overrides {
     pub store: Option<crate::storage::Store>,
     /// Verifies callers instead of an authenticator built from the environment.
     pub authenticator: Option<Authenticator>,
+    /// The token opening the monitor and the metrics, instead of the one `dashboard.auth`
+    /// names in the environment.
+    pub dashboard_token: Option<String>,
 }
 
 impl Overrides {
@@ -91,6 +94,7 @@ impl Overrides {
             #[cfg(feature = "storage")]
             store: None,
             authenticator,
+            dashboard_token: None,
         }
     }
 }
@@ -101,6 +105,15 @@ impl Overrides {
 ///
 /// Like [`router`] (the environment is read only when no authenticator is supplied).
 pub fn router_with(spec: &'static ServiceSpec, overrides: Overrides) -> Router {
+    routers_with(spec, overrides).0
+}
+
+/// Like [`router_with`], with the router of the dashboard's own port (`dashboard.port`) apart
+/// when the spec asks for one; `serve` listens on both.
+pub(crate) fn routers_with(
+    spec: &'static ServiceSpec,
+    overrides: Overrides,
+) -> (Router, Option<Router>) {
     #[allow(unused_mut, reason = "only a store (the `storage` feature) changes it")]
     let mut authenticator = match (spec.auth, overrides.authenticator) {
         (_, Some(authenticator)) => Some(authenticator),
@@ -122,7 +135,12 @@ pub fn router_with(spec: &'static ServiceSpec, overrides: Overrides) -> Router {
     };
     #[cfg(not(feature = "storage"))]
     let crud = Crud::Installed;
-    build(spec, crud, authenticator.map(Arc::new))
+    build(
+        spec,
+        crud,
+        authenticator.map(Arc::new),
+        overrides.dashboard_token.map(Arc::from),
+    )
 }
 
 /// Which store the CRUD routes use.
@@ -137,8 +155,17 @@ fn build(
     spec: &'static ServiceSpec,
     crud: Crud,
     authenticator: Option<Arc<Authenticator>>,
-) -> Router {
+    dashboard_token: Option<Arc<str>>,
+) -> (Router, Option<Router>) {
     let transport = spec.transport.unwrap_or(&TransportSpec::DEFAULT);
+    let monitor_authenticator = authenticator.clone();
+    // Paths mounted beside the blueprint's and the resources' (API keys, accounts), so the
+    // monitor counts them apart from the start rather than learning them under a lock.
+    #[allow(
+        unused_mut,
+        reason = "only the `auth` and `storage` features mount more"
+    )]
+    let mut mounted: Vec<String> = Vec::new();
     #[cfg(feature = "storage")]
     let limits = RateLimits::new(
         transport,
@@ -185,6 +212,7 @@ fn build(
         for (path, methods) in
             crate::auth::api_keys_routes::routes(authenticator.clone(), spec.body_limit)
         {
+            mounted.push(path.clone());
             router = router.route(&path, methods.fallback(method_not_allowed));
         }
     }
@@ -200,10 +228,25 @@ fn build(
     #[cfg(all(feature = "auth", feature = "storage"))]
     if let Some(authenticator) = authenticator.filter(|a| a.accounts().is_some()) {
         for (path, methods) in crate::auth::users::routes::routes(authenticator, account_store) {
+            mounted.push(path.to_owned());
             router = router.route(path, methods.fallback(method_not_allowed));
         }
     }
     let global = Arc::new(global_headers(spec, transport));
+    // The monitor's routes, here or on the dashboard's port; then every route above is tagged
+    // with its template for the per-route counters.
+    let (monitor, dashboard_routes) =
+        monitor_routes(spec, monitor_authenticator, dashboard_token, mounted);
+    let dashboard = match spec.dashboard.and_then(|d| d.port) {
+        Some(_) => Some(dashboard_router(dashboard_routes, global.clone())),
+        None => {
+            for (path, methods) in dashboard_routes {
+                router = router.route(path, methods.fallback(method_not_allowed));
+            }
+            None
+        }
+    };
+    router = router.route_layer(crate::monitor::Tag(monitor.clone()));
     router = router.fallback(not_found);
     // Inside out: rate limits, then CORS (a preflight is never counted), then the envelope.
     if limits.any() {
@@ -218,8 +261,9 @@ fn build(
             cors,
         ));
     }
+    router = router.layer(crate::monitor::Observe(monitor));
     router = router.layer(axum::middleware::from_fn_with_state(global, envelope));
-    take_query_key(router, spec)
+    (take_query_key(router, spec), dashboard)
 }
 
 /// `auth.api_keys.query`: outside everything else, so no log line, handler or list grammar
@@ -242,6 +286,107 @@ fn take_query_key(router: Router, spec: &'static ServiceSpec) -> Router {
 #[cfg(not(all(feature = "auth", feature = "storage")))]
 fn take_query_key(router: Router, _: &'static ServiceSpec) -> Router {
     router
+}
+
+/// The service's monitor and the routes reading it (`crate::monitor`).
+///
+/// # Panics
+///
+/// If `dashboard.auth` names a variable the environment lacks; `serve` checks that first.
+fn monitor_routes(
+    spec: &'static ServiceSpec,
+    authenticator: Option<Arc<Authenticator>>,
+    token: Option<Arc<str>>,
+    mounted: Vec<String>,
+) -> (
+    Arc<crate::monitor::Monitor>,
+    Vec<(&'static str, MethodRouter)>,
+) {
+    use crate::monitor::{DashboardSpec, Gate, Monitor};
+    let dashboard = spec.dashboard.unwrap_or(&DashboardSpec::DEFAULT);
+    let token = token.or_else(|| {
+        dashboard
+            .token(&|name| std::env::var(name).ok())
+            .unwrap_or_else(|error| panic!("dashboard: {error}"))
+    });
+    let monitor = Arc::new(Monitor::new(
+        spec,
+        known_routes(spec, mounted),
+        dashboard.enabled,
+    ));
+    let gate = Gate {
+        token,
+        authenticator,
+    };
+    let mut routes = crate::monitor::routes(monitor.clone(), gate.clone(), dashboard.enabled);
+    // The pages read the monitor, so they exist only where it does.
+    if let (true, Some(app)) = (dashboard.enabled, dashboard.app) {
+        routes.extend(crate::dashboard::routes(app, gate));
+    }
+    (monitor, routes)
+}
+
+/// The route templates the monitor counts apart from the start (others it learns as they
+/// answer): the reserved routes, the blueprint's, the resources' CRUD routes and `mounted`.
+fn known_routes(
+    spec: &'static ServiceSpec,
+    mounted: Vec<String>,
+) -> Vec<crate::monitor::KnownRoute> {
+    use crate::monitor::{METRICS_PATH, REQUESTS_PATH, SUMMARY_PATH};
+    let mut known: Vec<crate::monitor::KnownRoute> = vec![
+        (HEALTH_PATH.to_owned(), None, false),
+        (OPENAPI_PATH.to_owned(), None, false),
+        (METRICS_PATH.to_owned(), None, true),
+        (SUMMARY_PATH.to_owned(), None, true),
+        (REQUESTS_PATH.to_owned(), None, true),
+    ];
+    // The dashboard's own files and description stay out of the recent requests, as the
+    // monitor's routes do (the pages poll).
+    for path in [
+        crate::dashboard::ROOT_PATH,
+        crate::dashboard::INDEX_PATH,
+        crate::dashboard::ASSETS_PATH,
+        crate::dashboard::SERVICE_PATH,
+    ] {
+        known.push((path.to_owned(), None, true));
+    }
+    for route in spec.routes {
+        known.push((
+            route.path.to_owned(),
+            Some((route.method, route.endpoint)),
+            false,
+        ));
+    }
+    #[cfg(feature = "storage")]
+    if let Some(data) = spec.data {
+        for resource in data.resources {
+            known.push((format!("/{}", resource.name), None, false));
+            known.push((format!("/{}/{{id}}", resource.name), None, false));
+        }
+        if spec.auth.is_some() {
+            known.push((
+                crate::storage::audit::route::AUDIT_PATH.to_owned(),
+                None,
+                false,
+            ));
+        }
+    }
+    known.extend(mounted.into_iter().map(|path| (path, None, false)));
+    known
+}
+
+/// The router of the dashboard's own port: the monitor's routes in the same envelope.
+fn dashboard_router(
+    routes: Vec<(&'static str, MethodRouter)>,
+    global: Arc<GlobalHeaders>,
+) -> Router {
+    let mut router = Router::new();
+    for (path, methods) in routes {
+        router = router.route(path, methods.fallback(method_not_allowed));
+    }
+    router
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(global, envelope))
 }
 
 /// Mounts the generated CRUD routes of `spec.data`; a path a declared endpoint already serves
@@ -410,38 +555,20 @@ fn mount_events(
     });
     let handler = move |ws: axum::extract::ws::WebSocketUpgrade,
                         mut headers: axum::http::HeaderMap,
-                        query_key: Option<axum::Extension<SocketQueryKey>>,
+                        extensions: axum::http::Extensions,
                         closing: Option<axum::Extension<Closing>>| {
         let endpoint = Arc::clone(&endpoint);
         async move {
             // The socket verifies credentials as headers; a key the query carried (taken out
             // of the URL by `take_query_key`) is moved into the key header, and an ambiguous
             // one is refused before upgrading, as on every other route.
-            if let Some(axum::Extension(found)) = query_key
-                && let Err(refusal) = key_header_from_query(&endpoint, &mut headers, found)
-            {
-                return *refusal;
+            if let Err(refusal) = key_header_from_query(&endpoint, &mut headers, &extensions) {
+                return refusal.into_response();
             }
             upgrade(endpoint, ws, headers, closing.map(|closing| closing.0)).await
         }
     };
     router.route(WS_PATH, get(handler).fallback(method_not_allowed))
-}
-
-/// An API key the query carried: only a service with auth has one (`auth::query_key`).
-#[cfg(all(feature = "storage", feature = "auth"))]
-type SocketQueryKey = crate::auth::query_key::QueryKey;
-#[cfg(all(feature = "storage", not(feature = "auth")))]
-type SocketQueryKey = std::convert::Infallible;
-
-/// Without auth no key is ever taken from a query.
-#[cfg(all(feature = "storage", not(feature = "auth")))]
-fn key_header_from_query(
-    _: &crate::events::socket::Endpoint,
-    _: &mut axum::http::HeaderMap,
-    found: SocketQueryKey,
-) -> Result<(), Box<Response>> {
-    match found {}
 }
 
 /// Puts an API key taken from the query string into the key header of `headers`; a 401 when
@@ -450,17 +577,15 @@ fn key_header_from_query(
 fn key_header_from_query(
     endpoint: &crate::events::socket::Endpoint,
     headers: &mut axum::http::HeaderMap,
-    found: crate::auth::query_key::QueryKey,
-) -> Result<(), Box<Response>> {
+    extensions: &axum::http::Extensions,
+) -> Result<(), HttpError> {
     use crate::auth::query_key::QueryKey;
-    let refused = || {
-        Box::new(
-            HttpError::Unauthorized {
-                invalid_token: true,
-                message: "an API key must be sent once, in the query or in its header",
-            }
-            .into_response(),
-        )
+    let Some(found) = extensions.get::<QueryKey>().cloned() else {
+        return Ok(());
+    };
+    let refused = || HttpError::Unauthorized {
+        invalid_token: true,
+        message: "an API key must be sent once, in the query or in its header",
     };
     let Some(header) = endpoint
         .authenticator
@@ -478,6 +603,15 @@ fn key_header_from_query(
     let name = axum::http::HeaderName::from_bytes(header.as_bytes()).map_err(|_| refused())?;
     let value = axum::http::HeaderValue::from_str(&key).map_err(|_| refused())?;
     headers.insert(name, value);
+    Ok(())
+}
+
+#[cfg(all(feature = "storage", not(feature = "auth")))]
+fn key_header_from_query(
+    _: &crate::events::socket::Endpoint,
+    _: &mut axum::http::HeaderMap,
+    _: &axum::http::Extensions,
+) -> Result<(), HttpError> {
     Ok(())
 }
 

@@ -31,7 +31,7 @@ use super::ServiceSpec;
 use super::client_addr::{ClientAddr, TrustedProxies};
 use super::connections::ConnectionCounts;
 use super::logging;
-use super::routes::{router, router_with};
+use super::routes::{router, routers_with};
 use super::transport::TransportSpec;
 
 /// Runs the service until SIGTERM or Ctrl-C; what the generated `main` returns.
@@ -65,7 +65,14 @@ fn run(spec: &'static ServiceSpec) -> Result<(), String> {
                 .map_err(|error| format!("auth: {error}"))
         })
         .transpose()?;
-    let app = checked_router(spec, authenticator)?;
+    let dashboard = spec
+        .dashboard
+        .unwrap_or(&crate::monitor::DashboardSpec::DEFAULT);
+    dashboard
+        .token(&|name| std::env::var(name).ok())
+        .map_err(|error| format!("dashboard: {error}"))?;
+    let dashboard_port = dashboard.separate_port()?;
+    let (app, dashboard_app) = checked_router(spec, authenticator)?;
     logging::route_panics_to_tracing();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -79,11 +86,58 @@ fn run(spec: &'static ServiceSpec) -> Result<(), String> {
         let bound = listener
             .local_addr()
             .map_err(|error| format!("cannot read the bound address: {error}"))?;
+        // Both listeners stop together, on the one signal.
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let until_stopped = move || {
+            let mut stopped = stopped.clone();
+            async move {
+                let _ = stopped.wait_for(|stop| *stop).await.map(drop);
+            }
+        };
+        let dashboard = match (dashboard_app, dashboard_port) {
+            (Some(dashboard_app), Some(port)) => {
+                let listener = TcpListener::bind((host.as_str(), port))
+                    .await
+                    .map_err(|error| {
+                        format!(
+                            "cannot listen on {} (dashboard.port): {error}",
+                            address(&host, port)
+                        )
+                    })?;
+                let bound = listener
+                    .local_addr()
+                    .map_err(|error| format!("cannot read the bound address: {error}"))?;
+                announce_dashboard(spec, &host, bound.port());
+                Some(tokio::spawn(run_until(
+                    listener,
+                    dashboard_app,
+                    spec,
+                    until_stopped(),
+                )))
+            }
+            _ => None,
+        };
         announce(spec, &host, bound.port());
-        run_until(listener, app, spec, shutdown_signal())
-            .await
-            .map_err(|error| format!("server error: {error}"))
+        tokio::spawn(async move {
+            shutdown_signal().await;
+            let _ = stop.send(true);
+        });
+        let served = run_until(listener, app, spec, until_stopped()).await;
+        if let Some(dashboard) = dashboard {
+            let _ = dashboard.await;
+        }
+        served.map_err(|error| format!("server error: {error}"))
     })
+}
+
+/// Tells on stderr where the dashboard's own port is (stdout carries only the start-up line).
+fn announce_dashboard(spec: &ServiceSpec, host: &str, port: u16) {
+    tracing::info!(
+        target: "backworks::server",
+        "{} dashboard and metrics on http://{}/_backworks/",
+        spec.name,
+        address(host, port)
+    );
 }
 
 /// Builds the router, turning a spec error (a panic in `router`) into a one-line message: the
@@ -92,11 +146,11 @@ fn run(spec: &'static ServiceSpec) -> Result<(), String> {
 fn checked_router(
     spec: &'static ServiceSpec,
     authenticator: Option<crate::auth::Authenticator>,
-) -> Result<axum::Router, String> {
+) -> Result<(axum::Router, Option<axum::Router>), String> {
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let overrides = super::Overrides::authenticated_by(authenticator);
-    let built = catch_unwind(AssertUnwindSafe(|| router_with(spec, overrides)));
+    let built = catch_unwind(AssertUnwindSafe(|| routers_with(spec, overrides)));
     std::panic::set_hook(previous_hook);
     built.map_err(|payload| format!("invalid routes: {}", logging::panic_text(payload.as_ref())))
 }

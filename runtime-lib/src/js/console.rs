@@ -282,9 +282,15 @@ pub fn log(level: &str, args: &[Value]) -> Value {
     // marked on this thread.
     match super::request_task::current() {
         Some(task) => {
-            tracing::error_span!("handler", request_id = task.request_id()).in_scope(emit)
+            tracing::error_span!("handler", request_id = task.request_id()).in_scope(emit);
+            if let Some(recording) = task.recording() {
+                recording.log(level, &line);
+            }
         }
-        None => crate::http::in_handler_span(emit),
+        None => {
+            crate::http::in_handler_span(emit);
+            crate::http::record_console(level, &line);
+        }
     }
     Value::Undefined
 }

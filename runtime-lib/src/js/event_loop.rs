@@ -198,7 +198,8 @@ fn start(call: LoopCall, modules: Rc<Modules>) {
         answer,
     } = call;
     let user = request.user.clone();
-    let task = RequestTask::for_caller(&request.request_id, user, request.deadline, answer);
+    let task = RequestTask::for_caller(&request.request_id, user, request.deadline, answer)
+        .recorded_in(request.recording.clone());
     let owner = task.clone();
     super::microtasks::enqueue_owned(
         Some(task),

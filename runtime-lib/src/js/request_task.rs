@@ -26,6 +26,7 @@ use std::time::{Duration, Instant};
 use super::error::Throw;
 use super::microtasks::Job;
 use crate::contract::{HandlerError, HandlerResult, User};
+use crate::monitor::Recording;
 
 /// Where a task stands.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -52,6 +53,9 @@ pub struct RequestTask {
     request_id: Rc<str>,
     /// The request's verified caller, whom its `ctx.db` writes are audited as.
     user: Rc<Option<User>>,
+    /// Where its `console` lines are filed for the dashboard (`crate::monitor`), if anywhere;
+    /// code it leaves behind (timers) files there too.
+    recording: Option<Recording>,
 }
 
 thread_local! {
@@ -102,12 +106,31 @@ impl RequestTask {
             answer: RefCell::new(Some(answer)),
             request_id: Rc::from(request_id),
             user: Rc::new(user),
+            recording: None,
         })
+    }
+
+    /// This task with its console lines filed in `recording` (before it is shared).
+    pub fn recorded_in(mut self: Rc<Self>, recording: Option<Recording>) -> Rc<RequestTask> {
+        if let Some(task) = Rc::get_mut(&mut self) {
+            task.recording = recording;
+        }
+        self
+    }
+
+    /// Where this task's console lines are filed, if anywhere.
+    pub fn recording(&self) -> Option<&Recording> {
+        self.recording.as_ref()
     }
 
     /// A task with nobody waiting for it (work left by an abandoned request, e.g. a module's
     /// interval), with a fresh budget of `budget`; it logs as the request it came from.
-    fn detached(budget: Duration, request_id: Rc<str>, user: Rc<Option<User>>) -> Rc<RequestTask> {
+    fn detached(
+        budget: Duration,
+        request_id: Rc<str>,
+        user: Rc<Option<User>>,
+        recording: Option<Recording>,
+    ) -> Rc<RequestTask> {
         Rc::new(RequestTask {
             deadline: Cell::new(Instant::now() + budget),
             budget,
@@ -115,6 +138,7 @@ impl RequestTask {
             answer: RefCell::new(None),
             request_id,
             user,
+            recording,
         })
     }
 
@@ -152,9 +176,12 @@ impl RequestTask {
                 self.deadline.set(Instant::now() + self.budget);
                 self.clone()
             }
-            TaskState::Abandoned => {
-                RequestTask::detached(self.budget, self.request_id.clone(), self.user.clone())
-            }
+            TaskState::Abandoned => RequestTask::detached(
+                self.budget,
+                self.request_id.clone(),
+                self.user.clone(),
+                self.recording.clone(),
+            ),
         }
     }
 

@@ -136,6 +136,7 @@ pub fn service(data: &'static DataSpec, routes: &'static [RouteSpec]) -> &'stati
         data: Some(data),
         auth: Some(&AUTH),
         transport: None,
+        dashboard: None,
     }))
 }
 
@@ -177,6 +178,7 @@ impl AuditServer {
                     Overrides {
                         store: Some(store.clone()),
                         authenticator: Some(authenticator),
+                        dashboard_token: None,
                     },
                 );
                 let listener = tokio::net::TcpListener::from_std(listener).expect("a listener");

@@ -258,6 +258,7 @@ impl AuthServer {
                     Overrides {
                         store,
                         authenticator,
+                        dashboard_token: None,
                     },
                 );
                 let listener = tokio::net::TcpListener::from_std(listener).expect("a listener");

@@ -238,6 +238,7 @@ impl Server {
                     Overrides {
                         store: Some(store),
                         authenticator: Some(authenticator),
+                        dashboard_token: None,
                     },
                 );
                 let listener = tokio::net::TcpListener::from_std(listener).expect("a listener");

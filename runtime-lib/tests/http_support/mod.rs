@@ -66,6 +66,7 @@ pub static SERVICE: ServiceSpec = ServiceSpec {
     data: None,
     auth: None,
     transport: None,
+    dashboard: None,
 };
 
 /// The test service's (tiny) OpenAPI document.

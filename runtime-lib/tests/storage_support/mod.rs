@@ -122,6 +122,7 @@ pub const SERVICE_FIELDS: ServiceSpec = ServiceSpec {
     data: Some(&schema::DATA),
     auth: None,
     transport: None,
+    dashboard: None,
 };
 
 /// A server on a free loopback port serving `spec`'s CRUD routes from the database at `url`.

@@ -63,6 +63,7 @@ pub fn dev(target: &Path, out: Option<&Path>) -> bool {
                 if let Some(database) = &compiled.service.database {
                     announce(&database.url, &compiled.project.root);
                 }
+                announce_dashboard(&compiled.service);
             }
             match compile_server(&out_dir) {
                 Some(binary) => {
@@ -187,6 +188,31 @@ fn announce(blueprint_url: &str, root: &Path) {
             root.display()
         ),
     }
+}
+
+/// Says where the dashboard will be: the server's address (`HOST`/`PORT` override the
+/// blueprint's, as the server reads them) or `dashboard.port` (`DASHBOARD_PORT`).
+fn announce_dashboard(service: &backworks_ir::Service) {
+    if !service.dashboard.enabled {
+        return;
+    }
+    let setting = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    let host = setting("HOST").unwrap_or_else(|| service.server.host.clone());
+    let host = if host == "0.0.0.0" || host == "::" {
+        "127.0.0.1".to_owned()
+    } else {
+        host
+    };
+    let port = setting("DASHBOARD_PORT")
+        .or_else(|| service.dashboard.port.map(|port| port.to_string()))
+        .or_else(|| setting("PORT"))
+        .unwrap_or_else(|| service.server.port.to_string());
+    let host = if host.contains(':') {
+        format!("[{host}]")
+    } else {
+        host
+    };
+    println!("dashboard: http://{host}:{port}/_backworks/");
 }
 
 /// `postgres://me:secret@host/db` → `postgres://me:***@host/db`: a terminal is no place for it.

@@ -181,6 +181,7 @@ mod tests {
             deadline: std::time::Instant::now(),
             typed_params: &[],
             user: None,
+            recording: None,
         };
         let violations = check_request(&json!({}), &operation, &request);
         let pointers: Vec<&str> = violations.iter().map(|v| v.pointer.as_str()).collect();

@@ -1,0 +1,224 @@
+//! The dashboard end to end, in a real browser: `examples/notes-auth` (built-in accounts,
+//! record rules, rate limits) with a `dashboard.auth` token added, built and run with marker
+//! strings as its secrets, then driven once by `tests/dashboard/browser.mjs` in Debian's
+//! chromium (playwright-core): sign in as the admin, every page with real data (the requests
+//! sent here show in the live log and in the endpoints' counts), the explorer creating a
+//! note, every asset served from loopback, no console error, axe-core on every page, no
+//! secret anywhere, screenshots of every page in both themes at both widths
+//! (`target/dashboard-screenshots/`). Over plain HTTP first: content types, the content
+//! security policy, ETags, redirects, and who may read `service.json`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use backworks_tests::http::{raw, request};
+use backworks_tests::server::{RunningServer, build_server};
+use backworks_tests::{compile, example, workspace_root};
+
+/// Every secret the server reads, each a marker that must never reach the dashboard.
+const JWT_SECRET: &str = "MARKER-jwt-secret-4c1e9a0b7d2f-long-enough";
+const SESSION_SECRET: &str = "MARKER-session-secret-8b3d5e1f2a-long-enough";
+const ADMIN_PASSWORD: &str = "MARKER-admin-password-6f0c2d";
+const DASHBOARD_TOKEN: &str = "MARKER-dashboard-token-9e4a7c1b";
+const ADMIN_EMAIL: &str = "admin@example.com";
+
+/// How many `GET /status` the test sends before the browser looks.
+const STATUS_REQUESTS: usize = 3;
+
+fn project() -> PathBuf {
+    let project = workspace_root().join("target/e2e/dashboard-browser-project");
+    let _ = std::fs::remove_dir_all(&project);
+    copy_dir(&example("notes-auth"), &project);
+    let blueprint = project.join("backworks.yaml");
+    let text = std::fs::read_to_string(&blueprint).expect("the blueprint");
+    // A name of its own, so its binary in the shared target folder is not auth_e2e's.
+    let text = text.replacen("name: notes-auth", "name: dashboard-notes", 1);
+    // An endpoint that logs (the example's last section is `endpoints:`), for the live log's
+    // details, and the dashboard token.
+    let logger = "  logger:\n    path: /logger\n    method: GET\n    auth: none\n    handler: |\n      \
+                  export default function (req, ctx) {\n        \
+                  console.log(\"logged by the dashboard test\");\n        \
+                  return { body: { logged: true } };\n      }\n";
+    std::fs::write(
+        &blueprint,
+        format!("{text}{logger}\ndashboard:\n  auth: ${{DASHBOARD_TOKEN}}\n"),
+    )
+    .expect("write the blueprint");
+    project
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create the copy");
+    for entry in std::fs::read_dir(from).expect("read the example") {
+        let entry = entry.expect("an entry");
+        let name = entry.file_name();
+        if name == "out" || name == "data" {
+            continue;
+        }
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &to.join(name));
+        } else {
+            std::fs::copy(entry.path(), to.join(name)).expect("copy a file");
+        }
+    }
+}
+
+#[test]
+fn the_dashboard_works_in_a_real_browser() {
+    assert!(
+        Path::new("/usr/bin/chromium").exists(),
+        "the browser test needs Debian's chromium: apt-get install -y chromium"
+    );
+    let compiled = compile(&project())
+        .unwrap_or_else(|diagnostics| panic!("the project does not compile:\n{diagnostics}"));
+    let out = workspace_root().join("target/e2e/dashboard-browser");
+    compiled.tree.write(&out).expect("output written");
+    for file in ["index.html", "assets/app.js", "service.json"] {
+        assert!(
+            out.join("dashboard").join(file).exists(),
+            "OUT/dashboard/{file}"
+        );
+    }
+    let binary = build_server(&out);
+    let folder = workspace_root().join("target/e2e/dashboard-browser-run");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("a working folder");
+    let server = RunningServer::start_in(
+        &binary,
+        &folder,
+        &[
+            ("JWT_SECRET", JWT_SECRET),
+            ("SESSION_SECRET", SESSION_SECRET),
+            ("ADMIN_EMAIL", ADMIN_EMAIL),
+            ("ADMIN_PASSWORD", ADMIN_PASSWORD),
+            ("DASHBOARD_TOKEN", DASHBOARD_TOKEN),
+        ],
+    );
+    let base = server.base_url.clone();
+    pages_are_served_as_pages(&base, server.port);
+    the_description_is_read_only_by_admins(&base);
+    for _ in 0..STATUS_REQUESTS {
+        assert_eq!(
+            request("GET", &format!("{base}/status"), &[], None).status,
+            200
+        );
+    }
+    let logged = request("GET", &format!("{base}/logger"), &[], None);
+    assert_eq!(logged.status, 200, "{}", logged.body);
+
+    let screenshots = workspace_root().join("target/dashboard-screenshots");
+    let config = serde_json::json!({
+        "email": ADMIN_EMAIL,
+        "password": ADMIN_PASSWORD,
+        "markers": [JWT_SECRET, SESSION_SECRET, ADMIN_PASSWORD, DASHBOARD_TOKEN],
+        "token": DASHBOARD_TOKEN,
+        "screenshots": screenshots,
+        "probe": "/live-probe-of-the-dashboard-test",
+        "status_requests": STATUS_REQUESTS,
+        "sent": STATUS_REQUESTS + 1,
+    });
+    let config_path = folder.join("browser.json");
+    std::fs::write(&config_path, config.to_string()).expect("write the config");
+    let output = Command::new("node")
+        .arg(workspace_root().join("tests/dashboard/browser.mjs"))
+        .arg(&base)
+        .arg(&config_path)
+        .current_dir(workspace_root())
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    println!("{report}");
+    assert!(
+        output.status.success(),
+        "the browser checks failed:\n{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    server.terminate();
+}
+
+/// The shell and its assets: public, typed, revalidated by ETag, under a policy that allows
+/// nothing but this origin.
+fn pages_are_served_as_pages(base: &str, port: u16) {
+    // Without its slash, the page is redirected (read raw: the client follows redirects).
+    let root = raw(
+        port,
+        b"GET /_backworks HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n\r\n",
+    );
+    assert!(root.starts_with("HTTP/1.1 308"), "{root}");
+    assert!(
+        root.to_ascii_lowercase()
+            .contains("location: /_backworks/\r\n"),
+        "{root}"
+    );
+    let index = request("GET", &format!("{base}/_backworks/"), &[], None);
+    assert_eq!(index.status, 200, "{}", index.body);
+    assert_eq!(
+        index.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    let policy = index.header("content-security-policy").unwrap_or_default();
+    assert!(policy.starts_with("default-src 'self'"), "{policy}");
+    assert!(!policy.contains("unsafe-inline") && !policy.contains("unsafe-eval"));
+    assert!(!index.body.contains("<script>"), "no inline script");
+    for (path, kind) in [
+        ("assets/app.js", "text/javascript; charset=utf-8"),
+        ("assets/style.css", "text/css; charset=utf-8"),
+        (
+            "assets/vendor/uPlot.iife.min.js",
+            "text/javascript; charset=utf-8",
+        ),
+    ] {
+        let asset = request("GET", &format!("{base}/_backworks/{path}"), &[], None);
+        assert_eq!(asset.status, 200, "{path}");
+        assert_eq!(asset.header("content-type"), Some(kind), "{path}");
+        assert_eq!(asset.header("cache-control"), Some("no-cache"), "{path}");
+        let etag = asset.header("etag").expect("an etag").to_owned();
+        let again = request(
+            "GET",
+            &format!("{base}/_backworks/{path}"),
+            &[("if-none-match", &etag)],
+            None,
+        );
+        assert_eq!(again.status, 304, "{path}");
+        assert!(again.body.is_empty());
+    }
+    let missing = request(
+        "GET",
+        &format!("{base}/_backworks/assets/nope.js"),
+        &[],
+        None,
+    );
+    assert_eq!(missing.status, 404);
+}
+
+/// `service.json` holds handler sources: the monitor's readers only.
+fn the_description_is_read_only_by_admins(base: &str) {
+    let url = format!("{base}/_backworks/service.json");
+    assert_eq!(request("GET", &url, &[], None).status, 401);
+    let bearer = format!("Bearer {DASHBOARD_TOKEN}");
+    let by_token = request("GET", &url, &[("authorization", &bearer)], None);
+    assert_eq!(by_token.status, 200, "{}", by_token.body);
+    let description = by_token.json();
+    assert_eq!(description["name"], "dashboard-notes");
+    assert_eq!(description["sign_in"], "accounts");
+    // A member (the default role) may not read it.
+    let account = r#"{"email":"member@example.com","password":"a member's long password"}"#;
+    let registered = request(
+        "POST",
+        &format!("{base}/auth/register"),
+        &[("content-type", "application/json")],
+        Some(account),
+    );
+    assert!(registered.status < 300, "{}", registered.body);
+    let login = request(
+        "POST",
+        &format!("{base}/auth/login"),
+        &[("content-type", "application/json")],
+        Some(account),
+    );
+    let member = format!("Bearer {}", login.json()["access_token"].as_str().unwrap());
+    assert_eq!(
+        request("GET", &url, &[("authorization", &member)], None).status,
+        403
+    );
+}
