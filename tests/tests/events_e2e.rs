@@ -9,13 +9,12 @@
 
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::Duration;
 
 use backworks_tests::http::{Response, request};
 use backworks_tests::server::{RunningServer, build_server};
-use backworks_tests::{compile, example, workspace_root};
+use backworks_tests::{compile, example, jwt, workspace_root};
 use serde_json::{Value, json};
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message, WebSocket};
@@ -87,54 +86,10 @@ fn built() -> &'static Path {
     })
 }
 
-fn base64url(bytes: &[u8]) -> String {
-    let encoded = pipe("openssl", &["base64", "-A"], bytes);
-    String::from_utf8(encoded)
-        .expect("base64 is ASCII")
-        .trim()
-        .replace('+', "-")
-        .replace('/', "_")
-        .trim_end_matches('=')
-        .to_string()
-}
-
-fn pipe(program: &str, args: &[&str], input: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    let mut child = Command::new(program)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("openssl runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input)
-        .expect("write to openssl");
-    let output = child.wait_with_output().expect("openssl finishes");
-    assert!(output.status.success(), "{program} {args:?}");
-    output.stdout
-}
-
-/// An HS256 JWT for `sub`, signed by `openssl dgst -hmac`.
+/// An HS256 JWT for `sub`, signed by `openssl` (`backworks_tests::jwt`).
 fn token(sub: &str) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .expect("after 1970")
-        .as_secs();
-    let claims = json!({ "sub": sub, "iat": now, "exp": now + 600 });
-    let input = format!(
-        "{}.{}",
-        base64url(br#"{"alg":"HS256","typ":"JWT"}"#),
-        base64url(claims.to_string().as_bytes())
-    );
-    let signature = pipe(
-        "openssl",
-        &["dgst", "-sha256", "-hmac", SECRET, "-binary"],
-        input.as_bytes(),
-    );
-    format!("{input}.{}", base64url(&signature))
+    let now = jwt::now();
+    jwt::hs256(&json!({ "sub": sub, "iat": now, "exp": now + 600 }), SECRET)
 }
 
 fn call(server: &RunningServer, token: &str, method: &str, path: &str, body: Value) -> Response {
