@@ -3,6 +3,8 @@
 //! scheme (`in: query`) beside the header's, on every secured operation; a resource's own
 //! `rate_limit` puts a 429 on its generated operations only.
 
+use std::sync::OnceLock;
+
 use backworks_tests::{compile, workspace_root};
 use serde_json::{Value, json};
 
@@ -24,7 +26,14 @@ endpoints:
       function handler() { return { body: "ok" }; }
 "#;
 
-fn document() -> Value {
+/// The document, compiled once: both tests read it, and each compiling into the same folder
+/// at once would race (one removing what the other is writing).
+fn document() -> &'static Value {
+    static DOCUMENT: OnceLock<Value> = OnceLock::new();
+    DOCUMENT.get_or_init(compile_document)
+}
+
+fn compile_document() -> Value {
     let project = workspace_root().join("target/e2e/access-document");
     let _ = std::fs::remove_dir_all(&project);
     std::fs::create_dir_all(&project).expect("a project folder");
