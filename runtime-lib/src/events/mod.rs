@@ -17,7 +17,8 @@
 //! numbering on PostgreSQL), `listen.rs` (the `LISTEN` connection), `reader.rs` (the reader
 //! task and the window trim), `view.rs` (in view or not, in SQL), `subscription.rs`
 //! (admitting a `subscribe`), `replay.rs` (`since`), `protocol.rs` (the messages),
-//! `outbox.rs` (a connection's queue, bounded by size), `socket.rs` (one connection), `emit.rs` (`ctx.emit`).
+//! `outbox.rs` (a connection's queue, bounded by size), `socket.rs` (one connection), `emit.rs`
+//! (`ctx.emit`), `requests.rs` (the dashboard's request stream, read from the monitor).
 
 // The socket, its messages, its outbox and the request stream need no database: a service
 // without data (a server built without `storage`) still serves `/_backworks/ws` for the
