@@ -366,6 +366,48 @@ fn without_the_dashboard_there_is_no_stream() {
 }
 
 #[test]
+fn a_data_service_streams_requests_beside_its_changes_on_one_connection() {
+    let db = events_support::database(storage_support::Backend::Sqlite);
+    let server = events_support::Server::start(&db.url);
+    let admin = events_support::token("ada", &["member", "admin"]);
+    let member = events_support::token("max", &["member"]);
+
+    let mut client = server.connect();
+    client.auth(&admin);
+    client.subscribe(json!({ "sub": "t", "resource": "tasks" }));
+    assert_eq!(subscribe_log(&mut client)["type"], "subscribed");
+    // Names are one namespace: the stream cannot take a data subscription's, nor the reverse.
+    client.send(json!({ "type": "subscribe", "sub": "t", "stream": "requests" }));
+    assert_eq!(client.recv()["status"], 400);
+    client.send(json!({ "type": "subscribe", "sub": "log", "resource": "tasks" }));
+    assert_eq!(client.recv()["status"], 400);
+
+    let created = server.create(&member, "tasks", json!({ "title": "streamed" }));
+    let mut change = None;
+    let mut entry = None;
+    while change.is_none() || entry.is_none() {
+        let message = client.recv();
+        match message["type"].as_str() {
+            Some("change") => change = Some(message),
+            Some("request") => entry = Some(message["entry"].clone()),
+            _ => panic!("unexpected {message}"),
+        }
+    }
+    assert_eq!(change.unwrap()["id"], created["id"]);
+    let entry = entry.unwrap();
+    assert_eq!(entry["method"], "POST");
+    assert_eq!(entry["path"], "/tasks");
+    assert_eq!(entry["status"], 201);
+    assert_eq!(entry["headers"]["authorization"], "[redacted]", "{entry}");
+
+    // A member is not an admin: the stream is refused, its data subscription is not.
+    let mut other = server.connect();
+    other.auth(&member);
+    assert_eq!(subscribe_log(&mut other)["status"], 403);
+    other.subscribe(json!({ "sub": "t", "resource": "tasks" }));
+}
+
+#[test]
 fn a_subscriber_that_falls_behind_is_told_to_reset() {
     let server = MonitorServer::start(&OPEN, Overrides::default());
     let mut slow = Client::connect(&ws(&server), &[]);
