@@ -20,7 +20,6 @@ pub mod auth;
 pub mod bridge;
 pub mod contract;
 pub mod dashboard;
-#[cfg(feature = "storage")]
 pub mod events;
 pub mod http;
 pub mod js;

@@ -149,8 +149,10 @@ try {
   const appeared = Date.now();
   const row = page.locator('#log-rows tr', { hasText: config.probe });
   await row.first().waitFor({ timeout: 5000 });
-  // Polled every second (the WebSocket stream will make it immediate).
   check(Date.now() - appeared < 2500, `a request made now shows in the live log (${Date.now() - appeared} ms)`);
+  // It came through the WebSocket's request stream, not a poll.
+  const source = await page.getAttribute('#log', 'data-source');
+  check(source === 'socket', `the live log follows the WebSocket stream (data-source: ${source})`);
   await row.first().focus();
   await page.keyboard.press('Enter');
   check(await page.locator(`#log-details [data-request-id="${probeId}"]`).count() === 1, 'its details (opened with the keyboard) show its request id');

@@ -2,8 +2,9 @@
 //! token from the environment) and `examples/hello-world` with `dashboard.enabled: false`,
 //! built with the real pipeline and run — metric counts equal the requests sent, `promtool`
 //! accepts the page, JavaScript `console` output is filed under its request (inline and after an
-//! `await`), credentials are redacted, memory stays bounded under many distinct paths, and a
-//! disabled dashboard has no monitor routes.
+//! `await`), credentials are redacted, memory stays bounded under many distinct paths, a
+//! disabled dashboard has no monitor routes, and hello-world (no data: built without the
+//! runtime's `storage` feature) streams its requests on `/_backworks/ws`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -329,6 +330,8 @@ fn a_disabled_dashboard_removes_the_monitor_routes() {
         "/_backworks/",
         "/_backworks/assets/app.js",
         "/_backworks/service.json",
+        // No data and no dashboard: no live-event socket either.
+        "/_backworks/ws",
     ] {
         let reply = request("GET", &format!("{base}{path}"), &[], None);
         assert_eq!(reply.status, 404, "{path}: {}", reply.body);
@@ -346,6 +349,68 @@ fn a_disabled_dashboard_removes_the_monitor_routes() {
         request("GET", &format!("{base}/_backworks/health"), &[], None).status,
         200
     );
+}
+
+#[test]
+fn hello_world_streams_its_requests_on_the_websocket() {
+    use tungstenite::Message;
+    // A copy under its own name: built servers share `target/servers`, and a binary is named
+    // after its service (`a_disabled_dashboard_removes_the_monitor_routes` builds hello-world).
+    let project = workspace_root().join("target/e2e/hello-stream-project");
+    let _ = std::fs::remove_dir_all(&project);
+    copy_dir(&example("hello-world"), &project);
+    let blueprint = project.join("backworks.yaml");
+    let text = std::fs::read_to_string(&blueprint).unwrap();
+    assert!(text.contains("name: hello-world"), "{text}");
+    std::fs::write(
+        &blueprint,
+        text.replacen("name: hello-world", "name: hello-stream", 1),
+    )
+    .unwrap();
+    let binary = build(&project, "hello-stream");
+    let server = RunningServer::start(&binary);
+    let (mut socket, _) =
+        tungstenite::connect(format!("ws://127.0.0.1:{}/_backworks/ws", server.port))
+            .expect("the WebSocket connects");
+    if let tungstenite::stream::MaybeTlsStream::Plain(stream) = socket.get_ref() {
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .expect("a read timeout");
+    }
+    let mut recv = move |send: Option<serde_json::Value>| {
+        if let Some(message) = send {
+            socket
+                .send(Message::Text(message.to_string().into()))
+                .expect("sent");
+        }
+        loop {
+            match socket.read().expect("a message within 10 s") {
+                Message::Text(text) => {
+                    return serde_json::from_str::<serde_json::Value>(text.as_str()).expect("JSON");
+                }
+                Message::Close(frame) => panic!("closed: {frame:?}"),
+                _ => continue,
+            }
+        }
+    };
+    let subscribed = recv(Some(
+        serde_json::json!({ "type": "subscribe", "sub": "log", "stream": "requests" }),
+    ));
+    assert_eq!(subscribed["type"], "subscribed", "{subscribed}");
+    let base = &server.base_url;
+    assert_eq!(
+        request("GET", &format!("{base}/hello"), &[], None).status,
+        200
+    );
+    let message = recv(None);
+    assert_eq!(message["type"], "request", "{message}");
+    assert_eq!(message["entry"]["path"], "/hello", "{message}");
+    assert_eq!(message["entry"]["status"], 200);
+    // Nothing else to subscribe to in a service without data.
+    let refused = recv(Some(
+        serde_json::json!({ "type": "subscribe", "sub": "n", "resource": "notes" }),
+    ));
+    assert_eq!(refused["status"], 404, "{refused}");
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -229,7 +229,7 @@ impl Authenticator {
         self.api_keys.as_ref().map(api_keys::KeyVerifier::header)
     }
 
-    #[cfg(all(feature = "storage", not(feature = "auth")))]
+    #[cfg(not(all(feature = "auth", feature = "storage")))]
     pub(crate) fn api_key_header(&self) -> Option<&'static str> {
         None
     }

@@ -17,38 +17,74 @@
 //! numbering on PostgreSQL), `listen.rs` (the `LISTEN` connection), `reader.rs` (the reader
 //! task and the window trim), `view.rs` (in view or not, in SQL), `subscription.rs`
 //! (admitting a `subscribe`), `replay.rs` (`since`), `protocol.rs` (the messages),
-//! `outbox.rs` (a connection's queue, bounded by size), `socket.rs` (one connection), `emit.rs` (`ctx.emit`).
+//! `outbox.rs` (a connection's queue, bounded by size), `socket.rs` (one connection), `emit.rs`
+//! (`ctx.emit`), `requests.rs` (the dashboard's request stream, read from the monitor).
 
-mod emit;
-mod listen;
+// The socket, its messages, its outbox and the request stream need no database: a service
+// without data (a server built without `storage`) still serves `/_backworks/ws` for the
+// dashboard's request stream. Every item marked `storage` below is about data and custom events.
+#[cfg_attr(
+    not(feature = "storage"),
+    allow(dead_code, reason = "the hub's end is storage's")
+)]
 mod outbox;
+#[cfg_attr(
+    not(feature = "storage"),
+    allow(dead_code, reason = "data messages are storage's")
+)]
 mod protocol;
-mod reader;
-mod replay;
-mod sequence;
+mod requests;
 pub(crate) mod socket;
+
+#[cfg(feature = "storage")]
+mod emit;
+#[cfg(feature = "storage")]
+mod listen;
+#[cfg(feature = "storage")]
+mod reader;
+#[cfg(feature = "storage")]
+mod replay;
+#[cfg(feature = "storage")]
+mod sequence;
+#[cfg(feature = "storage")]
 mod subscription;
+#[cfg(feature = "storage")]
 pub(crate) mod table;
+#[cfg(feature = "storage")]
 mod view;
 
+pub(crate) use requests::RequestFeed;
+
+#[cfg(feature = "storage")]
 use std::collections::HashMap;
+#[cfg(feature = "storage")]
 use std::sync::atomic::{AtomicU64, Ordering};
+#[cfg(feature = "storage")]
 use std::sync::{Arc, Mutex, OnceLock};
 
+#[cfg(feature = "storage")]
 use serde_json::Value;
 
+#[cfg(feature = "storage")]
 use crate::storage::Store;
+#[cfg(feature = "storage")]
 use outbox::{Inbox, Outbox};
+#[cfg(feature = "storage")]
 use protocol::{ChangeMessage, EventMessage, Outgoing};
+#[cfg(feature = "storage")]
 use subscription::{Subscription, Target};
+#[cfg(feature = "storage")]
 use view::Lens;
 
+#[cfg(feature = "storage")]
 pub use emit::emit;
 
+#[cfg(feature = "storage")]
 /// Events kept for `since` when the blueprint does not say (the newest; older ones are
 /// trimmed): the reach of a reconnecting client.
 pub const DEFAULT_WINDOW: u64 = 10_000;
 
+#[cfg(feature = "storage")]
 /// One event as the reader read it from the table.
 #[derive(Debug, Clone)]
 pub(crate) struct Stored {
@@ -56,6 +92,7 @@ pub(crate) struct Stored {
     pub(crate) kind: Kind,
 }
 
+#[cfg(feature = "storage")]
 /// What an event is.
 #[derive(Debug, Clone)]
 pub(crate) enum Kind {
@@ -70,18 +107,21 @@ pub(crate) enum Kind {
     Custom { name: String, payload: Value },
 }
 
+#[cfg(feature = "storage")]
 /// The live events of one store: its reader, and every connected subscriber. Cheap to clone.
 #[derive(Clone)]
 pub struct Hub {
     inner: Arc<HubInner>,
 }
 
+#[cfg(feature = "storage")]
 impl std::fmt::Debug for Hub {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Hub").finish_non_exhaustive()
     }
 }
 
+#[cfg(feature = "storage")]
 pub(crate) struct HubInner {
     pub(crate) store: Store,
     /// Events kept for `since`.
@@ -93,6 +133,7 @@ pub(crate) struct HubInner {
     ready: tokio::sync::watch::Sender<bool>,
 }
 
+#[cfg(feature = "storage")]
 /// Who listens: each connection's outbox and subscriptions, and the last event fanned out.
 #[derive(Default)]
 struct Registry {
@@ -101,6 +142,7 @@ struct Registry {
     links: HashMap<u64, Link>,
 }
 
+#[cfg(feature = "storage")]
 struct Link {
     outbox: Outbox,
     subscriptions: Vec<Arc<Subscription>>,
@@ -108,13 +150,17 @@ struct Link {
     expires_at: Option<i64>,
 }
 
+#[cfg(feature = "storage")]
 /// One subscription as a batch is fanned out: its connection, that connection's outbox and
 /// credentials' expiry, and the subscription.
 type Listener = (u64, Outbox, Option<i64>, Arc<Subscription>);
 
+#[cfg(feature = "storage")]
 static INSTALLED: OnceLock<Hub> = OnceLock::new();
+#[cfg(feature = "storage")]
 static WINDOW: OnceLock<u64> = OnceLock::new();
 
+#[cfg(feature = "storage")]
 /// Keeps `events` live events for `since` instead of [`DEFAULT_WINDOW`], for hubs started
 /// from now on (embedders and tests; the blueprint has no key for it yet). Later calls keep
 /// the first.
@@ -122,6 +168,7 @@ pub fn keep(events: u64) {
     let _ = WINDOW.set(events.max(1));
 }
 
+#[cfg(feature = "storage")]
 impl Hub {
     /// Starts the hub of `store`: its reader task (on the current tokio runtime) and the
     /// writer of `ctx.emit`'s events when `store` is the process's.
@@ -262,6 +309,7 @@ impl Hub {
     }
 }
 
+#[cfg(feature = "storage")]
 impl HubInner {
     /// The reader found the table's last seq: subscriptions may start after it.
     pub(crate) fn ready(&self, latest: i64) {
@@ -438,6 +486,7 @@ impl HubInner {
     }
 }
 
+#[cfg(feature = "storage")]
 /// The message `subscription` receives for `event`, if any (`view`: in view before, after).
 pub(crate) fn message_for(
     event: &Stored,

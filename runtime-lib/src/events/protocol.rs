@@ -25,6 +25,8 @@ pub(crate) enum Incoming {
         id: Option<Value>,
         filter: Option<String>,
         event: Option<String>,
+        /// `"requests"`: the dashboard's stream of finished requests (`requests.rs`).
+        stream: Option<String>,
         since: Option<i64>,
     },
     /// Ends a subscription.
@@ -94,6 +96,56 @@ fn tagged(kind: &str, value: &impl Serialize) -> String {
     Value::Object(object).to_string()
 }
 
+/// Why a subscription (or credentials) is refused: the `error` message's status, code and text.
+#[derive(Debug)]
+pub(crate) struct Refused {
+    pub(crate) status: u16,
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
+}
+
+impl Refused {
+    pub(crate) fn new(status: u16, code: &'static str, message: impl Into<String>) -> Refused {
+        Refused {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<crate::auth::Refusal> for Refused {
+    fn from(refusal: crate::auth::Refusal) -> Refused {
+        use crate::auth::Refusal;
+        match refusal {
+            Refusal::Missing => Refused::new(401, "unauthorized", "sign in to subscribe to this"),
+            Refusal::Invalid(why) => Refused::new(401, "unauthorized", why),
+            Refusal::Forbidden(roles) => Refused::new(
+                403,
+                "forbidden",
+                format!("this needs one of the roles {}", roles.join(", ")),
+            ),
+            Refusal::Unverifiable => {
+                Refused::new(503, "auth_unavailable", "the service cannot verify callers")
+            }
+            Refusal::Unavailable(why) => Refused::new(503, "auth_unavailable", why),
+        }
+    }
+}
+
+impl From<crate::monitor::Denied> for Refused {
+    fn from(denied: crate::monitor::Denied) -> Refused {
+        match denied {
+            crate::monitor::Denied::Auth(refusal) => Refused::from(refusal),
+            crate::monitor::Denied::Gate {
+                status,
+                code,
+                message,
+            } => Refused::new(status.as_u16(), code, message),
+        }
+    }
+}
+
 /// `{"type":"error",…}`; `sub` when the error concerns one subscription.
 pub(crate) fn error(sub: Option<&str>, status: u16, code: &str, message: &str) -> String {
     let mut object = serde_json::Map::new();
@@ -130,6 +182,17 @@ pub(crate) fn reset(sub: &str) -> String {
 /// `{"type":"auth",…}`.
 pub(crate) fn authenticated(user: &crate::contract::User) -> String {
     json!({ "type": "auth", "user": { "id": user.id, "roles": user.roles } }).to_string()
+}
+
+/// `{"type":"request","sub":…,"entry":{…}}`: one finished request, as one item of
+/// `GET /_backworks/monitor/requests`.
+pub(crate) fn request(sub: &str, entry: &crate::monitor::RequestEntry) -> String {
+    json!({ "type": "request", "sub": sub, "entry": entry.to_json() }).to_string()
+}
+
+/// `{"type":"auth","dashboard":true}`: the dashboard token was accepted (it names no user).
+pub(crate) fn dashboard_token_accepted() -> String {
+    json!({ "type": "auth", "dashboard": true }).to_string()
 }
 
 /// `{"type":"pong"}`.

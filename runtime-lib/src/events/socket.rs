@@ -7,6 +7,7 @@
 //!   ─▶ loop select:
 //!        client frame  ─▶ auth | subscribe (admit, register, subscribed, replay) | unsubscribe | ping
 //!        outbox        ─▶ frame (the hub closed it: too slow, or credentials expired ─▶ close)
+//!        request stream ─▶ `request` frame, or `reset` when it lagged (`requests.rs`)
 //!        every 30 s    ─▶ WebSocket ping; nothing heard for 75 s ─▶ close
 //!        server closing ─▶ close 1001
 //! ```
@@ -17,7 +18,12 @@
 //! most [`MAX_MESSAGE_BYTES`], a connection holds at most `MAX_SUBSCRIPTIONS`, its outbox
 //! 8 MiB of messages (`outbox.rs`), and a frame that cannot be written in [`SEND_TIMEOUT`]
 //! ends it.
+//!
+//! The socket serves a service without data too (the dashboard's request stream): then it
+//! has no hub, and data and event subscriptions answer 404. Built without `storage` there is
+//! no hub at all; [`DataLink`] is then uninhabited and the compiler removes those paths.
 
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -26,10 +32,15 @@ use axum::http::{Extensions, HeaderMap, HeaderName, HeaderValue, header};
 use axum::response::Response;
 use tokio::sync::watch;
 
-use super::Hub;
-use super::protocol::{self, Incoming, Outgoing};
-use super::replay::{Replay, replay};
-use super::subscription::{self, MAX_SUBSCRIPTIONS, Refused};
+use super::outbox::Inbox;
+use super::protocol::{self, Incoming, Outgoing, Refused};
+use super::requests::{self, RequestFeed, RequestStream};
+#[cfg(feature = "storage")]
+use super::{
+    Hub,
+    replay::{Replay, replay},
+    subscription,
+};
 use crate::auth::{Access, Authenticator, admit};
 use crate::contract::User;
 use crate::http::ServiceSpec;
@@ -44,8 +55,11 @@ pub(crate) const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 const KEEPALIVE: Duration = Duration::from_secs(30);
 /// Silence after which the client is taken for gone.
 const SILENCE: Duration = Duration::from_secs(75);
+/// Subscriptions one connection may hold.
+const MAX_SUBSCRIPTIONS: usize = 64;
 
 /// Which hub a route serves.
+#[cfg(feature = "storage")]
 #[derive(Clone)]
 pub(crate) enum HubSource {
     /// The process's, as `http::serve` installs it.
@@ -54,6 +68,7 @@ pub(crate) enum HubSource {
     Fixed(Arc<std::sync::OnceLock<Hub>>, crate::storage::Store),
 }
 
+#[cfg(feature = "storage")]
 impl HubSource {
     fn hub(&self) -> Option<Hub> {
         match self {
@@ -67,9 +82,90 @@ impl HubSource {
 
 /// What every connection of a server shares.
 pub(crate) struct Endpoint {
+    #[cfg_attr(
+        not(feature = "storage"),
+        allow(dead_code, reason = "read by data subscriptions")
+    )]
     pub(crate) spec: &'static ServiceSpec,
-    pub(crate) hub: HubSource,
+    /// The data's hub; `None` for a service without data.
+    #[cfg(feature = "storage")]
+    pub(crate) hub: Option<HubSource>,
     pub(crate) authenticator: Option<Arc<Authenticator>>,
+    /// The dashboard's request stream; `None` without the dashboard or when the monitor is
+    /// on its own port.
+    pub(crate) requests: Option<RequestFeed>,
+}
+
+/// A connection's registration with the data's hub; dropping it unregisters.
+#[cfg(feature = "storage")]
+struct DataLink {
+    hub: Hub,
+    link: u64,
+}
+
+/// Without `storage` there is no hub to register with.
+#[cfg(not(feature = "storage"))]
+enum DataLink {}
+
+#[cfg(feature = "storage")]
+impl DataLink {
+    /// Registers with the endpoint's hub: `Ok(None)` for a service without data, `Err` when
+    /// the database is not open.
+    async fn open(endpoint: &Endpoint) -> Result<Option<(DataLink, Inbox)>, ()> {
+        let Some(source) = &endpoint.hub else {
+            return Ok(None);
+        };
+        let hub = source.hub().ok_or(())?;
+        hub.until_ready().await;
+        let (link, inbox) = hub.connect();
+        Ok(Some((DataLink { hub, link }, inbox)))
+    }
+
+    fn expire_at(&self, at: Option<i64>) {
+        self.hub.expire_at(self.link, at);
+    }
+
+    fn subscriptions(&self) -> usize {
+        self.hub.subscriptions(self.link)
+    }
+
+    fn holds(&self, sub: &str) -> bool {
+        self.hub.holds(self.link, sub)
+    }
+
+    fn unsubscribe(&self, sub: &str) -> bool {
+        self.hub.unsubscribe(self.link, sub)
+    }
+}
+
+#[cfg(feature = "storage")]
+impl Drop for DataLink {
+    fn drop(&mut self) {
+        self.hub.disconnect(self.link);
+    }
+}
+
+#[cfg(not(feature = "storage"))]
+impl DataLink {
+    async fn open(_: &Endpoint) -> Result<Option<(DataLink, Inbox)>, ()> {
+        Ok(None)
+    }
+
+    fn expire_at(&self, _: Option<i64>) {
+        match *self {}
+    }
+
+    fn subscriptions(&self) -> usize {
+        match *self {}
+    }
+
+    fn holds(&self, _: &str) -> bool {
+        match *self {}
+    }
+
+    fn unsubscribe(&self, _: &str) -> bool {
+        match *self {}
+    }
 }
 
 /// The server's shutdown signal, put in each request's extensions by the accept loop, and
@@ -86,26 +182,27 @@ pub(crate) async fn upgrade(
     endpoint: Arc<Endpoint>,
     ws: WebSocketUpgrade,
     headers: HeaderMap,
+    peer: Option<SocketAddr>,
     closing: Option<Closing>,
 ) -> Response {
     ws.max_message_size(MAX_MESSAGE_BYTES)
         .max_frame_size(MAX_MESSAGE_BYTES)
         .on_upgrade(move |socket| async move {
-            let Some(hub) = endpoint.hub.hub() else {
-                let mut connection = Connection::new(socket, None);
+            let Ok(data) = DataLink::open(&endpoint).await else {
+                let mut connection = Connection::new(socket, None, peer, None);
                 let message = protocol::error(None, 503, "unavailable", "the database is not open");
                 let _ = connection.send(message).await;
                 connection.close(1011, "unavailable").await;
                 return;
             };
-            hub.until_ready().await;
+            let (data, inbox) = data.unzip();
             let (signal, _open) = match closing {
                 Some(Closing { signal, open }) => (Some(signal), Some(open)),
                 None => (None, None),
             };
-            let mut connection = Connection::new(socket, signal);
+            let mut connection = Connection::new(socket, signal, peer, data);
             let credentials = credentials_of(&headers, endpoint.authenticator.as_deref());
-            connection.serve(&endpoint, &hub, credentials).await;
+            connection.serve(&endpoint, inbox, credentials).await;
         })
 }
 
@@ -128,22 +225,41 @@ struct Connection {
     socket: WebSocket,
     closing: Option<watch::Receiver<bool>>,
     heard: Instant,
+    /// The upgrade's peer (the monitor's loopback rule reads it).
+    peer: Option<SocketAddr>,
+    /// Registered with the data's hub, when the service has data.
+    data: Option<DataLink>,
+    /// The request stream, when subscribed to.
+    requests: Option<RequestStream>,
+    identity: Identity,
 }
 
 /// The identity of a connection.
+#[derive(Default)]
 struct Identity {
     /// The credentials, as headers `auth::admit` reads.
     headers: HeaderMap,
     /// Whether credentials were presented (and verified) already.
     presented: bool,
+    /// When they expire (ms since the epoch).
+    expires_at: Option<i64>,
 }
 
 impl Connection {
-    fn new(socket: WebSocket, closing: Option<watch::Receiver<bool>>) -> Connection {
+    fn new(
+        socket: WebSocket,
+        closing: Option<watch::Receiver<bool>>,
+        peer: Option<SocketAddr>,
+        data: Option<DataLink>,
+    ) -> Connection {
         Connection {
             socket,
             closing,
             heard: Instant::now(),
+            peer,
+            data,
+            requests: None,
+            identity: Identity::default(),
         }
     }
 
@@ -163,18 +279,13 @@ impl Connection {
         let _ = tokio::time::timeout(SEND_TIMEOUT, self.socket.send(frame)).await;
     }
 
-    async fn serve(&mut self, endpoint: &Endpoint, hub: &Hub, headers: HeaderMap) {
-        let (link, mut outbox) = hub.connect();
-        let mut identity = Identity {
-            presented: false,
-            headers: HeaderMap::new(),
-        };
-        if !headers.is_empty()
-            && !self
-                .authenticate(endpoint, hub, link, &mut identity, headers)
-                .await
-        {
-            hub.disconnect(link);
+    /// How many subscriptions the connection holds, of either kind.
+    fn subscriptions(&self) -> usize {
+        self.data.as_ref().map_or(0, DataLink::subscriptions) + usize::from(self.requests.is_some())
+    }
+
+    async fn serve(&mut self, endpoint: &Endpoint, mut outbox: Option<Inbox>, headers: HeaderMap) {
+        if !headers.is_empty() && !self.authenticate(endpoint, headers).await {
             return;
         }
         let mut keepalive = tokio::time::interval(KEEPALIVE);
@@ -186,6 +297,18 @@ impl Connection {
                     Some(closing) => {
                         let _ = closing.wait_for(|closing| *closing).await.map(drop);
                     }
+                    None => std::future::pending().await,
+                }
+            };
+            let queued = async {
+                match &mut outbox {
+                    Some(outbox) => outbox.recv().await,
+                    None => std::future::pending().await,
+                }
+            };
+            let streamed = async {
+                match &mut self.requests {
+                    Some(stream) => stream.next().await,
                     None => std::future::pending().await,
                 }
             };
@@ -209,11 +332,11 @@ impl Connection {
                             break;
                         }
                     };
-                    if !self.handle(endpoint, hub, link, &mut identity, text.as_str()).await {
+                    if !self.handle(endpoint, text.as_str()).await {
                         break;
                     }
                 }
-                queued = outbox.recv() => match queued {
+                queued = queued => match queued {
                     Some(Outgoing::Message(text)) => {
                         if !self.send(text).await { break; }
                     }
@@ -228,6 +351,14 @@ impl Connection {
                         break;
                     }
                 },
+                text = streamed => {
+                    if self.identity.expires_at.is_some_and(|at| at <= now_ms()) {
+                        let _ = self.send(protocol::expired()).await;
+                        self.close(1008, "credentials expired").await;
+                        break;
+                    }
+                    if !self.send(text).await { break; }
+                }
                 _ = keepalive.tick() => {
                     if self.heard.elapsed() > SILENCE {
                         break;
@@ -243,18 +374,21 @@ impl Connection {
                 }
             }
         }
-        hub.disconnect(link);
     }
 
     /// Verifies credentials; `false` (after an `error` 401 and a close) when they do not.
-    async fn authenticate(
-        &mut self,
-        endpoint: &Endpoint,
-        hub: &Hub,
-        link: u64,
-        identity: &mut Identity,
-        headers: HeaderMap,
-    ) -> bool {
+    /// The dashboard token (`dashboard.auth`) is accepted as such: it opens the request
+    /// stream and nothing else.
+    async fn authenticate(&mut self, endpoint: &Endpoint, headers: HeaderMap) -> bool {
+        if endpoint
+            .requests
+            .as_ref()
+            .is_some_and(|feed| feed.gate.is_token(&headers))
+        {
+            self.identity.headers = headers;
+            self.identity.presented = true;
+            return self.send(protocol::dashboard_token_accepted()).await;
+        }
         let verified = match endpoint.authenticator.as_deref() {
             Some(authenticator) => {
                 admit(
@@ -271,9 +405,13 @@ impl Connection {
         };
         match verified {
             Ok(Some(user)) => {
-                hub.expire_at(link, expiry(&user));
-                identity.headers = headers;
-                identity.presented = true;
+                let expires_at = expiry(&user);
+                if let Some(data) = &self.data {
+                    data.expire_at(expires_at);
+                }
+                self.identity.expires_at = expires_at;
+                self.identity.headers = headers;
+                self.identity.presented = true;
                 self.send(protocol::authenticated(&user)).await
             }
             Ok(None) => {
@@ -296,14 +434,7 @@ impl Connection {
     }
 
     /// Answers one client message; `false` when the connection must end.
-    async fn handle(
-        &mut self,
-        endpoint: &Endpoint,
-        hub: &Hub,
-        link: u64,
-        identity: &mut Identity,
-        text: &str,
-    ) -> bool {
+    async fn handle(&mut self, endpoint: &Endpoint, text: &str) -> bool {
         let incoming = match serde_json::from_str::<Incoming>(text) {
             Ok(incoming) => incoming,
             Err(error) => {
@@ -319,7 +450,7 @@ impl Connection {
         match incoming {
             Incoming::Ping => self.send(protocol::pong()).await,
             Incoming::Auth { token, api_key } => {
-                if identity.presented || hub.subscriptions(link) > 0 {
+                if self.identity.presented || self.subscriptions() > 0 {
                     let message = protocol::error(
                         None,
                         400,
@@ -362,11 +493,21 @@ impl Connection {
                     // the service does not take): refused like a bad credential.
                     headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer -"));
                 }
-                self.authenticate(endpoint, hub, link, identity, headers)
-                    .await
+                self.authenticate(endpoint, headers).await
             }
             Incoming::Unsubscribe { sub } => {
-                if hub.unsubscribe(link, &sub) {
+                if self
+                    .requests
+                    .as_ref()
+                    .is_some_and(|stream| stream.sub == sub)
+                {
+                    self.requests = None;
+                    true
+                } else if self
+                    .data
+                    .as_ref()
+                    .is_some_and(|data| data.unsubscribe(&sub))
+                {
                     true
                 } else {
                     let message = protocol::error(
@@ -384,51 +525,149 @@ impl Connection {
                 id,
                 filter,
                 event,
+                stream,
                 since,
             } => {
-                self.subscribe(
-                    endpoint,
-                    hub,
-                    link,
-                    identity,
-                    subscription::Request {
-                        sub,
-                        resource,
-                        id,
-                        filter,
-                        event,
-                    },
-                    since,
-                )
-                .await
+                // Re-using a name replaces that subscription, so it never counts against the cap.
+                let holds = self
+                    .requests
+                    .as_ref()
+                    .is_some_and(|stream| stream.sub == sub)
+                    || self.data.as_ref().is_some_and(|data| data.holds(&sub));
+                if self.subscriptions() >= MAX_SUBSCRIPTIONS && !holds {
+                    let message = protocol::error(
+                        Some(&sub),
+                        400,
+                        "invalid_request",
+                        &format!("a connection holds at most {MAX_SUBSCRIPTIONS} subscriptions"),
+                    );
+                    return self.send(message).await;
+                }
+                if let Some(stream) = stream {
+                    if resource.is_some()
+                        || id.is_some()
+                        || filter.is_some()
+                        || event.is_some()
+                        || since.is_some()
+                    {
+                        let message = protocol::error(
+                            Some(&sub),
+                            400,
+                            "invalid_request",
+                            "a stream subscription names the stream only",
+                        );
+                        return self.send(message).await;
+                    }
+                    return self.subscribe_stream(endpoint, sub, &stream).await;
+                }
+                let request = DataRequest {
+                    sub,
+                    resource,
+                    id,
+                    filter,
+                    event,
+                };
+                if self.data.is_none() {
+                    let message = protocol::error(
+                        Some(&request.sub),
+                        404,
+                        "not_found",
+                        "the service has no data or events to subscribe to",
+                    );
+                    return self.send(message).await;
+                }
+                self.subscribe(endpoint, request, since).await
             }
         }
     }
 
-    async fn subscribe(
-        &mut self,
-        endpoint: &Endpoint,
-        hub: &Hub,
-        link: u64,
-        identity: &Identity,
-        request: subscription::Request,
-        since: Option<i64>,
-    ) -> bool {
-        let sub = request.sub.clone();
-        // Re-using a name replaces that subscription, so it never counts against the cap.
-        if hub.subscriptions(link) >= MAX_SUBSCRIPTIONS && !hub.holds(link, &sub) {
+    /// Subscribes to the request stream (one per connection).
+    async fn subscribe_stream(&mut self, endpoint: &Endpoint, sub: String, stream: &str) -> bool {
+        if let Err(refused) = requests::known(stream) {
+            let message =
+                protocol::error(Some(&sub), refused.status, refused.code, &refused.message);
+            return self.send(message).await;
+        }
+        if let Some(existing) = &self.requests
+            && existing.sub != sub
+        {
             let message = protocol::error(
                 Some(&sub),
                 400,
                 "invalid_request",
-                &format!("a connection holds at most {MAX_SUBSCRIPTIONS} subscriptions"),
+                &format!(
+                    "this connection follows the stream already as {:?}",
+                    existing.sub
+                ),
+            );
+            return self.send(message).await;
+        }
+        if self.data.as_ref().is_some_and(|data| data.holds(&sub)) {
+            let message = protocol::error(
+                Some(&sub),
+                400,
+                "invalid_request",
+                "that name is a data subscription's; unsubscribe it first",
+            );
+            return self.send(message).await;
+        }
+        let admitted = requests::admit(
+            endpoint.requests.as_ref(),
+            sub.clone(),
+            stream,
+            &self.identity.headers,
+            self.peer,
+        )
+        .await;
+        match admitted {
+            Ok((subscribed, latest)) => {
+                self.requests = Some(subscribed);
+                let seq = i64::try_from(latest).unwrap_or(i64::MAX);
+                self.send(protocol::subscribed(&sub, seq)).await
+            }
+            Err(refused) => {
+                let message =
+                    protocol::error(Some(&sub), refused.status, refused.code, &refused.message);
+                self.send(message).await
+            }
+        }
+    }
+
+    #[cfg(not(feature = "storage"))]
+    async fn subscribe(&mut self, _: &Endpoint, _: DataRequest, _: Option<i64>) -> bool {
+        // `handle` answered 404 already: without `storage` there is never a hub.
+        true
+    }
+
+    #[cfg(feature = "storage")]
+    async fn subscribe(
+        &mut self,
+        endpoint: &Endpoint,
+        request: DataRequest,
+        since: Option<i64>,
+    ) -> bool {
+        let Some(DataLink { hub, link }) = self.data.as_ref() else {
+            return true;
+        };
+        let (hub, link) = (hub.clone(), *link);
+        let sub = request.sub.clone();
+        if self
+            .requests
+            .as_ref()
+            .is_some_and(|stream| stream.sub == sub)
+        {
+            let message = protocol::error(
+                Some(&sub),
+                400,
+                "invalid_request",
+                "that name is the request stream's; unsubscribe it first",
             );
             return self.send(message).await;
         }
         let admitted = subscription::admit_subscription(
             endpoint.spec,
             endpoint.authenticator.as_deref(),
-            &identity.headers,
+            &self.identity.headers,
             request,
         )
         .await;
@@ -478,7 +717,32 @@ impl Connection {
     }
 }
 
+/// A `subscribe` message for data or a custom event.
+#[cfg(feature = "storage")]
+type DataRequest = subscription::Request;
+
+/// Without `storage` a data subscription is only ever refused.
+#[cfg(not(feature = "storage"))]
+#[allow(dead_code, reason = "read only with `storage`")]
+struct DataRequest {
+    sub: String,
+    resource: Option<String>,
+    id: Option<serde_json::Value>,
+    filter: Option<String>,
+    event: Option<String>,
+}
+
+/// Milliseconds since the Unix epoch.
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| {
+            i64::try_from(since.as_millis()).unwrap_or(i64::MAX)
+        })
+}
+
 /// A copy of the subscription for its replay (the hub keeps the original).
+#[cfg(feature = "storage")]
 fn clone_for_replay(subscription: &subscription::Subscription) -> subscription::Subscription {
     use subscription::{Subscription, Target};
     Subscription {

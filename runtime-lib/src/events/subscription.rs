@@ -16,16 +16,15 @@
 use axum::http::{Extensions, HeaderMap, Method};
 use serde_json::Value;
 
+pub(crate) use super::protocol::Refused;
 use super::view::Lens;
-use crate::auth::{Access, Authenticator, Refusal, admit};
+use crate::auth::{Access, Authenticator, admit};
 use crate::contract::User;
 use crate::http::ServiceSpec;
 use crate::storage::CrudOp;
 use crate::storage::ops::id_value;
 use crate::storage::query::ListQuery;
 
-/// Subscriptions one connection may hold.
-pub(crate) const MAX_SUBSCRIPTIONS: usize = 64;
 /// The longest `sub` name.
 pub(crate) const MAX_SUB_CHARS: usize = 128;
 
@@ -45,42 +44,6 @@ pub(crate) enum Target {
     Resource { lens: Lens, key: String },
     /// A custom event by name.
     Event(String),
-}
-
-/// Why a subscription is refused: the `error` message's status, code and text.
-#[derive(Debug)]
-pub(crate) struct Refused {
-    pub(crate) status: u16,
-    pub(crate) code: &'static str,
-    pub(crate) message: String,
-}
-
-impl Refused {
-    fn new(status: u16, code: &'static str, message: impl Into<String>) -> Refused {
-        Refused {
-            status,
-            code,
-            message: message.into(),
-        }
-    }
-}
-
-impl From<Refusal> for Refused {
-    fn from(refusal: Refusal) -> Refused {
-        match refusal {
-            Refusal::Missing => Refused::new(401, "unauthorized", "sign in to subscribe to this"),
-            Refusal::Invalid(why) => Refused::new(401, "unauthorized", why),
-            Refusal::Forbidden(roles) => Refused::new(
-                403,
-                "forbidden",
-                format!("this needs one of the roles {}", roles.join(", ")),
-            ),
-            Refusal::Unverifiable => {
-                Refused::new(503, "auth_unavailable", "the service cannot verify callers")
-            }
-            Refusal::Unavailable(why) => Refused::new(503, "auth_unavailable", why),
-        }
-    }
 }
 
 /// What a `subscribe` message asks for.

@@ -217,7 +217,8 @@ fn build(
         }
     }
     router = mount_audit(router, spec, crud.clone(), authenticator.clone());
-    router = mount_events(router, spec, crud.clone(), authenticator.clone());
+    let events_crud = crud.clone();
+    let events_authenticator = authenticator.clone();
     #[cfg(all(feature = "auth", feature = "storage"))]
     let account_store = match &crud {
         Crud::Fixed(store) => Some(store.clone()),
@@ -235,8 +236,15 @@ fn build(
     let global = Arc::new(global_headers(spec, transport));
     // The monitor's routes, here or on the dashboard's port; then every route above is tagged
     // with its template for the per-route counters.
-    let (monitor, dashboard_routes) =
+    let (monitor, gate, dashboard_routes) =
         monitor_routes(spec, monitor_authenticator, dashboard_token, mounted);
+    // The request stream is the monitor's: on the service's port only when the monitor is.
+    let requests = (monitor.recent.is_some() && spec.dashboard.and_then(|d| d.port).is_none())
+        .then(|| crate::events::RequestFeed {
+            monitor: monitor.clone(),
+            gate,
+        });
+    router = mount_events(router, spec, events_crud, events_authenticator, requests);
     let dashboard = match spec.dashboard.and_then(|d| d.port) {
         Some(_) => Some(dashboard_router(dashboard_routes, global.clone())),
         None => {
@@ -300,6 +308,7 @@ fn monitor_routes(
     mounted: Vec<String>,
 ) -> (
     Arc<crate::monitor::Monitor>,
+    crate::monitor::Gate,
     Vec<(&'static str, MethodRouter)>,
 ) {
     use crate::monitor::{DashboardSpec, Gate, Monitor};
@@ -321,9 +330,9 @@ fn monitor_routes(
     let mut routes = crate::monitor::routes(monitor.clone(), gate.clone(), dashboard.enabled);
     // The pages read the monitor, so they exist only where it does.
     if let (true, Some(app)) = (dashboard.enabled, dashboard.app) {
-        routes.extend(crate::dashboard::routes(app, gate));
+        routes.extend(crate::dashboard::routes(app, gate.clone()));
     }
-    (monitor, routes)
+    (monitor, gate, routes)
 }
 
 /// The route templates the monitor counts apart from the start (others it learns as they
@@ -339,6 +348,9 @@ fn known_routes(
         (METRICS_PATH.to_owned(), None, true),
         (SUMMARY_PATH.to_owned(), None, true),
         (REQUESTS_PATH.to_owned(), None, true),
+        // Its upgrade's 101 says nothing about the connection, and the dashboard's own socket
+        // must not fill the log it reads.
+        (crate::events::socket::WS_PATH.to_owned(), None, true),
     ];
     // The dashboard's own files and description stay out of the recent requests, as the
     // monitor's routes do (the pages poll).
@@ -524,34 +536,49 @@ fn mount_audit(
     )
 }
 
-/// Mounts `GET /_backworks/ws` (`events::socket`), the live events, for a service with data.
-#[cfg(feature = "storage")]
+/// Mounts `GET /_backworks/ws` (`events::socket`): the live events of a service with data,
+/// and the dashboard's request stream (`requests`) — so a service without data has the socket
+/// too when its dashboard is on.
 fn mount_events(
     router: Router,
     spec: &'static ServiceSpec,
     crud: Crud,
     authenticator: Option<Arc<Authenticator>>,
+    requests: Option<crate::events::RequestFeed>,
 ) -> Router {
-    use crate::events::socket::{Closing, Endpoint, HubSource, WS_PATH, upgrade};
-    if spec.data.is_none() {
+    use crate::events::socket::{Closing, Endpoint, WS_PATH, upgrade};
+    #[cfg(feature = "storage")]
+    let hub = spec.data.map(|_| {
+        use crate::events::socket::HubSource;
+        match crud {
+            Crud::Installed => HubSource::Installed,
+            Crud::Fixed(store) => {
+                let hub: Arc<std::sync::OnceLock<crate::events::Hub>> = Arc::default();
+                // Started now when a runtime is at hand (its reader numbers and announces this
+                // store's writes), else at the first connection.
+                if tokio::runtime::Handle::try_current().is_ok() {
+                    let _ = hub.set(crate::events::Hub::start(store.clone()));
+                }
+                HubSource::Fixed(hub, store)
+            }
+        }
+    });
+    #[cfg(feature = "storage")]
+    let has_data = hub.is_some();
+    #[cfg(not(feature = "storage"))]
+    let has_data = {
+        let _ = crud;
+        false
+    };
+    if !has_data && requests.is_none() {
         return router;
     }
-    let hub = match crud {
-        Crud::Installed => HubSource::Installed,
-        Crud::Fixed(store) => {
-            let hub: Arc<std::sync::OnceLock<crate::events::Hub>> = Arc::default();
-            // Started now when a runtime is at hand (its reader numbers and announces this
-            // store's writes), else at the first connection.
-            if tokio::runtime::Handle::try_current().is_ok() {
-                let _ = hub.set(crate::events::Hub::start(store.clone()));
-            }
-            HubSource::Fixed(hub, store)
-        }
-    };
     let endpoint = Arc::new(Endpoint {
         spec,
+        #[cfg(feature = "storage")]
         hub,
         authenticator,
+        requests,
     });
     let handler = move |ws: axum::extract::ws::WebSocketUpgrade,
                         mut headers: axum::http::HeaderMap,
@@ -565,7 +592,17 @@ fn mount_events(
             if let Err(refusal) = key_header_from_query(&endpoint, &mut headers, &extensions) {
                 return refusal.into_response();
             }
-            upgrade(endpoint, ws, headers, closing.map(|closing| closing.0)).await
+            let peer = extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|axum::extract::ConnectInfo(peer)| *peer);
+            upgrade(
+                endpoint,
+                ws,
+                headers,
+                peer,
+                closing.map(|closing| closing.0),
+            )
+            .await
         }
     };
     router.route(WS_PATH, get(handler).fallback(method_not_allowed))
@@ -606,23 +643,13 @@ fn key_header_from_query(
     Ok(())
 }
 
-#[cfg(all(feature = "storage", not(feature = "auth")))]
+#[cfg(not(all(feature = "storage", feature = "auth")))]
 fn key_header_from_query(
     _: &crate::events::socket::Endpoint,
     _: &mut axum::http::HeaderMap,
     _: &axum::http::Extensions,
 ) -> Result<(), HttpError> {
     Ok(())
-}
-
-#[cfg(not(feature = "storage"))]
-fn mount_events(
-    router: Router,
-    _: &'static ServiceSpec,
-    _: Crud,
-    _: Option<Arc<Authenticator>>,
-) -> Router {
-    router
 }
 
 #[cfg(not(feature = "storage"))]

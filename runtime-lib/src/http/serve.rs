@@ -266,7 +266,6 @@ async fn run_until(
         let _ = stream.set_nodelay(true);
         let app = app.clone();
         let proxies = proxies.clone();
-        #[cfg(feature = "storage")]
         let closing_signal = crate::events::socket::Closing {
             signal: closing.subscribe(),
             open: open.clone(),
@@ -280,7 +279,6 @@ async fn run_until(
                 .insert(axum::extract::ConnectInfo(peer));
             // Live-event WebSockets outlive their request: they close when the server does,
             // and shutdown waits for them as for any connection.
-            #[cfg(feature = "storage")]
             req.extensions_mut().insert(closing_signal.clone());
             tower::ServiceExt::oneshot(app.clone(), req)
         });

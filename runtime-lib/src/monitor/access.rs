@@ -34,42 +34,80 @@ pub(crate) struct Gate {
     pub(crate) authenticator: Option<Arc<Authenticator>>,
 }
 
+/// Why the gate refused a reader.
+#[derive(Debug)]
+pub(crate) enum Denied {
+    /// The service's `auth:` refused the caller (401, 403 or 503), answered as every route
+    /// answers it.
+    Auth(crate::auth::Refusal),
+    /// The gate's own refusal: only the dashboard token opens the monitor (401), or only
+    /// loopback clients may read (403).
+    Gate {
+        status: StatusCode,
+        code: &'static str,
+        message: &'static str,
+    },
+}
+
 impl Gate {
     /// Whether a request from `peer` with `headers` (and `extensions`, where a key from the
-    /// query waits) may read; the refusal otherwise.
+    /// query waits) may read; the refusal as a response otherwise.
     pub(crate) async fn check(
         &self,
         headers: &HeaderMap,
         extensions: &Extensions,
         peer: Option<SocketAddr>,
     ) -> Result<(), Response> {
-        if let Some(token) = &self.token
-            && let Some(given) = bearer(headers)
-            && same(given.as_bytes(), token.as_bytes())
-        {
+        self.decide(headers, extensions, peer)
+            .await
+            .map_err(|denied| match denied {
+                Denied::Auth(refusal) => HttpError::from(refusal).into_response(),
+                Denied::Gate {
+                    status,
+                    code,
+                    message,
+                } => refused(status, code, message),
+            })
+    }
+
+    /// The rules above: who may read, or why not.
+    pub(crate) async fn decide(
+        &self,
+        headers: &HeaderMap,
+        extensions: &Extensions,
+        peer: Option<SocketAddr>,
+    ) -> Result<(), Denied> {
+        if self.is_token(headers) {
             return Ok(());
         }
         if let Some(authenticator) = &self.authenticator {
             return admit(Some(authenticator), READERS, headers, extensions)
                 .await
                 .map(drop)
-                .map_err(|refusal| HttpError::from(refusal).into_response());
+                .map_err(Denied::Auth);
         }
         if self.token.is_some() {
-            return Err(refused(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "the monitor needs the dashboard token (dashboard.auth) as a bearer token",
-            ));
+            return Err(Denied::Gate {
+                status: StatusCode::UNAUTHORIZED,
+                code: "unauthorized",
+                message: "the monitor needs the dashboard token (dashboard.auth) as a bearer token",
+            });
         }
         if peer.is_some_and(|peer| peer.ip().is_loopback()) {
             return Ok(());
         }
-        Err(refused(
-            StatusCode::FORBIDDEN,
-            "forbidden",
-            "the monitor answers only local clients unless the blueprint sets dashboard.auth",
-        ))
+        Err(Denied::Gate {
+            status: StatusCode::FORBIDDEN,
+            code: "forbidden",
+            message: "the monitor answers only local clients unless the blueprint sets dashboard.auth",
+        })
+    }
+
+    /// Whether `headers` carry the dashboard token as their bearer token.
+    pub(crate) fn is_token(&self, headers: &HeaderMap) -> bool {
+        self.token.as_ref().is_some_and(|token| {
+            bearer(headers).is_some_and(|given| same(given.as_bytes(), token.as_bytes()))
+        })
     }
 }
 

@@ -214,7 +214,13 @@ pub struct Server {
 
 impl Server {
     pub fn start(url: &str) -> Server {
-        let spec = service_at(url);
+        Server::start_with(url, |spec| spec)
+    }
+
+    /// Like [`Server::start`], with the spec as `adjust` changes it.
+    pub fn start_with(url: &str, adjust: fn(ServiceSpec) -> ServiceSpec) -> Server {
+        let spec: &'static ServiceSpec =
+            Box::leak(Box::new(adjust(ServiceSpec { ..*service_at(url) })));
         let data = spec.data.expect("data");
         let authenticator = Authenticator::with_lookup(&AUTH, &|name| {
             (name == "JWT_SECRET").then(|| SECRET.to_owned())

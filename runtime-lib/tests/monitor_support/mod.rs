@@ -95,11 +95,15 @@ pub struct MonitorServer {
 
 impl MonitorServer {
     pub fn start(spec: &'static ServiceSpec, overrides: Overrides) -> MonitorServer {
+        MonitorServer::serve(router_with(spec, overrides))
+    }
+
+    /// Serves `app` as [`MonitorServer::start`] serves a spec's router.
+    pub fn serve(app: axum::Router) -> MonitorServer {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
         listener.set_nonblocking(true).expect("non-blocking");
         let addr = listener.local_addr().expect("the bound address");
         let (shutdown, shutdown_rx) = tokio::sync::oneshot::channel::<()>();
-        let app = router_with(spec, overrides);
         let thread = std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_multi_thread()
                 .worker_threads(2)

@@ -22,6 +22,9 @@ export function headers() {
   return current.access ? { authorization: `Bearer ${current.access}` } : {};
 }
 
+// The bearer token itself, for what cannot send headers (the live-event WebSocket's `auth`).
+export function token() { return current.access ?? null; }
+
 export function useToken(token) { save({ access: token.trim() }); }
 
 export function signOut() {

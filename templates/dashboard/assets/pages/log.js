@@ -1,5 +1,5 @@
-// Live log: the server's recent requests, newest first, as they arrive (polled through
-// source.js), filtered by path, status and method on the server; pause stops the updates
+// Live log: the server's recent requests, newest first, as they arrive (streamed over the
+// WebSocket, or polled, through source.js; the table's `data-source` says which), filtered by path, status and method on the server; pause stops the updates
 // without losing the filter. Activating a row opens its details: headers as recorded
 // (secrets already redacted by the server), body preview, the handler's console lines and
 // the request id.
@@ -20,7 +20,7 @@ export function render(container) {
   const body = h('tbody', { id: 'log-rows' });
   const details = h('section', { class: 'details', id: 'log-details', 'aria-live': 'polite', hidden: true });
   container.append(h('div', { class: 'split' },
-    h('div', { class: 'scroll' }, h('table', { id: 'log' },
+    h('div', { class: 'scroll' }, h('table', { id: 'log', 'data-source': 'connecting' },
       h('caption', {}, 'Recent requests, newest first'),
       h('thead', {}, h('tr', {}, ['Time', 'Method', 'Path', 'Status', 'Duration', 'Logs'].map((t) => h('th', { scope: 'col' }, t)))),
       body)),
@@ -33,6 +33,8 @@ export function render(container) {
     pause.textContent = paused ? 'Resume' : 'Pause';
     pause.setAttribute('aria-pressed', String(paused));
     state.textContent = paused ? 'Paused' : '';
+    // What arrived meanwhile shows now (a stream calls back only when something new comes).
+    if (!paused) show();
   });
   const open = (entry, row) => {
     for (const selected of body.querySelectorAll('[aria-selected="true"]')) selected.setAttribute('aria-selected', 'false');
@@ -62,6 +64,10 @@ export function render(container) {
     const now = JSON.stringify(filters());
     if (now !== shownFilters) { shownFilters = now; waiting = []; body.replaceChildren(); }
     waiting.push(...fresh);
+    show();
+  }, (error) => { state.textContent = `Could not read the monitor: ${error.message}`; },
+  (source) => { container.querySelector('#log').dataset.source = source; });
+  function show() {
     if (paused) return;
     const shown = waiting;
     waiting = [];
@@ -78,6 +84,6 @@ export function render(container) {
       body.prepend(row);
     }
     while (body.children.length > KEEP) body.lastElementChild.remove();
-  }, (error) => { state.textContent = `Could not read the monitor: ${error.message}`; });
+  }
   return stop;
 }
