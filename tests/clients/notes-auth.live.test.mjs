@@ -21,6 +21,9 @@ function mint(sub, roles = ["member"]) {
 const running = new Set();
 after(() => {
   for (const server of running) server.kill("SIGKILL");
+  // A failed test can leave its client reconnecting for ever, which would keep this process
+  // (and the run) alive: once every result is out, leave with the runner's exit code.
+  setTimeout(() => process.exit(), 2000).unref();
 });
 
 function freePort() {
@@ -32,11 +35,11 @@ function freePort() {
   });
 }
 
-/** notes-auth on `port`, once it says it listens. */
-function start(port) {
+/** notes-auth on `port`, once it says it listens (`env` added to the test's environment). */
+function start(port, env = {}) {
   const server = spawn(process.env.SERVER_BINARY, [], {
     cwd: process.env.WORK_DIR,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   running.add(server);
@@ -215,6 +218,56 @@ test("query stores follow live events: a row's change applied as it is, a list r
   assert.equal(refetched.status, "success");
   assert.equal(refetched.data.items[0].title, "Store item");
   stopRow();
+  stopList();
+  await stop(server, "SIGTERM");
+});
+
+test("a client that missed more than the server keeps is told to refetch, and its list store does", async () => {
+  const port = await freePort();
+  let server = await start(port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const token = mint("live-4");
+  const client = createClient({ baseUrl, WebSocket, auth: { token } });
+  const events = recorder();
+  const unsubscribe = client.subscribe({ resource: "notes", filter: { title: { like: "Window*" } } }, events.listener);
+  const list = createQuery(client, "listNotes", { title: "like.Window*", order: "id.asc" });
+  const states = [];
+  const stopList = list.subscribe(() => states.push(list.getSnapshot()));
+  await events.next((event) => event.type === "subscribed", "subscribed");
+  const first = await createClient({ baseUrl, auth: { token } }).notes.create.orThrow({ title: "Window 0" });
+  await events.next((event) => event.type === "change" && event.id === first.id, "the first create");
+
+  await stop(server, "SIGKILL");
+  // Five changes through another instance that keeps only two events: by the time the client
+  // is back, what followed its last seq is gone from the table.
+  const otherPort = await freePort();
+  const other = await start(otherPort, { BACKWORKS_EVENTS_WINDOW: "2" });
+  const writer = createClient({ baseUrl: `http://127.0.0.1:${otherPort}`, auth: { token } });
+  for (let n = 1; n <= 5; n += 1) await writer.notes.create.orThrow({ title: `Window ${n}` });
+  // The reader trims at most once a second.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  await stop(other, "SIGTERM");
+
+  server = await start(port);
+  await events.next((event) => event.type === "reset", "a reset");
+  assert.equal(
+    events.heard.filter((event) => event.type === "change" && event.action === "create").length,
+    1,
+    "the missed creates are not replayed one by one",
+  );
+  const deadline = Date.now() + 15000;
+  let latest;
+  while (Date.now() < deadline) {
+    latest = states.at(-1);
+    if (latest?.data?.items.length === 6) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.deepEqual(
+    latest?.data?.items.map((note) => note.title),
+    ["Window 0", "Window 1", "Window 2", "Window 3", "Window 4", "Window 5"],
+    "the list refetched after the reset",
+  );
+  unsubscribe();
   stopList();
   await stop(server, "SIGTERM");
 });

@@ -1,6 +1,8 @@
 //! The React, Vue and Svelte packages in a real browser: notes-auth is compiled and its server
 //! started once; a small Vite app per framework (`tests/browser/<framework>/`) is built once by
-//! Vite's JS API against the generated packages (`tests/browser/build.mjs`); and one Debian
+//! Vite's JS API against the generated packages, installed into the apps' project with
+//! `npm install --install-links` as the packages' READMEs say (`tests/browser/build.mjs`); and
+//! one Debian
 //! `chromium`, driven by playwright-core (`tests/browser/drive.mjs`), checks that each app
 //! renders the notes the live server holds, fetches again when a search box changes its params,
 //! and follows a note created and one deleted over HTTP (live events, no reload).
@@ -58,10 +60,14 @@ fn react_vue_and_svelte_apps_render_and_follow_a_live_server() {
                 "CLIENTS",
                 out.join("clients").to_string_lossy().into_owned(),
             ),
+            ("APPS", root().join("apps").to_string_lossy().into_owned()),
             ("DIST", dist.to_string_lossy().into_owned()),
         ],
     );
-    assert!(built.contains("built svelte"), "{built}");
+    assert!(
+        built.contains("installed @notes-auth/react@0.1.0") && built.contains("built svelte"),
+        "{built}"
+    );
 
     let binary = build_server(&out);
     let folder = root().join("run");

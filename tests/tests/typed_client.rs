@@ -101,6 +101,12 @@ fn client_packages_match_their_snapshots() {
                     !text.contains("JWT_SECRET"),
                     "{name}: {file} names the secret"
                 );
+                // A template that fails to render is written as its error (a build never
+                // fails on one); no package may ship such a file.
+                assert!(
+                    !text.contains("template error:"),
+                    "{name}: {file} did not render:\n{text}"
+                );
                 sections.push_str(&format!("=== {file}\n{text}\n"));
             }
             insta::assert_snapshot!(name, sections);

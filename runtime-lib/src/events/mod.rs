@@ -80,9 +80,36 @@ use view::Lens;
 pub use emit::emit;
 
 #[cfg(feature = "storage")]
-/// Events kept for `since` when the blueprint does not say (the newest; older ones are
-/// trimmed): the reach of a reconnecting client.
+/// Events kept for `since` when nothing says otherwise (the newest; older ones are trimmed):
+/// the reach of a reconnecting client.
 pub const DEFAULT_WINDOW: u64 = 10_000;
+
+#[cfg(feature = "storage")]
+/// The environment variable that sets the window for a server's process: how far back a
+/// reconnecting client can catch up is an operator's trade against the table's size.
+pub const WINDOW_VARIABLE: &str = "BACKWORKS_EVENTS_WINDOW";
+
+#[cfg(feature = "storage")]
+/// The window: [`keep`]'s, else [`WINDOW_VARIABLE`]'s (a positive integer; anything else is
+/// logged and ignored), else [`DEFAULT_WINDOW`].
+fn window() -> u64 {
+    if let Some(kept) = WINDOW.get() {
+        return *kept;
+    }
+    match std::env::var(WINDOW_VARIABLE) {
+        Ok(text) => match text.trim().parse::<u64>() {
+            Ok(events) if events > 0 => events,
+            _ => {
+                tracing::warn!(
+                    target: "backworks::events",
+                    "{WINDOW_VARIABLE}={text:?} is not a positive number of events; keeping {DEFAULT_WINDOW}"
+                );
+                DEFAULT_WINDOW
+            }
+        },
+        Err(_) => DEFAULT_WINDOW,
+    }
+}
 
 #[cfg(feature = "storage")]
 /// One event as the reader read it from the table.
@@ -161,9 +188,9 @@ static INSTALLED: OnceLock<Hub> = OnceLock::new();
 static WINDOW: OnceLock<u64> = OnceLock::new();
 
 #[cfg(feature = "storage")]
-/// Keeps `events` live events for `since` instead of [`DEFAULT_WINDOW`], for hubs started
-/// from now on (embedders and tests; the blueprint has no key for it yet). Later calls keep
-/// the first.
+/// Keeps `events` live events for `since` instead of [`DEFAULT_WINDOW`] (or the
+/// environment's), for hubs started from now on (embedders and tests). Later calls keep the
+/// first.
 pub fn keep(events: u64) {
     let _ = WINDOW.set(events.max(1));
 }
@@ -175,7 +202,7 @@ impl Hub {
     pub fn start(store: Store) -> Hub {
         let inner = Arc::new(HubInner {
             store,
-            window: WINDOW.get().copied().unwrap_or(DEFAULT_WINDOW),
+            window: window(),
             registry: Mutex::new(Registry::default()),
             next_link: AtomicU64::new(1),
             ready: tokio::sync::watch::channel(false).0,
