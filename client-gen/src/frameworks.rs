@@ -168,6 +168,39 @@ pub(crate) struct ReadmeContext {
     pub(crate) options_function: Option<String>,
 }
 
+/// The README's table and examples for a package that exports operation `i` of `views` as
+/// `functions[i]` (React adds its TanStack options call on top).
+pub(crate) fn readme_context(
+    generated: &Generated,
+    views: &[OperationView],
+    functions: &[String],
+) -> ReadmeContext {
+    let rows = views
+        .iter()
+        .zip(functions)
+        .map(|(view, function)| Row {
+            function: function.clone(),
+            kind: if view.query { "query" } else { "mutation" },
+            method: view.operation.method.clone(),
+            path: view.operation.path.clone(),
+        })
+        .collect();
+    let (query, mutation) = examples(views);
+    let example = |index: usize| {
+        (
+            functions[index].clone(),
+            example_args(generated, &views[index]),
+        )
+    };
+    ReadmeContext {
+        rows,
+        query: query.map(example),
+        mutation: mutation.map(example),
+        live: live_function(generated, views).map(|index| functions[index].clone()),
+        ..ReadmeContext::default()
+    }
+}
+
 /// The README's examples: the index of the query (the first needing no credentials, else
 /// the first) and of the mutation to show.
 pub(crate) fn examples(views: &[OperationView]) -> (Option<usize>, Option<usize>) {

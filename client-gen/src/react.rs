@@ -11,8 +11,8 @@
 
 use crate::Generated;
 use crate::frameworks::{
-    Framework, ReadmeContext, Row, comment, example_args, examples, live_function, names,
-    operation_views, package_files, params_decl,
+    Framework, comment, example_args, examples, names, operation_views, package_files, params_decl,
+    readme_context,
 };
 use crate::names::string_literal;
 
@@ -119,23 +119,9 @@ pub(crate) fn package(generated: &Generated) -> Vec<(String, String)> {
         }
     }
 
-    let mut readme = ReadmeContext::default();
-    for (view, names) in views.iter().zip(&functions) {
-        readme.rows.push(Row {
-            function: names.hook.clone(),
-            kind: if view.query { "query" } else { "mutation" },
-            method: view.operation.method.clone(),
-            path: view.operation.path.clone(),
-        });
-    }
-    let (query, mutation) = examples(&views);
-    let example = |index: usize| {
-        (
-            functions[index].hook.clone(),
-            example_args(generated, &views[index]),
-        )
-    };
-    readme.query = query.map(example);
+    let hooks: Vec<String> = functions.iter().map(|names| names.hook.clone()).collect();
+    let mut readme = readme_context(generated, &views, &hooks);
+    let (query, _) = examples(&views);
     readme.options_function = query.and_then(|index| functions[index].options.clone());
     readme.options_call = query.map(|index| {
         let args = example_args(generated, &views[index]);
@@ -146,7 +132,5 @@ pub(crate) fn package(generated: &Generated) -> Vec<(String, String)> {
             format!("{options}(client, {args})")
         }
     });
-    readme.mutation = mutation.map(example);
-    readme.live = live_function(generated, &views).map(|index| functions[index].hook.clone());
     package_files(generated, &REACT, js, ts, readme)
 }

@@ -9,8 +9,7 @@
 
 use crate::Generated;
 use crate::frameworks::{
-    Framework, OperationView, ReadmeContext, Row, comment, example_args, examples, live_function,
-    names, operation_views, package_files,
+    Framework, OperationView, comment, names, operation_views, package_files, readme_context,
 };
 use crate::names::string_literal;
 
@@ -77,24 +76,6 @@ pub(crate) fn package(generated: &Generated) -> Vec<(String, String)> {
         }
     }
 
-    let mut readme = ReadmeContext::default();
-    for (view, function) in views.iter().zip(&functions) {
-        readme.rows.push(Row {
-            function: function.clone(),
-            kind: if view.query { "query" } else { "mutation" },
-            method: view.operation.method.clone(),
-            path: view.operation.path.clone(),
-        });
-    }
-    let (query, mutation) = examples(&views);
-    let example = |index: usize| {
-        (
-            functions[index].clone(),
-            example_args(generated, &views[index]),
-        )
-    };
-    readme.query = query.map(example);
-    readme.mutation = mutation.map(example);
-    readme.live = live_function(generated, &views).map(|index| functions[index].clone());
+    let readme = readme_context(generated, &views, &functions);
     package_files(generated, &VUE, js, ts, readme)
 }
