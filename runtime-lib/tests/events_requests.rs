@@ -15,9 +15,9 @@ use std::io::{Read, Write};
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use auth_support::{SECRET, claims, hs256};
+use auth_support::{HS256_AUTH, SECRET, claims, hs256};
 use axum::extract::ConnectInfo;
-use backworks_runtime::auth::{Access, AuthSpec, Authenticator, JwtAlgorithm, JwtKeys, JwtSpec};
+use backworks_runtime::auth::{Access, Authenticator};
 use backworks_runtime::http::{Overrides, ServiceSpec, router_with};
 use backworks_runtime::monitor::DashboardSpec;
 use events_support::Client;
@@ -77,25 +77,9 @@ static DISABLED: ServiceSpec = ServiceSpec {
     ..open()
 };
 
-static AUTH: AuthSpec = AuthSpec {
-    jwt: Some(JwtSpec {
-        keys: JwtKeys::Fixed {
-            algorithm: JwtAlgorithm::Hs256,
-            variable: "JWT_SECRET",
-        },
-        issuer: None,
-        audience: None,
-        roles_claim: "roles",
-        leeway_s: 30,
-    }),
-    users: None,
-    api_keys: None,
-    resources: Access::Required { roles: &[] },
-};
-
 static WITH_AUTH: ServiceSpec = ServiceSpec {
     name: "with-auth",
-    auth: Some(&AUTH),
+    auth: Some(&HS256_AUTH),
     dashboard: Some(&DashboardSpec {
         enabled: true,
         port: None,
@@ -115,7 +99,7 @@ fn with_token() -> Overrides {
 }
 
 fn with_auth() -> MonitorServer {
-    let authenticator = Authenticator::with_lookup(&AUTH, &|name| {
+    let authenticator = Authenticator::with_lookup(&HS256_AUTH, &|name| {
         (name == "JWT_SECRET").then(|| SECRET.to_owned())
     })
     .unwrap();

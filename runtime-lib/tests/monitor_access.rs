@@ -9,10 +9,10 @@ mod monitor_support;
 
 use std::net::SocketAddr;
 
-use auth_support::{SECRET, claims, hs256};
+use auth_support::{HS256_AUTH, SECRET, claims, hs256};
 use axum::body::Body;
 use axum::extract::ConnectInfo;
-use backworks_runtime::auth::{Access, AuthSpec, Authenticator, JwtAlgorithm, JwtKeys, JwtSpec};
+use backworks_runtime::auth::{Access, Authenticator};
 use backworks_runtime::http::{Overrides, ServiceSpec, router_with};
 use backworks_runtime::monitor::DashboardSpec;
 use http_support::{get, request};
@@ -51,25 +51,9 @@ static DISABLED: ServiceSpec = ServiceSpec {
     ..copy_of_open()
 };
 
-static AUTH: AuthSpec = AuthSpec {
-    jwt: Some(JwtSpec {
-        keys: JwtKeys::Fixed {
-            algorithm: JwtAlgorithm::Hs256,
-            variable: "JWT_SECRET",
-        },
-        issuer: None,
-        audience: None,
-        roles_claim: "roles",
-        leeway_s: 30,
-    }),
-    users: None,
-    api_keys: None,
-    resources: Access::Required { roles: &[] },
-};
-
 static WITH_AUTH: ServiceSpec = ServiceSpec {
     name: "with-auth",
-    auth: Some(&AUTH),
+    auth: Some(&HS256_AUTH),
     dashboard: Some(&DashboardSpec {
         enabled: true,
         port: None,
@@ -172,7 +156,7 @@ fn a_dashboard_token_is_required_when_the_blueprint_sets_one() {
 
 #[test]
 fn with_auth_only_admins_or_the_token_may_read() {
-    let authenticator = Authenticator::with_lookup(&AUTH, &|name| {
+    let authenticator = Authenticator::with_lookup(&HS256_AUTH, &|name| {
         (name == "JWT_SECRET").then(|| SECRET.to_owned())
     })
     .unwrap();
