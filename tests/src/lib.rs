@@ -8,6 +8,7 @@ pub mod jwt;
 pub mod oidc;
 pub mod postgres;
 pub mod server;
+mod shared_runtime;
 pub mod sqlite;
 
 use std::path::{Path, PathBuf};

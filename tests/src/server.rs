@@ -30,6 +30,7 @@ pub fn build_server(out: &Path) -> PathBuf {
 /// Builds the server project under `out/server`; on failure, cargo's error output.
 pub fn try_build_server(out: &Path) -> Result<PathBuf, String> {
     let server_dir = out.join("server");
+    crate::shared_runtime::share_runtime(&server_dir, &shared_target_dir())?;
     let output = Command::new(env!("CARGO"))
         .args(["build", "--quiet", "--message-format=short"])
         .current_dir(&server_dir)
