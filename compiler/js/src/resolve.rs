@@ -150,8 +150,7 @@ pub(crate) fn resolve_package(
             "package-not-found",
             format!("the package `{name}` is not installed"),
             format!(
-                "no `node_modules/{name}` in {} or a folder above it: add it to the project's package.json and run `npm install`",
-                from_dir.display()
+                "no `node_modules/{name}` in this file's folder or a folder above it: add it to the project's package.json and run `npm install`"
             ),
         )
     })?;
