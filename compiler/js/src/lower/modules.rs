@@ -255,7 +255,8 @@ impl Lowerer<'_> {
                 quote!((&#exports).clone())
             };
             self.this_ident = Some(this.clone());
-            quote!(let #this: Value = #value;)
+            // A `this` found in a getter's body is the getter's own: then this one goes unread.
+            quote!(#[allow(unused_variables)] let #this: Value = #value;)
         } else {
             quote!()
         };
