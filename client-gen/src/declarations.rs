@@ -35,7 +35,7 @@ pub(crate) fn index_d_ts(generated: &Generated) -> String {
         "export type { Answer, Call, Failure, FailureKind, Page, RequestOptions, SuccessData, WriteOptions } from \"./runtime.js\";\n",
     );
     out.push_str(
-        "export type { ChangeEvent, NamedEventMessage, ResourceEvent, Unsubscribe } from \"./live.js\";\n",
+        "export type { ChangeEvent, NamedEventMessage, RequestEntry, RequestStreamMessage, ResourceEvent, Unsubscribe } from \"./live.js\";\n",
     );
     out.push_str(
         "export type { MutationStore, QueryOptions, QueryState, QueryStore } from \"./store.js\";\n",
@@ -517,6 +517,12 @@ fn client_types(generated: &Generated) -> String {
             "  /** A custom event the service's handlers emit (`ctx.emit(name, payload)`). */\n",
         );
         out.push_str("  subscribe(target: live.NamedEventTarget, listener: (event: live.NamedEventMessage) => void): live.Unsubscribe;\n");
+    }
+    if generated.request_stream() {
+        out.push_str(
+            "  /** Every request the server finishes, with its log lines: the dashboard's live log (the dashboard token or an admin). */\n",
+        );
+        out.push_str("  subscribe(target: live.RequestStreamTarget, listener: (event: live.RequestStreamMessage) => void): live.Unsubscribe;\n");
     }
     out.push_str("}\n\n");
     out.push_str("/** A client of the service at `options.baseUrl`. */\n");

@@ -157,6 +157,14 @@ impl<'a> Generated<'a> {
         }
     }
 
+    /// Whether `subscribe` offers the dashboard's request stream: the client has a socket
+    /// (`live`) and the server serves the stream on it, which it does when the dashboard is on
+    /// the service's own port. (A service without data serves the stream too, on a socket its
+    /// client does not open; the dashboard reads it there.)
+    fn request_stream(&self) -> bool {
+        self.live && self.service.dashboard.enabled && self.service.dashboard.port.is_none()
+    }
+
     fn writer(&self) -> TypeWriter<'_> {
         TypeWriter {
             components: &self.components,

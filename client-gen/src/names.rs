@@ -93,6 +93,8 @@ const RESERVED_TYPES: &[&str] = &[
     "ChangeEvent",
     "ResourceEvent",
     "NamedEventMessage",
+    "RequestEntry",
+    "RequestStreamMessage",
     "Unsubscribe",
     "ClientAuth",
     "BackworksError",

@@ -173,6 +173,8 @@ pub(crate) fn readme(generated: &Generated) -> String {
             bearer => auth.is_some_and(|auth| auth.jwt.is_some() || auth.users.is_some()),
             api_key => auth.and_then(|auth| auth.api_keys.as_ref()).map(|keys| keys.header.clone()),
             live => generated.live,
+            request_stream => generated.request_stream(),
+            has_auth => auth.is_some(),
         },
     )
 }

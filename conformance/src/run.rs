@@ -286,10 +286,17 @@ fn send(case: &Case, case_request: &CaseRequest, base: &str) -> Response {
     }
 }
 
+/// The first `count` non-empty lines of `text` on one line, each cut at 160 characters (a
+/// minified package file is one line of many kilobytes, caret line included).
 fn first_lines(text: &str, count: usize) -> String {
+    const WIDTH: usize = 160;
     text.lines()
         .filter(|line| !line.trim().is_empty())
         .take(count)
+        .map(|line| match line.char_indices().nth(WIDTH) {
+            Some((cut, _)) => format!("{}…", &line[..cut]),
+            None => line.to_string(),
+        })
         .collect::<Vec<_>>()
         .join(" | ")
 }

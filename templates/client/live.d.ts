@@ -93,3 +93,73 @@ export type ResourceEvent<R extends string, Row, Id> = ChangeEvent<R, Row, Id> |
 
 /** What a listener of a custom event hears. */
 export type NamedEventMessage = NamedEvent | SubscribedEvent | ResetEvent | LiveError;
+
+/**
+ * The dashboard's request stream: every request the server finishes, with its handler's log
+ * lines. Admitted as the dashboard's monitor routes are: the `dashboard.auth` token (as the
+ * client's `auth.token`), else with `auth:` the `admin` role, else loopback callers only.
+ */
+export interface RequestStreamTarget {
+  stream: "requests";
+}
+
+/** A `console` line a handler wrote while serving the request. */
+export interface RequestLogLine {
+  /** Milliseconds since the Unix epoch. */
+  readonly at_ms: number;
+  readonly level: "info" | "warn" | "error" | "debug";
+  readonly text: string;
+}
+
+/** The first bytes of a request's body, secret-looking fields hidden. */
+export interface RequestBodyPreview {
+  /** `other` bodies are shown by size only. */
+  readonly kind: "json" | "form" | "text" | "other";
+  /** The body's size in bytes. */
+  readonly bytes: number;
+  readonly preview: string;
+  /** Whether the preview stops before the body does. */
+  readonly truncated: boolean;
+}
+
+/** One finished request, as `GET /_backworks/monitor/requests` lists it. */
+export interface RequestEntry {
+  /** Its number in the server's ring of recent requests (from 1, growing). */
+  readonly seq: number;
+  /** When it arrived (ISO 8601). */
+  readonly at: string;
+  readonly method: string;
+  /** The path, without the query string. */
+  readonly path: string;
+  /** The route template that answered, or `(unmatched)`. */
+  readonly route: string;
+  /** The blueprint endpoint that answered, when one did. */
+  readonly endpoint: string | null;
+  readonly status: number;
+  readonly duration_ms: number;
+  readonly request_id: string;
+  /** The caller's address, when the server knows it. */
+  readonly client: string | null;
+  /** The verified caller's id. */
+  readonly user: string | null;
+  /** Request headers, secret ones as `[redacted]`; a repeated one's values joined by `, `. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: RequestBodyPreview | null;
+  readonly logs: readonly RequestLogLine[];
+  /** Lines the server did not keep (too many, or too long in all). */
+  readonly logs_dropped: number;
+}
+
+/** A finished request. */
+export interface RequestEvent {
+  readonly type: "request";
+  readonly entry: RequestEntry;
+}
+
+/**
+ * What a listener of the request stream hears: requests; `subscribed` (again after each
+ * reconnection, with no replay: a stream keeps no history); `reset` when the listener fell
+ * behind and entries were missed (`GET /_backworks/monitor/requests` has the recent ones); an
+ * `error` when the stream is refused (401, 403, or 404 without the dashboard).
+ */
+export type RequestStreamMessage = RequestEvent | SubscribedEvent | ResetEvent | LiveError;

@@ -5,7 +5,9 @@
 // opens with the first subscription and closes with the last; it authenticates with the
 // client's own credentials, reconnects with exponential back-off and jitter, and resubscribes
 // each subscription with `since` = the last `seq` it saw, so the server replays what was missed
-// (or answers `reset`: refetch, then carry on).
+// (or answers `reset`: refetch, then carry on). The dashboard's request stream
+// (`{ stream: "requests" }`) rides the same socket; it has no `since`: a `reset` there means
+// entries were missed, and `GET /_backworks/monitor/requests` has them.
 
 import { listPairs, queryPairs } from "./runtime.js";
 
@@ -35,7 +37,7 @@ export function subscriber(conn, resources) {
     socketClass(conn);
     const message = targetMessage(target);
     const sub = `s${++live.counter}`;
-    const subscription = { sub, message, listener, seq: target.since, resource: target.resource };
+    const subscription = { sub, message, listener, seq: target.since, resource: target.resource, stream: "stream" in message };
     live.subscriptions.set(sub, subscription);
     // Before its credentials are sent, an open socket takes no subscription: `onopen` sends them all.
     if (live.ready) send(live.socket, subscription);
@@ -57,8 +59,10 @@ export function subscriber(conn, resources) {
  */
 function targetMessage(target) {
   if (target && typeof target.event === "string") return { type: "subscribe", event: target.event };
+  // The one stream there is; another name is the server's to refuse (404).
+  if (target && typeof target.stream === "string") return { type: "subscribe", stream: target.stream };
   if (!target || typeof target.resource !== "string") {
-    throw new TypeError("subscribe needs { resource } or { event }");
+    throw new TypeError("subscribe needs { resource }, { event } or { stream }");
   }
   const message = { type: "subscribe", resource: target.resource };
   if (target.id !== undefined && target.id !== null) message.id = String(target.id);
@@ -161,7 +165,8 @@ function close(live) {
 
 function send(socket, subscription) {
   const message = { ...subscription.message, sub: subscription.sub };
-  if (subscription.seq !== undefined) message.since = subscription.seq;
+  // A stream keeps no history to replay, and refuses `since`.
+  if (subscription.seq !== undefined && !subscription.stream) message.since = subscription.seq;
   socket.send(JSON.stringify(message));
 }
 
@@ -200,7 +205,7 @@ function receive(live, resources, data) {
     case "subscribed":
       // A first subscription starts here. After a reconnection the replay of what followed
       // `since` comes next, and could be cut short: only the events it delivers move `seq`.
-      if (subscription.seq === undefined) subscription.seq = rest.seq;
+      if (subscription.seq === undefined && !subscription.stream) subscription.seq = rest.seq;
       deliver(subscription, { type, seq: rest.seq });
       return;
     case "change": {
@@ -215,6 +220,10 @@ function receive(live, resources, data) {
     case "event":
       subscription.seq = Math.max(subscription.seq ?? 0, rest.seq);
       deliver(subscription, { type, ...rest });
+      return;
+    case "request":
+      // One finished request, as the monitor keeps it (its own `seq` numbers the monitor's ring).
+      deliver(subscription, { type, entry: rest.entry });
       return;
     case "reset":
       deliver(subscription, { type });

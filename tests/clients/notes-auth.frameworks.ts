@@ -5,7 +5,7 @@ import { createElement } from "react";
 import { createApp, ref } from "vue";
 import { QueryClient } from "@tanstack/query-core";
 import { createClient, createMutation, createQuery, invoke } from "@notes-auth/client";
-import type { Note, QueryState } from "@notes-auth/client";
+import type { Note, QueryState, RequestEntry } from "@notes-auth/client";
 import * as react from "@notes-auth/react";
 import * as vue from "@notes-auth/vue";
 import * as svelte from "@notes-auth/svelte";
@@ -42,6 +42,40 @@ export function live(): void {
   // @ts-expect-error: an unknown member of the target
   client.subscribe({ resource: "notes", filtr: {} }, () => {});
   createClient({ baseUrl: "http://x", WebSocket: class { constructor(readonly url: string) {} } });
+}
+
+export function requestStream(): void {
+  const stop = client.subscribe({ stream: "requests" }, (event) => {
+    if (event.type === "request") {
+      const entry: RequestEntry = event.entry;
+      const line: string = `${entry.method} ${entry.path} ${entry.status} ${entry.duration_ms} ms`;
+      const endpoint: string | null = entry.endpoint;
+      const user: string | null = entry.user;
+      for (const log of entry.logs) {
+        const level: "info" | "warn" | "error" | "debug" = log.level;
+        void level;
+      }
+      if (entry.body !== null) void (entry.body.kind === "json" && entry.body.preview);
+      // @ts-expect-error: a request's user may be unknown
+      const id: string = entry.user;
+      // @ts-expect-error: the entry is as the server sent it, read-only
+      entry.status = 200;
+      // @ts-expect-error: an entry has no record
+      void entry.record;
+      void [line, endpoint, user, id];
+    } else if (event.type === "error") {
+      const status: number = event.status;
+      void status;
+    } else if (event.type === "subscribed" || event.type === "reset") {
+      // @ts-expect-error: only a request carries an entry
+      void event.entry;
+    }
+  });
+  stop();
+  // @ts-expect-error: the one stream is "requests"
+  client.subscribe({ stream: "responses" }, () => {});
+  // @ts-expect-error: a stream keeps no history to replay
+  client.subscribe({ stream: "requests", since: 3 }, () => {});
 }
 
 export async function stores(): Promise<void> {

@@ -271,3 +271,101 @@ test("a client that missed more than the server keeps is told to refetch, and it
   stopList();
   await stop(server, "SIGTERM");
 });
+
+test("a client authenticated by an API key an admin issued hears a change over the socket; a revoked or unknown key is refused", async () => {
+  const port = await freePort();
+  const server = await start(port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const session = await createClient({ baseUrl }).authLogin.orThrow({
+    body: { email: process.env.ADMIN_EMAIL, password: process.env.ADMIN_PASSWORD },
+  });
+  const admin = createClient({ baseUrl, auth: { token: session.access_token } });
+  const issued = await admin.createApiKey.orThrow({ body: { name: "live feed", roles: ["admin"] } });
+
+  // The key carries the admin role, which the notes' list rule lets read every note; an
+  // anonymous subscriber may read shared notes only. So hearing another's private note proves
+  // the socket took the key.
+  const keyed = createClient({ baseUrl, WebSocket, auth: { apiKey: issued.key } });
+  const events = recorder();
+  const stopKeyed = keyed.subscribe({ resource: "notes" }, events.listener);
+  const anonymous = recorder();
+  const stopAnonymous = createClient({ baseUrl, WebSocket }).subscribe({ resource: "notes" }, anonymous.listener);
+  await events.next((event) => event.type === "subscribed", "subscribed");
+  await anonymous.next((event) => event.type === "subscribed", "subscribed");
+  const writer = createClient({ baseUrl, auth: { token: mint("live-5") } });
+  const hidden = await writer.notes.create.orThrow({ title: "Keyed private" });
+  const shared = await writer.notes.create.orThrow({ title: "Keyed shared", shared: true });
+  const created = await events.next((event) => event.type === "change" && event.id === hidden.id, "the private create");
+  assert.equal(created.action, "create");
+  assert.equal(created.record.title, "Keyed private");
+  assert.equal(created.record.owner, "live-5");
+  await events.next((event) => event.type === "change" && event.id === shared.id, "the shared create");
+  await anonymous.next((event) => event.type === "change" && event.id === shared.id, "the shared create, anonymously");
+  assert.equal(anonymous.heard.filter((event) => event.type === "change" && event.id === hidden.id).length, 0, "a private note reached no one");
+  stopKeyed();
+  stopAnonymous();
+
+  await admin.revokeApiKey.orThrow({ id: issued.id });
+  for (const [what, apiKey] of [["revoked", issued.key], ["unknown", "bwk_not-a-key-the-server-issued"]]) {
+    const refused = recorder();
+    const stopRefused = createClient({ baseUrl, WebSocket, auth: { apiKey } }).subscribe({ resource: "notes" }, refused.listener);
+    const error = await refused.next((event) => event.type === "error", `the ${what} key's error`);
+    assert.equal(error.status, 401, `the ${what} key: ${JSON.stringify(error)}`);
+    assert.equal(refused.heard.some((event) => event.type === "subscribed"), false, `the ${what} key subscribed`);
+    stopRefused();
+  }
+  await stop(server, "SIGTERM");
+});
+
+test("an admin's client follows the request stream: a request made over HTTP is heard as the monitor keeps it; others are refused", async () => {
+  const port = await freePort();
+  const server = await start(port);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const admin = createClient({ baseUrl, WebSocket, auth: { token: mint("ops-1", ["admin"]) } });
+  const log = recorder();
+  const stopLog = admin.subscribe({ stream: "requests" }, log.listener);
+  await log.next((event) => event.type === "subscribed", "subscribed");
+
+  const visitor = mint("visitor-1");
+  const answer = await fetch(`${baseUrl}/greeting?x=1`, {
+    headers: { authorization: `Bearer ${visitor}`, "x-request-id": "stream-test-1" },
+  });
+  assert.equal(answer.status, 200);
+  const heard = await log.next((event) => event.type === "request" && event.entry.request_id === "stream-test-1", "the request");
+  const { entry } = heard;
+  assert.deepEqual(
+    [entry.method, entry.path, entry.route, entry.endpoint, entry.status, entry.user],
+    ["GET", "/greeting", "/greeting", "greeting", 200, "visitor-1"],
+  );
+  assert.equal(entry.headers.authorization, "[redacted]", "the token never reaches the stream");
+  assert.equal(JSON.stringify(heard).includes(visitor), false);
+  assert.equal(typeof entry.seq, "number");
+  assert.equal(typeof entry.duration_ms, "number");
+  assert.ok(!Number.isNaN(Date.parse(entry.at)));
+  assert.equal(entry.client, "127.0.0.1");
+  assert.deepEqual([entry.body, entry.logs, entry.logs_dropped], [null, [], 0]);
+  // A write through a generated route.
+  const writer = createClient({ baseUrl, auth: { token: visitor } });
+  await writer.notes.create.orThrow({ title: "Streamed" }, { headers: { "x-request-id": "stream-test-2" } });
+  const write = (await log.next((event) => event.type === "request" && event.entry.request_id === "stream-test-2", "the write")).entry;
+  assert.deepEqual([write.method, write.route, write.status], ["POST", "/notes", 201]);
+  // A password sent to log in never reaches the stream.
+  await createClient({ baseUrl }).authLogin({ body: { email: "nobody@example.com", password: "a secret password" } }, {
+    headers: { "x-request-id": "stream-test-3" },
+  });
+  const login = (await log.next((event) => event.type === "request" && event.entry.request_id === "stream-test-3", "the login")).entry;
+  assert.equal(login.status, 401);
+  assert.equal(JSON.stringify(login).includes("a secret password"), false, JSON.stringify(login));
+  stopLog();
+
+  for (const [who, auth, status] of [
+    ["a member", { token: mint("member-1") }, 403],
+    ["anyone", undefined, 401],
+  ]) {
+    const refused = recorder();
+    const stopRefused = createClient({ baseUrl, WebSocket, auth }).subscribe({ stream: "requests" }, refused.listener);
+    assert.equal((await refused.next((event) => event.type === "error", `${who}'s error`)).status, status, who);
+    stopRefused();
+  }
+  await stop(server, "SIGTERM");
+});

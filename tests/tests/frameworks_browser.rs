@@ -1,8 +1,8 @@
 //! The React, Vue and Svelte packages in a real browser: notes-auth is compiled and its server
 //! started once; a small Vite app per framework (`tests/browser/<framework>/`) is built once by
-//! Vite's JS API against the generated packages, installed into the apps' project with
-//! `npm install --install-links` as the packages' READMEs say (`tests/browser/build.mjs`); and
-//! one Debian
+//! Vite's JS API against the generated packages, put in the apps' project's `out/clients/` and
+//! installed with a plain `npm install ./out/clients/<framework>` as the packages' READMEs say
+//! (`tests/browser/build.mjs`); and one Debian
 //! `chromium`, driven by playwright-core (`tests/browser/drive.mjs`), checks that each app
 //! renders the notes the live server holds, fetches again when a search box changes its params,
 //! and follows a note created and one deleted over HTTP (live events, no reload).

@@ -7,6 +7,9 @@
 //!   rejects, line by line, wrong parameters, wrong bodies, unknown members and data read
 //!   before `status` is checked (`// @ts-expect-error`: an unused one is itself an error), and
 //!   the TypeScript examples of each package's README;
+//! - `vue-tsc` and `svelte-check`, which type-check templates too, accept the examples of the
+//!   Vue and Svelte READMEs written out as `.vue`/`.svelte` components, and reject a component
+//!   misusing a query's data in its markup;
 //! - against the example's live generated server, node's test runner calls every operation
 //!   through the package (`tests/clients/<example>.test.mjs`): answers, error statuses, a
 //!   timeout and an abort, bearer tokens (minted with Node's `crypto`), resource filters.
@@ -123,6 +126,16 @@ fn copy_consumer(file: &str, folder: &str) -> PathBuf {
     to
 }
 
+/// The code blocks of a README fenced as `language` (` ```ts `, ` ```vue `…), in order: the one
+/// extractor of every README check below.
+fn code_blocks<'a>(readme: &'a str, language: &str) -> Vec<&'a str> {
+    readme
+        .split(&format!("```{language}\n"))
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap_or_default())
+        .collect()
+}
+
 /// The TypeScript examples of a package's README as one module: each block in a function of
 /// its own, with what the blocks take for granted (a session, `process.env`) declared.
 fn readme_examples(package: &str, readme: &str) -> String {
@@ -134,8 +147,7 @@ fn readme_examples(package: &str, readme: &str) -> String {
          void client;\n\
          void createQuery;\n"
     );
-    for (index, block) in readme.split("```ts\n").skip(1).enumerate() {
-        let code = block.split("```").next().unwrap_or_default();
+    for (index, code) in code_blocks(readme, "ts").into_iter().enumerate() {
         let code: String = code
             .lines()
             .filter(|line| !line.starts_with("import "))
@@ -154,8 +166,7 @@ fn readme_examples(package: &str, readme: &str) -> String {
 /// declared where a block uses it without making it.
 fn react_readme_examples(client: &str, readme: &str) -> Vec<String> {
     let mut modules = Vec::new();
-    for block in readme.split("```tsx\n").skip(1) {
-        let code = block.split("```").next().unwrap_or_default();
+    for code in code_blocks(readme, "tsx") {
         let mut imports = String::new();
         let mut body = String::new();
         for line in code.lines() {
@@ -188,6 +199,231 @@ fn react_readme_examples(client: &str, readme: &str) -> Vec<String> {
         modules.push(module);
     }
     modules
+}
+
+/// A framework whose README shows components: its examples are checked as files of their own
+/// kind by the framework's checker (`vue-tsc`, `svelte-check`), which type-check the markup too.
+#[derive(Clone, Copy, Debug)]
+enum Components {
+    Vue,
+    Svelte,
+}
+
+impl Components {
+    /// The package folder, the README's fence and the file extension.
+    fn name(self) -> &'static str {
+        match self {
+            Components::Vue => "vue",
+            Components::Svelte => "svelte",
+        }
+    }
+
+    fn script(self) -> &'static str {
+        match self {
+            Components::Vue => "<script setup lang=\"ts\">",
+            Components::Svelte => "<script lang=\"ts\">",
+        }
+    }
+
+    /// How the package's functions begin (`useListNotes`, `createListNotes`).
+    fn prefix(self) -> &'static str {
+        match self {
+            Components::Vue => "use",
+            Components::Svelte => "create",
+        }
+    }
+
+    /// A component misusing notes-auth's package in its markup, which the checker must reject
+    /// with `MISUSE_ERROR` (and nothing else).
+    fn misuse(self) -> &'static str {
+        match self {
+            Components::Vue => {
+                "<script setup lang=\"ts\">\nimport { useGetNote } from \"@notes-auth/vue\";\n\
+                 const note = useGetNote({ id: 1 });\n</script>\n\n\
+                 <template>\n  <p>{{ note.data.value?.nope }}</p>\n</template>\n"
+            }
+            Components::Svelte => {
+                "<script lang=\"ts\">\n  import { createGetNote } from \"@notes-auth/svelte\";\n\
+                 \x20 const note = createGetNote(() => ({ id: 1 }));\n</script>\n\n\
+                 <p>{note.current.data?.nope}</p>\n"
+            }
+        }
+    }
+}
+
+/// What the checkers must say of the misuse: a note has no `nope`.
+const MISUSE_ERROR: &str = "Property 'nope' does not exist on type 'Note'";
+
+/// The examples of a Vue or Svelte package's README as the files of a consumer project: each
+/// component block a component (the first `App.<ext>`, which the Vue README's `main.ts`
+/// mounts); each TypeScript block that imports what it uses a module; one that takes its
+/// imports for granted (the writes) in a function inside a component's script (`<script setup>`
+/// takes no exports), importing the package's functions it calls.
+fn component_readme_examples(
+    framework: Components,
+    package: &str,
+    readme: &str,
+) -> Vec<(String, String)> {
+    let ext = framework.name();
+    let mut files = Vec::new();
+    for (index, code) in code_blocks(readme, ext).into_iter().enumerate() {
+        let file = if index == 0 {
+            format!("App.{ext}")
+        } else {
+            format!("Example{index}.{ext}")
+        };
+        files.push((file, code.to_string()));
+    }
+    for (index, code) in code_blocks(readme, "ts").into_iter().enumerate() {
+        if code.lines().any(|line| line.starts_with("import ")) {
+            files.push((format!("example{index}.ts"), code.to_string()));
+            continue;
+        }
+        let mut called: Vec<&str> = code
+            .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+            .filter(|word| {
+                word.strip_prefix(framework.prefix())
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+            })
+            .collect();
+        called.sort_unstable();
+        called.dedup();
+        let body: String = code.lines().map(|line| format!("    {line}\n")).collect();
+        files.push((
+            format!("Writes{index}.{ext}"),
+            format!(
+                "{}\n  import {{ {} }} from \"{package}\";\n\n  async function example() {{\n{body}  }}\n  void example;\n</script>\n",
+                framework.script(),
+                called.join(", ")
+            ),
+        ));
+    }
+    files
+}
+
+/// The diagnostics of a checker's run that are errors, one per line, as the checker printed
+/// them (`vue-tsc`: `App.vue(8,26): error TS2339: …`; `svelte-check --output machine`:
+/// `… ERROR "App.svelte" 17:24 "…"`).
+fn checker_errors(output: &std::process::Output) -> Vec<String> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .chain(String::from_utf8_lossy(&output.stderr).lines())
+        .filter(|line| line.contains(": error TS") || line.contains(" ERROR "))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The README examples of every project's Vue or Svelte package, and notes-auth's misuse,
+/// checked by the framework's checker: it must report the misuse and nothing else. Prints how
+/// long the checker took.
+fn check_component_examples(framework: Components) {
+    let ext = framework.name();
+    let folder = root().join(format!("consumers-{ext}"));
+    let _ = std::fs::remove_dir_all(&folder);
+    for (name, package) in built() {
+        let readme =
+            std::fs::read_to_string(root().join(name).join(format!("clients/{ext}/README.md")))
+                .expect("the README");
+        let framework_package = format!("{}/{ext}", package.trim_end_matches("/client"));
+        let examples = component_readme_examples(framework, &framework_package, &readme);
+        assert!(
+            examples.iter().any(|(file, _)| file.starts_with("App."))
+                && examples.iter().any(|(file, _)| file.starts_with("Writes")),
+            "{name}'s {ext} README shows no component or no write: {examples:?}"
+        );
+        for (file, text) in examples {
+            let to = folder.join(name).join(file);
+            std::fs::create_dir_all(to.parent().unwrap()).expect("folder");
+            std::fs::write(to, text).expect("README example written");
+        }
+    }
+    std::fs::write(
+        folder.join(format!("notes-auth/Misuse.{ext}")),
+        framework.misuse(),
+    )
+    .expect("misuse written");
+    // A bundler's resolution, as the Vite apps these packages are meant for.
+    std::fs::write(
+        folder.join("tsconfig.json"),
+        format!(
+            r#"{{
+  "compilerOptions": {{
+    "strict": true,
+    "noEmit": true,
+    "target": "ES2022",
+    "module": "ESNext",
+    "moduleResolution": "Bundler",
+    "verbatimModuleSyntax": true,
+    "lib": ["ES2022", "DOM"],
+    "types": [],
+    "skipLibCheck": false
+  }},
+  "include": ["*/*.ts", "*/*.{ext}"]
+}}
+"#
+        ),
+    )
+    .expect("tsconfig written");
+    let bin = workspace_root().join("node_modules/.bin");
+    let mut command = match framework {
+        Components::Vue => {
+            let mut command = Command::new(bin.join("vue-tsc"));
+            command.args(["-p", "tsconfig.json"]);
+            command
+        }
+        Components::Svelte => {
+            let mut command = Command::new(bin.join("svelte-check"));
+            command
+                .arg("--workspace")
+                .arg(&folder)
+                .arg("--tsconfig")
+                .arg(folder.join("tsconfig.json"))
+                .args(["--output", "machine", "--fail-on-warnings"]);
+            command
+        }
+    };
+    let started = std::time::Instant::now();
+    let output = command
+        .current_dir(&folder)
+        .output()
+        .unwrap_or_else(|error| panic!("the {ext} checker runs (npm ci installs it): {error}"));
+    eprintln!(
+        "{ext}: the checker took {:.1} s over {} README examples",
+        started.elapsed().as_secs_f64(),
+        built().len()
+    );
+    let errors = checker_errors(&output);
+    let everything = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        !output.status.success(),
+        "the {ext} checker accepted the misuse:\n{everything}"
+    );
+    assert!(
+        errors.len() == 1
+            && errors[0].contains(&format!("Misuse.{ext}"))
+            && errors[0].contains(MISUSE_ERROR),
+        "the {ext} checker should reject the misuse and nothing else:\n{everything}"
+    );
+    if let Components::Svelte = framework {
+        assert!(
+            everything.contains("COMPLETED") && everything.contains(" 0 WARNINGS"),
+            "svelte-check warned:\n{everything}"
+        );
+    }
+}
+
+#[test]
+fn vue_readme_examples_type_check() {
+    check_component_examples(Components::Vue);
+}
+
+#[test]
+fn svelte_readme_examples_type_check() {
+    check_component_examples(Components::Svelte);
 }
 
 #[test]

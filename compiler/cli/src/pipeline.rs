@@ -199,4 +199,20 @@ impl SourceLoader for FileLoader<'_> {
         let id = self.sources.add(shown, text.clone());
         Ok((id, text))
     }
+
+    fn absolute(&self, path: &Path) -> Option<PathBuf> {
+        let joined = std::path::absolute(self.root.join(path)).ok()?;
+        // Lexically, as the compiler names files: `a/b/../c` → `a/c`.
+        let mut normal = PathBuf::new();
+        for component in joined.components() {
+            match component {
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => {
+                    normal.pop();
+                }
+                other => normal.push(other.as_os_str()),
+            }
+        }
+        Some(normal)
+    }
 }

@@ -39,6 +39,17 @@ pub(crate) fn missing_module(span: Span, specifier: &str, reason: &str, esm: boo
     .with_help(help)
 }
 
+/// A package specifier that resolves to no file that can be compiled (`resolve.rs` says why).
+pub(crate) fn unresolved_package(
+    span: Span,
+    specifier: &str,
+    unresolved: crate::resolve::Unresolved,
+) -> Diagnostic {
+    Diagnostic::error(unresolved.code, unresolved.message)
+        .with_label(span, format!("`{specifier}` loaded here"))
+        .with_help(unresolved.help)
+}
+
 /// An assignment to an identifier that is neither declared nor a supported global (sloppy
 /// JavaScript would create a global variable).
 pub(crate) fn unknown_global(span: Span, name: &str) -> Diagnostic {

@@ -19,6 +19,7 @@ mod names;
 mod numeric;
 mod parse;
 mod program;
+mod resolve;
 mod scope;
 mod state;
 mod types;
@@ -55,6 +56,13 @@ pub struct HandlerSource {
 pub trait SourceLoader {
     /// Reads the file at `path` and registers it in the build's sources, or says why it cannot.
     fn load(&mut self, path: &Path) -> Result<(SourceId, String), String>;
+
+    /// The absolute, normalised form of a folder path as `load` takes it, so that packages can
+    /// be looked up in the `node_modules` folders above it; `None` (the default) when the
+    /// files are not on disk, and then no package can be loaded.
+    fn absolute(&self, _path: &Path) -> Option<std::path::PathBuf> {
+        None
+    }
 }
 
 /// Which handler an export provides.

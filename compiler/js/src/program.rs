@@ -1,7 +1,8 @@
 //! The pipeline over all handler modules of a blueprint, as small named passes:
 //!
 //! ```text
-//! load_graph   entries + everything they `require("./…")`, each file once
+//! load_graph   entries + everything they `require("./…")` or load from a package in
+//!              node_modules (`resolve.rs`), each file once
 //! check_cycles a circular require is an error
 //! name_modules unique Rust module names (`tasks`, `data`, `inline_hello`)
 //! classify     stateful or stateless (transitively through requires)
@@ -25,7 +26,7 @@ use crate::lower::{Lowerer, ModuleContext, Required};
 use crate::parse::{Parsed, parse};
 use crate::{
     CompileOptions, CompiledModule, CompiledProgram, HandlerExport, HandlerSource, Language,
-    SourceLoader, diagnostics, exports, scope, state,
+    SourceLoader, diagnostics, exports, resolve, scope, state,
 };
 
 /// One module of the program.
@@ -66,6 +67,22 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// `to` as a path relative to the folder `from` (both absolute and normalised):
+/// `/a/b` → `/a/node_modules/ms/index.js` = `../node_modules/ms/index.js`.
+fn relative_path(from: &Path, to: &Path) -> PathBuf {
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut relative = PathBuf::new();
+    for _ in common..from.len() {
+        relative.push("..");
+    }
+    for part in &to[common..] {
+        relative.push(part);
+    }
+    relative
 }
 
 fn language_of(path: &Path) -> Language {
@@ -259,7 +276,29 @@ impl Program<'_> {
                     .push(diagnostics::unsupported(span, what, help));
                 continue;
             };
-            if !(specifier.starts_with("./") || specifier.starts_with("../")) {
+            let relative = specifier.starts_with("./") || specifier.starts_with("../");
+            // Built-in modules are resolved before this (`path`, `node:crypto`…); what is left
+            // of the bare specifiers names a package in node_modules.
+            if !relative && !resolve::is_builtin(&specifier) {
+                match self.package_file(&base, &specifier, call.reference) {
+                    Ok(file) => {
+                        if let Some(unit) = self.load_file(
+                            file,
+                            &specifier,
+                            span,
+                            call.reference,
+                            call.json_attribute,
+                        ) {
+                            self.units[index].requires.insert(call.position, unit);
+                        }
+                    }
+                    Err(unresolved) => self.diagnostics.push(diagnostics::unresolved_package(
+                        span, &specifier, unresolved,
+                    )),
+                }
+                continue;
+            }
+            if !relative {
                 let what = match call.reference {
                     Reference::Require => {
                         format!("`require(\"{specifier}\")` (a package or built-in module)")
@@ -348,6 +387,67 @@ impl Program<'_> {
                     &reason,
                     call.reference != Reference::Require,
                 )),
+            }
+        }
+    }
+
+    /// The file a package specifier loads from a module in `base`, as a path of the same
+    /// kind as `base` (relative to the project when it is), so a package file's diagnostics
+    /// show where it lies (`node_modules/ms/index.js`).
+    fn package_file(
+        &self,
+        base: &Path,
+        specifier: &str,
+        reference: Reference,
+    ) -> Result<PathBuf, resolve::Unresolved> {
+        let Some(from_dir) = self.loader.absolute(base) else {
+            return Err(resolve::Unresolved::not_installed_here(specifier));
+        };
+        let loader = if reference == Reference::Require {
+            resolve::Loader::Require
+        } else {
+            resolve::Loader::Import
+        };
+        let file = resolve::resolve_package(specifier, &from_dir, loader)?;
+        Ok(normalize(&base.join(relative_path(&from_dir, &file))))
+    }
+
+    /// Loads one resolved `file` (a package's) as a unit, or reports why it cannot.
+    fn load_file(
+        &mut self,
+        file: PathBuf,
+        specifier: &str,
+        span: Span,
+        reference: Reference,
+        json_attribute: bool,
+    ) -> Option<usize> {
+        if let Some(existing) = self.by_path.get(&file) {
+            return Some(*existing);
+        }
+        match self.loader.load(&file) {
+            Ok((source, text)) => {
+                let language = language_of(&file);
+                let is_json = file.extension().is_some_and(|ext| ext == "json");
+                if is_json && reference != Reference::Require && !json_attribute {
+                    self.diagnostics.push(diagnostics::unsupported(
+                        span,
+                        "an `import` of a JSON file without `with { type: \"json\" }`",
+                        "Node refuses it (ERR_IMPORT_ATTRIBUTE_MISSING): add `with { type: \"json\" }`",
+                    ));
+                }
+                let text = if is_json { json_module(&text) } else { text };
+                let unit = self.add(source, text, file, language);
+                self.load_requires(unit);
+                Some(unit)
+            }
+            Err(reason) => {
+                self.diagnostics.push(diagnostics::missing_module(
+                    span,
+                    specifier,
+                    &reason,
+                    reference != Reference::Require,
+                ));
+                None
             }
         }
     }

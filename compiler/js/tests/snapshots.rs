@@ -296,10 +296,6 @@ const UNSUPPORTED: &[(&str, &str)] = &[
         "module.exports = (req) => {\n  const o = {};\n  Object.setPrototypeOf(o, null);\n  o.__proto__ = {};\n  return new Proxy(o, {});\n};\n",
     ),
     (
-        "top_level_this",
-        "const self = this;\nmodule.exports = (req) => self;\n",
-    ),
-    (
         "several_at_once",
         "module.exports = function (req) {\n  const a = eval(\"1\");\n  with (req) {}\n  return this;\n};\n",
     ),

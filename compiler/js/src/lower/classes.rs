@@ -379,11 +379,18 @@ impl Lowerer<'_> {
     fn raw_this(&mut self, this: &ThisExpr) -> TokenStream {
         match &self.this_ident {
             Some(ident) => quote!(#ident.clone()),
-            None if self.function_depth == 0 => self.unsupported(
-                this.span,
-                "`this` outside a function",
-                "refer to `module.exports` by name",
-            ),
+            // At the top level of an ES module `this` is undefined; of a CommonJS module, the
+            // `exports` object Node's wrapper was called with (UMD wrappers pass it on:
+            // `}(this, function () {…})`). `exports` is that object unless the module assigns
+            // the name itself.
+            None if self.function_depth == 0 => {
+                let _ = this;
+                if self.cx.esm {
+                    quote!(Value::Undefined)
+                } else {
+                    self.read_binding(1)
+                }
+            }
             None => quote!(this.clone()),
         }
     }

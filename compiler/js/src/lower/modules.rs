@@ -243,6 +243,23 @@ impl Lowerer<'_> {
             }
         }
 
+        // Top-level `this` (also in top-level arrows): the `exports` object Node's CommonJS
+        // wrapper is called with, undefined in an ES module. Arrows take it as they take a
+        // function's `this`.
+        let module_this = if statements.iter().any(super::functions::uses_this_or_super) {
+            let this = self.temp("this");
+            let value = if self.cx.esm {
+                quote!(Value::Undefined)
+            } else {
+                let exports = self.read_binding(1);
+                quote!((&#exports).clone())
+            };
+            self.this_ident = Some(this.clone());
+            // A `this` found in a getter's body is the getter's own: then this one goes unread.
+            quote!(#[allow(unused_variables)] let #this: Value = #value;)
+        } else {
+            quote!()
+        };
         let vars = self.function_prelude(&statements);
         let prelude = self.block_prelude(statements.iter());
         let mut body = Vec::new();
@@ -367,6 +384,7 @@ impl Lowerer<'_> {
             pub fn evaluate(modules: &rt::Modules) -> Result<Value, rt::Throw> {
                 #module_decl
                 #exports_decl
+                #module_this
                 #handle_decl
                 #(#imports)*
                 #vars
