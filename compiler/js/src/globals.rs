@@ -9,8 +9,21 @@
 
 /// Namespaces whose members are called statically (`Math.max(…)`).
 pub(crate) const NAMESPACES: &[&str] = &[
-    "Math", "JSON", "Object", "Number", "String", "Array", "Date", "Promise", "console", "crypto",
+    "Math",
+    "JSON",
+    "Object",
+    "Number",
+    "String",
+    "Array",
+    "Date",
+    "Promise",
+    "console",
+    "crypto",
     "process",
+    "Buffer",
+    "Uint8Array",
+    "ArrayBuffer",
+    "URL",
 ];
 
 /// Global functions and static methods.
@@ -100,6 +113,19 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "btoa",
     "atob",
     "crypto.randomUUID",
+    "crypto.getRandomValues",
+    "Buffer.from",
+    "Buffer.alloc",
+    "Buffer.allocUnsafe",
+    "Buffer.byteLength",
+    "Buffer.concat",
+    "Buffer.compare",
+    "Buffer.isBuffer",
+    "Buffer.isEncoding",
+    "Uint8Array.from",
+    "Uint8Array.of",
+    "ArrayBuffer.isView",
+    "URL.canParse",
     "Date.now",
     "Date.parse",
     "Date.UTC",
@@ -177,6 +203,13 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Number",
     "String",
     "Boolean",
+    "ArrayBuffer",
+    "Uint8Array",
+    "Buffer",
+    "TextEncoder",
+    "TextDecoder",
+    "URL",
+    "URLSearchParams",
 ];
 
 /// Built-in Error classes a user class may extend.
@@ -215,6 +248,13 @@ pub(crate) const INSTANCE_CLASSES: &[&str] = &[
     "ReferenceError",
     "EvalError",
     "URIError",
+    "ArrayBuffer",
+    "Uint8Array",
+    "Buffer",
+    "TextEncoder",
+    "TextDecoder",
+    "URL",
+    "URLSearchParams",
 ];
 
 /// Static members that are deliberately unsupported, with what to write instead (others get a
