@@ -210,6 +210,7 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "TextDecoder",
     "URL",
     "URLSearchParams",
+    "DataView",
 ];
 
 /// Built-in Error classes a user class may extend.
@@ -255,6 +256,7 @@ pub(crate) const INSTANCE_CLASSES: &[&str] = &[
     "TextDecoder",
     "URL",
     "URLSearchParams",
+    "DataView",
 ];
 
 /// Static members that are deliberately unsupported, with what to write instead (others get a

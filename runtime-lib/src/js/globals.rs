@@ -205,6 +205,7 @@ pub const CONSTRUCTORS: &[&str] = &[
     "TextDecoder",
     "URL",
     "URLSearchParams",
+    "DataView",
 ];
 
 /// The built-in classes of Node's byte, text and URL APIs: their values carry the class name
@@ -217,6 +218,7 @@ pub const NODE_CLASSES: &[&str] = &[
     "TextDecoder",
     "URL",
     "URLSearchParams",
+    "DataView",
 ];
 
 /// `Class.name(...args)` for a built-in class value whose statics are global calls
@@ -462,6 +464,7 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
             _ => call_static("Buffer.from", args),
         },
         "TextEncoder" => Ok(super::text_encoding::construct_encoder()),
+        "DataView" => super::data_view::construct(args),
         "TextDecoder" => super::text_encoding::construct_decoder(args),
         "URL" => super::node::url::construct_url(args),
         "URLSearchParams" => super::node::url::construct_params(args),

@@ -29,6 +29,7 @@ pub mod collections;
 pub mod console;
 pub mod convert;
 pub mod crypto;
+pub mod data_view;
 pub mod date;
 pub mod db;
 #[cfg(feature = "storage")]
