@@ -32,6 +32,8 @@ const MODULES: &[BuiltinModule] = &[
             "timingSafeEqual",
             "pbkdf2Sync",
             "scryptSync",
+            "pbkdf2",
+            "scrypt",
             "getHashes",
             "webcrypto",
         ],

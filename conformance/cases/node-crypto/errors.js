@@ -30,6 +30,10 @@ module.exports = () => {
       attempt(() => crypto.pbkdf2Sync("p", "s", 1, 32, "nope")),
       attempt(() => crypto.pbkdf2Sync("p", "s", 0, 32, "sha256")),
       attempt(() => crypto.pbkdf2Sync("p", "s", 1, -1, "sha256")),
+      attempt(() => crypto.scryptSync("p", "s", 8, { N: 2 ** 20 })),
+      attempt(() => crypto.scryptSync("p", "s", 8, { N: 3 })),
+      attempt(() => crypto.scryptSync("p", "s", 8, { N: 1024, r: 8, maxmem: 1024 })),
+      attempt(() => crypto.scryptSync("p", "s", 8, { N: 32768, r: 8 })),
     ],
     unknownDigestEncoding: Buffer.isBuffer(crypto.createHash("sha256").digest("nope")),
   };

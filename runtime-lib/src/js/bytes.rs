@@ -1,5 +1,6 @@
-//! `ArrayBuffer` and `Uint8Array`: bytes in one shared store, and views over a range of it
-//! (`Buffer` is a `Uint8Array` with Node's extra methods, see `node/buffer.rs`).
+//! `ArrayBuffer` and the typed arrays (`Uint8Array`, `Int32Array`, `Float64Array`, …): bytes in
+//! one shared store, and views over a range of it (`Buffer` is a `Uint8Array` with Node's extra
+//! methods, see `node/buffer.rs`; the methods all views share are in `typed_array_methods.rs`).
 //!
 //! ```text
 //! const u = new Uint8Array([1, 2, 300]);   → view { store: [1, 2, 44], offset 0, length 3 }
@@ -17,7 +18,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::access::call;
-use super::convert::{to_number, to_string, truthy};
+use super::convert::to_number;
 use super::error::Throw;
 use super::string::JsString;
 use super::value::{ObjectKind, Value};
@@ -25,14 +26,43 @@ use super::value::{ObjectKind, Value};
 /// The bytes of an `ArrayBuffer`, shared by every view over it.
 pub type Store = Rc<RefCell<Vec<u8>>>;
 
-/// Which class a byte view is.
+/// Which class a view is: its element type (`Buffer` is a `Uint8Array` with Node's methods).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ViewClass {
     /// `Uint8Array`.
     Uint8Array,
     /// Node's `Buffer` (a `Uint8Array` subclass).
     Buffer,
+    /// `Int8Array`.
+    Int8Array,
+    /// `Uint8ClampedArray`.
+    Uint8ClampedArray,
+    /// `Int16Array`.
+    Int16Array,
+    /// `Uint16Array`.
+    Uint16Array,
+    /// `Int32Array`.
+    Int32Array,
+    /// `Uint32Array`.
+    Uint32Array,
+    /// `Float32Array`.
+    Float32Array,
+    /// `Float64Array`.
+    Float64Array,
 }
+
+/// The typed-array classes `new` can build (all but `Buffer`).
+pub const TYPED_ARRAY_CLASSES: &[ViewClass] = &[
+    ViewClass::Uint8Array,
+    ViewClass::Int8Array,
+    ViewClass::Uint8ClampedArray,
+    ViewClass::Int16Array,
+    ViewClass::Uint16Array,
+    ViewClass::Int32Array,
+    ViewClass::Uint32Array,
+    ViewClass::Float32Array,
+    ViewClass::Float64Array,
+];
 
 impl ViewClass {
     /// The class name.
@@ -40,54 +70,213 @@ impl ViewClass {
         match self {
             ViewClass::Uint8Array => "Uint8Array",
             ViewClass::Buffer => "Buffer",
+            ViewClass::Int8Array => "Int8Array",
+            ViewClass::Uint8ClampedArray => "Uint8ClampedArray",
+            ViewClass::Int16Array => "Int16Array",
+            ViewClass::Uint16Array => "Uint16Array",
+            ViewClass::Int32Array => "Int32Array",
+            ViewClass::Uint32Array => "Uint32Array",
+            ViewClass::Float32Array => "Float32Array",
+            ViewClass::Float64Array => "Float64Array",
         }
+    }
+
+    /// The typed-array class of a name.
+    pub fn named(name: &str) -> Option<ViewClass> {
+        TYPED_ARRAY_CLASSES
+            .iter()
+            .chain(&[ViewClass::Buffer])
+            .find(|class| class.name() == name)
+            .copied()
+    }
+
+    /// The class `Object.prototype.toString` names (a Buffer is tagged `Uint8Array`).
+    pub fn tag(self) -> &'static str {
+        match self {
+            ViewClass::Buffer => "Uint8Array",
+            other => other.name(),
+        }
+    }
+
+    /// Bytes per element (`BYTES_PER_ELEMENT`).
+    pub fn width(self) -> usize {
+        match self {
+            ViewClass::Uint8Array
+            | ViewClass::Buffer
+            | ViewClass::Int8Array
+            | ViewClass::Uint8ClampedArray => 1,
+            ViewClass::Int16Array | ViewClass::Uint16Array => 2,
+            ViewClass::Int32Array | ViewClass::Uint32Array | ViewClass::Float32Array => 4,
+            ViewClass::Float64Array => 8,
+        }
+    }
+
+    /// The number an element's bytes hold (little-endian, the platform order V8 uses on
+    /// x86-64 and arm64).
+    pub fn decode(self, bytes: &[u8]) -> f64 {
+        let mut word = [0u8; 8];
+        word[..bytes.len()].copy_from_slice(bytes);
+        let [a, b, c, d, ..] = word;
+        match self {
+            ViewClass::Uint8Array | ViewClass::Buffer | ViewClass::Uint8ClampedArray => {
+                f64::from(a)
+            }
+            ViewClass::Int8Array => f64::from(a as i8),
+            ViewClass::Int16Array => f64::from(i16::from_le_bytes([a, b])),
+            ViewClass::Uint16Array => f64::from(u16::from_le_bytes([a, b])),
+            ViewClass::Int32Array => f64::from(i32::from_le_bytes([a, b, c, d])),
+            ViewClass::Uint32Array => f64::from(u32::from_le_bytes([a, b, c, d])),
+            ViewClass::Float32Array => f64::from(f32::from_le_bytes([a, b, c, d])),
+            ViewClass::Float64Array => f64::from_le_bytes(word),
+        }
+    }
+
+    /// The bytes of `number` converted to the element type (integers modulo 2ⁿ, clamped for
+    /// `Uint8ClampedArray`, rounded to single precision for `Float32Array`).
+    pub fn encode(self, number: f64) -> Vec<u8> {
+        // Modulo 2³², exact in f64.
+        let word = if number.is_finite() {
+            number.trunc().rem_euclid(4_294_967_296.0) as u32
+        } else {
+            0
+        };
+        match self {
+            ViewClass::Uint8ClampedArray => {
+                vec![if number.is_nan() {
+                    0
+                } else {
+                    number.clamp(0.0, 255.0).round_ties_even() as u8
+                }]
+            }
+            ViewClass::Float32Array => (number as f32).to_le_bytes().to_vec(),
+            ViewClass::Float64Array => number.to_le_bytes().to_vec(),
+            other => word.to_le_bytes()[..other.width()].to_vec(),
+        }
+    }
+
+    /// Whether elements are floats (NaN can be stored and found by `includes`).
+    pub fn is_float(self) -> bool {
+        matches!(self, ViewClass::Float32Array | ViewClass::Float64Array)
     }
 }
 
-/// A `Uint8Array` (or `Buffer`): a range of a store.
+/// A typed array: `length` elements of its class from byte `offset` of a store.
 pub struct ByteView {
     /// The bytes it views.
     pub store: Store,
-    /// Where its range starts in the store.
+    /// Where its range starts in the store, in bytes.
     pub offset: usize,
-    /// How many bytes it views.
+    /// How many elements it has.
     pub length: usize,
-    /// Its class.
+    /// Its class (element type).
     pub class: ViewClass,
+    /// The ArrayBuffer object `view.buffer` answers, made on first read when the view was not
+    /// built over one, so that `view.buffer === view.buffer`.
+    pub buffer: RefCell<Option<Value>>,
 }
 
 impl ByteView {
+    /// `view.buffer`: the same ArrayBuffer object on every read.
+    pub fn buffer_object(&self) -> Value {
+        self.buffer
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                Value::object_of_kind(ObjectKind::ArrayBuffer(self.store.clone()))
+            })
+            .clone()
+    }
+
+    /// Its size in bytes.
+    pub fn byte_length(&self) -> usize {
+        self.length * self.class.width()
+    }
+
     /// A copy of the bytes it views.
     pub fn to_vec(&self) -> Vec<u8> {
-        self.store.borrow()[self.offset..self.offset + self.length].to_vec()
+        self.store.borrow()[self.offset..self.offset + self.byte_length()].to_vec()
     }
 
-    /// The byte at `index`, if inside the view.
+    /// The byte at byte `index`, if inside the view.
     pub fn byte(&self, index: usize) -> Option<u8> {
-        (index < self.length).then(|| self.store.borrow()[self.offset + index])
+        (index < self.byte_length()).then(|| self.store.borrow()[self.offset + index])
     }
 
-    /// Writes the byte at `index` (ignored outside the view).
+    /// Writes the byte at byte `index` (ignored outside the view).
     pub fn set_byte(&self, index: usize, byte: u8) {
-        if index < self.length {
+        if index < self.byte_length() {
             self.store.borrow_mut()[self.offset + index] = byte;
         }
     }
+
+    /// The element at `index`, if inside the view.
+    pub fn get(&self, index: usize) -> Option<f64> {
+        if index >= self.length {
+            return None;
+        }
+        let width = self.class.width();
+        let start = self.offset + index * width;
+        Some(
+            self.class
+                .decode(&self.store.borrow()[start..start + width]),
+        )
+    }
+
+    /// Writes the element at `index` (ignored outside the view).
+    pub fn set(&self, index: usize, number: f64) {
+        if index < self.length {
+            let width = self.class.width();
+            let start = self.offset + index * width;
+            self.store.borrow_mut()[start..start + width]
+                .copy_from_slice(&self.class.encode(number));
+        }
+    }
+
+    /// Every element.
+    pub fn numbers(&self) -> Vec<f64> {
+        let width = self.class.width();
+        self.to_vec()
+            .chunks_exact(width)
+            .map(|chunk| self.class.decode(chunk))
+            .collect()
+    }
+}
+
+/// A new view of `class` holding `numbers`, each converted to the element type.
+pub fn view_of_numbers(numbers: &[f64], class: ViewClass) -> Value {
+    let bytes: Vec<u8> = numbers
+        .iter()
+        .flat_map(|number| class.encode(*number))
+        .collect();
+    new_view(bytes, class)
 }
 
 /// A new view of `class` over a fresh store holding `bytes`.
 pub fn new_view(bytes: Vec<u8>, class: ViewClass) -> Value {
-    let length = bytes.len();
+    let length = bytes.len() / class.width();
     view_of(Rc::new(RefCell::new(bytes)), 0, length, class)
 }
 
-/// A view of `class` over `store[offset..offset + length]`.
+/// A view of `class` over `length` elements from byte `offset` of `store`.
 pub fn view_of(store: Store, offset: usize, length: usize, class: ViewClass) -> Value {
     Value::object_of_kind(ObjectKind::Bytes(ByteView {
         store,
         offset,
         length,
         class,
+        buffer: RefCell::new(None),
+    }))
+}
+
+/// A view of `class` over `length` elements from byte `offset` of the ArrayBuffer object
+/// `buffer` (which its `buffer` property then answers).
+pub fn view_over(buffer: &Value, offset: usize, length: usize, class: ViewClass) -> Value {
+    let store = array_buffer(buffer).cloned().unwrap_or_default();
+    Value::object_of_kind(ObjectKind::Bytes(ByteView {
+        store,
+        offset,
+        length,
+        class,
+        buffer: RefCell::new(Some(buffer.clone())),
     }))
 }
 
@@ -96,7 +285,7 @@ pub fn uint8_array(bytes: Vec<u8>) -> Value {
     new_view(bytes, ViewClass::Uint8Array)
 }
 
-/// The view inside `value`, if it is a `Uint8Array` or `Buffer`.
+/// The view inside `value`, if it is a typed array or a `Buffer`.
 pub fn view(value: &Value) -> Option<&ByteView> {
     match value {
         Value::Object(object) => match &object.kind {
@@ -118,6 +307,20 @@ pub fn array_buffer(value: &Value) -> Option<&Store> {
     }
 }
 
+/// The largest store a handler may allocate at once. V8 allows 4 GiB, but a failed
+/// allocation aborts a Rust process (and an overcommitted one is killed later), so a request
+/// must not be able to ask for that much: past this limit the allocation throws V8's
+/// `RangeError: Array buffer allocation failed` instead.
+pub const MAX_BYTE_LENGTH: usize = 1 << 30;
+
+/// `length` zeroed bytes, or V8's allocation failure past [`MAX_BYTE_LENGTH`].
+pub fn zeroed(length: usize) -> Result<Vec<u8>, Throw> {
+    if length > MAX_BYTE_LENGTH {
+        return Err(Throw::range_error("Array buffer allocation failed"));
+    }
+    Ok(vec![0; length])
+}
+
 /// ToUint8: the number modulo 2⁸ (NaN and infinities are 0).
 pub fn to_uint8(number: f64) -> u8 {
     if !number.is_finite() {
@@ -136,7 +339,7 @@ fn arg(args: &[Value], index: usize) -> Value {
 }
 
 /// ToIntegerOrInfinity.
-fn integer(value: &Value) -> Result<f64, Throw> {
+pub(crate) fn integer(value: &Value) -> Result<f64, Throw> {
     let number = to_number(value)?;
     Ok(if number.is_nan() { 0.0 } else { number.trunc() })
 }
@@ -162,17 +365,24 @@ pub fn new_array_buffer(args: &[Value]) -> Result<Value, Throw> {
         return Err(Throw::range_error("Invalid array buffer length"));
     }
     Ok(Value::object_of_kind(ObjectKind::ArrayBuffer(Rc::new(
-        RefCell::new(vec![0; length as usize]),
+        RefCell::new(zeroed(length as usize)?),
     ))))
 }
 
-/// `new Uint8Array(…)`: from a length, an ArrayBuffer (with offset and length), another view,
-/// an iterable or an array-like object.
+/// `new Int32Array(…)` (any typed-array class): from a length, an ArrayBuffer (with offset
+/// and length), another view, an iterable or an array-like object.
 pub fn construct_view(args: &[Value], class: ViewClass) -> Result<Value, Throw> {
     let source = arg(args, 0);
+    let width = class.width();
+    let name = class.name();
     if let Some(store) = array_buffer(&source) {
         let size = store.borrow().len();
         let offset = integer(&arg(args, 1))?;
+        if !(offset as usize).is_multiple_of(width) {
+            return Err(Throw::range_error(format!(
+                "start offset of {name} should be a multiple of {width}"
+            )));
+        }
         if offset < 0.0 || offset > size as f64 {
             return Err(Throw::range_error(format!(
                 "Start offset {} is outside the bounds of the buffer",
@@ -181,10 +391,17 @@ pub fn construct_view(args: &[Value], class: ViewClass) -> Result<Value, Throw> 
         }
         let offset = offset as usize;
         let length = match arg(args, 2) {
-            Value::Undefined => size - offset,
+            Value::Undefined => {
+                if !(size - offset).is_multiple_of(width) {
+                    return Err(Throw::range_error(format!(
+                        "byte length of {name} should be a multiple of {width}"
+                    )));
+                }
+                (size - offset) / width
+            }
             other => {
                 let length = integer(&other)?;
-                if length < 0.0 || offset as f64 + length > size as f64 {
+                if length < 0.0 || offset as f64 + length * width as f64 > size as f64 {
                     return Err(Throw::range_error(format!(
                         "Invalid typed array length: {}",
                         super::number::to_string(length)
@@ -193,10 +410,12 @@ pub fn construct_view(args: &[Value], class: ViewClass) -> Result<Value, Throw> 
                 length as usize
             }
         };
-        return Ok(view_of(store.clone(), offset, length, class));
+        return Ok(view_over(&source, offset, length, class));
     }
     match &source {
-        Value::Object(_) | Value::Array(_) => Ok(new_view(bytes_of_list(&source)?, class)),
+        Value::Object(_) | Value::Array(_) => {
+            Ok(view_of_numbers(&numbers_of_list(&source)?, class))
+        }
         Value::Undefined => Ok(new_view(Vec::new(), class)),
         other => {
             let length = integer(other)?;
@@ -206,15 +425,15 @@ pub fn construct_view(args: &[Value], class: ViewClass) -> Result<Value, Throw> 
                     super::number::to_string(to_number(other)?)
                 )));
             }
-            Ok(new_view(vec![0; length as usize], class))
+            Ok(new_view(zeroed(length as usize * width)?, class))
         }
     }
 }
 
-/// The bytes of a view, an iterable or an array-like object, each converted by ToUint8.
-pub fn bytes_of_list(source: &Value) -> Result<Vec<u8>, Throw> {
+/// The elements of a view, or the values of an iterable or array-like object as numbers.
+pub fn numbers_of_list(source: &Value) -> Result<Vec<f64>, Throw> {
     if let Some(view) = view(source) {
-        return Ok(view.to_vec());
+        return Ok(view.numbers());
     }
     let items = if super::iterate::is_iterable(source) {
         super::iterate::collect(source)?
@@ -226,41 +445,61 @@ pub fn bytes_of_list(source: &Value) -> Result<Vec<u8>, Throw> {
         }
         items
     };
-    items.iter().map(byte_of).collect()
+    items.iter().map(to_number).collect()
 }
 
-/// `Uint8Array.from(source, mapFn)` and `Uint8Array.of(...items)`.
+/// The bytes of a view (its raw bytes), an iterable or an array-like object (each value
+/// converted by ToUint8).
+pub fn bytes_of_list(source: &Value) -> Result<Vec<u8>, Throw> {
+    if let Some(view) = view(source) {
+        return Ok(view.numbers().into_iter().map(to_uint8).collect());
+    }
+    Ok(numbers_of_list(source)?.into_iter().map(to_uint8).collect())
+}
+
+/// `Int32Array.from(source, mapFn)` and `Int32Array.of(...items)` (any typed-array class), and
+/// `ArrayBuffer.isView(value)`.
 pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
-    Some(match name {
-        "Uint8Array.from" => (|| {
+    if name == "ArrayBuffer.isView" {
+        return Some(Ok(Value::Bool(view(&arg(args, 0)).is_some())));
+    }
+    let (class, method) = name.split_once('.')?;
+    let class = ViewClass::named(class).filter(|class| *class != ViewClass::Buffer)?;
+    Some(match method {
+        "from" => (|| {
             let source = arg(args, 0);
-            let items = match view(&source) {
-                Some(view) => view.to_vec().into_iter().map(Value::from_byte).collect(),
+            let items: Vec<Value> = match view(&source) {
+                Some(view) => view.numbers().into_iter().map(Value::Number).collect(),
                 None if super::iterate::is_iterable(&source) => super::iterate::collect(&source)?,
-                None => bytes_of_list(&source)?
+                None => numbers_of_list(&source)?
                     .into_iter()
-                    .map(Value::from_byte)
+                    .map(Value::Number)
                     .collect(),
             };
             let map = arg(args, 1);
-            let mut bytes = Vec::with_capacity(items.len());
+            let mut numbers = Vec::with_capacity(items.len());
             for (index, item) in items.into_iter().enumerate() {
                 let item = match &map {
                     Value::Undefined => item,
                     function => call(function, &[item, Value::from(index)])?,
                 };
-                bytes.push(byte_of(&item)?);
+                numbers.push(to_number(&item)?);
             }
-            Ok(uint8_array(bytes))
+            Ok(view_of_numbers(&numbers, class))
         })(),
-        "Uint8Array.of" => (|| {
-            Ok(uint8_array(
-                args.iter().map(byte_of).collect::<Result<_, _>>()?,
-            ))
+        "of" => (|| {
+            let numbers: Vec<f64> = args.iter().map(to_number).collect::<Result<_, _>>()?;
+            Ok(view_of_numbers(&numbers, class))
         })(),
-        "ArrayBuffer.isView" => Ok(Value::Bool(view(&arg(args, 0)).is_some())),
         _ => return None,
     })
+}
+
+/// The static value `Int32Array.BYTES_PER_ELEMENT`.
+pub fn static_value(name: &str) -> Option<Value> {
+    let (class, member) = name.split_once('.')?;
+    let class = ViewClass::named(class)?;
+    (member == "BYTES_PER_ELEMENT").then(|| Value::from(class.width()))
 }
 
 impl Value {
@@ -271,7 +510,7 @@ impl Value {
 }
 
 /// A property of a view or an ArrayBuffer that is not an own property: an element, `length`,
-/// `byteLength`, `byteOffset`, `buffer`, or a method as a value.
+/// `byteLength`, `byteOffset`, `buffer`, `BYTES_PER_ELEMENT`, or a method as a value.
 pub fn property(object: &Value, key: &JsString) -> Option<Value> {
     if let Some(store) = array_buffer(object) {
         return match key.as_ascii()? {
@@ -283,15 +522,17 @@ pub fn property(object: &Value, key: &JsString) -> Option<Value> {
     let view = view(object)?;
     if let Some(index) = super::property::array_index(key) {
         return Some(
-            view.byte(index as usize)
-                .map(Value::from_byte)
+            view.get(index as usize)
+                .map(Value::Number)
                 .unwrap_or_default(),
         );
     }
     Some(match key.as_ascii()? {
-        "length" | "byteLength" => Value::from(view.length),
+        "length" => Value::from(view.length),
+        "byteLength" => Value::from(view.byte_length()),
         "byteOffset" => Value::from(view.offset),
-        "buffer" => Value::object_of_kind(ObjectKind::ArrayBuffer(view.store.clone())),
+        "BYTES_PER_ELEMENT" => Value::from(view.class.width()),
+        "buffer" => view.buffer_object(),
         name if is_method(name, view.class) => method_value(leak(name)),
         _ => return None,
     })
@@ -324,333 +565,102 @@ fn method_value(name: &'static str) -> Value {
 pub fn write_element(object: &Value, key: &JsString, value: &Value) -> Option<Result<(), Throw>> {
     let view = view(object)?;
     let index = super::property::array_index(key)?;
-    Some(byte_of(value).map(|byte| view.set_byte(index as usize, byte)))
+    Some(to_number(value).map(|number| view.set(index as usize, number)))
 }
 
-/// The methods of `Uint8Array.prototype` that are supported.
-pub const VIEW_METHODS: &[&str] = &[
-    "at",
-    "every",
-    "fill",
-    "filter",
-    "find",
-    "findIndex",
-    "forEach",
-    "includes",
-    "indexOf",
-    "join",
-    "lastIndexOf",
-    "map",
-    "reduce",
-    "reverse",
-    "set",
-    "slice",
-    "some",
-    "sort",
-    "subarray",
-    "toString",
-    "values",
-    "keys",
-    "entries",
-];
-
-/// Calls a method of a view or an ArrayBuffer; `None` if it has no such method.
-pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
-    if let Some(store) = array_buffer(receiver) {
-        return (name == "slice").then(|| {
-            let bytes = store.borrow();
-            let start = relative(&arg(args, 0), bytes.len(), 0)?;
-            let end = relative(&arg(args, 1), bytes.len(), bytes.len())?.max(start);
-            Ok(Value::object_of_kind(ObjectKind::ArrayBuffer(Rc::new(
-                RefCell::new(bytes[start..end].to_vec()),
-            ))))
-        });
-    }
-    let view = view(receiver)?;
-    if view.class == ViewClass::Buffer
-        && let Some(result) = super::node::buffer::call_method(receiver, view, name, args)
-    {
-        return Some(result);
-    }
-    if !VIEW_METHODS.contains(&name) {
-        return None;
-    }
-    let bytes = || view.to_vec();
-    let callback = |index: usize, byte: u8| -> Result<Value, Throw> {
-        call(
-            &arg(args, 0),
-            &[Value::from_byte(byte), Value::from(index), receiver.clone()],
-        )
-    };
-    Some((|| match name {
-        "at" => {
-            let index = integer(&arg(args, 0))?;
-            let index = if index < 0.0 {
-                view.length as f64 + index
-            } else {
-                index
-            };
-            Ok(if index >= 0.0 {
-                view.byte(index as usize)
-                    .map(Value::from_byte)
-                    .unwrap_or_default()
-            } else {
-                Value::Undefined
-            })
-        }
-        "subarray" => {
-            let start = relative(&arg(args, 0), view.length, 0)?;
-            let end = relative(&arg(args, 1), view.length, view.length)?.max(start);
-            Ok(view_of(
-                view.store.clone(),
-                view.offset + start,
-                end - start,
-                view.class,
-            ))
-        }
-        "slice" => {
-            let start = relative(&arg(args, 0), view.length, 0)?;
-            let end = relative(&arg(args, 1), view.length, view.length)?.max(start);
-            Ok(new_view(bytes()[start..end].to_vec(), view.class))
-        }
-        "set" => {
-            let source = bytes_of_list(&arg(args, 0))?;
-            let offset = integer(&arg(args, 1))?;
-            if offset < 0.0 || offset + source.len() as f64 > view.length as f64 {
-                return Err(Throw::range_error("offset is out of bounds"));
-            }
-            let start = view.offset + offset as usize;
-            view.store.borrow_mut()[start..start + source.len()].copy_from_slice(&source);
-            Ok(Value::Undefined)
-        }
-        "fill" => {
-            let byte = byte_of(&arg(args, 0))?;
-            let start = relative(&arg(args, 1), view.length, 0)?;
-            let end = relative(&arg(args, 2), view.length, view.length)?;
-            if start < end {
-                view.store.borrow_mut()[view.offset + start..view.offset + end].fill(byte);
-            }
-            Ok(receiver.clone())
-        }
-        "indexOf" | "includes" | "lastIndexOf" => {
-            let target = arg(args, 0);
-            let Value::Number(number) = target else {
-                return Ok(if name == "includes" {
-                    Value::Bool(false)
-                } else {
-                    Value::from(-1)
-                });
-            };
-            let bytes = bytes();
-            let found = if name == "lastIndexOf" {
-                let from = match arg(args, 1) {
-                    Value::Undefined => view.length as f64 - 1.0,
-                    other => {
-                        let from = integer(&other)?;
-                        if from < 0.0 {
-                            view.length as f64 + from
-                        } else {
-                            from.min(view.length as f64 - 1.0)
-                        }
-                    }
-                };
-                (0..=from.max(-1.0) as isize)
-                    .rev()
-                    .filter(|index| *index >= 0)
-                    .find(|index| f64::from(bytes[*index as usize]) == number)
-                    .map(|index| index as usize)
-            } else {
-                let from = relative(&arg(args, 1), view.length, 0)?;
-                (from..view.length).find(|index| f64::from(bytes[*index]) == number)
-            };
-            Ok(match (name, found) {
-                ("includes", found) => Value::Bool(found.is_some()),
-                (_, Some(index)) => Value::from(index),
-                (_, None) => Value::from(-1),
-            })
-        }
-        "join" | "toString" => {
-            let separator = match (name, arg(args, 0)) {
-                ("join", Value::Undefined) | ("toString", _) => ",".to_string(),
-                (_, other) => to_string(&other)?.to_string(),
-            };
-            Ok(Value::from(
-                bytes()
-                    .iter()
-                    .map(u8::to_string)
-                    .collect::<Vec<_>>()
-                    .join(&separator),
-            ))
-        }
-        "forEach" => {
-            for (index, byte) in bytes().into_iter().enumerate() {
-                callback(index, byte)?;
-            }
-            Ok(Value::Undefined)
-        }
-        "map" => {
-            let mut out = Vec::with_capacity(view.length);
-            for (index, byte) in bytes().into_iter().enumerate() {
-                out.push(byte_of(&callback(index, byte)?)?);
-            }
-            Ok(new_view(out, view.class))
-        }
-        "filter" => {
-            let mut out = Vec::new();
-            for (index, byte) in bytes().into_iter().enumerate() {
-                if truthy(&callback(index, byte)?) {
-                    out.push(byte);
-                }
-            }
-            Ok(new_view(out, view.class))
-        }
-        "every" | "some" => {
-            let every = name == "every";
-            for (index, byte) in bytes().into_iter().enumerate() {
-                if truthy(&callback(index, byte)?) != every {
-                    return Ok(Value::Bool(!every));
-                }
-            }
-            Ok(Value::Bool(every))
-        }
-        "find" | "findIndex" => {
-            for (index, byte) in bytes().into_iter().enumerate() {
-                if truthy(&callback(index, byte)?) {
-                    return Ok(if name == "find" {
-                        Value::from_byte(byte)
-                    } else {
-                        Value::from(index)
-                    });
-                }
-            }
-            Ok(if name == "find" {
-                Value::Undefined
-            } else {
-                Value::from(-1)
-            })
-        }
-        "reduce" => {
-            let bytes = bytes();
-            let mut items = bytes.iter().copied().enumerate();
-            let mut accumulator = match args.get(1) {
-                Some(initial) => initial.clone(),
-                None => match items.next() {
-                    Some((_, byte)) => Value::from_byte(byte),
-                    None => {
-                        return Err(Throw::type_error(
-                            "Reduce of empty array with no initial value",
-                        ));
-                    }
-                },
-            };
-            for (index, byte) in items {
-                accumulator = call(
-                    &arg(args, 0),
-                    &[
-                        accumulator,
-                        Value::from_byte(byte),
-                        Value::from(index),
-                        receiver.clone(),
-                    ],
-                )?;
-            }
-            Ok(accumulator)
-        }
-        "reverse" => {
-            view.store.borrow_mut()[view.offset..view.offset + view.length].reverse();
-            Ok(receiver.clone())
-        }
-        "sort" => {
-            let mut sorted = bytes();
-            match arg(args, 0) {
-                Value::Undefined => sorted.sort_unstable(),
-                compare => {
-                    let mut failure = None;
-                    sorted.sort_by(|a, b| {
-                        if failure.is_some() {
-                            return std::cmp::Ordering::Equal;
-                        }
-                        match call(&compare, &[Value::from_byte(*a), Value::from_byte(*b)])
-                            .and_then(|order| to_number(&order))
-                        {
-                            Ok(order) if order < 0.0 => std::cmp::Ordering::Less,
-                            Ok(order) if order > 0.0 => std::cmp::Ordering::Greater,
-                            Ok(_) => std::cmp::Ordering::Equal,
-                            Err(thrown) => {
-                                failure = Some(thrown);
-                                std::cmp::Ordering::Equal
-                            }
-                        }
-                    });
-                    if let Some(thrown) = failure {
-                        return Err(thrown);
-                    }
-                }
-            }
-            view.store.borrow_mut()[view.offset..view.offset + view.length]
-                .copy_from_slice(&sorted);
-            Ok(receiver.clone())
-        }
-        "values" | "keys" | "entries" => {
-            let bytes = bytes();
-            let items: Vec<Value> = match name {
-                "values" => bytes.into_iter().map(Value::from_byte).collect(),
-                "keys" => (0..bytes.len()).map(Value::from).collect(),
-                _ => bytes
-                    .into_iter()
-                    .enumerate()
-                    .map(|(index, byte)| {
-                        Value::array(vec![Value::from(index), Value::from_byte(byte)])
-                    })
-                    .collect(),
-            };
-            Ok(super::iterator::over_array(
-                &Value::array(items),
-                super::iterator::Yield::Values,
-            ))
-        }
-        _ => Err(Throw::type_error(format!("{name} is not a function"))),
-    })())
-}
+pub use super::typed_array_methods::{VIEW_METHODS, call_method};
 
 /// The elements of a view as number values (iteration, spread, `Array.from`).
 pub fn elements(view: &ByteView) -> Vec<Value> {
-    view.to_vec().into_iter().map(Value::from_byte).collect()
+    view.numbers().into_iter().map(Value::Number).collect()
 }
 
 /// What `console.log` prints: `Uint8Array(3) [ 1, 2, 3 ]`, `<Buffer 68 69>`.
 pub fn inspect(view: &ByteView) -> String {
-    let bytes = view.to_vec();
-    match view.class {
-        ViewClass::Buffer => {
-            let shown: Vec<String> = bytes
-                .iter()
-                .take(50)
-                .map(|byte| format!("{byte:02x}"))
-                .collect();
-            let more = match bytes.len().saturating_sub(50) {
-                0 => String::new(),
-                n => format!(" ... {n} more byte{}", if n == 1 { "" } else { "s" }),
-            };
-            if shown.is_empty() {
-                "<Buffer >".to_string()
-            } else {
-                format!("<Buffer {}{more}>", shown.join(" "))
-            }
+    if view.class == ViewClass::Buffer {
+        let bytes = view.to_vec();
+        let shown: Vec<String> = bytes
+            .iter()
+            .take(50)
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
+        let more = match bytes.len().saturating_sub(50) {
+            0 => String::new(),
+            n => format!(" ... {n} more byte{}", if n == 1 { "" } else { "s" }),
+        };
+        return if shown.is_empty() {
+            "<Buffer >".to_string()
+        } else {
+            format!("<Buffer {}{more}>", shown.join(" "))
+        };
+    }
+    let numbers = view.numbers();
+    let name = view.class.name();
+    if numbers.is_empty() {
+        return format!("{name}(0) []");
+    }
+    let mut parts: Vec<String> = numbers
+        .iter()
+        .take(100)
+        .map(|number| super::console::inspect(&Value::Number(*number)))
+        .collect();
+    if numbers.len() > 100 {
+        let n = numbers.len() - 100;
+        parts.push(format!(
+            "... {n} more item{}",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    format!("{name}({}) [ {} ]", numbers.len(), parts.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(result: Result<Value, Throw>) -> String {
+        match result {
+            Ok(_) => "no error".to_string(),
+            Err(thrown) => super::super::error::error_parts(&thrown.value)
+                .map(|(name, message)| format!("{name}: {message}"))
+                .unwrap_or_default(),
         }
-        ViewClass::Uint8Array => {
-            if bytes.is_empty() {
-                return "Uint8Array(0) []".to_string();
-            }
-            let mut parts: Vec<String> = bytes.iter().take(100).map(u8::to_string).collect();
-            if bytes.len() > 100 {
-                let n = bytes.len() - 100;
-                parts.push(format!(
-                    "... {n} more item{}",
-                    if n == 1 { "" } else { "s" }
-                ));
-            }
-            format!("Uint8Array({}) [ {} ]", bytes.len(), parts.join(", "))
+    }
+
+    #[test]
+    fn allocations_past_the_limit_throw_instead_of_aborting() {
+        let huge = Value::Number((MAX_BYTE_LENGTH + 1) as f64);
+        assert_eq!(
+            message(new_array_buffer(std::slice::from_ref(&huge))),
+            "RangeError: Array buffer allocation failed"
+        );
+        let quarter = Value::Number((MAX_BYTE_LENGTH / 4 + 1) as f64);
+        assert_eq!(
+            message(construct_view(&[quarter], ViewClass::Float64Array)),
+            "RangeError: Array buffer allocation failed"
+        );
+        assert_eq!(
+            message(construct_view(&[Value::Number(3.0)], ViewClass::Int32Array)),
+            "no error"
+        );
+    }
+
+    #[test]
+    fn elements_convert_as_their_type_on_write() {
+        let cases = [
+            (ViewClass::Int8Array, 200.0, -56.0),
+            (ViewClass::Uint8ClampedArray, 2.5, 2.0),
+            (ViewClass::Uint8ClampedArray, 3.5, 4.0),
+            (ViewClass::Int16Array, -40000.0, 25536.0),
+            (ViewClass::Uint32Array, -1.0, 4_294_967_295.0),
+            (ViewClass::Float32Array, 0.1, f64::from(0.1f32)),
+        ];
+        for (class, written, read) in cases {
+            assert_eq!(
+                class.decode(&class.encode(written)),
+                read,
+                "{class:?} {written}"
+            );
         }
     }
 }

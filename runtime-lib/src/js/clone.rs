@@ -100,7 +100,13 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                 }
                 ObjectKind::Prototype(_) => Value::object_of_kind(ObjectKind::Plain),
                 // A Buffer clones into a plain Uint8Array, as V8's serializer does.
-                ObjectKind::Bytes(view) => super::bytes::uint8_array(view.to_vec()),
+                ObjectKind::Bytes(view) => super::bytes::new_view(
+                    view.to_vec(),
+                    match view.class {
+                        super::bytes::ViewClass::Buffer => super::bytes::ViewClass::Uint8Array,
+                        class => class,
+                    },
+                ),
                 ObjectKind::ArrayBuffer(store) => Value::object_of_kind(ObjectKind::ArrayBuffer(
                     std::rc::Rc::new(RefCell::new(store.borrow().clone())),
                 )),

@@ -15,7 +15,7 @@ use super::bytes::{Store, array_buffer};
 use super::convert::{to_number, truthy};
 use super::error::Throw;
 use super::host::{HostObject, new_host};
-use super::value::{ObjectKind, Value};
+use super::value::Value;
 
 fn arg(args: &[Value], index: usize) -> Value {
     args.get(index).cloned().unwrap_or_default()
@@ -59,6 +59,7 @@ pub fn construct(args: &[Value]) -> Result<Value, Throw> {
     };
     Ok(new_host(DataView {
         store,
+        buffer: source,
         offset,
         length,
     }))
@@ -66,6 +67,8 @@ pub fn construct(args: &[Value]) -> Result<Value, Throw> {
 
 struct DataView {
     store: Store,
+    /// The ArrayBuffer object it was built over (what `view.buffer` answers).
+    buffer: Value,
     offset: usize,
     length: usize,
 }
@@ -194,7 +197,7 @@ impl HostObject for DataView {
         Some(Ok(match key {
             "byteLength" => Value::from(self.length),
             "byteOffset" => Value::from(self.offset),
-            "buffer" => Value::object_of_kind(ObjectKind::ArrayBuffer(self.store.clone())),
+            "buffer" => self.buffer.clone(),
             _ => return None,
         }))
     }

@@ -119,6 +119,22 @@ pub const STATIC_CALLS: &[&str] = &[
     "Buffer.isEncoding",
     "Uint8Array.from",
     "Uint8Array.of",
+    "Int8Array.from",
+    "Int8Array.of",
+    "Uint8ClampedArray.from",
+    "Uint8ClampedArray.of",
+    "Int16Array.from",
+    "Int16Array.of",
+    "Uint16Array.from",
+    "Uint16Array.of",
+    "Int32Array.from",
+    "Int32Array.of",
+    "Uint32Array.from",
+    "Uint32Array.of",
+    "Float32Array.from",
+    "Float32Array.of",
+    "Float64Array.from",
+    "Float64Array.of",
     "ArrayBuffer.isView",
     "URL.canParse",
     "Date.now",
@@ -175,6 +191,15 @@ pub const STATIC_VALUES: &[&str] = &[
     "NaN",
     "Infinity",
     "Object.prototype",
+    "Uint8Array.BYTES_PER_ELEMENT",
+    "Int8Array.BYTES_PER_ELEMENT",
+    "Uint8ClampedArray.BYTES_PER_ELEMENT",
+    "Int16Array.BYTES_PER_ELEMENT",
+    "Uint16Array.BYTES_PER_ELEMENT",
+    "Int32Array.BYTES_PER_ELEMENT",
+    "Uint32Array.BYTES_PER_ELEMENT",
+    "Float32Array.BYTES_PER_ELEMENT",
+    "Float64Array.BYTES_PER_ELEMENT",
 ];
 
 /// Every class `construct` accepts.
@@ -200,6 +225,14 @@ pub const CONSTRUCTORS: &[&str] = &[
     "Boolean",
     "ArrayBuffer",
     "Uint8Array",
+    "Int8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float32Array",
+    "Float64Array",
     "Buffer",
     "TextEncoder",
     "TextDecoder",
@@ -213,6 +246,14 @@ pub const CONSTRUCTORS: &[&str] = &[
 pub const NODE_CLASSES: &[&str] = &[
     "ArrayBuffer",
     "Uint8Array",
+    "Int8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float32Array",
+    "Float64Array",
     "Buffer",
     "TextEncoder",
     "TextDecoder",
@@ -234,6 +275,9 @@ pub fn builtin_static(class: &str, name: &str, args: &[Value]) -> Option<Result<
 
 /// `Class.name` read as a value (a static method of a built-in class value).
 pub fn builtin_static_value(class: &str, name: &str) -> Option<Value> {
+    if let Some(value) = super::bytes::static_value(&format!("{class}.{name}")) {
+        return Some(value);
+    }
     let full = STATIC_CALLS.iter().find(|full| {
         full.strip_prefix(class)
             .and_then(|rest| rest.strip_prefix('.'))
@@ -409,6 +453,9 @@ pub fn static_value(name: &str) -> Value {
     {
         return value;
     }
+    if let Some(value) = super::bytes::static_value(name) {
+        return value;
+    }
     if let Some(value) = name.strip_prefix("Math.").and_then(super::math::constant) {
         return Value::Number(value);
     }
@@ -457,7 +504,12 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "Object" => Ok(Value::object(Vec::<(&str, Value)>::new())),
         "WeakMap" => super::weak::new_weak_map(args),
         "ArrayBuffer" => super::bytes::new_array_buffer(args),
-        "Uint8Array" => super::bytes::construct_view(args, super::bytes::ViewClass::Uint8Array),
+        "Uint8Array" | "Int8Array" | "Uint8ClampedArray" | "Int16Array" | "Uint16Array"
+        | "Int32Array" | "Uint32Array" | "Float32Array" | "Float64Array" => {
+            let class =
+                super::bytes::ViewClass::named(name).unwrap_or(super::bytes::ViewClass::Uint8Array);
+            super::bytes::construct_view(args, class)
+        }
         // `new Buffer(…)` is deprecated; it behaves as `Buffer.from`/`Buffer.alloc`.
         "Buffer" => match args.first() {
             Some(Value::Number(_)) => call_static("Buffer.alloc", &args[..1]),
@@ -510,7 +562,9 @@ pub fn instance_of(value: &Value, name: &str) -> bool {
             | (ObjectKind::RegExp(_), "RegExp")
             | (ObjectKind::Promise(_), "Promise")
             | (ObjectKind::Error(_), "Error") => true,
-            (ObjectKind::Bytes(view), class) => class == "Uint8Array" || class == view.class.name(),
+            (ObjectKind::Bytes(view), class) => {
+                class == view.class.tag() || class == view.class.name()
+            }
             (ObjectKind::ArrayBuffer(_), "ArrayBuffer") => true,
             (ObjectKind::Host(host), class) => host.class() == class,
             (ObjectKind::Error(data), class) => {

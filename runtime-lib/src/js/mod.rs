@@ -71,6 +71,7 @@ pub mod teardown;
 pub mod text_encoding;
 pub mod timers;
 pub mod to_primitive;
+pub mod typed_array_methods;
 pub mod uri;
 pub mod value;
 pub mod weak;

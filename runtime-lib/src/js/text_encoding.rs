@@ -89,7 +89,12 @@ impl HostObject for TextEncoder {
             "encodeInto" => Some((|| {
                 let text = to_string(&arg(args, 0))?;
                 let destination = arg(args, 1);
-                let Some(view) = bytes::view(&destination) else {
+                let Some(view) = bytes::view(&destination).filter(|view| {
+                    matches!(
+                        view.class,
+                        bytes::ViewClass::Uint8Array | bytes::ViewClass::Buffer
+                    )
+                }) else {
                     return Err(invalid_arg_type(
                         "dest",
                         "an instance of Uint8Array",

@@ -228,7 +228,7 @@ pub fn object_tag(value: &Value) -> String {
             ObjectKind::Prototype("Function") => "Function",
             ObjectKind::Prototype(_) | ObjectKind::Plain => "Object",
             // A Buffer's tag is its base class's (`Symbol.toStringTag` of `%TypedArray%`).
-            ObjectKind::Bytes(_) => "Uint8Array",
+            ObjectKind::Bytes(view) => view.class.tag(),
             ObjectKind::ArrayBuffer(_) | ObjectKind::Host(_) => {
                 super::host::native_class(&object.kind).unwrap_or("Object")
             }

@@ -13,7 +13,7 @@
 //! base64 accepts both alphabets, skips other characters and stops at `=`; latin1 and ascii
 //! keep the low byte of each UTF-16 code unit.
 
-use super::super::bytes::{self, ByteView, ViewClass, new_view, view, view_of};
+use super::super::bytes::{self, ByteView, ViewClass, new_view, view};
 use super::super::convert::{to_number, to_string};
 use super::super::error::Throw;
 use super::super::string::JsString;
@@ -255,7 +255,7 @@ pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
         "Buffer.from" => from(args),
         "Buffer.alloc" | "Buffer.allocUnsafe" => {
             let size = size_arg(&arg(args, 0))?;
-            let filled = buffer(vec![0; size]);
+            let filled = buffer(bytes::zeroed(size)?);
             if name == "Buffer.alloc" && !matches!(arg(args, 1), Value::Undefined) && size > 0 {
                 fill(&filled, &args[1..])?;
             }
@@ -264,7 +264,7 @@ pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
         "Buffer.byteLength" => {
             let value = arg(args, 0);
             if let Some(view) = view(&value) {
-                return Ok(Value::from(view.length));
+                return Ok(Value::from(view.byte_length()));
             }
             if let Some(store) = bytes::array_buffer(&value) {
                 return Ok(Value::from(store.borrow().len()));
@@ -293,7 +293,11 @@ pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
                 out.extend(bytes_arg(item, &format!("list[{index}]"))?);
             }
             if let Value::Number(total) = arg(args, 1) {
-                out.resize(total.max(0.0) as usize, 0);
+                let total = total.max(0.0) as usize;
+                if total > bytes::MAX_BYTE_LENGTH {
+                    return Err(Throw::range_error("Array buffer allocation failed"));
+                }
+                out.resize(total, 0);
             }
             Ok(buffer(out))
         }
@@ -356,7 +360,7 @@ fn from(args: &[Value]) -> Result<Value, Throw> {
                     length
                 }
             };
-            Ok(view_of(store, offset, length, ViewClass::Buffer))
+            Ok(bytes::view_over(&source, offset, length, ViewClass::Buffer))
         }
         Value::Array(_) => Ok(buffer(bytes::bytes_of_list(&source)?)),
         Value::Object(_) if view(&source).is_some() => Ok(buffer(bytes::bytes_of_list(&source)?)),
@@ -463,7 +467,29 @@ pub const METHODS: &[&str] = &[
     "writeUint32LE",
     "writeUInt32BE",
     "writeUint32BE",
+    "readFloatLE",
+    "readFloatBE",
+    "readDoubleLE",
+    "readDoubleBE",
+    "writeFloatLE",
+    "writeFloatBE",
+    "writeDoubleLE",
+    "writeDoubleBE",
 ];
+
+/// A float read or write: its element type (little-endian bytes) and byte order.
+fn float_access(name: &str) -> Option<(ViewClass, bool)> {
+    let rest = name
+        .strip_prefix("read")
+        .or_else(|| name.strip_prefix("write"))?;
+    Some(match rest {
+        "FloatLE" => (ViewClass::Float32Array, true),
+        "FloatBE" => (ViewClass::Float32Array, false),
+        "DoubleLE" => (ViewClass::Float64Array, true),
+        "DoubleBE" => (ViewClass::Float64Array, false),
+        _ => return None,
+    })
+}
 
 /// An integer read or write: its width in bytes, signedness and byte order.
 fn integer_access(name: &str) -> Option<(usize, bool, bool)> {
@@ -523,6 +549,29 @@ pub fn call_method(
     name: &str,
     args: &[Value],
 ) -> Option<Result<Value, Throw>> {
+    if let Some((element, little)) = float_access(name) {
+        let width = element.width();
+        return Some((|| {
+            if name.starts_with("read") {
+                let offset = offset_arg(&arg(args, 0), width, view.length)?;
+                let mut bytes = view.to_vec()[offset..offset + width].to_vec();
+                if !little {
+                    bytes.reverse();
+                }
+                return Ok(Value::Number(element.decode(&bytes)));
+            }
+            let number = to_number(&arg(args, 0))?;
+            let offset = offset_arg(&arg(args, 1), width, view.length)?;
+            let mut bytes = element.encode(number);
+            if !little {
+                bytes.reverse();
+            }
+            for (index, byte) in bytes.into_iter().enumerate() {
+                view.set_byte(offset + index, byte);
+            }
+            Ok(Value::from(offset + width))
+        })());
+    }
     if let Some((width, signed, little)) = integer_access(name) {
         let reading = name.starts_with("read");
         return Some((|| {
@@ -597,8 +646,8 @@ pub fn call_method(
         "slice" => {
             let start = bytes::relative(&arg(args, 0), view.length, 0)?;
             let end = bytes::relative(&arg(args, 1), view.length, view.length)?.max(start);
-            Ok(view_of(
-                view.store.clone(),
+            Ok(bytes::view_over(
+                &view.buffer_object(),
                 view.offset + start,
                 end - start,
                 ViewClass::Buffer,
@@ -678,12 +727,12 @@ pub fn call_method(
                     &target,
                 ));
             };
-            let target_start = bytes::relative(&arg(args, 1), target_view.length, 0)?;
+            let target_start = bytes::relative(&arg(args, 1), target_view.byte_length(), 0)?;
             let source_start = bytes::relative(&arg(args, 2), view.length, 0)?;
             let source_end =
                 bytes::relative(&arg(args, 3), view.length, view.length)?.max(source_start);
             let source = view.to_vec();
-            let count = (source_end - source_start).min(target_view.length - target_start);
+            let count = (source_end - source_start).min(target_view.byte_length() - target_start);
             for index in 0..count {
                 target_view.set_byte(target_start + index, source[source_start + index]);
             }

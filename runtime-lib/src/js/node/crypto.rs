@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use hmac::{KeyInit, Mac};
 use sha2::Digest;
 
-use super::super::bytes::{self, ViewClass};
+use super::super::bytes;
 use super::super::convert::to_string;
 use super::super::error::Throw;
 use super::super::host::{HostObject, new_host};
@@ -41,6 +41,8 @@ const FUNCTIONS: &[&str] = &[
     "timingSafeEqual",
     "pbkdf2Sync",
     "scryptSync",
+    "pbkdf2",
+    "scrypt",
     "getHashes",
 ];
 
@@ -170,6 +172,9 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
             if !(0.0..=2_147_483_647.0).contains(&count) || count.fract() != 0.0 {
                 return Err(out_of_range("size", ">= 0 && <= 2147483647", &size));
             }
+            if count as usize > bytes::MAX_BYTE_LENGTH {
+                return Err(Throw::range_error("Array buffer allocation failed"));
+            }
             Ok(buffer::buffer(random_bytes(count as usize)))
         }
         "randomUUID" => Ok(Value::str(&super::super::crypto::random_uuid())),
@@ -216,7 +221,7 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
                     format!("Invalid digest: {digest_name}"),
                 ));
             };
-            let mut out = vec![0u8; length as usize];
+            let mut out = bytes::zeroed(length as usize)?;
             let rounds = iterations as u32;
             match algorithm {
                 "md5" => pbkdf2::pbkdf2_hmac::<md5::Md5>(&password, &salt, rounds, &mut out),
@@ -251,18 +256,21 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
             let cost = option(&["N", "cost"], 16384.0)?;
             let block = option(&["r", "blockSize"], 8.0)?;
             let parallel = option(&["p", "parallelization"], 1.0)?;
+            let max_memory = option(&["maxmem"], 33_554_432.0)?;
+            // OpenSSL's estimate, which Node checks against `maxmem` (32 MiB by default).
+            let memory = 128.0 * block * parallel + 128.0 * block * (cost + 2.0);
             let log_n = cost.log2();
-            let params = (cost >= 2.0 && log_n.fract() == 0.0)
+            let params = (cost >= 2.0 && log_n.fract() == 0.0 && memory <= max_memory)
                 .then(|| scrypt::Params::new(log_n as u8, block as u32, parallel as u32).ok())
                 .flatten();
             let Some(params) = params else {
                 return Err(node_error(
                     "RangeError",
                     "ERR_CRYPTO_INVALID_SCRYPT_PARAMS",
-                    "Invalid scrypt params: error:030000E8:digital envelope routines::invalid argument",
+                    "Invalid scrypt params: error:030000AC:digital envelope routines::memory limit exceeded",
                 ));
             };
-            let mut out = vec![0u8; length as usize];
+            let mut out = bytes::zeroed(length as usize)?;
             if !out.is_empty() {
                 scrypt::scrypt(&password, &salt, &params, &mut out).map_err(|_| {
                     node_error(
@@ -273,6 +281,36 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
                 })?;
             }
             Ok(buffer::buffer(out))
+        }
+        // The asynchronous forms check their arguments at once, derive the key, and call back
+        // `(null, key)` from a timer: later than the current job and its microtasks, as Node's
+        // thread pool does (the key is the same; only when it arrives differs).
+        "pbkdf2" | "scrypt" => {
+            // `pbkdf2(password, salt, iterations, keylen, digest, callback)`,
+            // `scrypt(password, salt, keylen[, options], callback)`.
+            let position = match name {
+                "pbkdf2" => 5,
+                _ if matches!(arg(args, 3), Value::Function(_)) => 3,
+                _ => 4,
+            };
+            let callback = arg(args, position);
+            if !matches!(callback, Value::Function(_)) {
+                return Err(invalid_arg_type("callback", "of type function", &callback));
+            }
+            let rest = &args[..position.min(args.len())];
+            let key = call(
+                if name == "pbkdf2" {
+                    "pbkdf2Sync"
+                } else {
+                    "scryptSync"
+                },
+                rest,
+            )?;
+            super::super::timers::set_timer(
+                &[callback, Value::Number(0.0), Value::Null, key],
+                false,
+            )?;
+            Ok(Value::Undefined)
         }
         "getHashes" => Ok(Value::array(
             ALGORITHMS.iter().map(|name| Value::str(name)).collect(),
@@ -320,11 +358,10 @@ pub fn fill_random(target: &Value) -> Result<Value, Throw> {
             target,
         ));
     };
-    let random = random_bytes(view.length);
+    let random = random_bytes(view.byte_length());
     for (index, byte) in random.into_iter().enumerate() {
         view.set_byte(index, byte);
     }
-    let _ = ViewClass::Buffer;
     Ok(target.clone())
 }
 
