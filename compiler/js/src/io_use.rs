@@ -16,9 +16,16 @@
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitWith};
 
-/// The globals that schedule work for later, and the `crypto` functions that call back later
-/// (`crypto.pbkdf2(…, callback)` runs its callback from a timer).
-const TIMER_GLOBALS: &[&str] = &["setTimeout", "setInterval", "pbkdf2", "scrypt"];
+/// The globals that schedule work for later, and the `crypto` functions that may call back
+/// later (`crypto.pbkdf2(…, callback)` runs its callback from a timer; `randomBytes` does when
+/// given one, and a module that only calls it synchronously just runs on a loop needlessly).
+const TIMER_GLOBALS: &[&str] = &[
+    "setTimeout",
+    "setInterval",
+    "pbkdf2",
+    "scrypt",
+    "randomBytes",
+];
 
 struct TimerFinder(bool);
 

@@ -175,7 +175,21 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
             if count as usize > bytes::MAX_BYTE_LENGTH {
                 return Err(Throw::range_error("Array buffer allocation failed"));
             }
-            Ok(buffer::buffer(random_bytes(count as usize)))
+            // `randomBytes(size, callback)`: the bytes are drawn now and handed over from a
+            // timer, like `pbkdf2`'s key; a bad callback throws before anything is drawn.
+            let callback = arg(args, 1);
+            if !matches!(callback, Value::Undefined | Value::Function(_)) {
+                return Err(invalid_arg_type("callback", "of type function", &callback));
+            }
+            let random = buffer::buffer(random_bytes(count as usize));
+            if matches!(callback, Value::Undefined) {
+                return Ok(random);
+            }
+            super::super::timers::set_timer(
+                &[callback, Value::Number(0.0), Value::Null, random],
+                false,
+            )?;
+            Ok(Value::Undefined)
         }
         "randomUUID" => Ok(Value::str(&super::super::crypto::random_uuid())),
         "randomInt" => random_int(args),
