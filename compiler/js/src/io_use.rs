@@ -16,8 +16,16 @@
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitWith};
 
-/// The globals that schedule work for later.
-const TIMER_GLOBALS: &[&str] = &["setTimeout", "setInterval"];
+/// The globals that schedule work for later, and the `crypto` functions that may call back
+/// later (`crypto.pbkdf2(…, callback)` runs its callback from a timer; `randomBytes` does when
+/// given one, and a module that only calls it synchronously just runs on a loop needlessly).
+const TIMER_GLOBALS: &[&str] = &[
+    "setTimeout",
+    "setInterval",
+    "pbkdf2",
+    "scrypt",
+    "randomBytes",
+];
 
 struct TimerFinder(bool);
 
@@ -25,6 +33,12 @@ impl Visit for TimerFinder {
     fn visit_ident(&mut self, ident: &Ident) {
         // A local binding of the same name is counted too: running on a loop is always
         // correct, only slightly dearer than inline.
+        if TIMER_GLOBALS.contains(&ident.sym.as_str()) {
+            self.0 = true;
+        }
+    }
+
+    fn visit_ident_name(&mut self, ident: &IdentName) {
         if TIMER_GLOBALS.contains(&ident.sym.as_str()) {
             self.0 = true;
         }
@@ -58,6 +72,9 @@ mod tests {
             "module.exports = async () => { await new Promise((r) => setTimeout(r, 1)); };"
         )));
         assert!(uses_timers(&module("const t = setInterval;")));
+        assert!(uses_timers(&module(
+            "const crypto = require(\"crypto\");\nmodule.exports = () => new Promise((r) => crypto.pbkdf2(\"p\", \"s\", 1, 8, \"sha1\", (e, k) => r(k)));"
+        )));
         assert!(!uses_timers(&module(
             "module.exports = () => Promise.resolve(1);"
         )));

@@ -38,6 +38,8 @@ struct Unit {
     parsed: Option<Parsed>,
     /// `require` call, `import` declaration, re-export or `import()` position → its unit.
     requires: HashMap<BytePos, usize>,
+    /// `require`/`import` position → the Node built-in module it loads (`builtin_modules.rs`).
+    builtins: HashMap<BytePos, &'static crate::builtin_modules::BuiltinModule>,
     /// Whether it is an ES module (it has `import`/`export` declarations), as Node's syntax
     /// detection decides for a `.js` file outside a `"type": "module"` package.
     esm: bool,
@@ -236,6 +238,7 @@ impl Program<'_> {
             language,
             parsed,
             requires: HashMap::new(),
+            builtins: HashMap::new(),
             esm,
             rust_name: String::new(),
             stateful: false,
@@ -276,6 +279,10 @@ impl Program<'_> {
                     .push(diagnostics::unsupported(span, what, help));
                 continue;
             };
+            if let Some(module) = crate::builtin_modules::builtin_module(&specifier) {
+                self.units[index].builtins.insert(call.position, module);
+                continue;
+            }
             let relative = specifier.starts_with("./") || specifier.starts_with("../");
             // Built-in modules are resolved before this (`path`, `node:crypto`…); what is left
             // of the bare specifiers names a package in node_modules.
@@ -774,9 +781,22 @@ pub(crate) fn compile(
                         esm: target_unit.esm,
                         named_exports,
                         complete,
+                        builtin: None,
                     },
                 )
             })
+            .chain(unit.builtins.iter().map(|(position, module)| {
+                (
+                    *position,
+                    Required {
+                        rust_name: format!("node:{}", module.name),
+                        esm: false,
+                        named_exports: module.exports.iter().map(|name| name.to_string()).collect(),
+                        complete: true,
+                        builtin: Some(module.name),
+                    },
+                )
+            }))
             .collect();
         let mut lowerer = Lowerer::new(ModuleContext {
             rust_name: &unit.rust_name,
@@ -1030,6 +1050,33 @@ mod tests {
             ),
         ];
         assert!(errors_of(&typescript, "entry.ts").is_empty());
+    }
+
+    #[test]
+    fn built_in_modules_load_by_name_and_others_are_refused() {
+        let files = [
+            (
+                "fine.js",
+                "import { createHash } from \"node:crypto\";\nconst { Buffer } = require(\"buffer\");\nconst url = require(\"node:url\");\nexport default () => [createHash, Buffer, url];\n",
+            ),
+            (
+                "unknown-export.js",
+                "import { createCipher } from \"crypto\";\nexport default () => createCipher;\n",
+            ),
+            (
+                "other.js",
+                "const fs = require(\"fs\");\nmodule.exports = () => fs;\n",
+            ),
+        ];
+        assert!(errors_of(&files, "fine.js").is_empty());
+        assert_eq!(
+            errors_of(&files, "unknown-export.js"),
+            ["`createCipher` of the built-in module \"crypto\" is not supported in handlers"]
+        );
+        assert_eq!(
+            errors_of(&files, "other.js"),
+            ["`require(\"fs\")` (a package or built-in module) is not supported in handlers"]
+        );
     }
 
     #[test]

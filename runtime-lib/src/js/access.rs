@@ -205,6 +205,12 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             if let Some(value) = function.props.borrow().get(key) {
                 return Ok(value.clone());
             }
+            if let Some(class) = function.builtin
+                && let Some(name) = key.as_ascii()
+                && let Some(member) = super::globals::builtin_static_value(class, name)
+            {
+                return Ok(member);
+            }
             Ok(match key.as_ascii() {
                 Some("name") => Value::String(function.name.clone()),
                 Some("length") => Value::from(function.length as usize),
@@ -224,11 +230,26 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             })
         }
         Value::Object(data) => {
+            if let ObjectKind::Bytes(_) | ObjectKind::ArrayBuffer(_) = &data.kind
+                && let Some(value) = super::bytes::property(object, key)
+            {
+                return Ok(value);
+            }
             if let Some(value) = super::descriptors::own_getter(&data.props, key, object) {
                 return value;
             }
             if let Some(value) = data.props.borrow().get(key) {
                 return Ok(value.clone());
+            }
+            if let ObjectKind::Host(host) = &data.kind
+                && let Some(name) = key.as_ascii()
+            {
+                if let Some(value) = host.get(object, name) {
+                    return value;
+                }
+                if let Some(method) = host.methods().iter().find(|method| **method == name) {
+                    return Ok(super::host::method_value(method, host.class()));
+                }
             }
             // A getter the instance inherits from its class.
             if let Some(class) = &data.class
@@ -415,6 +436,15 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
             Ok(())
         }
         Value::Object(data) => {
+            if let Some(done) = super::bytes::write_element(object, &key, &value) {
+                return done;
+            }
+            if let ObjectKind::Host(host) = &data.kind
+                && let Some(name) = key.as_ascii()
+                && let Some(done) = host.set(object, name, &value)
+            {
+                return done;
+            }
             if key.as_ascii() == Some("lastIndex") && super::regexp::set_last_index(object, &value)?
             {
                 return Ok(());
@@ -737,6 +767,14 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             {
                 return find_and_call(inner, name, args);
             }
+            if let Some(result) = super::bytes::call_method(receiver, name, args) {
+                return Some(result);
+            }
+            if let ObjectKind::Host(host) = &data.kind
+                && let Some(result) = host.call(receiver, name, args)
+            {
+                return Some(result);
+            }
             super::object_methods::call(receiver, name, args)
         }
         Value::Function(function) => {
@@ -759,6 +797,11 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             let own = function.props.borrow().get(&key).cloned();
             if let Some(method) = own.or_else(|| super::class::inherited_static(function, &key)) {
                 return callable(method);
+            }
+            if let Some(class) = function.builtin
+                && let Some(result) = super::globals::builtin_static(class, name, args)
+            {
+                return Some(result);
             }
             super::subclass::static_call(function, name, args)
                 .or_else(|| super::object_methods::call_on_function(receiver, name, args))

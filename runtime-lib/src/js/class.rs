@@ -630,6 +630,9 @@ pub fn constructor_of(value: &Value) -> Value {
                 ObjectKind::Primitive(Value::Number(_)) => builtin("Number"),
                 ObjectKind::Primitive(Value::String(_)) => builtin("String"),
                 ObjectKind::Primitive(_) => builtin("Boolean"),
+                ObjectKind::ArrayBuffer(_) | ObjectKind::Bytes(_) | ObjectKind::Host(_) => {
+                    builtin(super::host::native_class(&object.kind).unwrap_or("Object"))
+                }
                 ObjectKind::Plain | ObjectKind::Prototype(_) | ObjectKind::Iterator(_) => {
                     builtin("Object")
                 }
@@ -649,11 +652,15 @@ pub fn constructor_of(value: &Value) -> Value {
 
 /// A built-in constructor used as a value (`.map(String)`, `x.constructor === Array`).
 pub fn builtin_constructor(name: &'static str) -> Value {
-    Value::function(name, 1, move |_, args| {
+    let call = move |_: &Value, args: &[Value]| {
         if super::globals::STATIC_CALLS.contains(&name) {
             super::globals::call_static(name, args)
         } else {
             super::globals::construct(name, args)
         }
-    })
+    };
+    if super::globals::NODE_CLASSES.contains(&name) {
+        return Value::builtin_function(name, name, 1, call);
+    }
+    Value::function(name, 1, call)
 }

@@ -99,7 +99,19 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                     Value::object_of_kind(ObjectKind::Primitive(inner.clone()))
                 }
                 ObjectKind::Prototype(_) => Value::object_of_kind(ObjectKind::Plain),
-                ObjectKind::Promise(_)
+                // A Buffer clones into a plain Uint8Array, as V8's serializer does.
+                ObjectKind::Bytes(view) => super::bytes::new_view(
+                    view.to_vec(),
+                    match view.class {
+                        super::bytes::ViewClass::Buffer => super::bytes::ViewClass::Uint8Array,
+                        class => class,
+                    },
+                ),
+                ObjectKind::ArrayBuffer(store) => Value::object_of_kind(ObjectKind::ArrayBuffer(
+                    std::rc::Rc::new(RefCell::new(store.borrow().clone())),
+                )),
+                ObjectKind::Host(_)
+                | ObjectKind::Promise(_)
                 | ObjectKind::Iterator(_)
                 | ObjectKind::WeakMap(_)
                 | ObjectKind::WeakSet(_) => {

@@ -224,6 +224,18 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
                 collection(value, "Map", &parts)
             }
             ObjectKind::WeakMap(_) => "WeakMap { <items unknown> }".to_string(),
+            ObjectKind::Bytes(view) => super::bytes::inspect(view),
+            ObjectKind::ArrayBuffer(store) => {
+                let bytes = store.borrow();
+                let shown: Vec<String> =
+                    bytes.iter().take(50).map(|b| format!("{b:02x}")).collect();
+                format!(
+                    "ArrayBuffer {{ [Uint8Contents]: <{}>, byteLength: {} }}",
+                    shown.join(" "),
+                    bytes.len()
+                )
+            }
+            ObjectKind::Host(host) => host.inspect(value),
             ObjectKind::WeakSet(_) => "WeakSet { <items unknown> }".to_string(),
             ObjectKind::Primitive(inner) => {
                 let class = match inner {

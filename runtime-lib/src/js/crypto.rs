@@ -1,4 +1,5 @@
-//! The `crypto` global: `crypto.randomUUID()`.
+//! The `crypto` global (Web Crypto's non-subtle part): `crypto.randomUUID()` and
+//! `crypto.getRandomValues(view)` (see `node/crypto.rs` for the `crypto` module).
 //!
 //! ```text
 //! crypto.randomUUID()   → rt::call_static("crypto.randomUUID", &[])?   → "1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed"
@@ -17,6 +18,9 @@ use super::value::Value;
 pub fn call(name: &str, _args: &[Value]) -> Option<Result<Value, Throw>> {
     match name {
         "randomUUID" => Some(Ok(Value::str(&random_uuid()))),
+        "getRandomValues" => Some(super::node::crypto::fill_random(
+            &_args.first().cloned().unwrap_or_default(),
+        )),
         _ => None,
     }
 }

@@ -108,6 +108,35 @@ pub const STATIC_CALLS: &[&str] = &[
     "btoa",
     "atob",
     "crypto.randomUUID",
+    "crypto.getRandomValues",
+    "Buffer.from",
+    "Buffer.alloc",
+    "Buffer.allocUnsafe",
+    "Buffer.byteLength",
+    "Buffer.concat",
+    "Buffer.compare",
+    "Buffer.isBuffer",
+    "Buffer.isEncoding",
+    "Uint8Array.from",
+    "Uint8Array.of",
+    "Int8Array.from",
+    "Int8Array.of",
+    "Uint8ClampedArray.from",
+    "Uint8ClampedArray.of",
+    "Int16Array.from",
+    "Int16Array.of",
+    "Uint16Array.from",
+    "Uint16Array.of",
+    "Int32Array.from",
+    "Int32Array.of",
+    "Uint32Array.from",
+    "Uint32Array.of",
+    "Float32Array.from",
+    "Float32Array.of",
+    "Float64Array.from",
+    "Float64Array.of",
+    "ArrayBuffer.isView",
+    "URL.canParse",
     "Date.now",
     "Date.parse",
     "Date.UTC",
@@ -162,6 +191,15 @@ pub const STATIC_VALUES: &[&str] = &[
     "NaN",
     "Infinity",
     "Object.prototype",
+    "Uint8Array.BYTES_PER_ELEMENT",
+    "Int8Array.BYTES_PER_ELEMENT",
+    "Uint8ClampedArray.BYTES_PER_ELEMENT",
+    "Int16Array.BYTES_PER_ELEMENT",
+    "Uint16Array.BYTES_PER_ELEMENT",
+    "Int32Array.BYTES_PER_ELEMENT",
+    "Uint32Array.BYTES_PER_ELEMENT",
+    "Float32Array.BYTES_PER_ELEMENT",
+    "Float64Array.BYTES_PER_ELEMENT",
 ];
 
 /// Every class `construct` accepts.
@@ -185,7 +223,68 @@ pub const CONSTRUCTORS: &[&str] = &[
     "Number",
     "String",
     "Boolean",
+    "ArrayBuffer",
+    "Uint8Array",
+    "Int8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float32Array",
+    "Float64Array",
+    "Buffer",
+    "TextEncoder",
+    "TextDecoder",
+    "URL",
+    "URLSearchParams",
+    "DataView",
 ];
+
+/// The built-in classes of Node's byte, text and URL APIs: their values carry the class name
+/// (`builtin`), so their statics answer through any binding (`require("buffer").Buffer.from`).
+pub const NODE_CLASSES: &[&str] = &[
+    "ArrayBuffer",
+    "Uint8Array",
+    "Int8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float32Array",
+    "Float64Array",
+    "Buffer",
+    "TextEncoder",
+    "TextDecoder",
+    "URL",
+    "URLSearchParams",
+    "DataView",
+];
+
+/// `Class.name(...args)` for a built-in class value whose statics are global calls
+/// (`Buffer.from` through `const { Buffer } = require("buffer")`).
+pub fn builtin_static(class: &str, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
+    let full = STATIC_CALLS.iter().find(|full| {
+        full.strip_prefix(class)
+            .and_then(|rest| rest.strip_prefix('.'))
+            == Some(name)
+    })?;
+    Some(call_static(full, args))
+}
+
+/// `Class.name` read as a value (a static method of a built-in class value).
+pub fn builtin_static_value(class: &str, name: &str) -> Option<Value> {
+    if let Some(value) = super::bytes::static_value(&format!("{class}.{name}")) {
+        return Some(value);
+    }
+    let full = STATIC_CALLS.iter().find(|full| {
+        full.strip_prefix(class)
+            .and_then(|rest| rest.strip_prefix('.'))
+            == Some(name)
+    })?;
+    Some(static_fn(full))
+}
 
 fn arg(args: &[Value], index: usize) -> Value {
     args.get(index).cloned().unwrap_or_default()
@@ -213,6 +312,12 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
         return result;
     }
     if let Some(result) = super::base64::call(name, args) {
+        return result;
+    }
+    if let Some(result) = super::bytes::call_static(name, args)
+        .or_else(|| super::node::buffer::call_static(name, args))
+        .or_else(|| super::node::url::call_static(name, args))
+    {
         return result;
     }
     if let Some(function) = name.strip_prefix("Promise.")
@@ -348,6 +453,9 @@ pub fn static_value(name: &str) -> Value {
     {
         return value;
     }
+    if let Some(value) = super::bytes::static_value(name) {
+        return value;
+    }
     if let Some(value) = name.strip_prefix("Math.").and_then(super::math::constant) {
         return Value::Number(value);
     }
@@ -395,6 +503,23 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         },
         "Object" => Ok(Value::object(Vec::<(&str, Value)>::new())),
         "WeakMap" => super::weak::new_weak_map(args),
+        "ArrayBuffer" => super::bytes::new_array_buffer(args),
+        "Uint8Array" | "Int8Array" | "Uint8ClampedArray" | "Int16Array" | "Uint16Array"
+        | "Int32Array" | "Uint32Array" | "Float32Array" | "Float64Array" => {
+            let class =
+                super::bytes::ViewClass::named(name).unwrap_or(super::bytes::ViewClass::Uint8Array);
+            super::bytes::construct_view(args, class)
+        }
+        // `new Buffer(…)` is deprecated; it behaves as `Buffer.from`/`Buffer.alloc`.
+        "Buffer" => match args.first() {
+            Some(Value::Number(_)) => call_static("Buffer.alloc", &args[..1]),
+            _ => call_static("Buffer.from", args),
+        },
+        "TextEncoder" => Ok(super::text_encoding::construct_encoder()),
+        "DataView" => super::data_view::construct(args),
+        "TextDecoder" => super::text_encoding::construct_decoder(args),
+        "URL" => super::node::url::construct_url(args),
+        "URLSearchParams" => super::node::url::construct_params(args),
         "WeakSet" => super::weak::new_weak_set(args),
         // Primitive wrappers: objects around a primitive (`typeof` "object", `===` by identity).
         "Number" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::Number(
@@ -437,6 +562,11 @@ pub fn instance_of(value: &Value, name: &str) -> bool {
             | (ObjectKind::RegExp(_), "RegExp")
             | (ObjectKind::Promise(_), "Promise")
             | (ObjectKind::Error(_), "Error") => true,
+            (ObjectKind::Bytes(view), class) => {
+                class == view.class.tag() || class == view.class.name()
+            }
+            (ObjectKind::ArrayBuffer(_), "ArrayBuffer") => true,
+            (ObjectKind::Host(host), class) => host.class() == class,
             (ObjectKind::Error(data), class) => {
                 *data.name.borrow() == super::string::JsString::new(class)
             }

@@ -39,6 +39,9 @@ impl ForOf {
                 ObjectKind::Set(_) => Ok(ForOf::Iterator(over_collection(value, Yield::Values))),
                 ObjectKind::Map(_) => Ok(ForOf::Iterator(over_collection(value, Yield::Entries))),
                 ObjectKind::Iterator(_) => Ok(ForOf::Iterator(value.clone())),
+                ObjectKind::Bytes(_) | ObjectKind::Host(_) if is_iterable(value) => {
+                    Ok(ForOf::List(collect(value)?.into_iter()))
+                }
                 _ => Err(not_iterable(value)),
             },
             other => Ok(ForOf::List(collect(other)?.into_iter())),
@@ -71,10 +74,15 @@ impl Iterator for ForOf {
 pub fn is_iterable(value: &Value) -> bool {
     match value {
         Value::Array(_) | Value::String(_) => true,
-        Value::Object(object) => matches!(
-            object.kind,
-            ObjectKind::Set(_) | ObjectKind::Map(_) | ObjectKind::Iterator(_)
-        ),
+        Value::Object(object) => {
+            matches!(
+                object.kind,
+                ObjectKind::Set(_)
+                    | ObjectKind::Map(_)
+                    | ObjectKind::Iterator(_)
+                    | ObjectKind::Bytes(_)
+            ) || super::node::url::params_entries(value).is_some()
+        }
         _ => false,
     }
 }
@@ -112,6 +120,10 @@ pub fn collect(value: &Value) -> Result<Vec<Value>, Throw> {
                 .map(|(key, value)| Value::array(vec![key.clone(), value.clone()]))
                 .collect()),
             ObjectKind::Iterator(data) => Ok(drain(data)),
+            ObjectKind::Bytes(view) => Ok(super::bytes::elements(view)),
+            ObjectKind::Host(_) if let Some(entries) = super::node::url::params_entries(value) => {
+                Ok(entries)
+            }
             _ => Err(not_iterable(value)),
         },
         _ => Err(not_iterable(value)),

@@ -25,13 +25,24 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
                 "Cannot convert undefined or null to object",
             ));
         }
-        Value::Object(object) => object
-            .props
-            .borrow()
-            .iter()
-            .filter(|(key, _)| !is_hidden(&object.kind, key))
-            .map(|(key, _)| key.clone())
-            .collect(),
+        Value::Object(object) => {
+            // A Uint8Array's indices come first, as an array's do.
+            let indices = match &object.kind {
+                ObjectKind::Bytes(view) => view.length,
+                _ => 0,
+            };
+            (0..indices)
+                .map(|index| JsString::new(&index.to_string()))
+                .chain(
+                    object
+                        .props
+                        .borrow()
+                        .iter()
+                        .filter(|(key, _)| !is_hidden(&object.kind, key))
+                        .map(|(key, _)| key.clone()),
+                )
+                .collect()
+        }
         Value::Array(items) => items
             .present_indices()
             .into_iter()

@@ -212,6 +212,11 @@ pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
                 (None, ObjectKind::WeakSet(_)) => builtin_prototype("WeakSet"),
                 (None, ObjectKind::Primitive(inner)) => primitive_prototype(inner),
                 (None, ObjectKind::Iterator(iterator)) => builtin_prototype(iterator.tag),
+                (
+                    None,
+                    kind
+                    @ (ObjectKind::ArrayBuffer(_) | ObjectKind::Bytes(_) | ObjectKind::Host(_)),
+                ) => builtin_prototype(super::host::native_class(kind).unwrap_or("Object")),
             },
         },
         Value::Array(array) => match array.class() {

@@ -182,6 +182,19 @@ pub fn native_to_string(value: &Value) -> Result<JsString, Throw> {
             }
             ObjectKind::Primitive(inner) => super::convert::to_string(inner)?,
             ObjectKind::Prototype("Array" | "String") => JsString::empty(),
+            ObjectKind::Bytes(_) | ObjectKind::Host(_) => {
+                match super::bytes::call_method(value, "toString", &[]).or_else(|| {
+                    match &object.kind {
+                        ObjectKind::Host(host) if host.methods().contains(&"toString") => {
+                            host.call(value, "toString", &[])
+                        }
+                        _ => None,
+                    }
+                }) {
+                    Some(result) => super::convert::to_string(&result?)?,
+                    None => JsString::new(&object_tag(value)),
+                }
+            }
             _ => JsString::new(&object_tag(value)),
         },
         other => super::convert::to_string(other)?,
@@ -214,6 +227,11 @@ pub fn object_tag(value: &Value) -> String {
             ObjectKind::Prototype("Array") => "Array",
             ObjectKind::Prototype("Function") => "Function",
             ObjectKind::Prototype(_) | ObjectKind::Plain => "Object",
+            // A Buffer's tag is its base class's (`Symbol.toStringTag` of `%TypedArray%`).
+            ObjectKind::Bytes(view) => view.class.tag(),
+            ObjectKind::ArrayBuffer(_) | ObjectKind::Host(_) => {
+                super::host::native_class(&object.kind).unwrap_or("Object")
+            }
         },
     };
     format!("[object {tag}]")

@@ -118,6 +118,12 @@ pub enum ObjectKind {
     WeakMap(RefCell<super::ordered_table::OrderedTable>),
     /// `new WeakSet()`: objects by identity (stored as keys).
     WeakSet(RefCell<super::ordered_table::OrderedTable>),
+    /// `new ArrayBuffer(n)`: bytes that views share (see `bytes.rs`).
+    ArrayBuffer(super::bytes::Store),
+    /// A `Uint8Array` or `Buffer`: a range of an ArrayBuffer's bytes (see `bytes.rs`).
+    Bytes(super::bytes::ByteView),
+    /// A built-in class whose state is Rust data (`URL`, `TextEncoder`, a `Hash`; `host.rs`).
+    Host(Box<dyn super::host::HostObject>),
 }
 
 /// The hidden fields of an Error object.

@@ -167,7 +167,7 @@ impl Lowerer<'_> {
                 return self.unsupported(
                     new.span,
                     &format!("`new {name}`"),
-                    "only user classes, functions, Date, Map, Set, WeakMap, WeakSet, RegExp, Array, Object, Number, String, Boolean and the Error classes can be constructed",
+                    "only user classes, functions, Date, Map, Set, WeakMap, WeakSet, RegExp, Array, Object, Number, String, Boolean, ArrayBuffer, Uint8Array, Buffer, TextEncoder, TextDecoder, URL, URLSearchParams, DataView, the typed arrays and the Error classes can be constructed",
                 );
             }
             let args = self.arguments(new.args.as_deref().unwrap_or(&[]));

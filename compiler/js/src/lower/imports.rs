@@ -29,6 +29,17 @@ impl Lowerer<'_> {
     /// module's handle inside a function.
     fn load_module(&mut self, position: BytePos) -> Option<(TokenStream, &Required)> {
         let required = self.cx.requires.get(&position)?;
+        if let Some(builtin) = required.builtin {
+            let key = required.rust_name.as_str();
+            let build = quote!(|_: &rt::Modules| Ok(rt::node::module(#builtin)));
+            let load = if self.function_depth > 0 {
+                let handle = self.module_handle();
+                quote!(#handle.require(#key, #build)?)
+            } else {
+                quote!(modules.require(#key, #build)?)
+            };
+            return Some((load, required));
+        }
         let module = format_ident!("{}", required.rust_name);
         let name = required.rust_name.as_str();
         // An ES module's evaluation error is remembered (`Modules::import`).
@@ -77,6 +88,18 @@ impl Lowerer<'_> {
             // Reported by the module graph (a computed path, a package, a missing file).
             return quote!(Value::Undefined);
         };
+        if let Some(builtin) = required.builtin {
+            let key = required.rust_name.clone();
+            let names: Vec<String> = required.named_exports.clone();
+            let handle = self.module_handle();
+            return quote!({
+                let handle = #handle.clone();
+                rt::dynamic_import(move || rt::commonjs_namespace(
+                    &handle.require(#key, |_: &rt::Modules| Ok(rt::node::module(#builtin)))?,
+                    &[#(#names),*],
+                ))
+            });
+        }
         let module = format_ident!("{}", required.rust_name);
         let name = required.rust_name.clone();
         let names: Vec<String> = required.named_exports.clone();
@@ -102,6 +125,7 @@ impl Lowerer<'_> {
         let esm = required.esm;
         let names = required.named_exports.clone();
         let complete = required.complete;
+        let builtin = required.builtin;
         let specifier = import.src.value.to_atom_lossy().to_string();
         let namespace = self.temp("imported");
         let value = if esm {
@@ -131,7 +155,10 @@ impl Lowerer<'_> {
                 && complete
                 && !names.contains(key)
             {
-                self.missing_export(span, &specifier, key, esm);
+                match builtin {
+                    Some(_) => self.unsupported_builtin_export(span, &specifier, key, &names),
+                    None => self.missing_export(span, &specifier, key, esm),
+                }
                 continue;
             }
             if key.as_deref() == Some("default")
@@ -149,6 +176,27 @@ impl Lowerer<'_> {
             lines.push(self.declare_binding(id, quote!(#namespace.clone()), true));
         }
         quote!(#(#lines)*)
+    }
+
+    /// An import of a name a built-in module has in Node but not here (`createCipher`).
+    fn unsupported_builtin_export(
+        &mut self,
+        span: Span,
+        specifier: &str,
+        key: &str,
+        names: &[String],
+    ) {
+        let span = self.cx.spans.span(span);
+        self.diagnostics.push(
+            backworks_diagnostics::Diagnostic::error(
+                "unsupported-syntax",
+                format!(
+                    "`{key}` of the built-in module \"{specifier}\" is not supported in handlers"
+                ),
+            )
+            .with_label(span, "imported here")
+            .with_help(format!("\"{specifier}\" provides {}", names.join(", "))),
+        );
     }
 
     /// Node's link error for an import of a name the module does not export.
@@ -191,6 +239,7 @@ impl Lowerer<'_> {
         let esm = required.esm;
         let names = required.named_exports.clone();
         let complete = required.complete;
+        let builtin = required.builtin;
         let specifier = src.value.to_atom_lossy().to_string();
         let namespace = self.temp("reexported");
         let value = if esm {
@@ -222,7 +271,12 @@ impl Lowerer<'_> {
                                     && key == "default"
                                     && !names.iter().any(|n| n == "default")
                             {
-                                self.missing_export(item.span, &specifier, &key, esm);
+                                match builtin {
+                                    Some(_) => self.unsupported_builtin_export(
+                                        item.span, &specifier, &key, &names,
+                                    ),
+                                    None => self.missing_export(item.span, &specifier, &key, esm),
+                                }
                                 continue;
                             }
                             publish.push(

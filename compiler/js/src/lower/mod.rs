@@ -77,6 +77,9 @@ pub(crate) struct Required {
     pub(crate) named_exports: Vec<String>,
     /// Whether `named_exports` is the whole list (an `export *` makes it open).
     pub(crate) complete: bool,
+    /// For a Node built-in module, its name (`crypto`): the runtime builds its exports, and
+    /// `rust_name` is its registry key (`node:crypto`).
+    pub(crate) builtin: Option<&'static str>,
 }
 
 /// Whether a body's directive prologue (its leading string statements) has `"use strict"`.

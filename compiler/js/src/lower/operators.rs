@@ -223,10 +223,10 @@ impl Lowerer<'_> {
                 || ident.sym.as_str() == "undefined";
             if !known {
                 // `typeof undeclared` is "undefined" (or "object"/"function" for namespaces).
-                let kind = if globals::NAMESPACES.contains(&ident.sym.as_str()) {
-                    "object"
-                } else if globals::CONSTRUCTORS.contains(&ident.sym.as_str()) {
+                let kind = if globals::CONSTRUCTORS.contains(&ident.sym.as_str()) {
                     "function"
+                } else if globals::NAMESPACES.contains(&ident.sym.as_str()) {
+                    "object"
                 } else {
                     "undefined"
                 };

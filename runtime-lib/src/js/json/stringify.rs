@@ -381,6 +381,18 @@ impl Writer {
                     .map(|(key, value)| (key.clone(), value.clone())),
             ),
         }
+        // A Uint8Array's elements are its first own keys (`{"0":1,"1":2}`).
+        if let (None, ObjectKind::Bytes(view)) = (&self.keys, &object.kind) {
+            let elements = super::super::bytes::elements(view);
+            let named = std::mem::take(&mut members);
+            members.extend(
+                elements
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, item)| (JsString::new(&index.to_string()), item)),
+            );
+            members.extend(named);
+        }
         let inner = self.inner_indent(current_indent);
         self.out.push('{');
         let mut wrote_any = false;
