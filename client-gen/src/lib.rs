@@ -206,6 +206,8 @@ mod tests {
                 enabled: false,
                 port: None,
                 auth_variable: None,
+                theme: Default::default(),
+                workflows: Vec::new(),
             },
             limits: Limits {
                 body_size: 1024,
