@@ -10,7 +10,7 @@
 /// Namespaces whose members are called statically (`Math.max(…)`).
 pub(crate) const NAMESPACES: &[&str] = &[
     "Math", "JSON", "Object", "Number", "String", "Array", "Date", "Promise", "console", "crypto",
-    "process",
+    "process", "Symbol",
 ];
 
 /// Global functions and static methods.
@@ -67,6 +67,7 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Object.getOwnPropertyDescriptor",
     "Object.getOwnPropertyDescriptors",
     "Object.getOwnPropertyNames",
+    "Object.getOwnPropertySymbols",
     "Object.setPrototypeOf",
     "Object.isFrozen",
     "Object.isSealed",
@@ -103,6 +104,9 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Date.now",
     "Date.parse",
     "Date.UTC",
+    "Symbol",
+    "Symbol.for",
+    "Symbol.keyFor",
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
@@ -153,6 +157,11 @@ pub(crate) const STATIC_VALUES: &[&str] = &[
     "Number.NaN",
     "NaN",
     "Infinity",
+    "Symbol.iterator",
+    "Symbol.asyncIterator",
+    "Symbol.toPrimitive",
+    "Symbol.toStringTag",
+    "Symbol.hasInstance",
     "Object.prototype",
 ];
 
@@ -172,6 +181,7 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "RegExp",
     "Array",
     "Object",
+    "Symbol",
     "WeakMap",
     "WeakSet",
     "Number",
@@ -248,7 +258,6 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
             "`fetch`",
             "not supported yet; handlers reach data through `ctx.db`",
         ),
-        "Symbol" => ("`Symbol`", "use a string key instead"),
         "Proxy" | "Reflect" => ("`Proxy` and `Reflect`", "use plain objects"),
         "WeakRef" | "FinalizationRegistry" => ("weak references", "use `Map` or `WeakMap`"),
         "BigInt" => ("`BigInt`", "use numbers"),

@@ -511,6 +511,16 @@ pub fn super_method(
 
 /// `value instanceof constructor` where the constructor is a value (a user class or function).
 pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Throw> {
+    // A user `static [Symbol.hasInstance](value)` decides (ECMA-262 InstanceofOperator).
+    if let Value::Function(function) = constructor
+        && (function.class.is_some() || !function.props.borrow().symbols().is_empty())
+        && let Value::Symbol(symbol) = super::symbol::well_known("hasInstance")
+        && let checker @ Value::Function(_) = super::symbol_props::get(constructor, &symbol)?
+    {
+        let answer =
+            super::access::call_with_this(&checker, constructor, std::slice::from_ref(value))?;
+        return Ok(super::convert::truthy(&answer));
+    }
     let Value::Function(target) = constructor else {
         return Err(Throw::type_error(
             "Right-hand side of 'instanceof' is not callable",
@@ -630,9 +640,10 @@ pub fn constructor_of(value: &Value) -> Value {
                 ObjectKind::Primitive(Value::Number(_)) => builtin("Number"),
                 ObjectKind::Primitive(Value::String(_)) => builtin("String"),
                 ObjectKind::Primitive(_) => builtin("Boolean"),
-                ObjectKind::Plain | ObjectKind::Prototype(_) | ObjectKind::Iterator(_) => {
-                    builtin("Object")
-                }
+                ObjectKind::Plain
+                | ObjectKind::Prototype(_)
+                | ObjectKind::Iterator(_)
+                | ObjectKind::Generator(_) => builtin("Object"),
             }
         }
         Value::Array(array) => match array.class() {
@@ -643,6 +654,7 @@ pub fn constructor_of(value: &Value) -> Value {
         Value::Number(_) => builtin("Number"),
         Value::Bool(_) => builtin("Boolean"),
         Value::Function(_) => builtin("Function"),
+        Value::Symbol(_) => super::globals::static_fn("Symbol"),
         Value::Undefined | Value::Null => Value::Undefined,
     }
 }

@@ -101,6 +101,7 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                 ObjectKind::Prototype(_) => Value::object_of_kind(ObjectKind::Plain),
                 ObjectKind::Promise(_)
                 | ObjectKind::Iterator(_)
+                | ObjectKind::Generator(_)
                 | ObjectKind::WeakMap(_)
                 | ObjectKind::WeakSet(_) => {
                     return Err(data_clone_error(value));

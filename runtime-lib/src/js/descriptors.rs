@@ -245,6 +245,23 @@ pub fn define_property(target: &Value, key: &Value, descriptor: &Value) -> Resul
             "Object.defineProperty called on non-object",
         ));
     }
+    if let Value::Symbol(symbol) = key {
+        let read = read_descriptor(descriptor)?;
+        let accessor = (read.get.is_some() || read.set.is_some())
+            .then(|| (read.get.unwrap_or_default(), read.set.unwrap_or_default()));
+        super::symbol_props::define_property(
+            target,
+            symbol,
+            super::symbol_props::SymbolDescriptor {
+                value: read.value,
+                accessor,
+                enumerable: read.enumerable,
+                writable: read.writable,
+                configurable: read.configurable,
+            },
+        )?;
+        return Ok(target.clone());
+    }
     let key = to_property_key(key)?;
     let read = read_descriptor(descriptor)?;
     define_own(target, key, read)?;
@@ -404,6 +421,10 @@ pub fn define_accessor(
     getter: Value,
     setter: Value,
 ) -> Result<(), Throw> {
+    if let Value::Symbol(symbol) = key {
+        super::symbol_props::define_accessor(target, symbol, getter, setter, true);
+        return Ok(());
+    }
     let key = to_property_key(key)?;
     let Some(props) = props_of(target) else {
         return Ok(());

@@ -85,14 +85,20 @@ pub fn collect_argument(value: &Value) -> Result<Vec<Value>, Throw> {
     if is_iterable(value) {
         return collect(value);
     }
+    Err(not_iterable_typed(value))
+}
+
+/// V8's TypeError for a value that is not iterable where it describes the value by its type
+/// (`new Map(5)`, `yield* {}`).
+pub fn not_iterable_typed(value: &Value) -> Throw {
     let description = match value {
         Value::Object(_) | Value::Array(_) => "object".to_string(),
         Value::Function(_) => "function".to_string(),
         other => format!("{} {}", super::convert::type_of(other), inspect(other)),
     };
-    Err(Throw::type_error(format!(
+    Throw::type_error(format!(
         "{description} is not iterable (cannot read property Symbol(Symbol.iterator))"
-    )))
+    ))
 }
 
 /// Every value `value` yields.

@@ -39,6 +39,8 @@ pub enum Value {
     Array(Rc<JsArray>),
     /// A callable function.
     Function(Rc<JsFunction>),
+    /// A symbol (`symbol.rs`): `Symbol("id")`, `Symbol.for(key)`, `Symbol.iterator`.
+    Symbol(Rc<super::symbol::JsSymbol>),
 }
 
 /// An object: its kind (plain, Error, Date, …) and its own enumerable properties.
@@ -118,6 +120,8 @@ pub enum ObjectKind {
     WeakMap(RefCell<super::ordered_table::OrderedTable>),
     /// `new WeakSet()`: objects by identity (stored as keys).
     WeakSet(RefCell<super::ordered_table::OrderedTable>),
+    /// What calling a `function*` returns (`generator.rs`).
+    Generator(super::generator::GeneratorData),
 }
 
 /// The hidden fields of an Error object.
