@@ -83,8 +83,9 @@ pub use async_fn::{await_now, await_value, spawn_async};
 pub use budget::tick;
 pub use builders::{
     Var, arg, arg_ref, array, array_with_holes, destructure, destructure_any, destructure_named,
-    func, increment, item, object, object_rest, pattern_items, pattern_items_named, rest_args,
-    rest_items, spread_object, template, template_strings, throw, with_source,
+    func, increment, item, object, object_rest, pattern_items, pattern_items_named, pattern_take,
+    pattern_take_named, rest_args, rest_items, spread_object, template, template_strings, throw,
+    with_source,
 };
 pub use class::{
     ClassParent, ThisBinding, arrow, builtin_constructor, class, define_class_accessor,

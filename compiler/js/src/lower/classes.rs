@@ -229,7 +229,7 @@ impl Lowerer<'_> {
             name,
             &params,
             Body::Block(body),
-            false,
+            super::functions::Flavor::Plain,
             key,
             Kind::Constructor {
                 fields,

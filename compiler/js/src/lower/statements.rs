@@ -3,7 +3,8 @@
 //! ```text
 //! if (!post) return notFound();      →   if !rt::truthy(&…) { return Ok(…); }
 //! for (const word of words) {…}      →   let mut iter = rt::ForOf::new(&words)?;
-//!                                        while let Some(item) = iter.next() { let mut word: Value = item; … }
+//!                                        while let Some(item) = iter.step()? { let mut word: Value = item; … }
+//!                                        iter.finish()?;
 //! for (let i = 0; i < n; i++) {…}    →   { let mut i = …; let mut first = true;
 //!                                          loop { if !first { i++ } first = false; if !(i < n) { break } … } }
 //! ```
@@ -436,13 +437,17 @@ impl Lowerer<'_> {
         let bind = self.loop_head(&stmt.left, &item);
         let body = self.block(&stmt.body);
         let label = self.leave_target();
+        // `finish` runs after the loop ends, which is after a `break` too: it closes a user
+        // iterator that is not done (`return()`). A `return` or a throw out of the body skips
+        // it, and dropping the loop closes the iterator then.
         quote!({
             let mut #iter = rt::ForOf::new(&#iterable)?;
-            #label while let Some(#item) = #iter.next() {
+            #label while let Some(#item) = #iter.step()? {
                 rt::tick()?;
                 #bind
                 #body
             }
+            #iter.finish()?;
         })
     }
 
