@@ -221,6 +221,14 @@ module.exports = function (req) {
   const [first, second] = naturals();
   return { seen, first, second };
 };
+async function* pages() {
+  yield await Promise.resolve(1);
+}
+module.exports.all = async () => {
+  const out = [];
+  for await (const page of pages()) out.push(page);
+  return out;
+};
 "#,
         )
     );
@@ -278,8 +286,8 @@ const UNSUPPORTED: &[(&str, &str)] = &[
         "module.exports = function (req) {\n  with (req) { return path; }\n};\n",
     ),
     (
-        "async_generator",
-        "async function* ids() { yield 1; }\nmodule.exports = (req) => ({ body: [] });\n",
+        "async_yield_star",
+        "async function* ids() { yield* [1, 2]; }\nmodule.exports = (req) => ({ body: [] });\n",
     ),
     (
         "arguments",

@@ -64,5 +64,20 @@ export async function GET(req) {
       const [a] = notCallable;
     }),
     attempt(() => Array.from({ length: 2, 0: "a", 1: "b" })),
+    attempt(() => {
+      const plain = { a: 1 };
+      for (const x of plain);
+    }),
+    attempt(() => {
+      const holder = { inner: {} };
+      for (const x of holder.inner);
+    }),
+    attempt(() => {
+      const makePlain = () => ({});
+      for (const x of makePlain());
+    }),
+    attempt(() => {
+      for (const x of 5);
+    }),
   ];
 }

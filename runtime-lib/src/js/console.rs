@@ -171,6 +171,9 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
         }
         Value::Object(object) => match &object.kind {
             ObjectKind::Error(_) => super::error::stack_string(value),
+            ObjectKind::Generator(data) if data.is_async() => {
+                "Object [AsyncGenerator] {}".to_string()
+            }
             ObjectKind::Generator(_) => "Object [Generator] {}".to_string(),
             ObjectKind::Date(time) => {
                 if time.get().is_finite() {

@@ -43,9 +43,9 @@ pub enum Resume {
 #[derive(Default)]
 pub struct Channel {
     /// The value the last `yield` produced.
-    yielded: RefCell<Option<Value>>,
+    pub(crate) yielded: RefCell<Option<Value>>,
     /// How the next poll resumes the suspended `yield`.
-    resume: RefCell<Option<Resume>>,
+    pub(crate) resume: RefCell<Option<Resume>>,
 }
 
 /// Where a generator is in its life.
@@ -67,6 +67,41 @@ pub struct GeneratorData {
     /// The body, absent while it runs and once it has finished.
     body: RefCell<Option<Body>>,
     channel: Rc<Channel>,
+    /// For an `async function*`: its request queue and driver (`async_generator.rs`); the
+    /// fields above are then unused.
+    pub(crate) asynchronous: Option<Rc<super::async_generator::AsyncGenerator>>,
+}
+
+impl GeneratorData {
+    /// Whether it is an async generator (`[object AsyncGenerator]`, async-iterable only).
+    pub fn is_async(&self) -> bool {
+        self.asynchronous.is_some()
+    }
+}
+
+/// Whether `value` is a (synchronous) generator object.
+pub fn is_sync_generator(value: &Value) -> bool {
+    matches!(value, Value::Object(object)
+        if matches!(&object.kind, ObjectKind::Generator(data) if !data.is_async()))
+}
+
+/// The channel a generator body's `yield`s use while `run` polls it (an async generator's
+/// driver polls its body this way).
+pub(crate) fn with_channel<R>(channel: &Rc<Channel>, run: impl FnOnce() -> R) -> R {
+    CURRENT.with(|current| current.borrow_mut().push(channel.clone()));
+    let result = run();
+    CURRENT.with(|current| current.borrow_mut().pop());
+    result
+}
+
+/// An async generator object around its shared state.
+pub(crate) fn async_generator_object(shared: Rc<super::async_generator::AsyncGenerator>) -> Value {
+    Value::object_of_kind(ObjectKind::Generator(GeneratorData {
+        state: Cell::new(State::Completed),
+        body: RefCell::new(None),
+        channel: Rc::new(Channel::default()),
+        asynchronous: Some(shared),
+    }))
 }
 
 thread_local! {
@@ -83,18 +118,20 @@ pub fn generator(
             state: Cell::new(State::SuspendedStart),
             body: RefCell::new(Some(Box::pin(body))),
             channel: Rc::new(Channel::default()),
+            asynchronous: None,
         },
     )))
 }
 
-fn result(value: Value, done: bool) -> Value {
+/// An iterator result `{ value, done }`.
+pub fn result(value: Value, done: bool) -> Value {
     Value::object([("value", value), ("done", Value::Bool(done))])
 }
 
 fn data(generator: &Value) -> Result<&GeneratorData, Throw> {
     match generator {
         Value::Object(object) => match &object.kind {
-            ObjectKind::Generator(data) => Ok(data),
+            ObjectKind::Generator(data) if !data.is_async() => Ok(data),
             _ => Err(incompatible(generator)),
         },
         _ => Err(incompatible(generator)),
@@ -241,9 +278,7 @@ pub struct YieldStar {
 
 impl YieldStar {
     fn call(&self, name: &'static str, argument: Value) -> Result<Option<Value>, Throw> {
-        if let Value::Object(object) = &self.inner
-            && matches!(object.kind, ObjectKind::Generator(_))
-        {
+        if is_sync_generator(&self.inner) {
             let how = match name {
                 "next" => Resume::Next(argument),
                 "throw" => Resume::Throw(argument),
@@ -334,11 +369,22 @@ fn iterator_result_parts(result: Value) -> Result<(Value, bool), Throw> {
 
 /// `generator.next/return/throw(…)`, or `None` for other names.
 pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
-    if !matches!(receiver, Value::Object(object) if matches!(object.kind, ObjectKind::Generator(_)))
-    {
+    let Value::Object(object) = receiver else {
         return None;
-    }
+    };
+    let ObjectKind::Generator(data) = &object.kind else {
+        return None;
+    };
     let argument = args.first().cloned().unwrap_or_default();
+    if let Some(shared) = &data.asynchronous {
+        let how = match name {
+            "next" => Resume::Next(argument),
+            "return" => Resume::Return(argument),
+            "throw" => Resume::Throw(argument),
+            _ => return None,
+        };
+        return Some(super::async_generator::request(shared, how));
+    }
     Some(match name {
         "next" => resume(receiver, Resume::Next(argument)),
         "return" => resume(receiver, Resume::Return(argument)),

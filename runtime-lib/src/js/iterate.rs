@@ -57,6 +57,16 @@ impl ForOf {
         }
     }
 
+    /// Starts iterating `value`, or throws `TypeError: <message>` (V8 words it from the
+    /// loop's source text: `items is not iterable`, `f is not a function or its return value
+    /// is not iterable`).
+    pub fn new_described(value: &Value, message: &str) -> Result<ForOf, Throw> {
+        if !is_iterable(value) && !matches!(value, Value::String(_)) {
+            return Err(Throw::type_error(message));
+        }
+        ForOf::new(value)
+    }
+
     /// The next value of the loop, or `None` when it ends (a user iterator's `next()` may
     /// throw).
     #[inline]
@@ -107,11 +117,9 @@ pub fn is_iterable(value: &Value) -> bool {
         Value::Object(object) => {
             matches!(
                 object.kind,
-                ObjectKind::Set(_)
-                    | ObjectKind::Map(_)
-                    | ObjectKind::Iterator(_)
-                    | ObjectKind::Generator(_)
-            ) || super::protocol::is_user_iterable(value)
+                ObjectKind::Set(_) | ObjectKind::Map(_) | ObjectKind::Iterator(_)
+            ) || super::generator::is_sync_generator(value)
+                || super::protocol::is_user_iterable(value)
         }
         Value::Function(_) => super::protocol::is_user_iterable(value),
         _ => false,

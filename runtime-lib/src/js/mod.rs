@@ -18,6 +18,7 @@
 pub mod access;
 pub mod array;
 pub mod async_fn;
+pub mod async_generator;
 pub mod base64;
 pub mod budget;
 pub mod builders;
@@ -80,6 +81,7 @@ pub use access::{
     set, set_computed, set_computed_strict, set_index, set_index_strict, set_strict,
 };
 pub use async_fn::{await_now, await_value, spawn_async};
+pub use async_generator::{ForAwait, async_generator};
 pub use budget::tick;
 pub use builders::{
     Var, arg, arg_ref, array, array_with_holes, destructure, destructure_any, destructure_named,

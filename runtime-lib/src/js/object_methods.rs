@@ -268,6 +268,7 @@ const OBJECT_PROTOTYPE_METHODS: &[(&str, u32)] = &[
 /// `const get = map.get`); calls go straight to the dispatchers above.
 const KIND_METHODS: &[(&str, &[&str])] = &[
     ("Generator", &["next", "return", "throw"]),
+    ("AsyncGenerator", &["next", "return", "throw"]),
     ("Iterator", &["next"]),
     (
         "Date",
@@ -344,6 +345,7 @@ fn kind_name(value: &Value) -> Option<&'static str> {
         ObjectKind::WeakSet(_) => "WeakSet",
         ObjectKind::RegExp(_) => "RegExp",
         ObjectKind::Promise(_) => "Promise",
+        ObjectKind::Generator(data) if data.is_async() => "AsyncGenerator",
         ObjectKind::Generator(_) => "Generator",
         ObjectKind::Iterator(_) => "Iterator",
         ObjectKind::Prototype(name) => name,

@@ -14,7 +14,7 @@
 use super::access::{call_with_this, get};
 use super::convert::truthy;
 use super::error::Throw;
-use super::value::{ObjectKind, Value};
+use super::value::Value;
 
 /// An iterator obtained from an object's `[Symbol.iterator]()`.
 pub struct UserIterator {
@@ -59,9 +59,7 @@ pub fn is_user_iterable(value: &Value) -> bool {
 impl UserIterator {
     /// GetIterator: `None` when `value` has no callable `[Symbol.iterator]`.
     pub fn open(value: &Value) -> Result<Option<UserIterator>, Throw> {
-        if let Value::Object(object) = value
-            && matches!(object.kind, ObjectKind::Generator(_))
-        {
+        if super::generator::is_sync_generator(value) {
             return Ok(Some(UserIterator::over_generator(value.clone())));
         }
         let Some(method) = iterator_method(value)? else {
@@ -78,9 +76,7 @@ impl UserIterator {
                 "Result of the Symbol.iterator method is not an object",
             ));
         }
-        if let Value::Object(object) = &iterator
-            && matches!(object.kind, ObjectKind::Generator(_))
-        {
+        if super::generator::is_sync_generator(&iterator) {
             return Ok(UserIterator::over_generator(iterator));
         }
         let next = get(&iterator, "next")?;
@@ -111,9 +107,7 @@ impl UserIterator {
             return Ok(None);
         }
         let result = match (&self.next, &self.iterator) {
-            (Value::Undefined, Value::Object(object))
-                if matches!(object.kind, ObjectKind::Generator(_)) =>
-            {
+            (Value::Undefined, generator) if super::generator::is_sync_generator(generator) => {
                 super::generator::resume_step(&self.iterator)
             }
             (Value::Function(_), _) => call_with_this(&self.next, &self.iterator, &[]),
@@ -150,9 +144,7 @@ impl UserIterator {
             return Ok(());
         }
         self.done = true;
-        if let Value::Object(object) = &self.iterator
-            && matches!(object.kind, ObjectKind::Generator(_))
-        {
+        if super::generator::is_sync_generator(&self.iterator) {
             return super::generator::close(&self.iterator).map(drop);
         }
         let method = get(&self.iterator, "return")?;

@@ -212,6 +212,9 @@ pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
                 (None, ObjectKind::WeakSet(_)) => builtin_prototype("WeakSet"),
                 (None, ObjectKind::Primitive(inner)) => primitive_prototype(inner),
                 (None, ObjectKind::Iterator(iterator)) => builtin_prototype(iterator.tag),
+                (None, ObjectKind::Generator(data)) if data.is_async() => {
+                    builtin_prototype("AsyncGenerator")
+                }
                 (None, ObjectKind::Generator(_)) => builtin_prototype("Generator"),
             },
         },

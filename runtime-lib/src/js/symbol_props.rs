@@ -482,9 +482,8 @@ fn builtin(object: &Value, symbol: &JsSymbol) -> Option<Value> {
                 Value::Array(_) | Value::String(_) => Yield::Values,
                 Value::Object(data) => match &data.kind {
                     ObjectKind::Map(_) => Yield::Entries,
-                    ObjectKind::Set(_) | ObjectKind::Iterator(_) | ObjectKind::Generator(_) => {
-                        Yield::Values
-                    }
+                    ObjectKind::Set(_) | ObjectKind::Iterator(_) => Yield::Values,
+                    ObjectKind::Generator(generator) if !generator.is_async() => Yield::Values,
                     _ => return None,
                 },
                 _ => return None,
@@ -496,12 +495,27 @@ fn builtin(object: &Value, symbol: &JsSymbol) -> Option<Value> {
                 move |this, _| iterate(this, yields),
             ))
         }
+        // An async generator is its own async iterator.
+        "asyncIterator" => match object {
+            Value::Object(data) if matches!(&data.kind, ObjectKind::Generator(g) if g.is_async()) => {
+                Some(Value::builtin_function(
+                    "[Symbol.asyncIterator]",
+                    "Symbol.asyncIterator",
+                    0,
+                    |this, _| Ok(this.clone()),
+                ))
+            }
+            _ => None,
+        },
         "toStringTag" => match object {
             Value::Object(data) => match &data.kind {
                 ObjectKind::Map(_) => Some(Value::str("Map")),
                 ObjectKind::Set(_) => Some(Value::str("Set")),
                 ObjectKind::Promise(_) => Some(Value::str("Promise")),
                 ObjectKind::Iterator(data) => Some(Value::str(data.tag)),
+                ObjectKind::Generator(generator) if generator.is_async() => {
+                    Some(Value::str("AsyncGenerator"))
+                }
                 ObjectKind::Generator(_) => Some(Value::str("Generator")),
                 _ => None,
             },

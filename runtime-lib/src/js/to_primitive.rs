@@ -259,6 +259,7 @@ pub fn object_tag(value: &Value) -> String {
             ObjectKind::WeakSet(_) => "WeakSet",
             ObjectKind::Promise(_) => "Promise",
             ObjectKind::Iterator(iterator) => iterator.tag,
+            ObjectKind::Generator(data) if data.is_async() => "AsyncGenerator",
             ObjectKind::Generator(_) => "Generator",
             ObjectKind::Primitive(Value::Number(_)) => "Number",
             ObjectKind::Primitive(Value::String(_)) => "String",

@@ -101,10 +101,16 @@ impl Lowerer<'_> {
                     Some(arg) => self.expr(arg),
                     None => quote!(Value::Undefined),
                 };
-                if expr.delegate {
-                    quote!(rt::yield_star(&#arg)?.await?)
-                } else {
-                    quote!(rt::yield_value(#arg).await?)
+                match (expr.delegate, self.in_async_generator) {
+                    (true, false) => quote!(rt::yield_star(&#arg)?.await?),
+                    (true, true) => self.unsupported(
+                        expr.span,
+                        "`yield*` in an async generator",
+                        "loop over the inner iterable with `for await` and `yield` each value",
+                    ),
+                    // An async generator awaits what it yields.
+                    (false, true) => quote!(rt::yield_value(rt::await_value(#arg).await?).await?),
+                    (false, false) => quote!(rt::yield_value(#arg).await?),
                 }
             }
             Expr::Yield(expr) => self.unsupported(

@@ -74,13 +74,6 @@ impl Lowerer<'_> {
         function: &Function,
         kind: Kind<'_>,
     ) -> TokenStream {
-        if function.is_generator && function.is_async {
-            return self.unsupported(
-                function.span,
-                "an async generator function",
-                "use a generator of promises, or an async function returning an array",
-            );
-        }
         let Some(body) = &function.body else {
             return self.unsupported(function.span, "a function without a body", "write its body");
         };
@@ -173,8 +166,14 @@ impl Lowerer<'_> {
             self.strict = true;
         }
         let saved_async = std::mem::replace(&mut self.in_async, is_async);
-        let saved_generator =
-            std::mem::replace(&mut self.in_generator, flavor == Flavor::Generator);
+        let saved_generator = std::mem::replace(
+            &mut self.in_generator,
+            matches!(flavor, Flavor::Generator | Flavor::AsyncGenerator),
+        );
+        let saved_async_generator = std::mem::replace(
+            &mut self.in_async_generator,
+            flavor == Flavor::AsyncGenerator,
+        );
         let saved_derived = self.derived_this.clone();
         self.function_depth += 1;
         if !is_arrow {
@@ -302,6 +301,7 @@ impl Lowerer<'_> {
         };
         self.in_async = saved_async;
         self.in_generator = saved_generator;
+        self.in_async_generator = saved_async_generator;
         self.arguments_ident = saved_arguments;
         self.derived_this = saved_derived;
         self.function_depth -= 1;
@@ -325,6 +325,7 @@ impl Lowerer<'_> {
             }
             let start = match flavor {
                 Flavor::Generator => quote!(rt::generator),
+                Flavor::AsyncGenerator => quote!(rt::async_generator),
                 _ => quote!(rt::spawn_async),
             };
             quote!(move |this: &Value, args: &[Value]| -> Result<Value, rt::Throw> {
@@ -381,12 +382,16 @@ pub(super) enum Flavor {
     Plain,
     Async,
     Generator,
+    /// `async function*`: a generator body whose `await`s suspend it too (runtime
+    /// `async_generator.rs`).
+    AsyncGenerator,
 }
 
 impl Flavor {
     pub(super) fn of(is_async: bool, is_generator: bool) -> Flavor {
         match (is_async, is_generator) {
-            (_, true) => Flavor::Generator,
+            (true, true) => Flavor::AsyncGenerator,
+            (false, true) => Flavor::Generator,
             (true, false) => Flavor::Async,
             (false, false) => Flavor::Plain,
         }

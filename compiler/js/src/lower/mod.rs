@@ -125,6 +125,8 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) in_async: bool,
     /// Whether the code being lowered is the body of a generator (`yield` suspends it).
     pub(crate) in_generator: bool,
+    /// Whether that generator is an `async function*` (its `yield`s await).
+    pub(crate) in_async_generator: bool,
     /// How V8 names the value a declaration destructures (`obj.missing`), for its error
     /// messages; taken by the outermost pattern.
     pub(crate) pattern_source: Option<String>,
@@ -164,6 +166,7 @@ impl<'a> Lowerer<'a> {
             strict: false,
             in_async: false,
             in_generator: false,
+            in_async_generator: false,
             pattern_source: None,
             nested_pattern: false,
             derived_this: None,
