@@ -101,6 +101,10 @@ module.exports = async function handler(req) {
     returned,
     thrown,
     failures,
+    promiseAll: await Promise.all((function* () {
+      yield 1;
+      yield Promise.resolve(2);
+    })()),
     notAsyncIterable: await attempt(async () => {
       for await (const x of 5);
     }),

@@ -65,5 +65,31 @@ function handler(req) {
     }),
     callMissing: attempt(() => o[Symbol.iterator]()),
     symbolsOfNull: attempt(() => Object.getOwnPropertySymbols(null)),
+    descriptors: [
+      Object.getOwnPropertyDescriptor(o, id),
+      Object.getOwnPropertyDescriptor({ [id]: 1 }, id),
+      Object.getOwnPropertyDescriptor(o, Symbol("other")),
+      Object.keys(Object.getOwnPropertyDescriptor(withAccessor, counter)),
+    ],
+    fromEntries: (() => {
+      const made = Object.fromEntries([[id, "by symbol"], ["plain", 1]]);
+      return [made[id], Object.keys(made), Object.getOwnPropertySymbols(made).length];
+    })(),
+    cloneSymbol: attempt(() => structuredClone(id)),
+    cloneNested: attempt(() => structuredClone({ nested: [Symbol("deep")] })),
+    cloneDropsSymbolKeys: Object.getOwnPropertySymbols(structuredClone({ [id]: 1, a: 2 })).length,
+    copiedWithDescriptors: (() => {
+      const source = { plain: 1, [id]: "sym" };
+      Object.defineProperty(source, counter, { value: "hidden", enumerable: false });
+      const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(source));
+      return [
+        copy[id],
+        copy[counter],
+        Object.getOwnPropertySymbols(copy).map(String),
+        Object.getOwnPropertyDescriptor(copy, counter).enumerable,
+        Object.keys(Object.getOwnPropertyDescriptors(source)),
+      ];
+    })(),
+    cloneGenerator: attempt(() => structuredClone((function* () {})())),
   };
 }

@@ -242,7 +242,21 @@ impl ForAwait {
     pub async fn step(&mut self) -> Result<Option<Value>, Throw> {
         match self {
             ForAwait::Sync(values) => match values.step()? {
-                Some(value) => Ok(Some(await_value(value).await?)),
+                // As CreateAsyncFromSyncIterator does: the value is unwrapped by a reaction
+                // into a new promise, which the loop then awaits (two jobs per step, as V8).
+                Some(value) => {
+                    let wrapper = super::promise::resolve(value)?;
+                    let unwrapped = pending();
+                    let target = unwrapped.clone();
+                    super::promise::when_settled(
+                        &wrapper,
+                        Box::new(move |outcome| {
+                            settle(&target, outcome);
+                            Ok(())
+                        }),
+                    );
+                    Ok(Some(await_value(unwrapped).await?))
+                }
                 None => Ok(None),
             },
             ForAwait::Async {

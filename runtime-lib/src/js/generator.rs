@@ -392,3 +392,68 @@ pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::js::access::get;
+
+    fn step(generator: &Value, how: Resume) -> (String, bool) {
+        let result = resume(generator, how).unwrap();
+        let value = get(&result, "value").unwrap();
+        let done = matches!(get(&result, "done").unwrap(), Value::Bool(true));
+        (crate::js::console::inspect(&value), done)
+    }
+
+    /// `function* g() { const x = yield 1; try { yield x; } finally { yield "f"; } }`
+    fn sample() -> Value {
+        generator(async {
+            let x = yield_value(Value::Number(1.0)).await?;
+            let inner = async { yield_value(x).await }.await;
+            yield_value(Value::str("f")).await?;
+            inner?;
+            Ok(Value::str("end"))
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn next_sends_values_and_return_runs_finally() {
+        // Node: g.next() → 1, g.next(7) → 7, g.return(9) → "f" (the finally yields), g.next()
+        // → { value: 9, done: true }, then { value: undefined, done: true }.
+        let g = sample();
+        assert_eq!(
+            step(&g, Resume::Next(Value::str("ignored"))),
+            ("1".into(), false)
+        );
+        assert_eq!(
+            step(&g, Resume::Next(Value::Number(7.0))),
+            ("7".into(), false)
+        );
+        assert_eq!(
+            step(&g, Resume::Return(Value::Number(9.0))),
+            ("f".into(), false)
+        );
+        assert_eq!(step(&g, Resume::Next(Value::Undefined)), ("9".into(), true));
+        assert_eq!(
+            step(&g, Resume::Next(Value::Undefined)),
+            ("undefined".into(), true)
+        );
+    }
+
+    #[test]
+    fn a_generator_not_started_completes_at_once() {
+        let g = sample();
+        assert_eq!(
+            step(&g, Resume::Return(Value::Number(3.0))),
+            ("3".into(), true)
+        );
+        assert!(resume(&g, Resume::Throw(Value::str("late"))).is_err());
+        let fresh = sample();
+        assert!(resume(&fresh, Resume::Throw(Value::str("early"))).is_err());
+        assert_eq!(
+            step(&fresh, Resume::Next(Value::Undefined)),
+            ("undefined".into(), true)
+        );
+    }
+}

@@ -123,8 +123,13 @@ pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
         "fromEntries" => (|| {
             let object = Value::object(Vec::<(JsString, Value)>::new());
             for entry in super::iterate::collect(&arg(args, 0))? {
-                let key = super::convert::to_property_key(&super::access::get(&entry, "0")?)?;
-                define_key(&object, key, super::access::get(&entry, "1")?)?;
+                let key = super::access::get(&entry, "0")?;
+                let value = super::access::get(&entry, "1")?;
+                match key {
+                    // A symbol key stays a symbol key.
+                    Value::Symbol(symbol) => super::symbol_props::define(&object, &symbol, value),
+                    key => define_key(&object, super::convert::to_property_key(&key)?, value)?,
+                }
             }
             Ok(object)
         })(),

@@ -167,3 +167,61 @@ pub fn call_method(symbol: &Rc<JsSymbol>, name: &str) -> Option<Result<Value, Th
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::js::operators::strict_eq;
+    use crate::js::property::{Attributes, PropertyMap};
+
+    fn symbol(value: &Value) -> Rc<JsSymbol> {
+        match value {
+            Value::Symbol(symbol) => symbol.clone(),
+            _ => panic!("not a symbol"),
+        }
+    }
+
+    #[test]
+    fn identity_follows_the_kind_of_symbol() {
+        // node -p 'Symbol("a") === Symbol("a")' → false; Symbol.for("a") === Symbol.for("a")
+        // → true; Symbol.iterator === Symbol.iterator → true; Symbol.for("Symbol.iterator")
+        // === Symbol.iterator → false.
+        let a = call(&[Value::str("a")]).unwrap();
+        assert!(strict_eq(&a, &a.clone()));
+        assert!(!strict_eq(&a, &call(&[Value::str("a")]).unwrap()));
+        let registered = |key: &str| call_static("for", &[Value::str(key)]).unwrap().unwrap();
+        assert!(strict_eq(&registered("a"), &registered("a")));
+        assert!(!strict_eq(&registered("a"), &registered("b")));
+        assert!(strict_eq(&well_known("iterator"), &well_known("iterator")));
+        assert!(!strict_eq(
+            &registered("Symbol.iterator"),
+            &well_known("iterator")
+        ));
+        assert_eq!(
+            descriptive_string(&symbol(&well_known("iterator"))),
+            "Symbol(Symbol.iterator)"
+        );
+        assert_eq!(descriptive_string(&symbol(&call(&[]).unwrap())), "Symbol()");
+    }
+
+    #[test]
+    fn symbol_keys_live_apart_from_string_keys() {
+        let mut map = PropertyMap::new();
+        map.insert(JsString::new("name"), Value::str("n"));
+        let registered = symbol(&call_static("for", &[Value::str("k")]).unwrap().unwrap());
+        map.insert_symbol(SymbolKey(registered), Value::Bool(true), Attributes::DATA);
+        // A rebuilt registered symbol finds the same slot; enumeration sees string keys only.
+        let again = symbol(&call_static("for", &[Value::str("k")]).unwrap().unwrap());
+        assert!(matches!(
+            map.symbol(&SymbolKey(again.clone())).map(|p| &p.value),
+            Some(Value::Bool(true))
+        ));
+        assert_eq!(map.iter().count(), 1);
+        assert!(
+            !map.has_special(),
+            "symbols are not attributes: reads stay on the fast path"
+        );
+        assert!(map.remove_symbol(&SymbolKey(again)).is_some());
+        assert!(map.symbols().is_empty());
+    }
+}

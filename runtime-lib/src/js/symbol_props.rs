@@ -115,6 +115,18 @@ pub fn has_own(object: &Value, symbol: &Rc<JsSymbol>) -> bool {
     own(object, &SymbolKey(symbol.clone())).is_some()
 }
 
+/// An own symbol-keyed property's attributes and value (`undefined` for an accessor), for
+/// `Object.getOwnPropertyDescriptor`.
+pub fn own_property(object: &Value, symbol: &Rc<JsSymbol>) -> Option<(Attributes, Value)> {
+    let key = SymbolKey(symbol.clone());
+    let attributes = own_attributes(object, &key)?;
+    let value = match own(object, &key)? {
+        Found::Data(value) => value,
+        Found::Accessor(..) => Value::Undefined,
+    };
+    Some((attributes, value))
+}
+
 /// `object[symbol] = value`: an inherited setter runs; otherwise the object gets (or updates)
 /// an own property, unless its integrity level forbids it.
 pub fn set(object: &Value, symbol: &Rc<JsSymbol>, value: Value, strict: bool) -> Result<(), Throw> {

@@ -328,14 +328,21 @@ impl Lowerer<'_> {
                 Flavor::AsyncGenerator => quote!(rt::async_generator),
                 _ => quote!(rt::spawn_async),
             };
+            // A generator binds its parameters when it is called (a failing default throws
+            // there, before any `next()`); the body future takes the bound locals with it.
+            let (outside, inside) = match flavor {
+                Flavor::Generator | Flavor::AsyncGenerator => (prologue, Vec::new()),
+                _ => (Vec::new(), prologue),
+            };
             quote!(move |this: &Value, args: &[Value]| -> Result<Value, rt::Throw> {
                 #(#owned)*
+                #(#outside)*
                 let this: Value = this.clone();
                 let args: Vec<Value> = args.to_vec();
                 #start(async move {
                     let this: &Value = &this;
                     let args: &[Value] = &args;
-                    #(#prologue)*
+                    #(#inside)*
                     #statements
                 })
             })
