@@ -286,10 +286,6 @@ const UNSUPPORTED: &[(&str, &str)] = &[
         "module.exports = function (req) {\n  with (req) { return path; }\n};\n",
     ),
     (
-        "async_yield_star",
-        "async function* ids() { yield* [1, 2]; }\nmodule.exports = (req) => ({ body: [] });\n",
-    ),
-    (
         "arguments",
         "module.exports = function (req) {\n  return { body: Array.isArray(arguments) };\n};\nfunction f(a) {\n  a = 2;\n  return arguments[0];\n}\nconst g = () => arguments.length;\n",
     ),

@@ -13,8 +13,9 @@
 //! resumes the body for each, and settles the request's promise when the body yields or ends.
 //! Awaits inside the body suspend the driver (their reactions poll it again); a request made
 //! while the driver waits for one polls it at once, so the body runs synchronously inside
-//! `next()` up to its first `await` or `yield`, as in V8. Only `yield*` inside an async
-//! generator is not modelled (a compile-time diagnostic).
+//! `next()` up to its first `await` or `yield`, as in V8. `yield*` inside an async generator
+//! ([`async_yield_star`]) forwards each resumption to the inner async iterator (or a sync one,
+//! whose values it awaits) and awaits each of its results.
 
 use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
@@ -354,4 +355,81 @@ fn async_iterator_method(value: &Value) -> Result<Option<Value>, Throw> {
             )));
         }
     })
+}
+
+/// `yield* iterable` inside an async generator (awaited by the compiled body).
+pub async fn async_yield_star(iterable: Value) -> Result<Value, Throw> {
+    let (iterator, asynchronous) = match async_iterator_method(&iterable)? {
+        Some(method) => (call_with_this(&method, &iterable, &[])?, true),
+        None => match super::protocol::UserIterator::open(&iterable)? {
+            Some(iterator) => (iterator.into_iterator(), false),
+            // V8 calls the missing method: `undefined is not a function`.
+            None => return Err(Throw::type_error("undefined is not a function")),
+        },
+    };
+    if !matches!(
+        iterator,
+        Value::Object(_) | Value::Array(_) | Value::Function(_)
+    ) {
+        return Err(Throw::type_error(
+            "Result of the Symbol.asyncIterator method is not an object",
+        ));
+    }
+    let next = get(&iterator, "next")?;
+    let mut how = Resume::Next(Value::Undefined);
+    loop {
+        let returning = matches!(how, Resume::Return(_));
+        let called = match how {
+            Resume::Next(value) => call_with_this(&next, &iterator, &[value])?,
+            Resume::Throw(error) => {
+                let method = get(&iterator, "throw")?;
+                if method.is_nullish() {
+                    // No `throw`: close the inner iterator, then V8's TypeError.
+                    let close = get(&iterator, "return")?;
+                    if !close.is_nullish() {
+                        let closed = call_with_this(&close, &iterator, &[])?;
+                        if asynchronous {
+                            await_value(closed).await?;
+                        }
+                    }
+                    return Err(Throw::type_error(
+                        "The iterator does not provide a 'throw' method.",
+                    ));
+                }
+                call_with_this(&method, &iterator, &[error])?
+            }
+            Resume::Return(value) => {
+                let method = get(&iterator, "return")?;
+                if method.is_nullish() {
+                    return Err(Throw::generator_return(value));
+                }
+                call_with_this(&method, &iterator, &[value])?
+            }
+        };
+        let result = if asynchronous {
+            await_value(called).await?
+        } else {
+            called
+        };
+        if !matches!(
+            result,
+            Value::Object(_) | Value::Array(_) | Value::Function(_)
+        ) {
+            return Err(super::protocol::not_an_object(&result));
+        }
+        let done = super::convert::truthy(&get(&result, "done")?);
+        let mut value = get(&result, "value")?;
+        if !asynchronous {
+            // A sync iterator's values are awaited, as CreateAsyncFromSyncIterator does.
+            value = await_value(value).await?;
+        }
+        if done {
+            return if returning {
+                Err(Throw::generator_return(value))
+            } else {
+                Ok(value)
+            };
+        }
+        how = super::generator::yield_raw(value).await;
+    }
 }

@@ -257,6 +257,42 @@ impl Future for YieldValue {
     }
 }
 
+/// A `yield` that answers how it was resumed instead of acting on it (`yield*` in an async
+/// generator forwards the resumption to its inner iterator).
+pub(crate) fn yield_raw(value: Value) -> YieldRaw {
+    YieldRaw { value: Some(value) }
+}
+
+/// The future of [`yield_raw`].
+pub(crate) struct YieldRaw {
+    value: Option<Value>,
+}
+
+impl Future for YieldRaw {
+    type Output = Resume;
+
+    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<Resume> {
+        let Some(channel) = current_channel() else {
+            return Poll::Ready(Resume::Throw(Value::str(
+                "yield outside a running generator",
+            )));
+        };
+        match self.value.take() {
+            Some(value) => {
+                *channel.yielded.borrow_mut() = Some(value);
+                Poll::Pending
+            }
+            None => Poll::Ready(
+                channel
+                    .resume
+                    .borrow_mut()
+                    .take()
+                    .unwrap_or(Resume::Next(Value::Undefined)),
+            ),
+        }
+    }
+}
+
 /// `yield* iterable` (awaited by the compiled body): the inner iterator is opened now, so a
 /// value that is not iterable throws V8's TypeError where the `yield*` is.
 pub fn yield_star(iterable: &Value) -> Result<YieldStar, Throw> {

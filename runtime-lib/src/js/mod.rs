@@ -81,7 +81,7 @@ pub use access::{
     set, set_computed, set_computed_strict, set_index, set_index_strict, set_strict,
 };
 pub use async_fn::{await_now, await_value, spawn_async};
-pub use async_generator::{ForAwait, async_generator};
+pub use async_generator::{ForAwait, async_generator, async_yield_star};
 pub use budget::tick;
 pub use builders::{
     Var, arg, arg_ref, array, array_with_holes, destructure, destructure_any, destructure_named,

@@ -103,11 +103,7 @@ impl Lowerer<'_> {
                 };
                 match (expr.delegate, self.in_async_generator) {
                     (true, false) => quote!(rt::yield_star(&#arg)?.await?),
-                    (true, true) => self.unsupported(
-                        expr.span,
-                        "`yield*` in an async generator",
-                        "loop over the inner iterable with `for await` and `yield` each value",
-                    ),
+                    (true, true) => quote!(rt::async_yield_star(#arg).await?),
                     // An async generator awaits what it yields.
                     (false, true) => quote!(rt::yield_value(rt::await_value(#arg).await?).await?),
                     (false, false) => quote!(rt::yield_value(#arg).await?),
