@@ -512,8 +512,8 @@ pub fn super_method(
 /// `value instanceof constructor` where the constructor is a value (a user class or function).
 pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Throw> {
     // A user `static [Symbol.hasInstance](value)` decides (ECMA-262 InstanceofOperator).
-    if let Value::Function(function) = constructor
-        && (function.class.is_some() || !function.props.borrow().symbols().is_empty())
+    if let Value::Function(_) = constructor
+        && super::symbol_props::chain_has_symbols(constructor)
         && let Value::Symbol(symbol) = super::symbol::well_known("hasInstance")
         && let checker @ Value::Function(_) = super::symbol_props::get(constructor, &symbol)?
     {

@@ -42,6 +42,14 @@ pub fn iterator_method(value: &Value) -> Result<Option<Value>, Throw> {
     ) {
         return Ok(None);
     }
+    // A plain object without symbol keys anywhere on its chain cannot be iterable: answered
+    // without building the symbol (`Array.from(arrayLike)` asks this of every argument).
+    if let Value::Object(object) = value
+        && matches!(object.kind, super::value::ObjectKind::Plain)
+        && !super::symbol_props::chain_has_symbols(value)
+    {
+        return Ok(None);
+    }
     let Value::Symbol(symbol) = super::symbol::well_known("iterator") else {
         return Ok(None);
     };

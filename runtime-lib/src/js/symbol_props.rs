@@ -84,6 +84,29 @@ fn lookup(value: &Value, key: &SymbolKey) -> Option<Found> {
     None
 }
 
+/// Whether `value` or anything on its prototype chain has a symbol-keyed property: the
+/// allocation-free check that lets ToPrimitive, `Object.prototype.toString` and `instanceof`
+/// skip looking up `Symbol.toPrimitive`, `toStringTag` and `hasInstance` on ordinary objects.
+pub fn chain_has_symbols(value: &Value) -> bool {
+    let mut current = value.clone();
+    for _ in 0..MAX_CHAIN {
+        let has = match &current {
+            Value::Object(object) => !object.props.borrow().symbols().is_empty(),
+            Value::Function(function) => !function.props.borrow().symbols().is_empty(),
+            Value::Array(array) => array.with_props(|props| !props.symbols().is_empty()),
+            _ => false,
+        };
+        if has {
+            return true;
+        }
+        match parent(&current) {
+            Some(next) => current = next,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// `object[symbol]`.
 pub fn get(object: &Value, symbol: &Rc<JsSymbol>) -> Result<Value, Throw> {
     if object.is_nullish() {

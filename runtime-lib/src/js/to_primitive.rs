@@ -128,11 +128,7 @@ pub fn to_primitive(value: &Value, hint: Hint) -> Result<Value, Throw> {
 /// The `[Symbol.toPrimitive]` method a user gave `value` (own or inherited), if any; a
 /// non-callable one other than `undefined`/`null` is V8's TypeError.
 fn user_to_primitive(value: &Value) -> Result<Option<Value>, Throw> {
-    let has_symbols = matches!(
-        value,
-        Value::Object(_) | Value::Function(_) | Value::Array(_)
-    );
-    if !has_symbols {
+    if !super::symbol_props::chain_has_symbols(value) {
         return Ok(None);
     }
     let Value::Symbol(symbol) = super::symbol::well_known("toPrimitive") else {
@@ -232,10 +228,8 @@ pub fn native_to_string(value: &Value) -> Result<JsString, Throw> {
 /// `Object.prototype.toString.call(value)`: `[object Tag]`.
 pub fn object_tag(value: &Value) -> String {
     // A string `[Symbol.toStringTag]` (own, inherited, or a getter's) replaces the tag.
-    if matches!(
-        value,
-        Value::Object(_) | Value::Function(_) | Value::Array(_)
-    ) && let Value::Symbol(symbol) = super::symbol::well_known("toStringTag")
+    if super::symbol_props::chain_has_symbols(value)
+        && let Value::Symbol(symbol) = super::symbol::well_known("toStringTag")
         && let Ok(Value::String(tag)) = super::symbol_props::get(value, &symbol)
     {
         return format!("[object {tag}]");
