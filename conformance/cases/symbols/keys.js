@@ -21,6 +21,7 @@ exports.handler = function (req) {
     afterDelete: Object.getOwnPropertySymbols(o).map((s) => s.toString()),
     inOperator: [hidden in o, secret in o, Symbol() in o, Symbol.iterator in []],
     hasOwn: [Object.hasOwn(o, hidden), o.hasOwnProperty(hidden), Object.hasOwn(o, Symbol())],
+    enumerable: [o.propertyIsEnumerable(hidden), o.propertyIsEnumerable(Symbol("none"))],
     spreadCopies: [copy[hidden], copy[secret], Object.keys(copy)],
     assignCopies: [assigned[hidden], Object.getOwnPropertySymbols(assigned).length],
     missing: o[Symbol.iterator],

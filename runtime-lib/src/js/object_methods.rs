@@ -222,6 +222,12 @@ fn object_prototype_call(
     Some(match name {
         "hasOwnProperty" => has_own(receiver, &arg(args, 0)),
         "propertyIsEnumerable" => (|| {
+            if let Value::Symbol(symbol) = arg(args, 0) {
+                return Ok(Value::Bool(
+                    super::symbol_props::own_property(receiver, &symbol)
+                        .is_some_and(|(attributes, _)| attributes.enumerable),
+                ));
+            }
             let key = super::convert::to_property_key(&arg(args, 0))?;
             let keys = match receiver {
                 Value::Object(_) | Value::Array(_) | Value::String(_) => own_keys(receiver)?,
