@@ -187,6 +187,53 @@ module.exports = async function (req) {
     );
 }
 
+/// Generators become futures resumed by `next()` (`rt::generator(async move { … })`), `yield`
+/// and `yield*` suspend them (`.await`), and a `try` around a `yield` is an async block; a
+/// symbol-keyed class method is defined from its computed key; `for…of` steps fallibly and
+/// closes its iterator after a `break`; a pattern without a rest element takes only what it
+/// binds.
+#[test]
+fn generated_rust_of_generators_and_symbols() {
+    snapshot!(
+        "generated_generators",
+        compile_text(
+            "handlers/generators.js",
+            r#"class Bag {
+  constructor(items) { this.items = items; }
+  *[Symbol.iterator]() {
+    try {
+      yield* this.items;
+    } finally {
+      yield "done";
+    }
+  }
+}
+function* naturals() {
+  let n = 0;
+  while (true) { const step = yield n; n += step ?? 1; }
+}
+module.exports = function (req) {
+  const seen = [];
+  for (const item of new Bag([1, 2])) {
+    if (item === 2) break;
+    seen.push(item);
+  }
+  const [first, second] = naturals();
+  return { seen, first, second };
+};
+async function* pages() {
+  yield await Promise.resolve(1);
+}
+module.exports.all = async () => {
+  const out = [];
+  for await (const page of pages()) out.push(page);
+  return out;
+};
+"#,
+        )
+    );
+}
+
 /// Modules that await timers run on event-loop threads: a stateful one on its isolate's loop,
 /// a stateless one on the pool.
 #[test]
@@ -237,10 +284,6 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     (
         "with",
         "module.exports = function (req) {\n  with (req) { return path; }\n};\n",
-    ),
-    (
-        "generator",
-        "function* ids() { yield 1; }\nmodule.exports = (req) => ({ body: [...ids()] });\n",
     ),
     (
         "arguments",

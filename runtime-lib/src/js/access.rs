@@ -106,6 +106,9 @@ fn get_computed_general(object: &Value, key: &Value) -> Result<Value, Throw> {
     {
         return Ok(array.read(index));
     }
+    if let Value::Symbol(symbol) = key {
+        return super::symbol_props::get(object, symbol);
+    }
     if object.is_nullish() {
         return Err(Throw::type_error(format!(
             "Cannot read properties of {} (reading '{}')",
@@ -118,6 +121,11 @@ fn get_computed_general(object: &Value, key: &Value) -> Result<Value, Throw> {
 
 /// `object[key]`, or `None` when the property does not exist (for `in`).
 pub fn get_computed_opt(object: &Value, key: &Value) -> Result<Option<Value>, Throw> {
+    if let Value::Symbol(symbol) = key {
+        return super::symbol_props::has(object, symbol)
+            .then(|| super::symbol_props::get(object, symbol))
+            .transpose();
+    }
     let key = to_property_key(key)?;
     Ok(match object {
         Value::Array(array) => match array_index(&key) {
@@ -293,6 +301,11 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                 _ => super::object_methods::builtin_method(object, name).unwrap_or_default(),
             })
         }
+        Value::Symbol(symbol) => Ok(match key.as_ascii() {
+            Some("constructor") => super::globals::static_fn("Symbol"),
+            Some(name) => super::symbol::get(symbol, name).unwrap_or_default(),
+            None => Value::Undefined,
+        }),
         Value::Bool(_) | Value::Number(_) => Ok(Value::Undefined),
     }
 }
@@ -367,6 +380,16 @@ fn set_computed_in(object: &Value, key: &Value, value: Value, strict: bool) -> R
         array.set(index, value);
         return Ok(());
     }
+    if let Value::Symbol(symbol) = key {
+        if object.is_nullish() {
+            return Err(Throw::type_error(format!(
+                "Cannot set properties of {} (setting '{}')",
+                describe(object),
+                super::symbol::descriptive_string(symbol)
+            )));
+        }
+        return super::symbol_props::set(object, symbol, value, strict);
+    }
     if object.is_nullish() {
         return Err(Throw::type_error(format!(
             "Cannot set properties of {} (setting '{}')",
@@ -405,6 +428,10 @@ pub fn define_key(object: &Value, key: JsString, value: Value) -> Result<(), Thr
 
 /// `{ [key]: value }` in an object literal.
 pub fn define_computed(object: &Value, key: &Value, value: Value) -> Result<(), Throw> {
+    if let Value::Symbol(symbol) = key {
+        super::symbol_props::define(object, symbol, value);
+        return Ok(());
+    }
     define_key(object, to_property_key(key)?, value)
 }
 
@@ -559,6 +586,9 @@ fn delete_in(object: &Value, key: &Value, strict: bool) -> Result<bool, Throw> {
             describe(object)
         )));
     }
+    if let Value::Symbol(symbol) = key {
+        return super::symbol_props::delete(object, symbol, strict);
+    }
     let key = to_property_key(key)?;
     if !super::descriptors::may_delete(object, &key, strict)?
         || !freeze::may_delete(object, &key, strict)?
@@ -685,6 +715,9 @@ pub fn call_method_computed_at(
     args: &[Value],
     source: &str,
 ) -> Result<Value, Throw> {
+    if let Value::Symbol(_) = key {
+        return call_symbol_method(receiver, key, args, source);
+    }
     let name = to_property_key(key)?;
     call_method_at(receiver, &name.to_rust(), args, source)
 }
@@ -711,6 +744,7 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             describe(receiver)
         )))),
         Value::String(text) => super::string_methods::call(text, name, args),
+        Value::Symbol(symbol) => super::symbol::call_method(symbol, name),
         Value::Array(array) => {
             // An own property (`m.groups`, an assigned function) shadows the built-in method.
             if array.has_props()
@@ -812,6 +846,29 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
 
 /// `receiver[key](...args)` with a computed key.
 pub fn call_method_computed(receiver: &Value, key: &Value, args: &[Value]) -> Result<Value, Throw> {
+    if let Value::Symbol(symbol) = key {
+        let source = format!(
+            "{}[{}]",
+            super::console::inspect_short(receiver),
+            super::symbol::descriptive_string(symbol)
+        );
+        return call_symbol_method(receiver, key, args, &source);
+    }
     let name = to_property_key(key)?;
     call_method(receiver, &name.to_rust(), args)
+}
+
+/// `receiver[symbol](...args)`: the method is read (own, inherited or built-in) and called
+/// with `receiver` as `this`.
+fn call_symbol_method(
+    receiver: &Value,
+    key: &Value,
+    args: &[Value],
+    source: &str,
+) -> Result<Value, Throw> {
+    let method = get_computed_general(receiver, key)?;
+    match method {
+        Value::Function(_) => call_with_this(&method, receiver, args),
+        _ => Err(Throw::type_error(format!("{source} is not a function"))),
+    }
 }

@@ -53,6 +53,30 @@ pub fn spawn_async(
     Ok(task.promise.clone())
 }
 
+/// A started task that its owner may poll too: an async generator's driver
+/// (`async_generator.rs`) is resumed by the microtasks its `await`s queue, and by `next()`
+/// when it is waiting for a request.
+pub struct TaskHandle(Rc<Task>);
+
+/// Starts `body` as a task (polled at once, as [`spawn_async`] does) and keeps a handle on it.
+pub fn spawn_task(
+    body: impl Future<Output = Result<Value, Throw>> + 'static,
+) -> Result<TaskHandle, Throw> {
+    let task = Rc::new(Task {
+        body: RefCell::new(Some(Box::pin(body))),
+        promise: pending(),
+    });
+    poll(&task)?;
+    Ok(TaskHandle(task))
+}
+
+impl TaskHandle {
+    /// Polls the task now (nothing happens while it is already being polled or has ended).
+    pub fn poll(&self) -> Result<(), Throw> {
+        poll(&self.0)
+    }
+}
+
 fn poll(task: &Rc<Task>) -> Result<(), Throw> {
     let Some(mut body) = task.body.borrow_mut().take() else {
         return Ok(());

@@ -158,6 +158,23 @@ pub fn pattern_items_named(value: &Value, shown: &str) -> Result<Vec<Value>, Thr
     Err(Throw::type_error(format!("{shown} is not iterable")))
 }
 
+/// `const [a, b] = value` (no rest element): only the values the pattern binds are taken,
+/// and a user iterator is closed after them (`iterate::take`).
+pub fn pattern_take(value: &Value, count: usize) -> Result<Vec<Value>, Throw> {
+    if super::iterate::is_iterable(value) {
+        return super::iterate::take(value, count);
+    }
+    pattern_items(value)
+}
+
+/// [`pattern_take`] where V8 names the value by its source text.
+pub fn pattern_take_named(value: &Value, shown: &str, count: usize) -> Result<Vec<Value>, Throw> {
+    if super::iterate::is_iterable(value) {
+        return super::iterate::take(value, count);
+    }
+    pattern_items_named(value, shown)
+}
+
 /// Item `index` of a destructured list (`undefined` past the end).
 pub fn item(items: &[Value], index: usize) -> Value {
     items.get(index).cloned().unwrap_or_default()

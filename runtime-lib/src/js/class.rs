@@ -511,6 +511,16 @@ pub fn super_method(
 
 /// `value instanceof constructor` where the constructor is a value (a user class or function).
 pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Throw> {
+    // A user `static [Symbol.hasInstance](value)` decides (ECMA-262 InstanceofOperator).
+    if let Value::Function(_) = constructor
+        && super::symbol_props::chain_has_symbols(constructor)
+        && let Value::Symbol(symbol) = super::symbol::well_known("hasInstance")
+        && let checker @ Value::Function(_) = super::symbol_props::get(constructor, &symbol)?
+    {
+        let answer =
+            super::access::call_with_this(&checker, constructor, std::slice::from_ref(value))?;
+        return Ok(super::convert::truthy(&answer));
+    }
     let Value::Function(target) = constructor else {
         return Err(Throw::type_error(
             "Right-hand side of 'instanceof' is not callable",
@@ -633,9 +643,10 @@ pub fn constructor_of(value: &Value) -> Value {
                 ObjectKind::ArrayBuffer(_) | ObjectKind::Bytes(_) | ObjectKind::Host(_) => {
                     builtin(super::host::native_class(&object.kind).unwrap_or("Object"))
                 }
-                ObjectKind::Plain | ObjectKind::Prototype(_) | ObjectKind::Iterator(_) => {
-                    builtin("Object")
-                }
+                ObjectKind::Plain
+                | ObjectKind::Prototype(_)
+                | ObjectKind::Iterator(_)
+                | ObjectKind::Generator(_) => builtin("Object"),
             }
         }
         Value::Array(array) => match array.class() {
@@ -646,6 +657,7 @@ pub fn constructor_of(value: &Value) -> Value {
         Value::Number(_) => builtin("Number"),
         Value::Bool(_) => builtin("Boolean"),
         Value::Function(_) => builtin("Function"),
+        Value::Symbol(_) => super::globals::static_fn("Symbol"),
         Value::Undefined | Value::Null => Value::Undefined,
     }
 }

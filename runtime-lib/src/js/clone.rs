@@ -36,8 +36,10 @@ fn data_clone_error(value: &Value) -> Throw {
             ObjectKind::WeakMap(_) => "#<WeakMap>".to_string(),
             ObjectKind::WeakSet(_) => "#<WeakSet>".to_string(),
             ObjectKind::Iterator(iterator) => format!("#<{}>", iterator.tag),
+            ObjectKind::Generator(_) => super::to_primitive::object_tag(value),
             _ => "#<Promise>".to_string(),
         },
+        Value::Symbol(symbol) => super::symbol::descriptive_string(symbol),
         _ => "#<Promise>".to_string(),
     };
     Throw::new(new_error(
@@ -51,7 +53,7 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
     let address = match value {
         Value::Object(object) => std::rc::Rc::as_ptr(object) as *const () as usize,
         Value::Array(items) => std::rc::Rc::as_ptr(items) as *const () as usize,
-        Value::Function(_) => return Err(data_clone_error(value)),
+        Value::Function(_) | Value::Symbol(_) => return Err(data_clone_error(value)),
         primitive => return Ok(primitive.clone()),
     };
     if let Some(copy) = seen.get(&address) {
@@ -113,6 +115,7 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                 ObjectKind::Host(_)
                 | ObjectKind::Promise(_)
                 | ObjectKind::Iterator(_)
+                | ObjectKind::Generator(_)
                 | ObjectKind::WeakMap(_)
                 | ObjectKind::WeakSet(_) => {
                     return Err(data_clone_error(value));

@@ -112,6 +112,7 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
                 text.to_string()
             }
         }
+        Value::Symbol(symbol) => super::symbol::descriptive_string(symbol),
         Value::Function(function) => {
             if function.name.is_empty() {
                 "[Function (anonymous)]".to_string()
@@ -170,6 +171,10 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
         }
         Value::Object(object) => match &object.kind {
             ObjectKind::Error(_) => super::error::stack_string(value),
+            ObjectKind::Generator(data) if data.is_async() => {
+                "Object [AsyncGenerator] {}".to_string()
+            }
+            ObjectKind::Generator(_) => "Object [Generator] {}".to_string(),
             ObjectKind::Date(time) => {
                 if time.get().is_finite() {
                     super::date::to_iso_string(time.get())
@@ -248,13 +253,13 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
             ObjectKind::Prototype(name) => format!("[Object: {name}.prototype]"),
             ObjectKind::Plain => {
                 let props = object.props.borrow();
-                if props.is_empty() {
+                if props.is_empty() && props.symbols().is_empty() {
                     return "{}".to_string();
                 }
                 if depth > 2 {
                     return "[Object]".to_string();
                 }
-                let parts: Vec<String> = props
+                let mut parts: Vec<String> = props
                     .iter()
                     .map(|(key, item)| {
                         format!(
@@ -264,6 +269,17 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
                         )
                     })
                     .collect();
+                // Node lists enumerable symbol keys after the string keys, as `[Symbol(x)]`.
+                for property in props.symbols() {
+                    if property.attributes.enumerable {
+                        let item = match property.attributes.accessor {
+                            Some(_) => "[Getter]".to_string(),
+                            None => inspect_at(&property.value, depth + 1, true),
+                        };
+                        let key = super::symbol::descriptive_string(&property.key.0);
+                        parts.push(format!("[{key}]: {item}"));
+                    }
+                }
                 format!("{{ {} }}", parts.join(", "))
             }
         },

@@ -18,7 +18,7 @@ pub fn truthy(value: &Value) -> bool {
         Value::Bool(flag) => *flag,
         Value::Number(number) => *number != 0.0 && !number.is_nan(),
         Value::String(text) => !text.is_empty(),
-        Value::Object(_) | Value::Array(_) | Value::Function(_) => true,
+        Value::Object(_) | Value::Array(_) | Value::Function(_) | Value::Symbol(_) => true,
     }
 }
 
@@ -83,6 +83,7 @@ fn to_number_general(value: &Value) -> Result<f64, Throw> {
         Value::Bool(flag) => f64::from(u8::from(*flag)),
         Value::Number(number) => *number,
         Value::String(text) => number::parse_number(&text.to_rust()),
+        Value::Symbol(_) => return Err(super::symbol::to_number_error()),
         _ => to_number(&to_primitive_number(value)?)?,
     })
 }
@@ -95,6 +96,7 @@ pub fn to_string(value: &Value) -> Result<JsString, Throw> {
         Value::Bool(flag) => JsString::new(if *flag { "true" } else { "false" }),
         Value::Number(number) => JsString::new(&number::to_string(*number)),
         Value::String(text) => text.clone(),
+        Value::Symbol(_) => return Err(super::symbol::to_string_error()),
         Value::Array(_) | Value::Function(_) | Value::Object(_) => {
             return to_string(&super::to_primitive::to_primitive(value, Hint::String)?);
         }
@@ -131,6 +133,7 @@ pub fn type_of(value: &Value) -> &'static str {
         Value::Number(_) => "number",
         Value::String(_) => "string",
         Value::Function(_) => "function",
+        Value::Symbol(_) => "symbol",
         Value::Object(_) | Value::Array(_) => "object",
     }
 }

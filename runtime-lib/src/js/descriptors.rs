@@ -245,6 +245,23 @@ pub fn define_property(target: &Value, key: &Value, descriptor: &Value) -> Resul
             "Object.defineProperty called on non-object",
         ));
     }
+    if let Value::Symbol(symbol) = key {
+        let read = read_descriptor(descriptor)?;
+        let accessor = (read.get.is_some() || read.set.is_some())
+            .then(|| (read.get.unwrap_or_default(), read.set.unwrap_or_default()));
+        super::symbol_props::define_property(
+            target,
+            symbol,
+            super::symbol_props::SymbolDescriptor {
+                value: read.value,
+                accessor,
+                enumerable: read.enumerable,
+                writable: read.writable,
+                configurable: read.configurable,
+            },
+        )?;
+        return Ok(target.clone());
+    }
     let key = to_property_key(key)?;
     let read = read_descriptor(descriptor)?;
     define_own(target, key, read)?;
@@ -390,8 +407,18 @@ pub fn define_properties(target: &Value, descriptors: &Value) -> Result<Value, T
         let descriptor = get_key(descriptors, &key)?;
         read.push((key, read_descriptor(&descriptor)?));
     }
+    // Enumerable symbol keys of the descriptor map define symbol-keyed properties, after the
+    // string keys (OwnPropertyKeys order).
+    let mut symbols = Vec::new();
+    for (symbol, descriptor) in super::symbol_props::own_enumerable_entries(descriptors)? {
+        read_descriptor(&descriptor)?;
+        symbols.push((Value::Symbol(symbol), descriptor));
+    }
     for (key, descriptor) in read {
         define_own(target, key, descriptor)?;
+    }
+    for (symbol, descriptor) in symbols {
+        define_property(target, &symbol, &descriptor)?;
     }
     Ok(target.clone())
 }
@@ -404,6 +431,10 @@ pub fn define_accessor(
     getter: Value,
     setter: Value,
 ) -> Result<(), Throw> {
+    if let Value::Symbol(symbol) = key {
+        super::symbol_props::define_accessor(target, symbol, getter, setter, true);
+        return Ok(());
+    }
     let key = to_property_key(key)?;
     let Some(props) = props_of(target) else {
         return Ok(());
@@ -471,6 +502,11 @@ pub fn own_property_descriptor(target: &Value, key: &Value) -> Result<Value, Thr
         return Err(Throw::type_error(
             "Cannot convert undefined or null to object",
         ));
+    }
+    if let Value::Symbol(symbol) = key {
+        return Ok(super::symbol_props::own_property(target, symbol)
+            .map(|(attributes, value)| descriptor_object(&attributes, value))
+            .unwrap_or_default());
     }
     let key = to_property_key(key)?;
     match target {
@@ -607,6 +643,10 @@ pub fn own_property_descriptors(target: &Value) -> Result<Value, Throw> {
     for name in names {
         let descriptor = own_property_descriptor(target, &Value::String(name.clone()))?;
         super::access::define_key(&result, name, descriptor)?;
+    }
+    for symbol in super::symbol_props::own_keys(target) {
+        let descriptor = own_property_descriptor(target, &symbol)?;
+        super::access::define_computed(&result, &symbol, descriptor)?;
     }
     Ok(result)
 }

@@ -546,6 +546,19 @@ impl JsArray {
             .and_then(|extra| extra.props.get(key).cloned())
     }
 
+    /// Reads the named (and symbol-keyed) properties with `read`.
+    pub fn with_props<R>(&self, read: impl FnOnce(&PropertyMap) -> R) -> R {
+        match &*self.extra.borrow() {
+            Some(extra) => read(&extra.props),
+            None => read(&PropertyMap::new()),
+        }
+    }
+
+    /// Changes the named (and symbol-keyed) properties with `change`.
+    pub fn with_props_mut<R>(&self, change: impl FnOnce(&mut PropertyMap) -> R) -> R {
+        self.extra_mut(|extra| change(&mut extra.props))
+    }
+
     /// Sets the named property `key` (not an index, not `length`).
     pub fn set_prop(&self, key: JsString, value: Value) {
         self.extra_mut(|extra| extra.props.insert(key, value));

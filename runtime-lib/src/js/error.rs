@@ -21,6 +21,9 @@ pub struct Throw {
     /// The request ran out of its time budget (`budget.rs`): no `catch` may handle it and no
     /// `finally` runs; it unwinds to the bridge, which answers 504.
     pub uncatchable: bool,
+    /// `generator.return(v)` unwinding the generator's body (`generator.rs`): no `catch`
+    /// handles it, `finally` blocks run, and the generator answers `{ value, done: true }`.
+    pub generator_return: bool,
 }
 
 impl Throw {
@@ -29,7 +32,22 @@ impl Throw {
         Throw {
             value,
             uncatchable: false,
+            generator_return: false,
         }
+    }
+
+    /// The unwinding `generator.return(value)` starts at the suspended `yield`.
+    pub fn generator_return(value: Value) -> Self {
+        Throw {
+            value,
+            uncatchable: false,
+            generator_return: true,
+        }
+    }
+
+    /// Whether `finally` blocks run as this unwinds (all but running out of time).
+    pub fn runs_finally(&self) -> bool {
+        !self.uncatchable
     }
 
     /// The unwinding that ends a request past its time budget.
@@ -37,12 +55,13 @@ impl Throw {
         Throw {
             value: new_error("Error", "the handler ran past its time budget"),
             uncatchable: true,
+            generator_return: false,
         }
     }
 
     /// Whether a JS `catch` may handle it.
     pub fn is_catchable(&self) -> bool {
-        !self.uncatchable
+        !self.uncatchable && !self.generator_return
     }
 
     /// Throws a new error object of class `name` (`Error`, `TypeError`, …).

@@ -75,6 +75,7 @@ pub const STATIC_CALLS: &[&str] = &[
     "Object.getOwnPropertyDescriptor",
     "Object.getOwnPropertyDescriptors",
     "Object.getOwnPropertyNames",
+    "Object.getOwnPropertySymbols",
     "Object.setPrototypeOf",
     "Object.isFrozen",
     "Object.isSealed",
@@ -140,6 +141,9 @@ pub const STATIC_CALLS: &[&str] = &[
     "Date.now",
     "Date.parse",
     "Date.UTC",
+    "Symbol",
+    "Symbol.for",
+    "Symbol.keyFor",
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
@@ -190,6 +194,11 @@ pub const STATIC_VALUES: &[&str] = &[
     "Number.NaN",
     "NaN",
     "Infinity",
+    "Symbol.iterator",
+    "Symbol.asyncIterator",
+    "Symbol.toPrimitive",
+    "Symbol.toStringTag",
+    "Symbol.hasInstance",
     "Object.prototype",
     "Uint8Array.BYTES_PER_ELEMENT",
     "Int8Array.BYTES_PER_ELEMENT",
@@ -218,6 +227,7 @@ pub const CONSTRUCTORS: &[&str] = &[
     "RegExp",
     "Array",
     "Object",
+    "Symbol",
     "WeakMap",
     "WeakSet",
     "Number",
@@ -330,6 +340,11 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
     {
         return result;
     }
+    if let Some(function) = name.strip_prefix("Symbol.")
+        && let Some(result) = super::symbol::call_static(function, args)
+    {
+        return result;
+    }
     if let Some(function) = name.strip_prefix("crypto.")
         && let Some(result) = super::crypto::call(function, args)
     {
@@ -370,11 +385,15 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
         }
         "isNaN" => Ok(Value::Bool(to_number(&arg(args, 0))?.is_nan())),
         "isFinite" => Ok(Value::Bool(to_number(&arg(args, 0))?.is_finite())),
-        "String" => Ok(Value::String(if args.is_empty() {
-            super::string::JsString::empty()
-        } else {
-            to_string(&args[0])?
+        "String" => Ok(Value::String(match args.first() {
+            None => super::string::JsString::empty(),
+            // `String(symbol)` is the one conversion of a symbol to text that does not throw.
+            Some(Value::Symbol(symbol)) => {
+                JsString::new(&super::symbol::descriptive_string(symbol))
+            }
+            Some(value) => to_string(value)?,
         })),
+        "Symbol" => super::symbol::call(args),
         "String.fromCharCode" => {
             let mut units = Vec::with_capacity(args.len());
             for value in args {
@@ -456,6 +475,13 @@ pub fn static_value(name: &str) -> Value {
     if let Some(value) = super::bytes::static_value(name) {
         return value;
     }
+    if let Some(symbol) = name.strip_prefix("Symbol.")
+        && let Some(known) = super::symbol::WELL_KNOWN
+            .iter()
+            .find(|known| **known == symbol)
+    {
+        return super::symbol::well_known(known);
+    }
     if let Some(value) = name.strip_prefix("Math.").and_then(super::math::constant) {
         return Value::Number(value);
     }
@@ -520,6 +546,7 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "TextDecoder" => super::text_encoding::construct_decoder(args),
         "URL" => super::node::url::construct_url(args),
         "URLSearchParams" => super::node::url::construct_params(args),
+        "Symbol" => Err(Throw::type_error("Symbol is not a constructor")),
         "WeakSet" => super::weak::new_weak_set(args),
         // Primitive wrappers: objects around a primitive (`typeof` "object", `===` by identity).
         "Number" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::Number(

@@ -2,13 +2,15 @@
 //!
 //! ```text
 //! for (const post of posts) {…}   →   let mut iter = rt::ForOf::new(&posts)?;
-//!                                     while let Some(post) = iter.next() {…}
+//!                                     while let Some(post) = iter.step()? {…}
+//!                                     iter.finish()?;   (after a `break`: the iterator's `return()`)
 //! [...new Set(words)]             →   rt::spread_into(&mut items, &set)?
 //! ```
 //!
 //! Arrays, Sets, Maps and iterator objects are walked live (an element added during the loop is
 //! visited, a deleted one is not, as in JS); strings yield code points. Spread and
-//! destructuring take every value at once.
+//! destructuring take every value at once. Any other object goes through the protocol of
+//! `protocol.rs` (its `[Symbol.iterator]()`, generators included).
 
 use std::rc::Rc;
 
@@ -16,6 +18,7 @@ use super::console::inspect;
 use super::elements::JsArray;
 use super::error::Throw;
 use super::iterator::{Yield, drain, over_collection, step};
+use super::protocol::UserIterator;
 use super::string::JsString;
 use super::value::{ObjectKind, Value};
 
@@ -28,6 +31,8 @@ pub enum ForOf {
     Iterator(Value),
     /// A precomputed list (strings).
     List(std::vec::IntoIter<Value>),
+    /// A user iterable or a generator: `next()` may throw, and leaving early calls `return()`.
+    User(UserIterator),
 }
 
 impl ForOf {
@@ -42,9 +47,46 @@ impl ForOf {
                 ObjectKind::Bytes(_) | ObjectKind::Host(_) if is_iterable(value) => {
                     Ok(ForOf::List(collect(value)?.into_iter()))
                 }
-                _ => Err(not_iterable(value)),
+                _ => match UserIterator::open(value)? {
+                    Some(iterator) => Ok(ForOf::User(iterator)),
+                    None => Err(not_iterable(value)),
+                },
+            },
+            Value::Function(_) => match UserIterator::open(value)? {
+                Some(iterator) => Ok(ForOf::User(iterator)),
+                None => Err(not_iterable(value)),
             },
             other => Ok(ForOf::List(collect(other)?.into_iter())),
+        }
+    }
+
+    /// Starts iterating `value`, or throws `TypeError: <message>` (V8 words it from the
+    /// loop's source text: `items is not iterable`, `f is not a function or its return value
+    /// is not iterable`).
+    pub fn new_described(value: &Value, message: &str) -> Result<ForOf, Throw> {
+        if !is_iterable(value) && !matches!(value, Value::String(_)) {
+            return Err(Throw::type_error(message));
+        }
+        ForOf::new(value)
+    }
+
+    /// The next value of the loop, or `None` when it ends (a user iterator's `next()` may
+    /// throw).
+    #[inline]
+    pub fn step(&mut self) -> Result<Option<Value>, Throw> {
+        match self {
+            ForOf::User(iterator) => iterator.step(),
+            other => Ok(other.next()),
+        }
+    }
+
+    /// After the loop: a loop left by `break` closes a user iterator (`return()`), whose
+    /// throw is the loop's. A loop left by `return` or a throw closes it when dropped.
+    #[inline]
+    pub fn finish(&mut self) -> Result<(), Throw> {
+        match self {
+            ForOf::User(iterator) => iterator.close(),
+            _ => Ok(()),
         }
     }
 }
@@ -66,6 +108,7 @@ impl Iterator for ForOf {
             },
             ForOf::Iterator(_) => None,
             ForOf::List(items) => items.next(),
+            ForOf::User(iterator) => iterator.step().ok().flatten(),
         }
     }
 }
@@ -82,7 +125,10 @@ pub fn is_iterable(value: &Value) -> bool {
                     | ObjectKind::Iterator(_)
                     | ObjectKind::Bytes(_)
             ) || super::node::url::params_entries(value).is_some()
+                || super::generator::is_sync_generator(value)
+                || super::protocol::is_user_iterable(value)
         }
+        Value::Function(_) => super::protocol::is_user_iterable(value),
         _ => false,
     }
 }
@@ -93,14 +139,20 @@ pub fn collect_argument(value: &Value) -> Result<Vec<Value>, Throw> {
     if is_iterable(value) {
         return collect(value);
     }
+    Err(not_iterable_typed(value))
+}
+
+/// V8's TypeError for a value that is not iterable where it describes the value by its type
+/// (`new Map(5)`, `yield* {}`).
+pub fn not_iterable_typed(value: &Value) -> Throw {
     let description = match value {
         Value::Object(_) | Value::Array(_) => "object".to_string(),
         Value::Function(_) => "function".to_string(),
         other => format!("{} {}", super::convert::type_of(other), inspect(other)),
     };
-    Err(Throw::type_error(format!(
+    Throw::type_error(format!(
         "{description} is not iterable (cannot read property Symbol(Symbol.iterator))"
-    )))
+    ))
 }
 
 /// Every value `value` yields.
@@ -124,10 +176,44 @@ pub fn collect(value: &Value) -> Result<Vec<Value>, Throw> {
             ObjectKind::Host(_) if let Some(entries) = super::node::url::params_entries(value) => {
                 Ok(entries)
             }
-            _ => Err(not_iterable(value)),
+            _ => collect_user(value),
         },
+        Value::Function(_) => collect_user(value),
         _ => Err(not_iterable(value)),
     }
+}
+
+fn collect_user(value: &Value) -> Result<Vec<Value>, Throw> {
+    match UserIterator::open(value)? {
+        Some(mut iterator) => super::protocol::collect(&mut iterator),
+        None => Err(not_iterable(value)),
+    }
+}
+
+/// The first `count` values of an iterable for a destructuring pattern without a rest
+/// element: a user iterator is stepped `count` times and then closed (`return()`), so an
+/// infinite generator can be destructured.
+pub fn take(value: &Value, count: usize) -> Result<Vec<Value>, Throw> {
+    let user = match value {
+        Value::Object(object) => !matches!(
+            object.kind,
+            ObjectKind::Set(_) | ObjectKind::Map(_) | ObjectKind::Iterator(_)
+        ),
+        Value::Function(_) => true,
+        _ => false,
+    };
+    if user && let Some(mut iterator) = UserIterator::open(value)? {
+        return super::protocol::take(&mut iterator, count);
+    }
+    // A built-in iterator object keeps what the pattern did not take.
+    if let Value::Object(object) = value
+        && let ObjectKind::Iterator(data) = &object.kind
+    {
+        return Ok(std::iter::from_fn(|| step(data)).take(count).collect());
+    }
+    let mut items = collect(value)?;
+    items.truncate(count);
+    Ok(items)
 }
 
 fn not_iterable(value: &Value) -> Throw {

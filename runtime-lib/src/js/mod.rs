@@ -18,6 +18,7 @@
 pub mod access;
 pub mod array;
 pub mod async_fn;
+pub mod async_generator;
 pub mod base64;
 pub mod budget;
 pub mod builders;
@@ -41,6 +42,7 @@ pub mod event_loop;
 pub mod exceptions;
 pub mod fdlibm;
 pub mod freeze;
+pub mod generator;
 pub mod globals;
 pub mod host;
 pub mod isolate;
@@ -60,6 +62,7 @@ pub mod process;
 pub mod promise;
 pub mod promise_combinators;
 pub mod property;
+pub mod protocol;
 pub mod prototype;
 pub mod regexp;
 pub mod request_task;
@@ -67,6 +70,8 @@ pub mod static_keys;
 pub mod string;
 pub mod string_methods;
 pub mod subclass;
+pub mod symbol;
+pub mod symbol_props;
 pub mod teardown;
 pub mod text_encoding;
 pub mod timers;
@@ -82,11 +87,13 @@ pub use access::{
     set, set_computed, set_computed_strict, set_index, set_index_strict, set_strict,
 };
 pub use async_fn::{await_now, await_value, spawn_async};
+pub use async_generator::{ForAwait, async_generator, async_yield_star};
 pub use budget::tick;
 pub use builders::{
     Var, arg, arg_ref, array, array_with_holes, destructure, destructure_any, destructure_named,
-    func, increment, item, object, object_rest, pattern_items, pattern_items_named, rest_args,
-    rest_items, spread_object, template, template_strings, throw, with_source,
+    func, increment, item, object, object_rest, pattern_items, pattern_items_named, pattern_take,
+    pattern_take_named, rest_args, rest_items, spread_object, template, template_strings, throw,
+    with_source,
 };
 pub use class::{
     ClassParent, ThisBinding, arrow, builtin_constructor, class, define_class_accessor,
@@ -99,6 +106,7 @@ pub use convert::{
 pub use descriptors::define_accessor;
 pub use error::Throw;
 pub use exceptions::{Completion, catch_value, const_assignment, undeclared};
+pub use generator::{generator, yield_star, yield_value};
 pub use globals::{call_static, construct, instance_of, static_fn, static_value};
 pub use isolate::{Isolate, ModuleHandle, Modules};
 pub use iterate::{ForOf, spread_into};
@@ -113,4 +121,5 @@ pub use operators::{
 pub use prototype::{for_in_keys, literal_prototype};
 pub use regexp::regexp;
 pub use string::JsString;
+pub use symbol_props::{define_computed_accessor, define_computed_method};
 pub use value::Value;

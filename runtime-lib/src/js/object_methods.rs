@@ -82,6 +82,10 @@ pub fn copy_properties(target: &Value, source: &Value) -> Result<(), Throw> {
     for (key, value) in own_entries(source)? {
         set_key_strict(target, key, value)?;
     }
+    // Own enumerable symbol-keyed properties are copied too, after the string keys.
+    for (symbol, value) in super::symbol_props::own_enumerable_entries(source)? {
+        super::symbol_props::set(target, &symbol, value, true)?;
+    }
     Ok(())
 }
 
@@ -93,6 +97,9 @@ pub fn spread_properties(target: &Value, source: &Value) -> Result<(), Throw> {
     }
     for (key, value) in own_entries(source)? {
         define_key(target, key, value)?;
+    }
+    for (symbol, value) in super::symbol_props::own_enumerable_entries(source)? {
+        super::symbol_props::define(target, &symbol, value);
     }
     Ok(())
 }
@@ -127,8 +134,13 @@ pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
         "fromEntries" => (|| {
             let object = Value::object(Vec::<(JsString, Value)>::new());
             for entry in super::iterate::collect(&arg(args, 0))? {
-                let key = super::convert::to_property_key(&super::access::get(&entry, "0")?)?;
-                define_key(&object, key, super::access::get(&entry, "1")?)?;
+                let key = super::access::get(&entry, "0")?;
+                let value = super::access::get(&entry, "1")?;
+                match key {
+                    // A symbol key stays a symbol key.
+                    Value::Symbol(symbol) => super::symbol_props::define(&object, &symbol, value),
+                    key => define_key(&object, super::convert::to_property_key(&key)?, value)?,
+                }
             }
             Ok(object)
         })(),
@@ -147,6 +159,12 @@ pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
         "create" => super::prototype::create(&arg(args, 0), &arg(args, 1)),
         "getPrototypeOf" => super::prototype::get_prototype_of(&arg(args, 0)),
         "hasOwn" => has_own(&arg(args, 0), &arg(args, 1)),
+        "getOwnPropertySymbols" => match arg(args, 0) {
+            Value::Undefined | Value::Null => Err(Throw::type_error(
+                "Cannot convert undefined or null to object",
+            )),
+            object => Ok(Value::array(super::symbol_props::own_keys(&object))),
+        },
         "is" => Ok(Value::Bool(same_value(&arg(args, 0), &arg(args, 1)))),
         _ => return super::descriptors::call_static(name, args),
     })
@@ -163,6 +181,9 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
 }
 
 fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
+    if let Value::Symbol(symbol) = key {
+        return Ok(Value::Bool(super::symbol_props::has_own(object, symbol)));
+    }
     let key = super::convert::to_property_key(key)?;
     if object.is_nullish() {
         return Err(Throw::type_error(
@@ -195,6 +216,7 @@ pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value
         .or_else(|| super::iterator::call(receiver, name, args))
         .or_else(|| super::regexp::call(receiver, name, args))
         .or_else(|| super::promise::call(receiver, name, args))
+        .or_else(|| super::generator::call(receiver, name, args))
     {
         return Some(result);
     }
@@ -211,6 +233,12 @@ fn object_prototype_call(
     Some(match name {
         "hasOwnProperty" => has_own(receiver, &arg(args, 0)),
         "propertyIsEnumerable" => (|| {
+            if let Value::Symbol(symbol) = arg(args, 0) {
+                return Ok(Value::Bool(
+                    super::symbol_props::own_property(receiver, &symbol)
+                        .is_some_and(|(attributes, _)| attributes.enumerable),
+                ));
+            }
             let key = super::convert::to_property_key(&arg(args, 0))?;
             let keys = match receiver {
                 Value::Object(_) | Value::Array(_) | Value::String(_) => own_keys(receiver)?,
@@ -261,6 +289,9 @@ const OBJECT_PROTOTYPE_METHODS: &[(&str, u32)] = &[
 /// Native methods of the built-in kinds that user code reads as values (`typeof d.getTime`,
 /// `const get = map.get`); calls go straight to the dispatchers above.
 const KIND_METHODS: &[(&str, &[&str])] = &[
+    ("Generator", &["next", "return", "throw"]),
+    ("AsyncGenerator", &["next", "return", "throw"]),
+    ("Iterator", &["next"]),
     (
         "Date",
         &[
@@ -336,6 +367,9 @@ fn kind_name(value: &Value) -> Option<&'static str> {
         ObjectKind::WeakSet(_) => "WeakSet",
         ObjectKind::RegExp(_) => "RegExp",
         ObjectKind::Promise(_) => "Promise",
+        ObjectKind::Generator(data) if data.is_async() => "AsyncGenerator",
+        ObjectKind::Generator(_) => "Generator",
+        ObjectKind::Iterator(_) => "Iterator",
         ObjectKind::Prototype(name) => name,
         _ => return None,
     })

@@ -127,6 +127,7 @@ pub fn strict_eq(a: &Value, b: &Value) -> bool {
                 || matches!((&x.kind, &y.kind), (ObjectKind::Prototype(a), ObjectKind::Prototype(b)) if a == b)
         }
         (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
+        (Value::Symbol(x), Value::Symbol(y)) => super::symbol::same_symbol(x, y),
         (Value::Function(x), Value::Function(y)) => {
             Rc::ptr_eq(x, y) || (x.builtin.is_some() && x.builtin == y.builtin)
         }

@@ -36,6 +36,8 @@ enum TableKey {
     /// Objects, arrays and functions by address: the table holds the key, so the address
     /// cannot be reused while the entry exists.
     Reference(usize),
+    /// Symbols as `===` compares them (`symbol.rs`).
+    Symbol(super::symbol::SymbolKey),
 }
 
 impl TableKey {
@@ -56,6 +58,7 @@ impl TableKey {
             Value::Function(function) => {
                 TableKey::Reference(Rc::as_ptr(function) as *const () as usize)
             }
+            Value::Symbol(symbol) => TableKey::Symbol(super::symbol::SymbolKey(symbol.clone())),
         }
     }
 }

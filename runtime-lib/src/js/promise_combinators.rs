@@ -39,7 +39,10 @@ fn combine(
     on_complete: impl Fn(Vec<Value>) -> Outcome + 'static,
 ) -> Result<Value, Throw> {
     let combined = pending();
-    let items = super::iterate::collect(iterable)?;
+    let items = match elements(iterable)? {
+        Ok(items) => items,
+        Err(rejected) => return Ok(rejected),
+    };
     let values = Rc::new(RefCell::new(vec![Value::Undefined; items.len()]));
     // One more than the elements left, until the loop has registered every reaction.
     let remaining = Rc::new(Cell::new(items.len() + 1));
@@ -120,7 +123,11 @@ fn all_settled(iterable: &Value) -> Result<Value, Throw> {
 
 fn race(iterable: &Value) -> Result<Value, Throw> {
     let combined = pending();
-    for item in super::iterate::collect(iterable)? {
+    let items = match elements(iterable)? {
+        Ok(items) => items,
+        Err(rejected) => return Ok(rejected),
+    };
+    for item in items {
         let target = combined.clone();
         when_settled(
             &resolve(item)?,
@@ -151,4 +158,14 @@ fn any(iterable: &Value) -> Result<Value, Throw> {
             }
         },
     )
+}
+
+/// The elements of a combinator's iterable; a value that is not iterable, or an iterator that
+/// throws, gives a rejected promise instead (as V8 does), except when out of time.
+fn elements(iterable: &Value) -> Result<Result<Vec<Value>, Value>, Throw> {
+    match super::iterate::collect_argument(iterable) {
+        Ok(items) => Ok(Ok(items)),
+        Err(thrown) if thrown.is_catchable() => Ok(Err(super::promise::reject(thrown.value))),
+        Err(thrown) => Err(thrown),
+    }
 }

@@ -16,6 +16,7 @@ use indexmap::IndexMap;
 use indexmap::map::Entry;
 
 use super::string::JsString;
+use super::symbol::SymbolKey;
 use super::value::Value;
 
 /// The own properties of an ordinary object.
@@ -28,8 +29,29 @@ pub struct PropertyMap {
     /// configurable data (`Object.defineProperty`, getters and setters); absent for almost every
     /// object, so ordinary maps pay one `None` check. An accessor's entry holds `undefined`.
     /// Boxed so that the map of every object grows by one pointer, not by a whole `HashMap`.
-    #[allow(clippy::box_collection)]
-    special: Option<Box<std::collections::HashMap<JsString, Attributes>>>,
+    /// The same box holds the symbol-keyed properties, which are as rare.
+    special: Option<Box<Special>>,
+}
+
+/// What few objects have: attributes other than the defaults, and symbol-keyed properties.
+#[derive(Clone, Default)]
+struct Special {
+    /// Attributes by string key (every key here is also in `entries`).
+    attributes: std::collections::HashMap<JsString, Attributes>,
+    /// Symbol-keyed properties in insertion order (`Object.getOwnPropertySymbols`), looked up
+    /// linearly: an object rarely has more than a couple.
+    symbols: Vec<SymbolProperty>,
+}
+
+/// One symbol-keyed property.
+#[derive(Clone)]
+pub struct SymbolProperty {
+    /// Its key.
+    pub key: SymbolKey,
+    /// Its value (`undefined` for an accessor).
+    pub value: Value,
+    /// Its attributes (an accessor's getter and setter among them).
+    pub attributes: Attributes,
 }
 
 /// A property's attributes when they are not the defaults of an assignment.
@@ -46,6 +68,14 @@ pub struct Attributes {
 }
 
 impl Attributes {
+    /// The attributes of a property made by assignment.
+    pub const DATA: Attributes = Attributes {
+        enumerable: true,
+        writable: true,
+        configurable: true,
+        accessor: None,
+    };
+
     /// Whether these are the attributes of a property made by assignment.
     pub fn is_default(&self) -> bool {
         self.enumerable && self.writable && self.configurable && self.accessor.is_none()
@@ -140,26 +170,27 @@ impl PropertyMap {
 
     /// The attributes of `key`, when they are not the defaults.
     pub fn attributes(&self, key: &JsString) -> Option<&Attributes> {
-        self.special.as_ref()?.get(key)
+        self.special.as_ref()?.attributes.get(key)
     }
 
     /// Sets the attributes of `key` (present in the map); the defaults drop the record.
     pub fn set_attributes(&mut self, key: &JsString, attributes: Attributes) {
         if attributes.is_default() {
             if let Some(special) = &mut self.special {
-                special.remove(key);
+                special.attributes.remove(key);
             }
             return;
         }
         self.special
             .get_or_insert_with(Default::default)
+            .attributes
             .insert(key.clone(), attributes);
     }
 
     /// Makes `key` a plain data property again (CreateDataProperty over an accessor).
     pub fn clear_attributes(&mut self, key: &JsString) {
         if let Some(special) = &mut self.special {
-            special.remove(key);
+            special.attributes.remove(key);
         }
     }
 
@@ -168,7 +199,7 @@ impl PropertyMap {
     pub fn has_special(&self) -> bool {
         self.special
             .as_ref()
-            .is_some_and(|special| !special.is_empty())
+            .is_some_and(|special| !special.attributes.is_empty())
     }
 
     /// Every own key, enumerable or not, in enumeration order (`Object.getOwnPropertyNames`).
@@ -179,7 +210,7 @@ impl PropertyMap {
     /// Removes `key`, keeping the order of the others.
     pub fn remove(&mut self, key: &JsString) -> Option<Value> {
         if let Some(special) = &mut self.special {
-            special.remove(key);
+            special.attributes.remove(key);
         }
         let removed = self.entries.shift_remove(key);
         if removed.is_some() && array_index(key).is_some() {
@@ -204,8 +235,48 @@ impl PropertyMap {
     pub fn iter(&self) -> impl Iterator<Item = (&JsString, &Value)> {
         let special = self.special.as_deref();
         self.entries.iter().filter(move |(key, _)| {
-            special.is_none_or(|special| special.get(*key).is_none_or(|a| a.enumerable))
+            special.is_none_or(|special| special.attributes.get(*key).is_none_or(|a| a.enumerable))
         })
+    }
+
+    /// The symbol-keyed property `key`.
+    pub fn symbol(&self, key: &SymbolKey) -> Option<&SymbolProperty> {
+        self.special
+            .as_ref()?
+            .symbols
+            .iter()
+            .find(|property| property.key == *key)
+    }
+
+    /// Sets the symbol-keyed property `key` (keeping its place if it exists; a plain value
+    /// replaces an accessor only when `attributes` say so).
+    pub fn insert_symbol(&mut self, key: SymbolKey, value: Value, attributes: Attributes) {
+        let symbols = &mut self.special.get_or_insert_with(Default::default).symbols;
+        match symbols.iter_mut().find(|property| property.key == key) {
+            Some(property) => {
+                property.value = value;
+                property.attributes = attributes;
+            }
+            None => symbols.push(SymbolProperty {
+                key,
+                value,
+                attributes,
+            }),
+        }
+    }
+
+    /// Removes the symbol-keyed property `key`.
+    pub fn remove_symbol(&mut self, key: &SymbolKey) -> Option<Value> {
+        let symbols = &mut self.special.as_mut()?.symbols;
+        let position = symbols.iter().position(|property| property.key == *key)?;
+        Some(symbols.remove(position).value)
+    }
+
+    /// The symbol-keyed properties in insertion order, enumerable or not.
+    pub fn symbols(&self) -> &[SymbolProperty] {
+        self.special
+            .as_ref()
+            .map_or(&[], |special| special.symbols.as_slice())
     }
 
     /// How many properties there are.

@@ -217,6 +217,10 @@ pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
                     kind
                     @ (ObjectKind::ArrayBuffer(_) | ObjectKind::Bytes(_) | ObjectKind::Host(_)),
                 ) => builtin_prototype(super::host::native_class(kind).unwrap_or("Object")),
+                (None, ObjectKind::Generator(data)) if data.is_async() => {
+                    builtin_prototype("AsyncGenerator")
+                }
+                (None, ObjectKind::Generator(_)) => builtin_prototype("Generator"),
             },
         },
         Value::Array(array) => match array.class() {

@@ -80,6 +80,24 @@ pub fn to_primitive(value: &Value, hint: Hint) -> Result<Value, Throw> {
     ) {
         return Ok(value.clone());
     }
+    // A user `[Symbol.toPrimitive](hint)` decides first (ECMA-262 §7.1.1 step 1.a).
+    if let Some(exotic) = user_to_primitive(value)? {
+        let hint = match hint {
+            Hint::Default => "default",
+            Hint::Number => "number",
+            Hint::String => "string",
+        };
+        let result = super::access::call_with_this(&exotic, value, &[Value::str(hint)])?;
+        if matches!(
+            result,
+            Value::Object(_) | Value::Array(_) | Value::Function(_)
+        ) {
+            return Err(Throw::type_error(
+                "Cannot convert object to primitive value",
+            ));
+        }
+        return Ok(result);
+    }
     let is_date =
         matches!(value, Value::Object(object) if matches!(object.kind, ObjectKind::Date(_)));
     let string_first = hint == Hint::String || (hint == Hint::Default && is_date);
@@ -105,6 +123,25 @@ pub fn to_primitive(value: &Value, hint: Hint) -> Result<Value, Throw> {
     Err(Throw::type_error(
         "Cannot convert object to primitive value",
     ))
+}
+
+/// The `[Symbol.toPrimitive]` method a user gave `value` (own or inherited), if any; a
+/// non-callable one other than `undefined`/`null` is V8's TypeError.
+fn user_to_primitive(value: &Value) -> Result<Option<Value>, Throw> {
+    if !super::symbol_props::chain_has_symbols(value) {
+        return Ok(None);
+    }
+    let Value::Symbol(symbol) = super::symbol::well_known("toPrimitive") else {
+        return Ok(None);
+    };
+    match super::symbol_props::get(value, &symbol)? {
+        Value::Undefined | Value::Null => Ok(None),
+        method @ Value::Function(_) => Ok(Some(method)),
+        other => Err(Throw::type_error(format!(
+            "{} is not a function",
+            super::console::inspect(&other)
+        ))),
+    }
 }
 
 /// The built-in `valueOf` of a value's kind (`Object.prototype.valueOf` returns the object
@@ -203,7 +240,15 @@ pub fn native_to_string(value: &Value) -> Result<JsString, Throw> {
 
 /// `Object.prototype.toString.call(value)`: `[object Tag]`.
 pub fn object_tag(value: &Value) -> String {
+    // A string `[Symbol.toStringTag]` (own, inherited, or a getter's) replaces the tag.
+    if super::symbol_props::chain_has_symbols(value)
+        && let Value::Symbol(symbol) = super::symbol::well_known("toStringTag")
+        && let Ok(Value::String(tag)) = super::symbol_props::get(value, &symbol)
+    {
+        return format!("[object {tag}]");
+    }
     let tag = match value {
+        Value::Symbol(_) => "Symbol",
         Value::Undefined => "Undefined",
         Value::Null => "Null",
         Value::Bool(_) => "Boolean",
@@ -221,6 +266,8 @@ pub fn object_tag(value: &Value) -> String {
             ObjectKind::WeakSet(_) => "WeakSet",
             ObjectKind::Promise(_) => "Promise",
             ObjectKind::Iterator(iterator) => iterator.tag,
+            ObjectKind::Generator(data) if data.is_async() => "AsyncGenerator",
+            ObjectKind::Generator(_) => "Generator",
             ObjectKind::Primitive(Value::Number(_)) => "Number",
             ObjectKind::Primitive(Value::String(_)) => "String",
             ObjectKind::Primitive(_) => "Boolean",

@@ -39,6 +39,8 @@ pub enum Value {
     Array(Rc<JsArray>),
     /// A callable function.
     Function(Rc<JsFunction>),
+    /// A symbol (`symbol.rs`): `Symbol("id")`, `Symbol.for(key)`, `Symbol.iterator`.
+    Symbol(Rc<super::symbol::JsSymbol>),
 }
 
 /// An object: its kind (plain, Error, Date, …) and its own enumerable properties.
@@ -124,6 +126,8 @@ pub enum ObjectKind {
     Bytes(super::bytes::ByteView),
     /// A built-in class whose state is Rust data (`URL`, `TextEncoder`, a `Hash`; `host.rs`).
     Host(Box<dyn super::host::HostObject>),
+    /// What calling a `function*` returns (`generator.rs`).
+    Generator(super::generator::GeneratorData),
 }
 
 /// The hidden fields of an Error object.

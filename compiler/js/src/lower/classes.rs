@@ -229,7 +229,7 @@ impl Lowerer<'_> {
             name,
             &params,
             Body::Block(body),
-            false,
+            super::functions::Flavor::Plain,
             key,
             Kind::Constructor {
                 fields,
@@ -241,14 +241,14 @@ impl Lowerer<'_> {
         for member in &class.body {
             match member {
                 ClassMember::Method(method) => {
-                    let Ok(method_name) = self.prop_name(&method.key) else {
-                        let stream = self.unsupported(
-                            method.span,
-                            "a computed method name",
-                            "use a plain name",
-                        );
-                        setup.push(quote!(let _ = #stream;));
-                        continue;
+                    let method_name = match self.prop_name(&method.key) {
+                        Ok(name) => name,
+                        Err(key) => {
+                            // `[Symbol.iterator]() {…}`: the key is evaluated where the class
+                            // is defined, in member order (`runtime-lib/src/js/symbol_props.rs`).
+                            setup.push(self.computed_class_method(&class_value, key, method));
+                            continue;
+                        }
                     };
                     if method.kind != MethodKind::Method {
                         // An accessor (`runtime-lib/src/js/class.rs`), named `get x` / `set x`.
@@ -455,5 +455,32 @@ impl Lowerer<'_> {
             None => quote!(rt::ClassParent::None),
         };
         quote!(rt::super_method(&#parent, &#this, #name, &#args, #is_static)?)
+    }
+}
+
+impl Lowerer<'_> {
+    /// A class method, getter or setter whose name is computed (`[Symbol.iterator]() {…}`,
+    /// `get [Symbol.toStringTag]() {…}`).
+    fn computed_class_method(
+        &mut self,
+        class_value: &Ident,
+        key: TokenStream,
+        method: &ClassMethod,
+    ) -> TokenStream {
+        let is_static = method.is_static;
+        let temp = self.temp("key");
+        let value = self.member_method("", &method.function, is_static);
+        let define = match method.kind {
+            MethodKind::Method => {
+                quote!(rt::define_computed_method(&#class_value, &#temp, #value, #is_static)?;)
+            }
+            MethodKind::Getter => quote!(
+                rt::define_computed_accessor(&#class_value, &#temp, #value, Value::Undefined, #is_static)?;
+            ),
+            MethodKind::Setter => quote!(
+                rt::define_computed_accessor(&#class_value, &#temp, Value::Undefined, #value, #is_static)?;
+            ),
+        };
+        quote!(let #temp: Value = #key; #define)
     }
 }

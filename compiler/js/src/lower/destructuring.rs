@@ -165,9 +165,21 @@ impl Lowerer<'_> {
             }
             Pat::Array(array) => {
                 let items = self.temp("items");
-                let collect = match &source_text {
-                    Some(shown) => quote!(rt::pattern_items_named(&#value, #shown)?),
-                    None => quote!(rt::pattern_items(&#value)?),
+                // Without a rest element only the bound values are taken, and an iterator
+                // the pattern leaves unfinished is closed (`return()`), as in JS.
+                let has_rest = array
+                    .elems
+                    .iter()
+                    .flatten()
+                    .any(|e| matches!(e, Pat::Rest(_)));
+                let count = proc_macro2::Literal::usize_unsuffixed(array.elems.len());
+                let collect = match (&source_text, has_rest) {
+                    (Some(shown), true) => quote!(rt::pattern_items_named(&#value, #shown)?),
+                    (None, true) => quote!(rt::pattern_items(&#value)?),
+                    (Some(shown), false) => {
+                        quote!(rt::pattern_take_named(&#value, #shown, #count)?)
+                    }
+                    (None, false) => quote!(rt::pattern_take(&#value, #count)?),
                 };
                 let mut steps = vec![quote!(let #items: Vec<Value> = #collect;)];
                 for (index, element) in array.elems.iter().enumerate() {

@@ -11,13 +11,14 @@
 //! finally { cleanup(); }                Ok(rt::Completion::Normal) })();
 //!                                   let done = match done { Err(thrown) => match rt::catch_value(thrown) {
 //!                                       Ok(caught) => (|| … { let mut e: Value = caught; … })(), Err(t) => Err(t) }, done => done };
-//!                                   let done = match done { Err(t) if !t.is_catchable() => Err(t),
+//!                                   let done = match done { Err(t) if !t.runs_finally() => Err(t),
 //!                                       done => match (|| … cleanup … )()? { rt::Completion::Normal => done, abrupt => Ok(abrupt) } };
 //!                                   match done? { rt::Completion::Return(v) => return Ok(v), _ => {} }
 //! ```
 //!
 //! As in JS, an abrupt `finally` (return, jump or throw) overrides the block's outcome. A throw
-//! past the time budget is not catchable and skips `finally`.
+//! past the time budget is not catchable and skips `finally`; a generator's `return(v)`
+//! unwinding (`Throw::generator_return`) is not catchable but runs `finally`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -127,7 +128,7 @@ impl Lowerer<'_> {
             merge(frame, &mut escapes);
             steps.push(quote! {
                 let #done: Result<rt::Completion, rt::Throw> = match #done {
-                    Err(#thrown) if !#thrown.is_catchable() => Err(#thrown),
+                    Err(#thrown) if !#thrown.runs_finally() => Err(#thrown),
                     #done => match #closure? {
                         rt::Completion::Normal => #done,
                         #abrupt => Ok(#abrupt),

@@ -96,10 +96,23 @@ impl Lowerer<'_> {
             Expr::TsInstantiation(e) => self.expr(&e.expr),
             Expr::This(this) => self.this_expr(this),
             Expr::Class(class) => self.class_expr(class, ""),
+            Expr::Yield(expr) if self.in_generator => {
+                let arg = match &expr.arg {
+                    Some(arg) => self.expr(arg),
+                    None => quote!(Value::Undefined),
+                };
+                match (expr.delegate, self.in_async_generator) {
+                    (true, false) => quote!(rt::yield_star(&#arg)?.await?),
+                    (true, true) => quote!(rt::async_yield_star(#arg).await?),
+                    // An async generator awaits what it yields.
+                    (false, true) => quote!(rt::yield_value(rt::await_value(#arg).await?).await?),
+                    (false, false) => quote!(rt::yield_value(#arg).await?),
+                }
+            }
             Expr::Yield(expr) => self.unsupported(
                 expr.span,
-                "`yield`",
-                "return an array instead of yielding values",
+                "`yield` outside a generator",
+                "yield only in the body of a `function*`",
             ),
             Expr::TaggedTpl(tagged) => self.tagged_template(tagged),
             Expr::MetaProp(meta) => self.unsupported(

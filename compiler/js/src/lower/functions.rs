@@ -7,6 +7,8 @@
 //!                                  }) }
 //! async function f() { … }   →   rt::spawn_async(async move { … }): the body is a future the
 //!                                 microtask queue resumes after each `await` (runtime `async_fn.rs`)
+//! function* g() { yield 1; }  →   rt::generator(async move { rt::yield_value(…).await?; … }): the
+//!                                 same future, resumed by `next()` (runtime `generator.rs`)
 //! ```
 //!
 //! Parameters are read from `args` (missing ones are `undefined`), defaults apply to
@@ -72,13 +74,6 @@ impl Lowerer<'_> {
         function: &Function,
         kind: Kind<'_>,
     ) -> TokenStream {
-        if function.is_generator {
-            return self.unsupported(
-                function.span,
-                "a generator function",
-                "return an array of the values instead of yielding them",
-            );
-        }
         let Some(body) = &function.body else {
             return self.unsupported(function.span, "a function without a body", "write its body");
         };
@@ -87,7 +82,7 @@ impl Lowerer<'_> {
             name,
             &params,
             Body::Block(&body.stmts),
-            function.is_async,
+            Flavor::of(function.is_async, function.is_generator),
             (function.span.lo, function.span.hi),
             kind,
         )
@@ -106,7 +101,7 @@ impl Lowerer<'_> {
             name,
             &params,
             body,
-            arrow.is_async,
+            Flavor::of(arrow.is_async, false),
             (arrow.span.lo, arrow.span.hi),
             Kind::Arrow,
         )
@@ -119,10 +114,13 @@ impl Lowerer<'_> {
         name: &str,
         params: &[&Pat],
         body: Body<'_>,
-        is_async: bool,
+        flavor: Flavor,
         key: crate::scope::FunctionKey,
         kind: Kind<'_>,
     ) -> TokenStream {
+        // A generator's body is a future too (suspending at `yield`), lowered as an async
+        // body is; only the wrapper differs (`rt::generator` instead of `rt::spawn_async`).
+        let is_async = flavor != Flavor::Plain;
         let mut clones = self.capture_clones(key);
         let is_arrow = matches!(kind, Kind::Arrow);
         // An arrow sees the `this` (and `super`) of the function around it.
@@ -168,6 +166,14 @@ impl Lowerer<'_> {
             self.strict = true;
         }
         let saved_async = std::mem::replace(&mut self.in_async, is_async);
+        let saved_generator = std::mem::replace(
+            &mut self.in_generator,
+            matches!(flavor, Flavor::Generator | Flavor::AsyncGenerator),
+        );
+        let saved_async_generator = std::mem::replace(
+            &mut self.in_async_generator,
+            flavor == Flavor::AsyncGenerator,
+        );
         let saved_derived = self.derived_this.clone();
         self.function_depth += 1;
         if !is_arrow {
@@ -294,6 +300,8 @@ impl Lowerer<'_> {
             }
         };
         self.in_async = saved_async;
+        self.in_generator = saved_generator;
+        self.in_async_generator = saved_async_generator;
         self.arguments_ident = saved_arguments;
         self.derived_this = saved_derived;
         self.function_depth -= 1;
@@ -315,14 +323,26 @@ impl Lowerer<'_> {
             {
                 owned.push(quote!(let #parent = #parent.clone();));
             }
+            let start = match flavor {
+                Flavor::Generator => quote!(rt::generator),
+                Flavor::AsyncGenerator => quote!(rt::async_generator),
+                _ => quote!(rt::spawn_async),
+            };
+            // A generator binds its parameters when it is called (a failing default throws
+            // there, before any `next()`); the body future takes the bound locals with it.
+            let (outside, inside) = match flavor {
+                Flavor::Generator | Flavor::AsyncGenerator => (prologue, Vec::new()),
+                _ => (Vec::new(), prologue),
+            };
             quote!(move |this: &Value, args: &[Value]| -> Result<Value, rt::Throw> {
                 #(#owned)*
+                #(#outside)*
                 let this: Value = this.clone();
                 let args: Vec<Value> = args.to_vec();
-                rt::spawn_async(async move {
+                #start(async move {
                     let this: &Value = &this;
                     let args: &[Value] = &args;
-                    #(#prologue)*
+                    #(#inside)*
                     #statements
                 })
             })
@@ -358,6 +378,29 @@ impl Lowerer<'_> {
                     .unwrap_or_else(|| quote!(rt::ClassParent::None));
                 quote!({ #(#clones)* rt::class(#name, #length, #parent, #code)? })
             }
+        }
+    }
+}
+
+/// Whether a function's body runs at once, as a future on the microtask queue (`async`), or
+/// as a future resumed by `next()` (`function*`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Flavor {
+    Plain,
+    Async,
+    Generator,
+    /// `async function*`: a generator body whose `await`s suspend it too (runtime
+    /// `async_generator.rs`).
+    AsyncGenerator,
+}
+
+impl Flavor {
+    pub(super) fn of(is_async: bool, is_generator: bool) -> Flavor {
+        match (is_async, is_generator) {
+            (true, true) => Flavor::AsyncGenerator,
+            (false, true) => Flavor::Generator,
+            (true, false) => Flavor::Async,
+            (false, false) => Flavor::Plain,
         }
     }
 }

@@ -126,6 +126,10 @@ pub(crate) struct Lowerer<'a> {
     /// Whether the code being lowered is the body of an `async` function, a Rust `async`
     /// block where `await` suspends (blocks that must stay inside it are async blocks too).
     pub(crate) in_async: bool,
+    /// Whether the code being lowered is the body of a generator (`yield` suspends it).
+    pub(crate) in_generator: bool,
+    /// Whether that generator is an `async function*` (its `yield`s await).
+    pub(crate) in_async_generator: bool,
     /// How V8 names the value a declaration destructures (`obj.missing`), for its error
     /// messages; taken by the outermost pattern.
     pub(crate) pattern_source: Option<String>,
@@ -164,6 +168,8 @@ impl<'a> Lowerer<'a> {
             source_text: cx.source_text,
             strict: false,
             in_async: false,
+            in_generator: false,
+            in_async_generator: false,
             pattern_source: None,
             nested_pattern: false,
             derived_this: None,

@@ -3,7 +3,8 @@
 //! ```text
 //! if (!post) return notFound();      →   if !rt::truthy(&…) { return Ok(…); }
 //! for (const word of words) {…}      →   let mut iter = rt::ForOf::new(&words)?;
-//!                                        while let Some(item) = iter.next() { let mut word: Value = item; … }
+//!                                        while let Some(item) = iter.step()? { let mut word: Value = item; … }
+//!                                        iter.finish()?;
 //! for (let i = 0; i < n; i++) {…}    →   { let mut i = …; let mut first = true;
 //!                                          loop { if !first { i++ } first = false; if !(i < n) { break } … } }
 //! ```
@@ -425,11 +426,68 @@ impl Lowerer<'_> {
     }
 
     fn for_of(&mut self, stmt: &ForOfStmt, js_label: Option<String>) -> TokenStream {
-        if stmt.is_await {
-            let stream = self.unsupported(stmt.span, "`for await`", "use `for … of` over an array");
+        if stmt.is_await && !self.in_async {
+            let stream = self.unsupported(
+                stmt.span,
+                "`for await` outside an async function",
+                "move the loop into an async function",
+            );
             return quote!(let _ = #stream;);
         }
         let iterable = self.expr(&stmt.right);
+        if stmt.is_await {
+            return self.for_await(stmt, iterable, js_label);
+        }
+        let iter = self.temp("iter");
+        let item = self.temp("item");
+        self.enter_target(js_label, true, false);
+        let bind = self.loop_head(&stmt.left, &item);
+        let body = self.block(&stmt.body);
+        let label = self.leave_target();
+        // `finish` runs after the loop ends, which is after a `break` too: it closes a user
+        // iterator that is not done (`return()`). A `return` or a throw out of the body skips
+        // it, and dropping the loop closes the iterator then.
+        // V8 names a value that is not iterable by its source text (a call by its callee).
+        let opened = match &*stmt.right {
+            Expr::Call(CallExpr {
+                callee: Callee::Expr(callee),
+                ..
+            }) => {
+                let message = format!(
+                    "{} is not a function or its return value is not iterable",
+                    self.source_of(swc_core::common::Spanned::span(&**callee))
+                );
+                quote!(rt::ForOf::new_described(&#iterable, #message)?)
+            }
+            right if is_dotted_path(right) => {
+                let message = format!(
+                    "{} is not iterable",
+                    self.source_of(swc_core::common::Spanned::span(&*stmt.right))
+                );
+                quote!(rt::ForOf::new_described(&#iterable, #message)?)
+            }
+            _ => quote!(rt::ForOf::new(&#iterable)?),
+        };
+        quote!({
+            let mut #iter = #opened;
+            #label while let Some(#item) = #iter.step()? {
+                rt::tick()?;
+                #bind
+                #body
+            }
+            #iter.finish()?;
+        })
+    }
+
+    /// `for await (… of iterable)` in an async body: each step awaits (runtime
+    /// `async_generator.rs`, `ForAwait`), and a `break` awaits the iterator's `return()`.
+    fn for_await(
+        &mut self,
+        stmt: &ForOfStmt,
+        iterable: TokenStream,
+        js_label: Option<String>,
+    ) -> TokenStream {
+        let shown = self.source_of(swc_core::common::Spanned::span(&*stmt.right));
         let iter = self.temp("iter");
         let item = self.temp("item");
         self.enter_target(js_label, true, false);
@@ -437,12 +495,13 @@ impl Lowerer<'_> {
         let body = self.block(&stmt.body);
         let label = self.leave_target();
         quote!({
-            let mut #iter = rt::ForOf::new(&#iterable)?;
-            #label while let Some(#item) = #iter.next() {
+            let mut #iter = rt::ForAwait::new(&#iterable, #shown)?;
+            #label while let Some(#item) = #iter.step().await? {
                 rt::tick()?;
                 #bind
                 #body
             }
+            #iter.finish().await?;
         })
     }
 
@@ -460,6 +519,20 @@ impl Lowerer<'_> {
                 #body
             }
         })
+    }
+}
+
+/// Whether `expr` is a name or a chain of `.name` reads (`o`, `o.a.b`), which V8 quotes as
+/// written in its "is not iterable" message.
+fn is_dotted_path(expr: &Expr) -> bool {
+    match expr {
+        Expr::Ident(_) => true,
+        Expr::Member(MemberExpr {
+            obj,
+            prop: MemberProp::Ident(_),
+            ..
+        }) => is_dotted_path(obj),
+        _ => false,
     }
 }
 

@@ -273,7 +273,7 @@ impl Writer {
     /// Writes an already transformed `value`, reached through `via`.
     fn value(&mut self, value: &Value, via: Key, current_indent: &str) -> Result<bool, Throw> {
         match value {
-            Value::Undefined | Value::Function(_) => return Ok(false),
+            Value::Undefined | Value::Function(_) | Value::Symbol(_) => return Ok(false),
             Value::Null => self.out.push_str("null"),
             Value::Bool(flag) => self.out.push_str(if *flag { "true" } else { "false" }),
             Value::Number(number) => {

@@ -92,6 +92,10 @@ pub fn received(value: &Value) -> String {
         Value::Null => "null".to_string(),
         Value::Number(number) => format!("type number ({})", super::number::to_string(*number)),
         Value::Bool(flag) => format!("type boolean ({flag})"),
+        Value::Symbol(symbol) => format!(
+            "type symbol ({})",
+            super::symbol::descriptive_string(symbol)
+        ),
         Value::String(text) => {
             let text = text.to_rust();
             let shown: String = if text.chars().count() > 25 {
