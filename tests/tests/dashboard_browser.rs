@@ -34,16 +34,17 @@ fn project() -> PathBuf {
     // A name of its own, so its binary in the shared target folder is not auth_e2e's.
     let text = text.replacen("name: notes-auth", "name: dashboard-notes", 1);
     // An endpoint that logs (the example's last section is `endpoints:`), for the live log's
-    // details, and the dashboard token.
+    // details, and the dashboard token (in the example's `dashboard:` section).
+    let text = text.replacen(
+        "\ndashboard:\n",
+        "\ndashboard:\n  auth: ${DASHBOARD_TOKEN}\n",
+        1,
+    );
     let logger = "  logger:\n    path: /logger\n    method: GET\n    auth: none\n    handler: |\n      \
                   export default function (req, ctx) {\n        \
                   console.log(\"logged by the dashboard test\");\n        \
                   return { body: { logged: true } };\n      }\n";
-    std::fs::write(
-        &blueprint,
-        format!("{text}{logger}\ndashboard:\n  auth: ${{DASHBOARD_TOKEN}}\n"),
-    )
-    .expect("write the blueprint");
+    std::fs::write(&blueprint, format!("{text}{logger}")).expect("write the blueprint");
     project
 }
 

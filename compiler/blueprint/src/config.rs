@@ -17,12 +17,14 @@
 mod api_keys;
 mod audit;
 mod auth;
+mod dashboard;
 mod data;
 mod transport;
 mod users;
 
 pub use audit::AuditConfig;
 pub use auth::{ApiKeysConfig, AuthConfig, JwtConfig, UsersConfig};
+pub use dashboard::{FieldNames, ThemeConfig, WorkflowConfig, Workflows};
 pub use data::{
     CrudEndpoints, DatabaseConfig, FieldConfig, ResourceConfig, RuleConfig, RulesConfig,
 };
@@ -124,6 +126,13 @@ pub struct DashboardConfig {
     /// service without `auth:` and without it answers the monitor to loopback clients only.
     #[serde(default)]
     pub auth: Option<String>,
+    /// How the dashboard looks: `{ mode: system | light | dark, accent: "#0f766e" }`.
+    #[serde(default)]
+    pub theme: Option<ThemeConfig>,
+    /// Admin screens generated from the blueprint, by id (`[a-z][a-z0-9_]*`, used in URLs):
+    /// `crud_table`, `form`, `table` and `chart`.
+    #[serde(default)]
+    pub workflows: Workflows,
 }
 
 /// `limits:` settings.

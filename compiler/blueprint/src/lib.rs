@@ -27,6 +27,7 @@ mod rules;
 mod schemas;
 mod shape;
 mod transport;
+mod workflows;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -59,7 +59,7 @@ pub fn lower(
     };
 
     let server = lowerer.server(blueprint, root);
-    let dashboard = lowerer.dashboard(blueprint, root, server.port);
+    let mut dashboard = lowerer.dashboard(blueprint, root, server.port);
     let limits = lowerer.limits(blueprint, root);
     let global_headers = lowerer.global_headers(blueprint, root);
     let schemas = lowerer.named_schemas(root);
@@ -115,6 +115,18 @@ pub fn lower(
         diagnostics,
     );
     let migrations = migrations::read(project_root, sources, diagnostics);
+    let context = crate::workflows::Context {
+        source,
+        root,
+        enabled: dashboard.enabled,
+        routes: &routes,
+        resources: &data.resources,
+        declared_resources: mapping_keys(root.get("resources")),
+        declared_endpoints: mapping_keys(root.get("endpoints")),
+        auth: auth.as_ref(),
+    };
+    (dashboard.theme, dashboard.workflows) =
+        crate::workflows::lower_workflows(&context, blueprint, diagnostics);
     Some(Service {
         name: blueprint.name.clone(),
         description: blueprint.description.clone(),
@@ -134,6 +146,22 @@ pub fn lower(
         audit,
         transport,
     })
+}
+
+/// The keys of a YAML mapping (none for anything else): what the blueprint declares even
+/// where a part was left out for a shape error of its own.
+fn mapping_keys(node: Option<&Node>) -> Vec<String> {
+    match node.map(|node| &node.kind) {
+        Some(NodeKind::Mapping(entries)) => entries
+            .iter()
+            .filter_map(|(key, _)| key.as_str().map(str::to_owned))
+            .collect(),
+        Some(NodeKind::Sequence(items)) => items
+            .iter()
+            .filter_map(|item| item.get("name")?.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 struct Lowerer<'a, 'd> {
@@ -301,6 +329,8 @@ impl Lowerer<'_, '_> {
                 .unwrap_or(true),
             port,
             auth_variable,
+            theme: backworks_ir::Theme::default(),
+            workflows: Vec::new(),
         }
     }
 

@@ -86,6 +86,8 @@ pub(crate) fn service_with(resources: Vec<Resource>, snapshot: Option<SchemaSnap
             enabled: true,
             port: None,
             auth_variable: None,
+            theme: Default::default(),
+            workflows: Vec::new(),
         },
         limits: Limits {
             body_size: 1 << 20,

@@ -36,6 +36,7 @@ mod server;
 mod service_description;
 mod templates;
 mod transport_spec;
+mod workflows_description;
 
 pub use migrations::{PlannedMigration, plan as plan_migration, schema_json, target_snapshot};
 pub use openapi::{document as openapi_document, operation_id};

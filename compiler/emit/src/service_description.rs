@@ -31,6 +31,8 @@ pub(crate) fn service_json(
         "resources": resources(service),
         "limits": limits(service),
         "handlers": handler_files(service, handlers, blueprint_name),
+        "theme": crate::workflows_description::theme(service),
+        "workflows": crate::workflows_description::workflows(service),
     });
     serde_json::to_string_pretty(&description).unwrap_or_default() + "\n"
 }

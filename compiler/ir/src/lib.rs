@@ -15,6 +15,7 @@
 mod annotations;
 mod audit;
 mod auth;
+mod dashboard;
 mod data;
 mod inputs;
 mod rules;
@@ -28,6 +29,9 @@ use backworks_diagnostics::{SourceId, Span};
 pub use annotations::{ExportTypes, HandlerTypes, TypedBody, TypedResponse};
 pub use audit::AuditLog;
 pub use auth::{Access, AdminAccount, ApiKeys, Auth, Jwt, JwtAlgorithm, JwtKeys, Users};
+pub use dashboard::{
+    ChartKind, EndpointBinding, RowSource, Theme, ThemeMode, Workflow, WorkflowKind,
+};
 pub use data::{
     ColumnSnapshot, Constraints, CrudOperation, Database, Field, FieldDefault, FieldType,
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,
@@ -114,7 +118,7 @@ pub struct ServerSettings {
 }
 
 /// The dashboard's settings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DashboardSettings {
     /// Whether the dashboard is served at `/_backworks/`.
     pub enabled: bool,
@@ -123,6 +127,10 @@ pub struct DashboardSettings {
     /// The environment variable holding the token that opens the monitor and the metrics
     /// (`dashboard.auth: ${VAR}`), if any.
     pub auth_variable: Option<String>,
+    /// How it looks (`dashboard.theme`).
+    pub theme: Theme,
+    /// The admin screens (`dashboard.workflows`), in blueprint order.
+    pub workflows: Vec<Workflow>,
 }
 
 /// Limits applied to every request.
