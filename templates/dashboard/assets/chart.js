@@ -36,13 +36,16 @@ export function timeChart(container, title, series, unit) {
 }
 
 // A chart workflow's plot: `kind` line | bar | scatter over rows' `x` and each of `ys`.
-// A numeric x is a numeric axis (sorted); any other x is a category axis (one tick per row,
-// labelled with its text). The figure's data-points says how many x values were drawn.
+// A numeric x is a numeric axis, ISO dates and times a time axis (both sorted); any other x
+// is a category axis (one tick per row, labelled with its text). The figure's data-points
+// says how many x values were drawn.
 export function dataChart(container, title, kind, xName, labels, ys) {
-  const numeric = labels.every((v) => typeof v === 'number');
+  const time = labels.length > 0 && labels.every((v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)));
+  const numeric = time || labels.every((v) => typeof v === 'number');
+  const at = (v) => (time ? Date.parse(v) / 1000 : v);
   const order = labels.map((_, i) => i);
-  if (numeric) order.sort((a, b) => labels[a] - labels[b]);
-  const xs = numeric ? order.map((i) => labels[i]) : order;
+  if (numeric) order.sort((a, b) => at(labels[a]) - at(labels[b]));
+  const xs = numeric ? order.map((i) => at(labels[i])) : order;
   const names = order.map((i) => String(labels[i]));
   const figure = document.createElement('figure');
   figure.className = 'chart workflow-chart';
@@ -68,10 +71,10 @@ export function dataChart(container, title, kind, xName, labels, ys) {
     width: width(),
     height: 260,
     legend: { show: true },
-    series: [{ label: xName, value: (u, v) => v == null ? '–' : numeric ? v : names[v] }, ...series],
+    series: [{ label: xName, value: (u, v) => v == null ? '–' : time ? new Date(v * 1000).toLocaleString('en-GB') : numeric ? v : names[v] }, ...series],
     axes: [xAxis, { ...axis, size: 56 }],
     scales: {
-      x: { time: false, ...(numeric ? {} : { range: [-0.5, Math.max(0.5, xs.length - 0.5)] }) },
+      x: { time, ...(numeric ? {} : { range: [-0.5, Math.max(0.5, xs.length - 0.5)] }) },
       // Bars grow from zero, or their heights would lie.
       ...(kind === 'bar' ? { y: { range: (u, min, max) => [Math.min(0, min), Math.max(0, max) * 1.1 || 1] } } : {}),
     },

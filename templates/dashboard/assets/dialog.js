@@ -1,19 +1,22 @@
 // Modal dialogs on the native <dialog> (showModal: focus moves in and stays in, Escape
 // closes, the page behind is inert), with the focus given back to what opened it — the
-// browser's own restoring is not guaranteed everywhere.
+// browser's own restoring is not guaranteed everywhere, and a live table may have redrawn
+// the opener meanwhile: then the element with the opener's data-key takes the focus.
 import { h } from './dom.js';
 
 // Opens a dialog titled `title` around `body` (nodes); returns { dialog, close() }.
 // `onClose` runs however it closes (a button, Escape).
 export function open(title, body, onClose = () => {}) {
   const opener = document.activeElement;
+  const key = opener?.dataset?.key;
   const heading = h('h2', { id: `dialog-title-${Date.now()}` }, title);
   const dialog = h('dialog', { 'aria-labelledby': heading.id }, heading, body);
   document.body.append(dialog);
   dialog.addEventListener('close', () => {
     dialog.remove();
     onClose();
-    if (opener && opener.isConnected) opener.focus();
+    const target = opener?.isConnected ? opener : key ? document.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
+    target?.focus();
   });
   dialog.showModal();
   return { dialog, close: () => dialog.close() };

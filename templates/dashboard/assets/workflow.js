@@ -19,9 +19,11 @@ export function caller(workflow) {
   };
 }
 
-// The rows of an answer: an array body, a list envelope's `items`, else the first member
-// holding an array of objects (a report such as { status, authors: [...] }).
-export function rowsOf(body) {
+// The rows of an answer: the member the blueprint names (`rows: authors` for a report such as
+// { status, authors: [...] }), an array body, a list envelope's `items`, else the first member
+// holding an array of objects.
+export function rowsOf(body, member = null) {
+  if (member && body && Array.isArray(body[member])) return body[member];
   if (Array.isArray(body)) return body;
   if (body && typeof body === 'object') {
     if (Array.isArray(body.items)) return body.items;

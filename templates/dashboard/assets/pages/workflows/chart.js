@@ -20,7 +20,7 @@ export function render(container, { workflow }) {
   async function load() {
     const answer = await call('GET', sourcePath(workflow.source));
     if (!answer.ok) { status.textContent = `Could not read the source: ${answer.body?.message ?? answer.status}`; return; }
-    const rows = rowsOf(answer.body);
+    const rows = rowsOf(answer.body, workflow.source.rows);
     if (destroy) destroy();
     if (workflow.chart === 'pie') {
       const label = workflow.label ?? workflow.x;

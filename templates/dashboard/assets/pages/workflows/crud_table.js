@@ -73,26 +73,28 @@ export function render(container, { workflow }) {
   const key = (row) => String(row.id);
   const labelOf = (row) => cellText(row[columns.find((c) => c !== 'id') ?? 'id'], fields.get(columns[0])?.ref?.label) || `#${row.id}`;
 
+  // Rows are redrawn on every change; the focused control (by its data-key) keeps the focus.
   function draw() {
+    const focused = table.contains(document.activeElement) ? document.activeElement.dataset.key : null;
     const header = h('tr', {},
-      ops.has('delete') ? h('th', { scope: 'col' }, h('input', { type: 'checkbox', 'aria-label': 'Select every row on this page',
+      ops.has('delete') ? h('th', { scope: 'col' }, h('input', { type: 'checkbox', 'data-key': 'select-all', 'aria-label': 'Select every row on this page',
         checked: rows.length > 0 && rows.every((row) => selected.has(key(row))),
         onchange: (event) => { for (const row of rows) event.target.checked ? selected.add(key(row)) : selected.delete(key(row)); draw(); } })) : null,
       columns.map((name) => {
         const sortable = name === 'id' || fields.get(name)?.sortable;
         const sort = state.order === name ? (state.desc ? 'descending' : 'ascending') : null;
         return h('th', { scope: 'col', 'aria-sort': sort },
-          sortable ? h('button', { type: 'button', class: 'sort', 'data-sort': name, onclick: () => sortBy(name) }, name, sort ? (state.desc ? ' ▼' : ' ▲') : '') : name);
+          sortable ? h('button', { type: 'button', class: 'sort', 'data-sort': name, 'data-key': `sort-${name}`, onclick: () => sortBy(name) }, name, sort ? (state.desc ? ' ▼' : ' ▲') : '') : name);
       }),
       ops.has('update') || ops.has('delete') ? h('th', { scope: 'col' }, 'Actions') : null);
     const body = rows.map((row) => h('tr', { 'data-id': key(row) },
-      ops.has('delete') ? h('td', {}, h('input', { type: 'checkbox', 'aria-label': `Select ${labelOf(row)}`, checked: selected.has(key(row)),
+      ops.has('delete') ? h('td', {}, h('input', { type: 'checkbox', 'data-key': `select-${key(row)}`, 'aria-label': `Select ${labelOf(row)}`, checked: selected.has(key(row)),
         onchange: (event) => { event.target.checked ? selected.add(key(row)) : selected.delete(key(row)); updateBulk(); } })) : null,
       columns.map((name) => h('td', { class: NUMERIC.has(fields.get(name)?.type) ? 'num' : null, 'data-column': name },
         cellText(row[name], fields.get(name)?.ref?.label))),
       ops.has('update') || ops.has('delete') ? h('td', { class: 'actions' },
-        ops.has('update') ? h('button', { type: 'button', class: 'secondary', 'aria-label': `Edit ${labelOf(row)}`, onclick: () => edit(row) }, 'Edit') : null,
-        ops.has('delete') ? h('button', { type: 'button', class: 'danger', 'aria-label': `Delete ${labelOf(row)}`, onclick: () => removeOne(row) }, 'Delete') : null) : null));
+        ops.has('update') ? h('button', { type: 'button', class: 'secondary', 'data-key': `edit-${key(row)}`, 'aria-label': `Edit ${labelOf(row)}`, onclick: () => edit(row) }, 'Edit') : null,
+        ops.has('delete') ? h('button', { type: 'button', class: 'danger', 'data-key': `delete-${key(row)}`, 'aria-label': `Delete ${labelOf(row)}`, onclick: () => removeOne(row) }, 'Delete') : null) : null));
     table.replaceChildren(
       h('caption', {}, `${resource.name}: ${total} row${total === 1 ? '' : 's'}`),
       h('thead', {}, header),
@@ -106,6 +108,7 @@ export function render(container, { workflow }) {
     status.textContent = `${rows.length ? `Rows ${state.offset + 1}–${state.offset + rows.length} of ${total}` : 'No rows'} · ${liveState === 'live' ? 'live' : 'refreshing every few seconds'}`;
     status.dataset.live = liveState;
     updateBulk();
+    if (focused) table.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
   }
 
   function updateBulk() {
@@ -115,7 +118,7 @@ export function render(container, { workflow }) {
 
   function sortBy(name) {
     if (state.order === name) state.desc = !state.desc; else { state.order = name; state.desc = false; }
-    load().then(() => table.querySelector(`button[data-sort="${name}"]`)?.focus());
+    load();
   }
 
   // One control per filterable column, each adding its condition in the list grammar.
@@ -170,12 +173,20 @@ export function render(container, { workflow }) {
     const { close } = dialog.open(record ? `Edit ${labelOf(record)}` : `New record in ${resource.name}`, form);
     cancel.addEventListener('click', close);
     let before = null;
+    // Inert until filled, so nothing typed is overwritten by the values arriving.
+    form.inert = true;
     if (record) {
       const answer = await call('GET', `${resource.path}/${encodeURIComponent(record.id)}`);
-      if (!answer.ok) { error.textContent = `Could not read it: ${answer.body?.message ?? answer.status}`; return; }
+      if (!answer.ok) { form.inert = false; error.textContent = `Could not read it: ${answer.body?.message ?? answer.status}`; return; }
       before = answer.body;
       await Promise.all(controls.map((c) => c.write(before[c.name])));
+    } else {
+      // A new record starts from the blueprint's defaults, as the server would fill them.
+      const defaults = new Map(resource.fields.map((f) => [f.name, f.default]));
+      await Promise.all(controls.filter((c) => defaults.get(c.name) !== null && defaults.get(c.name) !== undefined)
+        .map((c) => c.write(defaults.get(c.name))));
     }
+    form.inert = false;
     controls[0]?.input.focus();
     form.addEventListener('submit', async (event) => {
       event.preventDefault();

@@ -11,7 +11,12 @@ export function render(container, { workflow }) {
   const call = caller(workflow);
   const endpoint = workflow.endpoint;
   const idPrefix = `wf-${workflow.id}`;
-  const params = (endpoint.parameters ?? []).filter((p) => p.in === 'path' || p.in === 'query')
+  // Path parameters the description does not list are still in the path: strings.
+  const listed = (endpoint.parameters ?? []).filter((p) => p.in === 'path' || p.in === 'query');
+  const unlisted = [...endpoint.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
+    .filter((name) => !listed.some((p) => p.in === 'path' && p.name === name))
+    .map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } }));
+  const params = [...unlisted, ...listed]
     .map((p) => ({ p, c: control(p.name, p.schema ?? { type: 'string' }, Boolean(p.required) || p.in === 'path', `${idPrefix}-${p.in}`) }));
   const body = endpoint.request ? objectForm({}, endpoint.request, `${idPrefix}-body`) : null;
   const controls = [...params.map(({ c }) => c), ...(body?.controls ?? [])];

@@ -19,7 +19,7 @@ export function render(container, { workflow }) {
   async function load() {
     const answer = await call('GET', sourcePath(workflow.source));
     if (!answer.ok) { status.textContent = `Could not read the source: ${answer.body?.message ?? answer.status}`; return; }
-    const rows = rowsOf(answer.body);
+    const rows = rowsOf(answer.body, workflow.source.rows);
     const columns = columnsOf(workflow, rows);
     table.replaceChildren(
       h('caption', {}, `${rows.length} row${rows.length === 1 ? '' : 's'}`),
