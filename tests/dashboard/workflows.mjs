@@ -183,6 +183,33 @@ try {
   await axe(page, check, 'books (crud_table)');
   await shots(page, check, config.screenshots, 'workflow-books', 'picker');
 
+  // The browser's checks agree with the server's: each body is judged by the record form
+  // (fields.js, as the page loads it) and by POST to the resource itself.
+  const judged = [
+    ['books', { title: 'Judged', price: 3 }], ['books', { price: 3 }], ['books', { title: 'x'.repeat(201) }],
+    ['books', { title: '😀'.repeat(200) }], ['books', { title: '😀'.repeat(100) }], ['books', { title: 'a', isbn: '12' }], ['books', { title: 'a', isbn: '978-0-00-000000-9' }],
+    ['books', { title: 'a', rating: 5.5 }], ['books', { title: 'a', review_count: 1.5 }], ['books', { title: 'a', price: -0.01 }],
+    ['books', { title: 'a', tags: ['x', 'y'] }], ['authors', { name: 'A', email: 'a@b' }], ['authors', { name: 'A', email: 'a b@c.de' }],
+    ['authors', { name: 'A', email: 'judged@example.org', born: '1929-10-21' }], ['authors', { name: 'n'.repeat(121) }],
+  ];
+  // Long texts named by their length: "title: 200 × 😀".
+  const shortly = (body) => Object.entries(body).map(([k, v]) => `${k}: ${typeof v === 'string' && v.length > 20 ? `${[...v].length} × ${[...v][0]}` : JSON.stringify(v)}`).join(', ');
+  for (const [resource, body] of judged) {
+    const inBrowser = await page.evaluate(async ({ resource, body }) => {
+      const { recordControls } = await import('./assets/fields.js');
+      const described = await (await fetch('workflows')).json();
+      const workflow = described.workflows.find((w) => w.type === 'crud_table' && w.resource.name === resource);
+      const controls = recordControls(workflow.resource, async () => ({ ok: false }), 'judge');
+      for (const c of controls) await c.write(body[c.name]);
+      return controls.filter((c) => c.check()).map((c) => c.name).sort();
+    }, { resource, body });
+    const answer = await api('POST', `/${resource}`, body);
+    const byServer = answer.status === 201 ? [] : (answer.body.violations ?? [{ pointer: `status ${answer.status}` }]).map((v) => v.pointer.split('/').pop()).sort();
+    if (answer.status === 201) await api('DELETE', `/${resource}/${answer.body.id}`);
+    check(JSON.stringify(inBrowser) === JSON.stringify(byServer),
+      `browser and server agree on ${resource} ${shortly(body)}: ${byServer.length ? `refused (${byServer.join(', ')})` : 'accepted'}`);
+  }
+
   // The second crud_table (authors: email and date fields).
   await visit(page, 'w/authors');
   await page.waitForSelector('#wf-authors-table tbody tr[data-id]');

@@ -5,8 +5,8 @@
 // anything else (nested objects, arrays) is edited as JSON text. Each control reads its value
 // back (`read()`, empty optional fields as undefined), can be filled (`write()`), checks the
 // value against the schema's constraints as the server does (`check()`, the same rules as
-// runtime-lib's storage/record.rs and validate/schema.rs: lengths in characters, unanchored
-// ECMAScript patterns, the email shape), and shows a message next to itself (`setError()`).
+// runtime-lib's validate/schema.rs and storage/record.rs: lengths, unanchored ECMAScript
+// patterns, the email shape), and shows a message next to itself (`setError()`).
 import { h, field } from './dom.js';
 
 // The schema `schema` points to in `document` ($ref: '#/components/schemas/X').
@@ -126,8 +126,9 @@ export function problem(schema, value, required) {
   }
   if (kind === 'string') {
     if (typeof value !== 'string') return 'must be text';
-    // Characters (code points), as JSON Schema and the server count them.
-    const length = [...value].length;
+    // Characters (code points), as JSON Schema and the request validator count them; a
+    // resource's stored fields count UTF-16 code units instead (x-utf16-length, fields.js).
+    const length = schema['x-utf16-length'] ? value.length : [...value].length;
     if (schema.minLength && length < schema.minLength) return `must be at least ${schema.minLength} characters`;
     if (schema.maxLength !== undefined && schema.maxLength !== null && length > schema.maxLength) return `must be at most ${schema.maxLength} characters`;
     if (schema.pattern) {
