@@ -6,6 +6,8 @@
 //! GET /_backworks/                ─▶ index.html                       public (nothing secret)
 //! GET /_backworks/assets/{*file}  ─▶ assets/… (JS, CSS, vendored uPlot) public
 //! GET /_backworks/service.json    ─▶ the service as compiled           behind the monitor's Gate
+//! GET /_backworks/workflows       ─▶ the caller's admin workflows      [`workflows`]
+//! ANY /_backworks/w/{id}/{*path}  ─▶ a workflow's call, forwarded      [`workflows`]
 //! ```
 //!
 //! Every page response carries a `content-security-policy` allowing only this origin (no
@@ -14,6 +16,7 @@
 //! is read under the same rule as `/_backworks/monitor/*` ([`crate::monitor`]'s access).
 
 mod assets;
+pub(crate) mod workflows;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -236,26 +236,44 @@ fn build(
     let global = Arc::new(global_headers(spec, transport));
     // The monitor's routes, here or on the dashboard's port; then every route above is tagged
     // with its template for the per-route counters.
-    let (monitor, gate, dashboard_routes) =
-        monitor_routes(spec, monitor_authenticator, dashboard_token, mounted);
+    let verifies_callers = monitor_authenticator.is_some();
+    let MonitorParts {
+        monitor,
+        gate,
+        routes: dashboard_routes,
+        catalog,
+    } = monitor_routes(spec, monitor_authenticator, dashboard_token, mounted);
     // The request stream is the monitor's: on the service's port only when the monitor is.
     let requests = (monitor.recent.is_some() && spec.dashboard.and_then(|d| d.port).is_none())
         .then(|| crate::events::RequestFeed {
             monitor: monitor.clone(),
-            gate,
+            gate: gate.clone(),
         });
+    // The workflows' forwarding (`dashboard::workflows`): only with the dashboard.
+    let forwarding = catalog.map(|catalog| crate::dashboard::workflows::Forwarding {
+        catalog,
+        gate: gate.clone(),
+        verifies_callers,
+        service: None,
+    });
     router = mount_events(router, spec, events_crud, events_authenticator, requests);
-    let dashboard = match spec.dashboard.and_then(|d| d.port) {
-        Some(_) => Some(dashboard_router(dashboard_routes, global.clone())),
-        None => {
-            for (path, methods) in dashboard_routes {
-                router = router.route(path, methods.fallback(method_not_allowed));
-            }
-            None
+    let separate = spec.dashboard.and_then(|d| d.port).is_some();
+    let mut dashboard_routes = Some(dashboard_routes);
+    if !separate {
+        for (path, methods) in dashboard_routes.take().into_iter().flatten() {
+            router = router.route(path, methods.fallback(method_not_allowed));
         }
-    };
+    }
     router = router.route_layer(crate::monitor::Tag(monitor.clone()));
     router = router.fallback(not_found);
+    // Outside routing, inside everything else: a forwarded call is rewritten before the
+    // router matches it, and meets the rate limits, CORS, monitor and envelope once.
+    if let (false, Some(forwarding)) = (separate, &forwarding) {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            Arc::new(forwarding.clone()),
+            crate::dashboard::workflows::forward,
+        ));
+    }
     // Inside out: rate limits, then CORS (a preflight is never counted), then the envelope.
     if limits.any() {
         router = router.layer(axum::middleware::from_fn_with_state(
@@ -270,8 +288,20 @@ fn build(
         ));
     }
     router = router.layer(crate::monitor::Observe(monitor));
-    router = router.layer(axum::middleware::from_fn_with_state(global, envelope));
-    (take_query_key(router, spec), dashboard)
+    router = router.layer(axum::middleware::from_fn_with_state(
+        global.clone(),
+        envelope,
+    ));
+    let router = take_query_key(router, spec);
+    // On the dashboard's own port, the workflows' calls go into the service's router.
+    let dashboard = dashboard_routes.map(|routes| {
+        let forwarding = forwarding.map(|forwarding| crate::dashboard::workflows::Forwarding {
+            service: Some(router.clone()),
+            ..forwarding
+        });
+        dashboard_router(routes, global, forwarding)
+    });
+    (router, dashboard)
 }
 
 /// `auth.api_keys.query`: outside everything else, so no log line, handler or list grammar
@@ -306,11 +336,7 @@ fn monitor_routes(
     authenticator: Option<Arc<Authenticator>>,
     token: Option<Arc<str>>,
     mounted: Vec<String>,
-) -> (
-    Arc<crate::monitor::Monitor>,
-    crate::monitor::Gate,
-    Vec<(&'static str, MethodRouter)>,
-) {
+) -> MonitorParts {
     use crate::monitor::{DashboardSpec, Gate, Monitor};
     let dashboard = spec.dashboard.unwrap_or(&DashboardSpec::DEFAULT);
     let token = token.or_else(|| {
@@ -332,7 +358,37 @@ fn monitor_routes(
     if let (true, Some(app)) = (dashboard.enabled, dashboard.app) {
         routes.extend(crate::dashboard::routes(app, gate.clone()));
     }
-    (monitor, gate, routes)
+    // The admin workflows, described in the embedded `service.json` (none without pages).
+    let catalog = dashboard.enabled.then(|| {
+        Arc::new(
+            dashboard
+                .app
+                .map(|app| crate::dashboard::workflows::Catalog::from_description(app.service))
+                .unwrap_or_default(),
+        )
+    });
+    if let Some(catalog) = &catalog {
+        routes.push(crate::dashboard::workflows::route(
+            catalog.clone(),
+            gate.clone(),
+        ));
+    }
+    MonitorParts {
+        monitor,
+        gate,
+        routes,
+        catalog,
+    }
+}
+
+/// What [`monitor_routes`] builds.
+struct MonitorParts {
+    monitor: Arc<crate::monitor::Monitor>,
+    gate: crate::monitor::Gate,
+    /// The monitor's and the dashboard's routes.
+    routes: Vec<(&'static str, MethodRouter)>,
+    /// The admin workflows, when the dashboard is enabled.
+    catalog: Option<Arc<crate::dashboard::workflows::Catalog>>,
 }
 
 /// The route templates the monitor counts apart from the start (others it learns as they
@@ -359,6 +415,7 @@ fn known_routes(
         crate::dashboard::INDEX_PATH,
         crate::dashboard::ASSETS_PATH,
         crate::dashboard::SERVICE_PATH,
+        crate::dashboard::workflows::WORKFLOWS_PATH,
     ] {
         known.push((path.to_owned(), None, true));
     }
@@ -391,14 +448,20 @@ fn known_routes(
 fn dashboard_router(
     routes: Vec<(&'static str, MethodRouter)>,
     global: Arc<GlobalHeaders>,
+    forwarding: Option<crate::dashboard::workflows::Forwarding>,
 ) -> Router {
     let mut router = Router::new();
     for (path, methods) in routes {
         router = router.route(path, methods.fallback(method_not_allowed));
     }
-    router
-        .fallback(not_found)
-        .layer(axum::middleware::from_fn_with_state(global, envelope))
+    router = router.fallback(not_found);
+    if let Some(forwarding) = forwarding {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            Arc::new(forwarding),
+            crate::dashboard::workflows::forward,
+        ));
+    }
+    router.layer(axum::middleware::from_fn_with_state(global, envelope))
 }
 
 /// Mounts the generated CRUD routes of `spec.data`; a path a declared endpoint already serves

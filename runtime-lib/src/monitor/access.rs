@@ -8,6 +8,11 @@
 //! neither                                        ─▶ loopback clients only, others 403
 //! ```
 //!
+//! The dashboard's admin workflows ask a wider question of the same rules, [`Gate::viewer`]:
+//! not "may this caller read the monitor" but "who is this caller" — the operator (the token),
+//! a verified user of any role (whose roles then pick the workflows), or a local reader — so
+//! a user without `admin` is told which workflows are theirs rather than refused.
+//!
 //! The token is read from the environment variable `dashboard.auth` names, at start (a missing
 //! or short variable is a start-up error), and compared looking at every byte, so the time
 //! taken says nothing about how much of a guess matched.
@@ -26,6 +31,44 @@ pub(crate) const MIN_TOKEN_BYTES: usize = 16;
 
 /// The readers' role when the service declares `auth:`.
 const READERS: Access = Access::Required { roles: &["admin"] };
+/// Any verified caller, whatever their roles (the workflows' question).
+const ANY_CALLER: Access = Access::Required { roles: &[] };
+/// The role that reads the monitor, and that the operator holds.
+pub(crate) const ADMIN: &str = "admin";
+
+/// Who opened the dashboard, as far as the gate can tell.
+#[derive(Debug, Clone)]
+pub(crate) enum Viewer {
+    /// The holder of the `dashboard.auth` token: everything, as role `admin`.
+    Operator,
+    /// A loopback client of a service with neither `auth:` nor a token: everything.
+    Local,
+    /// A caller the service's `auth:` verified, with their roles.
+    User(crate::contract::User),
+}
+
+impl Viewer {
+    /// Whether the viewer may read the monitor's pages too.
+    pub(crate) fn reads_monitor(&self) -> bool {
+        match self {
+            Viewer::Operator | Viewer::Local => true,
+            Viewer::User(user) => user.roles.iter().any(|role| role == ADMIN),
+        }
+    }
+
+    /// Whether the viewer may use a workflow open to `permissions` (empty: any viewer).
+    pub(crate) fn may_use(&self, permissions: &[String]) -> bool {
+        match self {
+            Viewer::Operator | Viewer::Local => true,
+            Viewer::User(user) => {
+                permissions.is_empty()
+                    || permissions
+                        .iter()
+                        .any(|wanted| user.roles.iter().any(|held| held == wanted))
+            }
+        }
+    }
+}
 
 /// The decision rules above, with what they need.
 #[derive(Debug, Clone)]
@@ -49,6 +92,20 @@ pub(crate) enum Denied {
     },
 }
 
+impl Denied {
+    /// The refusal as the gate answers it: the service's own 401/403/503, or the gate's.
+    pub(crate) fn into_response(self) -> Response {
+        match self {
+            Denied::Auth(refusal) => HttpError::from(refusal).into_response(),
+            Denied::Gate {
+                status,
+                code,
+                message,
+            } => refused(status, code, message),
+        }
+    }
+}
+
 impl Gate {
     /// Whether a request from `peer` with `headers` (and `extensions`, where a key from the
     /// query waits) may read; the refusal as a response otherwise.
@@ -60,14 +117,7 @@ impl Gate {
     ) -> Result<(), Response> {
         self.decide(headers, extensions, peer)
             .await
-            .map_err(|denied| match denied {
-                Denied::Auth(refusal) => HttpError::from(refusal).into_response(),
-                Denied::Gate {
-                    status,
-                    code,
-                    message,
-                } => refused(status, code, message),
-            })
+            .map_err(Denied::into_response)
     }
 
     /// The rules above: who may read, or why not.
@@ -103,6 +153,29 @@ impl Gate {
         })
     }
 
+    /// Who the caller is by the rules above, with `auth:` admitting a verified caller of any
+    /// role (the workflows filter by role themselves); why not otherwise.
+    pub(crate) async fn viewer(
+        &self,
+        headers: &HeaderMap,
+        extensions: &Extensions,
+        peer: Option<SocketAddr>,
+    ) -> Result<Viewer, Denied> {
+        if self.is_token(headers) {
+            return Ok(Viewer::Operator);
+        }
+        if let Some(authenticator) = &self.authenticator {
+            return match admit(Some(authenticator), ANY_CALLER, headers, extensions).await {
+                Ok(Some(user)) => Ok(Viewer::User(user)),
+                Ok(None) => Err(Denied::Auth(crate::auth::Refusal::Missing)),
+                Err(refusal) => Err(Denied::Auth(refusal)),
+            };
+        }
+        self.decide(headers, extensions, peer)
+            .await
+            .map(|()| Viewer::Local)
+    }
+
     /// Whether `headers` carry the dashboard token as their bearer token.
     pub(crate) fn is_token(&self, headers: &HeaderMap) -> bool {
         self.token.as_ref().is_some_and(|token| {
@@ -133,7 +206,7 @@ fn same(given: &[u8], expected: &[u8]) -> bool {
     differ == 0
 }
 
-fn refused(status: StatusCode, error: &str, message: &str) -> Response {
+pub(crate) fn refused(status: StatusCode, error: &str, message: &str) -> Response {
     let body = serde_json::json!({ "error": error, "message": message });
     let mut response = (status, axum::Json(body)).into_response();
     if status == StatusCode::UNAUTHORIZED {

@@ -46,7 +46,7 @@ use axum::extract::{ConnectInfo, MatchedPath, Request};
 use axum::response::Response;
 use tokio::sync::broadcast;
 
-pub(crate) use access::{Denied, Gate};
+pub(crate) use access::{ADMIN, Denied, Gate, Viewer, refused};
 pub(crate) use endpoints::routes;
 pub use entry::RequestEntry;
 pub(crate) use layer::{Observe, Tag};
