@@ -269,8 +269,14 @@ fn build(
     // Outside routing, inside everything else: a forwarded call is rewritten before the
     // router matches it, and meets the rate limits, CORS, monitor and envelope once.
     if let (false, Some(forwarding)) = (separate, &forwarding) {
+        // A `Router::layer` middleware runs after routing (the call already matched the
+        // fallback): the rewritten call goes into the routed router itself.
+        let forwarding = crate::dashboard::workflows::Forwarding {
+            service: Some(router.clone()),
+            ..forwarding.clone()
+        };
         router = router.layer(axum::middleware::from_fn_with_state(
-            Arc::new(forwarding.clone()),
+            Arc::new(forwarding),
             crate::dashboard::workflows::forward,
         ));
     }
