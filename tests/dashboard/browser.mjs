@@ -204,7 +204,8 @@ try {
   await axe('notes (crud_table)'); await domHasNoSecret('notes (crud_table)'); await shots('workflow-notes');
   await visit('w/report');
   await page.waitForSelector('#wf-report-table tbody tr');
-  check(await page.locator('#wf-report-table tbody tr').count() >= 1, 'the report table shows the report');
+  const reportCells = await page.locator('#wf-report-table tbody tr').first().locator('td').allTextContents();
+  check(reportCells[0] === String(allNotes.total), `the report table shows the report's one row (${reportCells.join(', ')})`);
   await axe('report (table)'); await shots('workflow-report');
 
   // Hundreds of endpoints: the same page over a generated description of 300 routes.

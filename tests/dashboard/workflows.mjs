@@ -210,6 +210,23 @@ try {
       `browser and server agree on ${resource} ${shortly(body)}: ${byServer.length ? `refused (${byServer.join(', ')})` : 'accepted'}`);
   }
 
+  // A resource that serves only list and get: no create, edit, delete or row checkboxes (the
+  // page module itself, over the books description with those operations taken away).
+  const readOnly = await page.evaluate(async () => {
+    const { render } = await import('./assets/pages/workflows/crud_table.js');
+    const described = await (await fetch('workflows')).json();
+    const books = described.workflows.find((w) => w.id === 'books');
+    const workflow = { ...books, id: 'readonly', resource: { ...books.resource, operations: ['list', 'get'] } };
+    const box = document.createElement('section');
+    document.body.append(box);
+    const stop = render(box, { workflow });
+    for (let i = 0; i < 50 && !box.querySelector('tbody tr[data-id]'); i += 1) await new Promise((r) => setTimeout(r, 50));
+    const found = { rows: box.querySelectorAll('tbody tr[data-id]').length, buttons: [...box.querySelectorAll('button')].map((b) => b.textContent).filter((t) => /New|Edit|Delete/.test(t)), boxes: box.querySelectorAll('input[type=checkbox]').length };
+    stop(); box.remove();
+    return found;
+  });
+  check(readOnly.rows > 0 && readOnly.buttons.length === 0 && readOnly.boxes === 0, `a list-and-get resource gets no create, edit or delete controls (${JSON.stringify(readOnly)})`);
+
   // The second crud_table (authors: email and date fields).
   await visit(page, 'w/authors');
   await page.waitForSelector('#wf-authors-table tbody tr[data-id]');

@@ -20,8 +20,8 @@ export function caller(workflow) {
 }
 
 // The rows of an answer: the member the blueprint names (`rows: authors` for a report such as
-// { status, authors: [...] }), an array body, a list envelope's `items`, else the first member
-// holding an array of objects.
+// { status, authors: [...] }), an array body, a list envelope's `items`, the first member
+// holding an array of objects, else the object itself as the one row ({ notes: 3 }).
 export function rowsOf(body, member = null) {
   if (member && body && Array.isArray(body[member])) return body[member];
   if (Array.isArray(body)) return body;
@@ -29,6 +29,7 @@ export function rowsOf(body, member = null) {
     if (Array.isArray(body.items)) return body.items;
     const list = Object.values(body).find((v) => Array.isArray(v) && v.every((x) => x && typeof x === 'object'));
     if (list) return list;
+    return [body];
   }
   return [];
 }

@@ -24,8 +24,9 @@ export function render(container, { workflow }) {
     table.replaceChildren(
       h('caption', {}, `${rows.length} row${rows.length === 1 ? '' : 's'}`),
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((c) =>
-        h('td', { class: typeof row[c] === 'number' ? 'num' : null }, cellText(row[c])))))));
+      h('tbody', {}, rows.length ? rows.map((row) => h('tr', {}, columns.map((c) =>
+        h('td', { class: typeof row[c] === 'number' ? 'num' : null }, cellText(row[c])))))
+        : h('tr', {}, h('td', { colspan: String(Math.max(1, columns.length)) }, 'No rows.'))));
     status.textContent = `Updated ${new Date().toLocaleTimeString('en-GB')}`;
   }
   return refreshing(workflow, load);
