@@ -267,7 +267,8 @@ try {
   await member.getByLabel('Password').fill(config.member.password);
   await member.getByRole('button', { name: 'Sign in' }).click();
   await member.waitForSelector('#no-workflows');
-  check(await member.locator('nav a').count() === 0, 'a member sees no monitoring page and no admin workflow');
+  const memberNav = (await member.textContent('nav')).trim();
+  check(await member.locator('nav a').count() === 0 && memberNav === '', `a member sees no monitoring page and no admin workflow (nav: "${memberNav}")`);
   check(!seen.some((url) => url.endsWith('/_backworks/service.json')), 'the member\'s dashboard does not even ask for service.json');
   const memberToken = await member.evaluate(() => JSON.parse(sessionStorage.getItem('backworks.dashboard.session')).access);
   for (const path of ['/_backworks/w/notes/notes', '/_backworks/w/report/report']) {

@@ -104,11 +104,12 @@ async function start() {
   context = { service: answer.service, access: answer.access };
   document.getElementById('service-name').textContent = answer.service ? `${answer.service.name} ${answer.service.version}` : 'Backworks';
   const { monitoring, workflows } = pages();
-  nav.replaceChildren(
-    monitoring.length ? h('div', { class: 'nav-group', role: 'group', 'aria-labelledby': 'nav-monitoring' },
-      h('span', { class: 'nav-heading', id: 'nav-monitoring' }, 'Monitoring'), monitoring.map(link)) : null,
-    workflows.length ? h('div', { class: 'nav-group', role: 'group', 'aria-labelledby': 'nav-workflows' },
-      h('span', { class: 'nav-heading', id: 'nav-workflows' }, 'Workflows'), workflows.map(link)) : null);
+  const group = (id, heading, entries) => h('div', { class: 'nav-group', role: 'group', 'aria-labelledby': id },
+    h('span', { class: 'nav-heading', id }, heading), entries.map(link));
+  nav.replaceChildren(...[
+    monitoring.length ? group('nav-monitoring', 'Monitoring', monitoring) : null,
+    workflows.length ? group('nav-workflows', 'Workflows', workflows) : null,
+  ].filter(Boolean));
   nav.hidden = false;
   signOut.hidden = !session.signedIn();
   show();
