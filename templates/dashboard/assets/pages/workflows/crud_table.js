@@ -51,7 +51,10 @@ export function render(container, { workflow }) {
     workflow.description ? h('p', { class: 'lead' }, workflow.description) : '',
     tools, filters ?? '', message, h('div', { class: 'scroll' }, table), pager, status);
 
+  // Loads overlap when changes arrive in bursts: only the latest one draws.
+  let generation = 0;
   async function load() {
+    const mine = ++generation;
     const query = new URLSearchParams({ limit: String(limit), offset: String(state.offset), count: 'exact' });
     // Refs come embedded with their label, so a cell shows "Ursula K. Le Guin", not 1.
     query.set('select', ['id', ...columns.filter((c) => c !== 'id')].map((name) => {
@@ -62,6 +65,7 @@ export function render(container, { workflow }) {
     if (state.search) query.set('search', state.search);
     for (const [name, value] of state.filters) query.append(name, value);
     const answer = await call('GET', `${resource.path}?${query}`);
+    if (mine !== generation) return;
     if (!answer.ok) { message.textContent = `Could not list ${resource.name}: ${answer.body?.message ?? answer.status}`; return; }
     message.textContent = '';
     rows = answer.body.items ?? [];
@@ -71,7 +75,9 @@ export function render(container, { workflow }) {
   }
 
   const key = (row) => String(row.id);
-  const labelOf = (row) => cellText(row[columns.find((c) => c !== 'id') ?? 'id'], fields.get(columns[0])?.ref?.label) || `#${row.id}`;
+  // A row is named by its first column other than id (a ref column by its label).
+  const naming = columns.find((c) => c !== 'id') ?? 'id';
+  const labelOf = (row) => cellText(row[naming], fields.get(naming)?.ref?.label) || `#${row.id}`;
 
   // Rows are redrawn on every change; the focused control (by its data-key) keeps the focus.
   function draw() {
