@@ -7,7 +7,9 @@
 mod bookstore;
 
 use backworks_tests::postgres::Postgres;
-use bookstore::{Deployment, Engine, api, durability, errors, handlers, list_grammar, lists};
+use bookstore::{
+    Deployment, Engine, api, durability, errors, handlers, list_grammar, lists, workflows,
+};
 
 /// A scenario: it starts its servers on the deployment it is given.
 type Scenario = fn(&Deployment);
@@ -45,6 +47,7 @@ const SCENARIOS: &[(&str, Scenario)] = &[
         "list_grammar",
         list_grammar::list_parameters_accept_what_their_patterns_admit,
     ),
+    ("workflows", workflows::workflows_are_listed_and_forwarded),
     ("restart", durability::data_survives_a_graceful_restart),
     ("kill9", durability::acknowledged_writes_survive_kill_9),
     ("two_servers", durability::two_servers_never_lose_an_update),

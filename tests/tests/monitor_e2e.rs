@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 use backworks_tests::http::request;
 use backworks_tests::server::{RunningServer, build_server};
 use backworks_tests::{compile, example, workspace_root};
+use serde_json::json;
 
 const TOKEN: &str = "e2e-dashboard-token-0123456789";
 
@@ -134,6 +135,43 @@ fn the_monitor_lives_on_its_own_port_behind_the_token() {
     assert_eq!(description.status, 200, "{}", description.body);
     assert_eq!(description.json()["sign_in"], "token");
     assert!(!description.body.contains(TOKEN));
+    // The workflows too; their calls go from the dashboard's port into the service's router
+    // (the handler's own answer comes back), and only with the token.
+    let workflows = dashboard.get("/_backworks/workflows");
+    assert_eq!(
+        workflows.json()["workflows"][0]["id"],
+        "login",
+        "{}",
+        workflows.body
+    );
+    let bearer = format!("Bearer {TOKEN}");
+    let forwarded = request(
+        "POST",
+        &format!("{}/_backworks/w/login/login", dashboard.base),
+        &[("authorization", &bearer)],
+        Some("{}"),
+    );
+    assert_eq!(
+        (forwarded.status, forwarded.json()),
+        (401, json!({ "error": "no" }))
+    );
+    let refused = request(
+        "POST",
+        &format!("{}/_backworks/w/login/login", dashboard.base),
+        &[],
+        Some("{}"),
+    );
+    assert_eq!(refused.status, 401);
+    assert_ne!(
+        refused.json(),
+        json!({ "error": "no" }),
+        "the gate answered, not the handler"
+    );
+    assert_eq!(
+        request("GET", &format!("{main}/_backworks/workflows"), &[], None).status,
+        404,
+        "not on the service's port"
+    );
 }
 
 #[test]

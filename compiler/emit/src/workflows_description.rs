@@ -311,3 +311,92 @@ fn inline_refs(service: &Service, schema: Value, depth: u32) -> Value {
         other => other,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use backworks_ir::{FieldDefault, FieldType, OnDelete, Workflow, WorkflowKind};
+    use serde_json::json;
+
+    use crate::fixtures::{FieldExt, field, resource, service_with};
+
+    #[test]
+    fn a_crud_table_describes_its_fields_refs_and_list_facts() {
+        let authors = resource(
+            "authors",
+            vec![
+                field("born", FieldType::Date),
+                field("name", FieldType::String).required(),
+            ],
+        );
+        let mut books = resource(
+            "books",
+            vec![
+                field("title", FieldType::String).required(),
+                field(
+                    "author",
+                    FieldType::Ref {
+                        to: "authors".into(),
+                        on_delete: OnDelete::Cascade,
+                    },
+                ),
+                field("tags", FieldType::Json),
+                field("owner", FieldType::String).default(FieldDefault::CallerId),
+                field(
+                    "status",
+                    FieldType::Enum {
+                        values: vec!["draft".into(), "published".into()],
+                    },
+                )
+                .default(FieldDefault::Value(json!("draft"))),
+            ],
+        );
+        books.search = vec!["title".into()];
+        let mut service = service_with(vec![authors, books], None);
+        service.dashboard.workflows = vec![Workflow {
+            id: "books".into(),
+            title: "Books".into(),
+            description: None,
+            permissions: vec!["admin".into()],
+            kind: WorkflowKind::CrudTable {
+                resource: "books".into(),
+                columns: vec![],
+            },
+            span: crate::fixtures::span(),
+        }];
+        let described = super::workflows(&service);
+        let books = &described[0];
+        assert_eq!(books["base"], "/_backworks/w/books");
+        assert_eq!(books["permissions"], json!(["admin"]));
+        let resource = &books["resource"];
+        assert_eq!(resource["path"], "/books");
+        assert_eq!(resource["search"], true);
+        assert_eq!(resource["page_size"], json!({ "default": 20, "max": 100 }));
+        let field = |name: &str| {
+            resource["fields"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|field| field["name"] == name)
+                .unwrap_or_else(|| panic!("{name}"))
+                .clone()
+        };
+        assert_eq!(field("id")["readonly"], true);
+        assert_eq!(field("title")["readonly"], false);
+        assert_eq!(field("title")["required"], true);
+        assert_eq!(
+            field("author")["ref"],
+            json!({ "resource": "authors", "path": "/authors", "label": "name" }),
+            "the label is the target's first required string field"
+        );
+        assert_eq!(
+            field("owner")["readonly"],
+            true,
+            "filled in with the caller's id"
+        );
+        assert_eq!(field("owner")["generated"], "user.id");
+        assert_eq!(field("status")["enum"], json!(["draft", "published"]));
+        assert_eq!(field("status")["default"], "draft");
+        assert_eq!(field("tags")["sortable"], false);
+        assert_eq!(field("created_at")["readonly"], true);
+    }
+}

@@ -267,18 +267,17 @@ fn build(
     router = router.route_layer(crate::monitor::Tag(monitor.clone()));
     router = router.fallback(not_found);
     // Outside routing, inside everything else: a forwarded call is rewritten before the
-    // router matches it, and meets the rate limits, CORS, monitor and envelope once.
+    // router matches it, and meets the rate limits, CORS, monitor and envelope once. (A
+    // router's own layers run after its routing, so the router becomes the fallback of an
+    // outer one that the forwarding wraps.)
     if let (false, Some(forwarding)) = (separate, &forwarding) {
-        // A `Router::layer` middleware runs after routing (the call already matched the
-        // fallback): the rewritten call goes into the routed router itself.
-        let forwarding = crate::dashboard::workflows::Forwarding {
-            service: Some(router.clone()),
-            ..forwarding.clone()
-        };
-        router = router.layer(axum::middleware::from_fn_with_state(
-            Arc::new(forwarding),
-            crate::dashboard::workflows::forward,
-        ));
+        router =
+            Router::new()
+                .fallback_service(router)
+                .layer(axum::middleware::from_fn_with_state(
+                    Arc::new(forwarding.clone()),
+                    crate::dashboard::workflows::forward,
+                ));
     }
     // Inside out: rate limits, then CORS (a preflight is never counted), then the envelope.
     if limits.any() {

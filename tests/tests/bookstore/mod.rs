@@ -15,6 +15,7 @@ pub mod errors;
 pub mod handlers;
 pub mod list_grammar;
 pub mod lists;
+pub mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;

@@ -722,3 +722,6 @@ fn title_of(id: &str) -> String {
         None => id.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests;

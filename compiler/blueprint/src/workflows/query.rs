@@ -213,3 +213,87 @@ fn columns(resource: &Resource) -> Vec<(String, Operand)> {
     }
     columns
 }
+
+#[cfg(test)]
+mod tests {
+    use backworks_diagnostics::Sources;
+    use backworks_ir::{Constraints, Field, FieldType, IdStrategy, Resource, Rules};
+
+    fn books() -> Resource {
+        let mut sources = Sources::new();
+        let source = sources.add("backworks.yaml", String::new());
+        let span = backworks_diagnostics::Span::new(source, 0, 0);
+        let field = |name: &str, kind: FieldType| Field {
+            name: name.into(),
+            kind,
+            required: false,
+            unique: false,
+            default: None,
+            constraints: Constraints::default(),
+            description: None,
+            span,
+        };
+        Resource {
+            name: "books".into(),
+            description: None,
+            id: IdStrategy::Integer,
+            fields: vec![
+                field("title", FieldType::String),
+                field("price", FieldType::Number),
+                field("stock", FieldType::Integer),
+                field("draft", FieldType::Boolean),
+                field("tags", FieldType::Json),
+            ],
+            timestamps: true,
+            indexes: vec![],
+            search: vec![],
+            operations: vec![],
+            seed: vec![],
+            rules: Rules::default(),
+            span,
+        }
+    }
+
+    fn problems(query: &str) -> Vec<String> {
+        super::problems(query, &books())
+    }
+
+    #[test]
+    fn what_the_list_grammar_accepts() {
+        for query in [
+            "",
+            "title=eq.Dune",
+            "price=not.gt.9.5&stock=in.(1,2)&draft=is.true",
+            "order=-price,title.asc,created_at.desc&limit=100&offset=20",
+            "select=title,price&count=exact&tags=is.null&title=ilike.*dune*",
+        ] {
+            assert_eq!(problems(query), Vec::<String>::new(), "{query}");
+        }
+    }
+
+    #[test]
+    fn what_it_rejects() {
+        for (query, expected) in [
+            ("sort=-price", "`sort` is neither a column"),
+            ("limit=500", "`limit` must be a whole number from 1 to 100"),
+            ("order=tags", "cannot be sorted"),
+            ("order=colour", "`colour`, which is not a column"),
+            ("price=gt.cheap", "`cheap` is not a number"),
+            ("stock=eq.1.5", "is not a whole number"),
+            ("draft=eq.yes", "is not `true` or `false`"),
+            ("price=like.1", "`like` applies to text only"),
+            ("tags=eq.x", "only `is.null`"),
+            ("title=is.true", "`is` takes null"),
+            ("title=Dune", "expected `op.value`"),
+            ("count=true", "`count` takes only `exact`"),
+            ("search=dune", "needs `resources.books.search`"),
+            ("price", "has no `=value`"),
+        ] {
+            let found = problems(query);
+            assert!(
+                found.len() == 1 && found[0].contains(expected),
+                "{query}: {found:?}"
+            );
+        }
+    }
+}
