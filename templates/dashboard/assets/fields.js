@@ -33,11 +33,17 @@ export function editable(resource) {
   return resource.fields.filter((f) => !f.readonly && f.name !== 'id');
 }
 
+// Whether a create must name the field: required, and not filled by the server (a default,
+// or generated: now, a uuid).
+export function needed(field) {
+  return Boolean(field.required) && (field.default === null || field.default === undefined) && !field.generated;
+}
+
 // One control per editable field, the ref pickers reading the target through `call`.
 export function recordControls(resource, call, idPrefix) {
   return editable(resource).map((f) => {
     if (f.type === 'ref' && f.ref) return refPicker(f, call, idPrefix);
-    return control(f.name, schemaOf(f), Boolean(f.required), idPrefix, { checkbox: true, multiline: f.type === 'text' });
+    return control(f.name, schemaOf(f), needed(f), idPrefix, { checkbox: true, multiline: f.type === 'text' });
   });
 }
 
