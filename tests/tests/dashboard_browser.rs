@@ -9,9 +9,10 @@
 //! security policy, ETags, redirects, and who may read `service.json`.
 //!
 //! The admin workflows: `examples/bookstore` (every workflow type, no `auth:`: the dashboard
-//! answers this machine) built and driven by `tests/dashboard/workflows.mjs` — the crud_table
-//! against the database, the form, the table, every chart, live updates, axe in both themes,
-//! screenshots of every workflow page. In the notes-auth run, a member sees no admin workflow
+//! answers this machine), the binary bookstore_e2e builds, driven by
+//! `tests/dashboard/workflows.mjs` — the crud_table against the database, the form, the
+//! table, every chart, live updates, axe in both themes, screenshots of every workflow page.
+//! In the notes-auth run, a member sees no admin workflow
 //! and the server refuses the member's call to one (403).
 
 use std::path::{Path, PathBuf};
@@ -291,31 +292,17 @@ fn workflows_follow_roles(base: &str, member: &str) {
     assert_eq!(listed.status, 200, "{}", listed.body);
 }
 
-/// examples/bookstore under a name of its own (its binary is not bookstore_e2e's), without
-/// its `out`/`data`.
-fn bookstore_project() -> PathBuf {
-    let project = workspace_root().join("target/e2e/dashboard-bookstore-project");
-    let _ = std::fs::remove_dir_all(&project);
-    copy_dir(&example("bookstore"), &project);
-    let blueprint = project.join("backworks.yaml");
-    let text = std::fs::read_to_string(&blueprint).expect("the blueprint");
-    std::fs::write(
-        &blueprint,
-        text.replacen("name: bookstore", "name: dashboard-bookstore", 1),
-    )
-    .expect("write the blueprint");
-    project
-}
-
 #[test]
 fn the_workflows_work_in_a_real_browser() {
     assert!(
         Path::new("/usr/bin/chromium").exists(),
         "the browser test needs Debian's chromium: apt-get install -y chromium"
     );
-    let compiled = compile(&bookstore_project())
-        .unwrap_or_else(|diagnostics| panic!("the project does not compile:\n{diagnostics}"));
-    let out = workspace_root().join("target/e2e/dashboard-bookstore");
+    // The very project and folder bookstore_e2e builds: the emitter rewrites no unchanged file,
+    // so cargo finds its binary fresh and no second bookstore server is compiled.
+    let compiled = compile(&example("bookstore"))
+        .unwrap_or_else(|diagnostics| panic!("the bookstore does not compile:\n{diagnostics}"));
+    let out = workspace_root().join("target/e2e/bookstore");
     compiled.tree.write(&out).expect("output written");
     let binary = build_server(&out);
     let folder = workspace_root().join("target/e2e/dashboard-bookstore-run");
