@@ -282,6 +282,32 @@ try {
   failures.push(`stopped (member): ${error.stack ?? error}`);
 }
 
+// A reporter (given the reports role by the Rust side) sees the report workflow and only it.
+try {
+  const reporter = await context.newPage();
+  reporter.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  reporter.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/\/_backworks\/workflows$/.test(message.location()?.url ?? '') && message.text().includes('401')) return;
+    consoleErrors.push(`reporter: ${message.text()}`);
+  });
+  await reporter.goto(`${base}/_backworks/`);
+  await reporter.getByLabel('Email').fill(config.reporter.email);
+  await reporter.getByLabel('Password').fill(config.reporter.password);
+  await reporter.getByRole('button', { name: 'Sign in' }).click();
+  await reporter.waitForSelector('#wf-report-table tbody tr');
+  const links = await reporter.locator('nav a').allTextContents();
+  check(links.join() === 'Report' && await reporter.locator('#nav-monitoring').count() === 0,
+    `a reporter sees only the report workflow (${links.join(', ')}), no monitoring page`);
+  const cells = await reporter.locator('#wf-report-table tbody tr').first().locator('td').allTextContents();
+  check(/^\d+$/.test(cells[0]), `the reporter's report table shows the count (${cells.join(', ')})`);
+  await harness.axe(reporter, check, 'the reporter\'s dashboard');
+  await reporter.screenshot({ path: `${config.screenshots}/reporter-light-1280.png` });
+  await reporter.close();
+} catch (error) {
+  failures.push(`stopped (reporter): ${error.stack ?? error}`);
+}
+
 // What was loaded: every response from this server, none refused (but the one 401 above).
 const refused = responses.filter((r) => r.status >= 400 && !(/\/_backworks\/(service\.json|workflows)$/.test(r.url) && r.status === 401 && !r.signedIn));
 check(refused.length === 0, `every response was a success${refused.length ? ': ' + refused.map((r) => `${r.status} ${r.url}`).join(', ') : ''}`);

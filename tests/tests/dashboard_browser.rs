@@ -31,6 +31,9 @@ const ADMIN_EMAIL: &str = "admin@example.com";
 /// An account with the default role (`member`), registered by the test.
 const MEMBER_EMAIL: &str = "member@example.com";
 const MEMBER_PASSWORD: &str = "a member's long password";
+/// An account the admin gives the `reports` role: it may use the report workflow only.
+const REPORTER_EMAIL: &str = "reporter@example.com";
+const REPORTER_PASSWORD: &str = "a reporter's long password";
 
 /// How many `GET /status` the test sends before the browser looks.
 const STATUS_REQUESTS: usize = 3;
@@ -124,6 +127,7 @@ fn the_dashboard_works_in_a_real_browser() {
         "markers": [JWT_SECRET, SESSION_SECRET, ADMIN_PASSWORD, DASHBOARD_TOKEN],
         "token": DASHBOARD_TOKEN,
         "member": { "email": MEMBER_EMAIL, "password": MEMBER_PASSWORD },
+        "reporter": { "email": REPORTER_EMAIL, "password": REPORTER_PASSWORD },
         "screenshots": screenshots,
         "probe": "/live-probe-of-the-dashboard-test",
         "status_requests": STATUS_REQUESTS,
@@ -239,7 +243,8 @@ fn the_description_is_read_only_by_admins(base: &str) {
 }
 
 /// The workflows a caller may use are those of their roles, and the forwarding routes refuse
-/// the others: the member gets none (and no monitoring pages), the admin both.
+/// the others: the member gets none (and no monitoring pages), the admin both, a reporter
+/// the report only.
 fn workflows_follow_roles(base: &str, member: &str) {
     let described = request(
         "GET",
@@ -260,14 +265,7 @@ fn workflows_follow_roles(base: &str, member: &str) {
         );
         assert_eq!(refused.status, 403, "{path}: {}", refused.body);
     }
-    let admin = serde_json::json!({ "email": ADMIN_EMAIL, "password": ADMIN_PASSWORD }).to_string();
-    let login = request(
-        "POST",
-        &format!("{base}/auth/login"),
-        &[("content-type", "application/json")],
-        Some(&admin),
-    );
-    let admin = format!("Bearer {}", login.json()["access_token"].as_str().unwrap());
+    let admin = sign_in(base, ADMIN_EMAIL, ADMIN_PASSWORD);
     let described = request(
         "GET",
         &format!("{base}/_backworks/workflows"),
@@ -290,6 +288,73 @@ fn workflows_follow_roles(base: &str, member: &str) {
         None,
     );
     assert_eq!(listed.status, 200, "{}", listed.body);
+
+    // A reporter (member + reports, granted by the admin): the report and nothing else.
+    let account = serde_json::json!({ "email": REPORTER_EMAIL, "password": REPORTER_PASSWORD });
+    let registered = request(
+        "POST",
+        &format!("{base}/auth/register"),
+        &[("content-type", "application/json")],
+        Some(&account.to_string()),
+    );
+    assert!(registered.status < 300, "{}", registered.body);
+    let reporter = sign_in(base, REPORTER_EMAIL, REPORTER_PASSWORD);
+    let me = request(
+        "GET",
+        &format!("{base}/auth/me"),
+        &[("authorization", &reporter)],
+        None,
+    )
+    .json();
+    let granted = request(
+        "PATCH",
+        &format!("{base}/auth/users/{}", me["id"].as_str().expect("an id")),
+        &[
+            ("authorization", &admin),
+            ("content-type", "application/json"),
+        ],
+        Some(r#"{"roles":["member","reports"]}"#),
+    );
+    assert_eq!(granted.status, 200, "{}", granted.body);
+    // Roles travel in the token: a fresh sign-in carries the new one.
+    let reporter = sign_in(base, REPORTER_EMAIL, REPORTER_PASSWORD);
+    let described = request(
+        "GET",
+        &format!("{base}/_backworks/workflows"),
+        &[("authorization", &reporter)],
+        None,
+    )
+    .json();
+    assert_eq!(described["monitor"], false, "{described}");
+    assert_eq!(described["workflows"][0]["id"], "report", "{described}");
+    assert_eq!(described["workflows"].as_array().map(Vec::len), Some(1));
+    let allowed = request(
+        "GET",
+        &format!("{base}/_backworks/w/report/report"),
+        &[("authorization", &reporter)],
+        None,
+    );
+    assert_eq!(allowed.status, 200, "{}", allowed.body);
+    let refused = request(
+        "GET",
+        &format!("{base}/_backworks/w/notes/notes"),
+        &[("authorization", &reporter)],
+        None,
+    );
+    assert_eq!(refused.status, 403, "{}", refused.body);
+}
+
+/// `Bearer <access token>` of an account.
+fn sign_in(base: &str, email: &str, password: &str) -> String {
+    let account = serde_json::json!({ "email": email, "password": password }).to_string();
+    let login = request(
+        "POST",
+        &format!("{base}/auth/login"),
+        &[("content-type", "application/json")],
+        Some(&account),
+    );
+    assert_eq!(login.status, 200, "{}", login.body);
+    format!("Bearer {}", login.json()["access_token"].as_str().unwrap())
 }
 
 #[test]
