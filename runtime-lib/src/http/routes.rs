@@ -271,13 +271,8 @@ fn build(
     // router's own layers run after its routing, so the router becomes the fallback of an
     // outer one that the forwarding wraps.)
     if let (false, Some(forwarding)) = (separate, &forwarding) {
-        router =
-            Router::new()
-                .fallback_service(router)
-                .layer(axum::middleware::from_fn_with_state(
-                    Arc::new(forwarding.clone()),
-                    crate::dashboard::workflows::forward,
-                ));
+        let forward = crate::dashboard::workflows::ForwardLayer(Arc::new(forwarding.clone()));
+        router = Router::new().fallback_service(tower::Layer::layer(&forward, router));
     }
     // Inside out: rate limits, then CORS (a preflight is never counted), then the envelope.
     if limits.any() {
@@ -461,10 +456,9 @@ fn dashboard_router(
     }
     router = router.fallback(not_found);
     if let Some(forwarding) = forwarding {
-        router = router.layer(axum::middleware::from_fn_with_state(
-            Arc::new(forwarding),
-            crate::dashboard::workflows::forward,
-        ));
+        router = router.layer(crate::dashboard::workflows::ForwardLayer(Arc::new(
+            forwarding,
+        )));
     }
     router.layer(axum::middleware::from_fn_with_state(global, envelope))
 }

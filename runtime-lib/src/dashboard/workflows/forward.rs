@@ -1,6 +1,8 @@
 //! `ANY /_backworks/w/{id}/{*path}`: a workflow's call, checked and forwarded through the
 //! service's own router. A layer inside the envelope, the monitor, CORS and the service's
-//! rate limit, and outside routing, so a forwarded request is routed — and admitted,
+//! rate limit, and outside routing (a router's own layers run after its routing, so
+//! `http/routes.rs` wraps the router in this layer and makes that the fallback of an outer
+//! router the others wrap), so a forwarded request is routed — and admitted,
 //! validated, limited, audited — exactly as the direct request would be:
 //!
 //! ```text
@@ -17,20 +19,23 @@
 //! so the operator meets the routes' role checks and record rules as an admin would. On the
 //! dashboard's own port (`dashboard.port`) the same layer forwards into the service's router.
 
+use std::convert::Infallible;
+use std::future::Future;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
 
 use axum::Router;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, Request};
 use axum::http::{StatusCode, Uri, header};
-use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use tower::ServiceExt;
+use tower::{Layer, Service, ServiceExt};
 
 use super::{Catalog, FORWARD_PREFIX};
 use crate::contract::{Provider, User};
 use crate::http::errors::HttpError;
-use crate::monitor::{ADMIN, Gate, Viewer, refused};
+use crate::monitor::{ADMIN, Denied, Gate, Viewer, refused};
 
 /// What the layer needs: the workflows, the gate, whether the service verifies callers, and
 /// where forwarded calls go (the rest of this router, or the service's router from the
@@ -45,49 +50,131 @@ pub(crate) struct Forwarding {
     pub(crate) service: Option<Router>,
 }
 
-/// The middleware, installed with `from_fn_with_state(Arc<Forwarding>, forward)`.
-pub(crate) async fn forward(
-    State(forwarding): State<Arc<Forwarding>>,
-    mut req: Request,
-    next: Next,
-) -> Response {
-    let Some(rest) = req.uri().path().strip_prefix(FORWARD_PREFIX) else {
-        return next.run(req).await;
-    };
+/// The forwarding as a tower layer around a router (hand-written rather than
+/// `middleware::from_fn`, which boxes every request's future: here only the workflows' calls
+/// pay for a box, every other request goes straight to the inner service).
+#[derive(Clone)]
+pub(crate) struct ForwardLayer(pub(crate) Arc<Forwarding>);
+
+impl<S> Layer<S> for ForwardLayer {
+    type Service = Forward<S>;
+    fn layer(&self, inner: S) -> Forward<S> {
+        Forward {
+            inner,
+            forwarding: self.0.clone(),
+        }
+    }
+}
+
+/// [`ForwardLayer`]'s service.
+#[derive(Clone)]
+pub(crate) struct Forward<S> {
+    inner: S,
+    forwarding: Arc<Forwarding>,
+}
+
+/// The future of a forwarded call: the checks, then the target's answer.
+type Forwarded = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
+
+impl<S> Service<Request> for Forward<S>
+where
+    S: Service<Request, Response = Response, Error = Infallible> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+{
+    type Response = Response;
+    type Error = Infallible;
+    type Future = ForwardFuture<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        if !req.uri().path().starts_with(FORWARD_PREFIX) {
+            return ForwardFuture::Direct {
+                inner: self.inner.call(req),
+            };
+        }
+        // The service that was made ready serves this request; a clone stays for the next.
+        let clone = self.inner.clone();
+        let mut inner = std::mem::replace(&mut self.inner, clone);
+        let forwarding = self.forwarding.clone();
+        ForwardFuture::Forwarded {
+            inner: Box::pin(async move {
+                let req = match checked(&forwarding, req).await {
+                    Ok(req) => req,
+                    Err(refused) => return Ok(refused),
+                };
+                match &forwarding.service {
+                    Some(service) => service.clone().oneshot(req).await,
+                    None => inner.call(req).await,
+                }
+            }),
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// Another request's future as is, or a workflow call's.
+    #[project = ForwardFutureProjection]
+    pub(crate) enum ForwardFuture<F> {
+        /// Not a workflow call.
+        Direct { #[pin] inner: F },
+        /// A workflow call: checks, then the target.
+        Forwarded { inner: Forwarded },
+    }
+}
+
+impl<F> Future for ForwardFuture<F>
+where
+    F: Future<Output = Result<Response, Infallible>>,
+{
+    type Output = Result<Response, Infallible>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.project() {
+            ForwardFutureProjection::Direct { inner } => inner.poll(cx),
+            ForwardFutureProjection::Forwarded { inner } => inner.as_mut().poll(cx),
+        }
+    }
+}
+
+/// A workflow's call rewritten for its route, or the answer refusing it.
+async fn checked(forwarding: &Forwarding, mut req: Request) -> Result<Request, Response> {
+    let rest = req
+        .uri()
+        .path()
+        .strip_prefix(FORWARD_PREFIX)
+        .unwrap_or_default();
     let (id, path) = rest.split_once('/').unwrap_or((rest, ""));
     let target = format!("/{path}");
     let Some(workflow) = forwarding.catalog.find(id) else {
-        return not_found(&req);
+        return Err(not_found(&req));
     };
     let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
         .map(|ConnectInfo(peer)| *peer);
-    let viewer = match forwarding
+    let viewer = forwarding
         .gate
         .viewer(req.headers(), req.extensions(), peer)
         .await
-    {
-        Ok(viewer) => viewer,
-        Err(denied) => return denied.into_response(),
-    };
+        .map_err(Denied::into_response)?;
     if !viewer.may_use(&workflow.permissions) {
-        return refused(
+        return Err(refused(
             StatusCode::FORBIDDEN,
             "forbidden",
             "this workflow is not open to your roles",
-        );
+        ));
     }
     if !workflow.allows(req.method(), &target) {
-        return not_found(&req);
+        return Err(not_found(&req));
     }
     let path_and_query = match req.uri().query() {
         Some(query) => format!("{target}?{query}"),
         None => target,
     };
-    let Ok(uri) = path_and_query.parse::<Uri>() else {
-        return not_found(&req);
-    };
+    let uri = path_and_query.parse::<Uri>().map_err(|_| not_found(&req))?;
     *req.uri_mut() = uri;
     if let Viewer::Operator = viewer {
         req.headers_mut().remove(header::AUTHORIZATION);
@@ -96,13 +183,7 @@ pub(crate) async fn forward(
                 .insert(crate::auth::Vouched(operator()));
         }
     }
-    match &forwarding.service {
-        Some(service) => match service.clone().oneshot(req).await {
-            Ok(response) => response,
-            Err(infallible) => match infallible {},
-        },
-        None => next.run(req).await,
-    }
+    Ok(req)
 }
 
 /// The operator behind the dashboard token, as the routes see them.

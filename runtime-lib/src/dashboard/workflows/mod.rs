@@ -20,7 +20,7 @@
 mod forward;
 mod list;
 
-pub(crate) use forward::{Forwarding, forward};
+pub(crate) use forward::{ForwardLayer, Forwarding};
 pub(crate) use list::{WORKFLOWS_PATH, route};
 
 use axum::http::Method;
