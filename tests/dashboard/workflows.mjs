@@ -182,6 +182,16 @@ try {
   check((await api('GET', `/books/${first.body.id}`)).status === 404 && (await api('GET', `/books/${second.body.id}`)).status === 404, 'bulk delete removed both checked rows');
   await axe(page, check, 'books (crud_table)');
   await shots(page, check, config.screenshots, 'workflow-books', 'picker');
+  // Any accent stays readable: a pale and a dark one, each judged by axe in both themes.
+  for (const accent of ['#facc15', '#1e3a8a']) {
+    await page.evaluate(async (colour) => (await import('./assets/theme.js')).apply({ mode: 'system', accent: colour }), accent);
+    for (const scheme of ['light', 'dark']) {
+      await page.getByLabel('Theme').selectOption(scheme);
+      await axe(page, check, `books with the accent ${accent} (${scheme})`);
+    }
+  }
+  await page.evaluate(async (settings) => (await import('./assets/theme.js')).apply(settings), description.theme);
+  await page.getByLabel('Theme').selectOption('light');
 
   // The browser's checks agree with the server's: each body is judged by the record form
   // (fields.js, as the page loads it) and by POST to the resource itself.
