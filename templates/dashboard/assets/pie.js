@@ -20,7 +20,8 @@ export function pieChart(container, title, labels, values) {
   const picture = svg('svg', { viewBox: '-1.05 -1.05 2.1 2.1', width: 240, height: 240, role: 'img', 'aria-label': title });
   let angle = -Math.PI / 2;
   amounts.forEach((amount, i) => {
-    if (sum === 0) return;
+    // An empty share has no slice (its legend line still says 0).
+    if (sum === 0 || amount === 0) return;
     const share = amount / sum;
     const colour = COLOURS[i % COLOURS.length];
     const tip = svg('title', {}, `${labels[i]}: ${values[i]} (${(share * 100).toFixed(1)} %)`);
