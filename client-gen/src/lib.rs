@@ -198,6 +198,8 @@ mod tests {
                 enabled: false,
                 port: None,
                 auth_variable: None,
+                theme: Default::default(),
+                workflows: Vec::new(),
             },
             limits: Limits {
                 body_size: 1024,

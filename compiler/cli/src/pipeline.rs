@@ -118,6 +118,11 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
         }
     };
     let inferred: Vec<_> = handlers.iter().map(backworks_js::infer_responses).collect();
+    // A table's or chart's fields against what its endpoint answers, now that it is known.
+    if !service.dashboard.workflows.is_empty() {
+        let document = backworks_emit::openapi_document(&service, &inferred);
+        diagnostics.extend(backworks_emit::check_workflow_fields(&service, &document));
+    }
     let emitted = backworks_emit::emit(&service, &program, &inferred, &blueprint_name, &handlers)
         .map(|mut tree| {
             // The client reads the same document the server enforces (a pure function of the IR).

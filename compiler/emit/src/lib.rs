@@ -36,6 +36,7 @@ mod server;
 mod service_description;
 mod templates;
 mod transport_spec;
+mod workflow_fields;
 mod workflows_description;
 
 pub use migrations::{PlannedMigration, plan as plan_migration, schema_json, target_snapshot};
@@ -43,6 +44,7 @@ pub use openapi::{document as openapi_document, operation_id};
 pub use output::{OutputTree, WriteReport};
 pub use routes::{BoundOperation, bind};
 pub use rust_file::format_rust_file;
+pub use workflow_fields::check_workflow_fields;
 
 use backworks_diagnostics::Diagnostic;
 use backworks_ir::Service;

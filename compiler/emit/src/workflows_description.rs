@@ -361,6 +361,7 @@ mod tests {
                 resource: "books".into(),
                 columns: vec![],
             },
+            field_uses: vec![],
             span: crate::fixtures::span(),
         }];
         let described = super::workflows(&service);

@@ -69,7 +69,21 @@ pub struct Workflow {
     pub permissions: Vec<String>,
     /// What it shows.
     pub kind: WorkflowKind,
+    /// Every row field it names (`columns`, `x`, `y`, `label`, `value`), where it names it:
+    /// an endpoint's rows are checked against its response schema once handlers are inferred.
+    pub field_uses: Vec<FieldUse>,
     /// Where the blueprint declares it (its key).
+    pub span: Span,
+}
+
+/// A row field a workflow names, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldUse {
+    /// The key naming it: `columns`, `x`, `y`, `label` or `value`.
+    pub key: String,
+    /// The field.
+    pub field: String,
+    /// The name in the blueprint.
     pub span: Span,
 }
 

@@ -30,7 +30,7 @@ pub use annotations::{ExportTypes, HandlerTypes, TypedBody, TypedResponse};
 pub use audit::AuditLog;
 pub use auth::{Access, AdminAccount, ApiKeys, Auth, Jwt, JwtAlgorithm, JwtKeys, Users};
 pub use dashboard::{
-    ChartKind, EndpointBinding, RowSource, Theme, ThemeMode, Workflow, WorkflowKind,
+    ChartKind, EndpointBinding, FieldUse, RowSource, Theme, ThemeMode, Workflow, WorkflowKind,
 };
 pub use data::{
     ColumnSnapshot, Constraints, CrudOperation, Database, Field, FieldDefault, FieldType,

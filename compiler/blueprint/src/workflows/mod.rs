@@ -17,8 +17,8 @@ use std::ops::Range;
 
 use backworks_diagnostics::{Diagnostic, SourceId, Span};
 use backworks_ir::{
-    Auth, ChartKind, EndpointBinding, Method, Resource, Route, RowSource, Theme, ThemeMode,
-    Workflow, WorkflowKind,
+    Auth, ChartKind, EndpointBinding, FieldUse, Method, Resource, Route, RowSource, Theme,
+    ThemeMode, Workflow, WorkflowKind,
 };
 
 use crate::config::{Blueprint, WorkflowConfig};
@@ -197,6 +197,7 @@ impl<'a> Lowering<'_, 'a, '_> {
             description: config.description.clone(),
             permissions,
             kind,
+            field_uses: field_uses(source, node),
             span: Span::new(source, key.span.start, key.span.end),
         })
     }
@@ -690,6 +691,30 @@ impl<'a> Lowering<'_, 'a, '_> {
             help,
         ));
     }
+}
+
+/// Each row field `node` names under `columns`, `x`, `y`, `label` and `value`, where.
+fn field_uses(source: SourceId, node: &Node) -> Vec<FieldUse> {
+    let mut uses = Vec::new();
+    for key in ["columns", "x", "y", "label", "value"] {
+        let Some(value) = node.get(key) else {
+            continue;
+        };
+        let names = match &value.kind {
+            NodeKind::Sequence(items) => items.iter().collect(),
+            _ => vec![value],
+        };
+        for name in names {
+            if let Some(field) = name.as_str() {
+                uses.push(FieldUse {
+                    key: key.to_owned(),
+                    field: field.to_owned(),
+                    span: Span::new(source, name.span.start, name.span.end),
+                });
+            }
+        }
+    }
+    uses
 }
 
 fn items(node: Option<&Node>) -> Vec<&Node> {
