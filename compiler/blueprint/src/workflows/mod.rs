@@ -246,7 +246,6 @@ impl<'a> Lowering<'_, 'a, '_> {
         node: &Node,
     ) -> Option<WorkflowKind> {
         self.unused(
-            config,
             node,
             &[
                 "endpoint", "query", "rows", "chart", "x", "y", "label", "value",
@@ -280,7 +279,6 @@ impl<'a> Lowering<'_, 'a, '_> {
 
     fn form(&mut self, config: &WorkflowConfig, key: &Node, node: &Node) -> Option<WorkflowKind> {
         self.unused(
-            config,
             node,
             &[
                 "resource", "query", "rows", "columns", "chart", "x", "y", "label", "value",
@@ -313,12 +311,7 @@ impl<'a> Lowering<'_, 'a, '_> {
     }
 
     fn table(&mut self, config: &WorkflowConfig, key: &Node, node: &Node) -> Option<WorkflowKind> {
-        self.unused(
-            config,
-            node,
-            &["chart", "x", "y", "label", "value"],
-            "table",
-        );
+        self.unused(node, &["chart", "x", "y", "label", "value"], "table");
         let (source, rows) = self.row_source(config, key, node, "table")?;
         let columns = config.columns.clone().unwrap_or_default();
         self.fields(node, "columns", &columns, &rows);
@@ -326,7 +319,7 @@ impl<'a> Lowering<'_, 'a, '_> {
     }
 
     fn chart(&mut self, config: &WorkflowConfig, key: &Node, node: &Node) -> Option<WorkflowKind> {
-        self.unused(config, node, &["columns"], "chart");
+        self.unused(node, &["columns"], "chart");
         let source_id = self.context.source;
         let chart = match config.chart.as_deref() {
             None => {
@@ -665,7 +658,7 @@ impl<'a> Lowering<'_, 'a, '_> {
     }
 
     /// Reports each of `keys` that `config` sets although a workflow of `kind` ignores it.
-    fn unused(&mut self, _config: &WorkflowConfig, node: &Node, keys: &[&str], kind: &str) {
+    fn unused(&mut self, node: &Node, keys: &[&str], kind: &str) {
         for name in keys {
             if let Some(key) = node.key(name) {
                 self.error(diagnostics::workflow_shape(
