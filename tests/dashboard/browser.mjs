@@ -4,19 +4,13 @@
 // config: { email, password, markers: [secret values], screenshots: dir, probe: path }
 // Prints one line per check; exits 1 with every failure listed.
 import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import * as harness from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const [base, configPath] = process.argv.slice(2);
 const config = JSON.parse(readFileSync(configPath, 'utf8'));
 const origin = new URL(base).origin;
-const failures = [];
-const check = (ok, what) => { console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); if (!ok) failures.push(what); };
-
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+const { failures, check } = harness.checks();
+const { browser, context } = await harness.launch();
 const page = await context.newPage();
 mkdirSync(config.screenshots, { recursive: true });
 
@@ -38,19 +32,14 @@ const consoleErrors = [];
 page.on('console', (message) => {
   if (message.type() !== 'error' && message.type() !== 'warning') return;
   const where = message.location()?.url ?? '';
-  // Before signing in, the page asks for service.json without credentials: that 401 is
+  // Before signing in, the page asks what it may show without credentials: that 401 is
   // how it learns it must ask who you are.
-  if (!signedIn && where.endsWith('/_backworks/service.json') && message.text().includes('401')) return;
+  if (!signedIn && /\/_backworks\/(service\.json|workflows)$/.test(where) && message.text().includes('401')) return;
   consoleErrors.push(`${message.type()}: ${message.text()} (${where})`);
 });
 page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
 
-async function axe(name) {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  check(bad.length === 0, `axe: no serious/critical violation on ${name}${bad.length ? ': ' + bad.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`).join(', ') : ''}`);
-}
+const axe = (name) => harness.axe(page, check, name);
 
 async function domHasNoSecret(name) {
   const html = await page.evaluate(() => document.documentElement.outerHTML + document.body.innerText);
@@ -58,29 +47,8 @@ async function domHasNoSecret(name) {
   check(leaked.length === 0, `no secret in the DOM of ${name}`);
 }
 
-async function shots(name) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme });
-    for (const [w, hgt] of [[1280, 800], [390, 844]]) {
-      await page.setViewportSize({ width: w, height: hgt });
-      await page.waitForTimeout(50);
-      if (w === 390) {
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-        check(wide <= 392, `${name} fits a phone's width in ${scheme} (${wide} px)`);
-      }
-      await page.screenshot({ path: `${config.screenshots}/${name}-${scheme}-${w}.png`, fullPage: false });
-      // Contrast is checked in both themes (the light one by the caller).
-      if (scheme === 'dark' && w === 1280) await axe(`${name} (dark)`);
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
-
-async function visit(hash) {
-  await page.evaluate((h) => { location.hash = h; }, hash);
-  await page.waitForFunction((h) => document.querySelector('nav a[aria-current="page"]')?.dataset.page === h, hash);
-}
+const shots = (name) => harness.shots(page, check, config.screenshots, name);
+const visit = (hash) => harness.visit(page, hash);
 
 try {
   // Sign in.
@@ -225,6 +193,21 @@ try {
   check(await page.locator('.handler[open] .ln').count() > 1, 'a handler opens with line numbers');
   await axe('configuration'); await domHasNoSecret('configuration'); await shots('configuration');
 
+  // The admin's workflows (notes-auth's dashboard section), read through their routes.
+  const workflowLinks = await page.locator('#nav-workflows ~ a').allTextContents();
+  check(workflowLinks.join() === 'Notes,Report', `the admin sees both workflows (${workflowLinks.join(', ')})`);
+  const adminToken = await page.evaluate(() => JSON.parse(sessionStorage.getItem('backworks.dashboard.session')).access);
+  const allNotes = await (await fetch(`${base}/notes?count=exact&limit=1`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
+  await visit('w/notes');
+  await page.waitForSelector('#wf-notes-table tbody tr[data-id]');
+  check((await page.textContent('#wf-notes-table caption')).includes(`${allNotes.total} row`), `the notes crud_table lists the ${allNotes.total} notes the admin may read`);
+  await axe('notes (crud_table)'); await domHasNoSecret('notes (crud_table)'); await shots('workflow-notes');
+  await visit('w/report');
+  await page.waitForSelector('#wf-report-table tbody tr');
+  const reportCells = await page.locator('#wf-report-table tbody tr').first().locator('td').allTextContents();
+  check(reportCells[0] === String(allNotes.total), `the report table shows the report's one row (${reportCells.join(', ')})`);
+  await axe('report (table)'); await shots('workflow-report');
+
   // Hundreds of endpoints: the same page over a generated description of 300 routes.
   const many = { ...service, routes: Array.from({ length: 300 }, (_, i) => ({ method: ['GET', 'POST', 'DELETE'][i % 3], path: `/generated/r${i}`, endpoint: `endpoint${i}`, kind: 'endpoint', auth: i % 2 ? 'public' : 'required', roles: [], parameters: [], handler: 0 })) };
   await page.route('**/_backworks/service.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(many) }));
@@ -257,6 +240,7 @@ try {
   check(true, 'a token signs in where the service has no accounts');
   await other.evaluate(() => sessionStorage.clear());
   await other.route('**/_backworks/service.json', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: '{"error":"forbidden"}' }));
+  await other.route('**/_backworks/workflows', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: '{"error":"forbidden"}' }));
   await other.reload();
   const text = await other.locator('[role=alert]').textContent();
   check(text.includes('only clients on the server'), 'a loopback-only monitor is explained');
@@ -265,8 +249,67 @@ try {
   failures.push(`stopped (other sign-ins): ${error.stack ?? error}`);
 }
 
+// A member (the default role, registered by the Rust side) signs in and sees neither the
+// monitoring pages nor the admins' workflows, only a plain statement that none is theirs;
+// the server refuses the member's direct calls to the workflows (403).
+try {
+  const member = await context.newPage();
+  member.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  member.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/\/_backworks\/workflows$/.test(message.location()?.url ?? '') && message.text().includes('401')) return;
+    consoleErrors.push(`member: ${message.text()}`);
+  });
+  const seen = [];
+  member.on('response', (response) => seen.push(response.url()));
+  await member.goto(`${base}/_backworks/`);
+  await member.getByLabel('Email').fill(config.member.email);
+  await member.getByLabel('Password').fill(config.member.password);
+  await member.getByRole('button', { name: 'Sign in' }).click();
+  await member.waitForSelector('#no-workflows');
+  const memberNav = (await member.textContent('nav')).trim();
+  check(await member.locator('nav a').count() === 0 && memberNav === '', `a member sees no monitoring page and no admin workflow (nav: "${memberNav}")`);
+  check(!seen.some((url) => url.endsWith('/_backworks/service.json')), 'the member\'s dashboard does not even ask for service.json');
+  const memberToken = await member.evaluate(() => JSON.parse(sessionStorage.getItem('backworks.dashboard.session')).access);
+  for (const path of ['/_backworks/w/notes/notes', '/_backworks/w/report/report']) {
+    const status = (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${memberToken}` } })).status;
+    check(status === 403, `the server refuses the member's GET ${path} (${status})`);
+  }
+  await harness.axe(member, check, 'the member\'s empty dashboard');
+  await member.screenshot({ path: `${config.screenshots}/member-light-1280.png` });
+  await member.close();
+} catch (error) {
+  failures.push(`stopped (member): ${error.stack ?? error}`);
+}
+
+// A reporter (given the reports role by the Rust side) sees the report workflow and only it.
+try {
+  const reporter = await context.newPage();
+  reporter.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+  reporter.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/\/_backworks\/workflows$/.test(message.location()?.url ?? '') && message.text().includes('401')) return;
+    consoleErrors.push(`reporter: ${message.text()}`);
+  });
+  await reporter.goto(`${base}/_backworks/`);
+  await reporter.getByLabel('Email').fill(config.reporter.email);
+  await reporter.getByLabel('Password').fill(config.reporter.password);
+  await reporter.getByRole('button', { name: 'Sign in' }).click();
+  await reporter.waitForSelector('#wf-report-table tbody tr');
+  const links = await reporter.locator('nav a').allTextContents();
+  check(links.join() === 'Report' && await reporter.locator('#nav-monitoring').count() === 0,
+    `a reporter sees only the report workflow (${links.join(', ')}), no monitoring page`);
+  const cells = await reporter.locator('#wf-report-table tbody tr').first().locator('td').allTextContents();
+  check(/^\d+$/.test(cells[0]), `the reporter's report table shows the count (${cells.join(', ')})`);
+  await harness.axe(reporter, check, 'the reporter\'s dashboard');
+  await reporter.screenshot({ path: `${config.screenshots}/reporter-light-1280.png` });
+  await reporter.close();
+} catch (error) {
+  failures.push(`stopped (reporter): ${error.stack ?? error}`);
+}
+
 // What was loaded: every response from this server, none refused (but the one 401 above).
-const refused = responses.filter((r) => r.status >= 400 && !(r.url.endsWith('/_backworks/service.json') && r.status === 401 && !r.signedIn));
+const refused = responses.filter((r) => r.status >= 400 && !(/\/_backworks\/(service\.json|workflows)$/.test(r.url) && r.status === 401 && !r.signedIn));
 check(refused.length === 0, `every response was a success${refused.length ? ': ' + refused.map((r) => `${r.status} ${r.url}`).join(', ') : ''}`);
 const assets = responses.filter((r) => r.url.includes('/_backworks/assets/'));
 check(assets.length >= 10 && assets.every((r) => r.status === 200 || r.status === 304), `${assets.length} assets served`);

@@ -7,6 +7,13 @@
 //! secret anywhere, screenshots of every page in both themes at both widths
 //! (`target/dashboard-screenshots/`). Over plain HTTP first: content types, the content
 //! security policy, ETags, redirects, and who may read `service.json`.
+//!
+//! The admin workflows: `examples/bookstore` (every workflow type, no `auth:`: the dashboard
+//! answers this machine), the binary bookstore_e2e builds, driven by
+//! `tests/dashboard/workflows.mjs` — the crud_table against the database, the form, the
+//! table, every chart, live updates, axe in both themes, screenshots of every workflow page.
+//! In the notes-auth run, a member sees no admin workflow
+//! and the server refuses the member's call to one (403).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -21,6 +28,12 @@ const SESSION_SECRET: &str = "MARKER-session-secret-8b3d5e1f2a-long-enough";
 const ADMIN_PASSWORD: &str = "MARKER-admin-password-6f0c2d";
 const DASHBOARD_TOKEN: &str = "MARKER-dashboard-token-9e4a7c1b";
 const ADMIN_EMAIL: &str = "admin@example.com";
+/// An account with the default role (`member`), registered by the test.
+const MEMBER_EMAIL: &str = "member@example.com";
+const MEMBER_PASSWORD: &str = "a member's long password";
+/// An account the admin gives the `reports` role: it may use the report workflow only.
+const REPORTER_EMAIL: &str = "reporter@example.com";
+const REPORTER_PASSWORD: &str = "a reporter's long password";
 
 /// How many `GET /status` the test sends before the browser looks.
 const STATUS_REQUESTS: usize = 3;
@@ -113,6 +126,8 @@ fn the_dashboard_works_in_a_real_browser() {
         "password": ADMIN_PASSWORD,
         "markers": [JWT_SECRET, SESSION_SECRET, ADMIN_PASSWORD, DASHBOARD_TOKEN],
         "token": DASHBOARD_TOKEN,
+        "member": { "email": MEMBER_EMAIL, "password": MEMBER_PASSWORD },
+        "reporter": { "email": REPORTER_EMAIL, "password": REPORTER_PASSWORD },
         "screenshots": screenshots,
         "probe": "/live-probe-of-the-dashboard-test",
         "status_requests": STATUS_REQUESTS,
@@ -203,7 +218,9 @@ fn the_description_is_read_only_by_admins(base: &str) {
     assert_eq!(description["name"], "dashboard-notes");
     assert_eq!(description["sign_in"], "accounts");
     // A member (the default role) may not read it.
-    let account = r#"{"email":"member@example.com","password":"a member's long password"}"#;
+    let account =
+        serde_json::json!({ "email": MEMBER_EMAIL, "password": MEMBER_PASSWORD }).to_string();
+    let account = account.as_str();
     let registered = request(
         "POST",
         &format!("{base}/auth/register"),
@@ -222,4 +239,177 @@ fn the_description_is_read_only_by_admins(base: &str) {
         request("GET", &url, &[("authorization", &member)], None).status,
         403
     );
+    workflows_follow_roles(base, &member);
+}
+
+/// The workflows a caller may use are those of their roles, and the forwarding routes refuse
+/// the others: the member gets none (and no monitoring pages), the admin both, a reporter
+/// the report only.
+fn workflows_follow_roles(base: &str, member: &str) {
+    let described = request(
+        "GET",
+        &format!("{base}/_backworks/workflows"),
+        &[("authorization", member)],
+        None,
+    );
+    assert_eq!(described.status, 200, "{}", described.body);
+    let described = described.json();
+    assert_eq!(described["monitor"], false, "{described}");
+    assert_eq!(described["workflows"], serde_json::json!([]), "{described}");
+    for path in ["/_backworks/w/notes/notes", "/_backworks/w/report/report"] {
+        let refused = request(
+            "GET",
+            &format!("{base}{path}"),
+            &[("authorization", member)],
+            None,
+        );
+        assert_eq!(refused.status, 403, "{path}: {}", refused.body);
+    }
+    let admin = sign_in(base, ADMIN_EMAIL, ADMIN_PASSWORD);
+    let described = request(
+        "GET",
+        &format!("{base}/_backworks/workflows"),
+        &[("authorization", &admin)],
+        None,
+    )
+    .json();
+    assert_eq!(described["monitor"], true, "{described}");
+    let ids: Vec<&str> = described["workflows"]
+        .as_array()
+        .expect("workflows")
+        .iter()
+        .filter_map(|w| w["id"].as_str())
+        .collect();
+    assert_eq!(ids, ["notes", "report"]);
+    let listed = request(
+        "GET",
+        &format!("{base}/_backworks/w/notes/notes"),
+        &[("authorization", &admin)],
+        None,
+    );
+    assert_eq!(listed.status, 200, "{}", listed.body);
+
+    // A reporter (member + reports, granted by the admin): the report and nothing else.
+    let account = serde_json::json!({ "email": REPORTER_EMAIL, "password": REPORTER_PASSWORD });
+    let registered = request(
+        "POST",
+        &format!("{base}/auth/register"),
+        &[("content-type", "application/json")],
+        Some(&account.to_string()),
+    );
+    assert!(registered.status < 300, "{}", registered.body);
+    let reporter = sign_in(base, REPORTER_EMAIL, REPORTER_PASSWORD);
+    let me = request(
+        "GET",
+        &format!("{base}/auth/me"),
+        &[("authorization", &reporter)],
+        None,
+    )
+    .json();
+    let granted = request(
+        "PATCH",
+        &format!("{base}/auth/users/{}", me["id"].as_str().expect("an id")),
+        &[
+            ("authorization", &admin),
+            ("content-type", "application/json"),
+        ],
+        Some(r#"{"roles":["member","reports"]}"#),
+    );
+    assert_eq!(granted.status, 200, "{}", granted.body);
+    // Roles travel in the token: a fresh sign-in carries the new one.
+    let reporter = sign_in(base, REPORTER_EMAIL, REPORTER_PASSWORD);
+    let described = request(
+        "GET",
+        &format!("{base}/_backworks/workflows"),
+        &[("authorization", &reporter)],
+        None,
+    )
+    .json();
+    assert_eq!(described["monitor"], false, "{described}");
+    assert_eq!(described["workflows"][0]["id"], "report", "{described}");
+    assert_eq!(described["workflows"].as_array().map(Vec::len), Some(1));
+    let allowed = request(
+        "GET",
+        &format!("{base}/_backworks/w/report/report"),
+        &[("authorization", &reporter)],
+        None,
+    );
+    assert_eq!(allowed.status, 200, "{}", allowed.body);
+    let refused = request(
+        "GET",
+        &format!("{base}/_backworks/w/notes/notes"),
+        &[("authorization", &reporter)],
+        None,
+    );
+    assert_eq!(refused.status, 403, "{}", refused.body);
+}
+
+/// `Bearer <access token>` of an account.
+fn sign_in(base: &str, email: &str, password: &str) -> String {
+    let account = serde_json::json!({ "email": email, "password": password }).to_string();
+    let login = request(
+        "POST",
+        &format!("{base}/auth/login"),
+        &[("content-type", "application/json")],
+        Some(&account),
+    );
+    assert_eq!(login.status, 200, "{}", login.body);
+    format!("Bearer {}", login.json()["access_token"].as_str().unwrap())
+}
+
+#[test]
+fn the_workflows_work_in_a_real_browser() {
+    assert!(
+        Path::new("/usr/bin/chromium").exists(),
+        "the browser test needs Debian's chromium: apt-get install -y chromium"
+    );
+    // The very project and folder bookstore_e2e builds: the emitter rewrites no unchanged file,
+    // so cargo finds its binary fresh and no second bookstore server is compiled.
+    let compiled = compile(&example("bookstore"))
+        .unwrap_or_else(|diagnostics| panic!("the bookstore does not compile:\n{diagnostics}"));
+    let out = workspace_root().join("target/e2e/bookstore");
+    compiled.tree.write(&out).expect("output written");
+    let binary = build_server(&out);
+    let folder = workspace_root().join("target/e2e/dashboard-bookstore-run");
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(&folder).expect("a working folder");
+    let server = RunningServer::start_in(&binary, &folder, &[]);
+    let base = server.base_url.clone();
+
+    // What the page builds on: this machine may use every workflow and the monitoring pages.
+    let described = request("GET", &format!("{base}/_backworks/workflows"), &[], None);
+    assert_eq!(described.status, 200, "{}", described.body);
+    let described = described.json();
+    assert_eq!(described["monitor"], true);
+    assert_eq!(described["theme"]["accent"], "#0f766e");
+    let kinds: Vec<&str> = described["workflows"]
+        .as_array()
+        .expect("workflows")
+        .iter()
+        .filter_map(|w| w["type"].as_str())
+        .collect();
+    for kind in ["crud_table", "form", "table", "chart"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
+
+    let config = serde_json::json!({
+        "screenshots": workspace_root().join("target/dashboard-screenshots"),
+    });
+    let config_path = folder.join("workflows.json");
+    std::fs::write(&config_path, config.to_string()).expect("write the config");
+    let output = Command::new("node")
+        .arg(workspace_root().join("tests/dashboard/workflows.mjs"))
+        .arg(&base)
+        .arg(&config_path)
+        .current_dir(workspace_root())
+        .output()
+        .expect("node runs");
+    let report = String::from_utf8_lossy(&output.stdout);
+    println!("{report}");
+    assert!(
+        output.status.success(),
+        "the workflow checks failed:\n{report}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    server.terminate();
 }

@@ -30,7 +30,7 @@ export function render(main, answer, done) {
     const token = h('input', { type: 'password', name: 'token', autocomplete: 'off', required: true });
     const form = h('form', { class: 'card' },
       accounts
-        ? [h('p', {}, 'Sign in with an account that has the admin role.'), field('Email', email), field('Password', password)]
+        ? [h('p', {}, 'Sign in with your account: admins see the monitoring pages, everyone the workflows their roles allow.'), field('Email', email), field('Password', password)]
         : [h('p', {}, 'Paste the dashboard token (the value of the variable dashboard.auth names) or an admin\'s bearer token.'), field('Token', token)],
       h('button', { type: 'submit' }, 'Sign in'),
       error);
