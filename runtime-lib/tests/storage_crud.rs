@@ -147,12 +147,13 @@ fn validation_lists_every_violation(backend: Backend) {
         ["/body/title"]
     );
     assert_eq!(server.post("/books", &json!([1])).pointers(), ["/body"]);
-    // Lengths are UTF-16 code units: 100 emoji are 200 units, 101 are too many.
+    // Lengths are characters (code points), as the document's JSON Schema `maxLength` counts
+    // them: 200 emoji (400 UTF-16 units) fit a `maxLength: 200`, 201 do not.
     let emoji = "😀";
-    create(&server, "/books", json!({"title": emoji.repeat(100)}));
+    create(&server, "/books", json!({"title": emoji.repeat(200)}));
     assert_eq!(
         server
-            .post("/books", &json!({"title": emoji.repeat(101)}))
+            .post("/books", &json!({"title": emoji.repeat(201)}))
             .pointers(),
         ["/body/title"]
     );

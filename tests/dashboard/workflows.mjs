@@ -197,7 +197,7 @@ try {
   // (fields.js, as the page loads it) and by POST to the resource itself.
   const judged = [
     ['books', { title: 'Judged', price: 3 }], ['books', { price: 3 }], ['books', { title: 'x'.repeat(201) }],
-    ['books', { title: '😀'.repeat(200) }], ['books', { title: '😀'.repeat(100) }], ['books', { title: 'a', isbn: '12' }], ['books', { title: 'a', isbn: '978-0-00-000000-9' }],
+    ['books', { title: '😀'.repeat(200) }], ['books', { title: '😀'.repeat(201) }], ['books', { title: 'a', isbn: '12' }], ['books', { title: 'a', isbn: '978-0-00-000000-9' }],
     ['books', { title: 'a', rating: 5.5 }], ['books', { title: 'a', review_count: 1.5 }], ['books', { title: 'a', price: -0.01 }],
     ['books', { title: 'a', tags: ['x', 'y'] }], ['authors', { name: 'A', email: 'a@b' }], ['authors', { name: 'A', email: 'a b@c.de' }],
     ['authors', { name: 'A', email: 'judged@example.org', born: '1929-10-21' }], ['authors', { name: 'n'.repeat(121) }],

@@ -10,7 +10,9 @@
 //!       /colour: unknown field]
 //! ```
 //!
-//! Lengths count UTF-16 code units, as JavaScript's `length` does. `id` is never writable
+//! Lengths count characters (code points), as JSON Schema's `maxLength` in the published
+//! document and the request validator count them, so a text the document admits is one the
+//! store keeps (JavaScript's `length` would count an emoji twice). `id` is never writable
 //! (seeds excepted, so their rows can refer to each other); `created_at`/`updated_at` are the
 //! server's and ignored when sent, so a row read with GET can be sent back with PUT.
 
@@ -265,7 +267,7 @@ fn check_string(field: &FieldSpec, value: &Value, at: &str, out: &mut Vec<Violat
         // PostgreSQL's text cannot hold it; refused on both engines so they agree.
         out.push(Violation::new(at, NUL_MESSAGE));
     }
-    let length = text.encode_utf16().count() as u64;
+    let length = text.chars().count() as u64;
     if let Some(min) = field.min_length
         && length < min
     {

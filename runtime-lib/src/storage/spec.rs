@@ -181,9 +181,9 @@ pub struct FieldSpec {
     pub unique: bool,
     /// Applied on create when the field is absent.
     pub default: Option<DefaultSpec>,
-    /// Fewest UTF-16 code units, for strings.
+    /// Fewest characters (code points), for strings.
     pub min_length: Option<u64>,
-    /// Most UTF-16 code units, for strings.
+    /// Most characters (code points), for strings.
     pub max_length: Option<u64>,
     /// Smallest value, for numbers.
     pub minimum: Option<f64>,

@@ -10,9 +10,7 @@ import { refPicker } from './ref_picker.js';
 
 // The JSON Schema a field's values satisfy.
 export function schemaOf(field) {
-  // runtime-lib's storage (record.rs check_string) measures a stored text in UTF-16 code
-  // units, as JavaScript's .length does — not in code points as JSON Schema does.
-  const schema = { 'x-utf16-length': true };
+  const schema = {};
   for (const key of ['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'format', 'description']) {
     if (field[key] !== null && field[key] !== undefined) schema[key] = field[key];
   }

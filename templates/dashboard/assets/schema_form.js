@@ -126,9 +126,8 @@ export function problem(schema, value, required) {
   }
   if (kind === 'string') {
     if (typeof value !== 'string') return 'must be text';
-    // Characters (code points), as JSON Schema and the request validator count them; a
-    // resource's stored fields count UTF-16 code units instead (x-utf16-length, fields.js).
-    const length = schema['x-utf16-length'] ? value.length : [...value].length;
+    // Characters (code points), as JSON Schema, the request validator and the store count them.
+    const length = [...value].length;
     if (schema.minLength && length < schema.minLength) return `must be at least ${schema.minLength} characters`;
     if (schema.maxLength !== undefined && schema.maxLength !== null && length > schema.maxLength) return `must be at most ${schema.maxLength} characters`;
     if (schema.pattern) {
