@@ -199,4 +199,11 @@ impl SourceLoader for FileLoader<'_> {
         let id = self.sources.add(shown, text.clone());
         Ok((id, text))
     }
+
+    fn embed(&mut self, path: &Path, text: &str) -> SourceId {
+        match self.sources.find(path) {
+            Some(id) => id,
+            None => self.sources.add(path, text),
+        }
+    }
 }

@@ -10,7 +10,7 @@
 /// Namespaces whose members are called statically (`Math.max(…)`).
 pub(crate) const NAMESPACES: &[&str] = &[
     "Math", "JSON", "Object", "Number", "String", "Array", "Date", "Promise", "console", "crypto",
-    "process",
+    "process", "__node",
 ];
 
 /// Global functions and static methods.
@@ -113,6 +113,15 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "process.nextTick",
     "process.uptime",
     "process.hrtime",
+    // Intrinsics of our Node built-in module sources only (`builtin_modules.rs`).
+    "__node.inspect",
+    "__node.format",
+    "__node.received",
+    "__node.cwd",
+    "__node.kind",
+    "__node.isErrorClass",
+    "__node.warn",
+    "__node.module",
     "setTimeout",
     "setInterval",
     "clearTimeout",

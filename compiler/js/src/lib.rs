@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use backworks_diagnostics::{Diagnostic, SourceId};
 
+mod builtin_modules;
 mod context_use;
 mod diagnostics;
 mod exports;
@@ -55,6 +56,10 @@ pub struct HandlerSource {
 pub trait SourceLoader {
     /// Reads the file at `path` and registers it in the build's sources, or says why it cannot.
     fn load(&mut self, path: &Path) -> Result<(SourceId, String), String>;
+
+    /// Registers a source the compiler brings itself (a Node built-in module written in
+    /// JavaScript, named `node:path`), so diagnostics can point into it.
+    fn embed(&mut self, path: &Path, text: &str) -> SourceId;
 }
 
 /// Which handler an export provides.

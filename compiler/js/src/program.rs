@@ -20,12 +20,13 @@ use swc_core::common::BytePos;
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitWith};
 
+use crate::builtin_modules::{BuiltinModule, Resolution};
 use crate::lower::modules::ModulePlan;
 use crate::lower::{Lowerer, ModuleContext, Required};
 use crate::parse::{Parsed, parse};
 use crate::{
     CompileOptions, CompiledModule, CompiledProgram, HandlerExport, HandlerSource, Language,
-    SourceLoader, diagnostics, exports, scope, state,
+    SourceLoader, builtin_modules, diagnostics, exports, scope, state,
 };
 
 /// One module of the program.
@@ -47,6 +48,8 @@ struct Unit {
     /// Whether its entry points run on an event-loop thread (it, a module it requires, or a
     /// module of its isolate may do I/O).
     on_loop: bool,
+    /// The Node built-in module it stands for (`builtin_modules.rs`), if it is one.
+    builtin: Option<&'static BuiltinModule>,
 }
 
 /// Lexically normalises a path (`a/./b/../c` → `a/c`).
@@ -224,8 +227,23 @@ impl Program<'_> {
             stateful: false,
             isolate: None,
             on_loop: false,
+            builtin: None,
         });
         self.by_path.insert(key, index);
+        index
+    }
+
+    /// The unit of the built-in module `module`, added (with what it loads) on first use.
+    fn add_builtin(&mut self, module: &'static BuiltinModule) -> usize {
+        let path = PathBuf::from(module.unit_path());
+        if let Some(index) = self.by_path.get(&path) {
+            return *index;
+        }
+        let text = module.source();
+        let source = self.loader.embed(&path, &text);
+        let index = self.add(source, text, path, Language::JavaScript);
+        self.units[index].builtin = Some(module);
+        self.load_requires(index);
         index
     }
 
@@ -259,7 +277,27 @@ impl Program<'_> {
                     .push(diagnostics::unsupported(span, what, help));
                 continue;
             };
+            if self.units[index].builtin.is_some()
+                && let Some(module) = builtin_modules::resolve_internal(&specifier)
+            {
+                let unit = self.add_builtin(module);
+                self.units[index].requires.insert(call.position, unit);
+                continue;
+            }
             if !(specifier.starts_with("./") || specifier.starts_with("../")) {
+                match builtin_modules::resolve(&specifier) {
+                    Resolution::Builtin(module) => {
+                        let unit = self.add_builtin(module);
+                        self.units[index].requires.insert(call.position, unit);
+                        continue;
+                    }
+                    Resolution::Refused(what, help) => {
+                        self.diagnostics
+                            .push(diagnostics::unsupported(span, &what, &help));
+                        continue;
+                    }
+                    Resolution::NotBuiltin => {}
+                }
                 let what = match call.reference {
                     Reference::Require => {
                         format!("`require(\"{specifier}\")` (a package or built-in module)")
@@ -523,6 +561,11 @@ impl Program<'_> {
         }
         for index in 0..self.units.len() {
             for target in self.units[index].requires.values() {
+                // A built-in module is evaluated in the registry of each isolate that loads
+                // it (as Node has one per process): it joins no two groups.
+                if self.units[*target].builtin.is_some() {
+                    continue;
+                }
                 let (a, b) = (find(&mut root, index), find(&mut root, *target));
                 // The smaller index becomes the root, so numbering follows the units' order.
                 root[a.max(b)] = a.min(b);
@@ -530,7 +573,7 @@ impl Program<'_> {
         }
         let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
         for index in 0..self.units.len() {
-            if !self.units[index].stateful {
+            if !self.units[index].stateful || self.units[index].builtin.is_some() {
                 continue;
             }
             let group_root = find(&mut root, index);
@@ -660,6 +703,13 @@ pub(crate) fn compile(
             .map(|(position, target)| {
                 let target_unit = &program.units[*target];
                 let (named_exports, complete) = match &target_unit.parsed {
+                    _ if target_unit.builtin.is_some() => (
+                        target_unit
+                            .builtin
+                            .map(|module| module.exports.iter().map(|s| s.to_string()).collect())
+                            .unwrap_or_default(),
+                        true,
+                    ),
                     Some(parsed) if target_unit.esm => {
                         let (names, star) = exports::esm_names(&parsed.module);
                         (names, !star)
@@ -674,6 +724,7 @@ pub(crate) fn compile(
                         esm: target_unit.esm,
                         named_exports,
                         complete,
+                        builtin: target_unit.builtin.is_some(),
                     },
                 )
             })
@@ -687,6 +738,7 @@ pub(crate) fn compile(
             source_text: &unit.text,
             source_start: parsed.spans.start(),
             esm: unit.esm,
+            builtin: unit.builtin.is_some(),
         });
         let plan = ModulePlan {
             exports: &detected,
@@ -769,6 +821,10 @@ mod tests {
                 .get(&normalize(path))
                 .ok_or_else(|| format!("no file {}", path.display()))?;
             Ok((self.sources.add(path, *text), text.to_string()))
+        }
+
+        fn embed(&mut self, path: &Path, text: &str) -> SourceId {
+            self.sources.add(path, text)
         }
     }
 

@@ -16,31 +16,40 @@ pub fn inspect(value: &Value) -> String {
 }
 
 /// How Node's `ERR_INVALID_ARG_TYPE` messages describe a wrong argument (its
-/// `determineSpecificType`): `undefined`, `null`, `function f`, `an instance of Array`, or
-/// `type string ('text')` (the inspected text cut to 25 characters and `...` past 28).
+/// `determineSpecificType`): `undefined`, `null`, `function f` (`function ` when anonymous),
+/// `an instance of Array`/`Map`/`Foo` (by the constructor's name), or `type string ('text')`
+/// (a string longer than 28 characters cut to 25 and `...`).
 pub fn received(value: &Value) -> String {
     match value {
         Value::Undefined | Value::Null => inspect(value),
-        Value::Array(_) => "an instance of Array".to_string(),
-        Value::Object(_) => "an instance of Object".to_string(),
         Value::Function(_) => {
             let name = match super::access::get(value, "name") {
                 Ok(Value::String(name)) => name.to_rust().into_owned(),
                 _ => String::new(),
             };
-            if name.is_empty() {
-                format!("type function ({})", inspect(value))
-            } else {
-                format!("function {name}")
+            format!("function {name}")
+        }
+        Value::Array(_) | Value::Object(_) => {
+            let constructor = super::access::get(value, "constructor")
+                .ok()
+                .and_then(|constructor| super::access::get(&constructor, "name").ok());
+            match constructor {
+                Some(Value::String(name)) if !name.is_empty() => {
+                    format!("an instance of {name}")
+                }
+                _ => inspect_at(value, 3, true),
             }
         }
-        other => {
-            let mut inspected = inspect_at(other, 0, true);
-            if inspected.chars().count() > 28 {
-                inspected = inspected.chars().take(25).collect::<String>() + "...";
-            }
-            format!("type {} ({inspected})", super::convert::type_of(other))
+        Value::String(text) if text.len() > 28 => {
+            let units = text.units();
+            let cut = super::string::JsString::from_units(&units[..25]);
+            format!("type string ({})", quote(&format!("{cut}...")))
         }
+        other => format!(
+            "type {} ({})",
+            super::convert::type_of(other),
+            inspect_at(other, 0, true)
+        ),
     }
 }
 
@@ -93,7 +102,19 @@ fn key_text(key: &str) -> String {
     }
 }
 
-fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
+/// `util.inspect(value, { depth })`: strings quoted, objects nested deeper than `depth` shown
+/// as `[Object]`/`[Array]` (`None` for no limit).
+pub fn inspect_to_depth(value: &Value, depth: Option<u32>) -> String {
+    // `inspect_at` counts levels from `-depth + 2` up and collapses past 2.
+    let start = match depth {
+        Some(depth) => 2 - i64::from(depth),
+        None => i64::MIN / 2,
+    };
+    inspect_at(value, start, true)
+}
+
+/// `depth` counts up from the level where inspection starts; past 2 an object collapses.
+fn inspect_at(value: &Value, depth: i64, nested: bool) -> String {
     match value {
         Value::Undefined => "undefined".to_string(),
         Value::Null => "null".to_string(),
@@ -258,15 +279,16 @@ fn inspect_at(value: &Value, depth: usize, nested: bool) -> String {
     }
 }
 
-/// Joins arguments as `console.log` does (strings raw, other values inspected).
+/// The line `console.log(...args)` prints: `util.format` of its arguments (`node/format.rs`).
 pub fn format_args(args: &[Value]) -> String {
-    args.iter()
-        .map(|arg| match arg {
-            Value::String(_) => to_string(arg).map(|s| s.to_string()).unwrap_or_default(),
-            other => inspect(other),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::node::format::format(args).unwrap_or_else(|thrown| {
+        format!(
+            "<{}>",
+            to_string(&thrown.value)
+                .map(|s| s.to_string())
+                .unwrap_or_default()
+        )
+    })
 }
 
 /// `console.log/info/debug/warn/error(...)`.

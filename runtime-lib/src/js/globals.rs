@@ -121,6 +121,14 @@ pub const STATIC_CALLS: &[&str] = &[
     "process.nextTick",
     "process.uptime",
     "process.hrtime",
+    "__node.inspect",
+    "__node.format",
+    "__node.received",
+    "__node.cwd",
+    "__node.kind",
+    "__node.isErrorClass",
+    "__node.warn",
+    "__node.module",
     "setTimeout",
     "setInterval",
     "clearTimeout",
@@ -197,6 +205,9 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
         && let Some(result) = super::object_methods::call_static(method, args)
     {
         return result;
+    }
+    if let Some(intrinsic) = name.strip_prefix("__node.") {
+        return super::node::call(intrinsic, args);
     }
     if let Some(level) = name.strip_prefix("console.") {
         return Ok(super::console::log(level, args));
@@ -297,7 +308,7 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
 }
 
 /// The Error classes: the runtime's list plus `URIError`.
-fn is_error_class(name: &str) -> bool {
+pub(crate) fn is_error_class(name: &str) -> bool {
     ERROR_CLASSES.contains(&name) || name == "URIError"
 }
 

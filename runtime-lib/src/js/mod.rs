@@ -47,6 +47,7 @@ pub mod json;
 pub mod math;
 pub mod microtasks;
 pub mod namespace;
+pub mod node;
 pub mod number;
 pub mod number_methods;
 pub mod object_methods;

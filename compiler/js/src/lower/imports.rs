@@ -102,6 +102,7 @@ impl Lowerer<'_> {
         let esm = required.esm;
         let names = required.named_exports.clone();
         let complete = required.complete;
+        let builtin = required.builtin;
         let specifier = import.src.value.to_atom_lossy().to_string();
         let namespace = self.temp("imported");
         let value = if esm {
@@ -131,7 +132,8 @@ impl Lowerer<'_> {
                 && complete
                 && !names.contains(key)
             {
-                self.missing_export(span, &specifier, key, esm);
+                let listed = builtin.then_some(names.as_slice());
+                self.missing_export(span, &specifier, key, esm, listed);
                 continue;
             }
             if key.as_deref() == Some("default")
@@ -139,7 +141,7 @@ impl Lowerer<'_> {
                 && complete
                 && !names.iter().any(|n| n == "default")
             {
-                self.missing_export(span, &specifier, "default", esm);
+                self.missing_export(span, &specifier, "default", esm, None);
                 continue;
             }
             let Some(id) = self.cx.scopes.binding_of(local) else {
@@ -152,9 +154,26 @@ impl Lowerer<'_> {
     }
 
     /// Node's link error for an import of a name the module does not export.
-    fn missing_export(&mut self, span: Span, specifier: &str, key: &str, esm: bool) {
+    /// `builtin_exports`: for a Node built-in module, the names it has.
+    fn missing_export(
+        &mut self,
+        span: Span,
+        specifier: &str,
+        key: &str,
+        esm: bool,
+        builtin_exports: Option<&[String]>,
+    ) {
         let span = self.cx.spans.span(span);
-        let (message, help) = if esm {
+        let (message, help) = if let Some(names) = builtin_exports {
+            let names = names.join(", ");
+            (
+                format!("the module \"{specifier}\" does not provide an export named '{key}'"),
+                format!(
+                    "Node refuses to link this module (SyntaxError), or Backworks does not provide the name yet; its `{}` exports {names}",
+                    specifier.trim_start_matches("node:")
+                ),
+            )
+        } else if esm {
             (
                 format!("the module \"{specifier}\" does not provide an export named '{key}'"),
                 "Node refuses to link this module (SyntaxError); export the name or import another one".to_string(),
@@ -191,6 +210,7 @@ impl Lowerer<'_> {
         let esm = required.esm;
         let names = required.named_exports.clone();
         let complete = required.complete;
+        let builtin = required.builtin;
         let specifier = src.value.to_atom_lossy().to_string();
         let namespace = self.temp("reexported");
         let value = if esm {
@@ -222,7 +242,8 @@ impl Lowerer<'_> {
                                     && key == "default"
                                     && !names.iter().any(|n| n == "default")
                             {
-                                self.missing_export(item.span, &specifier, &key, esm);
+                                let listed = builtin.then_some(names.as_slice());
+                                self.missing_export(item.span, &specifier, &key, esm, listed);
                                 continue;
                             }
                             publish.push(

@@ -1,0 +1,320 @@
+//! Node's built-in modules: which specifiers name one, what each exports, and where its
+//! implementation lives.
+//!
+//! ```text
+//! require("path"), require("node:path"), import { join } from "path"   → the module `path`
+//! import { nope } from "node:path"   → error: the module "node:path" does not provide an export named 'nope'
+//! require("fs"), import "node:nope"  → error naming the module and the supported ones
+//! ```
+//!
+//! A built-in module becomes one more unit of the program (`program.rs`), a CommonJS module
+//! named `node:<name>`, evaluated once per isolate registry like a project file, so that
+//! `require("path") === require("node:path")` and module state (an `EventEmitter` class, a
+//! deprecation's "warned once") is shared as in Node. Its source is either JavaScript of our own
+//! in `src/node/<name>.js`, compiled like a handler module (the semantics are naturally
+//! JavaScript: classes users subclass, callbacks, `this`), or, for a module implemented in the
+//! runtime, the one line `module.exports = __node.module("<name>")`, which takes the namespace
+//! object `runtime-lib/src/js/node/mod.rs::module` builds. Either way the default import is
+//! `module.exports` and the named imports are its properties, as Node's built-in ES module
+//! wrappers give, and `exports` below is the list a named import is checked against (Node's
+//! linker refuses a name it does not have).
+//!
+//! The JavaScript sources may call `__node.*` intrinsics (`inspect`, `received`, `cwd`, …;
+//! `runtime-lib/src/js/node/mod.rs`), which handler code cannot reach.
+
+/// How a built-in module is implemented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Implementation {
+    /// JavaScript source of our own, compiled like a handler module.
+    JavaScript(&'static str),
+    /// A namespace object built by the runtime (`__node.module(name)`). No module of the first
+    /// family is one yet; the shape is there for those whose semantics are Rust's (`crypto`).
+    #[allow(dead_code)]
+    Runtime,
+}
+
+/// One supported built-in module.
+#[derive(Debug)]
+pub(crate) struct BuiltinModule {
+    /// Node's name, without `node:`.
+    pub(crate) name: &'static str,
+    /// The properties of its `module.exports`: what `import { x } from "<name>"` may name.
+    pub(crate) exports: &'static [&'static str],
+    /// Where its code is.
+    pub(crate) implementation: Implementation,
+}
+
+impl BuiltinModule {
+    /// The source of the unit that stands for the module.
+    pub(crate) fn source(&self) -> String {
+        match self.implementation {
+            Implementation::JavaScript(text) => text.to_string(),
+            Implementation::Runtime => {
+                format!("module.exports = __node.module(\"{}\");\n", self.name)
+            }
+        }
+    }
+
+    /// The unit's path, which names it in diagnostics and the generated file's header.
+    pub(crate) fn unit_path(&self) -> String {
+        format!("node:{}", self.name)
+    }
+}
+
+/// The built-in modules handlers can load.
+pub(crate) const SUPPORTED: &[BuiltinModule] = &[
+    BuiltinModule {
+        name: "assert",
+        exports: &[
+            "AssertionError",
+            "deepEqual",
+            "deepStrictEqual",
+            "doesNotMatch",
+            "doesNotReject",
+            "doesNotThrow",
+            "equal",
+            "fail",
+            "ifError",
+            "match",
+            "notDeepEqual",
+            "notDeepStrictEqual",
+            "notEqual",
+            "notStrictEqual",
+            "ok",
+            "rejects",
+            "strict",
+            "strictEqual",
+            "throws",
+        ],
+        implementation: Implementation::JavaScript(include_str!("node/assert.js")),
+    },
+    BuiltinModule {
+        name: "events",
+        exports: &[
+            "EventEmitter",
+            "defaultMaxListeners",
+            "listenerCount",
+            "once",
+        ],
+        implementation: Implementation::JavaScript(include_str!("node/events.js")),
+    },
+    BuiltinModule {
+        name: "path",
+        exports: &[
+            "basename",
+            "delimiter",
+            "dirname",
+            "extname",
+            "format",
+            "isAbsolute",
+            "join",
+            "normalize",
+            "parse",
+            "posix",
+            "relative",
+            "resolve",
+            "sep",
+            "toNamespacedPath",
+        ],
+        implementation: Implementation::JavaScript(include_str!("node/path.js")),
+    },
+    BuiltinModule {
+        name: "querystring",
+        exports: &[
+            "decode",
+            "encode",
+            "escape",
+            "parse",
+            "stringify",
+            "unescape",
+        ],
+        implementation: Implementation::JavaScript(include_str!("node/querystring.js")),
+    },
+    BuiltinModule {
+        name: "util",
+        exports: &[
+            "callbackify",
+            "deprecate",
+            "format",
+            "inherits",
+            "inspect",
+            "isDeepStrictEqual",
+            "promisify",
+            "types",
+        ],
+        implementation: Implementation::JavaScript(include_str!("node/util.js")),
+    },
+];
+
+/// Modules our built-in module sources share (`require("node:internal/errors")`), which
+/// handlers cannot load, as Node's `internal/*` modules.
+const INTERNAL: &[BuiltinModule] = &[
+    BuiltinModule {
+        name: "internal/errors",
+        exports: &[],
+        implementation: Implementation::JavaScript(include_str!("node/internal/errors.js")),
+    },
+    BuiltinModule {
+        name: "internal/comparisons",
+        exports: &[],
+        implementation: Implementation::JavaScript(include_str!("node/internal/comparisons.js")),
+    },
+];
+
+/// The internal module `specifier` names (`node:internal/errors`), for a built-in module source.
+pub(crate) fn resolve_internal(specifier: &str) -> Option<&'static BuiltinModule> {
+    let name = specifier.strip_prefix("node:")?;
+    INTERNAL.iter().find(|module| module.name == name)
+}
+
+/// Node's other built-in modules: a handler naming one gets a diagnostic that says so (rather
+/// than "cannot load the module"), with what is supported instead.
+const NOT_SUPPORTED: &[&str] = &[
+    "async_hooks",
+    "buffer",
+    "child_process",
+    "cluster",
+    "console",
+    "constants",
+    "crypto",
+    "dgram",
+    "diagnostics_channel",
+    "dns",
+    "domain",
+    "fs",
+    "fs/promises",
+    "http",
+    "http2",
+    "https",
+    "inspector",
+    "module",
+    "net",
+    "os",
+    "perf_hooks",
+    "process",
+    "punycode",
+    "readline",
+    "repl",
+    "stream",
+    "stream/promises",
+    "string_decoder",
+    "sys",
+    "timers",
+    "timers/promises",
+    "tls",
+    "trace_events",
+    "tty",
+    "url",
+    "v8",
+    "vm",
+    "wasi",
+    "worker_threads",
+    "zlib",
+    "assert/strict",
+    "path/posix",
+    "path/win32",
+    "util/types",
+];
+
+/// What a specifier that is not a relative path names.
+pub(crate) enum Resolution {
+    /// A supported built-in module.
+    Builtin(&'static BuiltinModule),
+    /// A built-in module handlers cannot use, or a `node:` name Node does not have: the
+    /// diagnostic's text (what, help).
+    Refused(String, String),
+    /// Not a built-in module (a package, for the npm resolution).
+    NotBuiltin,
+}
+
+/// The names of the supported modules, for help texts.
+pub(crate) fn supported_names() -> String {
+    SUPPORTED
+        .iter()
+        .map(|module| module.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What `specifier` (`"path"`, `"node:path"`, `"fs"`, `"lodash"`) names.
+pub(crate) fn resolve(specifier: &str) -> Resolution {
+    let (name, prefixed) = match specifier.strip_prefix("node:") {
+        Some(name) => (name, true),
+        None => (specifier, false),
+    };
+    if let Some(module) = SUPPORTED.iter().find(|module| module.name == name) {
+        return Resolution::Builtin(module);
+    }
+    let help = format!(
+        "the built-in modules handlers can use are {}",
+        supported_names()
+    );
+    if NOT_SUPPORTED.contains(&name) {
+        let why = match name {
+            "fs" | "fs/promises" | "child_process" | "worker_threads" | "cluster" | "net"
+            | "http" | "https" | "http2" | "dgram" | "tls" | "vm" | "repl" | "inspector" => {
+                " (a handler answers one request; the server owns files, processes and sockets)"
+            }
+            _ => "",
+        };
+        return Resolution::Refused(format!("the built-in module `{specifier}`{why}"), help);
+    }
+    if prefixed {
+        return Resolution::Refused(
+            format!("`{specifier}` (Node has no such built-in module: ERR_UNKNOWN_BUILTIN_MODULE)"),
+            help,
+        );
+    }
+    Resolution::NotBuiltin
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specifiers_with_and_without_the_prefix_name_one_module() {
+        for specifier in ["path", "node:path"] {
+            assert!(
+                matches!(resolve(specifier), Resolution::Builtin(module) if module.name == "path")
+            );
+        }
+        assert!(matches!(resolve("fs"), Resolution::Refused(what, _) if what.contains("`fs`")));
+        assert!(matches!(resolve("node:nope"), Resolution::Refused(..)));
+        assert!(matches!(resolve("lodash"), Resolution::NotBuiltin));
+    }
+
+    /// Our JavaScript sources, run in Node itself, answer as Node's own modules on many inputs
+    /// (`tests/node_sources/check.cjs`), and export exactly the names of the table.
+    #[test]
+    fn sources_answer_as_nodes_own_modules() {
+        let table: serde_json::Map<String, serde_json::Value> = SUPPORTED
+            .iter()
+            .map(|module| (module.name.to_string(), serde_json::json!(module.exports)))
+            .collect();
+        let script =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node_sources/check.cjs");
+        let output = std::process::Command::new("node")
+            .arg(script)
+            .arg(serde_json::Value::Object(table).to_string())
+            .output()
+            .expect("node runs");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && stdout.trim_end().ends_with("\n0 differences")
+                || stdout.trim() == "0 differences",
+            "{stdout}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+
+    #[test]
+    fn internal_modules_are_for_builtin_sources_only() {
+        assert!(resolve_internal("node:internal/errors").is_some());
+        assert!(matches!(
+            resolve("node:internal/errors"),
+            Resolution::Refused(..)
+        ));
+        assert!(matches!(resolve("internal/errors"), Resolution::NotBuiltin));
+    }
+}

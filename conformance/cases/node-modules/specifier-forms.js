@@ -1,0 +1,27 @@
+// Every way to name a built-in module from an ES module gives one module object: default,
+// named and namespace imports, with and without `node:` (the namespace has `default` and the
+// module's properties), and `import()`.
+import pathDefault, { join, sep } from "node:path";
+import pathPrefixed from "node:path";
+import querystring from "querystring";
+import * as pathNamespace from "path";
+import EventEmitter, { once, EventEmitter as Named } from "events";
+import util from "util";
+
+export default async function handler() {
+  const dynamic = await import("node:querystring");
+  return {
+    same: [
+      pathPrefixed === pathDefault,
+      pathNamespace.default === pathDefault,
+      pathNamespace.join === join,
+      Named === EventEmitter,
+      typeof once,
+      dynamic.default === querystring,
+      typeof dynamic.parse,
+      typeof util.format,
+    ],
+    values: [join("a", "b"), sep, pathNamespace.sep],
+    namespaceKeys: Object.keys(pathNamespace).includes("default"),
+  };
+}

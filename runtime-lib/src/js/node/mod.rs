@@ -1,0 +1,108 @@
+//! What Node's built-in modules need from the runtime.
+//!
+//! The modules themselves (`path`, `util`, `events`, `querystring`, `assert`) are JavaScript of
+//! our own that the compiler embeds and compiles like handler modules
+//! (`compiler/js/src/node/*.js`, listed in `compiler/js/src/builtin_modules.rs`). Their sources
+//! reach the runtime through the `__node.*` intrinsics below, which handler code cannot name:
+//!
+//! ```text
+//! __node.inspect(value, depth)   → util.inspect's text (the console's formatter, `console.rs`)
+//! __node.format(...args)         → util.format (`format.rs`, shared with console.log)
+//! __node.received(value)         → how Node's ERR_INVALID_ARG_TYPE describes a value
+//! __node.cwd()                   → the server process's working directory (path.resolve)
+//! __node.kind(value)             → "Date", "RegExp", "Promise", "Map", "Set", "Error", … (util.types)
+//! __node.isErrorClass(value)     → whether it is `Error` or one of the built-in error classes
+//! __node.warn(text)              → a process warning, logged once per call site by the caller
+//! __node.module(name)            → the namespace of a module implemented in Rust (`module`)
+//! ```
+
+pub mod format;
+
+use super::console;
+use super::convert::to_number;
+use super::error::Throw;
+use super::value::{ObjectKind, Value};
+
+/// The names [`call`] accepts, after `__node.`.
+pub const INTRINSICS: &[&str] = &[
+    "inspect",
+    "format",
+    "received",
+    "cwd",
+    "kind",
+    "isErrorClass",
+    "warn",
+    "module",
+];
+
+fn arg(args: &[Value], index: usize) -> Value {
+    args.get(index).cloned().unwrap_or_default()
+}
+
+/// Calls the intrinsic `name` (`__node.<name>(…)`).
+pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
+    match name {
+        "inspect" => {
+            // `depth`: a number, or `null`/`Infinity` for no limit (the caller passes 2 by default).
+            let depth = match arg(args, 1) {
+                Value::Null => None,
+                other => {
+                    let depth = to_number(&other)?;
+                    (depth.is_finite()).then(|| depth.max(0.0) as u32)
+                }
+            };
+            Ok(Value::str(&console::inspect_to_depth(&arg(args, 0), depth)))
+        }
+        "format" => Ok(Value::str(&format::format(args)?)),
+        "received" => Ok(Value::str(&console::received(&arg(args, 0)))),
+        "cwd" => Ok(Value::str(
+            &std::env::current_dir()
+                .map(|dir| dir.display().to_string())
+                .unwrap_or_else(|_| "/".to_string()),
+        )),
+        "kind" => Ok(Value::str(kind(&arg(args, 0)))),
+        "isErrorClass" => Ok(Value::Bool(match arg(args, 0) {
+            // A built-in constructor is native (no source text) and named after its class.
+            Value::Function(function) => {
+                function.source.get().is_none()
+                    && super::globals::is_error_class(&function.name.to_rust())
+            }
+            _ => false,
+        })),
+        "warn" => Ok(console::log("warn", &[arg(args, 0)])),
+        "module" => module(&super::convert::to_string(&arg(args, 0))?.to_rust()),
+        other => Err(Throw::type_error(format!(
+            "__node.{other} is not a function"
+        ))),
+    }
+}
+
+/// The built-in class behind an object, for `util.types.is*`.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Array(_) => "Array",
+        Value::Function(_) => "Function",
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Date(_) => "Date",
+            ObjectKind::RegExp(_) => "RegExp",
+            ObjectKind::Promise(_) => "Promise",
+            ObjectKind::Map(_) => "Map",
+            ObjectKind::Set(_) => "Set",
+            ObjectKind::WeakMap(_) => "WeakMap",
+            ObjectKind::WeakSet(_) => "WeakSet",
+            ObjectKind::Error(_) => "Error",
+            ObjectKind::Primitive(_) => "Boxed",
+            _ => "Object",
+        },
+        _ => "primitive",
+    }
+}
+
+/// The namespace object of a built-in module implemented in Rust (none yet: every module of
+/// this family is JavaScript; `crypto`, `buffer` and `url` may come here).
+pub fn module(name: &str) -> Result<Value, Throw> {
+    Err(Throw::error(
+        "Error",
+        format!("No such built-in module: node:{name}"),
+    ))
+}
