@@ -42,6 +42,11 @@ pub(crate) struct BuiltinModule {
     pub(crate) exports: &'static [&'static str],
     /// Where its code is.
     pub(crate) implementation: Implementation,
+    /// Whether it holds no state a request could change or observe (only functions and
+    /// classes): a handler that loads only such modules stays stateless and runs without the
+    /// isolate lock, evaluating them per call as it does a stateless project module. `util`
+    /// (deprecation warnings given once) and `events` (emitters are meant to be kept) are not.
+    pub(crate) stateless: bool,
 }
 
 impl BuiltinModule {
@@ -87,6 +92,7 @@ pub(crate) const SUPPORTED: &[BuiltinModule] = &[
             "throws",
         ],
         implementation: Implementation::JavaScript(include_str!("node/assert.js")),
+        stateless: true,
     },
     BuiltinModule {
         name: "events",
@@ -97,6 +103,7 @@ pub(crate) const SUPPORTED: &[BuiltinModule] = &[
             "once",
         ],
         implementation: Implementation::JavaScript(include_str!("node/events.js")),
+        stateless: false,
     },
     BuiltinModule {
         name: "path",
@@ -117,6 +124,7 @@ pub(crate) const SUPPORTED: &[BuiltinModule] = &[
             "toNamespacedPath",
         ],
         implementation: Implementation::JavaScript(include_str!("node/path.js")),
+        stateless: true,
     },
     BuiltinModule {
         name: "querystring",
@@ -129,6 +137,7 @@ pub(crate) const SUPPORTED: &[BuiltinModule] = &[
             "unescape",
         ],
         implementation: Implementation::JavaScript(include_str!("node/querystring.js")),
+        stateless: true,
     },
     BuiltinModule {
         name: "util",
@@ -143,6 +152,7 @@ pub(crate) const SUPPORTED: &[BuiltinModule] = &[
             "types",
         ],
         implementation: Implementation::JavaScript(include_str!("node/util.js")),
+        stateless: false,
     },
 ];
 
@@ -153,11 +163,13 @@ const INTERNAL: &[BuiltinModule] = &[
         name: "internal/errors",
         exports: &[],
         implementation: Implementation::JavaScript(include_str!("node/internal/errors.js")),
+        stateless: true,
     },
     BuiltinModule {
         name: "internal/comparisons",
         exports: &[],
         implementation: Implementation::JavaScript(include_str!("node/internal/comparisons.js")),
+        stateless: true,
     },
 ];
 

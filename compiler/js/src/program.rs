@@ -480,10 +480,13 @@ impl Program<'_> {
 
     fn classify(&mut self) {
         for unit in &mut self.units {
-            unit.stateful = unit
-                .parsed
-                .as_ref()
-                .is_none_or(|parsed| !state::is_stateless(&parsed.module));
+            unit.stateful = match unit.builtin {
+                Some(module) => !module.stateless,
+                None => unit
+                    .parsed
+                    .as_ref()
+                    .is_none_or(|parsed| !state::is_stateless(&parsed.module)),
+            };
         }
         // Statefulness flows from a required module to the modules that require it.
         loop {
@@ -889,6 +892,57 @@ mod tests {
             support.contains("`ISOLATES[0]`: read, store, write"),
             "{support}"
         );
+    }
+
+    #[test]
+    fn builtin_modules_keep_handlers_stateless_or_isolated_as_their_state_requires() {
+        let files: HashMap<PathBuf, &'static str> = [
+            (
+                "paths.js",
+                "const path = require(\"path\");\nmodule.exports = () => path.join(\"a\", \"b\");",
+            ),
+            (
+                "bus.js",
+                "const EventEmitter = require(\"node:events\");\nconst bus = new EventEmitter();\nmodule.exports = () => bus.emit(\"x\");",
+            ),
+            (
+                "jobs.js",
+                "const { EventEmitter } = require(\"events\");\nconst jobs = new EventEmitter();\nmodule.exports = () => jobs.listenerCount(\"x\");",
+            ),
+        ]
+        .into_iter()
+        .map(|(path, text)| (PathBuf::from(path), text))
+        .collect();
+        let mut sources = Sources::new();
+        let entries: Vec<HandlerSource> = ["paths.js", "bus.js", "jobs.js"]
+            .iter()
+            .map(|path| HandlerSource {
+                source: sources.add(*path, files[Path::new(path)]),
+                text: files[Path::new(path)].to_string(),
+                path: PathBuf::from(path),
+                language: Language::JavaScript,
+            })
+            .collect();
+        let mut loader = MemoryLoader {
+            sources: &mut sources,
+            files: files.clone(),
+        };
+        let program = super::compile(&entries, &mut loader, &crate::CompileOptions::default())
+            .expect("compiles");
+        let text_of = |name: &str| {
+            program
+                .modules
+                .iter()
+                .find(|module| module.rust_name == name)
+                .expect("module exists")
+                .items
+                .to_string()
+        };
+        assert!(text_of("paths").contains("run_stateless"));
+        // Two unrelated handlers using `events` keep their own isolates (and locks).
+        assert!(text_of("bus").contains("ISOLATES [0]"));
+        assert!(text_of("jobs").contains("ISOLATES [1]"));
+        assert!(program.support.to_string().contains("; 2]"));
     }
 
     /// The messages of compiling `entry` among `files`.
