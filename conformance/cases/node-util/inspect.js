@@ -1,6 +1,6 @@
 // `util.inspect` of values that fit on one line: strings quoted, nested objects collapsed
 // past `depth` (2 by default, `null` or `Infinity` for none), arrays, Maps, Sets, special
-// numbers. (Node breaks an object nested four levels deep over lines; that is not modelled.)
+// numbers; an object nested four levels deep breaks over lines.
 import { inspect } from "node:util";
 
 export function GET() {
@@ -18,6 +18,8 @@ export function GET() {
     inspect(nested),
     inspect(nested, { depth: 0 }),
     inspect({ a: { b: { c: 1 } } }, { depth: null }),
+    inspect(nested, { depth: null }),
+    inspect({ a: [{ b: { c: {} } }] }, { depth: Infinity }),
     inspect([[[[1]]]], { depth: 0 }),
     inspect({ a: [{ b: {} }] }, { depth: Infinity }),
     inspect(nested, false, 1),

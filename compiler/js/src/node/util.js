@@ -15,8 +15,8 @@ function format(...args) {
 }
 
 // `inspect(value, { depth })` or the legacy `inspect(value, showHidden, depth)`. `depth` may be
-// `null` or `Infinity` for no limit; `compact`, `breakLength` and `sorted` are accepted, but
-// the output is always on one line, in insertion order.
+// `null` or `Infinity` for no limit; `compact`, `breakLength` and `sorted` are accepted and
+// ignored (Node's defaults: three levels per line, 80 columns, insertion order).
 function inspect(value, options, legacyDepth) {
   let depth = 2;
   if (options !== null && typeof options === "object") {
