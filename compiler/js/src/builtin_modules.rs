@@ -166,12 +166,38 @@ const INTERNAL: &[BuiltinModule] = &[
         stateless: true,
     },
     BuiltinModule {
+        name: "internal/abort",
+        exports: &["AbortController", "AbortSignal"],
+        implementation: Implementation::JavaScript(include_str!("node/internal/abort.js")),
+        stateless: true,
+    },
+    BuiltinModule {
         name: "internal/comparisons",
         exports: &[],
         implementation: Implementation::JavaScript(include_str!("node/internal/comparisons.js")),
         stateless: true,
     },
 ];
+
+/// Globals implemented by an internal module source: a module that reads one of these names
+/// (not declared in it) loads the module (each occurrence is recorded among its loaded modules
+/// at the name's position, so a function naming it loads through the module handle as a lazy
+/// `require` does), and the name reads its export of the same name.
+pub(crate) const GLOBALS: &[(&str, &str)] = &[
+    ("AbortController", "internal/abort"),
+    ("AbortSignal", "internal/abort"),
+];
+
+/// Whether `name` is one of those globals.
+pub(crate) fn is_global(name: &str) -> bool {
+    GLOBALS.iter().any(|(global, _)| *global == name)
+}
+
+/// The internal module that implements the global `name`.
+pub(crate) fn global_module(name: &str) -> Option<&'static BuiltinModule> {
+    let (_, module) = GLOBALS.iter().find(|(global, _)| *global == name)?;
+    INTERNAL.iter().find(|internal| internal.name == *module)
+}
 
 /// The internal module `specifier` names (`node:internal/errors`), for a built-in module source.
 pub(crate) fn resolve_internal(specifier: &str) -> Option<&'static BuiltinModule> {

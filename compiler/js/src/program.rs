@@ -187,6 +187,20 @@ impl Visit for RequireFinder {
     }
 }
 
+/// Where a module names the globals of `builtin_modules::GLOBALS`.
+struct GlobalFinder(Vec<(&'static str, BytePos)>);
+
+impl Visit for GlobalFinder {
+    fn visit_ident(&mut self, ident: &Ident) {
+        if let Some((name, _)) = builtin_modules::GLOBALS
+            .iter()
+            .find(|(name, _)| ident.sym == *name)
+        {
+            self.0.push((name, ident.span.lo));
+        }
+    }
+}
+
 struct Program<'a> {
     units: Vec<Unit>,
     by_path: HashMap<PathBuf, usize>,
@@ -255,6 +269,18 @@ impl Program<'_> {
         let spans = parsed.spans;
         let mut finder = RequireFinder(Vec::new());
         parsed.module.visit_with(&mut finder);
+        // Globals implemented by a built-in module source (`new AbortController()`); our
+        // sources themselves declare those names.
+        let mut globals = GlobalFinder(Vec::new());
+        if self.units[index].builtin.is_none() {
+            parsed.module.visit_with(&mut globals);
+        }
+        for (name, position) in globals.0 {
+            if let Some(module) = builtin_modules::global_module(name) {
+                let unit = self.add_builtin(module);
+                self.units[index].requires.insert(position, unit);
+            }
+        }
         let base = self.units[index]
             .path
             .parent()

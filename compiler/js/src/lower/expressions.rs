@@ -226,6 +226,9 @@ impl Lowerer<'_> {
             return self.read_binding(id);
         }
         let name = ident.sym.as_str();
+        if let Some(value) = self.module_global(ident) {
+            return value;
+        }
         match name {
             "undefined" => return quote!(Value::Undefined),
             // Reported by `arguments::find` when it is not in a function that provides it.

@@ -47,6 +47,17 @@ impl Lowerer<'_> {
         Some((load, required))
     }
 
+    /// A global implemented by a built-in module source (`AbortController`): its export, when
+    /// the module graph loaded that source for this module.
+    pub(super) fn module_global(&mut self, ident: &Ident) -> Option<TokenStream> {
+        let name = ident.sym.as_str();
+        if !crate::builtin_modules::is_global(name) {
+            return None;
+        }
+        let (load, _) = self.load_module(ident.span.lo)?;
+        Some(quote!(rt::get(&#load, #name)?))
+    }
+
     /// The local holding the module's `rt::ModuleHandle` (declared at the top of `evaluate`
     /// once some function uses it; closures capture it, see `closures.rs`).
     pub(super) fn module_handle(&mut self) -> proc_macro2::Ident {

@@ -168,6 +168,36 @@ function compare(module, label, run) {
   compare("events", "scenario", scenario);
 }
 
+// AbortController/AbortSignal (the globals `internal/abort.js` implements).
+{
+  const scenario = ({ AbortController, AbortSignal }) => {
+    const log = [];
+    const c = new AbortController();
+    const s = c.signal;
+    const l1 = (e) => log.push(["l1", e.type, e.target === s, s.aborted]);
+    s.addEventListener("abort", l1);
+    s.addEventListener("abort", l1);
+    s.onabort = (e) => log.push(["on", e.type]);
+    s.addEventListener("abort", function () { log.push(["l2", this === s]); }, { once: true });
+    const gone = () => log.push("gone");
+    s.addEventListener("abort", gone);
+    s.removeEventListener("abort", gone);
+    log.push(s.aborted, s.reason, Object.keys(c), Object.keys(s), typeof s.onabort);
+    c.abort();
+    log.push(s.aborted, s.reason.name, s.reason.message, s.reason.code, s.reason instanceof Error, String(s.reason), Object.keys(s.reason));
+    c.abort("again");
+    log.push(s.reason.name);
+    try { s.throwIfAborted(); } catch (e) { log.push(["thrown", e.name, e === s.reason]); }
+    log.push(AbortSignal.abort("why").reason);
+    try { new AbortSignal(); } catch (e) { log.push([e.name, e.code, e.message]); }
+    try { AbortSignal.timeout("x"); } catch (e) { log.push([e.name, e.code, e.message]); }
+    return log;
+  };
+  const ours = outcome(() => scenario(load("internal/abort")));
+  const node = outcome(() => scenario(globalThis));
+  if (ours !== node) differ("abort", "scenario", "\n  ours", ours, "\n  node", node);
+}
+
 // Export lists: the table's names are our module's keys, and Node's module has each of them.
 const table = JSON.parse(process.argv[2] || "{}");
 for (const [name, listed] of Object.entries(table)) {
