@@ -1,6 +1,7 @@
 //! Node's `util.inspect` (the part values need: depth, Node's line breaking at 80 columns with
-//! three levels per line, grouped array columns), which `util.inspect`, `util.format` and
-//! `console.log` share, and the `console` methods.
+//! three levels per line, grouped array columns, and the `compact`, `breakLength` and `sorted`
+//! options), which `util.inspect`, `util.format` and `console.log` share, and the `console`
+//! methods.
 //!
 //! ```text
 //! console.log("n =", 1, { a: "x", b: [1, 2] })   →   n = 1 { a: 'x', b: [ 1, 2 ] }
@@ -97,7 +98,42 @@ fn key_text(key: &str) -> String {
 /// `util.inspect(value, { depth })`: strings quoted, objects nested deeper than `depth` shown
 /// as `[Object]`/`[Array]` (`None` for no limit).
 pub fn inspect_to_depth(value: &Value, depth: Option<u32>) -> String {
-    Inspector::new(depth.map(|depth| depth as usize)).value(value, 0, true)
+    inspect_with(value, &InspectOptions::with_depth(depth))
+}
+
+/// The options of `util.inspect` this inspector honours.
+#[derive(Debug, Clone)]
+pub struct InspectOptions {
+    /// Levels shown before `[Object]` (`None`: all).
+    pub depth: Option<u32>,
+    /// How many innermost levels may share a line (`compact: 3`); `None` for `compact: false`
+    /// (every container with entries over several lines).
+    pub compact: Option<usize>,
+    /// The width past which a container breaks over lines (`Infinity` allowed).
+    pub break_length: f64,
+    /// Whether object keys and Map/Set entries are sorted.
+    pub sorted: bool,
+}
+
+impl InspectOptions {
+    /// Node's defaults with `depth`.
+    pub fn with_depth(depth: Option<u32>) -> Self {
+        InspectOptions {
+            depth,
+            compact: Some(COMPACT),
+            break_length: BREAK_LENGTH as f64,
+            sorted: false,
+        }
+    }
+}
+
+/// `util.inspect(value, options)`.
+pub fn inspect_with(value: &Value, options: &InspectOptions) -> String {
+    let mut inspector = Inspector::new(options.depth.map(|depth| depth as usize));
+    inspector.compact = options.compact;
+    inspector.break_length = options.break_length;
+    inspector.sorted = options.sorted;
+    inspector.value(value, 0, true)
 }
 
 /// How `inspect_at` callers that count levels from an offset see depth: `depth` levels already
@@ -115,6 +151,9 @@ struct Inspector {
     limit: Option<usize>,
     indentation: usize,
     current_depth: usize,
+    compact: Option<usize>,
+    break_length: f64,
+    sorted: bool,
 }
 
 /// Node's `breakLength` default.
@@ -128,6 +167,9 @@ impl Inspector {
             limit,
             indentation: 0,
             current_depth: 0,
+            compact: Some(COMPACT),
+            break_length: BREAK_LENGTH as f64,
+            sorted: false,
         }
     }
 
@@ -155,17 +197,19 @@ impl Inspector {
         numbers: Option<bool>,
     ) -> String {
         let entries = output.len();
-        if let Some(all_numbers) = numbers
-            && entries > 6
-        {
-            output = self.group(output, all_numbers);
-        }
-        if self.current_depth.saturating_sub(level) < COMPACT && entries == output.len() {
-            let start = output.len() + self.indentation + open.len() + 10;
-            if self.below_break_length(&output, start) {
-                let joined = output.join(", ");
-                if !joined.contains('\n') {
-                    return format!("{open} {joined} {close}");
+        if let Some(compact) = self.compact {
+            if let Some(all_numbers) = numbers
+                && entries > 6
+            {
+                output = self.group(output, all_numbers);
+            }
+            if self.current_depth.saturating_sub(level) < compact && entries == output.len() {
+                let start = output.len() + self.indentation + open.len() + 10;
+                if self.below_break_length(&output, start) {
+                    let joined = output.join(", ");
+                    if !joined.contains('\n') {
+                        return format!("{open} {joined} {close}");
+                    }
                 }
             }
         }
@@ -178,12 +222,12 @@ impl Inspector {
 
     fn below_break_length(&self, output: &[String], start: usize) -> bool {
         let mut total = output.len() + start;
-        if total + output.len() > BREAK_LENGTH {
+        if (total + output.len()) as f64 > self.break_length {
             return false;
         }
         for entry in output {
             total += entry.chars().count();
-            if total > BREAK_LENGTH {
+            if total as f64 > self.break_length {
                 return false;
             }
         }
@@ -206,7 +250,7 @@ impl Inspector {
         let total: usize = lengths.iter().map(|length| length + separator).sum();
         let max = lengths.iter().copied().max().unwrap_or(0);
         let actual_max = max + separator;
-        if !(actual_max * 3 + self.indentation < BREAK_LENGTH
+        if !(((actual_max * 3 + self.indentation) as f64) < self.break_length
             && (total as f64 / actual_max as f64 > 5.0 || max <= 6))
         {
             return output;
@@ -215,8 +259,8 @@ impl Inspector {
         let biased_max = (actual_max as f64 - 3.0 - average_bias).max(1.0);
         let columns = ((2.5 * biased_max * count as f64).sqrt() / biased_max)
             .round()
-            .min(((BREAK_LENGTH - self.indentation) / actual_max) as f64)
-            .min((COMPACT * 4) as f64)
+            .min(((self.break_length - self.indentation as f64) / actual_max as f64).floor())
+            .min((self.compact.unwrap_or(COMPACT) * 4) as f64)
             .min(15.0) as usize;
         if columns <= 1 {
             return output;
@@ -403,8 +447,11 @@ impl Inspector {
                         return "[Set]".to_string();
                     }
                     self.current_depth = level;
-                    let parts: Vec<String> =
+                    let mut parts: Vec<String> =
                         items.iter().map(|item| self.entry(item, level)).collect();
+                    if self.sorted {
+                        parts.sort();
+                    }
                     self.join(parts, &format!("{head} {{"), "}", level, None)
                 }
                 ObjectKind::Map(entries) => {
@@ -421,13 +468,16 @@ impl Inspector {
                         return "[Map]".to_string();
                     }
                     self.current_depth = level;
-                    let parts: Vec<String> = entries
+                    let mut parts: Vec<String> = entries
                         .iter()
                         .map(|(key, item)| {
                             let key = self.entry(key, level);
                             format!("{key} => {}", self.entry(item, level))
                         })
                         .collect();
+                    if self.sorted {
+                        parts.sort();
+                    }
                     self.join(parts, &format!("{head} {{"), "}", level, None)
                 }
                 ObjectKind::WeakMap(_) => "WeakMap { <items unknown> }".to_string(),
@@ -475,12 +525,15 @@ impl Inspector {
                         };
                     }
                     self.current_depth = level;
-                    let parts: Vec<String> = props
+                    let mut parts: Vec<String> = props
                         .iter()
                         .map(|(key, item)| {
                             format!("{}: {}", key_text(key), self.entry(item, level))
                         })
                         .collect();
+                    if self.sorted {
+                        parts.sort();
+                    }
                     self.join(parts, &open, "}", level, None)
                 }
             },

@@ -14,19 +14,19 @@ function format(...args) {
   return __node.format(...args);
 }
 
-// `inspect(value, { depth })` or the legacy `inspect(value, showHidden, depth)`. `depth` may be
-// `null` or `Infinity` for no limit; `compact`, `breakLength` and `sorted` are accepted and
-// ignored (Node's defaults: three levels per line, 80 columns, insertion order).
+// `inspect(value, { depth, compact, breakLength, sorted })` or the legacy
+// `inspect(value, showHidden, depth)`. `depth` may be `null` or `Infinity` for no limit;
+// `compact` a number or `false` (`true`, Node's older layout, is taken as the default 3).
 function inspect(value, options, legacyDepth) {
-  let depth = 2;
   if (options !== null && typeof options === "object") {
-    if (options.depth !== undefined) {
-      depth = options.depth;
-    }
-  } else if (legacyDepth !== undefined) {
-    depth = legacyDepth;
+    return __node.inspect(value, {
+      depth: options.depth,
+      compact: options.compact,
+      breakLength: options.breakLength,
+      sorted: options.sorted,
+    });
   }
-  return __node.inspect(value, depth);
+  return __node.inspect(value, legacyDepth === undefined ? 2 : legacyDepth);
 }
 
 function promisify(original) {

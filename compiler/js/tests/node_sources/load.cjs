@@ -24,7 +24,8 @@ function received(value) {
 }
 
 const intrinsics = {
-  inspect: (value, depth) => util.inspect(value, { depth }),
+  inspect: (value, options) =>
+    util.inspect(value, options !== null && typeof options === "object" ? options : { depth: options }),
   format: (...args) => util.format(...args),
   received,
   cwd: () => process.cwd(),

@@ -6,7 +6,7 @@
 //! reach the runtime through the `__node.*` intrinsics below, which handler code cannot name:
 //!
 //! ```text
-//! __node.inspect(value, depth)   → util.inspect's text (the console's formatter, `console.rs`)
+//! __node.inspect(value, options) → util.inspect's text (the console's formatter, `console.rs`)
 //! __node.format(...args)         → util.format (`format.rs`, shared with console.log)
 //! __node.received(value)         → how Node's ERR_INVALID_ARG_TYPE describes a value
 //! __node.cwd()                   → the server process's working directory (path.resolve)
@@ -42,17 +42,10 @@ fn arg(args: &[Value], index: usize) -> Value {
 /// Calls the intrinsic `name` (`__node.<name>(…)`).
 pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
     match name {
-        "inspect" => {
-            // `depth`: a number, or `null`/`Infinity` for no limit (the caller passes 2 by default).
-            let depth = match arg(args, 1) {
-                Value::Null => None,
-                other => {
-                    let depth = to_number(&other)?;
-                    (depth.is_finite()).then(|| depth.max(0.0) as u32)
-                }
-            };
-            Ok(Value::str(&console::inspect_to_depth(&arg(args, 0), depth)))
-        }
+        "inspect" => Ok(Value::str(&console::inspect_with(
+            &arg(args, 0),
+            &inspect_options(&arg(args, 1))?,
+        ))),
         "format" => Ok(Value::str(&format::format(args)?)),
         "received" => Ok(Value::str(&console::received(&arg(args, 0)))),
         "cwd" => Ok(Value::str(
@@ -75,6 +68,36 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
             "__node.{other} is not a function"
         ))),
     }
+}
+
+/// `util.inspect`'s options: a depth (a number, `null` or `Infinity` for none) or an object of
+/// `depth`, `compact` (a number or `false`), `breakLength` and `sorted`.
+fn inspect_options(options: &Value) -> Result<console::InspectOptions, Throw> {
+    let depth_of = |value: &Value| -> Result<Option<u32>, Throw> {
+        Ok(match value {
+            Value::Null => None,
+            Value::Undefined => Some(2),
+            other => {
+                let depth = to_number(other)?;
+                depth.is_finite().then(|| depth.max(0.0) as u32)
+            }
+        })
+    };
+    let Value::Object(_) = options else {
+        return Ok(console::InspectOptions::with_depth(depth_of(options)?));
+    };
+    let field = |name: &str| super::access::get(options, name);
+    let mut result = console::InspectOptions::with_depth(depth_of(&field("depth")?)?);
+    match field("compact")? {
+        Value::Bool(false) => result.compact = None,
+        Value::Number(n) if n >= 0.0 => result.compact = Some(n as usize),
+        _ => {}
+    }
+    if let Value::Number(n) = field("breakLength")? {
+        result.break_length = n;
+    }
+    result.sorted = matches!(field("sorted")?, Value::Bool(true));
+    Ok(result)
 }
 
 /// The built-in class behind an object, for `util.types.is*`.
