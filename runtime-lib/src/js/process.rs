@@ -56,10 +56,11 @@ pub fn call(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
 fn next_tick(args: &[Value]) -> Result<Value, Throw> {
     let callback = args.first().cloned().unwrap_or_default();
     if !matches!(callback, Value::Function(_)) {
-        return Err(Throw::type_error(format!(
-            "The \"callback\" argument must be of type function. Received {}",
-            super::console::received(&callback)
-        )));
+        return Err(super::node::invalid_arg_type(
+            "callback",
+            "of type function",
+            &callback,
+        ));
     }
     let rest: Vec<Value> = args.iter().skip(1).cloned().collect();
     super::microtasks::enqueue_tick(Box::new(move || {

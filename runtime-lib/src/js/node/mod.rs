@@ -100,6 +100,19 @@ fn inspect_options(options: &Value) -> Result<console::InspectOptions, Throw> {
     Ok(result)
 }
 
+/// Node's `ERR_INVALID_ARG_TYPE` for runtime functions (`queueMicrotask`, timers,
+/// `process.nextTick`): a TypeError with its `code`, as `internal/errors.js` makes it for our
+/// JavaScript sources. `expected` completes "must be …" (`of type function`).
+pub fn invalid_arg_type(name: &str, expected: &str, value: &Value) -> Throw {
+    let thrown = Throw::type_error(format!(
+        "The \"{name}\" argument must be {expected}. Received {}",
+        console::received(value)
+    ));
+    // An own enumerable `code`, as on Node's errors; setting it on a fresh error cannot fail.
+    let _ = super::access::set(&thrown.value, "code", Value::str("ERR_INVALID_ARG_TYPE"));
+    thrown
+}
+
 /// The built-in class behind an object, for `util.types.is*`.
 fn kind(value: &Value) -> &'static str {
     match value {
