@@ -12,6 +12,7 @@ export default function handler() {
       path.resolve("") === cwd,
       isAbsolute(cwd),
       relative(cwd, resolve("q/r")),
+      process.cwd() === cwd,
     ],
     relative: [
       relative("/a/b/c", "/a/d"),

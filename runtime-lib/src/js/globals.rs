@@ -121,6 +121,7 @@ pub const STATIC_CALLS: &[&str] = &[
     "process.nextTick",
     "process.uptime",
     "process.hrtime",
+    "process.cwd",
     "__node.inspect",
     "__node.format",
     "__node.received",

@@ -1,5 +1,5 @@
 //! Node's `process` global, the parts a handler can use: `process.env`, `process.nextTick`,
-//! `process.platform`, `process.uptime()` and `process.hrtime()`.
+//! `process.platform`, `process.uptime()`, `process.hrtime()` and `process.cwd()`.
 //!
 //! ```text
 //! process.env.API_URL          → rt::get(&rt::static_value("process.env"), "API_URL")?
@@ -43,10 +43,12 @@ pub fn value(name: &str) -> Option<Value> {
     })
 }
 
-/// `process.nextTick`, `process.uptime` and `process.hrtime`.
+/// `process.nextTick`, `process.uptime`, `process.hrtime` and `process.cwd`.
 pub fn call(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
     Some(match name {
         "nextTick" => next_tick(args),
+        // The server process's working directory, which `path.resolve` starts from too.
+        "cwd" => super::node::call("cwd", &[]),
         "uptime" => Ok(Value::Number(start().elapsed().as_secs_f64())),
         "hrtime" => hrtime(args.first().unwrap_or(&Value::Undefined)),
         _ => return None,
