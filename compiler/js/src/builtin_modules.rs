@@ -60,9 +60,10 @@ impl BuiltinModule {
         }
     }
 
-    /// The unit's path, which names it in diagnostics and the generated file's header.
+    /// The unit's path, which names it in diagnostics and the generated file's header, and
+    /// gives its Rust module name (`node:internal/errors` → `node_internal_errors`).
     pub(crate) fn unit_path(&self) -> String {
-        format!("node:{}", self.name)
+        format!("node:{}", self.name.replace('/', "_"))
     }
 }
 
@@ -344,6 +345,22 @@ mod tests {
             "{stdout}{}",
             String::from_utf8_lossy(&output.stderr)
         );
+    }
+
+    #[test]
+    fn a_runtime_module_is_one_line_taking_the_runtimes_namespace() {
+        let module = BuiltinModule {
+            name: "crypto",
+            exports: &["randomUUID"],
+            implementation: Implementation::Runtime,
+            stateless: true,
+        };
+        assert_eq!(
+            module.source(),
+            "module.exports = __node.module(\"crypto\");\n"
+        );
+        let internal = resolve_internal("node:internal/errors").expect("listed");
+        assert_eq!(internal.unit_path(), "node:internal_errors");
     }
 
     #[test]
