@@ -1,6 +1,6 @@
 // Every way to name a built-in module from an ES module gives one module object: default,
 // named and namespace imports, with and without `node:` (the namespace has `default` and the
-// module's properties), and `import()`.
+// module's properties), and `import()`, which gives the same namespace each time.
 import pathDefault, { join, sep } from "node:path";
 import pathPrefixed from "node:path";
 import querystring from "querystring";
@@ -10,6 +10,8 @@ import util from "util";
 
 export default async function handler() {
   const dynamic = await import("node:querystring");
+  const again = await import("querystring");
+  const pathAgain = await import("node:path");
   return {
     same: [
       pathPrefixed === pathDefault,
@@ -20,6 +22,8 @@ export default async function handler() {
       dynamic.default === querystring,
       typeof dynamic.parse,
       typeof util.format,
+      dynamic === again,
+      pathAgain === pathNamespace,
     ],
     values: [join("a", "b"), sep, pathNamespace.sep],
     namespaceKeys: Object.keys(pathNamespace).includes("default"),

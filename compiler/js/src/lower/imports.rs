@@ -6,7 +6,7 @@
 //! import Foo, { n } from "./a.js";   →   let a_ns = modules.require("a", super::a::evaluate)?;
 //!                                        let Foo = a_ns.clone(); let n = a_ns.clone();
 //! n + 1                              →   rt::add(&rt::get(&n.clone(), "n")?, …)   // live: read through the namespace
-//! import c from "./c.js" (CommonJS)  →   let c = rt::commonjs_namespace(&modules.require("c", …)?, &["q"])?;
+//! import c from "./c.js" (CommonJS)  →   let c = modules.commonjs_namespace("c", &modules.require("c", …)?, &["q"])?;
 //! function f() { require("./b.js") } →   module_handle.require("b", super::b::evaluate)?   // lazy, evaluated once
 //! import("./a.js")                   →   { let h = module_handle.clone(); rt::dynamic_import(move || h.require(…)) }
 //! ```
@@ -96,7 +96,7 @@ impl Lowerer<'_> {
         let namespace = if esm {
             quote!(handle.import(#name, super::#module::evaluate))
         } else {
-            quote!(rt::commonjs_namespace(&handle.require(#name, super::#module::evaluate)?, &[#(#names),*]))
+            quote!(handle.commonjs_namespace(#name, &handle.require(#name, super::#module::evaluate)?, &[#(#names),*]))
         };
         quote!({
             let handle = #handle.clone();
@@ -115,11 +115,12 @@ impl Lowerer<'_> {
         let complete = required.complete;
         let builtin = required.builtin;
         let specifier = import.src.value.to_atom_lossy().to_string();
+        let rust_name = required.rust_name.clone();
         let namespace = self.temp("imported");
         let value = if esm {
             load
         } else {
-            quote!(rt::commonjs_namespace(&#load, &[#(#names),*])?)
+            quote!(modules.commonjs_namespace(#rust_name, &#load, &[#(#names),*])?)
         };
         let mut lines = vec![quote!(let #namespace: Value = #value;)];
         for item in &import.specifiers {
@@ -223,11 +224,12 @@ impl Lowerer<'_> {
         let complete = required.complete;
         let builtin = required.builtin;
         let specifier = src.value.to_atom_lossy().to_string();
+        let rust_name = required.rust_name.clone();
         let namespace = self.temp("reexported");
         let value = if esm {
             load
         } else {
-            quote!(rt::commonjs_namespace(&#load, &[#(#names),*])?)
+            quote!(modules.commonjs_namespace(#rust_name, &#load, &[#(#names),*])?)
         };
         let setup = quote!(let #namespace: Value = #value;);
         let exports = self.binding_ident(1);
