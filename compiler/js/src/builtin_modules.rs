@@ -71,28 +71,14 @@ impl BuiltinModule {
 pub(crate) const SUPPORTED: &[BuiltinModule] = &[
     BuiltinModule {
         name: "assert",
-        exports: &[
-            "AssertionError",
-            "deepEqual",
-            "deepStrictEqual",
-            "doesNotMatch",
-            "doesNotReject",
-            "doesNotThrow",
-            "equal",
-            "fail",
-            "ifError",
-            "match",
-            "notDeepEqual",
-            "notDeepStrictEqual",
-            "notEqual",
-            "notStrictEqual",
-            "ok",
-            "rejects",
-            "strict",
-            "strictEqual",
-            "throws",
-        ],
+        exports: ASSERT_NAMES,
         implementation: Implementation::JavaScript(include_str!("node/assert.js")),
+        stateless: true,
+    },
+    BuiltinModule {
+        name: "assert/strict",
+        exports: ASSERT_NAMES,
+        implementation: Implementation::JavaScript(include_str!("node/assert/strict.js")),
         stateless: true,
     },
     BuiltinModule {
@@ -108,23 +94,14 @@ pub(crate) const SUPPORTED: &[BuiltinModule] = &[
     },
     BuiltinModule {
         name: "path",
-        exports: &[
-            "basename",
-            "delimiter",
-            "dirname",
-            "extname",
-            "format",
-            "isAbsolute",
-            "join",
-            "normalize",
-            "parse",
-            "posix",
-            "relative",
-            "resolve",
-            "sep",
-            "toNamespacedPath",
-        ],
+        exports: PATH_NAMES,
         implementation: Implementation::JavaScript(include_str!("node/path.js")),
+        stateless: true,
+    },
+    BuiltinModule {
+        name: "path/posix",
+        exports: PATH_NAMES,
+        implementation: Implementation::JavaScript(include_str!("node/path/posix.js")),
         stateless: true,
     },
     BuiltinModule {
@@ -153,6 +130,22 @@ pub(crate) const SUPPORTED: &[BuiltinModule] = &[
             "types",
         ],
         implementation: Implementation::JavaScript(include_str!("node/util.js")),
+        stateless: false,
+    },
+    BuiltinModule {
+        name: "util/types",
+        exports: &[
+            "isBoxedPrimitive",
+            "isDate",
+            "isMap",
+            "isNativeError",
+            "isPromise",
+            "isRegExp",
+            "isSet",
+            "isWeakMap",
+            "isWeakSet",
+        ],
+        implementation: Implementation::JavaScript(include_str!("node/util/types.js")),
         stateless: false,
     },
 ];
@@ -206,6 +199,47 @@ pub(crate) fn resolve_internal(specifier: &str) -> Option<&'static BuiltinModule
     INTERNAL.iter().find(|module| module.name == name)
 }
 
+/// Node's subpath modules that are another module's property (`assert/strict` is
+/// `assert.strict`), with the names they export.
+const PATH_NAMES: &[&str] = &[
+    "basename",
+    "delimiter",
+    "dirname",
+    "extname",
+    "format",
+    "isAbsolute",
+    "join",
+    "normalize",
+    "parse",
+    "posix",
+    "relative",
+    "resolve",
+    "sep",
+    "toNamespacedPath",
+];
+
+const ASSERT_NAMES: &[&str] = &[
+    "AssertionError",
+    "deepEqual",
+    "deepStrictEqual",
+    "doesNotMatch",
+    "doesNotReject",
+    "doesNotThrow",
+    "equal",
+    "fail",
+    "ifError",
+    "match",
+    "notDeepEqual",
+    "notDeepStrictEqual",
+    "notEqual",
+    "notStrictEqual",
+    "ok",
+    "rejects",
+    "strict",
+    "strictEqual",
+    "throws",
+];
+
 /// Node's other built-in modules: a handler naming one gets a diagnostic that says so (rather
 /// than "cannot load the module"), with what is supported instead.
 const NOT_SUPPORTED: &[&str] = &[
@@ -249,10 +283,7 @@ const NOT_SUPPORTED: &[&str] = &[
     "wasi",
     "worker_threads",
     "zlib",
-    "assert/strict",
-    "path/posix",
     "path/win32",
-    "util/types",
 ];
 
 /// What a specifier that is not a relative path names.
