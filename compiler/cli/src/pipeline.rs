@@ -220,4 +220,11 @@ impl SourceLoader for FileLoader<'_> {
         }
         Some(normal)
     }
+
+    fn embed(&mut self, path: &Path, text: &str) -> SourceId {
+        match self.sources.find(path) {
+            Some(id) => id,
+            None => self.sources.add(path, text),
+        }
+    }
 }

@@ -33,6 +33,7 @@ pub(crate) const NAMESPACES: &[&str] = &[
     "Float32Array",
     "Float64Array",
     "Symbol",
+    "__node",
 ];
 
 /// Global functions and static methods.
@@ -168,6 +169,16 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "process.nextTick",
     "process.uptime",
     "process.hrtime",
+    "process.cwd",
+    // Intrinsics of our Node built-in module sources only (`builtin_modules.rs`).
+    "__node.inspect",
+    "__node.format",
+    "__node.received",
+    "__node.cwd",
+    "__node.kind",
+    "__node.isErrorClass",
+    "__node.warn",
+    "__node.module",
     "setTimeout",
     "setInterval",
     "clearTimeout",
@@ -324,7 +335,7 @@ pub(crate) const INSTANCE_CLASSES: &[&str] = &[
 pub(crate) fn unsupported_static(name: &str) -> Option<&'static str> {
     Some(match name {
         name if name.starts_with("process.") => {
-            "handlers have `process.env`, `process.nextTick`, `process.platform`, `process.uptime()` and `process.hrtime()`; the server's process is not theirs to control or inspect"
+            "handlers have `process.env`, `process.nextTick`, `process.platform`, `process.uptime()`, `process.hrtime()` and `process.cwd()`; the server's process is not theirs to control or inspect"
         }
         _ => return None,
     })

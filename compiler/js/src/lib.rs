@@ -64,6 +64,9 @@ pub trait SourceLoader {
     fn absolute(&self, _path: &Path) -> Option<std::path::PathBuf> {
         None
     }
+    /// Registers a source the compiler brings itself (a Node built-in module written in
+    /// JavaScript, named `node:path`), so diagnostics can point into it.
+    fn embed(&mut self, path: &Path, text: &str) -> SourceId;
 }
 
 /// Which handler an export provides.

@@ -21,12 +21,13 @@ use swc_core::common::BytePos;
 use swc_core::ecma::ast::*;
 use swc_core::ecma::visit::{Visit, VisitWith};
 
+use crate::builtin_modules::{BuiltinModule, Resolution};
 use crate::lower::modules::ModulePlan;
 use crate::lower::{Lowerer, ModuleContext, Required};
 use crate::parse::{Parsed, parse};
 use crate::{
     CompileOptions, CompiledModule, CompiledProgram, HandlerExport, HandlerSource, Language,
-    SourceLoader, diagnostics, exports, resolve, scope, state,
+    SourceLoader, builtin_modules, diagnostics, exports, resolve, scope, state,
 };
 
 /// One module of the program.
@@ -38,8 +39,6 @@ struct Unit {
     parsed: Option<Parsed>,
     /// `require` call, `import` declaration, re-export or `import()` position → its unit.
     requires: HashMap<BytePos, usize>,
-    /// `require`/`import` position → the Node built-in module it loads (`builtin_modules.rs`).
-    builtins: HashMap<BytePos, &'static crate::builtin_modules::BuiltinModule>,
     /// Whether it is an ES module (it has `import`/`export` declarations), as Node's syntax
     /// detection decides for a `.js` file outside a `"type": "module"` package.
     esm: bool,
@@ -50,6 +49,8 @@ struct Unit {
     /// Whether its entry points run on an event-loop thread (it, a module it requires, or a
     /// module of its isolate may do I/O).
     on_loop: bool,
+    /// The Node built-in module it stands for (`builtin_modules.rs`), if it is one.
+    builtin: Option<&'static BuiltinModule>,
 }
 
 /// Lexically normalises a path (`a/./b/../c` → `a/c`).
@@ -203,6 +204,20 @@ impl Visit for RequireFinder {
     }
 }
 
+/// Where a module names the globals of `builtin_modules::GLOBALS`.
+struct GlobalFinder(Vec<(&'static str, BytePos)>);
+
+impl Visit for GlobalFinder {
+    fn visit_ident(&mut self, ident: &Ident) {
+        if let Some((name, _)) = builtin_modules::GLOBALS
+            .iter()
+            .find(|(name, _)| ident.sym == *name)
+        {
+            self.0.push((name, ident.span.lo));
+        }
+    }
+}
+
 struct Program<'a> {
     units: Vec<Unit>,
     by_path: HashMap<PathBuf, usize>,
@@ -238,14 +253,28 @@ impl Program<'_> {
             language,
             parsed,
             requires: HashMap::new(),
-            builtins: HashMap::new(),
             esm,
             rust_name: String::new(),
             stateful: false,
             isolate: None,
             on_loop: false,
+            builtin: None,
         });
         self.by_path.insert(key, index);
+        index
+    }
+
+    /// The unit of the built-in module `module`, added (with what it loads) on first use.
+    fn add_builtin(&mut self, module: &'static BuiltinModule) -> usize {
+        let path = PathBuf::from(module.unit_path());
+        if let Some(index) = self.by_path.get(&path) {
+            return *index;
+        }
+        let text = module.source();
+        let source = self.loader.embed(&path, &text);
+        let index = self.add(source, text, path, Language::JavaScript);
+        self.units[index].builtin = Some(module);
+        self.load_requires(index);
         index
     }
 
@@ -257,6 +286,18 @@ impl Program<'_> {
         let spans = parsed.spans;
         let mut finder = RequireFinder(Vec::new());
         parsed.module.visit_with(&mut finder);
+        // Globals implemented by a built-in module source (`new AbortController()`); our
+        // sources themselves declare those names.
+        let mut globals = GlobalFinder(Vec::new());
+        if self.units[index].builtin.is_none() {
+            parsed.module.visit_with(&mut globals);
+        }
+        for (name, position) in globals.0 {
+            if let Some(module) = builtin_modules::global_module(name) {
+                let unit = self.add_builtin(module);
+                self.units[index].requires.insert(position, unit);
+            }
+        }
         let base = self.units[index]
             .path
             .parent()
@@ -279,44 +320,43 @@ impl Program<'_> {
                     .push(diagnostics::unsupported(span, what, help));
                 continue;
             };
-            if let Some(module) = crate::builtin_modules::builtin_module(&specifier) {
-                self.units[index].builtins.insert(call.position, module);
+            if self.units[index].builtin.is_some()
+                && let Some(module) = builtin_modules::resolve_internal(&specifier)
+            {
+                let unit = self.add_builtin(module);
+                self.units[index].requires.insert(call.position, unit);
                 continue;
             }
-            let relative = specifier.starts_with("./") || specifier.starts_with("../");
-            // Built-in modules are resolved before this (`path`, `node:crypto`…); what is left
-            // of the bare specifiers names a package in node_modules.
-            if !relative && !resolve::is_builtin(&specifier) {
-                match self.package_file(&base, &specifier, call.reference) {
-                    Ok(file) => {
-                        if let Some(unit) = self.load_file(
-                            file,
-                            &specifier,
-                            span,
-                            call.reference,
-                            call.json_attribute,
-                        ) {
-                            self.units[index].requires.insert(call.position, unit);
+            if !(specifier.starts_with("./") || specifier.starts_with("../")) {
+                match builtin_modules::resolve(&specifier) {
+                    Resolution::Builtin(module) => {
+                        let unit = self.add_builtin(module);
+                        self.units[index].requires.insert(call.position, unit);
+                    }
+                    Resolution::Refused(what, help) => {
+                        self.diagnostics
+                            .push(diagnostics::unsupported(span, &what, &help));
+                    }
+                    // What is not a built-in module names a package in node_modules.
+                    Resolution::NotBuiltin => {
+                        match self.package_file(&base, &specifier, call.reference) {
+                            Ok(file) => {
+                                if let Some(unit) = self.load_file(
+                                    file,
+                                    &specifier,
+                                    span,
+                                    call.reference,
+                                    call.json_attribute,
+                                ) {
+                                    self.units[index].requires.insert(call.position, unit);
+                                }
+                            }
+                            Err(unresolved) => self.diagnostics.push(
+                                diagnostics::unresolved_package(span, &specifier, unresolved),
+                            ),
                         }
                     }
-                    Err(unresolved) => self.diagnostics.push(diagnostics::unresolved_package(
-                        span, &specifier, unresolved,
-                    )),
                 }
-                continue;
-            }
-            if !relative {
-                let what = match call.reference {
-                    Reference::Require => {
-                        format!("`require(\"{specifier}\")` (a package or built-in module)")
-                    }
-                    _ => format!("`import` of \"{specifier}\" (a package or built-in module)"),
-                };
-                self.diagnostics.push(diagnostics::unsupported(
-                    span,
-                    &what,
-                    "only files of the project can be loaded, with a relative path such as \"./data.js\"",
-                ));
                 continue;
             }
             let target = normalize(&base.join(&specifier));
@@ -549,10 +589,13 @@ impl Program<'_> {
 
     fn classify(&mut self) {
         for unit in &mut self.units {
-            unit.stateful = unit
-                .parsed
-                .as_ref()
-                .is_none_or(|parsed| !state::is_stateless(&parsed.module));
+            unit.stateful = match unit.builtin {
+                Some(module) => !module.stateless,
+                None => unit
+                    .parsed
+                    .as_ref()
+                    .is_none_or(|parsed| !state::is_stateless(&parsed.module)),
+            };
         }
         // Statefulness flows from a required module to the modules that require it.
         loop {
@@ -630,6 +673,11 @@ impl Program<'_> {
         }
         for index in 0..self.units.len() {
             for target in self.units[index].requires.values() {
+                // A built-in module is evaluated in the registry of each isolate that loads
+                // it (as Node has one per process): it joins no two groups.
+                if self.units[*target].builtin.is_some() {
+                    continue;
+                }
                 let (a, b) = (find(&mut root, index), find(&mut root, *target));
                 // The smaller index becomes the root, so numbering follows the units' order.
                 root[a.max(b)] = a.min(b);
@@ -637,7 +685,7 @@ impl Program<'_> {
         }
         let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
         for index in 0..self.units.len() {
-            if !self.units[index].stateful {
+            if !self.units[index].stateful || self.units[index].builtin.is_some() {
                 continue;
             }
             let group_root = find(&mut root, index);
@@ -767,6 +815,13 @@ pub(crate) fn compile(
             .map(|(position, target)| {
                 let target_unit = &program.units[*target];
                 let (named_exports, complete) = match &target_unit.parsed {
+                    _ if target_unit.builtin.is_some() => (
+                        target_unit
+                            .builtin
+                            .map(|module| module.exports.iter().map(|s| s.to_string()).collect())
+                            .unwrap_or_default(),
+                        true,
+                    ),
                     Some(parsed) if target_unit.esm => {
                         let (names, star) = exports::esm_names(&parsed.module);
                         (names, !star)
@@ -781,22 +836,10 @@ pub(crate) fn compile(
                         esm: target_unit.esm,
                         named_exports,
                         complete,
-                        builtin: None,
+                        builtin: target_unit.builtin.is_some(),
                     },
                 )
             })
-            .chain(unit.builtins.iter().map(|(position, module)| {
-                (
-                    *position,
-                    Required {
-                        rust_name: format!("node:{}", module.name),
-                        esm: false,
-                        named_exports: module.exports.iter().map(|name| name.to_string()).collect(),
-                        complete: true,
-                        builtin: Some(module.name),
-                    },
-                )
-            }))
             .collect();
         let mut lowerer = Lowerer::new(ModuleContext {
             rust_name: &unit.rust_name,
@@ -807,6 +850,7 @@ pub(crate) fn compile(
             source_text: &unit.text,
             source_start: parsed.spans.start(),
             esm: unit.esm,
+            builtin: unit.builtin.is_some(),
         });
         let plan = ModulePlan {
             exports: &detected,
@@ -890,6 +934,10 @@ mod tests {
                 .ok_or_else(|| format!("no file {}", path.display()))?;
             Ok((self.sources.add(path, *text), text.to_string()))
         }
+
+        fn embed(&mut self, path: &Path, text: &str) -> SourceId {
+            self.sources.add(path, text)
+        }
     }
 
     #[test]
@@ -953,6 +1001,57 @@ mod tests {
             support.contains("`ISOLATES[0]`: read, store, write"),
             "{support}"
         );
+    }
+
+    #[test]
+    fn builtin_modules_keep_handlers_stateless_or_isolated_as_their_state_requires() {
+        let files: HashMap<PathBuf, &'static str> = [
+            (
+                "paths.js",
+                "const path = require(\"path\");\nmodule.exports = () => path.join(\"a\", \"b\");",
+            ),
+            (
+                "bus.js",
+                "const EventEmitter = require(\"node:events\");\nconst bus = new EventEmitter();\nmodule.exports = () => bus.emit(\"x\");",
+            ),
+            (
+                "jobs.js",
+                "const { EventEmitter } = require(\"events\");\nconst jobs = new EventEmitter();\nmodule.exports = () => jobs.listenerCount(\"x\");",
+            ),
+        ]
+        .into_iter()
+        .map(|(path, text)| (PathBuf::from(path), text))
+        .collect();
+        let mut sources = Sources::new();
+        let entries: Vec<HandlerSource> = ["paths.js", "bus.js", "jobs.js"]
+            .iter()
+            .map(|path| HandlerSource {
+                source: sources.add(*path, files[Path::new(path)]),
+                text: files[Path::new(path)].to_string(),
+                path: PathBuf::from(path),
+                language: Language::JavaScript,
+            })
+            .collect();
+        let mut loader = MemoryLoader {
+            sources: &mut sources,
+            files: files.clone(),
+        };
+        let program = super::compile(&entries, &mut loader, &crate::CompileOptions::default())
+            .expect("compiles");
+        let text_of = |name: &str| {
+            program
+                .modules
+                .iter()
+                .find(|module| module.rust_name == name)
+                .expect("module exists")
+                .items
+                .to_string()
+        };
+        assert!(text_of("paths").contains("run_stateless"));
+        // Two unrelated handlers using `events` keep their own isolates (and locks).
+        assert!(text_of("bus").contains("ISOLATES [0]"));
+        assert!(text_of("jobs").contains("ISOLATES [1]"));
+        assert!(program.support.to_string().contains("; 2]"));
     }
 
     /// The messages of compiling `entry` among `files`.
@@ -1075,7 +1174,9 @@ mod tests {
         );
         assert_eq!(
             errors_of(&files, "other.js"),
-            ["`require(\"fs\")` (a package or built-in module) is not supported in handlers"]
+            [
+                "the built-in module `fs` (a handler answers one request; the server owns files, processes and sockets) is not supported in handlers"
+            ]
         );
     }
 

@@ -23,6 +23,10 @@ impl SourceLoader for FsLoader<'_> {
         let text = std::fs::read_to_string(path).map_err(|error| error.to_string())?;
         Ok((self.0.add(path, text.clone()), text))
     }
+
+    fn embed(&mut self, path: &Path, text: &str) -> SourceId {
+        self.0.add(path, text)
+    }
 }
 
 fn repo_root() -> PathBuf {

@@ -14,6 +14,10 @@ impl SourceLoader for FsLoader<'_> {
         let text = std::fs::read_to_string(path).map_err(|error| error.to_string())?;
         Ok((self.0.add(path, text.clone()), text))
     }
+
+    fn embed(&mut self, path: &Path, text: &str) -> SourceId {
+        self.0.add(path, text)
+    }
 }
 
 fn snapshot_dir() -> PathBuf {
@@ -337,6 +341,18 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     (
         "prototype_mutation",
         "module.exports = (req) => {\n  const o = {};\n  Object.setPrototypeOf(o, null);\n  o.__proto__ = {};\n  return new Proxy(o, {});\n};\n",
+    ),
+    (
+        "node_builtins_refused",
+        "const fs = require(\"fs\");\nconst { exec } = require(\"node:child_process\");\nmodule.exports = async () => [fs, exec, await import(\"node:nope\")];\n",
+    ),
+    (
+        "node_builtin_missing_export",
+        "import { join, nope } from \"node:path\";\nexport default () => join(\"a\", nope);\n",
+    ),
+    (
+        "node_intrinsics_are_the_runtimes",
+        "module.exports = () => __node.cwd();\n",
     ),
     (
         "several_at_once",

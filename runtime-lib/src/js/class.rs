@@ -280,10 +280,21 @@ pub fn inherited_accessor(class: &JsFunction, key: &JsString) -> Option<(Value, 
 pub fn inherited(class: &JsFunction, key: &JsString) -> Option<Value> {
     let mut current = Some(class);
     while let Some(function) = current {
-        if let Some(Value::Object(prototype)) = &*function.prototype.borrow()
-            && let Some(value) = prototype.props.borrow().get(key)
-        {
-            return Some(value.clone());
+        if let Some(Value::Object(prototype)) = &*function.prototype.borrow() {
+            if let Some(value) = prototype.props.borrow().get(key) {
+                return Some(value.clone());
+            }
+            // `Object.setPrototypeOf(F.prototype, Parent.prototype)` (`util.inherits`, code
+            // compiled from classes): the lookup goes on along that explicit chain.
+            if matches!(
+                *prototype.proto.borrow(),
+                super::prototype::Prototype::Object(_)
+            ) {
+                return match super::prototype::inherited(prototype, key) {
+                    super::prototype::Inherited::Found(value) => Some(value),
+                    _ => None,
+                };
+            }
         }
         current = match function.class.as_ref().map(|class| &class.parent) {
             Some(ClassParent::Function(parent)) => Some(parent),
@@ -526,6 +537,14 @@ pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Thr
             "Right-hand side of 'instanceof' is not callable",
         ));
     };
+    // A built-in constructor held in a variable (`const Kind = TypeError`): a fresh native
+    // value on each read, recognised by its name.
+    if target.source.get().is_none()
+        && target.class.is_none()
+        && super::globals::CONSTRUCTORS.contains(&&*target.name.to_rust())
+    {
+        return Ok(super::globals::instance_of(value, &target.name.to_rust()));
+    }
     let mut current = match value {
         Value::Object(object) => object.class.clone(),
         Value::Array(array) => array.class(),
@@ -534,6 +553,25 @@ pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Thr
     while let Some(function) = current {
         if Rc::ptr_eq(&function, target) {
             return Ok(true);
+        }
+        // A prototype linked by `Object.setPrototypeOf(F.prototype, G.prototype)`: an
+        // instance of F is one of G too.
+        if let Some(Value::Object(prototype)) = &*function.prototype.borrow()
+            && let Some(Value::Object(wanted)) = &*target.prototype.borrow()
+        {
+            let mut link = match &*prototype.proto.borrow() {
+                super::prototype::Prototype::Object(Value::Object(parent)) => Some(parent.clone()),
+                _ => None,
+            };
+            while let Some(parent) = link {
+                if Rc::ptr_eq(&parent, wanted) {
+                    return Ok(true);
+                }
+                link = match &*parent.proto.borrow() {
+                    super::prototype::Prototype::Object(Value::Object(next)) => Some(next.clone()),
+                    _ => None,
+                };
+            }
         }
         current = match function.class.as_ref().map(|class| &class.parent) {
             Some(ClassParent::Function(parent)) => Some(parent.clone()),

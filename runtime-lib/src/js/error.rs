@@ -97,8 +97,13 @@ pub fn new_error(name: &str, message: &str) -> Value {
 pub fn error_parts(value: &Value) -> Option<(String, String)> {
     match value {
         Value::Object(object) => match &object.kind {
+            // `name` as a read gives it: an own property defined on the instance (Node's
+            // `AssertionError` does so) wins over the class's.
             ObjectKind::Error(data) => Some((
-                data.name.borrow().to_string(),
+                match super::access::get(value, "name") {
+                    Ok(Value::String(name)) => name.to_string(),
+                    _ => data.name.borrow().to_string(),
+                },
                 data.message.borrow().to_string(),
             )),
             _ => None,

@@ -154,6 +154,15 @@ pub const STATIC_CALLS: &[&str] = &[
     "process.nextTick",
     "process.uptime",
     "process.hrtime",
+    "process.cwd",
+    "__node.inspect",
+    "__node.format",
+    "__node.received",
+    "__node.cwd",
+    "__node.kind",
+    "__node.isErrorClass",
+    "__node.warn",
+    "__node.module",
     "setTimeout",
     "setInterval",
     "clearTimeout",
@@ -307,6 +316,9 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
     {
         return result;
     }
+    if let Some(intrinsic) = name.strip_prefix("__node.") {
+        return super::node::call(intrinsic, args);
+    }
     if let Some(level) = name.strip_prefix("console.") {
         return Ok(super::console::log(level, args));
     }
@@ -421,7 +433,7 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
 }
 
 /// The Error classes: the runtime's list plus `URIError`.
-fn is_error_class(name: &str) -> bool {
+pub(crate) fn is_error_class(name: &str) -> bool {
     ERROR_CLASSES.contains(&name) || name == "URIError"
 }
 

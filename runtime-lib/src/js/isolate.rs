@@ -60,6 +60,9 @@ struct Registry {
     /// ES modules whose evaluation threw, and what they threw: Node keeps an errored module
     /// record, so every later `import` rethrows the same value without evaluating it again.
     failed: RefCell<Vec<(&'static str, Value)>>,
+    /// The namespace an `import` of a CommonJS module sees, made at its first import: Node
+    /// makes one per module, so every `import * as ns`/`import()` of it gets the same object.
+    namespaces: RefCell<Vec<(&'static str, Value)>>,
 }
 
 impl Default for Modules {
@@ -124,6 +127,32 @@ impl Modules {
         })
     }
 
+    /// The namespace of the CommonJS module `name` whose exports are `exports` (see
+    /// [`super::namespace::commonjs_namespace`]), made once per registry.
+    pub fn commonjs_namespace(
+        &self,
+        name: &'static str,
+        exports: &Value,
+        names: &[&str],
+    ) -> Result<Value, Throw> {
+        let cached = self
+            .registry()
+            .namespaces
+            .borrow()
+            .iter()
+            .find(|(made, _)| *made == name)
+            .map(|(_, namespace)| namespace.clone());
+        if let Some(namespace) = cached {
+            return Ok(namespace);
+        }
+        let namespace = super::namespace::commonjs_namespace(exports, names)?;
+        self.registry()
+            .namespaces
+            .borrow_mut()
+            .push((name, namespace.clone()));
+        Ok(namespace)
+    }
+
     /// What a module's functions keep to `require` lazily (`function f() { require("./x.js") }`)
     /// or `import()` later: a weak reference, so that a registry dropped at the end of a
     /// stateless call is not kept alive by the functions stored in it.
@@ -150,6 +179,25 @@ impl ModuleHandle {
             registry: OnceCell::from(registry),
         };
         modules.require(name, evaluate)
+    }
+
+    /// [`Modules::commonjs_namespace`] from inside a function.
+    pub fn commonjs_namespace(
+        &self,
+        name: &'static str,
+        exports: &Value,
+        names: &[&str],
+    ) -> Result<Value, Throw> {
+        let Some(registry) = self.0.upgrade() else {
+            return Err(Throw::error(
+                "Error",
+                "the module registry of this function is gone",
+            ));
+        };
+        let modules = Modules {
+            registry: OnceCell::from(registry),
+        };
+        modules.commonjs_namespace(name, exports, names)
     }
 
     /// [`Modules::import`] from inside a function.

@@ -132,10 +132,11 @@ impl Drop for Scope {
 /// `queueMicrotask(callback)`.
 pub fn queue_microtask(callback: &Value) -> Result<Value, Throw> {
     if !matches!(callback, Value::Function(_)) {
-        return Err(Throw::type_error(format!(
-            "The \"callback\" argument must be of type function. Received {}",
-            super::console::received(callback)
-        )));
+        return Err(super::node::invalid_arg_type(
+            "callback",
+            "of type function",
+            callback,
+        ));
     }
     let callback = callback.clone();
     enqueue(Box::new(move || {

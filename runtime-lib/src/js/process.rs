@@ -1,5 +1,5 @@
 //! Node's `process` global, the parts a handler can use: `process.env`, `process.nextTick`,
-//! `process.platform`, `process.uptime()` and `process.hrtime()`.
+//! `process.platform`, `process.uptime()`, `process.hrtime()` and `process.cwd()`.
 //!
 //! ```text
 //! process.env.API_URL          → rt::get(&rt::static_value("process.env"), "API_URL")?
@@ -43,10 +43,12 @@ pub fn value(name: &str) -> Option<Value> {
     })
 }
 
-/// `process.nextTick`, `process.uptime` and `process.hrtime`.
+/// `process.nextTick`, `process.uptime`, `process.hrtime` and `process.cwd`.
 pub fn call(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
     Some(match name {
         "nextTick" => next_tick(args),
+        // The server process's working directory, which `path.resolve` starts from too.
+        "cwd" => super::node::call("cwd", &[]),
         "uptime" => Ok(Value::Number(start().elapsed().as_secs_f64())),
         "hrtime" => hrtime(args.first().unwrap_or(&Value::Undefined)),
         _ => return None,
@@ -56,10 +58,11 @@ pub fn call(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
 fn next_tick(args: &[Value]) -> Result<Value, Throw> {
     let callback = args.first().cloned().unwrap_or_default();
     if !matches!(callback, Value::Function(_)) {
-        return Err(Throw::type_error(format!(
-            "The \"callback\" argument must be of type function. Received {}",
-            super::console::received(&callback)
-        )));
+        return Err(super::node::invalid_arg_type(
+            "callback",
+            "of type function",
+            &callback,
+        ));
     }
     let rest: Vec<Value> = args.iter().skip(1).cloned().collect();
     super::microtasks::enqueue_tick(Box::new(move || {

@@ -165,10 +165,11 @@ fn reschedule(id: u64, turn: Instant, task: &Rc<RequestTask>) {
 pub fn set_timer(args: &[Value], repeat: bool) -> Result<Value, Throw> {
     let callback = args.first().cloned().unwrap_or_default();
     if !matches!(callback, Value::Function(_)) {
-        return Err(Throw::type_error(format!(
-            "The \"callback\" argument must be of type function. Received {}",
-            super::console::received(&callback)
-        )));
+        return Err(super::node::invalid_arg_type(
+            "callback",
+            "of type function",
+            &callback,
+        ));
     }
     let mut delay = match args.get(1) {
         Some(delay) => super::convert::to_number(delay)?,

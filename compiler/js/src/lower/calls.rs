@@ -158,6 +158,14 @@ impl Lowerer<'_> {
     pub(super) fn new_expr(&mut self, new: &NewExpr) -> TokenStream {
         if let Expr::Ident(class) = &*new.callee
             && self.cx.scopes.binding_of(class).is_none()
+            && let Some(constructor) = self.module_global(class)
+        {
+            let args = self.arguments(new.args.as_deref().unwrap_or(&[]));
+            let source = class.sym.to_string();
+            return quote!(rt::new_instance(&#constructor, &#args, #source)?);
+        }
+        if let Expr::Ident(class) = &*new.callee
+            && self.cx.scopes.binding_of(class).is_none()
         {
             let name = class.sym.as_str();
             if let Some((what, help)) = globals::forbidden(name) {

@@ -239,6 +239,9 @@ impl Lowerer<'_> {
             return self.read_binding(id);
         }
         let name = ident.sym.as_str();
+        if let Some(value) = self.module_global(ident) {
+            return value;
+        }
         match name {
             "undefined" => return quote!(Value::Undefined),
             // Reported by `arguments::find` when it is not in a function that provides it.
@@ -292,7 +295,8 @@ impl Lowerer<'_> {
         if let Some(constructor) = globals::CONSTRUCTORS.iter().find(|known| **known == name) {
             return Some(quote!(rt::builtin_constructor(#constructor)));
         }
-        if globals::NAMESPACES.contains(&name) {
+        // Outside our built-in module sources `__node` is no global, as in Node.
+        if globals::NAMESPACES.contains(&name) && (name != "__node" || self.cx.builtin) {
             return Some(self.unsupported(
                 ident.span,
                 &format!("`{name}` used as a value"),
@@ -317,6 +321,10 @@ impl Lowerer<'_> {
         let MemberProp::Ident(prop) = &member.prop else {
             return None;
         };
+        // The runtime's intrinsics are for our built-in module sources, not for handlers.
+        if object.sym == "__node" && !self.cx.builtin {
+            return None;
+        }
         globals::NAMESPACES
             .contains(&object.sym.as_str())
             .then(|| format!("{}.{}", object.sym, prop.sym))

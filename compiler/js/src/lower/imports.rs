@@ -6,7 +6,7 @@
 //! import Foo, { n } from "./a.js";   →   let a_ns = modules.require("a", super::a::evaluate)?;
 //!                                        let Foo = a_ns.clone(); let n = a_ns.clone();
 //! n + 1                              →   rt::add(&rt::get(&n.clone(), "n")?, …)   // live: read through the namespace
-//! import c from "./c.js" (CommonJS)  →   let c = rt::commonjs_namespace(&modules.require("c", …)?, &["q"])?;
+//! import c from "./c.js" (CommonJS)  →   let c = modules.commonjs_namespace("c", &modules.require("c", …)?, &["q"])?;
 //! function f() { require("./b.js") } →   module_handle.require("b", super::b::evaluate)?   // lazy, evaluated once
 //! import("./a.js")                   →   { let h = module_handle.clone(); rt::dynamic_import(move || h.require(…)) }
 //! ```
@@ -29,17 +29,6 @@ impl Lowerer<'_> {
     /// module's handle inside a function.
     fn load_module(&mut self, position: BytePos) -> Option<(TokenStream, &Required)> {
         let required = self.cx.requires.get(&position)?;
-        if let Some(builtin) = required.builtin {
-            let key = required.rust_name.as_str();
-            let build = quote!(|_: &rt::Modules| Ok(rt::node::module(#builtin)));
-            let load = if self.function_depth > 0 {
-                let handle = self.module_handle();
-                quote!(#handle.require(#key, #build)?)
-            } else {
-                quote!(modules.require(#key, #build)?)
-            };
-            return Some((load, required));
-        }
         let module = format_ident!("{}", required.rust_name);
         let name = required.rust_name.as_str();
         // An ES module's evaluation error is remembered (`Modules::import`).
@@ -56,6 +45,17 @@ impl Lowerer<'_> {
             (false, false) => quote!(modules.require(#name, super::#module::evaluate)?),
         };
         Some((load, required))
+    }
+
+    /// A global implemented by a built-in module source (`AbortController`): its export, when
+    /// the module graph loaded that source for this module.
+    pub(super) fn module_global(&mut self, ident: &Ident) -> Option<TokenStream> {
+        let name = ident.sym.as_str();
+        if !crate::builtin_modules::is_global(name) {
+            return None;
+        }
+        let (load, _) = self.load_module(ident.span.lo)?;
+        Some(quote!(rt::get(&#load, #name)?))
     }
 
     /// The local holding the module's `rt::ModuleHandle` (declared at the top of `evaluate`
@@ -88,18 +88,6 @@ impl Lowerer<'_> {
             // Reported by the module graph (a computed path, a package, a missing file).
             return quote!(Value::Undefined);
         };
-        if let Some(builtin) = required.builtin {
-            let key = required.rust_name.clone();
-            let names: Vec<String> = required.named_exports.clone();
-            let handle = self.module_handle();
-            return quote!({
-                let handle = #handle.clone();
-                rt::dynamic_import(move || rt::commonjs_namespace(
-                    &handle.require(#key, |_: &rt::Modules| Ok(rt::node::module(#builtin)))?,
-                    &[#(#names),*],
-                ))
-            });
-        }
         let module = format_ident!("{}", required.rust_name);
         let name = required.rust_name.clone();
         let names: Vec<String> = required.named_exports.clone();
@@ -108,7 +96,7 @@ impl Lowerer<'_> {
         let namespace = if esm {
             quote!(handle.import(#name, super::#module::evaluate))
         } else {
-            quote!(rt::commonjs_namespace(&handle.require(#name, super::#module::evaluate)?, &[#(#names),*]))
+            quote!(handle.commonjs_namespace(#name, &handle.require(#name, super::#module::evaluate)?, &[#(#names),*]))
         };
         quote!({
             let handle = #handle.clone();
@@ -127,11 +115,12 @@ impl Lowerer<'_> {
         let complete = required.complete;
         let builtin = required.builtin;
         let specifier = import.src.value.to_atom_lossy().to_string();
+        let rust_name = required.rust_name.clone();
         let namespace = self.temp("imported");
         let value = if esm {
             load
         } else {
-            quote!(rt::commonjs_namespace(&#load, &[#(#names),*])?)
+            quote!(modules.commonjs_namespace(#rust_name, &#load, &[#(#names),*])?)
         };
         let mut lines = vec![quote!(let #namespace: Value = #value;)];
         for item in &import.specifiers {
@@ -155,10 +144,8 @@ impl Lowerer<'_> {
                 && complete
                 && !names.contains(key)
             {
-                match builtin {
-                    Some(_) => self.unsupported_builtin_export(span, &specifier, key, &names),
-                    None => self.missing_export(span, &specifier, key, esm),
-                }
+                let listed = builtin.then_some(names.as_slice());
+                self.missing_export(span, &specifier, key, esm, listed);
                 continue;
             }
             if key.as_deref() == Some("default")
@@ -166,7 +153,7 @@ impl Lowerer<'_> {
                 && complete
                 && !names.iter().any(|n| n == "default")
             {
-                self.missing_export(span, &specifier, "default", esm);
+                self.missing_export(span, &specifier, "default", esm, None);
                 continue;
             }
             let Some(id) = self.cx.scopes.binding_of(local) else {
@@ -178,31 +165,31 @@ impl Lowerer<'_> {
         quote!(#(#lines)*)
     }
 
-    /// An import of a name a built-in module has in Node but not here (`createCipher`).
-    fn unsupported_builtin_export(
+    /// Node's link error for an import of a name the module does not export.
+    /// `builtin_exports`: for a Node built-in module, the names it has.
+    fn missing_export(
         &mut self,
         span: Span,
         specifier: &str,
         key: &str,
-        names: &[String],
+        esm: bool,
+        builtin_exports: Option<&[String]>,
     ) {
         let span = self.cx.spans.span(span);
-        self.diagnostics.push(
-            backworks_diagnostics::Diagnostic::error(
-                "unsupported-syntax",
+        let (message, help) = if let Some(names) = builtin_exports {
+            let names = names.join(", ");
+            (
+                // Node may have the name (`createCipher`) or not (then its linker refuses the
+                // module): either way this module cannot be compiled.
                 format!(
                     "`{key}` of the built-in module \"{specifier}\" is not supported in handlers"
                 ),
+                format!(
+                    "Node refuses to link this module (SyntaxError), or Backworks does not provide the name yet; its `{}` exports {names}",
+                    specifier.trim_start_matches("node:")
+                ),
             )
-            .with_label(span, "imported here")
-            .with_help(format!("\"{specifier}\" provides {}", names.join(", "))),
-        );
-    }
-
-    /// Node's link error for an import of a name the module does not export.
-    fn missing_export(&mut self, span: Span, specifier: &str, key: &str, esm: bool) {
-        let span = self.cx.spans.span(span);
-        let (message, help) = if esm {
+        } else if esm {
             (
                 format!("the module \"{specifier}\" does not provide an export named '{key}'"),
                 "Node refuses to link this module (SyntaxError); export the name or import another one".to_string(),
@@ -241,11 +228,12 @@ impl Lowerer<'_> {
         let complete = required.complete;
         let builtin = required.builtin;
         let specifier = src.value.to_atom_lossy().to_string();
+        let rust_name = required.rust_name.clone();
         let namespace = self.temp("reexported");
         let value = if esm {
             load
         } else {
-            quote!(rt::commonjs_namespace(&#load, &[#(#names),*])?)
+            quote!(modules.commonjs_namespace(#rust_name, &#load, &[#(#names),*])?)
         };
         let setup = quote!(let #namespace: Value = #value;);
         let exports = self.binding_ident(1);
@@ -271,12 +259,8 @@ impl Lowerer<'_> {
                                     && key == "default"
                                     && !names.iter().any(|n| n == "default")
                             {
-                                match builtin {
-                                    Some(_) => self.unsupported_builtin_export(
-                                        item.span, &specifier, &key, &names,
-                                    ),
-                                    None => self.missing_export(item.span, &specifier, &key, esm),
-                                }
+                                let listed = builtin.then_some(names.as_slice());
+                                self.missing_export(item.span, &specifier, &key, esm, listed);
                                 continue;
                             }
                             publish.push(

@@ -63,6 +63,9 @@ pub(crate) struct ModuleContext<'a> {
     pub(crate) source_text: &'a str,
     /// swc position of the first byte of `source_text`.
     pub(crate) source_start: BytePos,
+    /// Whether this is one of our Node built-in module sources (`builtin_modules.rs`), which
+    /// may call the runtime's `__node.*` intrinsics.
+    pub(crate) builtin: bool,
 }
 
 /// A module another module loads.
@@ -77,9 +80,9 @@ pub(crate) struct Required {
     pub(crate) named_exports: Vec<String>,
     /// Whether `named_exports` is the whole list (an `export *` makes it open).
     pub(crate) complete: bool,
-    /// For a Node built-in module, its name (`crypto`): the runtime builds its exports, and
-    /// `rust_name` is its registry key (`node:crypto`).
-    pub(crate) builtin: Option<&'static str>,
+    /// Whether it is a Node built-in module (whose named imports Node's linker checks as an
+    /// ES module's).
+    pub(crate) builtin: bool,
 }
 
 /// Whether a body's directive prologue (its leading string statements) has `"use strict"`.

@@ -220,6 +220,7 @@ impl Lowerer<'_> {
             let known = self.cx.scopes.binding_of(ident).is_some()
                 || globals::STATIC_CALLS.contains(&ident.sym.as_str())
                 || globals::STATIC_VALUES.contains(&ident.sym.as_str())
+                || crate::builtin_modules::is_global(&ident.sym)
                 || ident.sym.as_str() == "undefined";
             if !known {
                 // `typeof undeclared` is "undefined" (or "object"/"function" for namespaces).

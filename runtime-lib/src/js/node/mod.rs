@@ -1,33 +1,113 @@
-//! Node's built-in modules: what `require("crypto")`, `require("node:buffer")` or
-//! `import { createHash } from "node:crypto"` load.
+//! What Node's built-in modules need from the runtime, and the modules implemented in Rust.
+//!
+//! Most modules (`path`, `util`, `events`, `querystring`, `assert`) are JavaScript of our own
+//! that the compiler embeds and compiles like handler modules (`compiler/js/src/node/*.js`,
+//! listed in `compiler/js/src/builtin_modules.rs`). Those whose semantics are Rust's (`crypto`,
+//! `buffer`, `url`: one file each here) are one-line units, `module.exports =
+//! __node.module("crypto")`, taking the namespace object [`module`] builds. Either way the unit
+//! is cached in the isolate's module registry, so `require("crypto") === require("node:crypto")`.
+//! The sources reach the runtime through the `__node.*` intrinsics below, which handler code
+//! cannot name:
 //!
 //! ```text
-//! const crypto = require("crypto");   →   modules.require("node:crypto", |_| Ok(rt::node::module("crypto")))?
+//! __node.inspect(value, options) → util.inspect's text (the console's formatter, `console.rs`)
+//! __node.format(...args)         → util.format (`format.rs`, shared with console.log)
+//! __node.received(value)         → how Node's ERR_INVALID_ARG_TYPE describes a value
+//! __node.cwd()                   → the server process's working directory (path.resolve)
+//! __node.kind(value)             → "Date", "RegExp", "Promise", "Map", "Set", "Error", … (util.types)
+//! __node.isErrorClass(value)     → whether it is `Error` or one of the built-in error classes
+//! __node.warn(text)              → a process warning, logged once per call site by the caller
+//! __node.module(name)            → the namespace of a module implemented in Rust ([`module`])
 //! ```
-//!
-//! The compiler's registry (`compiler/js/src/builtin_modules.rs`) maps each specifier to a
-//! module name and its export names; [`module`] builds the namespace object of that name, one
-//! file per module. The generated code caches it in the isolate's module registry, so a module
-//! is built once per isolate and `require("crypto") === require("node:crypto")`.
 //!
 //! Node's own errors (`ERR_INVALID_ARG_TYPE`, `ERR_OUT_OF_RANGE`, …) are built here with their
 //! `code` property and Node's exact messages.
 
 pub mod buffer;
 pub mod crypto;
+pub mod format;
 pub mod url;
 
+use super::console;
+use super::convert::to_number;
 use super::error::{Throw, new_error};
-use super::value::Value;
+use super::value::{ObjectKind, Value};
 
-/// The namespace object of the built-in module `name` (`crypto`, `buffer`, `url`).
-pub fn module(name: &str) -> Value {
+/// The names [`call`] accepts, after `__node.`.
+pub const INTRINSICS: &[&str] = &[
+    "inspect",
+    "format",
+    "received",
+    "cwd",
+    "kind",
+    "isErrorClass",
+    "warn",
+    "module",
+];
+
+fn arg(args: &[Value], index: usize) -> Value {
+    args.get(index).cloned().unwrap_or_default()
+}
+
+/// Calls the intrinsic `name` (`__node.<name>(…)`).
+pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
     match name {
-        "crypto" => crypto::module(),
-        "buffer" => buffer::module(),
-        "url" => url::module(),
-        _ => Value::object(Vec::<(&str, Value)>::new()),
+        "inspect" => Ok(Value::str(&console::inspect_with(
+            &arg(args, 0),
+            &inspect_options(&arg(args, 1))?,
+        ))),
+        "format" => Ok(Value::str(&format::format(args)?)),
+        "received" => Ok(Value::str(&console::received(&arg(args, 0)))),
+        "cwd" => Ok(Value::str(
+            &std::env::current_dir()
+                .map(|dir| dir.display().to_string())
+                .unwrap_or_else(|_| "/".to_string()),
+        )),
+        "kind" => Ok(Value::str(kind(&arg(args, 0)))),
+        "isErrorClass" => Ok(Value::Bool(match arg(args, 0) {
+            // A built-in constructor is native (no source text) and named after its class.
+            Value::Function(function) => {
+                function.source.get().is_none()
+                    && super::globals::is_error_class(&function.name.to_rust())
+            }
+            _ => false,
+        })),
+        "warn" => Ok(console::log("warn", &[arg(args, 0)])),
+        "module" => module(&super::convert::to_string(&arg(args, 0))?.to_rust()),
+        other => Err(Throw::type_error(format!(
+            "__node.{other} is not a function"
+        ))),
     }
+}
+
+/// `util.inspect`'s options: a depth (a number, `null` or `Infinity` for none) or an object of
+/// `depth`, `compact` (a number or `false`), `breakLength` and `sorted`.
+fn inspect_options(options: &Value) -> Result<console::InspectOptions, Throw> {
+    let depth_of = |value: &Value| -> Result<Option<u32>, Throw> {
+        Ok(match value {
+            Value::Null => None,
+            Value::Undefined => Some(2),
+            other => {
+                let depth = to_number(other)?;
+                depth.is_finite().then(|| depth.max(0.0) as u32)
+            }
+        })
+    };
+    let Value::Object(_) = options else {
+        return Ok(console::InspectOptions::with_depth(depth_of(options)?));
+    };
+    let field = |name: &str| super::access::get(options, name);
+    let mut result = console::InspectOptions::with_depth(depth_of(&field("depth")?)?);
+    match field("compact")? {
+        Value::Bool(false) => result.compact = None,
+        Value::Number(n) if n >= 0.0 => result.compact = Some(n as usize),
+        _ => {}
+    }
+    if let Value::Number(n) = field("breakLength")? {
+        result.break_length = n;
+    }
+    result.sorted = matches!(field("sorted")?, Value::Bool(true));
+    Ok(result)
 }
 
 /// A Node error: `name` (`TypeError`, `RangeError`, `Error`), `message` and `code`.
@@ -51,7 +131,10 @@ pub fn invalid_arg_type(name: &str, expected: &str, value: &Value) -> Throw {
     node_error(
         "TypeError",
         "ERR_INVALID_ARG_TYPE",
-        format!("{subject} must be {expected}. Received {}", received(value)),
+        format!(
+            "{subject} must be {expected}. Received {}",
+            console::received(value)
+        ),
     )
 }
 
@@ -75,7 +158,7 @@ pub fn out_of_range(name: &str, range: &str, value: &Value) -> Throw {
             }
         }
         Value::Number(number) => super::number::to_string(*number),
-        other => received(other),
+        other => console::received(other),
     };
     node_error(
         "RangeError",
@@ -84,36 +167,36 @@ pub fn out_of_range(name: &str, range: &str, value: &Value) -> Throw {
     )
 }
 
-/// How Node's errors describe a received value: `type number (5)`, `type string ('x')`,
-/// `an instance of Object`, `undefined`.
-pub fn received(value: &Value) -> String {
+/// The built-in class behind an object, for `util.types.is*`.
+fn kind(value: &Value) -> &'static str {
     match value {
-        Value::Undefined => "undefined".to_string(),
-        Value::Null => "null".to_string(),
-        Value::Number(number) => format!("type number ({})", super::number::to_string(*number)),
-        Value::Bool(flag) => format!("type boolean ({flag})"),
-        Value::Symbol(symbol) => format!(
-            "type symbol ({})",
-            super::symbol::descriptive_string(symbol)
-        ),
-        Value::String(text) => {
-            let text = text.to_rust();
-            let shown: String = if text.chars().count() > 25 {
-                format!("{}...", text.chars().take(25).collect::<String>())
-            } else {
-                text.to_string()
-            };
-            format!("type string ('{shown}')")
-        }
-        Value::Function(function) if function.name.is_empty() => "function ".to_string(),
-        Value::Function(function) => format!("function {}", function.name),
-        Value::Array(_) => "an instance of Array".to_string(),
-        Value::Object(_) => {
-            let constructor = super::class::constructor_of(value);
-            match &constructor {
-                Value::Function(function) => format!("an instance of {}", function.name),
-                _ => "an instance of Object".to_string(),
-            }
-        }
+        Value::Array(_) => "Array",
+        Value::Function(_) => "Function",
+        Value::Object(object) => match &object.kind {
+            ObjectKind::Date(_) => "Date",
+            ObjectKind::RegExp(_) => "RegExp",
+            ObjectKind::Promise(_) => "Promise",
+            ObjectKind::Map(_) => "Map",
+            ObjectKind::Set(_) => "Set",
+            ObjectKind::WeakMap(_) => "WeakMap",
+            ObjectKind::WeakSet(_) => "WeakSet",
+            ObjectKind::Error(_) => "Error",
+            ObjectKind::Primitive(_) => "Boxed",
+            _ => "Object",
+        },
+        _ => "primitive",
+    }
+}
+
+/// The namespace object of the built-in module `name` implemented in Rust.
+pub fn module(name: &str) -> Result<Value, Throw> {
+    match name {
+        "crypto" => Ok(crypto::module()),
+        "buffer" => Ok(buffer::module()),
+        "url" => Ok(url::module()),
+        _ => Err(Throw::error(
+            "Error",
+            format!("No such built-in module: node:{name}"),
+        )),
     }
 }

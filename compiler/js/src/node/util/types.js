@@ -1,0 +1,4 @@
+// `util/types`: the `util.types` object.
+"use strict";
+
+module.exports = require("util").types;
