@@ -120,6 +120,8 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "encodeURI",
     "decodeURIComponent",
     "decodeURI",
+    "escape",
+    "unescape",
     "structuredClone",
     "btoa",
     "atob",

@@ -105,6 +105,8 @@ pub const STATIC_CALLS: &[&str] = &[
     "encodeURI",
     "decodeURIComponent",
     "decodeURI",
+    "escape",
+    "unescape",
     "structuredClone",
     "btoa",
     "atob",

@@ -1,5 +1,6 @@
 //! `encodeURIComponent`, `encodeURI`, `decodeURIComponent` and `decodeURI` (ECMA-262 §19.2.6),
-//! over UTF-16 code units, with `URIError: URI malformed` on lone surrogates and bad escapes.
+//! over UTF-16 code units, with `URIError: URI malformed` on lone surrogates and bad escapes;
+//! and Annex B's `escape`/`unescape`, which never throw.
 //!
 //! ```text
 //! encodeURIComponent("a b&ü")   → "a%20b%26%C3%BC"
@@ -30,8 +31,60 @@ pub fn call(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
         "encodeURI" => input().and_then(|text| encode(&text, RESERVED)),
         "decodeURIComponent" => input().and_then(|text| decode(&text, "")),
         "decodeURI" => input().and_then(|text| decode(&text, RESERVED)),
+        "escape" => input().map(|text| escape(&text)),
+        "unescape" => input().map(|text| unescape(&text)),
         _ => return None,
     })
+}
+
+/// Annex B's `escape`: code units outside `A–Z a–z 0–9 @*_+-./` become `%XX` (below 256) or
+/// `%uXXXX`, in upper-case hex. Old packages still call it (uuid's v3/v5 name encoding).
+fn escape(text: &JsString) -> Value {
+    let mut out = String::new();
+    for unit in text.units().iter().copied() {
+        match u8::try_from(unit) {
+            Ok(byte) if byte.is_ascii_alphanumeric() || b"@*_+-./".contains(&byte) => {
+                out.push(char::from(byte));
+            }
+            Ok(byte) => out.push_str(&format!("%{byte:02X}")),
+            Err(_) => out.push_str(&format!("%u{unit:04X}")),
+        }
+    }
+    Value::str(&out)
+}
+
+/// Annex B's `unescape`: `%uXXXX` and `%XX` become the code unit they name; anything else,
+/// a malformed escape included, is kept as written.
+fn unescape(text: &JsString) -> Value {
+    let units = text.units();
+    let hex = |range: &[u16]| -> Option<u16> {
+        range.iter().try_fold(0u16, |value, unit| {
+            let digit = char::from_u32(u32::from(*unit))?.to_digit(16)?;
+            Some(value * 16 + digit as u16)
+        })
+    };
+    let mut out: Vec<u16> = Vec::with_capacity(units.len());
+    let mut index = 0;
+    while index < units.len() {
+        let unit = units[index];
+        if unit == u16::from(b'%') {
+            if units.get(index + 1) == Some(&u16::from(b'u'))
+                && let Some(value) = units.get(index + 2..index + 6).and_then(hex)
+            {
+                out.push(value);
+                index += 6;
+                continue;
+            }
+            if let Some(value) = units.get(index + 1..index + 3).and_then(hex) {
+                out.push(value);
+                index += 3;
+                continue;
+            }
+        }
+        out.push(unit);
+        index += 1;
+    }
+    Value::String(JsString::from_units(&out))
 }
 
 fn is_kept(unit: u16, extra: &str) -> bool {

@@ -58,7 +58,17 @@ pub fn module() -> Value {
             )
         })
         .collect();
-    entries.push(("webcrypto", Value::object(Vec::<(&str, Value)>::new())));
+    // `webcrypto` is the global `crypto` (Web Crypto): the two functions it has here.
+    let web: Vec<(&str, Value)> = ["getRandomValues", "randomUUID"]
+        .into_iter()
+        .map(|name| {
+            (
+                name,
+                Value::builtin_function(name, name, 1, move |_, args| call(name, args)),
+            )
+        })
+        .collect();
+    entries.push(("webcrypto", Value::object(web)));
     Value::object(entries)
 }
 
