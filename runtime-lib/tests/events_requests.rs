@@ -383,6 +383,13 @@ fn a_data_service_streams_requests_beside_its_changes_on_one_connection() {
     assert_eq!(entry["path"], "/tasks");
     assert_eq!(entry["status"], 201);
     assert_eq!(entry["headers"]["authorization"], "[redacted]", "{entry}");
+    // A generated route's entry has its caller and body, as a handler endpoint's has.
+    assert_eq!(entry["user"], "max", "{entry}");
+    assert_eq!(entry["body"]["kind"], "json", "{entry}");
+    assert_eq!(
+        entry["body"]["preview"], r#"{"title":"streamed"}"#,
+        "{entry}"
+    );
 
     // A member is not an admin: the stream is refused, its data subscription is not.
     let mut other = server.connect();

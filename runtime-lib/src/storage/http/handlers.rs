@@ -26,6 +26,7 @@ use crate::http::RouteSpec;
 use crate::http::envelope::EndpointName;
 use crate::http::request_id::RequestId;
 use crate::http::{request, validate};
+use crate::monitor::Recording;
 use crate::storage::audit::Origin;
 use crate::storage::error::{ErrorCode, StoreError, Violation};
 use crate::storage::etag::etag;
@@ -76,9 +77,20 @@ async fn answer(
         user: caller.as_ref(),
     };
     let origin = origin(&req, request_id);
+    // The dashboard's live log shows a generated route's body and caller as a handler's.
+    let recording = req.extensions().get::<Recording>().cloned();
+    let content_type = recording.as_ref().and_then(|_| {
+        req.headers()
+            .get(header::CONTENT_TYPE)
+            .map(|value| value.as_bytes().to_vec())
+    });
     let request = request::read(req, route, shared.body_limit, request_id)
         .await
         .map_err(IntoResponse::into_response)?;
+    if let Some(recording) = &recording {
+        recording.body(&request.body, content_type.as_deref());
+        recording.user(caller.as_ref().and_then(|user| user.id.as_deref()));
+    }
     if let (Some(document), Some(pointer)) = (&shared.document, route.operation)
         && let Some(declared) = document.pointer(pointer)
     {
