@@ -87,8 +87,16 @@ impl Options {
         self.workspace.join("target/bench")
     }
 
-    /// The target dir every benchmark server shares, so dependencies compile once.
+    /// The target dir every benchmark server shares, so dependencies compile once. The smoke
+    /// run builds dev servers, as the end-to-end tests do, so it shares their folder
+    /// (`target/servers`, or `BACKWORKS_SERVERS_TARGET_DIR`): the test suite then compiles
+    /// the servers' dependencies once, not once for the benchmark and once for the tests.
     pub(crate) fn servers_target(&self) -> PathBuf {
-        self.workspace.join("target/bench-servers")
+        match self.mode {
+            Mode::Smoke => std::env::var_os("BACKWORKS_SERVERS_TARGET_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| self.workspace.join("target/servers")),
+            Mode::Full | Mode::Quick => self.workspace.join("target/bench-servers"),
+        }
     }
 }
