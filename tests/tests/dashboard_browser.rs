@@ -133,11 +133,18 @@ fn the_dashboard_works_in_a_real_browser() {
         "status_requests": STATUS_REQUESTS,
         "sent": STATUS_REQUESTS + 1,
     });
-    let config_path = folder.join("browser.json");
+    run_browser_script("browser", &base, &folder, &config);
+    server.terminate();
+}
+
+/// Runs `tests/dashboard/<script>.mjs` against `base` with `config` (written beside the
+/// project) and fails with its report unless every check passed.
+fn run_browser_script(script: &str, base: &str, folder: &Path, config: &serde_json::Value) {
+    let config_path = folder.join(format!("{script}.json"));
     std::fs::write(&config_path, config.to_string()).expect("write the config");
     let output = Command::new("node")
-        .arg(workspace_root().join("tests/dashboard/browser.mjs"))
-        .arg(&base)
+        .arg(workspace_root().join(format!("tests/dashboard/{script}.mjs")))
+        .arg(base)
         .arg(&config_path)
         .current_dir(workspace_root())
         .output()
@@ -146,10 +153,9 @@ fn the_dashboard_works_in_a_real_browser() {
     println!("{report}");
     assert!(
         output.status.success(),
-        "the browser checks failed:\n{report}\n{}",
+        "the {script} checks failed:\n{report}\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    server.terminate();
 }
 
 /// The shell and its assets: public, typed, revalidated by ETag, under a policy that allows
@@ -395,21 +401,6 @@ fn the_workflows_work_in_a_real_browser() {
     let config = serde_json::json!({
         "screenshots": workspace_root().join("target/dashboard-screenshots"),
     });
-    let config_path = folder.join("workflows.json");
-    std::fs::write(&config_path, config.to_string()).expect("write the config");
-    let output = Command::new("node")
-        .arg(workspace_root().join("tests/dashboard/workflows.mjs"))
-        .arg(&base)
-        .arg(&config_path)
-        .current_dir(workspace_root())
-        .output()
-        .expect("node runs");
-    let report = String::from_utf8_lossy(&output.stdout);
-    println!("{report}");
-    assert!(
-        output.status.success(),
-        "the workflow checks failed:\n{report}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    run_browser_script("workflows", &base, &folder, &config);
     server.terminate();
 }
