@@ -65,6 +65,14 @@ struct Registry {
     namespaces: RefCell<Vec<(&'static str, Value)>>,
 }
 
+/// The value a registry list keeps for the module `name`, if any.
+fn kept(list: &RefCell<Vec<(&'static str, Value)>>, name: &str) -> Option<Value> {
+    list.borrow()
+        .iter()
+        .find(|(kept, _)| *kept == name)
+        .map(|(_, value)| value.clone())
+}
+
 impl Default for Modules {
     fn default() -> Self {
         Self::new()
@@ -86,14 +94,7 @@ impl Modules {
     /// `require(...)`: the module's exports, evaluating it the first time. A module whose
     /// evaluation throws is not cached (Node removes it from `require.cache` too).
     pub fn require(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
-        let cached = self
-            .registry()
-            .loaded
-            .borrow()
-            .iter()
-            .find(|(loaded, _)| *loaded == name)
-            .map(|(_, exports)| exports.clone());
-        if let Some(exports) = cached {
+        if let Some(exports) = kept(&self.registry().loaded, name) {
             return Ok(exports);
         }
         let exports = evaluate(self)?;
@@ -107,14 +108,7 @@ impl Modules {
     /// Loading an ES module (`import`, `import()`, `require(esm)`): as [`Self::require`], but an
     /// evaluation that throws is remembered and rethrown, as Node does for module records.
     pub fn import(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
-        let failed = self
-            .registry()
-            .failed
-            .borrow()
-            .iter()
-            .find(|(failed, _)| *failed == name)
-            .map(|(_, thrown)| thrown.clone());
-        if let Some(thrown) = failed {
+        if let Some(thrown) = kept(&self.registry().failed, name) {
             return Err(Throw::new(thrown));
         }
         self.require(name, evaluate).inspect_err(|thrown| {
@@ -135,14 +129,7 @@ impl Modules {
         exports: &Value,
         names: &[&str],
     ) -> Result<Value, Throw> {
-        let cached = self
-            .registry()
-            .namespaces
-            .borrow()
-            .iter()
-            .find(|(made, _)| *made == name)
-            .map(|(_, namespace)| namespace.clone());
-        if let Some(namespace) = cached {
+        if let Some(namespace) = kept(&self.registry().namespaces, name) {
             return Ok(namespace);
         }
         let namespace = super::namespace::commonjs_namespace(exports, names)?;
