@@ -472,6 +472,46 @@ pub fn static_fn(name: &'static str) -> Value {
     Value::builtin_function(short, canonical, 1, move |_, args| call_static(name, args))
 }
 
+/// `Math` or `JSON` read as a value (`Math[method]`, `const { max } = Math`): an object with
+/// the namespace's functions and constants as Node has them — not enumerable (so
+/// `Object.keys(Math)` is `[]` and `JSON.stringify(Math)` is `{}`), the constants read-only,
+/// and `[Symbol.toStringTag]` naming it. Each read makes a new object, so `Math === Math` is
+/// false here (no JS value may outlive a call in a thread-local).
+pub fn namespace_value(name: &str) -> Result<Value, Throw> {
+    let namespace = Value::object(Vec::<(&str, Value)>::new());
+    let describe = |value: Value, writable: bool, configurable: bool| {
+        Value::object(vec![
+            ("value", value),
+            ("writable", Value::Bool(writable)),
+            ("enumerable", Value::Bool(false)),
+            ("configurable", Value::Bool(configurable)),
+        ])
+    };
+    let prefix = format!("{name}.");
+    for full in STATIC_CALLS.iter().copied() {
+        if let Some(member) = full.strip_prefix(prefix.as_str()) {
+            let descriptor = describe(static_fn(full), true, true);
+            super::descriptors::define_property(&namespace, &Value::str(member), &descriptor)?;
+        }
+    }
+    if name == "Math" {
+        for constant in [
+            "E", "LN10", "LN2", "LOG10E", "LOG2E", "PI", "SQRT1_2", "SQRT2",
+        ] {
+            let value = super::math::constant(constant).unwrap_or(f64::NAN);
+            let descriptor = describe(Value::Number(value), false, false);
+            super::descriptors::define_property(&namespace, &Value::str(constant), &descriptor)?;
+        }
+    }
+    let tag = describe(Value::str(name), false, true);
+    super::descriptors::define_property(
+        &namespace,
+        &super::symbol::well_known("toStringTag"),
+        &tag,
+    )?;
+    Ok(namespace)
+}
+
 /// The value of a static constant (see [`STATIC_VALUES`]).
 pub fn static_value(name: &str) -> Value {
     // Only `Object.prototype` is a static value: its methods are modelled as values

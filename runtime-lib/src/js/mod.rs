@@ -107,7 +107,7 @@ pub use descriptors::define_accessor;
 pub use error::Throw;
 pub use exceptions::{Completion, catch_value, const_assignment, undeclared};
 pub use generator::{generator, yield_star, yield_value};
-pub use globals::{call_static, construct, instance_of, static_fn, static_value};
+pub use globals::{call_static, construct, instance_of, namespace_value, static_fn, static_value};
 pub use isolate::{Isolate, ModuleHandle, Modules};
 pub use iterate::{ForOf, spread_into};
 pub use namespace::{

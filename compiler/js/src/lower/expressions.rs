@@ -295,6 +295,10 @@ impl Lowerer<'_> {
         if let Some(constructor) = globals::CONSTRUCTORS.iter().find(|known| **known == name) {
             return Some(quote!(rt::builtin_constructor(#constructor)));
         }
+        // `Math[method]`, `const { floor } = Math`: an object of the namespace's members.
+        if matches!(name, "Math" | "JSON") {
+            return Some(quote!(rt::namespace_value(#name)?));
+        }
         // Outside our built-in module sources `__node` is no global, as in Node.
         if globals::NAMESPACES.contains(&name) && (name != "__node" || self.cx.builtin) {
             return Some(self.unsupported(
