@@ -238,7 +238,7 @@ pub(crate) const STATIC_VALUES: &[&str] = &[
     "Float64Array.BYTES_PER_ELEMENT",
 ];
 
-/// Classes `new` may build.
+/// Classes `new` may build, besides [`NODE_CLASSES`].
 pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Date",
     "Set",
@@ -260,6 +260,11 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Number",
     "String",
     "Boolean",
+];
+
+/// The built-in classes of Node's byte, text and URL APIs: both constructors and classes
+/// `instanceof` can test (see [`constructor`] and [`is_instance_class`]).
+pub(crate) const NODE_CLASSES: &[&str] = &[
     "ArrayBuffer",
     "Uint8Array",
     "Int8Array",
@@ -278,6 +283,25 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "DataView",
 ];
 
+/// The built-in class `name` if `new` may build it.
+pub(crate) fn constructor(name: &str) -> Option<&'static str> {
+    CONSTRUCTORS
+        .iter()
+        .chain(NODE_CLASSES)
+        .find(|known| **known == name)
+        .copied()
+}
+
+/// Whether `new name(…)` builds a built-in class.
+pub(crate) fn is_constructor(name: &str) -> bool {
+    constructor(name).is_some()
+}
+
+/// Whether `x instanceof name` tests a built-in class.
+pub(crate) fn is_instance_class(name: &str) -> bool {
+    INSTANCE_CLASSES.contains(&name) || NODE_CLASSES.contains(&name)
+}
+
 /// Built-in Error classes a user class may extend.
 pub(crate) const ERROR_CLASSES: &[&str] = &[
     "Error",
@@ -292,7 +316,7 @@ pub(crate) const ERROR_CLASSES: &[&str] = &[
 /// Built-in classes other than the Error classes that a user class may extend.
 pub(crate) const SUBCLASSABLE: &[&str] = &["Array", "Map", "Set"];
 
-/// Classes `instanceof` can test.
+/// Classes `instanceof` can test, besides [`NODE_CLASSES`].
 pub(crate) const INSTANCE_CLASSES: &[&str] = &[
     "Array",
     "Object",
@@ -314,22 +338,6 @@ pub(crate) const INSTANCE_CLASSES: &[&str] = &[
     "ReferenceError",
     "EvalError",
     "URIError",
-    "ArrayBuffer",
-    "Uint8Array",
-    "Int8Array",
-    "Uint8ClampedArray",
-    "Int16Array",
-    "Uint16Array",
-    "Int32Array",
-    "Uint32Array",
-    "Float32Array",
-    "Float64Array",
-    "Buffer",
-    "TextEncoder",
-    "TextDecoder",
-    "URL",
-    "URLSearchParams",
-    "DataView",
 ];
 
 /// Static members that are deliberately unsupported, with what to write instead (others get a

@@ -541,7 +541,7 @@ pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Thr
     // value on each read, recognised by its name.
     if target.source.get().is_none()
         && target.class.is_none()
-        && super::globals::CONSTRUCTORS.contains(&&*target.name.to_rust())
+        && super::globals::is_constructor(&target.name.to_rust())
     {
         return Ok(super::globals::instance_of(value, &target.name.to_rust()));
     }

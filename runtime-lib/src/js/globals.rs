@@ -222,7 +222,7 @@ pub const STATIC_VALUES: &[&str] = &[
     "Float64Array.BYTES_PER_ELEMENT",
 ];
 
-/// Every class `construct` accepts.
+/// Every class `construct` accepts, besides [`NODE_CLASSES`] (see [`is_constructor`]).
 pub const CONSTRUCTORS: &[&str] = &[
     "Date",
     "Set",
@@ -244,22 +244,6 @@ pub const CONSTRUCTORS: &[&str] = &[
     "Number",
     "String",
     "Boolean",
-    "ArrayBuffer",
-    "Uint8Array",
-    "Int8Array",
-    "Uint8ClampedArray",
-    "Int16Array",
-    "Uint16Array",
-    "Int32Array",
-    "Uint32Array",
-    "Float32Array",
-    "Float64Array",
-    "Buffer",
-    "TextEncoder",
-    "TextDecoder",
-    "URL",
-    "URLSearchParams",
-    "DataView",
 ];
 
 /// The built-in classes of Node's byte, text and URL APIs: their values carry the class name
@@ -282,6 +266,11 @@ pub const NODE_CLASSES: &[&str] = &[
     "URLSearchParams",
     "DataView",
 ];
+
+/// Whether `construct` builds the built-in class `name`.
+pub fn is_constructor(name: &str) -> bool {
+    CONSTRUCTORS.contains(&name) || NODE_CLASSES.contains(&name)
+}
 
 /// `Class.name(...args)` for a built-in class value whose statics are global calls
 /// (`Buffer.from` through `const { Buffer } = require("buffer")`).

@@ -171,7 +171,7 @@ impl Lowerer<'_> {
             if let Some((what, help)) = globals::forbidden(name) {
                 return self.unsupported(new.span, what, help);
             }
-            if !globals::CONSTRUCTORS.contains(&name) {
+            if !globals::is_constructor(name) {
                 return self.unsupported(
                     new.span,
                     &format!("`new {name}`"),

@@ -154,7 +154,7 @@ impl Lowerer<'_> {
                     }
                     Expr::Ident(ident)
                         if self.cx.scopes.binding_of(ident).is_none()
-                            && globals::CONSTRUCTORS.contains(&ident.sym.as_str()) =>
+                            && globals::is_constructor(ident.sym.as_str()) =>
                     {
                         let stream = self.unsupported(
                             ident.span,

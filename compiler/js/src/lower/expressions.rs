@@ -292,7 +292,7 @@ impl Lowerer<'_> {
         if let Some((what, help)) = globals::forbidden(name) {
             return Some(self.unsupported(ident.span, what, help));
         }
-        if let Some(constructor) = globals::CONSTRUCTORS.iter().find(|known| **known == name) {
+        if let Some(constructor) = globals::constructor(name) {
             return Some(quote!(rt::builtin_constructor(#constructor)));
         }
         // `Math[method]`, `const { floor } = Math`: an object of the namespace's members.
@@ -411,7 +411,7 @@ impl Lowerer<'_> {
             let known = name == "undefined"
                 || globals::STATIC_CALLS.contains(&name)
                 || globals::STATIC_VALUES.contains(&name)
-                || globals::CONSTRUCTORS.contains(&name)
+                || globals::is_constructor(name)
                 || globals::NAMESPACES.contains(&name);
             // Any other property of the global object is simply missing.
             return if known {

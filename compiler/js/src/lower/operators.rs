@@ -176,7 +176,7 @@ impl Lowerer<'_> {
             return match &*bin.right {
                 Expr::Ident(class)
                     if self.cx.scopes.binding_of(class).is_none()
-                        && globals::INSTANCE_CLASSES.contains(&class.sym.as_str()) =>
+                        && globals::is_instance_class(class.sym.as_str()) =>
                 {
                     let name = class.sym.as_str();
                     quote!(Value::Bool(rt::instance_of(&#left, #name)))
@@ -224,7 +224,7 @@ impl Lowerer<'_> {
                 || ident.sym.as_str() == "undefined";
             if !known {
                 // `typeof undeclared` is "undefined" (or "object"/"function" for namespaces).
-                let kind = if globals::CONSTRUCTORS.contains(&ident.sym.as_str()) {
+                let kind = if globals::is_constructor(ident.sym.as_str()) {
                     "function"
                 } else if globals::NAMESPACES.contains(&ident.sym.as_str()) {
                     "object"
