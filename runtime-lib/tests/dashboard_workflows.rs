@@ -26,7 +26,7 @@ use backworks_runtime::storage::{
     Comparison, CrudOp, DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind, MigrationSpec,
     ResourceSpec, RuleExpr, RulesSpec, Store,
 };
-use http_support::{Reply, request};
+use http_support::{Reply, request, send_json};
 use monitor_support::{MonitorServer, route};
 use serde_json::{Value, json};
 use storage_support::schema::{field, no_pointers};
@@ -227,17 +227,7 @@ impl Caller {
         path: &str,
         body: Option<&Value>,
     ) -> Reply {
-        let text = body.map(Value::to_string);
-        let mut headers = vec![("authorization", self.0.as_str())];
-        if text.is_some() {
-            headers.push(("content-type", "application/json"));
-        }
-        request(
-            method,
-            &server.url(path),
-            &headers,
-            text.as_deref().map(str::as_bytes),
-        )
+        send_json(method, &server.url(path), Some(&self.0), body)
     }
 
     fn get(&self, server: &MonitorServer, path: &str) -> Reply {

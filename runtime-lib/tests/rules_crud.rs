@@ -27,7 +27,7 @@ use backworks_runtime::storage::{
     Comparison, CrudOp, DataSpec, DefaultSpec, FieldKind, FieldSpec, IdKind, MigrationSpec,
     OnDeleteKind, OperationPointers, ResourceSpec, RuleExpr, RulesSpec,
 };
-use http_support::{Reply, request};
+use http_support::{Reply, request, send_json};
 use serde_json::{Value, json};
 use storage_support::schema::field;
 use storage_support::{Backend, TestDb};
@@ -196,17 +196,7 @@ fn admin(id: &str) -> Caller {
 
 impl Caller {
     fn send(&self, server: &AuthServer, method: &str, path: &str, body: Option<&Value>) -> Reply {
-        let text = body.map(Value::to_string);
-        let mut headers = vec![("authorization", self.0.as_str())];
-        if text.is_some() {
-            headers.push(("content-type", "application/json"));
-        }
-        request(
-            method,
-            &server.url(path),
-            &headers,
-            text.as_deref().map(str::as_bytes),
-        )
+        send_json(method, &server.url(path), Some(&self.0), body)
     }
 
     fn get(&self, server: &AuthServer, path: &str) -> Reply {
@@ -577,17 +567,7 @@ fn anonymous_callers_meet_the_rules(backend: Backend) {
     let (server, _db) = start(backend);
     let notes = seed(&server);
     let anonymous = |method: &str, path: &str, body: Option<&Value>| {
-        let text = body.map(Value::to_string);
-        let mut headers = Vec::new();
-        if text.is_some() {
-            headers.push(("content-type", "application/json"));
-        }
-        request(
-            method,
-            &server.url(path),
-            &headers,
-            text.as_deref().map(str::as_bytes),
-        )
+        send_json(method, &server.url(path), None, body)
     };
     // The operations with a rule let an anonymous caller in, and the rule (with `user` null)
     // decides: only the shared note is listed, counted and readable.

@@ -22,7 +22,7 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 use crate::auth_support::{SECRET, claims, hs256};
-use crate::http_support::{Reply, request};
+use crate::http_support::{Reply, send_json};
 use crate::storage_support::schema::field;
 use crate::storage_support::{Backend, TestDb};
 
@@ -278,20 +278,7 @@ impl Server {
         body: Option<Value>,
     ) -> Reply {
         let bearer = caller.map(|token| format!("Bearer {token}"));
-        let mut headers = Vec::new();
-        if let Some(bearer) = &bearer {
-            headers.push(("authorization", bearer.as_str()));
-        }
-        let text = body.map(|body| body.to_string());
-        if text.is_some() {
-            headers.push(("content-type", "application/json"));
-        }
-        request(
-            method,
-            &self.url(path),
-            &headers,
-            text.as_deref().map(str::as_bytes),
-        )
+        send_json(method, &self.url(path), bearer.as_deref(), body.as_ref())
     }
 
     /// Creates a record as `caller`; answers it.

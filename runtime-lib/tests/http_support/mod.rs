@@ -378,6 +378,25 @@ pub fn request(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&
     }
 }
 
+/// Sends `body`, when there is one, as JSON, with `authorization` (the whole header value)
+/// when there is one.
+pub fn send_json(
+    method: &str,
+    url: &str,
+    authorization: Option<&str>,
+    body: Option<&Value>,
+) -> Reply {
+    let text = body.map(Value::to_string);
+    let mut headers = Vec::new();
+    if let Some(authorization) = authorization {
+        headers.push(("authorization", authorization));
+    }
+    if text.is_some() {
+        headers.push(("content-type", "application/json"));
+    }
+    request(method, url, &headers, text.as_deref().map(str::as_bytes))
+}
+
 /// A GET with no extra headers.
 pub fn get(url: &str) -> Reply {
     request("GET", url, &[], None)
