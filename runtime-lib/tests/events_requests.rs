@@ -19,10 +19,9 @@ use auth_support::{HS256_AUTH, SECRET, claims, hs256};
 use axum::extract::ConnectInfo;
 use backworks_runtime::auth::{Access, Authenticator};
 use backworks_runtime::http::{Overrides, ServiceSpec, router_with};
-use backworks_runtime::monitor::DashboardSpec;
 use events_support::Client;
 use http_support::request;
-use monitor_support::{MonitorServer, route, sleepy};
+use monitor_support::{MonitorServer, NO_DASHBOARD, TOKEN_DASHBOARD, route, sleepy};
 use serde_json::{Value, json};
 
 const TOKEN: &str = "a-dashboard-token-of-some-length";
@@ -57,35 +56,20 @@ static OPEN: ServiceSpec = open();
 
 static TOKENED: ServiceSpec = ServiceSpec {
     name: "tokened",
-    dashboard: Some(&DashboardSpec {
-        enabled: true,
-        port: None,
-        auth_variable: Some("DASHBOARD_TOKEN"),
-        app: None,
-    }),
+    dashboard: Some(&TOKEN_DASHBOARD),
     ..open()
 };
 
 static DISABLED: ServiceSpec = ServiceSpec {
     name: "disabled",
-    dashboard: Some(&DashboardSpec {
-        enabled: false,
-        port: None,
-        auth_variable: None,
-        app: None,
-    }),
+    dashboard: Some(&NO_DASHBOARD),
     ..open()
 };
 
 static WITH_AUTH: ServiceSpec = ServiceSpec {
     name: "with-auth",
     auth: Some(&HS256_AUTH),
-    dashboard: Some(&DashboardSpec {
-        enabled: true,
-        port: None,
-        auth_variable: Some("DASHBOARD_TOKEN"),
-        app: None,
-    }),
+    dashboard: Some(&TOKEN_DASHBOARD),
     ..open()
 };
 

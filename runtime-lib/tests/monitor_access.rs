@@ -14,9 +14,8 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use backworks_runtime::auth::{Access, Authenticator};
 use backworks_runtime::http::{Overrides, ServiceSpec, router_with};
-use backworks_runtime::monitor::DashboardSpec;
 use http_support::{get, request};
-use monitor_support::{MonitorServer, route, sleepy, status};
+use monitor_support::{MonitorServer, NO_DASHBOARD, TOKEN_DASHBOARD, route, sleepy, status};
 use serde_json::json;
 
 const MONITOR_ROUTES: [&str; 3] = [
@@ -31,35 +30,20 @@ static OPEN: ServiceSpec = copy_of_open();
 
 static TOKENED: ServiceSpec = ServiceSpec {
     name: "tokened",
-    dashboard: Some(&DashboardSpec {
-        enabled: true,
-        port: None,
-        auth_variable: Some("DASHBOARD_TOKEN"),
-        app: None,
-    }),
+    dashboard: Some(&TOKEN_DASHBOARD),
     ..copy_of_open()
 };
 
 static DISABLED: ServiceSpec = ServiceSpec {
     name: "disabled",
-    dashboard: Some(&DashboardSpec {
-        enabled: false,
-        port: None,
-        auth_variable: None,
-        app: None,
-    }),
+    dashboard: Some(&NO_DASHBOARD),
     ..copy_of_open()
 };
 
 static WITH_AUTH: ServiceSpec = ServiceSpec {
     name: "with-auth",
     auth: Some(&HS256_AUTH),
-    dashboard: Some(&DashboardSpec {
-        enabled: true,
-        port: None,
-        auth_variable: Some("DASHBOARD_TOKEN"),
-        app: None,
-    }),
+    dashboard: Some(&TOKEN_DASHBOARD),
     ..copy_of_open()
 };
 

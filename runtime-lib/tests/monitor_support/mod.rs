@@ -16,6 +16,7 @@ use backworks_runtime::contract::{
     HandlerCall, HandlerError, HandlerRequest, HandlerResponse, ResponseBody,
 };
 use backworks_runtime::http::{Overrides, RouteSpec, ServiceSpec, router_with};
+use backworks_runtime::monitor::DashboardSpec;
 
 pub const fn route(
     method: &'static str,
@@ -51,6 +52,22 @@ fn text(status: u16, body: &str) -> HandlerCall {
     })
     .into()
 }
+
+/// The dashboard on, opened only by the token in `DASHBOARD_TOKEN` (no pages).
+pub const TOKEN_DASHBOARD: DashboardSpec = DashboardSpec {
+    enabled: true,
+    port: None,
+    auth_variable: Some("DASHBOARD_TOKEN"),
+    app: None,
+};
+
+/// The dashboard off (`dashboard.enabled: false`).
+pub const NO_DASHBOARD: DashboardSpec = DashboardSpec {
+    enabled: false,
+    port: None,
+    auth_variable: None,
+    app: None,
+};
 
 /// Answers 200, after sleeping `?ms=` milliseconds when given.
 pub fn sleepy(req: HandlerRequest) -> HandlerCall {
