@@ -918,7 +918,7 @@ mod tests {
 
     use backworks_diagnostics::{SourceId, Sources};
 
-    use crate::{HandlerSource, Language, SourceLoader};
+    use crate::{HandlerSource, SourceLoader};
 
     /// Files by path, registered in `sources` when loaded.
     struct MemoryLoader<'a> {
@@ -942,7 +942,7 @@ mod tests {
 
     #[test]
     fn modules_connected_by_requires_share_an_isolate_and_others_do_not() {
-        let files: HashMap<PathBuf, &'static str> = [
+        let files = [
             ("store.js", "exports.items = [];"),
             (
                 "read.js",
@@ -957,25 +957,8 @@ mod tests {
                 "let count = 0;\nmodule.exports = () => ++count;",
             ),
             ("pure.js", "module.exports = () => 1;"),
-        ]
-        .into_iter()
-        .map(|(path, text)| (PathBuf::from(path), text))
-        .collect();
-        let mut sources = Sources::new();
-        let entries: Vec<HandlerSource> = ["read.js", "count.js", "write.js", "pure.js"]
-            .iter()
-            .map(|path| HandlerSource {
-                source: sources.add(*path, files[Path::new(path)]),
-                text: files[Path::new(path)].to_string(),
-                path: PathBuf::from(path),
-                language: Language::JavaScript,
-            })
-            .collect();
-        let mut loader = MemoryLoader {
-            sources: &mut sources,
-            files: files.clone(),
-        };
-        let program = super::compile(&entries, &mut loader, &crate::CompileOptions::default())
+        ];
+        let program = compile_files(&files, &["read.js", "count.js", "write.js", "pure.js"])
             .expect("compiles");
         let entry_of = |name: &str| {
             let module = program
@@ -1005,7 +988,7 @@ mod tests {
 
     #[test]
     fn builtin_modules_keep_handlers_stateless_or_isolated_as_their_state_requires() {
-        let files: HashMap<PathBuf, &'static str> = [
+        let files = [
             (
                 "paths.js",
                 "const path = require(\"path\");\nmodule.exports = () => path.join(\"a\", \"b\");",
@@ -1018,26 +1001,8 @@ mod tests {
                 "jobs.js",
                 "const { EventEmitter } = require(\"events\");\nconst jobs = new EventEmitter();\nmodule.exports = () => jobs.listenerCount(\"x\");",
             ),
-        ]
-        .into_iter()
-        .map(|(path, text)| (PathBuf::from(path), text))
-        .collect();
-        let mut sources = Sources::new();
-        let entries: Vec<HandlerSource> = ["paths.js", "bus.js", "jobs.js"]
-            .iter()
-            .map(|path| HandlerSource {
-                source: sources.add(*path, files[Path::new(path)]),
-                text: files[Path::new(path)].to_string(),
-                path: PathBuf::from(path),
-                language: Language::JavaScript,
-            })
-            .collect();
-        let mut loader = MemoryLoader {
-            sources: &mut sources,
-            files: files.clone(),
-        };
-        let program = super::compile(&entries, &mut loader, &crate::CompileOptions::default())
-            .expect("compiles");
+        ];
+        let program = compile_files(&files, &["paths.js", "bus.js", "jobs.js"]).expect("compiles");
         let text_of = |name: &str| {
             program
                 .modules
@@ -1054,24 +1019,35 @@ mod tests {
         assert!(program.support.to_string().contains("; 2]"));
     }
 
-    /// The messages of compiling `entry` among `files`.
-    fn errors_of(files: &[(&str, &'static str)], entry: &str) -> Vec<String> {
+    /// Compiles the handlers `entries` among the in-memory `files`.
+    fn compile_files(
+        files: &[(&str, &'static str)],
+        entries: &[&str],
+    ) -> Result<crate::CompiledProgram, Vec<backworks_diagnostics::Diagnostic>> {
         let files: HashMap<PathBuf, &'static str> = files
             .iter()
             .map(|(path, text)| (PathBuf::from(path), *text))
             .collect();
         let mut sources = Sources::new();
-        let handler = HandlerSource {
-            source: sources.add(entry, files[Path::new(entry)]),
-            text: files[Path::new(entry)].to_string(),
-            path: PathBuf::from(entry),
-            language: super::language_of(Path::new(entry)),
-        };
+        let handlers: Vec<HandlerSource> = entries
+            .iter()
+            .map(|entry| HandlerSource {
+                source: sources.add(*entry, files[Path::new(entry)]),
+                text: files[Path::new(entry)].to_string(),
+                path: PathBuf::from(entry),
+                language: super::language_of(Path::new(entry)),
+            })
+            .collect();
         let mut loader = MemoryLoader {
             sources: &mut sources,
-            files: files.clone(),
+            files,
         };
-        match super::compile(&[handler], &mut loader, &crate::CompileOptions::default()) {
+        super::compile(&handlers, &mut loader, &crate::CompileOptions::default())
+    }
+
+    /// The messages of compiling `entry` among `files`.
+    fn errors_of(files: &[(&str, &'static str)], entry: &str) -> Vec<String> {
+        match compile_files(files, &[entry]) {
             Ok(_) => Vec::new(),
             Err(diagnostics) => diagnostics.iter().map(|d| d.message.clone()).collect(),
         }
