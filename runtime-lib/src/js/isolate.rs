@@ -153,19 +153,21 @@ impl Modules {
 pub struct ModuleHandle(Weak<Registry>);
 
 impl ModuleHandle {
+    /// The registry the function's module was evaluated in, while it lives.
+    fn modules(&self) -> Result<Modules, Throw> {
+        let registry = self
+            .0
+            .upgrade()
+            .ok_or_else(|| Throw::error("Error", "the module registry of this function is gone"))?;
+        Ok(Modules {
+            registry: OnceCell::from(registry),
+        })
+    }
+
     /// `require(...)` from inside a function: the module's exports, evaluated on first use in
     /// the registry of the module that holds the function.
     pub fn require(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
-        let Some(registry) = self.0.upgrade() else {
-            return Err(Throw::error(
-                "Error",
-                "the module registry of this function is gone",
-            ));
-        };
-        let modules = Modules {
-            registry: OnceCell::from(registry),
-        };
-        modules.require(name, evaluate)
+        self.modules()?.require(name, evaluate)
     }
 
     /// [`Modules::commonjs_namespace`] from inside a function.
@@ -175,30 +177,12 @@ impl ModuleHandle {
         exports: &Value,
         names: &[&str],
     ) -> Result<Value, Throw> {
-        let Some(registry) = self.0.upgrade() else {
-            return Err(Throw::error(
-                "Error",
-                "the module registry of this function is gone",
-            ));
-        };
-        let modules = Modules {
-            registry: OnceCell::from(registry),
-        };
-        modules.commonjs_namespace(name, exports, names)
+        self.modules()?.commonjs_namespace(name, exports, names)
     }
 
     /// [`Modules::import`] from inside a function.
     pub fn import(&self, name: &'static str, evaluate: Evaluate) -> Result<Value, Throw> {
-        let Some(registry) = self.0.upgrade() else {
-            return Err(Throw::error(
-                "Error",
-                "the module registry of this function is gone",
-            ));
-        };
-        let modules = Modules {
-            registry: OnceCell::from(registry),
-        };
-        modules.import(name, evaluate)
+        self.modules()?.import(name, evaluate)
     }
 }
 
