@@ -18,10 +18,9 @@
 mod assets;
 pub(crate) mod workflows;
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Path, Request};
+use axum::extract::{Path, Request};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
@@ -104,11 +103,7 @@ pub(crate) fn routes(app: &'static DashboardApp, gate: Gate) -> Vec<(&'static st
         (
             SERVICE_PATH,
             get(move |req: Request| async move {
-                let peer = req
-                    .extensions()
-                    .get::<ConnectInfo<SocketAddr>>()
-                    .map(|ConnectInfo(peer)| *peer);
-                let mut response = match gate.check(req.headers(), req.extensions(), peer).await {
+                let mut response = match gate.check(req.headers(), req.extensions()).await {
                     Ok(()) => service.respond(req.headers()),
                     Err(refused) => refused,
                 };

@@ -107,15 +107,14 @@ impl Denied {
 }
 
 impl Gate {
-    /// Whether a request from `peer` with `headers` (and `extensions`, where a key from the
-    /// query waits) may read; the refusal as a response otherwise.
+    /// Whether a request with `headers` (and `extensions`, where a key from the query and the
+    /// connection's peer wait) may read; the refusal as a response otherwise.
     pub(crate) async fn check(
         &self,
         headers: &HeaderMap,
         extensions: &Extensions,
-        peer: Option<SocketAddr>,
     ) -> Result<(), Response> {
-        self.decide(headers, extensions, peer)
+        self.decide(headers, extensions, connection_peer(extensions))
             .await
             .map_err(Denied::into_response)
     }
@@ -159,7 +158,6 @@ impl Gate {
         &self,
         headers: &HeaderMap,
         extensions: &Extensions,
-        peer: Option<SocketAddr>,
     ) -> Result<Viewer, Denied> {
         if self.is_token(headers) {
             return Ok(Viewer::Operator);
@@ -171,7 +169,7 @@ impl Gate {
                 Err(refusal) => Err(Denied::Auth(refusal)),
             };
         }
-        self.decide(headers, extensions, peer)
+        self.decide(headers, extensions, connection_peer(extensions))
             .await
             .map(|()| Viewer::Local)
     }
@@ -182,6 +180,14 @@ impl Gate {
             bearer(headers).is_some_and(|given| same(given.as_bytes(), token.as_bytes()))
         })
     }
+}
+
+/// The TCP peer of the connection (axum's `ConnectInfo`): the loopback rule is about the
+/// machine that connected, never an address a proxy forwarded.
+fn connection_peer(extensions: &Extensions) -> Option<SocketAddr> {
+    extensions
+        .get::<axum::extract::ConnectInfo<SocketAddr>>()
+        .map(|axum::extract::ConnectInfo(peer)| *peer)
 }
 
 /// The bearer token of the `Authorization` header, if it holds exactly one.

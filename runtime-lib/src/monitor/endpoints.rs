@@ -13,10 +13,9 @@
 //! the parameter, so a typo is not silently an unfiltered page.
 
 use std::collections::HashMap;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::Request;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, get};
@@ -89,11 +88,7 @@ fn guarded(
     answer: fn(&Monitor, Option<&str>) -> Response,
 ) -> MethodRouter {
     get(move |req: Request| async move {
-        let peer = req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(peer)| *peer);
-        let mut response = match gate.check(req.headers(), req.extensions(), peer).await {
+        let mut response = match gate.check(req.headers(), req.extensions()).await {
             Ok(()) => answer(&monitor, req.uri().query()),
             Err(refused) => refused,
         };

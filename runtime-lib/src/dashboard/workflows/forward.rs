@@ -21,13 +21,12 @@
 
 use std::convert::Infallible;
 use std::future::Future;
-use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum::Router;
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::Request;
 use axum::http::{StatusCode, Uri, header};
 use axum::response::{IntoResponse, Response};
 use tower::{Layer, Service, ServiceExt};
@@ -151,13 +150,9 @@ async fn checked(forwarding: &Forwarding, mut req: Request) -> Result<Request, R
     let Some(workflow) = forwarding.catalog.find(id) else {
         return Err(not_found(&req));
     };
-    let peer = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(peer)| *peer);
     let viewer = forwarding
         .gate
-        .viewer(req.headers(), req.extensions(), peer)
+        .viewer(req.headers(), req.extensions())
         .await
         .map_err(Denied::into_response)?;
     if !viewer.may_use(&workflow.permissions) {

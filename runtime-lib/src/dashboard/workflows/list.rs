@@ -8,10 +8,9 @@
 //! (nobody)   ─▶ 401, as every route needing a caller answers
 //! ```
 
-use std::net::SocketAddr;
 use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::Request;
 use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
 use axum::routing::{MethodRouter, get};
@@ -30,11 +29,7 @@ pub(crate) fn route(catalog: Arc<Catalog>, gate: Gate) -> (&'static str, MethodR
         let catalog = catalog.clone();
         let gate = gate.clone();
         async move {
-            let peer = req
-                .extensions()
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|ConnectInfo(peer)| *peer);
-            let mut response = match gate.viewer(req.headers(), req.extensions(), peer).await {
+            let mut response = match gate.viewer(req.headers(), req.extensions()).await {
                 Ok(viewer) => {
                     let workflows: Vec<&serde_json::Value> = catalog
                         .workflows
