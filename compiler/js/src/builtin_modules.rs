@@ -272,49 +272,6 @@ const ASSERT_NAMES: &[&str] = &[
     "throws",
 ];
 
-/// Node's other built-in modules: a handler naming one gets a diagnostic that says so (rather
-/// than "cannot load the module"), with what is supported instead.
-const NOT_SUPPORTED: &[&str] = &[
-    "async_hooks",
-    "child_process",
-    "cluster",
-    "console",
-    "constants",
-    "dgram",
-    "diagnostics_channel",
-    "dns",
-    "domain",
-    "fs",
-    "fs/promises",
-    "http",
-    "http2",
-    "https",
-    "inspector",
-    "module",
-    "net",
-    "os",
-    "perf_hooks",
-    "process",
-    "punycode",
-    "readline",
-    "repl",
-    "stream",
-    "stream/promises",
-    "string_decoder",
-    "sys",
-    "timers",
-    "timers/promises",
-    "tls",
-    "trace_events",
-    "tty",
-    "v8",
-    "vm",
-    "wasi",
-    "worker_threads",
-    "zlib",
-    "path/win32",
-];
-
 /// What a specifier that is not a relative path names.
 pub(crate) enum Resolution {
     /// A supported built-in module.
@@ -348,9 +305,9 @@ pub(crate) fn resolve(specifier: &str) -> Resolution {
         "the built-in modules handlers can use are {}",
         supported_names()
     );
-    // Node 20's other built-in modules (`crate::resolve`'s list), which a package of the same
-    // name never shadows, are refused as well.
-    if NOT_SUPPORTED.contains(&name) || (!prefixed && crate::resolve::is_builtin(name)) {
+    // Node 20's other built-in modules (`crate::resolve`'s list, which a package of the same
+    // name never shadows) get a diagnostic that says so, with what is supported instead.
+    if crate::resolve::is_builtin(name) {
         let why = match name {
             "fs" | "fs/promises" | "child_process" | "worker_threads" | "cluster" | "net"
             | "http" | "https" | "http2" | "dgram" | "tls" | "vm" | "repl" | "inspector" => {
