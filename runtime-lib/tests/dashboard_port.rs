@@ -336,6 +336,11 @@ fn the_live_socket_through_the_prefix_streams_the_services_requests() {
     // data has no socket at all.
     assert_eq!(upgrade_status(&ports.service, "/_backworks/ws"), 404);
     assert_eq!(
+        request("GET", &ports.service.url("/_backworks/ws"), &[], None).status,
+        404,
+        "a plain GET too, as if the route were not there"
+    );
+    assert_eq!(
         upgrade_status(dashboard, "/_backworks/api/_backworks/ws"),
         101
     );

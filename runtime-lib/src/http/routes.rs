@@ -688,7 +688,10 @@ fn mount_events(
             requests: Some(feed),
         })
     });
-    let handler = move |ws: axum::extract::ws::WebSocketUpgrade,
+    let handler = move |ws: Result<
+        axum::extract::ws::WebSocketUpgrade,
+        axum::extract::ws::rejection::WebSocketUpgradeRejection,
+    >,
                         mut headers: axum::http::HeaderMap,
                         extensions: axum::http::Extensions,
                         closing: Option<axum::Extension<Closing>>| {
@@ -710,6 +713,10 @@ fn mount_events(
                 }
                 .into_response();
             }
+            let ws = match ws {
+                Ok(ws) => ws,
+                Err(rejection) => return rejection.into_response(),
+            };
             // The socket verifies credentials as headers; a key the query carried (taken out
             // of the URL by `take_query_key`) is moved into the key header, and an ambiguous
             // one is refused before upgrading, as on every other route.
