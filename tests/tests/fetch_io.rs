@@ -22,6 +22,8 @@ struct Upstream {
     base_url: String,
     arrived: mpsc::Receiver<()>,
     release: mpsc::Sender<()>,
+    /// A message when the client of `/watched` closes its connection.
+    closed: mpsc::Receiver<()>,
 }
 
 fn start_upstream() -> Upstream {
@@ -29,18 +31,21 @@ fn start_upstream() -> Upstream {
     let base_url = format!("http://{}", listener.local_addr().expect("address"));
     let (arrived_sender, arrived) = mpsc::channel();
     let (release, release_receiver) = mpsc::channel::<()>();
+    let (closed_sender, closed) = mpsc::channel();
     let release_receiver = std::sync::Arc::new(std::sync::Mutex::new(release_receiver));
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let arrived = arrived_sender.clone();
             let release = release_receiver.clone();
-            std::thread::spawn(move || serve(stream, &arrived, &release));
+            let closed = closed_sender.clone();
+            std::thread::spawn(move || serve(stream, &arrived, &release, &closed));
         }
     });
     Upstream {
         base_url,
         arrived,
         release,
+        closed,
     }
 }
 
@@ -48,6 +53,7 @@ fn serve(
     mut stream: TcpStream,
     arrived: &mpsc::Sender<()>,
     release: &std::sync::Mutex<mpsc::Receiver<()>>,
+    closed: &mpsc::Sender<()>,
 ) {
     let mut reader = BufReader::new(stream.try_clone().expect("clone"));
     let mut request_line = String::new();
@@ -63,7 +69,12 @@ fn serve(
         }
     }
     let target = request_line.split(' ').nth(1).unwrap_or("/").to_string();
-    if target == "/held" {
+    if target == "/watched" {
+        // Never answers; reports when the client gives up the connection.
+        let mut rest = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut reader, &mut rest);
+        let _ = closed.send(());
+    } else if target == "/held" {
         let _ = arrived.send(());
         let _ = release.lock().expect("release lock").recv();
         let _ = stream.write_all(
@@ -155,6 +166,21 @@ fn waiting_for_an_upstream_holds_back_no_other_request() {
         20,
         "every quick request ran while the slow one awaited fetch"
     );
+}
+
+#[test]
+fn an_aborted_fetch_closes_its_connection_at_once() {
+    let upstream = start_upstream();
+    let server = fixture_server(&upstream.base_url);
+    let response = get(&format!("{}/abort", server.base_url));
+    assert_eq!(response.status, 200, "{}", response.body);
+    assert_eq!(response.json()["name"], "TimeoutError", "{}", response.body);
+    // The upstream never answers; without cancelling, the exchange would hold the connection
+    // for its 300 s limit.
+    upstream
+        .closed
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the aborted exchange closed its connection");
 }
 
 #[test]

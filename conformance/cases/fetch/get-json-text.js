@@ -26,6 +26,17 @@ module.exports = async function handler() {
   const again = await fetch(`${base}/bytes`);
   const array = await again.bytes();
   out.array = [array instanceof Uint8Array, array.length, array[200]];
+  const original = await fetch(`${base}/json`);
+  const copy = original.clone();
+  out.clone = [await original.text(), await copy.json(), copy.url === original.url, copy.status, copy.type, copy.headers.get("content-type")];
+  out.cloneHeaders = (() => {
+    try {
+      copy.headers.set("x", "1");
+      return "mutable";
+    } catch (error) {
+      return [error.name, error.message];
+    }
+  })();
   const decoded = await (await fetch(`${base}/bytes`)).text();
   out.decoded = [decoded.length, decoded.charCodeAt(0), decoded.charCodeAt(200)];
   return out;

@@ -25,6 +25,9 @@ export async function GET() {
     await echo("/echo", { method: "POST", body: "", headers: { authorization: "Bearer t0k3n" } }),
     await echo("/echo", { method: "OPTIONS", headers: { "x-padded": "  spaced  " } }),
     await echo("/echo", { method: "POST" }),
+    await (await fetch(new Request(`${base}/echo?from=request`, { method: "POST", body: "from a Request", headers: { "x-req": "1" } }))).json(),
+    await (await fetch(new Request(`${base}/echo`, { method: "POST", body: "overridden" }), { method: "PUT", headers: { "x-init": "2" } })).json(),
+    await (await fetch(new URL("/echo?from=url", base))).json(),
     await echo("/echo", { method: "PUT", body: null }),
   ];
 }

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! __node.fetch("POST", "http://api/x", ["content-type", "text/plain;charset=UTF-8"], bytes, "follow")
-//!   → a pending promise; the exchange (`transfer.rs`, plain `Send` data) runs on the server's
+//!   → { response: a pending promise, cancel() }; the exchange (`transfer.rs`, plain `Send` data) runs on the server's
 //!     multi-threaded runtime while the loop thread serves other requests (`event_loop::spawn_io`)
 //!   → settled by a macrotask of the calling request:
 //!     { status, statusText, url, redirected, headers: [name, value, …], body: Uint8Array }
@@ -21,15 +21,22 @@ use super::error::{Throw, new_error};
 use super::value::Value;
 
 /// `__node.fetch(method, url, headers, body, redirect)`: starts the exchange for the running
-/// request and returns the promise of its outcome.
+/// request and returns `{ response, cancel }`: the promise of its outcome, and a function that
+/// ends the exchange (an aborted fetch closes its connection at once instead of holding it
+/// until the upstream answers; the promise then stays pending, as its JS side has settled).
 pub fn start(args: &[Value]) -> Result<Value, Throw> {
     let promise = super::promise::pending();
-    begin(&promise, args)?;
-    Ok(promise)
+    let cancel = begin(&promise, args)?;
+    Ok(Value::object([("response", promise), ("cancel", cancel)]))
+}
+
+/// A `cancel` with nothing to cancel.
+fn nothing_to_cancel() -> Value {
+    Value::function("cancel", 0, |_, _| Ok(Value::Undefined))
 }
 
 #[cfg(feature = "fetch")]
-fn begin(promise: &Value, args: &[Value]) -> Result<(), Throw> {
+fn begin(promise: &Value, args: &[Value]) -> Result<Value, Throw> {
     use transfer::{Outgoing, RedirectMode};
     let text = |index: usize| -> Result<String, Throw> {
         Ok(
@@ -77,23 +84,40 @@ fn begin(promise: &Value, args: &[Value]) -> Result<(), Throw> {
                 None,
             )),
         );
-        return Ok(());
+        return Ok(nothing_to_cancel());
+    };
+    let (cancel, cancelled) = tokio::sync::oneshot::channel::<()>();
+    let exchange = async move {
+        tokio::select! {
+            outcome = transfer::exchange(outgoing) => Some(outcome),
+            // Cancelled: the exchange goes with its connection. (A sender dropped without
+            // sending does not match, and the exchange runs on.)
+            Ok(()) = cancelled => None,
+        }
     };
     let settled = promise.clone();
-    super::event_loop::spawn_io(owner, transfer::exchange(outgoing), move |outcome| {
+    super::event_loop::spawn_io(owner, exchange, move |outcome| {
         let outcome = match outcome {
-            Some(Ok(incoming)) => Ok(incoming_value(incoming)),
-            Some(Err(failure)) => Err(failure_value(&failure)),
+            Some(Some(Ok(incoming))) => Ok(incoming_value(incoming)),
+            Some(Some(Err(failure))) => Err(failure_value(&failure)),
+            // Cancelled: the JS side has rejected already.
+            Some(None) => return Ok(()),
             None => Err(cause("the request could not be sent", None)),
         };
         super::promise::settle(&settled, outcome);
         Ok(())
     });
-    Ok(())
+    let cancel = std::cell::RefCell::new(Some(cancel));
+    Ok(Value::function("cancel", 0, move |_, _| {
+        if let Some(cancel) = cancel.borrow_mut().take() {
+            let _ = cancel.send(());
+        }
+        Ok(Value::Undefined)
+    }))
 }
 
 #[cfg(not(feature = "fetch"))]
-fn begin(promise: &Value, _args: &[Value]) -> Result<(), Throw> {
+fn begin(promise: &Value, _args: &[Value]) -> Result<Value, Throw> {
     super::promise::settle(
         promise,
         Err(cause(
@@ -101,7 +125,7 @@ fn begin(promise: &Value, _args: &[Value]) -> Result<(), Throw> {
             None,
         )),
     );
-    Ok(())
+    Ok(nothing_to_cancel())
 }
 
 /// A header value as bytes: each UTF-16 unit is one byte (the JS side has refused anything

@@ -49,14 +49,17 @@ function fetch(input, init) {
       return;
     }
     let settled = false;
+    const exchange = __node.fetch(sent.method, sent.url, sent.headers, sent.bytes, sent.redirect);
     const onAbort = () => {
       if (!settled) {
         settled = true;
+        // The connection closes now rather than when the upstream answers.
+        exchange.cancel();
         reject(signal.reason);
       }
     };
     signal.addEventListener("abort", onAbort, { once: true });
-    __node.fetch(sent.method, sent.url, sent.headers, sent.bytes, sent.redirect).then(
+    exchange.response.then(
       (incoming) => {
         signal.removeEventListener("abort", onAbort);
         if (!settled) {
