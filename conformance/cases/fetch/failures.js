@@ -38,6 +38,7 @@ module.exports = {
       method: await attempt(`${base}/echo`, { method: "bad method" }),
       connect: await attempt(`${base}/echo`, { method: "CONNECT" }),
       redirectError: await attempt(`${base}/redirect/2`, { redirect: "error" }),
+      tooManyRedirects: await attempt(`${base}/redirect/25`),
       redirectMode: await attempt(`${base}/echo`, { redirect: "sideways" }),
       credentials: await attempt("http://user:pass@127.0.0.1/"),
       badHeader: await attempt(`${base}/echo`, { headers: { "bad name": "x" } }),

@@ -20,6 +20,8 @@ module.exports = async () => {
   const headers = [...cookies.headers].filter(([name]) => name !== "date" && name !== "keep-alive" && name !== "connection");
   return {
     chain: await summary(await fetch(`${base}/redirect/3`)),
+    fragment: await summary(await fetch(`${base}/text#section`)),
+    twenty: await summary(await fetch(`${base}/redirect/20`)),
     see: await summary(await fetch(`${base}/redirect-code/303`, { method: "POST", body: "gone", headers: { "x-kept": "1" } })),
     moved: await summary(await fetch(`${base}/redirect-code/301`, { method: "POST", body: "gone" })),
     found: await summary(await fetch(`${base}/redirect-code/302`, { method: "PUT", body: "kept" })),

@@ -91,6 +91,8 @@ module.exports = async function handler() {
       attempt(() => new Request("http://x/", { redirect: "nope" })),
       attempt(() => new Request("http://x/", { signal: {} })),
       attempt(() => new Request("http://u:p@x/")),
+      attempt(() => new Request("http://x/", 5)),
+      attempt(() => new Response("x", "init")),
     ],
   };
 };

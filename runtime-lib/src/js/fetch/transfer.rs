@@ -114,8 +114,8 @@ pub async fn exchange(outgoing: Outgoing) -> Result<Incoming, Failure> {
     let mut method = outgoing.method.clone();
     let mut headers = outgoing.headers.clone();
     let mut body = outgoing.body.clone();
-    let mut redirected = false;
-    for redirects in 0.. {
+    let mut redirects = 0;
+    loop {
         let response = send_once(client, &method, &url, &headers, body.clone()).await?;
         let status = response.status().as_u16();
         let location = response
@@ -124,10 +124,10 @@ pub async fn exchange(outgoing: Outgoing) -> Result<Incoming, Failure> {
             .map(|value| latin1(value.as_bytes()));
         let is_redirect = matches!(status, 301 | 302 | 303 | 307 | 308);
         let (true, Some(location)) = (is_redirect, location) else {
-            return read(response, url, redirected).await;
+            return read(response, url, redirects > 0).await;
         };
         match outgoing.redirect {
-            RedirectMode::Manual => return read(response, url, redirected).await,
+            RedirectMode::Manual => return read(response, url, redirects > 0).await,
             RedirectMode::Error => return Err(Failure::plain("unexpected redirect")),
             RedirectMode::Follow => {}
         }
@@ -156,9 +156,8 @@ pub async fn exchange(outgoing: Outgoing) -> Result<Incoming, Failure> {
             });
         }
         url = next;
-        redirected = true;
+        redirects += 1;
     }
-    unreachable!("the loop returns")
 }
 
 /// Headers that describe a request body, dropped with it when a redirect changes the method.
@@ -248,6 +247,9 @@ async fn read(
             Err(error) => return Err(describe(&error, &url)),
         }
     }
+    // A response's URL is serialized without its fragment.
+    let mut url = url;
+    url.set_fragment(None);
     Ok(Incoming {
         status: status.as_u16(),
         status_text,

@@ -55,6 +55,8 @@ class Request {
   constructor(input, init) {
     if (init === undefined || init === null) {
       init = {};
+    } else if (typeof init !== "object" && typeof init !== "function") {
+      throw new TypeError(`Request constructor: Expected ${String(init)} to be one of: Null, Undefined, Object.`);
     }
     let source = null;
     let url;

@@ -75,8 +75,9 @@ class Response {
   constructor(body, init) {
     if (init === undefined || init === null) {
       init = {};
-    } else if (typeof init !== "object") {
-      throw new TypeError("Response constructor: Expected init to be a dictionary.");
+    } else if (typeof init !== "object" && typeof init !== "function") {
+      // undici names no context here, hence Node's leading "undefined".
+      throw new TypeError(`undefined: Expected ${String(init)} to be one of: Null, Undefined, Object.`);
     }
     const state = blankState();
     states.set(this, state);
