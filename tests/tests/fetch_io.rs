@@ -201,6 +201,22 @@ fn a_response_past_the_cap_fails_the_fetch_and_the_server_keeps_serving() {
 }
 
 #[test]
+fn an_unknown_host_fails_as_node_words_it() {
+    let upstream = start_upstream();
+    let server = fixture_server(&upstream.base_url);
+    let body = get(&format!("{}/unknown-host", server.base_url)).json();
+    assert_eq!(body["name"], "TypeError", "{body}");
+    assert_eq!(body["message"], "fetch failed");
+    // What Node 20 gives for this URL: ENOTFOUND, or EAI_AGAIN where no resolver answers.
+    let code = body["code"].as_str().unwrap_or_default();
+    assert!(code == "ENOTFOUND" || code == "EAI_AGAIN", "{body}");
+    assert_eq!(
+        body["cause"],
+        format!("getaddrinfo {code} does-not-exist.invalid")
+    );
+}
+
+#[test]
 fn a_server_whose_handlers_never_fetch_builds_without_the_http_client() {
     let project = workspace_root().join("tests/fixtures/async-io");
     let compiled = compile(&project)

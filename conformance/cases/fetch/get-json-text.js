@@ -17,6 +17,7 @@ module.exports = async function handler() {
     body: await json.json(),
     usedAfter: json.bodyUsed,
   };
+  out.classes = [json instanceof Response, json.headers instanceof Headers, typeof fetch, typeof Headers, typeof Request, typeof Response];
   const text = await fetch(`${base}/text`);
   out.text = [text.status, await text.text(), text.headers.get("Content-Type")];
   const bytes = await fetch(`${base}/bytes`);

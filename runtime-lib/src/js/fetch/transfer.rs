@@ -293,10 +293,18 @@ fn describe(error: &reqwest::Error, url: &reqwest::Url) -> Failure {
         }
         source = current.source();
     }
-    if format!("{error:?}").contains("dns error") {
+    let details = format!("{error:?}");
+    if details.contains("dns error") {
+        // getaddrinfo's EAI_AGAIN reads "Temporary failure in name resolution"; Node names
+        // every other lookup failure ENOTFOUND.
+        let code = if details.contains("Temporary failure") {
+            "EAI_AGAIN"
+        } else {
+            "ENOTFOUND"
+        };
         return Failure {
-            message: format!("getaddrinfo ENOTFOUND {host}"),
-            code: Some("ENOTFOUND".to_string()),
+            message: format!("getaddrinfo {code} {host}"),
+            code: Some(code.to_string()),
             connect: None,
         };
     }
