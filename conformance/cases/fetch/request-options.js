@@ -23,7 +23,7 @@ export async function GET() {
     await echo("/echo", { method: "PATCH", body: new Uint8Array([104, 105]), headers: new Headers({ "x-bytes": "yes" }) }),
     await echo("/echo", { method: "post", body: new TextEncoder().encode("buffer").buffer }),
     await echo("/echo", { method: "POST", body: "", headers: { authorization: "Bearer t0k3n" } }),
-    await echo("/echo", { method: "OPTIONS", headers: { "x-padded": "  spaced  " } }),
+    await echo("/echo", { method: "OPTIONS", headers: { "x-padded": "  spaced  ", "x-latin": "café" } }),
     await echo("/echo", { method: "POST" }),
     await (await fetch(new Request(`${base}/echo?from=request`, { method: "POST", body: "from a Request", headers: { "x-req": "1" } }))).json(),
     await (await fetch(new Request(`${base}/echo`, { method: "POST", body: "overridden" }), { method: "PUT", headers: { "x-init": "2" } })).json(),
