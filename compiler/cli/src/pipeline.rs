@@ -103,6 +103,7 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
     // inputs the handlers' code reads and requires.
     backworks_js::annotate(&mut service, &handlers);
     backworks_js::infer_inputs(&mut service, &handlers);
+    service.runtime_needs.fetch = program.uses_fetch;
 
     let blueprint_name = project
         .blueprint

@@ -181,6 +181,7 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "__node.isErrorClass",
     "__node.warn",
     "__node.module",
+    "__node.fetch",
     "setTimeout",
     "setInterval",
     "clearTimeout",
@@ -367,10 +368,6 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
             "use module-level variables to share state between handlers",
         ),
         "setImmediate" => ("`setImmediate`", "use `setTimeout(callback, 0)`"),
-        "fetch" => (
-            "`fetch`",
-            "not supported yet; handlers reach data through `ctx.db`",
-        ),
         "Proxy" | "Reflect" => ("`Proxy` and `Reflect`", "use plain objects"),
         "WeakRef" | "FinalizationRegistry" => ("weak references", "use `Map` or `WeakMap`"),
         "BigInt" => ("`BigInt`", "use numbers"),

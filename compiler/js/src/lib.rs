@@ -113,6 +113,9 @@ pub struct CompiledProgram {
     pub warnings: Vec<Diagnostic>,
     /// Items for `src/js/mod.rs` besides the `mod` declarations (shared isolate state, …).
     pub support: proc_macro2::TokenStream,
+    /// Some module calls `fetch`: the server needs the runtime's `fetch` feature (the
+    /// pipeline records it in the IR's `RuntimeNeeds`).
+    pub uses_fetch: bool,
 }
 
 /// What the compiler needs to know about the service besides its handlers.

@@ -165,6 +165,7 @@ pub const STATIC_CALLS: &[&str] = &[
     "__node.isErrorClass",
     "__node.warn",
     "__node.module",
+    "__node.fetch",
     "setTimeout",
     "setInterval",
     "clearTimeout",

@@ -41,6 +41,7 @@ pub mod error;
 pub mod event_loop;
 pub mod exceptions;
 pub mod fdlibm;
+pub mod fetch;
 pub mod freeze;
 pub mod generator;
 pub mod globals;

@@ -128,6 +128,11 @@ impl Lowerer<'_> {
                     let args = self.arguments(&call.args);
                     return quote!(rt::call_static(#name, &#args)?);
                 }
+                // A global function implemented by a built-in module source (`fetch(url)`).
+                if let Some(function) = self.module_global(ident) {
+                    let args = self.arguments(&call.args);
+                    return quote!(rt::call_at(&#function, &#args, #name)?);
+                }
                 self.undeclared_read(ident)
             }
             Expr::Member(member) => {

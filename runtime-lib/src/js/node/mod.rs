@@ -18,6 +18,7 @@
 //! __node.isErrorClass(value)     → whether it is `Error` or one of the built-in error classes
 //! __node.warn(text)              → a process warning, logged once per call site by the caller
 //! __node.module(name)            → the namespace of a module implemented in Rust ([`module`])
+//! __node.fetch(method, url, …)   → the promise of one HTTP exchange (`js/fetch/`)
 //! ```
 //!
 //! Node's own errors (`ERR_INVALID_ARG_TYPE`, `ERR_OUT_OF_RANGE`, …) are built here with their
@@ -43,6 +44,7 @@ pub const INTRINSICS: &[&str] = &[
     "isErrorClass",
     "warn",
     "module",
+    "fetch",
 ];
 
 fn arg(args: &[Value], index: usize) -> Value {
@@ -73,6 +75,7 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
             _ => false,
         })),
         "warn" => Ok(console::log("warn", &[arg(args, 0)])),
+        "fetch" => super::fetch::start(args),
         "module" => module(&super::convert::to_string(&arg(args, 0))?.to_rust()),
         other => Err(Throw::type_error(format!(
             "__node.{other} is not a function"
