@@ -10,8 +10,9 @@
 //! A `let`/`const` qualifies when it is a plain local (not a shared cell, not a `switch` case
 //! declaration), is declared with an initialiser, and every write to it — the initialiser,
 //! assignments, compound assignments, `++`/`--` — produces a number whatever the operands'
-//! values: a numeric literal, `-x`, `a * b` and the other arithmetic and bitwise operators,
-//! `a + b` of two numeric operands, `Math.*(…)`, `Number(…)`, `parseInt(…)`, `Date.now()`, or
+//! values: a numeric literal, `+x`, `-x` of a numeric `x`, `a * b` and the other arithmetic and
+//! bitwise operators when one operand is numeric (two BigInts give a BigInt, a BigInt and a
+//! number throw), `a + b` of two numeric operands, `Math.*(…)`, `Number(…)`, `parseInt(…)`, `Date.now()`, or
 //! another numeric variable. Writes through destructuring or loop heads disqualify it. The
 //! set is the greatest fixed point: variables that only feed each other (`a = b + 1; b = a`)
 //! stay numeric.
@@ -88,17 +89,27 @@ fn write_is_numeric(
     }
 }
 
-/// Whether `expr` produces a number whatever its operands hold, given the numeric variables.
+/// Whether `expr` produces a number (or throws) whatever its operands hold, given the numeric
+/// variables. A BigInt operand keeps arithmetic in BigInts (`a * b`, `-a`, `a++`), so an
+/// operator is numeric only when one operand is: a number beside a BigInt throws V8's
+/// `Cannot mix BigInt and other types`. Unary `+` and `>>>` never give a BigInt (they throw).
 pub(crate) fn is_numeric(expr: &Expr, numeric: &HashSet<BindingId>, scopes: &Scopes) -> bool {
+    let either =
+        |a: &Expr, b: &Expr| is_numeric(a, numeric, scopes) || is_numeric(b, numeric, scopes);
     match expr {
         Expr::Lit(Lit::Num(_)) => true,
         Expr::Ident(ident) => scopes
             .binding_of(ident)
             .is_some_and(|id| numeric.contains(&id)),
         Expr::Paren(paren) => is_numeric(&paren.expr, numeric, scopes),
-        Expr::Unary(unary) => matches!(unary.op, UnaryOp::Minus | UnaryOp::Plus | UnaryOp::Tilde),
-        Expr::Update(_) => true,
+        Expr::Unary(unary) => match unary.op {
+            UnaryOp::Plus => true,
+            UnaryOp::Minus | UnaryOp::Tilde => is_numeric(&unary.arg, numeric, scopes),
+            _ => false,
+        },
+        Expr::Update(update) => is_numeric(&update.arg, numeric, scopes),
         Expr::Bin(bin) => match bin.op {
+            BinaryOp::ZeroFillRShift => true,
             BinaryOp::Sub
             | BinaryOp::Mul
             | BinaryOp::Div
@@ -108,25 +119,27 @@ pub(crate) fn is_numeric(expr: &Expr, numeric: &HashSet<BindingId>, scopes: &Sco
             | BinaryOp::BitAnd
             | BinaryOp::BitXor
             | BinaryOp::LShift
-            | BinaryOp::RShift
-            | BinaryOp::ZeroFillRShift => true,
+            | BinaryOp::RShift => either(&bin.left, &bin.right),
             BinaryOp::Add => {
                 is_numeric(&bin.left, numeric, scopes) && is_numeric(&bin.right, numeric, scopes)
             }
             _ => false,
         },
-        Expr::Assign(assign) => match assign.op {
-            AssignOp::Assign => is_numeric(&assign.right, numeric, scopes),
-            AssignOp::AddAssign
-            | AssignOp::AndAssign
-            | AssignOp::OrAssign
-            | AssignOp::NullishAssign => {
-                matches!(&assign.left, AssignTarget::Simple(SimpleAssignTarget::Ident(target))
-                    if is_numeric(&Expr::Ident(target.id.clone()), numeric, scopes))
-                    && is_numeric(&assign.right, numeric, scopes)
+        Expr::Assign(assign) => {
+            let numeric_target = matches!(&assign.left, AssignTarget::Simple(SimpleAssignTarget::Ident(target))
+                if is_numeric(&Expr::Ident(target.id.clone()), numeric, scopes));
+            match assign.op {
+                AssignOp::Assign => is_numeric(&assign.right, numeric, scopes),
+                AssignOp::AddAssign
+                | AssignOp::AndAssign
+                | AssignOp::OrAssign
+                | AssignOp::NullishAssign => {
+                    numeric_target && is_numeric(&assign.right, numeric, scopes)
+                }
+                AssignOp::ZeroFillRShiftAssign => true,
+                _ => numeric_target || is_numeric(&assign.right, numeric, scopes),
             }
-            _ => true,
-        },
+        }
         Expr::Cond(cond) => {
             is_numeric(&cond.cons, numeric, scopes) && is_numeric(&cond.alt, numeric, scopes)
         }
