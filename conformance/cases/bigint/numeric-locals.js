@@ -42,6 +42,9 @@ export default function handler(req) {
       attempt(() => { let y = 5; const z = y * 2n; return z; }),
       attempt(() => { const n = 2; return n - 1n; }),
       attempt(() => { let k = 1; k = -k * 3; return k; }),
+      attempt(() => { let s = 0; const a = 2n, b = 3n; s += a * b; return s; }),
+      attempt(() => { let s = 0; const a = 2, b = 3; s += a * b; s += -a; s += a ** b; return s; }),
+      attempt(() => { let s = 1.5; for (const v of [2n, 3]) s += v * v; return s; }),
     ],
   };
 }
