@@ -32,11 +32,7 @@ impl Visit for Finder {
     fn visit_lit(&mut self, lit: &Lit) {
         match lit {
             Lit::BigInt(_) => self.found = true,
-            Lit::Str(text) => {
-                if names_bigint(&text.value.to_atom_lossy()) {
-                    self.found = true;
-                }
-            }
+            Lit::Str(text) if names_bigint(&text.value.to_atom_lossy()) => self.found = true,
             _ => {}
         }
     }
