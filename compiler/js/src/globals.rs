@@ -281,6 +281,8 @@ pub(crate) const NODE_CLASSES: &[&str] = &[
     "Uint32Array",
     "Float32Array",
     "Float64Array",
+    "BigInt64Array",
+    "BigUint64Array",
     "Buffer",
     "TextEncoder",
     "TextDecoder",

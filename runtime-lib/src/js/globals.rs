@@ -264,6 +264,8 @@ pub const NODE_CLASSES: &[&str] = &[
     "Uint32Array",
     "Float32Array",
     "Float64Array",
+    "BigInt64Array",
+    "BigUint64Array",
     "Buffer",
     "TextEncoder",
     "TextDecoder",
@@ -588,7 +590,8 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "WeakMap" => super::weak::new_weak_map(args),
         "ArrayBuffer" => super::bytes::new_array_buffer(args),
         "Uint8Array" | "Int8Array" | "Uint8ClampedArray" | "Int16Array" | "Uint16Array"
-        | "Int32Array" | "Uint32Array" | "Float32Array" | "Float64Array" => {
+        | "Int32Array" | "Uint32Array" | "Float32Array" | "Float64Array" | "BigInt64Array"
+        | "BigUint64Array" => {
             let class =
                 super::bytes::ViewClass::named(name).unwrap_or(super::bytes::ViewClass::Uint8Array);
             super::bytes::construct_view(args, class)

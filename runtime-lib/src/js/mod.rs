@@ -21,6 +21,7 @@ pub mod async_fn;
 pub mod async_generator;
 pub mod base64;
 pub mod bigint;
+pub mod bigint_arrays;
 pub mod bigint_global;
 pub mod budget;
 pub mod builders;
