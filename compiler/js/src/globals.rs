@@ -33,6 +33,7 @@ pub(crate) const NAMESPACES: &[&str] = &[
     "Float32Array",
     "Float64Array",
     "Symbol",
+    "BigInt",
     "__node",
 ];
 
@@ -161,6 +162,9 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Symbol",
     "Symbol.for",
     "Symbol.keyFor",
+    "BigInt",
+    "BigInt.asIntN",
+    "BigInt.asUintN",
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
@@ -171,6 +175,7 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "process.nextTick",
     "process.uptime",
     "process.hrtime",
+    "process.hrtime.bigint",
     "process.cwd",
     // Intrinsics of our Node built-in module sources only (`builtin_modules.rs`).
     "__node.inspect",
@@ -256,6 +261,7 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Array",
     "Object",
     "Symbol",
+    "BigInt",
     "WeakMap",
     "WeakSet",
     "Number",
@@ -276,6 +282,8 @@ pub(crate) const NODE_CLASSES: &[&str] = &[
     "Uint32Array",
     "Float32Array",
     "Float64Array",
+    "BigInt64Array",
+    "BigUint64Array",
     "Buffer",
     "TextEncoder",
     "TextDecoder",
@@ -370,7 +378,6 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
         "setImmediate" => ("`setImmediate`", "use `setTimeout(callback, 0)`"),
         "Proxy" | "Reflect" => ("`Proxy` and `Reflect`", "use plain objects"),
         "WeakRef" | "FinalizationRegistry" => ("weak references", "use `Map` or `WeakMap`"),
-        "BigInt" => ("`BigInt`", "use numbers"),
         _ => return None,
     })
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use backworks_diagnostics::{Diagnostic, SourceId};
 
+mod bigint_use;
 mod builtin_modules;
 mod context_use;
 mod diagnostics;

@@ -783,6 +783,12 @@ pub(crate) fn compile(
         .collect();
     let mut modules = Vec::new();
     let mut diagnostics = std::mem::take(&mut program.diagnostics);
+    let bigints = crate::bigint_use::may_make_bigints(
+        program
+            .units
+            .iter()
+            .filter_map(|unit| unit.parsed.as_ref().map(|parsed| &parsed.module)),
+    );
     for (index, unit) in program.units.iter().enumerate() {
         let Some(parsed) = &unit.parsed else {
             modules.push(CompiledModule {
@@ -795,7 +801,7 @@ pub(crate) fn compile(
         };
         let _ = (&unit.text, unit.language);
         let scopes = scope::analyze(&parsed.module);
-        let numeric = crate::numeric::numeric_bindings(&parsed.module, &scopes);
+        let numeric = crate::numeric::numeric_bindings(&parsed.module, &scopes, bigints);
         let is_entry = entries.contains(&index);
         let (mut detected, implicit_handler) = if is_entry {
             exports::detect(&parsed.module)

@@ -306,7 +306,10 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             Some(name) => super::symbol::get(symbol, name).unwrap_or_default(),
             None => Value::Undefined,
         }),
-        Value::Bool(_) | Value::Number(_) => Ok(Value::Undefined),
+        Value::BigInt(_) if key.as_ascii() == Some("constructor") => {
+            Ok(super::globals::static_fn("BigInt"))
+        }
+        Value::Bool(_) | Value::Number(_) | Value::BigInt(_) => Ok(Value::Undefined),
     }
 }
 
@@ -761,6 +764,7 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
                 .or_else(|| super::object_methods::call(receiver, name, args))
         }
         Value::Number(number) => super::number_methods::call(*number, name, args),
+        Value::BigInt(big) => super::bigint_global::call_method(big, name, args),
         Value::Bool(flag) if name == "toString" => {
             Some(Ok(Value::str(if *flag { "true" } else { "false" })))
         }

@@ -696,6 +696,7 @@ pub fn constructor_of(value: &Value) -> Value {
         Value::Bool(_) => builtin("Boolean"),
         Value::Function(_) => builtin("Function"),
         Value::Symbol(_) => super::globals::static_fn("Symbol"),
+        Value::BigInt(_) => super::globals::static_fn("BigInt"),
         Value::Undefined | Value::Null => Value::Undefined,
     }
 }

@@ -333,6 +333,7 @@ impl Inspector {
                 }
             }
             Value::Symbol(symbol) => super::symbol::descriptive_string(symbol),
+            Value::BigInt(big) => format!("{big}n"),
             Value::Function(function) => {
                 if function.name.is_empty() {
                     "[Function (anonymous)]".to_string()

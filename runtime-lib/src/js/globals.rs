@@ -146,6 +146,9 @@ pub const STATIC_CALLS: &[&str] = &[
     "Symbol",
     "Symbol.for",
     "Symbol.keyFor",
+    "BigInt",
+    "BigInt.asIntN",
+    "BigInt.asUintN",
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
@@ -156,6 +159,7 @@ pub const STATIC_CALLS: &[&str] = &[
     "process.nextTick",
     "process.uptime",
     "process.hrtime",
+    "process.hrtime.bigint",
     "process.cwd",
     "__node.inspect",
     "__node.format",
@@ -240,6 +244,7 @@ pub const CONSTRUCTORS: &[&str] = &[
     "Array",
     "Object",
     "Symbol",
+    "BigInt",
     "WeakMap",
     "WeakSet",
     "Number",
@@ -260,6 +265,8 @@ pub const NODE_CLASSES: &[&str] = &[
     "Uint32Array",
     "Float32Array",
     "Float64Array",
+    "BigInt64Array",
+    "BigUint64Array",
     "Buffer",
     "TextEncoder",
     "TextDecoder",
@@ -349,6 +356,11 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
     {
         return result;
     }
+    if let Some(function) = name.strip_prefix("BigInt.")
+        && let Some(result) = super::bigint_global::call_static(function, args)
+    {
+        return result;
+    }
     if let Some(function) = name.strip_prefix("crypto.")
         && let Some(result) = super::crypto::call(function, args)
     {
@@ -360,10 +372,13 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "String.fromCodePoint" => from_code_point(args),
         "JSON.stringify" => super::json::stringify_value(args),
         "JSON.parse" => super::json::parse_value(args),
-        "Number" => Ok(Value::Number(if args.is_empty() {
-            0.0
-        } else {
-            to_number(&args[0])?
+        "Number" => Ok(Value::Number(match args.first() {
+            None => 0.0,
+            // `Number(big)` is the one conversion of a BigInt to a number that does not throw.
+            Some(value) => match super::convert::to_primitive_number(value)? {
+                Value::BigInt(big) => super::bigint::to_f64(&big),
+                primitive => to_number(&primitive)?,
+            },
         })),
         "Number.isInteger" | "Number.isSafeInteger" | "Number.isFinite" | "Number.isNaN" => {
             let Value::Number(x) = arg(args, 0) else {
@@ -398,6 +413,7 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
             Some(value) => to_string(value)?,
         })),
         "Symbol" => super::symbol::call(args),
+        "BigInt" => super::bigint_global::call(args),
         "String.fromCharCode" => {
             let mut units = Vec::with_capacity(args.len());
             for value in args {
@@ -575,7 +591,8 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "WeakMap" => super::weak::new_weak_map(args),
         "ArrayBuffer" => super::bytes::new_array_buffer(args),
         "Uint8Array" | "Int8Array" | "Uint8ClampedArray" | "Int16Array" | "Uint16Array"
-        | "Int32Array" | "Uint32Array" | "Float32Array" | "Float64Array" => {
+        | "Int32Array" | "Uint32Array" | "Float32Array" | "Float64Array" | "BigInt64Array"
+        | "BigUint64Array" => {
             let class =
                 super::bytes::ViewClass::named(name).unwrap_or(super::bytes::ViewClass::Uint8Array);
             super::bytes::construct_view(args, class)
@@ -591,6 +608,7 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "URL" => super::node::url::construct_url(args),
         "URLSearchParams" => super::node::url::construct_params(args),
         "Symbol" => Err(Throw::type_error("Symbol is not a constructor")),
+        "BigInt" => Err(Throw::type_error("BigInt is not a constructor")),
         "WeakSet" => super::weak::new_weak_set(args),
         // Primitive wrappers: objects around a primitive (`typeof` "object", `===` by identity).
         "Number" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::Number(

@@ -20,6 +20,9 @@ pub mod array;
 pub mod async_fn;
 pub mod async_generator;
 pub mod base64;
+pub mod bigint;
+pub mod bigint_arrays;
+pub mod bigint_global;
 pub mod budget;
 pub mod builders;
 pub mod bytes;
@@ -89,6 +92,7 @@ pub use access::{
 };
 pub use async_fn::{await_now, await_value, spawn_async};
 pub use async_generator::{ForAwait, async_generator, async_yield_star};
+pub use bigint::literal as bigint_literal;
 pub use budget::tick;
 pub use builders::{
     Var, arg, arg_ref, array, array_with_holes, destructure, destructure_any, destructure_named,

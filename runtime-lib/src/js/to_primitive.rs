@@ -249,6 +249,7 @@ pub fn object_tag(value: &Value) -> String {
     }
     let tag = match value {
         Value::Symbol(_) => "Symbol",
+        Value::BigInt(_) => "BigInt",
         Value::Undefined => "Undefined",
         Value::Null => "Null",
         Value::Bool(_) => "Boolean",

@@ -41,6 +41,9 @@ pub enum Value {
     Function(Rc<JsFunction>),
     /// A symbol (`symbol.rs`): `Symbol("id")`, `Symbol.for(key)`, `Symbol.iterator`.
     Symbol(Rc<super::symbol::JsSymbol>),
+    /// A BigInt (`bigint.rs`): `123n`, `BigInt("9007199254740993")`. Boxed so that `Value`
+    /// stays two words and number paths pay nothing for it.
+    BigInt(Rc<num_bigint::BigInt>),
 }
 
 /// An object: its kind (plain, Error, Date, …) and its own enumerable properties.

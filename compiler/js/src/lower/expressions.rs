@@ -214,7 +214,11 @@ impl Lowerer<'_> {
                 let flags = regex.flags.as_str();
                 quote!(rt::regexp(#source, #flags)?)
             }
-            Lit::BigInt(big) => self.unsupported(big.span, "a BigInt literal", "use a number"),
+            // `0x1fn`, `1_000n`: swc gives the value; the runtime builds it from its digits.
+            Lit::BigInt(big) => {
+                let digits = big.value.to_string();
+                quote!(rt::bigint_literal(#digits))
+            }
             Lit::JSXText(text) => {
                 self.unsupported(text.span, "JSX", "build the value in JavaScript")
             }
@@ -312,6 +316,13 @@ impl Lowerer<'_> {
 
     /// The name of a global namespace member (`Math.max`) if `member` is one.
     pub(crate) fn static_member_name(&self, member: &MemberExpr) -> Option<String> {
+        // `process.hrtime.bigint` is the one static member two levels deep.
+        if let (Expr::Member(inner), MemberProp::Ident(prop)) = (&*member.obj, &member.prop)
+            && prop.sym == "bigint"
+            && self.static_member_name(inner).as_deref() == Some("process.hrtime")
+        {
+            return Some("process.hrtime.bigint".to_string());
+        }
         // `globalThis.Math.max` is `Math.max`.
         let through_global = self.global_object_member(&member.obj);
         let object = match (&*member.obj, &through_global) {

@@ -284,6 +284,9 @@ impl Writer {
                 }
             }
             Value::String(text) => quote(text, &mut self.out),
+            Value::BigInt(_) => {
+                return Err(Throw::type_error("Do not know how to serialize a BigInt"));
+            }
             Value::Array(items) => self.array(value, items, via, current_indent)?,
             Value::Object(object) => self.object(value, object, via, current_indent)?,
         }
