@@ -33,6 +33,8 @@ pub(crate) const NAMESPACES: &[&str] = &[
     "Float32Array",
     "Float64Array",
     "Symbol",
+    "Reflect",
+    "Proxy",
     "__node",
 ];
 
@@ -161,6 +163,20 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Symbol",
     "Symbol.for",
     "Symbol.keyFor",
+    "Reflect.apply",
+    "Reflect.construct",
+    "Reflect.defineProperty",
+    "Reflect.deleteProperty",
+    "Reflect.get",
+    "Reflect.getOwnPropertyDescriptor",
+    "Reflect.getPrototypeOf",
+    "Reflect.has",
+    "Reflect.isExtensible",
+    "Reflect.ownKeys",
+    "Reflect.preventExtensions",
+    "Reflect.set",
+    "Reflect.setPrototypeOf",
+    "Proxy.revocable",
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
@@ -257,6 +273,7 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Symbol",
     "WeakMap",
     "WeakSet",
+    "Proxy",
     "Number",
     "String",
     "Boolean",
@@ -281,6 +298,8 @@ pub(crate) const NODE_CLASSES: &[&str] = &[
     "URL",
     "URLSearchParams",
     "DataView",
+    "WeakRef",
+    "FinalizationRegistry",
 ];
 
 /// The built-in class `name` if `new` may build it.
@@ -371,8 +390,6 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
             "`fetch`",
             "not supported yet; handlers reach data through `ctx.db`",
         ),
-        "Proxy" | "Reflect" => ("`Proxy` and `Reflect`", "use plain objects"),
-        "WeakRef" | "FinalizationRegistry" => ("weak references", "use `Map` or `WeakMap`"),
         "BigInt" => ("`BigInt`", "use numbers"),
         _ => return None,
     })

@@ -146,6 +146,20 @@ pub const STATIC_CALLS: &[&str] = &[
     "Symbol",
     "Symbol.for",
     "Symbol.keyFor",
+    "Reflect.apply",
+    "Reflect.construct",
+    "Reflect.defineProperty",
+    "Reflect.deleteProperty",
+    "Reflect.get",
+    "Reflect.getOwnPropertyDescriptor",
+    "Reflect.getPrototypeOf",
+    "Reflect.has",
+    "Reflect.isExtensible",
+    "Reflect.ownKeys",
+    "Reflect.preventExtensions",
+    "Reflect.set",
+    "Reflect.setPrototypeOf",
+    "Proxy.revocable",
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
@@ -241,6 +255,7 @@ pub const CONSTRUCTORS: &[&str] = &[
     "Symbol",
     "WeakMap",
     "WeakSet",
+    "Proxy",
     "Number",
     "String",
     "Boolean",
@@ -265,6 +280,8 @@ pub const NODE_CLASSES: &[&str] = &[
     "URL",
     "URLSearchParams",
     "DataView",
+    "WeakRef",
+    "FinalizationRegistry",
 ];
 
 /// Whether `construct` builds the built-in class `name`.
@@ -348,6 +365,11 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
     {
         return result;
     }
+    if let Some(function) = name.strip_prefix("Reflect.")
+        && let Some(result) = super::reflect::call_static(function, args)
+    {
+        return result;
+    }
     if let Some(function) = name.strip_prefix("crypto.")
         && let Some(result) = super::crypto::call(function, args)
     {
@@ -405,7 +427,12 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
             Ok(Value::String(super::string::JsString::from_units(&units)))
         }
         "Boolean" => Ok(Value::Bool(truthy(&arg(args, 0)))),
-        "Array.isArray" => Ok(Value::Bool(super::array::is_array(&arg(args, 0)))),
+        "Array.isArray" => Ok(Value::Bool(match arg(args, 0) {
+            Value::Array(_) => true,
+            other => super::proxy::proxy_of(&other).is_some_and(|proxy| proxy.is_array),
+        })),
+        "Proxy.revocable" => super::proxy::revocable(args),
+        "Proxy" => Err(Throw::type_error("Constructor Proxy requires 'new'")),
         "Array.from" => super::array::from(args),
         "Array.of" => Ok(Value::array(args.to_vec())),
         "Date.now" => Ok(Value::Number(super::date::now())),
@@ -591,6 +618,9 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "URLSearchParams" => super::node::url::construct_params(args),
         "Symbol" => Err(Throw::type_error("Symbol is not a constructor")),
         "WeakSet" => super::weak::new_weak_set(args),
+        "WeakRef" => super::weak_ref::new_weak_ref(args),
+        "Proxy" => super::proxy::construct(args),
+        "FinalizationRegistry" => super::weak_ref::new_finalization_registry(args),
         // Primitive wrappers: objects around a primitive (`typeof` "object", `===` by identity).
         "Number" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::Number(
             match args.first() {

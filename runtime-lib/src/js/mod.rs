@@ -64,6 +64,8 @@ pub mod promise_combinators;
 pub mod property;
 pub mod protocol;
 pub mod prototype;
+pub mod proxy;
+pub mod reflect;
 pub mod regexp;
 pub mod request_task;
 pub mod static_keys;
@@ -80,6 +82,7 @@ pub mod typed_array_methods;
 pub mod uri;
 pub mod value;
 pub mod weak;
+pub mod weak_ref;
 
 pub use access::{
     call, call_at, call_method, call_method_at, call_method_computed, call_method_computed_at,

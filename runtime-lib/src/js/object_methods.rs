@@ -25,6 +25,10 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
                 "Cannot convert undefined or null to object",
             ));
         }
+        Value::Object(object) if let ObjectKind::Proxy(proxy) = &object.kind => {
+            super::proxy::enumerable_keys(proxy)?
+        }
+        Value::Function(function) if let Some(proxy) = &function.proxy => own_keys(proxy)?,
         Value::Object(object) => {
             // A Uint8Array's indices come first, as an array's do.
             let indices = match &object.kind {
@@ -64,6 +68,9 @@ pub fn is_hidden(kind: &ObjectKind, key: &JsString) -> bool {
 
 /// Own enumerable `[key, value]` pairs.
 pub fn own_entries(value: &Value) -> Result<Vec<(JsString, Value)>, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(value) {
+        return super::proxy::enumerable_entries(proxy, value);
+    }
     let keys = own_keys(value)?;
     let mut entries = Vec::with_capacity(keys.len());
     for key in keys {
