@@ -114,8 +114,8 @@ pub use globals::{call_static, construct, instance_of, namespace_value, static_f
 pub use isolate::{Isolate, ModuleHandle, Modules};
 pub use iterate::{ForOf, spread_into};
 pub use namespace::{
-    commonjs_namespace, dynamic_import, export_star, finish_namespace, forward, publish_export,
-    require_esm,
+    commonjs_namespace, dynamic_import, export_star, finish_namespace, forward, import_get,
+    publish_export, require_esm,
 };
 pub use operators::{
     add, bit_and, bit_not, bit_or, bit_xor, div, ge, gt, has_property, le, loose_eq, lt, mul, neg,

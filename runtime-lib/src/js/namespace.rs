@@ -223,6 +223,30 @@ pub fn dynamic_import(load: impl FnOnce() -> Result<Value, Throw> + 'static) -> 
     promise
 }
 
+/// A read of an imported binding (`import { x } from "./a.js"; … x …`): the export `key` of
+/// `namespace`. While the exporting ES module is still evaluating (a circular import reached
+/// it first) an export it has not initialised is V8's `ReferenceError`; afterwards this is an
+/// ordinary read.
+pub fn import_get(namespace: &Value, key: &str) -> Result<Value, Throw> {
+    if let Value::Object(object) = namespace {
+        let found = if key.is_ascii() {
+            object.props.borrow().get_ascii(key).cloned()
+        } else {
+            object.props.borrow().get(&JsString::from(key)).cloned()
+        };
+        if let Some(value) = found {
+            return Ok(value);
+        }
+        if !is_namespace(object) && matches!(object.kind, super::value::ObjectKind::Plain) {
+            return Err(Throw::error(
+                "ReferenceError",
+                format!("Cannot access '{key}' before initialization"),
+            ));
+        }
+    }
+    super::access::get(namespace, key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
