@@ -550,10 +550,11 @@ pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Thr
         return Ok(super::globals::instance_of(value, &target.name.to_rust()));
     }
     // An object whose prototype was set explicitly (`Object.create(F.prototype)`,
-    // `Reflect.construct(F, args, G)`, `Object.setPrototypeOf`): its chain decides, as in
-    // OrdinaryHasInstance.
+    // `Reflect.construct(F, args, G)`, `Object.setPrototypeOf`) or a proxy (its `getPrototypeOf`
+    // trap): its chain decides, as in OrdinaryHasInstance.
     if let Value::Object(object) = value
-        && !matches!(*object.proto.borrow(), super::prototype::Prototype::Default)
+        && (!matches!(*object.proto.borrow(), super::prototype::Prototype::Default)
+            || super::proxy::is_proxy_object(object))
     {
         let wanted = prototype_of(target);
         let mut link = super::prototype::get_prototype_of(value)?;

@@ -616,3 +616,98 @@ pub fn construct_proxy(callee: &Value, args: &[Value]) -> Option<Result<Value, T
 pub fn is_proxy_object(object: &JsObject) -> bool {
     matches!(object.kind, ObjectKind::Proxy(_))
 }
+
+/// The elements of an array-like `proxy` as a new array, read through its traps (`length`,
+/// then each index): what the built-in array methods and iterators work on.
+pub fn snapshot(proxy: &Value) -> Result<Value, Throw> {
+    let length = super::convert::to_number(&access::get(proxy, "length")?)?;
+    let length = if length.is_nan() || length <= 0.0 {
+        0
+    } else {
+        length.min(super::elements::MAX_MATERIALIZED as f64) as usize
+    };
+    let elements = (0..length)
+        .map(|index| access::get_index(proxy, index as f64))
+        .collect::<Result<Vec<Value>, Throw>>()?;
+    Ok(Value::array(elements))
+}
+
+/// The array methods that change their receiver.
+const MUTATORS: &[&str] = &[
+    "push",
+    "pop",
+    "shift",
+    "unshift",
+    "splice",
+    "sort",
+    "reverse",
+    "fill",
+    "copyWithin",
+];
+
+/// A built-in array method called on a proxy (`new Proxy([], h).map(f)`): V8's generic
+/// algorithms go through the proxy's traps. `push` and `pop` do exactly that; the others read
+/// the elements through the traps into a copy, run on it, and (for the methods that change
+/// their receiver) write back through the traps each element that changed and the new length.
+/// A callback sees that copy as its third argument, where V8 passes the proxy.
+pub fn array_method(proxy: &Value, name: &str, args: &[Value]) -> Result<Value, Throw> {
+    let length_of = |proxy: &Value| -> Result<f64, Throw> {
+        let length = super::convert::to_number(&access::get(proxy, "length")?)?;
+        Ok(if length.is_nan() || length <= 0.0 {
+            0.0
+        } else {
+            length.min(9_007_199_254_740_991.0).floor()
+        })
+    };
+    match name {
+        "push" => {
+            let mut length = length_of(proxy)?;
+            for value in args {
+                access::set_index_strict(proxy, length, value.clone())?;
+                length += 1.0;
+            }
+            access::set_strict(proxy, "length", Value::Number(length))?;
+            return Ok(Value::Number(length));
+        }
+        "pop" => {
+            let length = length_of(proxy)?;
+            if length == 0.0 {
+                access::set_strict(proxy, "length", Value::Number(0.0))?;
+                return Ok(Value::Undefined);
+            }
+            let last = Value::Number(length - 1.0);
+            let element = access::get_computed(proxy, &last)?;
+            access::delete_strict(proxy, &last)?;
+            access::set_strict(proxy, "length", last)?;
+            return Ok(element);
+        }
+        _ => {}
+    }
+    let copy = snapshot(proxy)?;
+    let before = match &copy {
+        Value::Array(items) => items.to_vec()?,
+        _ => Vec::new(),
+    };
+    let result = access::call_method(&copy, name, args)?;
+    if MUTATORS.contains(&name)
+        && let Value::Array(items) = &copy
+    {
+        let after = items.to_vec()?;
+        for (index, value) in after.iter().enumerate() {
+            let unchanged = before
+                .get(index)
+                .is_some_and(|old| super::object_methods::same_value(old, value));
+            if !unchanged {
+                access::set_index_strict(proxy, index as f64, value.clone())?;
+            }
+        }
+        if after.len() != before.len() {
+            access::set_strict(proxy, "length", Value::from(after.len()))?;
+        }
+    }
+    // `sort`, `reverse`, `fill`, `copyWithin` return their receiver: the proxy.
+    if super::object_methods::same_value(&result, &copy) {
+        return Ok(proxy.clone());
+    }
+    Ok(result)
+}

@@ -590,6 +590,10 @@ fn iterate(this: &Value, yields: Yield) -> Result<Value, Throw> {
         ),
         Value::Object(data) => match &data.kind {
             ObjectKind::Map(_) | ObjectKind::Set(_) => over_collection(this, yields),
+            // A proxy of an array: its elements read through the traps.
+            ObjectKind::Proxy(proxy) if proxy.is_array => {
+                over_array(&super::proxy::snapshot(this)?, yields)
+            }
             _ => this.clone(),
         },
         _ => this.clone(),
