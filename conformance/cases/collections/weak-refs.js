@@ -1,5 +1,6 @@
 // WeakRef and FinalizationRegistry: deref within a request, register/unregister, V8's errors.
 // A cleanup callback never runs while a request is being answered (nothing is collected).
+// Every target stays reachable (the handler uses `kept`), so Node cannot collect one either.
 const kept = { name: "module-level" };
 const keptRef = new WeakRef(kept);
 const cleaned = [];
@@ -13,7 +14,7 @@ module.exports = function handler() {
   const token = {};
   const attempt = (f) => { try { return f(); } catch (e) { return `${e.name}: ${e.message}`; } };
   return {
-    deref: [ref.deref() === target, ref.deref().id, fnRef.deref() === handler, typeof symbolRef.deref(), keptRef.deref().name],
+    deref: [ref.deref() === target, ref.deref().id, fnRef.deref() === handler, typeof symbolRef.deref(), keptRef.deref() === kept, kept.name],
     tags: [String(ref), Object.prototype.toString.call(registry), typeof ref, ref instanceof WeakRef, registry instanceof FinalizationRegistry],
     shape: [JSON.stringify(ref), Object.keys(ref), JSON.stringify({ registry })],
     register: [registry.register(target, "held"), registry.register({}, 1, token), registry.register(target, "again", token)],
