@@ -33,6 +33,7 @@ export default function () {
   results.descriptor = Object.getOwnPropertyDescriptor(p, "a");
   results.typeof = typeof p;
   results.tag = Object.prototype.toString.call(p);
+  results.own = [p.hasOwnProperty("a"), Object.hasOwn(p, "zz"), Object.prototype.hasOwnProperty.call(p, "b"), p.propertyIsEnumerable("a")];
   results.log = log;
   // No traps at all: everything reaches the target.
   const plain = new Proxy({ x: 1 }, {});

@@ -188,6 +188,11 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
 }
 
 fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(object) {
+        let descriptor =
+            super::proxy::get_own_property(proxy, &super::reflect::property_key(key)?)?;
+        return Ok(Value::Bool(!matches!(descriptor, Value::Undefined)));
+    }
     if let Value::Symbol(symbol) = key {
         return Ok(Value::Bool(super::symbol_props::has_own(object, symbol)));
     }
@@ -240,6 +245,14 @@ fn object_prototype_call(
     Some(match name {
         "hasOwnProperty" => has_own(receiver, &arg(args, 0)),
         "propertyIsEnumerable" => (|| {
+            if let Some(proxy) = super::proxy::proxy_of(receiver) {
+                let key = super::reflect::property_key(&arg(args, 0))?;
+                let descriptor = super::proxy::get_own_property(proxy, &key)?;
+                return Ok(Value::Bool(
+                    !matches!(descriptor, Value::Undefined)
+                        && super::convert::truthy(&super::access::get(&descriptor, "enumerable")?),
+                ));
+            }
             if let Value::Symbol(symbol) = arg(args, 0) {
                 return Ok(Value::Bool(
                     super::symbol_props::own_property(receiver, &symbol)
