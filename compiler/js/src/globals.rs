@@ -302,6 +302,34 @@ pub(crate) const NODE_CLASSES: &[&str] = &[
     "FinalizationRegistry",
 ];
 
+/// The built-in classes V8 refuses to call without `new` (runtime-lib's `REQUIRE_NEW`):
+/// `Map()` compiles to a call of the class value, which throws V8's TypeError.
+pub(crate) const REQUIRE_NEW: &[&str] = &[
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "ArrayBuffer",
+    "DataView",
+    "Uint8Array",
+    "Int8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float32Array",
+    "Float64Array",
+    "Promise",
+    "URL",
+    "URLSearchParams",
+    "TextEncoder",
+    "TextDecoder",
+    "Proxy",
+    "WeakRef",
+    "FinalizationRegistry",
+];
+
 /// The built-in class `name` if `new` may build it.
 pub(crate) fn constructor(name: &str) -> Option<&'static str> {
     CONSTRUCTORS

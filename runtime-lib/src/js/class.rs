@@ -727,7 +727,13 @@ pub fn constructor_of(value: &Value) -> Value {
 
 /// A built-in constructor used as a value (`.map(String)`, `x.constructor === Array`).
 pub fn builtin_constructor(name: &'static str) -> Value {
-    let call = move |_: &Value, args: &[Value]| {
+    let call = move |this: &Value, args: &[Value]| {
+        // Called without `new` (`new` passes the instance it allocated as `this`).
+        if matches!(this, Value::Undefined)
+            && let Some(message) = super::globals::call_without_new(name)
+        {
+            return Err(Throw::type_error(message));
+        }
         if super::globals::STATIC_CALLS.contains(&name) {
             super::globals::call_static(name, args)
         } else {

@@ -284,6 +284,49 @@ pub const NODE_CLASSES: &[&str] = &[
     "FinalizationRegistry",
 ];
 
+/// The built-in classes that V8 refuses to call without `new`.
+pub const REQUIRE_NEW: &[&str] = &[
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "ArrayBuffer",
+    "DataView",
+    "Uint8Array",
+    "Int8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float32Array",
+    "Float64Array",
+    "Promise",
+    "URL",
+    "URLSearchParams",
+    "TextEncoder",
+    "TextDecoder",
+    "Proxy",
+    "WeakRef",
+    "FinalizationRegistry",
+];
+
+/// V8's TypeError message for calling the built-in class `name` without `new`, if it must be
+/// constructed.
+pub fn call_without_new(name: &str) -> Option<String> {
+    if !REQUIRE_NEW.contains(&name) {
+        return None;
+    }
+    Some(match name {
+        "Promise" => "Promise constructor cannot be invoked without 'new'".to_string(),
+        // Node's own classes are JS classes.
+        "URL" | "URLSearchParams" | "TextEncoder" | "TextDecoder" => {
+            format!("Class constructor {name} cannot be invoked without 'new'")
+        }
+        _ => format!("Constructor {name} requires 'new'"),
+    })
+}
+
 /// Whether `construct` builds the built-in class `name`.
 pub fn is_constructor(name: &str) -> bool {
     CONSTRUCTORS.contains(&name) || NODE_CLASSES.contains(&name)
@@ -432,7 +475,6 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
             other => super::proxy::proxy_of(&other).is_some_and(|proxy| proxy.is_array),
         })),
         "Proxy.revocable" => super::proxy::revocable(args),
-        "Proxy" => Err(Throw::type_error("Constructor Proxy requires 'new'")),
         "Array.from" => super::array::from(args),
         "Array.of" => Ok(Value::array(args.to_vec())),
         "Date.now" => Ok(Value::Number(super::date::now())),
