@@ -3,6 +3,7 @@
 import { log } from "./_cycle-esm-log.js";
 import { x, hoisted, counter, Model } from "./_cycle-esm-a.js";
 import * as a from "./_cycle-esm-a.js";
+export { x as reexportedX } from "./_cycle-esm-a.js";
 
 log.push("b evaluates");
 const attempt = (f) => {
@@ -12,7 +13,7 @@ const attempt = (f) => {
     return `${e.name}: ${e.message}`;
   }
 };
-export const tdzSeen = [attempt(() => x), attempt(() => counter), attempt(() => Model), attempt(() => hoisted()), typeof a, typeof hoisted];
+export const tdzSeen = [attempt(() => x), attempt(() => counter), attempt(() => Model), attempt(() => hoisted()), typeof a, typeof hoisted, attempt(() => a.x), attempt(() => a.hoisted())];
 export const b = "b";
 export function readX() {
   return `${x} / ${counter} / ${Model.kind()}`;

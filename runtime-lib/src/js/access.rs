@@ -255,6 +255,10 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             if let Some(value) = data.props.borrow().get(key) {
                 return Ok(value.clone());
             }
+            // An export of an ES module still evaluating (a circular import), not yet set.
+            if super::namespace::uninitialised(data, key) {
+                return Err(super::namespace::before_initialization(key));
+            }
             if let ObjectKind::Host(host) = &data.kind
                 && let Some(name) = key.as_ascii()
             {

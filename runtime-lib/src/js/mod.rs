@@ -115,7 +115,7 @@ pub use isolate::{Isolate, ModuleHandle, Modules};
 pub use iterate::{ForOf, spread_into};
 pub use namespace::{
     commonjs_namespace, dynamic_import, export_star, finish_namespace, forward, import_get,
-    publish_export, require_esm,
+    pending_exports, publish_export, require_esm,
 };
 pub use operators::{
     add, bit_and, bit_not, bit_or, bit_xor, div, ge, gt, has_property, le, loose_eq, lt, mul, neg,

@@ -255,7 +255,14 @@ impl Lowerer<'_> {
             self.declare_binding(1, quote!(rt::get(&#module_read, "exports")?), true);
         // From here until it returns, a module that loads this one back gets its exports as
         // they are (a cycle, `Modules::enter`).
-        let enter = quote!(modules.enter(#rust_name, &#module_read););
+        let enter = if self.cx.esm {
+            // Until it finishes, its exports not yet initialised are V8's ReferenceError.
+            let (names, _) = crate::exports::esm_names(module);
+            let exports = self.read_binding(1);
+            quote!(modules.enter(#rust_name, &#module_read); rt::pending_exports(&#exports, &[#(#names),*]);)
+        } else {
+            quote!(modules.enter(#rust_name, &#module_read);)
+        };
 
         // Imports are hoisted: every imported module evaluates before the body, in order.
         let mut loads = Vec::new();
