@@ -50,5 +50,11 @@ module.exports = function handler() {
   const refusing = new Proxy({}, { set: () => false, deleteProperty: () => false });
   const sloppy = (function () { refusing.x = 1; return delete refusing.x; })();
   const thrownByTrap = attempt(() => new Proxy({}, { get() { throw new RangeError("trap says no"); } }).anything);
-  return { creation, before, revoked, invariants, bad, sloppy, thrownByTrap };
+  // Proxies of proxies forward through each other; a chain too long for the stack is V8's RangeError.
+  let short = { x: "end" };
+  for (let i = 0; i < 300; i++) short = new Proxy(short, {});
+  let long = { x: "end" };
+  for (let i = 0; i < 100000; i++) long = new Proxy(long, {});
+  const chains = [short.x, attempt(() => long.x)];
+  return { creation, before, revoked, invariants, bad, sloppy, thrownByTrap, chains };
 };

@@ -107,6 +107,19 @@ pub fn revocable(args: &[Value]) -> Result<Value, Throw> {
     Ok(Value::object([("proxy", proxy), ("revoke", revoke)]))
 }
 
+/// Runs a step that forwards to the target, counted as a nested call: a long chain of proxies
+/// without traps ends in V8's RangeError, not in an overflow of the Rust stack.
+fn nested<T>(step: impl FnOnce() -> Result<T, Throw>) -> Result<T, Throw> {
+    let depth = access::call_depth() + 1;
+    if depth > access::MAX_CALL_DEPTH {
+        return Err(Throw::range_error("Maximum call stack size exceeded"));
+    }
+    access::set_call_depth(depth);
+    let result = step();
+    access::set_call_depth(depth - 1);
+    result
+}
+
 /// The target and handler, or V8's error for a revoked proxy.
 fn parts(data: &ProxyData, operation: &str) -> Result<(Value, Value), Throw> {
     match (&*data.target.borrow(), &*data.handler.borrow()) {
@@ -171,7 +184,7 @@ fn target_property(target: &Value, key: &Value) -> Result<Option<TargetProperty>
 pub fn get(data: &ProxyData, key: &Value, receiver: &Value) -> Result<Value, Throw> {
     let (target, handler, trap) = trap(data, "get")?;
     let Some(trap) = trap else {
-        return reflect::internal_get(&target, key, receiver);
+        return nested(|| reflect::internal_get(&target, key, receiver));
     };
     let value = access::call_with_this(
         &trap,
@@ -206,7 +219,7 @@ pub fn get(data: &ProxyData, key: &Value, receiver: &Value) -> Result<Value, Thr
 pub fn set(data: &ProxyData, key: &Value, value: Value, receiver: &Value) -> Result<bool, Throw> {
     let (target, handler, trap) = trap(data, "set")?;
     let Some(trap) = trap else {
-        return reflect::internal_set(&target, key, value, receiver);
+        return nested(|| reflect::internal_set(&target, key, value, receiver));
     };
     let args = [target.clone(), key.clone(), value.clone(), receiver.clone()];
     if !truthy(&access::call_with_this(&trap, &handler, &args)?) {
@@ -253,7 +266,7 @@ pub fn delete_refused(key: &Value) -> Throw {
 pub fn has(data: &ProxyData, key: &Value) -> Result<bool, Throw> {
     let (target, handler, trap) = trap(data, "has")?;
     let Some(trap) = trap else {
-        return reflect::internal_has(&target, key);
+        return nested(|| reflect::internal_has(&target, key));
     };
     let found = truthy(&access::call_with_this(
         &trap,
@@ -281,7 +294,7 @@ pub fn has(data: &ProxyData, key: &Value) -> Result<bool, Throw> {
 pub fn delete(data: &ProxyData, key: &Value) -> Result<bool, Throw> {
     let (target, handler, trap) = trap(data, "deleteProperty")?;
     let Some(trap) = trap else {
-        return reflect::internal_delete(&target, key);
+        return nested(|| reflect::internal_delete(&target, key));
     };
     let deleted = truthy(&access::call_with_this(
         &trap,
@@ -304,7 +317,7 @@ pub fn delete(data: &ProxyData, key: &Value) -> Result<bool, Throw> {
 pub fn own_keys(data: &ProxyData) -> Result<Vec<Value>, Throw> {
     let (target, handler, trap) = trap(data, "ownKeys")?;
     let Some(trap) = trap else {
-        return reflect::own_property_keys(&target);
+        return nested(|| reflect::own_property_keys(&target));
     };
     let result = access::call_with_this(&trap, &handler, std::slice::from_ref(&target))?;
     let keys = reflect::list_from_array_like(&result)?;
@@ -425,7 +438,7 @@ pub fn for_in_keys(data: &ProxyData) -> Result<Vec<JsString>, Throw> {
 pub fn get_own_property(data: &ProxyData, key: &Value) -> Result<Value, Throw> {
     let (target, handler, trap) = trap(data, "getOwnPropertyDescriptor")?;
     let Some(trap) = trap else {
-        return reflect::internal_get_own_property(&target, key);
+        return nested(|| reflect::internal_get_own_property(&target, key));
     };
     let result = access::call_with_this(&trap, &handler, &[target.clone(), key.clone()])?;
     match &result {
@@ -485,7 +498,7 @@ pub fn define_own_property(
 ) -> Result<bool, Throw> {
     let (target, handler, trap) = trap(data, "defineProperty")?;
     let Some(trap) = trap else {
-        return reflect::internal_define_own_property(&target, key, descriptor);
+        return nested(|| reflect::internal_define_own_property(&target, key, descriptor));
     };
     if !is_object(descriptor) {
         return Err(Throw::type_error(format!(
@@ -509,7 +522,7 @@ pub fn define_refused(key: &Value) -> Throw {
 pub fn get_prototype_of(data: &ProxyData) -> Result<Value, Throw> {
     let (target, handler, trap) = trap(data, "getPrototypeOf")?;
     let Some(trap) = trap else {
-        return reflect::internal_get_prototype_of(&target);
+        return nested(|| reflect::internal_get_prototype_of(&target));
     };
     let prototype = access::call_with_this(&trap, &handler, std::slice::from_ref(&target))?;
     if !matches!(prototype, Value::Null) && !is_object(&prototype) {
@@ -524,7 +537,7 @@ pub fn get_prototype_of(data: &ProxyData) -> Result<Value, Throw> {
 pub fn set_prototype_of(data: &ProxyData, prototype: &Value) -> Result<bool, Throw> {
     let (target, handler, trap) = trap(data, "setPrototypeOf")?;
     let Some(trap) = trap else {
-        return reflect::internal_set_prototype_of(&target, prototype);
+        return nested(|| reflect::internal_set_prototype_of(&target, prototype));
     };
     let args = [target, prototype.clone()];
     Ok(truthy(&access::call_with_this(&trap, &handler, &args)?))
@@ -533,7 +546,7 @@ pub fn set_prototype_of(data: &ProxyData, prototype: &Value) -> Result<bool, Thr
 /// `[[IsExtensible]]` through the `isExtensible` trap.
 pub fn is_extensible(data: &ProxyData) -> Result<bool, Throw> {
     let (target, handler, trap) = trap(data, "isExtensible")?;
-    let actual = reflect::internal_is_extensible(&target)?;
+    let actual = nested(|| reflect::internal_is_extensible(&target))?;
     let Some(trap) = trap else {
         return Ok(actual);
     };
@@ -554,7 +567,7 @@ pub fn is_extensible(data: &ProxyData) -> Result<bool, Throw> {
 pub fn prevent_extensions(data: &ProxyData) -> Result<bool, Throw> {
     let (target, handler, trap) = trap(data, "preventExtensions")?;
     let Some(trap) = trap else {
-        return reflect::internal_prevent_extensions(&target);
+        return nested(|| reflect::internal_prevent_extensions(&target));
     };
     let answer = truthy(&access::call_with_this(
         &trap,
@@ -573,7 +586,7 @@ pub fn prevent_extensions(data: &ProxyData) -> Result<bool, Throw> {
 pub fn apply(data: &ProxyData, this: &Value, args: &[Value]) -> Result<Value, Throw> {
     let (target, handler, trap) = trap(data, "apply")?;
     let Some(trap) = trap else {
-        return access::call_with_this(&target, this, args);
+        return nested(|| access::call_with_this(&target, this, args));
     };
     let trap_args = [target, this.clone(), Value::array(args.to_vec())];
     access::call_with_this(&trap, &handler, &trap_args)
@@ -593,7 +606,7 @@ pub fn construct_with(
         } else {
             new_target.clone()
         };
-        return reflect::construct(&target, args, &new_target);
+        return nested(|| reflect::construct(&target, args, &new_target));
     };
     let trap_args = [target, Value::array(args.to_vec()), new_target.clone()];
     let result = access::call_with_this(&trap, &handler, &trap_args)?;
