@@ -55,6 +55,8 @@ module.exports = function handler() {
   for (let i = 0; i < 300; i++) short = new Proxy(short, {});
   let long = { x: "end" };
   for (let i = 0; i < 100000; i++) long = new Proxy(long, {});
-  const chains = [short.x, attempt(() => long.x)];
+  console.log(short);
+  const selfish = new Proxy({ own: 1 }, { getPrototypeOf: () => selfish });
+  const chains = [short.x, attempt(() => long.x), attempt(() => { const keys = []; for (const key in selfish) keys.push(key); return keys; })];
   return { creation, before, revoked, invariants, bad, sloppy, thrownByTrap, chains };
 };

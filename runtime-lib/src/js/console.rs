@@ -413,7 +413,7 @@ impl Inspector {
                 }
                 ObjectKind::RegExp(regexp) => format!("/{}/{}", regexp.source, regexp.flags),
                 // Node shows a proxy as its target.
-                ObjectKind::Proxy(proxy) => match proxy.target() {
+                ObjectKind::Proxy(_) => match super::proxy::innermost_target(value) {
                     Some(target) => self.entry(&target, level),
                     None => "<Revoked Proxy>".to_string(),
                 },

@@ -44,6 +44,19 @@ impl ProxyData {
     }
 }
 
+/// What a chain of proxies ends at (walked iteratively: a chain may be long), or `None` when
+/// one of them is revoked.
+pub fn innermost_target(value: &Value) -> Option<Value> {
+    let mut current = value.clone();
+    for _ in 0..=super::prototype::MAX_CHAIN * 100 {
+        let Some(data) = proxy_of(&current) else {
+            return Some(current);
+        };
+        current = data.target()?;
+    }
+    None
+}
+
 /// The proxy inside `value`, if it is one.
 pub fn proxy_of(value: &Value) -> Option<&ProxyData> {
     match value {
@@ -110,6 +123,8 @@ pub fn revocable(args: &[Value]) -> Result<Value, Throw> {
 /// Runs a step that forwards to the target, counted as a nested call: a long chain of proxies
 /// without traps ends in V8's RangeError, not in an overflow of the Rust stack.
 fn nested<T>(step: impl FnOnce() -> Result<T, Throw>) -> Result<T, Throw> {
+    // Long loops over traps stay interruptible by the request's time budget, as calls are.
+    super::budget::tick()?;
     let depth = access::call_depth() + 1;
     if depth > access::MAX_CALL_DEPTH {
         return Err(Throw::range_error("Maximum call stack size exceeded"));
@@ -422,7 +437,8 @@ pub fn for_in_keys(data: &ProxyData) -> Result<Vec<JsString>, Throw> {
         }
     }
     if is_object(&prototype) {
-        for key in super::prototype::for_in_keys(&prototype)? {
+        // A `getPrototypeOf` trap may answer the proxy itself: bounded as a nested call.
+        for key in nested(|| super::prototype::for_in_keys(&prototype))? {
             if let Value::String(name) = key
                 && !visited.contains(&name)
             {
@@ -723,4 +739,30 @@ pub fn array_method(proxy: &Value, name: &str, args: &[Value]) -> Result<Value, 
         return Ok(proxy.clone());
     }
     Ok(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chain of proxies far longer than the call depth: reading through it is V8's
+    /// RangeError and printing it does not recurse once per proxy.
+    #[test]
+    fn a_long_chain_of_proxies_neither_overflows_the_stack_nor_crashes_printing() {
+        let mut chain = Value::object([("x", Value::str("end"))]);
+        for _ in 0..100_000 {
+            chain =
+                construct(&[chain, Value::object(Vec::<(&str, Value)>::new())]).unwrap_or_default();
+        }
+        let read = access::get(&chain, "x");
+        let message = read
+            .err()
+            .and_then(|thrown| super::super::error::error_parts(&thrown.value))
+            .map(|(name, message)| format!("{name}: {message}"));
+        assert_eq!(
+            message.as_deref(),
+            Some("RangeError: Maximum call stack size exceeded")
+        );
+        assert_eq!(super::super::console::inspect(&chain), "{ x: 'end' }");
+    }
 }
