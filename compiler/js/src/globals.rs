@@ -34,6 +34,8 @@ pub(crate) const NAMESPACES: &[&str] = &[
     "Float64Array",
     "Symbol",
     "BigInt",
+    "Reflect",
+    "Proxy",
     "__node",
 ];
 
@@ -165,6 +167,20 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "BigInt",
     "BigInt.asIntN",
     "BigInt.asUintN",
+    "Reflect.apply",
+    "Reflect.construct",
+    "Reflect.defineProperty",
+    "Reflect.deleteProperty",
+    "Reflect.get",
+    "Reflect.getOwnPropertyDescriptor",
+    "Reflect.getPrototypeOf",
+    "Reflect.has",
+    "Reflect.isExtensible",
+    "Reflect.ownKeys",
+    "Reflect.preventExtensions",
+    "Reflect.set",
+    "Reflect.setPrototypeOf",
+    "Proxy.revocable",
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
@@ -264,6 +280,7 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "BigInt",
     "WeakMap",
     "WeakSet",
+    "Proxy",
     "Number",
     "String",
     "Boolean",
@@ -290,6 +307,36 @@ pub(crate) const NODE_CLASSES: &[&str] = &[
     "URL",
     "URLSearchParams",
     "DataView",
+    "WeakRef",
+    "FinalizationRegistry",
+];
+
+/// The built-in classes V8 refuses to call without `new` (runtime-lib's `REQUIRE_NEW`):
+/// `Map()` compiles to a call of the class value, which throws V8's TypeError.
+pub(crate) const REQUIRE_NEW: &[&str] = &[
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "ArrayBuffer",
+    "DataView",
+    "Uint8Array",
+    "Int8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float32Array",
+    "Float64Array",
+    "Promise",
+    "URL",
+    "URLSearchParams",
+    "TextEncoder",
+    "TextDecoder",
+    "Proxy",
+    "WeakRef",
+    "FinalizationRegistry",
 ];
 
 /// The built-in class `name` if `new` may build it.
@@ -376,8 +423,6 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
             "use module-level variables to share state between handlers",
         ),
         "setImmediate" => ("`setImmediate`", "use `setTimeout(callback, 0)`"),
-        "Proxy" | "Reflect" => ("`Proxy` and `Reflect`", "use plain objects"),
-        "WeakRef" | "FinalizationRegistry" => ("weak references", "use `Map` or `WeakMap`"),
         _ => return None,
     })
 }

@@ -43,9 +43,11 @@ pub(crate) fn numeric_bindings(module: &Module, scopes: &Scopes, bigints: bool) 
         disqualified,
         ..
     } = collector;
+    // An exported binding is republished on each write (live bindings, read by importers in a
+    // cycle while this module still runs), which the plain `f64` writes would skip.
     let mut numeric: HashSet<BindingId> = candidates
         .into_iter()
-        .filter(|id| !disqualified.contains(id))
+        .filter(|id| !disqualified.contains(id) && !scopes.exported.contains_key(id))
         .collect();
     loop {
         let before = numeric.len();

@@ -340,7 +340,7 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ),
     (
         "prototype_mutation",
-        "module.exports = (req) => {\n  const o = {};\n  Object.setPrototypeOf(o, null);\n  o.__proto__ = {};\n  return new Proxy(o, {});\n};\n",
+        "module.exports = (req) => {\n  const o = {};\n  Object.setPrototypeOf(o, null);\n  o.__proto__ = {};\n  return o;\n};\n",
     ),
     (
         "node_builtins_refused",

@@ -207,6 +207,9 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             })
         }
         Value::Function(function) => {
+            if let Some(proxy) = &function.proxy {
+                return super::reflect::internal_get(proxy, &Value::String(key.clone()), object);
+            }
             if let Some(value) = super::descriptors::own_getter(&function.props, key, object) {
                 return value;
             }
@@ -243,11 +246,18 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             {
                 return Ok(value);
             }
+            if let ObjectKind::Proxy(proxy) = &data.kind {
+                return super::proxy::get(proxy, &Value::String(key.clone()), object);
+            }
             if let Some(value) = super::descriptors::own_getter(&data.props, key, object) {
                 return value;
             }
             if let Some(value) = data.props.borrow().get(key) {
                 return Ok(value.clone());
+            }
+            // An export of an ES module still evaluating (a circular import), not yet set.
+            if super::namespace::uninitialised(data, key) {
+                return Err(super::namespace::before_initialization(key));
             }
             if let ObjectKind::Host(host) = &data.kind
                 && let Some(name) = key.as_ascii()
@@ -466,6 +476,9 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
             Ok(())
         }
         Value::Object(data) => {
+            if let ObjectKind::Proxy(proxy) = &data.kind {
+                return set_through_proxy(proxy, &Value::String(key), value, object, strict);
+            }
             if let Some(done) = super::bytes::write_element(object, &key, &value) {
                 return done;
             }
@@ -539,6 +552,9 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
             Ok(())
         }
         Value::Function(function) => {
+            if let Some(proxy) = function.proxy.as_ref().and_then(super::proxy::proxy_of) {
+                return set_through_proxy(proxy, &Value::String(key), value, object, strict);
+            }
             if let Some(done) = super::descriptors::special_write(object, &key, &value, strict) {
                 return done;
             }
@@ -572,6 +588,21 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
     }
 }
 
+/// An assignment to a proxy: its `set` trap, whose falsish answer strict code reports.
+#[cold]
+pub(crate) fn set_through_proxy(
+    proxy: &super::proxy::ProxyData,
+    key: &Value,
+    value: Value,
+    receiver: &Value,
+    strict: bool,
+) -> Result<(), Throw> {
+    if !super::proxy::set(proxy, key, value, receiver)? && strict {
+        return Err(super::proxy::set_refused(key));
+    }
+    Ok(())
+}
+
 /// `delete object[key]` in sloppy code (`false` when the property cannot be deleted).
 pub fn delete(object: &Value, key: &Value) -> Result<bool, Throw> {
     delete_in(object, key, false)
@@ -588,6 +619,14 @@ fn delete_in(object: &Value, key: &Value, strict: bool) -> Result<bool, Throw> {
             "Cannot convert undefined or null to object ({})",
             describe(object)
         )));
+    }
+    if let Some(proxy) = super::proxy::proxy_of(object) {
+        let key = super::reflect::property_key(key)?;
+        let deleted = super::proxy::delete(proxy, &key)?;
+        if !deleted && strict {
+            return Err(super::proxy::delete_refused(&key));
+        }
+        return Ok(deleted);
     }
     if let Value::Symbol(symbol) = key {
         return super::symbol_props::delete(object, symbol, strict);
@@ -769,6 +808,12 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             Some(Ok(Value::str(if *flag { "true" } else { "false" })))
         }
         Value::Object(data) => {
+            if let ObjectKind::Proxy(proxy) = &data.kind {
+                return match super::proxy::get(proxy, &Value::str(name), receiver) {
+                    Ok(method) => callable(method),
+                    Err(thrown) => Some(Err(thrown)),
+                };
+            }
             let key = JsString::new(name);
             if let Some(method) = super::descriptors::own_getter(&data.props, &key, receiver) {
                 return match method {
@@ -816,6 +861,14 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             super::object_methods::call(receiver, name, args)
         }
         Value::Function(function) => {
+            if let Some(proxy) = &function.proxy {
+                return match super::reflect::internal_get(proxy, &Value::str(name), receiver) {
+                    Ok(method @ Value::Function(_)) => callable(method),
+                    // `call`, `apply`, `bind`, … are not modelled as properties of functions.
+                    Ok(_) => super::object_methods::call_on_function(receiver, name, args),
+                    Err(thrown) => Some(Err(thrown)),
+                };
+            }
             let key = JsString::new(name);
             // A static getter (own or inherited) that returns the function to call.
             let getter = match super::descriptors::own_getter(&function.props, &key, receiver) {

@@ -78,6 +78,10 @@ pub fn is_method(name: &str) -> bool {
 pub fn method_value(name: &str) -> Option<Value> {
     let name: &'static str = METHODS.iter().find(|method| **method == name)?;
     Some(Value::arrow_function(name, 1, move |this, args| {
+        // Read through a proxy of an array: the generic algorithm over its traps.
+        if super::proxy::proxy_of(this).is_some() {
+            return super::proxy::array_method(this, name, args);
+        }
         super::access::call_method(this, name, args)
     }))
 }

@@ -120,6 +120,7 @@ pub fn class(
         constructable: true,
         builtin: None,
         source: Cell::new(None),
+        proxy: None,
         class: Some(ClassData {
             parent,
             init: Box::new(init),
@@ -395,6 +396,9 @@ pub fn new_instance(callee: &Value, args: &[Value], source: &str) -> Result<Valu
     if !function.constructable {
         return Err(Throw::type_error(format!("{source} is not a constructor")));
     }
+    if let Some(constructed) = super::proxy::construct_proxy(callee, args) {
+        return constructed;
+    }
     let instance = allocate(function);
     let result = super::access::with_call_depth(|| match &function.class {
         Some(class) => (class.init)(&instance, args),
@@ -545,6 +549,26 @@ pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Thr
     {
         return Ok(super::globals::instance_of(value, &target.name.to_rust()));
     }
+    // An object whose prototype was set explicitly (`Object.create(F.prototype)`,
+    // `Reflect.construct(F, args, G)`, `Object.setPrototypeOf`) or a proxy (its `getPrototypeOf`
+    // trap): its chain decides, as in OrdinaryHasInstance.
+    if let Value::Object(object) = value
+        && (!matches!(*object.proto.borrow(), super::prototype::Prototype::Default)
+            || super::proxy::is_proxy_object(object))
+    {
+        let wanted = prototype_of(target);
+        let mut link = super::prototype::get_prototype_of(value)?;
+        for _ in 0..super::prototype::MAX_CHAIN {
+            if !matches!(link, Value::Object(_)) {
+                break;
+            }
+            if super::object_methods::same_value(&link, &wanted) {
+                return Ok(true);
+            }
+            link = super::prototype::get_prototype_of(&link)?;
+        }
+        return Ok(false);
+    }
     let mut current = match value {
         Value::Object(object) => object.class.clone(),
         Value::Array(array) => array.class(),
@@ -684,7 +708,8 @@ pub fn constructor_of(value: &Value) -> Value {
                 ObjectKind::Plain
                 | ObjectKind::Prototype(_)
                 | ObjectKind::Iterator(_)
-                | ObjectKind::Generator(_) => builtin("Object"),
+                | ObjectKind::Generator(_)
+                | ObjectKind::Proxy(_) => builtin("Object"),
             }
         }
         Value::Array(array) => match array.class() {
@@ -703,7 +728,13 @@ pub fn constructor_of(value: &Value) -> Value {
 
 /// A built-in constructor used as a value (`.map(String)`, `x.constructor === Array`).
 pub fn builtin_constructor(name: &'static str) -> Value {
-    let call = move |_: &Value, args: &[Value]| {
+    let call = move |this: &Value, args: &[Value]| {
+        // Called without `new` (`new` passes the instance it allocated as `this`).
+        if matches!(this, Value::Undefined)
+            && let Some(message) = super::globals::call_without_new(name)
+        {
+            return Err(Throw::type_error(message));
+        }
         if super::globals::STATIC_CALLS.contains(&name) {
             super::globals::call_static(name, args)
         } else {

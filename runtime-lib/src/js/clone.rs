@@ -116,6 +116,7 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                 | ObjectKind::Promise(_)
                 | ObjectKind::Iterator(_)
                 | ObjectKind::Generator(_)
+                | ObjectKind::Proxy(_)
                 | ObjectKind::WeakMap(_)
                 | ObjectKind::WeakSet(_) => {
                     return Err(data_clone_error(value));

@@ -413,6 +413,11 @@ impl Inspector {
                     }
                 }
                 ObjectKind::RegExp(regexp) => format!("/{}/{}", regexp.source, regexp.flags),
+                // Node shows a proxy as its target.
+                ObjectKind::Proxy(_) => match super::proxy::innermost_target(value) {
+                    Some(target) => self.entry(&target, level),
+                    None => "<Revoked Proxy>".to_string(),
+                },
                 ObjectKind::Promise(_) => {
                     let inner = std::cell::RefCell::new(&mut *self);
                     super::promise::inspect_state(value, |item| {

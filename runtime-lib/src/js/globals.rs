@@ -149,6 +149,20 @@ pub const STATIC_CALLS: &[&str] = &[
     "BigInt",
     "BigInt.asIntN",
     "BigInt.asUintN",
+    "Reflect.apply",
+    "Reflect.construct",
+    "Reflect.defineProperty",
+    "Reflect.deleteProperty",
+    "Reflect.get",
+    "Reflect.getOwnPropertyDescriptor",
+    "Reflect.getPrototypeOf",
+    "Reflect.has",
+    "Reflect.isExtensible",
+    "Reflect.ownKeys",
+    "Reflect.preventExtensions",
+    "Reflect.set",
+    "Reflect.setPrototypeOf",
+    "Proxy.revocable",
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
@@ -247,6 +261,7 @@ pub const CONSTRUCTORS: &[&str] = &[
     "BigInt",
     "WeakMap",
     "WeakSet",
+    "Proxy",
     "Number",
     "String",
     "Boolean",
@@ -273,7 +288,52 @@ pub const NODE_CLASSES: &[&str] = &[
     "URL",
     "URLSearchParams",
     "DataView",
+    "WeakRef",
+    "FinalizationRegistry",
 ];
+
+/// The built-in classes that V8 refuses to call without `new`.
+pub const REQUIRE_NEW: &[&str] = &[
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "ArrayBuffer",
+    "DataView",
+    "Uint8Array",
+    "Int8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float32Array",
+    "Float64Array",
+    "Promise",
+    "URL",
+    "URLSearchParams",
+    "TextEncoder",
+    "TextDecoder",
+    "Proxy",
+    "WeakRef",
+    "FinalizationRegistry",
+];
+
+/// V8's TypeError message for calling the built-in class `name` without `new`, if it must be
+/// constructed.
+pub fn call_without_new(name: &str) -> Option<String> {
+    if !REQUIRE_NEW.contains(&name) {
+        return None;
+    }
+    Some(match name {
+        "Promise" => "Promise constructor cannot be invoked without 'new'".to_string(),
+        // Node's own classes are JS classes.
+        "URL" | "URLSearchParams" | "TextEncoder" | "TextDecoder" => {
+            format!("Class constructor {name} cannot be invoked without 'new'")
+        }
+        _ => format!("Constructor {name} requires 'new'"),
+    })
+}
 
 /// Whether `construct` builds the built-in class `name`.
 pub fn is_constructor(name: &str) -> bool {
@@ -361,6 +421,11 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
     {
         return result;
     }
+    if let Some(function) = name.strip_prefix("Reflect.")
+        && let Some(result) = super::reflect::call_static(function, args)
+    {
+        return result;
+    }
     if let Some(function) = name.strip_prefix("crypto.")
         && let Some(result) = super::crypto::call(function, args)
     {
@@ -422,7 +487,11 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
             Ok(Value::String(super::string::JsString::from_units(&units)))
         }
         "Boolean" => Ok(Value::Bool(truthy(&arg(args, 0)))),
-        "Array.isArray" => Ok(Value::Bool(super::array::is_array(&arg(args, 0)))),
+        "Array.isArray" => Ok(Value::Bool(match arg(args, 0) {
+            Value::Array(_) => true,
+            other => super::proxy::proxy_of(&other).is_some_and(|proxy| proxy.is_array),
+        })),
+        "Proxy.revocable" => super::proxy::revocable(args),
         "Array.from" => super::array::from(args),
         "Array.of" => Ok(Value::array(args.to_vec())),
         "Date.now" => Ok(Value::Number(super::date::now())),
@@ -610,6 +679,9 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "Symbol" => Err(Throw::type_error("Symbol is not a constructor")),
         "BigInt" => Err(Throw::type_error("BigInt is not a constructor")),
         "WeakSet" => super::weak::new_weak_set(args),
+        "WeakRef" => super::weak_ref::new_weak_ref(args),
+        "Proxy" => super::proxy::construct(args),
+        "FinalizationRegistry" => super::weak_ref::new_finalization_registry(args),
         // Primitive wrappers: objects around a primitive (`typeof` "object", `===` by identity).
         "Number" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::Number(
             match args.first() {

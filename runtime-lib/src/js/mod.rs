@@ -68,6 +68,8 @@ pub mod promise_combinators;
 pub mod property;
 pub mod protocol;
 pub mod prototype;
+pub mod proxy;
+pub mod reflect;
 pub mod regexp;
 pub mod request_task;
 pub mod static_keys;
@@ -84,6 +86,7 @@ pub mod typed_array_methods;
 pub mod uri;
 pub mod value;
 pub mod weak;
+pub mod weak_ref;
 
 pub use access::{
     call, call_at, call_method, call_method_at, call_method_computed, call_method_computed_at,
@@ -116,8 +119,8 @@ pub use globals::{call_static, construct, instance_of, namespace_value, static_f
 pub use isolate::{Isolate, ModuleHandle, Modules};
 pub use iterate::{ForOf, spread_into};
 pub use namespace::{
-    commonjs_namespace, dynamic_import, export_star, finish_namespace, forward, publish_export,
-    require_esm,
+    commonjs_namespace, dynamic_import, export_star, finish_namespace, forward, import_get,
+    pending_exports, publish_export, require_esm,
 };
 pub use operators::{
     add, bit_and, bit_not, bit_or, bit_xor, div, ge, gt, has_property, le, loose_eq, lt, mul, neg,

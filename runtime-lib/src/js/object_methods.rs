@@ -25,6 +25,10 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
                 "Cannot convert undefined or null to object",
             ));
         }
+        Value::Object(object) if let ObjectKind::Proxy(proxy) = &object.kind => {
+            super::proxy::enumerable_keys(proxy)?
+        }
+        Value::Function(function) if let Some(proxy) = &function.proxy => own_keys(proxy)?,
         Value::Object(object) => {
             // A Uint8Array's indices come first, as an array's do.
             let indices = match &object.kind {
@@ -64,6 +68,9 @@ pub fn is_hidden(kind: &ObjectKind, key: &JsString) -> bool {
 
 /// Own enumerable `[key, value]` pairs.
 pub fn own_entries(value: &Value) -> Result<Vec<(JsString, Value)>, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(value) {
+        return super::proxy::enumerable_entries(proxy, value);
+    }
     let keys = own_keys(value)?;
     let mut entries = Vec::with_capacity(keys.len());
     for key in keys {
@@ -181,6 +188,11 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
 }
 
 fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(object) {
+        let descriptor =
+            super::proxy::get_own_property(proxy, &super::reflect::property_key(key)?)?;
+        return Ok(Value::Bool(!matches!(descriptor, Value::Undefined)));
+    }
     if let Value::Symbol(symbol) = key {
         return Ok(Value::Bool(super::symbol_props::has_own(object, symbol)));
     }
@@ -233,6 +245,14 @@ fn object_prototype_call(
     Some(match name {
         "hasOwnProperty" => has_own(receiver, &arg(args, 0)),
         "propertyIsEnumerable" => (|| {
+            if let Some(proxy) = super::proxy::proxy_of(receiver) {
+                let key = super::reflect::property_key(&arg(args, 0))?;
+                let descriptor = super::proxy::get_own_property(proxy, &key)?;
+                return Ok(Value::Bool(
+                    !matches!(descriptor, Value::Undefined)
+                        && super::convert::truthy(&super::access::get(&descriptor, "enumerable")?),
+                ));
+            }
             if let Value::Symbol(symbol) = arg(args, 0) {
                 return Ok(Value::Bool(
                     super::symbol_props::own_property(receiver, &symbol)

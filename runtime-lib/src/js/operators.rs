@@ -277,6 +277,9 @@ pub fn ge(a: &Value, b: &Value) -> Result<bool, Throw> {
 
 /// `key in object`.
 pub fn has_property(key: &Value, object: &Value) -> Result<bool, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(object) {
+        return super::proxy::has(proxy, &super::reflect::property_key(key)?);
+    }
     match object {
         Value::Object(_) | Value::Array(_) | Value::Function(_) => {
             Ok(super::access::get_computed_opt(object, key)?.is_some())

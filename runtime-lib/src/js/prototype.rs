@@ -53,7 +53,7 @@ pub enum Inherited {
 
 /// Chains longer than this are cut (they cannot be cyclic, see [`set_dunder_proto`]; this only
 /// bounds the walk).
-const MAX_CHAIN: usize = 10_000;
+pub(crate) const MAX_CHAIN: usize = 10_000;
 
 /// The property `key` that `object` inherits.
 pub fn inherited(object: &JsObject, key: &JsString) -> Inherited {
@@ -179,6 +179,9 @@ pub fn builtin_prototype(name: &'static str) -> Value {
 
 /// `Object.getPrototypeOf(value)`.
 pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(value) {
+        return super::proxy::get_prototype_of(proxy);
+    }
     Ok(match value {
         Value::Undefined | Value::Null => {
             return Err(Throw::type_error(
@@ -221,6 +224,8 @@ pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
                     builtin_prototype("AsyncGenerator")
                 }
                 (None, ObjectKind::Generator(_)) => builtin_prototype("Generator"),
+                // Answered by `proxy.rs` before this match.
+                (None, ObjectKind::Proxy(_)) => Value::Null,
             },
         },
         Value::Array(array) => match array.class() {
@@ -320,6 +325,12 @@ pub fn set_dunder_proto(target: &Value, value: &Value) -> Result<(), Throw> {
 pub fn for_in_keys(value: &Value) -> Result<Vec<Value>, Throw> {
     if value.is_nullish() {
         return Ok(Vec::new());
+    }
+    if let Some(proxy) = super::proxy::proxy_of(value) {
+        return Ok(super::proxy::for_in_keys(proxy)?
+            .into_iter()
+            .map(Value::String)
+            .collect());
     }
     let mut keys = super::object_methods::own_keys(value)?;
     let mut current = match value {

@@ -131,6 +131,8 @@ pub enum ObjectKind {
     Host(Box<dyn super::host::HostObject>),
     /// What calling a `function*` returns (`generator.rs`).
     Generator(super::generator::GeneratorData),
+    /// `new Proxy(target, handler)` (`proxy.rs`).
+    Proxy(super::proxy::ProxyData),
 }
 
 /// The hidden fields of an Error object.
@@ -165,6 +167,8 @@ pub struct JsFunction {
     pub builtin: Option<&'static str>,
     /// The source text of a compiled function, which `String(f)` prints as V8 does.
     pub source: Cell<Option<&'static str>>,
+    /// For a proxy of a function, the proxy object (`proxy.rs`) its properties go through.
+    pub proxy: Option<Value>,
 }
 
 impl JsFunction {
@@ -180,6 +184,7 @@ impl JsFunction {
             class: None,
             builtin: None,
             source: Cell::new(None),
+            proxy: None,
         }
     }
 }

@@ -133,6 +133,12 @@ impl Lowerer<'_> {
                     let args = self.arguments(&call.args);
                     return quote!(rt::call_at(&#function, &#args, #name)?);
                 }
+                if globals::REQUIRE_NEW.contains(&name)
+                    && let Some(class) = globals::constructor(name)
+                {
+                    let args = self.arguments(&call.args);
+                    return quote!(rt::call_at(&rt::builtin_constructor(#class), &#args, #name)?);
+                }
                 self.undeclared_read(ident)
             }
             Expr::Member(member) => {

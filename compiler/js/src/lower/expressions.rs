@@ -300,7 +300,7 @@ impl Lowerer<'_> {
             return Some(quote!(rt::builtin_constructor(#constructor)));
         }
         // `Math[method]`, `const { floor } = Math`: an object of the namespace's members.
-        if matches!(name, "Math" | "JSON") {
+        if matches!(name, "Math" | "JSON" | "Reflect") {
             return Some(quote!(rt::namespace_value(#name)?));
         }
         // Outside our built-in module sources `__node` is no global, as in Node.

@@ -274,7 +274,7 @@ impl<'a> Lowerer<'a> {
             quote!(#ident.clone())
         };
         match self.import_keys.get(&id) {
-            Some(Some(key)) => quote!(rt::get(&#value, #key)?),
+            Some(Some(key)) => quote!(rt::import_get(&#value, #key)?),
             _ => value,
         }
     }
