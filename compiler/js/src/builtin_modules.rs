@@ -198,6 +198,12 @@ const INTERNAL: &[BuiltinModule] = &[
         stateless: true,
     },
     BuiltinModule {
+        name: "internal/global",
+        exports: &["globalThis", "global"],
+        implementation: Implementation::JavaScript(include_str!("node/internal/global.js")),
+        stateless: false,
+    },
+    BuiltinModule {
         name: "internal/comparisons",
         exports: &[],
         implementation: Implementation::JavaScript(include_str!("node/internal/comparisons.js")),
@@ -212,6 +218,8 @@ const INTERNAL: &[BuiltinModule] = &[
 pub(crate) const GLOBALS: &[(&str, &str)] = &[
     ("AbortController", "internal/abort"),
     ("AbortSignal", "internal/abort"),
+    ("globalThis", "internal/global"),
+    ("global", "internal/global"),
 ];
 
 /// Whether `name` is one of those globals.

@@ -395,6 +395,13 @@ pub fn new_instance(callee: &Value, args: &[Value], source: &str) -> Result<Valu
     if !function.constructable {
         return Err(Throw::type_error(format!("{source} is not a constructor")));
     }
+    // A built-in constructor held in a variable (`const { Array } = globalThis`, lodash's
+    // `context.Error`): what `new Array(…)` written directly builds.
+    if function.class.is_none()
+        && let Some(name) = function.builtin
+    {
+        return super::globals::construct(name, args);
+    }
     let instance = allocate(function);
     let result = super::access::with_call_depth(|| match &function.class {
         Some(class) => (class.init)(&instance, args),
@@ -682,6 +689,7 @@ pub fn constructor_of(value: &Value) -> Value {
                     builtin(super::host::native_class(&object.kind).unwrap_or("Object"))
                 }
                 ObjectKind::Plain
+                | ObjectKind::Arguments
                 | ObjectKind::Prototype(_)
                 | ObjectKind::Iterator(_)
                 | ObjectKind::Generator(_) => builtin("Object"),
@@ -709,8 +717,7 @@ pub fn builtin_constructor(name: &'static str) -> Value {
             super::globals::construct(name, args)
         }
     };
-    if super::globals::NODE_CLASSES.contains(&name) {
-        return Value::builtin_function(name, name, 1, call);
-    }
-    Value::function(name, 1, call)
+    // Every read of a built-in constructor is the same function to `===` (`global.Object ===
+    // Object`, `[].constructor === Array`).
+    Value::builtin_function(name, name, 1, call)
 }

@@ -16,12 +16,14 @@
 #![allow(clippy::redundant_closure_call)]
 
 pub mod access;
+pub mod arguments;
 pub mod array;
 pub mod async_fn;
 pub mod async_generator;
 pub mod base64;
 pub mod budget;
 pub mod builders;
+pub mod builtin_prototypes;
 pub mod bytes;
 pub mod class;
 pub mod clone;
@@ -86,6 +88,7 @@ pub use access::{
     call_with_this, define, define_computed, delete, delete_strict, get, get_computed, get_index,
     set, set_computed, set_computed_strict, set_index, set_index_strict, set_strict,
 };
+pub use arguments::arguments_object;
 pub use async_fn::{await_now, await_value, spawn_async};
 pub use async_generator::{ForAwait, async_generator, async_yield_star};
 pub use budget::tick;

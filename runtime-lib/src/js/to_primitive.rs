@@ -274,6 +274,7 @@ pub fn object_tag(value: &Value) -> String {
             ObjectKind::Prototype("Array") => "Array",
             ObjectKind::Prototype("Function") => "Function",
             ObjectKind::Prototype(_) | ObjectKind::Plain => "Object",
+            ObjectKind::Arguments => "Arguments",
             // A Buffer's tag is its base class's (`Symbol.toStringTag` of `%TypedArray%`).
             ObjectKind::Bytes(view) => view.class.tag(),
             ObjectKind::ArrayBuffer(_) | ObjectKind::Host(_) => {

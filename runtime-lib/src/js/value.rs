@@ -128,6 +128,9 @@ pub enum ObjectKind {
     Host(Box<dyn super::host::HostObject>),
     /// What calling a `function*` returns (`generator.rs`).
     Generator(super::generator::GeneratorData),
+    /// A function's `arguments` object (`arguments.rs`): its elements are ordinary own
+    /// properties; the kind gives its tag (`[object Arguments]`) and how Node prints it.
+    Arguments,
 }
 
 /// The hidden fields of an Error object.
