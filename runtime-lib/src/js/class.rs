@@ -185,6 +185,23 @@ pub fn define_static(class: &Value, name: &str, value: Value) {
     }
 }
 
+/// A static method of a class: like V8's, not enumerable (`Object.keys(Class)` lists the
+/// static fields only).
+pub fn define_static_method(class: &Value, name: &str, value: Value) {
+    if let Value::Function(function) = class {
+        let key = JsString::new(name);
+        let mut props = function.props.borrow_mut();
+        props.insert(key.clone(), value);
+        props.set_attributes(
+            &key,
+            super::property::Attributes {
+                enumerable: false,
+                ..super::property::Attributes::DATA
+            },
+        );
+    }
+}
+
 /// `get x() {…}` / `set x(v) {…}` in a class body: a non-enumerable accessor on the
 /// prototype (or on the class itself when `is_static`); a getter and a setter of one name
 /// combine.
@@ -688,9 +705,10 @@ pub fn constructor_of(value: &Value) -> Value {
                 ObjectKind::ArrayBuffer(_) | ObjectKind::Bytes(_) | ObjectKind::Host(_) => {
                     builtin(super::host::native_class(&object.kind).unwrap_or("Object"))
                 }
+                // `Array.prototype.constructor === Array`.
+                ObjectKind::Prototype(name) => builtin(name),
                 ObjectKind::Plain
                 | ObjectKind::Arguments
-                | ObjectKind::Prototype(_)
                 | ObjectKind::Iterator(_)
                 | ObjectKind::Generator(_) => builtin("Object"),
             }

@@ -100,8 +100,8 @@ pub use builders::{
 };
 pub use class::{
     ClassParent, ThisBinding, arrow, builtin_constructor, class, define_class_accessor,
-    define_method, define_static, get_private, has_private, instance_of_value, method,
-    new_instance, set_private, super_construct, super_method,
+    define_method, define_static, define_static_method, get_private, has_private,
+    instance_of_value, method, new_instance, set_private, super_construct, super_method,
 };
 pub use convert::{
     number_of, number_operand, number_value, to_number, to_string, truthy, truthy_owned, type_of,

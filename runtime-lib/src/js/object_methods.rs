@@ -52,6 +52,15 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
         Value::String(text) => (0..text.len())
             .map(|index| JsString::new(&index.to_string()))
             .collect(),
+        // A function's own enumerable properties (`fn.cache = …`, a class's static fields;
+        // static methods are hidden and private statics `#x` are not properties).
+        Value::Function(function) => function
+            .props
+            .borrow()
+            .iter()
+            .filter(|(key, _)| !key.to_rust().starts_with('#'))
+            .map(|(key, _)| key.clone())
+            .collect(),
         _ => Vec::new(),
     })
 }
