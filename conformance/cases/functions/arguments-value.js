@@ -68,9 +68,31 @@ function viaArrow() {
   return inner("ignored").length;
 }
 
-module.exports = function handler(req) {
+async function later() {
+  await null;
+  return `${Object.prototype.toString.call(arguments)} ${arguments.length} ${arguments[1]}`;
+}
+function* yieldAll() {
+  yield* arguments;
+}
+const methods = {
+  collect() {
+    return Array.prototype.join.call(arguments, "+");
+  },
+};
+class Recorder {
+  constructor() {
+    this.received = arguments;
+  }
+}
+
+module.exports = async function handler(req) {
   const input = Array.isArray(req.body) ? req.body : ["x", 2];
   return {
+    async: await later("a", "b"),
+    generator: [...yieldAll(1, 2, 3)],
+    method: methods.collect(1, 2, 3),
+    constructed: JSON.stringify(new Recorder(4, 5).received),
     described: passOn(...input),
     stored: store(...input).args.length,
     returned: JSON.stringify(keep(...input)),

@@ -127,6 +127,9 @@ module.exports = function handler() {
       Error.prototype.toString.call({ name: "", message: "no name" }),
       Error.prototype.toString.call({}),
       attempt(() => Error.prototype.toString.call(1)),
+      TypeError.prototype.toString.call({ name: "N", message: "m" }),
+      Object.prototype.hasOwnProperty.call(TypeError.prototype, "toString"),
+      Object.prototype.hasOwnProperty.call(Error.prototype, "toString"),
     ],
     bound: [
       Function.prototype.call.call(userFunction, null, 1, 2),

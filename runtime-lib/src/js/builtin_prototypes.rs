@@ -173,7 +173,9 @@ fn methods_of(class: &str) -> &'static [(&'static str, u32)] {
         "Boolean" => BOOLEAN_METHODS,
         "Symbol" => SYMBOL_METHODS,
         "Function" => FUNCTION_METHODS,
-        "Error" => ERROR_METHODS,
+        // `TypeError.prototype.toString` is the one `Error.prototype` has (inherited there).
+        "Error" | "TypeError" | "RangeError" | "SyntaxError" | "ReferenceError" | "EvalError"
+        | "URIError" => ERROR_METHODS,
         _ => &[],
     }
 }
@@ -243,6 +245,9 @@ pub fn inherited_by_primitive(value: &Value, key: &JsString) -> Value {
 /// Whether the built-in prototype of `class` has the own property `key` (for
 /// `hasOwnProperty`, which lodash's `isPlainObject` asks of `Object.prototype`'s `constructor`).
 pub fn has_own(class: &str, key: &str) -> bool {
+    if class != "Error" && class.ends_with("Error") {
+        return key == "constructor";
+    }
     key == "constructor"
         || methods_of(class).iter().any(|(name, _)| *name == key)
         || super::object_methods::kind_method_names(class).contains(&key)
