@@ -47,8 +47,3 @@ pub fn arguments_object(args: &[Value]) -> Value {
     }
     object
 }
-
-/// Whether `value` is an `arguments` object.
-pub fn is_arguments(value: &Value) -> bool {
-    matches!(value, Value::Object(object) if matches!(object.kind, ObjectKind::Arguments))
-}

@@ -28,7 +28,7 @@ pub(crate) struct ArgumentsUse {
     pub(crate) functions: HashSet<FunctionKey>,
     /// Arrows that read the enclosing function's `arguments` (they capture it).
     pub(crate) arrows: HashSet<FunctionKey>,
-    /// Uses that are not one of the accepted forms, or outside any function: what and where.
+    /// Refused uses (element writes, `arguments` outside any function): what and where.
     pub(crate) rejected: Vec<(Span, &'static str)>,
 }
 
