@@ -255,22 +255,23 @@ pub fn has_own(class: &str, key: &str) -> bool {
 }
 
 /// A stable name for `===`: `Array.prototype.push === Array.prototype.push`.
-fn canonical_name(class: &str, name: &'static str) -> &'static str {
-    // The names are few and fixed; leaking one string per distinct member keeps `builtin` a
-    // `&'static str` without a table of every combination.
-    thread_local! {
-        static NAMES: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+fn canonical_name(class: &'static str, name: &'static str) -> &'static str {
+    // The members are few and fixed (about a hundred): each full name is built and leaked
+    // once per process, so `builtin` stays a `&'static str` without a table of every
+    // combination. Plain strings, not JS values, so one process-wide table is sound.
+    static NAMES: std::sync::Mutex<Vec<(&str, &str, &str)>> = std::sync::Mutex::new(Vec::new());
+    let mut names = NAMES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((_, _, full)) = names
+        .iter()
+        .find(|(known_class, known_name, _)| *known_class == class && *known_name == name)
+    {
+        return full;
     }
-    let full = format!("{class}.prototype.{name}");
-    NAMES.with(|names| {
-        let mut names = names.borrow_mut();
-        if let Some(known) = names.iter().find(|known| **known == full) {
-            return *known;
-        }
-        let leaked: &'static str = Box::leak(full.into_boxed_str());
-        names.push(leaked);
-        leaked
-    })
+    let full: &'static str = Box::leak(format!("{class}.prototype.{name}").into_boxed_str());
+    names.push((class, name, full));
+    full
 }
 
 /// Calls the native method `name` of `class`'s prototype with `this`.
