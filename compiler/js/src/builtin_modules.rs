@@ -228,6 +228,12 @@ const INTERNAL: &[BuiltinModule] = &[
         stateless: true,
     },
     BuiltinModule {
+        name: "internal/global",
+        exports: &["globalThis", "global"],
+        implementation: Implementation::JavaScript(include_str!("node/internal/global.js")),
+        stateless: false,
+    },
+    BuiltinModule {
         name: "internal/comparisons",
         exports: &[],
         implementation: Implementation::JavaScript(include_str!("node/internal/comparisons.js")),
@@ -246,6 +252,8 @@ pub(crate) const GLOBALS: &[(&str, &str)] = &[
     ("Request", "internal/fetch/request"),
     ("Response", "internal/fetch/response"),
     ("fetch", "internal/fetch/fetch"),
+    ("globalThis", "internal/global"),
+    ("global", "internal/global"),
 ];
 
 /// Whether `name` is one of those globals.

@@ -249,6 +249,12 @@ pub(crate) const STATIC_VALUES: &[&str] = &[
     "Symbol.toStringTag",
     "Symbol.hasInstance",
     "Object.prototype",
+    "Array.prototype",
+    "String.prototype",
+    "Number.prototype",
+    "Symbol.prototype",
+    "Date.prototype",
+    "Promise.prototype",
     "Uint8Array.BYTES_PER_ELEMENT",
     "Int8Array.BYTES_PER_ELEMENT",
     "Uint8ClampedArray.BYTES_PER_ELEMENT",
@@ -258,6 +264,17 @@ pub(crate) const STATIC_VALUES: &[&str] = &[
     "Uint32Array.BYTES_PER_ELEMENT",
     "Float32Array.BYTES_PER_ELEMENT",
     "Float64Array.BYTES_PER_ELEMENT",
+];
+
+/// Free names the global object inherits from `Object.prototype` (`toString` is
+/// `Object.prototype.toString`).
+pub(crate) const OBJECT_PROTOTYPE_GLOBALS: &[&str] = &[
+    "toString",
+    "toLocaleString",
+    "valueOf",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
 ];
 
 /// Classes `new` may build, besides [`NODE_CLASSES`].
@@ -284,6 +301,9 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Number",
     "String",
     "Boolean",
+    // Calling or constructing it is a runtime `EvalError` (no code from strings), as V8's
+    // `--disallow-code-generation-from-strings` gives; as a value it is `fn.constructor`.
+    "Function",
 ];
 
 /// The built-in classes of Node's byte, text and URL APIs: both constructors and classes
@@ -413,14 +433,6 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
         "eval" => (
             "`eval`",
             "handlers are compiled ahead of time; write the code directly instead of evaluating a string",
-        ),
-        "Function" => (
-            "the `Function` constructor",
-            "write a function expression or an arrow function instead",
-        ),
-        "globalThis" | "global" | "window" => (
-            "the global object",
-            "use module-level variables to share state between handlers",
         ),
         "setImmediate" => ("`setImmediate`", "use `setTimeout(callback, 0)`"),
         _ => return None,

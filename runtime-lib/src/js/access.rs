@@ -179,7 +179,9 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                 Some(index) if (index as usize) < text.len() => {
                     Value::String(text.slice_units(index as usize, index as usize + 1))
                 }
-                _ => Value::Undefined,
+                Some(_) => Value::Undefined,
+                // What the string inherits: `"s".constructor`, `"s".trim` as a value.
+                None => super::builtin_prototypes::inherited_by_primitive(object, key),
             })
         }
         Value::Array(array) => {
@@ -222,9 +224,25 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             {
                 return Ok(member);
             }
+            if function.builtin == Some("Function.prototype")
+                && let Some(name) = key.as_ascii()
+                && let Some(member) = super::object_methods::builtin_method(object, name)
+            {
+                return Ok(member);
+            }
             Ok(match key.as_ascii() {
                 Some("name") => Value::String(function.name.clone()),
                 Some("length") => Value::from(function.length as usize),
+                // `Array.prototype` read from the constructor value (`context.Array.prototype`).
+                Some("prototype")
+                    if let Some(class) = function.builtin.and_then(|name| {
+                        super::builtin_prototypes::CLASSES
+                            .iter()
+                            .find(|known| **known == name)
+                    }) =>
+                {
+                    super::prototype::builtin_prototype(class)
+                }
                 Some("prototype") if function.constructable => super::class::prototype_of(function),
                 _ if let Some((getter, _, _)) =
                     super::class::inherited_static_accessor(function, key) =>
@@ -236,7 +254,15 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                     None if key.as_ascii() == Some("constructor") => {
                         super::class::constructor_of(object)
                     }
-                    None => Value::Undefined,
+                    // What every function inherits: `fn.call`, `fn.toString`, `fn.hasOwnProperty`.
+                    None => key
+                        .as_ascii()
+                        .and_then(|name| {
+                            super::builtin_prototypes::member("Function", name)
+                                .filter(|_| name != "constructor")
+                                .or_else(|| super::object_methods::builtin_method(object, name))
+                        })
+                        .unwrap_or_default(),
                 },
             })
         }
@@ -319,7 +345,10 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
         Value::BigInt(_) if key.as_ascii() == Some("constructor") => {
             Ok(super::globals::static_fn("BigInt"))
         }
-        Value::Bool(_) | Value::Number(_) | Value::BigInt(_) => Ok(Value::Undefined),
+        Value::BigInt(_) => Ok(Value::Undefined),
+        Value::Bool(_) | Value::Number(_) => Ok(super::builtin_prototypes::inherited_by_primitive(
+            object, key,
+        )),
     }
 }
 
@@ -481,6 +510,11 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
             }
             if let Some(done) = super::bytes::write_element(object, &key, &value) {
                 return done;
+            }
+            // A built-in prototype reached at run time (`Object.getPrototypeOf([]).x = 1`):
+            // each read is a fresh marker, so a write would silently be lost.
+            if let ObjectKind::Prototype(class) = data.kind {
+                return Err(super::builtin_prototypes::refused_write(class, &key));
             }
             if let ObjectKind::Host(host) = &data.kind
                 && let Some(name) = key.as_ascii()
@@ -896,6 +930,14 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             }
             super::subclass::static_call(function, name, args)
                 .or_else(|| super::object_methods::call_on_function(receiver, name, args))
+                // Anything else a read finds (`Function.prototype()`, `Array.prototype.x()`).
+                .or_else(|| match get_key(receiver, &key) {
+                    Ok(method @ Value::Function(_)) => {
+                        Some(call_with_this(&method, receiver, args))
+                    }
+                    Ok(_) => None,
+                    Err(thrown) => Some(Err(thrown)),
+                })
         }
         Value::Bool(_) => None,
     }

@@ -186,6 +186,23 @@ pub fn define_static(class: &Value, name: &str, value: Value) {
     }
 }
 
+/// A static method of a class: like V8's, not enumerable (`Object.keys(Class)` lists the
+/// static fields only).
+pub fn define_static_method(class: &Value, name: &str, value: Value) {
+    if let Value::Function(function) = class {
+        let key = JsString::new(name);
+        let mut props = function.props.borrow_mut();
+        props.insert(key.clone(), value);
+        props.set_attributes(
+            &key,
+            super::property::Attributes {
+                enumerable: false,
+                ..super::property::Attributes::DATA
+            },
+        );
+    }
+}
+
 /// `get x() {…}` / `set x(v) {…}` in a class body: a non-enumerable accessor on the
 /// prototype (or on the class itself when `is_static`); a getter and a setter of one name
 /// combine.
@@ -398,6 +415,13 @@ pub fn new_instance(callee: &Value, args: &[Value], source: &str) -> Result<Valu
     }
     if let Some(constructed) = super::proxy::construct_proxy(callee, args) {
         return constructed;
+    }
+    // A built-in constructor held in a variable (`const { Array } = globalThis`, lodash's
+    // `context.Error`): what `new Array(…)` written directly builds.
+    if function.class.is_none()
+        && let Some(name) = function.builtin
+    {
+        return super::globals::construct(name, args);
     }
     let instance = allocate(function);
     let result = super::access::with_call_depth(|| match &function.class {
@@ -705,8 +729,10 @@ pub fn constructor_of(value: &Value) -> Value {
                 ObjectKind::ArrayBuffer(_) | ObjectKind::Bytes(_) | ObjectKind::Host(_) => {
                     builtin(super::host::native_class(&object.kind).unwrap_or("Object"))
                 }
+                // `Array.prototype.constructor === Array`.
+                ObjectKind::Prototype(name) => builtin(name),
                 ObjectKind::Plain
-                | ObjectKind::Prototype(_)
+                | ObjectKind::Arguments
                 | ObjectKind::Iterator(_)
                 | ObjectKind::Generator(_)
                 | ObjectKind::Proxy(_) => builtin("Object"),
@@ -741,8 +767,7 @@ pub fn builtin_constructor(name: &'static str) -> Value {
             super::globals::construct(name, args)
         }
     };
-    if super::globals::NODE_CLASSES.contains(&name) {
-        return Value::builtin_function(name, name, 1, call);
-    }
-    Value::function(name, 1, call)
+    // Every read of a built-in constructor is the same function to `===` (`global.Object ===
+    // Object`, `[].constructor === Array`).
+    Value::builtin_function(name, name, 1, call)
 }

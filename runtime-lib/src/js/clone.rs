@@ -113,6 +113,7 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                     std::rc::Rc::new(RefCell::new(store.borrow().clone())),
                 )),
                 ObjectKind::Host(_)
+                | ObjectKind::Arguments
                 | ObjectKind::Promise(_)
                 | ObjectKind::Iterator(_)
                 | ObjectKind::Generator(_)

@@ -514,7 +514,7 @@ impl Inspector {
                     format!("[{class}: {}]", self.entry(inner, level))
                 }
                 ObjectKind::Prototype(name) => format!("[Object: {name}.prototype]"),
-                ObjectKind::Plain => {
+                ObjectKind::Plain | ObjectKind::Arguments => {
                     let props: Vec<(String, Value)> = object
                         .props
                         .borrow()
@@ -544,7 +544,9 @@ impl Inspector {
                         .as_ref()
                         .map(|class| class.name.to_rust().into_owned())
                         .filter(|name| !name.is_empty() && name != "Object");
+                    let arguments = matches!(object.kind, ObjectKind::Arguments);
                     let open = match &class {
+                        None if arguments => "[Arguments] {".to_string(),
                         Some(name) => format!("{name} {{"),
                         None if super::prototype::has_null_prototype(object) => {
                             "[Object: null prototype] {".to_string()
@@ -556,6 +558,7 @@ impl Inspector {
                     }
                     if self.too_deep(level) {
                         return match class {
+                            None if arguments => "[Arguments]".to_string(),
                             Some(name) => format!("[{name}]"),
                             None if super::prototype::has_null_prototype(object) => {
                                 "[Object: null prototype]".to_string()

@@ -589,11 +589,14 @@ pub fn namespace_value(name: &str) -> Result<Value, Throw> {
 
 /// The value of a static constant (see [`STATIC_VALUES`]).
 pub fn static_value(name: &str) -> Value {
-    // Only `Object.prototype` is a static value: its methods are modelled as values
-    // (`Object.prototype.toString.call(x)`); other built-in prototypes are rejected by the
-    // compiler rather than half-modelled.
-    if name == "Object.prototype" {
-        return super::prototype::builtin_prototype("Object");
+    // `Array.prototype`, `Object.prototype`, …: their methods are values callable on any
+    // receiver (`builtin_prototypes.rs`).
+    if let Some(class) = name.strip_suffix(".prototype")
+        && let Some(class) = super::builtin_prototypes::CLASSES
+            .iter()
+            .find(|known| **known == class)
+    {
+        return super::prototype::builtin_prototype(class);
     }
     if let Some(value) = name
         .strip_prefix("process.")
@@ -656,7 +659,28 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
             ))),
             other => Ok(Value::array(other.to_vec())),
         },
-        "Object" => Ok(Value::object(Vec::<(&str, Value)>::new())),
+        // `Object(value)` / `new Object(value)`: ToObject (an object is returned as it is, a
+        // primitive wrapped, `null`/`undefined` give a new object).
+        "Object" => Ok(match arg(args, 0) {
+            value @ (Value::Object(_) | Value::Array(_) | Value::Function(_)) => value,
+            Value::Undefined | Value::Null => Value::object(Vec::<(&str, Value)>::new()),
+            Value::Number(number) => {
+                Value::object_of_kind(ObjectKind::Primitive(Value::Number(number)))
+            }
+            Value::String(text) => {
+                Value::object_of_kind(ObjectKind::Primitive(Value::String(text)))
+            }
+            Value::Bool(flag) => Value::object_of_kind(ObjectKind::Primitive(Value::Bool(flag))),
+            // No `Object(symbol)` or `Object(1n)` wrapper: the primitive itself.
+            primitive @ (Value::Symbol(_) | Value::BigInt(_)) => primitive,
+        }),
+        // `Function(…)` / `new Function(…)`: handlers are compiled ahead of time, so code from
+        // strings is refused as V8 refuses it under `--disallow-code-generation-from-strings`,
+        // which feature-detecting packages (`try { new Function("") }`) expect.
+        "Function" => Err(Throw::error(
+            "EvalError",
+            "Code generation from strings disallowed for this context",
+        )),
         "WeakMap" => super::weak::new_weak_map(args),
         "ArrayBuffer" => super::bytes::new_array_buffer(args),
         "Uint8Array" | "Int8Array" | "Uint8ClampedArray" | "Int16Array" | "Uint16Array"

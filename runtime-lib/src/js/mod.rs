@@ -16,6 +16,7 @@
 #![allow(clippy::redundant_closure_call)]
 
 pub mod access;
+pub mod arguments;
 pub mod array;
 pub mod async_fn;
 pub mod async_generator;
@@ -25,6 +26,7 @@ pub mod bigint_arrays;
 pub mod bigint_global;
 pub mod budget;
 pub mod builders;
+pub mod builtin_prototypes;
 pub mod bytes;
 pub mod class;
 pub mod clone;
@@ -93,6 +95,7 @@ pub use access::{
     call_with_this, define, define_computed, delete, delete_strict, get, get_computed, get_index,
     set, set_computed, set_computed_strict, set_index, set_index_strict, set_strict,
 };
+pub use arguments::arguments_object;
 pub use async_fn::{await_now, await_value, spawn_async};
 pub use async_generator::{ForAwait, async_generator, async_yield_star};
 pub use bigint::literal as bigint_literal;
@@ -105,8 +108,8 @@ pub use builders::{
 };
 pub use class::{
     ClassParent, ThisBinding, arrow, builtin_constructor, class, define_class_accessor,
-    define_method, define_static, get_private, has_private, instance_of_value, method,
-    new_instance, set_private, super_construct, super_method,
+    define_method, define_static, define_static_method, get_private, has_private,
+    instance_of_value, method, new_instance, set_private, super_construct, super_method,
 };
 pub use convert::{
     number_of, number_operand, number_value, to_number, to_string, truthy, truthy_owned, type_of,

@@ -56,6 +56,15 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
         Value::String(text) => (0..text.len())
             .map(|index| JsString::new(&index.to_string()))
             .collect(),
+        // A function's own enumerable properties (`fn.cache = …`, a class's static fields;
+        // static methods are hidden and private statics `#x` are not properties).
+        Value::Function(function) => function
+            .props
+            .borrow()
+            .iter()
+            .filter(|(key, _)| !key.to_rust().starts_with('#'))
+            .map(|(key, _)| key.clone())
+            .collect(),
         _ => Vec::new(),
     })
 }
@@ -203,6 +212,12 @@ fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
         ));
     }
     Ok(Value::Bool(match object {
+        Value::Object(data) if let ObjectKind::Prototype(class) = data.kind => {
+            data.props.borrow().contains(&key)
+                || key
+                    .as_ascii()
+                    .is_some_and(|key| super::builtin_prototypes::has_own(class, key))
+        }
         Value::Object(data) => {
             data.props.borrow().contains(&key)
                 || matches!(&data.kind, ObjectKind::Primitive(Value::String(text))
@@ -216,6 +231,12 @@ fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
                 || (key.as_ascii() == Some("prototype") && function.constructable)
         }
         Value::Array(items) => key.as_ascii() == Some("length") || items.has_own_key(&key),
+        // A string's own properties are its code units and `length`.
+        Value::String(text) => {
+            key.as_ascii() == Some("length")
+                || super::property::array_index(&key)
+                    .is_some_and(|index| (index as usize) < text.len())
+        }
         _ => false,
     }))
 }
@@ -375,6 +396,21 @@ const KIND_METHODS: &[(&str, &[&str])] = &[
     ("Promise", &["then", "catch", "finally"]),
 ];
 
+/// The native methods `object_methods.rs` gives values of the built-in kind `class`.
+pub fn kind_method_names(class: &str) -> &'static [&'static str] {
+    KIND_METHODS
+        .iter()
+        .find(|(owner, _)| *owner == class)
+        .map_or(&[], |(_, names)| names)
+}
+
+/// Whether `name` is a method of `Object.prototype`.
+pub fn is_object_prototype_method(name: &str) -> bool {
+    OBJECT_PROTOTYPE_METHODS
+        .iter()
+        .any(|(method, _)| *method == name)
+}
+
 fn kind_name(value: &Value) -> Option<&'static str> {
     let Value::Object(object) = value else {
         return None;
@@ -399,6 +435,12 @@ fn kind_name(value: &Value) -> Option<&'static str> {
 /// `Object.prototype.toString`, `o.hasOwnProperty`, `date.getTime`. Calling it runs the native
 /// method on whatever `this` it gets, so `Object.prototype.toString.call(x)` tags `x`.
 pub fn builtin_method(receiver: &Value, name: &str) -> Option<Value> {
+    // `Array.prototype.slice`, `String.prototype.trim`: callable on any receiver.
+    if let Some(class) = super::builtin_prototypes::prototype_class(receiver)
+        && let Some(member) = super::builtin_prototypes::member(class, name)
+    {
+        return Some(member);
+    }
     let of_kind = kind_name(receiver).and_then(|kind| {
         let (owner, names) = KIND_METHODS.iter().find(|(owner, _)| *owner == kind)?;
         let method = names.iter().find(|method| **method == name)?;
@@ -440,9 +482,18 @@ pub fn call_on_function(
     Some(match name {
         "call" => call_with_this(function, &this, args.get(1..).unwrap_or(&[])),
         "apply" => (|| {
+            // CreateListFromArrayLike: `length` and the indices (an `arguments` object, any
+            // array-like), not the iterator.
             let list = match arg(args, 1) {
                 Value::Undefined | Value::Null => Vec::new(),
-                other => super::iterate::collect(&other)?,
+                list @ (Value::Array(_) | Value::Object(_) | Value::Function(_)) => {
+                    super::builtin_prototypes::array_like_elements(&list)?
+                }
+                _ => {
+                    return Err(Throw::type_error(
+                        "CreateListFromArrayLike called on non-object",
+                    ));
+                }
             };
             call_with_this(function, &this, &list)
         })(),

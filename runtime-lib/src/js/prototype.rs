@@ -174,6 +174,9 @@ pub fn has_null_prototype(object: &JsObject) -> bool {
 
 /// A built-in prototype object (`Object.prototype`, …) as a value.
 pub fn builtin_prototype(name: &'static str) -> Value {
+    if name == "Function" {
+        return super::builtin_prototypes::function_prototype();
+    }
     Value::object_of_kind(ObjectKind::Prototype(name))
 }
 
@@ -193,7 +196,7 @@ pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
             Prototype::Object(parent) => parent.clone(),
             Prototype::Default => match (&object.class, &object.kind) {
                 (Some(class), _) => super::class::prototype_of(class),
-                (None, ObjectKind::Plain) => builtin_prototype("Object"),
+                (None, ObjectKind::Plain | ObjectKind::Arguments) => builtin_prototype("Object"),
                 (None, ObjectKind::Prototype("Object")) => Value::Null,
                 (None, ObjectKind::Prototype(_)) => builtin_prototype("Object"),
                 (None, ObjectKind::Error(error)) => {
@@ -232,6 +235,9 @@ pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
             Some(class) => super::class::prototype_of(&class),
             None => builtin_prototype("Array"),
         },
+        Value::Function(function) if function.builtin == Some("Function.prototype") => {
+            builtin_prototype("Object")
+        }
         Value::Function(function) => match function.class.as_ref().map(|class| &class.parent) {
             Some(ClassParent::Function(parent)) => Value::Function(parent.clone()),
             _ => builtin_prototype("Function"),
@@ -244,6 +250,7 @@ fn primitive_prototype(value: &Value) -> Value {
     builtin_prototype(match value {
         Value::Number(_) => "Number",
         Value::String(_) => "String",
+        Value::Symbol(_) => "Symbol",
         _ => "Boolean",
     })
 }

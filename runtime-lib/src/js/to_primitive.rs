@@ -277,6 +277,7 @@ pub fn object_tag(value: &Value) -> String {
             ObjectKind::Prototype(_) | ObjectKind::Plain => "Object",
             ObjectKind::Proxy(proxy) if proxy.is_array => "Array",
             ObjectKind::Proxy(_) => "Object",
+            ObjectKind::Arguments => "Arguments",
             // A Buffer's tag is its base class's (`Symbol.toStringTag` of `%TypedArray%`).
             ObjectKind::Bytes(view) => view.class.tag(),
             ObjectKind::ArrayBuffer(_) | ObjectKind::Host(_) => {

@@ -133,6 +133,9 @@ pub enum ObjectKind {
     Generator(super::generator::GeneratorData),
     /// `new Proxy(target, handler)` (`proxy.rs`).
     Proxy(super::proxy::ProxyData),
+    /// A function's `arguments` object (`arguments.rs`): its elements are ordinary own
+    /// properties; the kind gives its tag (`[object Arguments]`) and how Node prints it.
+    Arguments,
 }
 
 /// The hidden fields of an Error object.

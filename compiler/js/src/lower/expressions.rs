@@ -263,6 +263,11 @@ impl Lowerer<'_> {
         if globals::STATIC_CALLS.contains(&name) {
             return quote!(rt::static_fn(#name));
         }
+        // The global object inherits `Object.prototype`, so a free `toString` is its method
+        // (validator's index.js exports it so).
+        if globals::OBJECT_PROTOTYPE_GLOBALS.contains(&name) {
+            return quote!(rt::get(&rt::static_value("Object.prototype"), #name)?);
+        }
         self.undeclared_read(ident)
     }
 
@@ -410,7 +415,16 @@ impl Lowerer<'_> {
         };
         let global = matches!(object.sym.as_str(), "globalThis" | "global")
             && self.cx.scopes.binding_of(object).is_none();
-        global.then(|| Ident::new(prop.sym.clone(), prop.span, object.ctxt))
+        // Any other property is read from the global object itself (what a handler stored
+        // there, or `undefined`).
+        let name = prop.sym.as_str();
+        let known = name == "undefined"
+            || globals::STATIC_CALLS.contains(&name)
+            || globals::STATIC_VALUES.contains(&name)
+            || globals::is_constructor(name)
+            || matches!(name, "Math" | "JSON")
+            || (globals::NAMESPACES.contains(&name) && name != "__node");
+        (global && known).then(|| Ident::new(prop.sym.clone(), prop.span, object.ctxt))
     }
 
     fn member(&mut self, member: &MemberExpr) -> TokenStream {
@@ -418,18 +432,7 @@ impl Lowerer<'_> {
             return self.chain_root(|this| this.member(member));
         }
         if let Some(global) = self.global_object_member(&Expr::Member(member.clone())) {
-            let name = global.sym.as_str();
-            let known = name == "undefined"
-                || globals::STATIC_CALLS.contains(&name)
-                || globals::STATIC_VALUES.contains(&name)
-                || globals::is_constructor(name)
-                || globals::NAMESPACES.contains(&name);
-            // Any other property of the global object is simply missing.
-            return if known {
-                self.ident(&global)
-            } else {
-                quote!(Value::Undefined)
-            };
+            return self.ident(&global);
         }
         if let Some(name) = self.static_member_name(member) {
             if globals::STATIC_VALUES.contains(&name.as_str()) {

@@ -220,7 +220,7 @@ impl Lowerer<'_> {
             self.unsupported(
                 span,
                 what,
-                "read `arguments.length`, `arguments[i]`, `[...arguments]` or `Array.from(arguments)`, or declare a rest parameter: `function f(...args)`",
+                "`arguments` is a copy of the call's arguments (strict mode's); read its elements, or declare a rest parameter: `function f(...args)`",
             );
         }
         for (span, what, help) in super::process::refused(module, self.cx.scopes) {
