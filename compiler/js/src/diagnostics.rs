@@ -69,8 +69,20 @@ pub(crate) fn undeclared_read(span: Span, name: &str) -> Diagnostic {
             "not declared in this module and not a supported global",
         )
         .with_help(format!(
-            "this throws `ReferenceError: {name} is not defined` when it runs, as in Node; \
-             declare it, or `require` the module that provides it"
+            "this throws `ReferenceError: {name} is not defined` when it runs, as in Node, \
+             unless the global object has it by then; declare it, or `require` the module that \
+             provides it"
+        ))
+}
+
+/// An assignment to an undeclared name in sloppy code: as in Node, it creates a property of
+/// the global object, which is rarely what was meant.
+pub(crate) fn implicit_global(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::warning("implicit-global", format!("`{name}` is assigned but never declared"))
+        .with_label(span, "not declared in this module")
+        .with_help(format!(
+            "in sloppy code this stores `{name}` on the global object, as Node does; declare \
+             it with `let` if it is module state, or write `globalThis.{name}` if a global is meant"
         ))
 }
 

@@ -438,3 +438,17 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
         _ => return None,
     })
 }
+
+/// Whether the compiler resolves the free name `name` itself (a built-in global or namespace,
+/// a global a built-in module source implements, a name it refuses, `undefined`, `arguments`).
+/// Any other free name is looked up on the global object when it runs (`free_names.rs`).
+pub(crate) fn resolves_free_name(name: &str) -> bool {
+    matches!(name, "undefined" | "arguments")
+        || crate::builtin_modules::is_global(name)
+        || STATIC_VALUES.contains(&name)
+        || STATIC_CALLS.contains(&name)
+        || OBJECT_PROTOTYPE_GLOBALS.contains(&name)
+        || forbidden(name).is_some()
+        || is_constructor(name)
+        || (NAMESPACES.contains(&name) && name != "__node")
+}

@@ -13,6 +13,7 @@ mod builtin_modules;
 mod context_use;
 mod diagnostics;
 mod exports;
+mod free_names;
 mod globals;
 mod infer;
 mod io_use;

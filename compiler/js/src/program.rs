@@ -27,7 +27,7 @@ use crate::lower::{Lowerer, ModuleContext, Required};
 use crate::parse::{Parsed, parse};
 use crate::{
     CompileOptions, CompiledModule, CompiledProgram, HandlerExport, HandlerSource, Language,
-    SourceLoader, builtin_modules, diagnostics, exports, resolve, scope, state,
+    SourceLoader, builtin_modules, diagnostics, exports, free_names, resolve, scope, state,
 };
 
 /// One module of the program.
@@ -55,6 +55,8 @@ struct Unit {
     on_loop: bool,
     /// The Node built-in module it stands for (`builtin_modules.rs`), if it is one.
     builtin: Option<&'static BuiltinModule>,
+    /// The names it stores on the global object (`free_names.rs`).
+    global_writes: Vec<String>,
 }
 
 /// Lexically normalises a path (`a/./b/../c` → `a/c`).
@@ -265,6 +267,7 @@ impl Program<'_> {
             isolate: None,
             on_loop: false,
             builtin: None,
+            global_writes: Vec::new(),
         });
         self.by_path.insert(key, index);
         index
@@ -295,8 +298,11 @@ impl Program<'_> {
         // Globals implemented by a built-in module source (`new AbortController()`); our
         // sources themselves declare those names.
         let mut globals = GlobalFinder(Vec::new());
+        // Free names are looked up on the global object: each loads it where it stands.
+        let mut free = free_names::FreeNames::default();
         if self.units[index].builtin.is_none() {
             parsed.module.visit_with(&mut globals);
+            free = free_names::find(&parsed.module, &scope::analyze(&parsed.module));
         }
         for (name, position) in globals.0 {
             if let Some(module) = builtin_modules::global_module(name) {
@@ -304,6 +310,15 @@ impl Program<'_> {
                 self.units[index].requires.insert(position, unit);
             }
         }
+        if !free.positions.is_empty()
+            && let Some(module) = builtin_modules::global_module("globalThis")
+        {
+            let unit = self.add_builtin(module);
+            for position in free.positions {
+                self.units[index].requires.insert(position, unit);
+            }
+        }
+        self.units[index].global_writes = free.writes;
         let base = self.units[index]
             .path
             .parent()
@@ -822,6 +837,12 @@ pub(crate) fn compile(
         .collect();
     program.classify_io(&isolates, &io);
 
+    // A free name no module ever stores on the global object is probably a typo: its reads warn.
+    let global_writes: std::collections::HashSet<&str> = program
+        .units
+        .iter()
+        .flat_map(|unit| unit.global_writes.iter().map(String::as_str))
+        .collect();
     let rust_names: Vec<String> = program
         .units
         .iter()
@@ -903,6 +924,7 @@ pub(crate) fn compile(
             source_start: parsed.spans.start(),
             esm: unit.esm,
             builtin: unit.builtin.is_some(),
+            global_writes: &global_writes,
         });
         let plan = ModulePlan {
             exports: &detected,

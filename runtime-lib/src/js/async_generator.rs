@@ -153,11 +153,27 @@ async fn drive(
     let mut started = false;
     let mut completed = false;
     while let Some(request) = NextRequest(shared.clone()).await {
+        let Request { how, promise } = request;
+        // `return(v)` awaits `v` first: before answering when the body is not running
+        // (AsyncGeneratorAwaitReturn), at the suspended `yield` otherwise (AsyncGeneratorYield),
+        // where a rejection is thrown instead.
+        let how = match how {
+            Resume::Return(value) => match await_value(value).await {
+                Ok(value) => Resume::Return(value),
+                Err(thrown) if !thrown.is_catchable() => return Err(thrown),
+                Err(thrown) if completed || !started => {
+                    completed = true;
+                    settle(&promise, Err(thrown.value));
+                    continue;
+                }
+                Err(thrown) => Resume::Throw(thrown.value),
+            },
+            other => other,
+        };
         if completed {
-            answer_completed(request)?;
+            answer_completed(Request { how, promise })?;
             continue;
         }
-        let Request { how, promise } = request;
         if !started {
             match how {
                 Resume::Next(_) => started = true,

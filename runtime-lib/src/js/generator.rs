@@ -44,6 +44,9 @@ pub enum Resume {
 pub struct Channel {
     /// The value the last `yield` produced.
     pub(crate) yielded: RefCell<Option<Value>>,
+    /// The inner iterator's result object the last `yield*` step produced, which `next()`
+    /// answers as it is (GeneratorYield(innerResult): no `{ value, done }` of our own).
+    delegated: RefCell<Option<Value>>,
     /// How the next poll resumes the suspended `yield`.
     pub(crate) resume: RefCell<Option<Resume>>,
 }
@@ -201,6 +204,9 @@ fn poll(data: &GeneratorData) -> Result<Value, Throw> {
         Poll::Pending => {
             *data.body.borrow_mut() = Some(body);
             data.state.set(State::SuspendedYield);
+            if let Some(inner) = data.channel.delegated.borrow_mut().take() {
+                return Ok(inner);
+            }
             let value = data.channel.yielded.borrow_mut().take().unwrap_or_default();
             Ok(result(value, false))
         }
@@ -358,14 +364,16 @@ impl Future for YieldStar {
             },
             Some(Resume::Return(value)) => match self.call("return", value.clone()) {
                 Ok(None) => return Poll::Ready(Err(Throw::generator_return(value))),
-                Ok(Some(result)) => match iterator_result_parts(result) {
-                    Ok((value, true)) => return Poll::Ready(Err(Throw::generator_return(value))),
-                    Ok((value, false)) => {
-                        *channel.yielded.borrow_mut() = Some(value);
-                        return Poll::Pending;
-                    }
-                    Err(thrown) => return Poll::Ready(Err(thrown)),
-                },
+                Ok(Some(result)) => {
+                    return match completed_value(&result) {
+                        Ok(Some(value)) => Poll::Ready(Err(Throw::generator_return(value))),
+                        Ok(None) => {
+                            *channel.delegated.borrow_mut() = Some(result);
+                            Poll::Pending
+                        }
+                        Err(thrown) => Poll::Ready(Err(thrown)),
+                    };
+                }
                 Err(thrown) => Err(thrown),
             },
         };
@@ -379,10 +387,11 @@ impl Future for YieldStar {
             }
             Err(thrown) => return Poll::Ready(Err(thrown)),
         };
-        match iterator_result_parts(result) {
-            Ok((value, true)) => Poll::Ready(Ok(value)),
-            Ok((value, false)) => {
-                *channel.yielded.borrow_mut() = Some(value);
+        match completed_value(&result) {
+            Ok(Some(value)) => Poll::Ready(Ok(value)),
+            // The caller's `next()` answers the inner result object itself.
+            Ok(None) => {
+                *channel.delegated.borrow_mut() = Some(result);
                 Poll::Pending
             }
             Err(thrown) => Poll::Ready(Err(thrown)),
@@ -390,17 +399,19 @@ impl Future for YieldStar {
     }
 }
 
-/// `{ value, done }` read as a pair (`iterator_result` answers `None` for done).
-fn iterator_result_parts(result: Value) -> Result<(Value, bool), Throw> {
+/// The `value` of an inner iterator result that is `done`, or `None` while it is not (its
+/// `value` is then not read: the result object goes to the caller as it is).
+fn completed_value(result: &Value) -> Result<Option<Value>, Throw> {
     if !matches!(
         result,
         Value::Object(_) | Value::Array(_) | Value::Function(_)
     ) {
-        return Err(super::protocol::not_an_object(&result));
+        return Err(super::protocol::not_an_object(result));
     }
-    let done = super::convert::truthy(&get(&result, "done")?);
-    let value = get(&result, "value")?;
-    Ok((value, done))
+    if !super::convert::truthy(&get(result, "done")?) {
+        return Ok(None);
+    }
+    Ok(Some(get(result, "value")?))
 }
 
 /// `generator.next/return/throw(…)`, or `None` for other names.

@@ -20,8 +20,9 @@
 //! - a JS value is reachable from a registry only through the exports of the modules evaluated
 //!   in it, i.e. the modules of its group and what they require. Two groups share no module (a
 //!   shared module would connect them), so no value of one group's state is reachable from the
-//!   other's. JS has no other shared place: the global object is not supported
-//!   (`globalThis` is a diagnostic) and built-in prototypes do not carry assigned properties;
+//!   other's. JS has no other shared place: the global object (`globalThis`, and the free
+//!   names looked up on it) is a built-in module each registry evaluates for itself, and
+//!   built-in prototypes do not carry assigned properties;
 //! - runtime caches that outlive a call hold no `Rc` shared with module state: the regexp cache
 //!   shares compiled patterns through an `Arc` (atomic counts), the other thread-locals
 //!   (call depth, budget, microtask queue, the task being polled) are emptied when a call ends;

@@ -271,20 +271,28 @@ impl Lowerer<'_> {
         self.undeclared_read(ident)
     }
 
-    /// A read of a name declared nowhere: as in Node, a `ReferenceError` when it runs (a
-    /// handler may guard it, or never reach it), and a warning now, since it is usually a typo.
+    /// A read of a name declared nowhere: as in Node, a property of the global object, or a
+    /// `ReferenceError` when it has none (a handler may guard it, or never reach it). When no
+    /// module ever stores the name there it warns now, since it is usually a typo.
     pub(crate) fn undeclared_read(&mut self, ident: &Ident) -> TokenStream {
         if let Some(misuse) = self.global_misuse(ident) {
             return misuse;
         }
         let name = ident.sym.as_str();
-        let span = self.cx.spans.span(ident.span);
-        self.diagnostics
-            .push(crate::diagnostics::undeclared_read(span, name));
-        quote!(rt::undeclared(#name)?)
+        let global = self.global_object_for(ident);
+        if global.is_none() || !self.cx.global_writes.contains(name) {
+            let span = self.cx.spans.span(ident.span);
+            self.diagnostics
+                .push(crate::diagnostics::undeclared_read(span, name));
+        }
+        match global {
+            Some(global) => quote!(rt::global_read(&#global, #name)?),
+            None => quote!(rt::undeclared(#name)?),
+        }
     }
 
-    /// Reports a write to an identifier that is not declared (JS would create a global).
+    /// Reports a write to an identifier that is not declared and that cannot be a property of
+    /// the global object here (a destructuring target, a built-in module source).
     pub(crate) fn unknown_global(&mut self, ident: &Ident) -> TokenStream {
         if let Some(misuse) = self.global_misuse(ident) {
             return misuse;

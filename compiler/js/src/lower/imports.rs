@@ -69,6 +69,13 @@ impl Lowerer<'_> {
         Some(quote!(rt::get(&#load, #name)?))
     }
 
+    /// The global object, when the module graph loaded it for the free name `ident`
+    /// (`free_names.rs`).
+    pub(super) fn global_object_for(&mut self, ident: &Ident) -> Option<TokenStream> {
+        let (load, _) = self.load_module(ident.span.lo)?;
+        Some(quote!(rt::get(&#load, "globalThis")?))
+    }
+
     /// The local holding the module's `rt::ModuleHandle` (declared at the top of `evaluate`
     /// once some function uses it; closures capture it, see `closures.rs`).
     pub(super) fn module_handle(&mut self) -> proc_macro2::Ident {

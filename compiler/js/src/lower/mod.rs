@@ -66,6 +66,9 @@ pub(crate) struct ModuleContext<'a> {
     /// Whether this is one of our Node built-in module sources (`builtin_modules.rs`), which
     /// may call the runtime's `__node.*` intrinsics.
     pub(crate) builtin: bool,
+    /// The names some module of the program stores on the global object (`free_names.rs`): a
+    /// free name outside it is read with a warning, as it is probably a typo.
+    pub(crate) global_writes: &'a HashSet<&'a str>,
 }
 
 /// A module another module loads.

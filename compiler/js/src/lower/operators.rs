@@ -75,6 +75,11 @@ enum Place {
         object: proc_macro2::Ident,
         index: proc_macro2::Ident,
     },
+    /// A free name: a property of the global object `object` (`free_names.rs`).
+    Global {
+        object: proc_macro2::Ident,
+        name: String,
+    },
 }
 
 impl Lowerer<'_> {
@@ -223,6 +228,11 @@ impl Lowerer<'_> {
                 || crate::builtin_modules::is_global(&ident.sym)
                 || globals::OBJECT_PROTOTYPE_GLOBALS.contains(&ident.sym.as_str())
                 || ident.sym.as_str() == "undefined";
+            if !known && let Some(global) = self.global_object_for(ident) {
+                // A free name: "undefined" while the global object has no such property.
+                let name = ident.sym.as_str();
+                return quote!(rt::global_typeof(&#global, #name)?);
+            }
             if !known {
                 // `typeof undeclared` is "undefined" (or "object"/"function" for namespaces).
                 let kind = if globals::is_constructor(ident.sym.as_str()) {
@@ -250,6 +260,18 @@ impl Lowerer<'_> {
                     };
                     quote!(Value::Bool(#delete(&#object, &#key)?))
                 }
+                // Sloppy `delete name`: a free name's property of the global object goes (what
+                // an assignment created is configurable); a declared binding stays.
+                Expr::Ident(ident) => match self.global_object_for(ident) {
+                    Some(global) => {
+                        let name = ident.sym.as_str();
+                        quote!(Value::Bool(rt::delete(&#global, &Value::str(#name))?))
+                    }
+                    None if self.cx.scopes.binding_of(ident).is_some() => {
+                        quote!(Value::Bool(false))
+                    }
+                    None => quote!(Value::Bool(true)),
+                },
                 _ => quote!(Value::Bool(true)),
             };
         }
@@ -339,6 +361,7 @@ impl Lowerer<'_> {
                 key: Err(key),
             } => quote!(rt::get_computed(&#object, &#key)?),
             Place::Element { object, index } => quote!(rt::get_index(&#object, #index)?),
+            Place::Global { object, name } => quote!(rt::global_read(&#object, #name)?),
         }
     }
 
@@ -369,6 +392,10 @@ impl Lowerer<'_> {
                 };
                 quote!(#set(&#object, #index, #value)?;)
             }
+            Place::Global { object, name } => {
+                let strict = self.strict;
+                quote!(rt::global_write(&#object, #name, #value, #strict)?;)
+            }
         }
     }
 
@@ -389,10 +416,23 @@ impl Lowerer<'_> {
                     }
                     Some(Place::Binding(id))
                 }
-                None => {
-                    self.unknown_global(&binding.id);
-                    None
-                }
+                None => match self.global_object_for(&binding.id) {
+                    Some(global) => {
+                        let name = binding.id.sym.to_string();
+                        if !self.strict {
+                            let span = self.cx.spans.span(binding.id.span);
+                            self.diagnostics
+                                .push(crate::diagnostics::implicit_global(span, &name));
+                        }
+                        let object = self.temp("global");
+                        setup.push(quote!(let #object: Value = #global;));
+                        Some(Place::Global { object, name })
+                    }
+                    None => {
+                        self.unknown_global(&binding.id);
+                        None
+                    }
+                },
             },
             SimpleAssignTarget::Member(member) => Some(self.member_place(member, setup)),
             SimpleAssignTarget::Paren(paren) => match &*paren.expr {

@@ -9,8 +9,8 @@
 // Node's enumerable globals come first, in Node's order, as far as handlers have them
 // (`setImmediate`, `clearImmediate`, `performance`, `fetch` and `crypto` are not here, so
 // `Object.keys(globalThis)` is shorter than Node's); the language's globals are hidden, as in
-// V8. `undefined`, `NaN` and `Infinity` are read-only. The free name `x` is not looked up
-// here: a global assigned through `globalThis.x = …` is read back as `globalThis.x`.
+// V8. `undefined`, `NaN` and `Infinity` are read-only. A free name the compiler does not
+// resolve itself is looked up here (`free_names.rs`): after `globalThis.x = 1`, `x` is 1.
 "use strict";
 
 const { AbortController, AbortSignal } = require("node:internal/abort");
