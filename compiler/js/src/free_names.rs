@@ -161,7 +161,14 @@ impl Visit for Finder<'_> {
         call.visit_children_with(self);
     }
 
-    // Types name no values.
+    // Types name no values (an interface member's key is an expression in swc's tree).
     fn visit_ts_type(&mut self, _: &TsType) {}
     fn visit_ts_expr_with_type_args(&mut self, _: &TsExprWithTypeArgs) {}
+    fn visit_ts_interface_decl(&mut self, _: &TsInterfaceDecl) {}
+    fn visit_ts_type_alias_decl(&mut self, _: &TsTypeAliasDecl) {}
+    fn visit_ts_type_element(&mut self, _: &TsTypeElement) {}
+    fn visit_ts_index_signature(&mut self, _: &TsIndexSignature) {}
+    fn visit_ts_type_param_decl(&mut self, _: &TsTypeParamDecl) {}
+    fn visit_ts_type_param_instantiation(&mut self, _: &TsTypeParamInstantiation) {}
+    fn visit_ts_module_decl(&mut self, _: &TsModuleDecl) {}
 }

@@ -222,6 +222,14 @@ impl Visit for GlobalFinder {
             self.0.push((name, ident.span.lo));
         }
     }
+
+    // A type (`req: Request<Body>`) names no value: it loads nothing.
+    fn visit_ts_type(&mut self, _: &TsType) {}
+    fn visit_ts_expr_with_type_args(&mut self, _: &TsExprWithTypeArgs) {}
+    fn visit_ts_interface_decl(&mut self, _: &TsInterfaceDecl) {}
+    fn visit_ts_type_alias_decl(&mut self, _: &TsTypeAliasDecl) {}
+    fn visit_ts_type_element(&mut self, _: &TsTypeElement) {}
+    fn visit_ts_type_param_instantiation(&mut self, _: &TsTypeParamInstantiation) {}
 }
 
 struct Program<'a> {
