@@ -78,12 +78,15 @@ pub(crate) fn undeclared_read(span: Span, name: &str) -> Diagnostic {
 /// An assignment to an undeclared name in sloppy code: as in Node, it creates a property of
 /// the global object, which is rarely what was meant.
 pub(crate) fn implicit_global(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::warning("implicit-global", format!("`{name}` is assigned but never declared"))
-        .with_label(span, "not declared in this module")
-        .with_help(format!(
-            "in sloppy code this stores `{name}` on the global object, as Node does; declare \
+    Diagnostic::warning(
+        "implicit-global",
+        format!("`{name}` is assigned but never declared"),
+    )
+    .with_label(span, "not declared in this module")
+    .with_help(format!(
+        "in sloppy code this stores `{name}` on the global object, as Node does; declare \
              it with `let` if it is module state, or write `globalThis.{name}` if a global is meant"
-        ))
+    ))
 }
 
 /// A module with no handler export.
