@@ -243,7 +243,11 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                 {
                     super::prototype::builtin_prototype(class)
                 }
-                Some("prototype") if function.constructable => super::class::prototype_of(function),
+                Some("prototype")
+                    if function.constructable || function.prototype.borrow().is_some() =>
+                {
+                    super::class::prototype_of(function)
+                }
                 _ if let Some((getter, _, _)) =
                     super::class::inherited_static_accessor(function, key) =>
                 {

@@ -126,6 +126,32 @@ pub fn generator(
     )))
 }
 
+/// A `function*`, `async function*` or generator method: not a constructor (`new g()` is V8's
+/// TypeError), but with a `prototype` object, which every generator object a call returns
+/// inherits from (`g() instanceof g`, `Object.getPrototypeOf(g()) === g.prototype`, members
+/// added to `g.prototype`). The function holds itself weakly to find that object.
+pub fn generator_function(
+    name: &str,
+    length: u32,
+    body: impl Fn(&Value, &[Value]) -> Result<Value, Throw> + 'static,
+) -> Value {
+    let function = Rc::new_cyclic(|itself: &std::rc::Weak<super::value::JsFunction>| {
+        let itself = itself.clone();
+        let call = move |this: &Value, args: &[Value]| {
+            let generator = body(this, args)?;
+            if let (Some(function), Value::Object(object)) = (itself.upgrade(), &generator) {
+                *object.proto.borrow_mut() =
+                    super::prototype::Prototype::Object(super::class::prototype_of(&function));
+            }
+            Ok(generator)
+        };
+        super::value::JsFunction::native(name, length, Box::new(call), false)
+    });
+    // Created now: `prototype` is read only from constructors and functions that have one.
+    super::class::prototype_of(&function);
+    Value::Function(function)
+}
+
 /// An iterator result `{ value, done }`.
 pub fn result(value: Value, done: bool) -> Value {
     Value::object([("value", value), ("done", Value::Bool(done))])

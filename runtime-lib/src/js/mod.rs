@@ -118,7 +118,7 @@ pub use convert::{
 pub use descriptors::define_accessor;
 pub use error::Throw;
 pub use exceptions::{Completion, catch_value, const_assignment, undeclared};
-pub use generator::{generator, yield_star, yield_value};
+pub use generator::{generator, generator_function, yield_star, yield_value};
 pub use global_names::{global_read, global_typeof, global_write};
 pub use globals::{call_static, construct, instance_of, namespace_value, static_fn, static_value};
 pub use isolate::{Isolate, ModuleHandle, Modules};

@@ -354,6 +354,18 @@ impl Lowerer<'_> {
         };
         let (start, end) = key;
         match kind {
+            // `function*` and generator methods: not constructors, but with a `prototype` the
+            // generator objects they return inherit from.
+            Kind::Function | Kind::Method
+                if matches!(flavor, Flavor::Generator | Flavor::AsyncGenerator) =>
+            {
+                let function = self.with_source(
+                    quote!(rt::generator_function(#name, #length, #code)),
+                    start,
+                    end,
+                );
+                quote!({ #(#clones)* #function })
+            }
             Kind::Function => {
                 let function =
                     self.with_source(quote!(rt::func(#name, #length, #code)), start, end);
