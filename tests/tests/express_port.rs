@@ -66,7 +66,11 @@ fn get(path: &'static str) -> Exchange {
     }
 }
 
-fn post(path: &'static str, headers: &[(&'static str, &'static str)], body: &'static str) -> Exchange {
+fn post(
+    path: &'static str,
+    headers: &[(&'static str, &'static str)],
+    body: &'static str,
+) -> Exchange {
     Exchange {
         method: "POST",
         path,
@@ -106,7 +110,11 @@ fn sequence() -> Vec<Exchange> {
             JSON,
             r#"{"name":"  Café Crème Mug ","price":"12.50","tags":["Kitchen"],"image":"uploads/Mug.JPG"}"#,
         ),
-        post("/products", JSON, r#"{"name":"Café Crème Mug","price":"12.50"}"#),
+        post(
+            "/products",
+            JSON,
+            r#"{"name":"Café Crème Mug","price":"12.50"}"#,
+        ),
         post(
             "/products",
             JSON,
@@ -116,12 +124,19 @@ fn sequence() -> Vec<Exchange> {
         post("/products", JSON, r#"{"broken": "#),
         get("/products/cafe-creme-mug"),
         get("/products?tag=kitchen"),
+        get("/products?tag=K%C3%BCche+Tools&per_page=50"),
         post(
             "/orders",
             JSON,
             r#"{"email":"Someone@Example.COM","lines":[{"product":"espresso-cup","quantity":2},{"product":"linen-apron","quantity":1}]}"#,
         ),
         post("/orders", JSON, "{}"),
+        post("/orders", JSON, r#"{"email":"a@b.co","lines":[],"note":5}"#),
+        post(
+            "/orders",
+            JSON,
+            r#"{"email":"a@b.co","lines":[{"product":"","quantity":"2"},{"product":"espresso-cup","quantity":1.5}]}"#,
+        ),
         post(
             "/orders",
             JSON,
@@ -147,6 +162,8 @@ fn sequence() -> Vec<Exchange> {
         get("/orders/ORD-00042/pay"),
         get("/tokens/eyJvcmRlciI6Ik9SRC0wMDAwMSIsImNlbnRzIjo0NzMwLCJ0dGwiOjkwMH0"),
         get("/tokens/bm90IGpzb24"),
+        // A percent-encoded path parameter: both decode it before the route reads it.
+        get("/tokens/%E2%9C%93abc"),
         webhook(
             "sha256=41ce598272dd6546c79d7a040d4d4f0e230fbb38061b469ffb9fefda56a9fc1d",
             "order=ORD-00001&cents=4730&status=paid",
@@ -246,12 +263,18 @@ fn node_server(script: &Path, env: &[(&str, &str)], ready: &str) -> RunningServe
 fn describe(response: &RawResponse) -> String {
     let headers: Vec<String> = ROUTE_HEADERS
         .iter()
-        .filter_map(|name| response.header(name).map(|value| format!("{name}: {value}")))
+        .filter_map(|name| {
+            response
+                .header(name)
+                .map(|value| format!("{name}: {value}"))
+        })
         .collect();
     format!(
         "{} [{}] {{{}}} {}",
         response.status,
-        response.media_type().unwrap_or_else(|| "no content type".into()),
+        response
+            .media_type()
+            .unwrap_or_else(|| "no content type".into()),
         headers.join(", "),
         String::from_utf8_lossy(&response.body)
     )
@@ -325,7 +348,10 @@ fn the_port_answers_every_request_as_the_express_app_does() {
 fn port_markers_are_read_strictly() {
     let text = "a\n  // port: begin one\n  x\n  // port: end\nb\n";
     let sections = port_sections(text).expect("well marked");
-    assert_eq!(sections["one"], "  // port: begin one\n  x\n  // port: end\n");
+    assert_eq!(
+        sections["one"],
+        "  // port: begin one\n  x\n  // port: end\n"
+    );
     assert!(port_sections("// port: begin one\nx\n").is_err());
     assert!(port_sections("// port: end\n").is_err());
     assert!(port_sections("// port: begin a\n// port: begin b\n// port: end\n").is_err());
