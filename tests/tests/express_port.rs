@@ -158,6 +158,12 @@ fn sequence() -> Vec<Exchange> {
             JSON,
             r#"{"email":"a@b.co","lines":[{"product":"espresso-cup","quantity":100000}]}"#,
         ),
+        get("/orders/ORD-00001"),
+        get("/orders/ORD-00042"),
+        get("/quote?amount=12.50&currencies=usd,gbp,jpy"),
+        get("/quote?amount=12.50&currencies=usd,xxy,abc"),
+        get("/quote?amount=abc&currencies=usd"),
+        get("/quote?amount=1"),
         get("/orders/ORD-00001/pay"),
         get("/orders/ORD-00042/pay"),
         get("/tokens/eyJvcmRlciI6Ik9SRC0wMDAwMSIsImNlbnRzIjo0NzMwLCJ0dGwiOjkwMH0"),
@@ -245,9 +251,20 @@ fn each_route_body_is_copied_unchanged_from_express() {
         "every Express route is ported, and only those"
     );
     for (name, text) in &express {
+        if let Some((line, (from_express, from_port))) = text
+            .lines()
+            .zip(ported[name].lines())
+            .enumerate()
+            .find(|(_, (a, b))| a != b)
+        {
+            panic!(
+                "the port of `{name}` differs from the Express route's body at its line {}:\n  express: {from_express}\n  port:    {from_port}",
+                line + 1
+            );
+        }
         assert_eq!(
             text, &ported[name],
-            "the port of `{name}` differs from the Express route's body"
+            "the port of `{name}` has other lines than the Express route's body"
         );
     }
 }
