@@ -11,6 +11,10 @@
 //!   set must agree. Requests run in order: the routes share module state (the catalog, the
 //!   orders, the figures the domain events keep), so later answers depend on earlier ones.
 //!
+//! The payment webhook is a signed form post, not JSON: Backworks parses a JSON body before the
+//! handler runs and keeps no raw text of it, so a signature over a JSON body's bytes could not
+//! be checked (listed in `docs/porting-from-express.md`).
+//!
 //! Express answers `res.json()` with `application/json; charset=utf-8`, Backworks with
 //! `application/json` (JSON is UTF-8 by definition, RFC 8259, and the media type has no charset
 //! parameter); a client relies on the media type, so that is what is compared.
@@ -43,8 +47,9 @@ const ENVIRONMENT: &[(&str, &str)] = &[
 ];
 
 /// Headers a route sets itself; each must be absent on both sides or equal. (Each framework
-/// adds its own others: Express an `etag` of its own on JSON replies it has none for, `date`
-/// and `keep-alive`; Backworks `x-request-id`. Those are not the port's.)
+/// adds others that are not the port's: Express `date` and `keep-alive`, Backworks
+/// `x-request-id` and its security headers. Express's automatic weak `etag` is turned off in
+/// the app, Backworks having none; see the comment there.)
 const ROUTE_HEADERS: &[&str] = &["location", "etag", "x-total-count", "cache-control"];
 
 const JSON: &[(&str, &str)] = &[("content-type", "application/json")];
