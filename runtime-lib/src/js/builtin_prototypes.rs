@@ -388,6 +388,11 @@ fn call_array(name: &'static str, this: &Value, args: &[Value]) -> Result<Value,
     if let Value::Array(_) = this {
         return super::array::call(this, name, args).unwrap_or_else(|| Ok(Value::Undefined));
     }
+    // A proxy of an array: V8's generic algorithms through its traps (push and pop touch only
+    // what they change), not a copy written back whole.
+    if super::proxy::proxy_of(this).is_some() {
+        return super::proxy::array_method(this, name, args);
+    }
     if this.is_nullish() {
         // V8's wording depends on the method's implementation.
         return Err(Throw::type_error(if CALLED_ON_NULLISH.contains(&name) {
