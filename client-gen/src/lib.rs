@@ -224,6 +224,7 @@ mod tests {
             auth: None,
             audit: None,
             transport: backworks_ir::Transport::default(),
+            runtime_needs: backworks_ir::RuntimeNeeds::default(),
         }
     }
 

@@ -145,6 +145,7 @@ pub fn lower(
         auth,
         audit,
         transport,
+        runtime_needs: backworks_ir::RuntimeNeeds::default(),
     })
 }
 

@@ -98,6 +98,8 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
     if blueprint_failed {
         return Err(Failed { diagnostics });
     }
+    // The emitter reads only the IR: what the handlers need of the runtime goes there.
+    service.runtime_needs = program.runtime_needs;
 
     // TypeScript annotations become schemas in the IR, for the emitter to read; so do the
     // inputs the handlers' code reads and requires.

@@ -112,5 +112,6 @@ pub(crate) fn service_with(resources: Vec<Resource>, snapshot: Option<SchemaSnap
         auth: None,
         audit: None,
         transport: backworks_ir::Transport::default(),
+        runtime_needs: backworks_ir::RuntimeNeeds::default(),
     }
 }

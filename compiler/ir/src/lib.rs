@@ -19,6 +19,7 @@ mod dashboard;
 mod data;
 mod inputs;
 mod rules;
+mod runtime_needs;
 mod transport;
 
 use std::fmt;
@@ -39,6 +40,7 @@ pub use data::{
 };
 pub use inputs::{ExportInputs, HandlerInputs, InferredParameter, InferredRequestBody};
 pub use rules::{Comparison, Rule, RuleExpr, Rules};
+pub use runtime_needs::RuntimeNeeds;
 pub use transport::{Cors, RateKey, RateLimit, ResourceRateLimit, Transport};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.
@@ -81,6 +83,9 @@ pub struct Service {
     pub audit: Option<AuditLog>,
     /// Rate limits, CORS, security headers and connection limits.
     pub transport: Transport,
+    /// Optional runtime features the handlers' code uses (set after the JavaScript compiler
+    /// has read them; the blueprint stage leaves it empty).
+    pub runtime_needs: RuntimeNeeds,
 }
 
 /// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.

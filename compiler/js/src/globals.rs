@@ -33,6 +33,7 @@ pub(crate) const NAMESPACES: &[&str] = &[
     "Float32Array",
     "Float64Array",
     "Symbol",
+    "Intl",
     "__node",
 ];
 
@@ -158,6 +159,20 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Date.now",
     "Date.parse",
     "Date.UTC",
+    // `Intl` (runtime feature `intl`): the services called without `new`, and their statics.
+    "Intl.getCanonicalLocales",
+    "Intl.NumberFormat",
+    "Intl.DateTimeFormat",
+    "Intl.Collator",
+    "Intl.PluralRules",
+    "Intl.RelativeTimeFormat",
+    "Intl.ListFormat",
+    "Intl.NumberFormat.supportedLocalesOf",
+    "Intl.DateTimeFormat.supportedLocalesOf",
+    "Intl.Collator.supportedLocalesOf",
+    "Intl.PluralRules.supportedLocalesOf",
+    "Intl.RelativeTimeFormat.supportedLocalesOf",
+    "Intl.ListFormat.supportedLocalesOf",
     "Symbol",
     "Symbol.for",
     "Symbol.keyFor",
@@ -201,6 +216,13 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
 
 /// Global constants.
 pub(crate) const STATIC_VALUES: &[&str] = &[
+    // `Intl`'s services as constructor values (`new Intl.NumberFormat(…)`).
+    "Intl.NumberFormat",
+    "Intl.DateTimeFormat",
+    "Intl.Collator",
+    "Intl.PluralRules",
+    "Intl.RelativeTimeFormat",
+    "Intl.ListFormat",
     "process.env",
     "process.platform",
     "Math.PI",

@@ -15,6 +15,7 @@ mod exports;
 mod globals;
 mod infer;
 mod io_use;
+mod intl_use;
 mod lower;
 mod names;
 mod numeric;
@@ -113,6 +114,9 @@ pub struct CompiledProgram {
     pub warnings: Vec<Diagnostic>,
     /// Items for `src/js/mod.rs` besides the `mod` declarations (shared isolate state, …).
     pub support: proc_macro2::TokenStream,
+    /// The optional runtime features the modules use (`intl_use.rs`), for the pipeline to
+    /// record in the IR.
+    pub runtime_needs: backworks_ir::RuntimeNeeds,
 }
 
 /// What the compiler needs to know about the service besides its handlers.

@@ -881,11 +881,20 @@ pub(crate) fn compile(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
+    let runtime_needs = backworks_ir::RuntimeNeeds {
+        intl: program.units.iter().any(|unit| {
+            unit.parsed
+                .as_ref()
+                .is_some_and(|parsed| crate::intl_use::uses_intl(&parsed.module))
+        }),
+        ..Default::default()
+    };
     Ok(CompiledProgram {
         modules,
         entries,
         warnings: diagnostics,
         support: isolate_statics(&isolates, &program.units),
+        runtime_needs,
     })
 }
 

@@ -143,6 +143,20 @@ pub const STATIC_CALLS: &[&str] = &[
     "Date.now",
     "Date.parse",
     "Date.UTC",
+    // `Intl` (runtime feature `intl`): the services called without `new`, and their statics.
+    "Intl.getCanonicalLocales",
+    "Intl.NumberFormat",
+    "Intl.DateTimeFormat",
+    "Intl.Collator",
+    "Intl.PluralRules",
+    "Intl.RelativeTimeFormat",
+    "Intl.ListFormat",
+    "Intl.NumberFormat.supportedLocalesOf",
+    "Intl.DateTimeFormat.supportedLocalesOf",
+    "Intl.Collator.supportedLocalesOf",
+    "Intl.PluralRules.supportedLocalesOf",
+    "Intl.RelativeTimeFormat.supportedLocalesOf",
+    "Intl.ListFormat.supportedLocalesOf",
     "Symbol",
     "Symbol.for",
     "Symbol.keyFor",
@@ -185,6 +199,13 @@ pub const STATIC_CALLS: &[&str] = &[
 
 /// Every name `static_value` accepts.
 pub const STATIC_VALUES: &[&str] = &[
+    // `Intl`'s services as constructor values (`new Intl.NumberFormat(…)`).
+    "Intl.NumberFormat",
+    "Intl.DateTimeFormat",
+    "Intl.Collator",
+    "Intl.PluralRules",
+    "Intl.RelativeTimeFormat",
+    "Intl.ListFormat",
     "process.env",
     "process.platform",
     "Math.PI",
@@ -347,6 +368,10 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
         && let Some(result) = super::symbol::call_static(function, args)
     {
         return result;
+    }
+    #[cfg(feature = "intl")]
+    if let Some(member) = name.strip_prefix("Intl.") {
+        return super::intl::call_static(member, args);
     }
     if let Some(function) = name.strip_prefix("crypto.")
         && let Some(result) = super::crypto::call(function, args)
@@ -516,6 +541,10 @@ pub fn static_value(name: &str) -> Value {
         return value;
     }
     if let Some(value) = super::bytes::static_value(name) {
+        return value;
+    }
+    #[cfg(feature = "intl")]
+    if let Some(value) = name.strip_prefix("Intl.").and_then(super::intl::static_value) {
         return value;
     }
     if let Some(symbol) = name.strip_prefix("Symbol.")

@@ -45,6 +45,8 @@ pub mod freeze;
 pub mod generator;
 pub mod globals;
 pub mod host;
+#[cfg(feature = "intl")]
+pub mod intl;
 pub mod isolate;
 pub mod iterate;
 pub mod iterator;
