@@ -90,20 +90,38 @@ mod tests {
 
     #[test]
     fn intl_and_locale_arguments_need_the_feature() {
-        assert!(needs("module.exports = () => new Intl.NumberFormat('de').format(1);"));
-        assert!(needs("module.exports = () => Intl.getCanonicalLocales('en');"));
+        assert!(needs(
+            "module.exports = () => new Intl.NumberFormat('de').format(1);"
+        ));
+        assert!(needs(
+            "module.exports = () => Intl.getCanonicalLocales('en');"
+        ));
         assert!(needs("module.exports = () => (5).toLocaleString('de');"));
-        assert!(needs("module.exports = () => new Date(0).toLocaleDateString(undefined, { month: 'long' });"));
-        assert!(needs("module.exports = () => 'a'.localeCompare('b', 'de');"));
-        assert!(needs("module.exports = () => [1].map(Number.prototype.toLocaleString.call);"));
-        assert!(needs("const f = (5).toLocaleString; module.exports = () => f.call(5, 'de');"));
+        assert!(needs(
+            "module.exports = () => new Date(0).toLocaleDateString(undefined, { month: 'long' });"
+        ));
+        assert!(needs(
+            "module.exports = () => 'a'.localeCompare('b', 'de');"
+        ));
+        assert!(needs(
+            "module.exports = () => [1].map(Number.prototype.toLocaleString.call);"
+        ));
+        assert!(needs(
+            "const f = (5).toLocaleString; module.exports = () => f.call(5, 'de');"
+        ));
     }
 
     #[test]
     fn default_locale_calls_do_not() {
         assert!(!needs("module.exports = () => (5).toLocaleString();"));
-        assert!(!needs("module.exports = () => new Date(0).toLocaleString();"));
-        assert!(!needs("module.exports = () => ['b', 'a'].sort((x, y) => x.localeCompare(y));"));
-        assert!(!needs("module.exports = () => 'a'.localeCompare('b'.toLocaleString());"));
+        assert!(!needs(
+            "module.exports = () => new Date(0).toLocaleString();"
+        ));
+        assert!(!needs(
+            "module.exports = () => ['b', 'a'].sort((x, y) => x.localeCompare(y));"
+        ));
+        assert!(!needs(
+            "module.exports = () => 'a'.localeCompare('b'.toLocaleString());"
+        ));
     }
 }

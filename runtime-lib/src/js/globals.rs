@@ -544,7 +544,10 @@ pub fn static_value(name: &str) -> Value {
         return value;
     }
     #[cfg(feature = "intl")]
-    if let Some(value) = name.strip_prefix("Intl.").and_then(super::intl::static_value) {
+    if let Some(value) = name
+        .strip_prefix("Intl.")
+        .and_then(super::intl::static_value)
+    {
         return value;
     }
     if let Some(symbol) = name.strip_prefix("Symbol.")

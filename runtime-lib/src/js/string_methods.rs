@@ -255,7 +255,11 @@ pub fn call(text: &JsString, name: &str, args: &[Value]) -> Option<Result<Value,
         #[cfg(feature = "intl")]
         "localeCompare" => (|| {
             let other = string_arg(args, 0)?;
-            super::intl::locale_compare(&text.to_rust(), &other.to_rust(), args.get(1..).unwrap_or(&[]))
+            super::intl::locale_compare(
+                &text.to_rust(),
+                &other.to_rust(),
+                args.get(1..).unwrap_or(&[]),
+            )
         })(),
         #[cfg(not(feature = "intl"))]
         "localeCompare" => (|| {

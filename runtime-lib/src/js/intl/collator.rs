@@ -42,7 +42,11 @@ impl Collator {
     pub fn new(locales: &Value, options: &Value) -> Result<Collator, Throw> {
         let locale = super::locale::resolve(locales)?;
         let options = Options::new(options, "Intl.Collator")?;
-        let usage = pick(options.string("usage", &["sort", "search"])?, &["sort", "search"], "sort");
+        let usage = pick(
+            options.string("usage", &["sort", "search"])?,
+            &["sort", "search"],
+            "sort",
+        );
         options.string("localeMatcher", &["lookup", "best fit"])?;
         options.string("collation", &[])?;
         let numeric = options.boolean("numeric")?.unwrap_or(false);
@@ -80,8 +84,8 @@ impl Collator {
         if ignore_punctuation {
             icu_options.alternate_handling = Some(AlternateHandling::Shifted);
         }
-        let collator = IcuCollator::try_new(prefs, icu_options)
-            .map_err(super::number_format::data_error)?;
+        let collator =
+            IcuCollator::try_new(prefs, icu_options).map_err(super::number_format::data_error)?;
         Ok(Collator {
             locale,
             usage,

@@ -33,33 +33,39 @@ enum Service {
 struct IntlObject(Rc<Service>);
 
 pub fn number_format(locales: &Value, options: &Value) -> Result<Value, Throw> {
-    Ok(new_host(IntlObject(Rc::new(Service::Number(NumberFormat::new(locales, options)?)))))
+    Ok(new_host(IntlObject(Rc::new(Service::Number(
+        NumberFormat::new(locales, options)?,
+    )))))
 }
 
 pub fn date_time_format(locales: &Value, options: &Value) -> Result<Value, Throw> {
-    Ok(new_host(IntlObject(Rc::new(Service::DateTime(DateTimeFormat::new(
-        locales,
-        options,
-        Defaults::Date,
-    )?)))))
+    Ok(new_host(IntlObject(Rc::new(Service::DateTime(
+        DateTimeFormat::new(locales, options, Defaults::Date)?,
+    )))))
 }
 
 pub fn collator(locales: &Value, options: &Value) -> Result<Value, Throw> {
-    Ok(new_host(IntlObject(Rc::new(Service::Collator(Collator::new(locales, options)?)))))
+    Ok(new_host(IntlObject(Rc::new(Service::Collator(
+        Collator::new(locales, options)?,
+    )))))
 }
 
 pub fn plural_rules(locales: &Value, options: &Value) -> Result<Value, Throw> {
-    Ok(new_host(IntlObject(Rc::new(Service::Plural(PluralRules::new(locales, options)?)))))
+    Ok(new_host(IntlObject(Rc::new(Service::Plural(
+        PluralRules::new(locales, options)?,
+    )))))
 }
 
 pub fn relative_time_format(locales: &Value, options: &Value) -> Result<Value, Throw> {
-    Ok(new_host(IntlObject(Rc::new(Service::Relative(RelativeTimeFormat::new(
-        locales, options,
-    )?)))))
+    Ok(new_host(IntlObject(Rc::new(Service::Relative(
+        RelativeTimeFormat::new(locales, options)?,
+    )))))
 }
 
 pub fn list_format(locales: &Value, options: &Value) -> Result<Value, Throw> {
-    Ok(new_host(IntlObject(Rc::new(Service::List(ListFormat::new(locales, options)?)))))
+    Ok(new_host(IntlObject(Rc::new(Service::List(
+        ListFormat::new(locales, options)?,
+    )))))
 }
 
 /// The time value a `DateTimeFormat` formats: now for `undefined`, else ToNumber.
@@ -94,8 +100,7 @@ impl Service {
                 Ok(Value::str(&parts::joined(&pieces)))
             }
             Service::DateTime(format) => {
-                let pieces = format.pieces(time_argument(&arg(args, 0))?)?;
-                Ok(Value::str(&parts::joined(&pieces)))
+                Ok(Value::str(&format.format(time_argument(&arg(args, 0))?)?))
             }
             Service::Collator(collator) => {
                 let a = to_string(&arg(args, 0))?.to_string();
@@ -118,26 +123,28 @@ impl Service {
             }),
             (Service::Number(_) | Service::DateTime(_), "format")
             | (Service::Collator(_), "compare") => self.format(args),
-            (Service::Number(format), "formatToParts") => (|| {
-                Ok(parts::to_js(&format.pieces(to_number(&arg(args, 0))?)?))
-            })(),
-            (Service::DateTime(format), "formatToParts") => (|| {
-                Ok(parts::to_js(&format.pieces(time_argument(&arg(args, 0))?)?))
-            })(),
-            (Service::Plural(rules), "select") => (|| {
-                Ok(Value::str(rules.select(to_number(&arg(args, 0))?)))
-            })(),
+            (Service::Number(format), "formatToParts") => {
+                (|| Ok(parts::to_js(&format.pieces(to_number(&arg(args, 0))?)?)))()
+            }
+            (Service::DateTime(format), "formatToParts") => {
+                (|| Ok(parts::to_js(&format.pieces(time_argument(&arg(args, 0))?)?)))()
+            }
+            (Service::Plural(rules), "select") => {
+                (|| Ok(Value::str(rules.select(to_number(&arg(args, 0))?))))()
+            }
             (Service::Relative(format), "format") => (|| {
                 let (pieces, _) = format.pieces(&arg(args, 0), &arg(args, 1))?;
                 Ok(Value::str(&parts::joined(&pieces)))
             })(),
-            (Service::Relative(format), "formatToParts") => format.to_parts(&arg(args, 0), &arg(args, 1)),
-            (Service::List(format), "format") => (|| {
-                Ok(Value::str(&parts::joined(&format.pieces(&arg(args, 0))?)))
-            })(),
-            (Service::List(format), "formatToParts") => (|| {
-                Ok(parts::to_js(&format.pieces(&arg(args, 0))?))
-            })(),
+            (Service::Relative(format), "formatToParts") => {
+                format.to_parts(&arg(args, 0), &arg(args, 1))
+            }
+            (Service::List(format), "format") => {
+                (|| Ok(Value::str(&parts::joined(&format.pieces(&arg(args, 0))?))))()
+            }
+            (Service::List(format), "formatToParts") => {
+                (|| Ok(parts::to_js(&format.pieces(&arg(args, 0))?)))()
+            }
             _ => return None,
         })
     }
@@ -167,9 +174,8 @@ impl HostObject for IntlObject {
 
     fn get(&self, _this: &Value, key: &str) -> Option<Result<Value, Throw>> {
         let bound = match (&*self.0, key) {
-            (Service::Number(_) | Service::DateTime(_), "format") | (Service::Collator(_), "compare") => {
-                key
-            }
+            (Service::Number(_) | Service::DateTime(_), "format")
+            | (Service::Collator(_), "compare") => key,
             _ => return None,
         };
         let service = Rc::clone(&self.0);

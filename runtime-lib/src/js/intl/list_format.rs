@@ -5,8 +5,8 @@
 //! new Intl.ListFormat("de", { type: "disjunction" }).format(["a", "b"])     → "a oder b"
 //! ```
 
-use icu::list::options::{ListFormatterOptions, ListLength};
 use icu::list::ListFormatter;
+use icu::list::options::{ListFormatterOptions, ListLength};
 use icu::locale::Locale;
 
 use super::super::error::Throw;
@@ -35,7 +35,10 @@ impl ListFormat {
             Some("unit") => "unit",
             _ => "conjunction",
         };
-        let style = match options.string("style", &["long", "short", "narrow"])?.as_deref() {
+        let style = match options
+            .string("style", &["long", "short", "narrow"])?
+            .as_deref()
+        {
             Some("short") => "short",
             Some("narrow") => "narrow",
             _ => "long",

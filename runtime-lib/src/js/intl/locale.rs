@@ -64,7 +64,11 @@ pub fn canonical_list(locales: &Value) -> Result<Vec<Locale>, Throw> {
     match locales {
         Value::Undefined => {}
         Value::String(_) => add(locales)?,
-        Value::Null => return Err(Throw::type_error("Cannot convert undefined or null to object")),
+        Value::Null => {
+            return Err(Throw::type_error(
+                "Cannot convert undefined or null to object",
+            ));
+        }
         Value::Array(_) | Value::Object(_) => {
             let length = get_key(locales, &JsString::new("length"))?;
             let length = super::super::convert::to_number(&length)?;
@@ -131,7 +135,9 @@ pub fn default_locale() -> Locale {
 pub fn get_canonical_locales(locales: &Value) -> Result<Value, Throw> {
     let tags = canonical_list(locales)?;
     Ok(Value::array(
-        tags.iter().map(|tag| Value::str(&tag.to_string())).collect(),
+        tags.iter()
+            .map(|tag| Value::str(&tag.to_string()))
+            .collect(),
     ))
 }
 
@@ -152,7 +158,9 @@ mod tests {
 
     #[test]
     fn the_listed_locales_have_data_and_made_up_ones_do_not() {
-        for tag in ["en", "en-GB", "en-XX", "de", "fr", "es", "ja", "zh", "de-DE", "fr-CA"] {
+        for tag in [
+            "en", "en-GB", "en-XX", "de", "fr", "es", "ja", "zh", "de-DE", "fr-CA",
+        ] {
             assert!(is_supported(&canonical(tag).unwrap()), "{tag}");
         }
         for tag in ["xx", "zz-ZZ"] {

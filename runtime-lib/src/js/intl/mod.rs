@@ -87,7 +87,9 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "PluralRules" => formatters::plural_rules(&locales, &options),
         "RelativeTimeFormat" => formatters::relative_time_format(&locales, &options),
         "ListFormat" => formatters::list_format(&locales, &options),
-        _ => Err(Throw::type_error(format!("Intl.{name} is not a constructor"))),
+        _ => Err(Throw::type_error(format!(
+            "Intl.{name} is not a constructor"
+        ))),
     }
 }
 
@@ -109,7 +111,7 @@ pub fn date_to_locale_string(time: f64, which: &str, args: &[Value]) -> Result<V
         _ => date_time_format::Defaults::All,
     };
     let format = date_time_format::DateTimeFormat::new(&arg(args, 0), &arg(args, 1), defaults)?;
-    Ok(Value::str(&parts::joined(&format.pieces(time)?)))
+    Ok(Value::str(&format.format(time)?))
 }
 
 /// `a.localeCompare(b, locales, options)`.

@@ -85,15 +85,18 @@ pub fn read(
             .unwrap_or("halfExpand"),
         None => "halfExpand",
     };
-    let priority_name =
-        match options.string("roundingPriority", &["auto", "morePrecision", "lessPrecision"])? {
-            Some(name) if name == "morePrecision" => "morePrecision",
-            Some(name) if name == "lessPrecision" => "lessPrecision",
-            _ => "auto",
-        };
-    let strip_if_integer =
-        options.string("trailingZeroDisplay", &["auto", "stripIfInteger"])?.as_deref()
-            == Some("stripIfInteger");
+    let priority_name = match options.string(
+        "roundingPriority",
+        &["auto", "morePrecision", "lessPrecision"],
+    )? {
+        Some(name) if name == "morePrecision" => "morePrecision",
+        Some(name) if name == "lessPrecision" => "lessPrecision",
+        _ => "auto",
+    };
+    let strip_if_integer = options
+        .string("trailingZeroDisplay", &["auto", "stripIfInteger"])?
+        .as_deref()
+        == Some("stripIfInteger");
     let has_sd = !matches!(mnsd, Value::Undefined) || !matches!(mxsd, Value::Undefined);
     let has_fd = !matches!(mnfd, Value::Undefined) || !matches!(mxfd, Value::Undefined);
     let (mut need_sd, mut need_fd) = (true, true);
@@ -225,12 +228,20 @@ impl Digits {
             (Priority::MorePrecision, Some(significant)) => {
                 let (s, s_position) = by_significant(significant);
                 let (f, f_position) = by_fraction();
-                if s_position <= f_position { (s, s_position) } else { (f, f_position) }
+                if s_position <= f_position {
+                    (s, s_position)
+                } else {
+                    (f, f_position)
+                }
             }
             (Priority::LessPrecision, Some(significant)) => {
                 let (s, s_position) = by_significant(significant);
                 let (f, f_position) = by_fraction();
-                if s_position >= f_position { (s, s_position) } else { (f, f_position) }
+                if s_position >= f_position {
+                    (s, s_position)
+                } else {
+                    (f, f_position)
+                }
             }
         };
         if self.strip_if_integer && rounded.absolute.nonzero_magnitude_end() >= 0 {
@@ -242,11 +253,20 @@ impl Digits {
 
     /// The digit members of `resolvedOptions`, in V8's order.
     pub fn resolved(&self, entries: &mut Vec<(&'static str, Value)>) {
-        entries.push(("minimumIntegerDigits", Value::from(self.minimum_integer as f64)));
+        entries.push((
+            "minimumIntegerDigits",
+            Value::from(self.minimum_integer as f64),
+        ));
         let fraction = || {
             [
-                ("minimumFractionDigits", Value::from(self.minimum_fraction as f64)),
-                ("maximumFractionDigits", Value::from(self.maximum_fraction as f64)),
+                (
+                    "minimumFractionDigits",
+                    Value::from(self.minimum_fraction as f64),
+                ),
+                (
+                    "maximumFractionDigits",
+                    Value::from(self.maximum_fraction as f64),
+                ),
             ]
         };
         match (self.priority, self.significant) {

@@ -78,7 +78,9 @@ impl NumberFormat {
         if let Some(system) = options.string("numberingSystem", &[])?
             && system != "latn"
         {
-            return Err(Throw::range_error("Invalid numberingSystem : ".to_string() + &system));
+            return Err(Throw::range_error(
+                "Invalid numberingSystem : ".to_string() + &system,
+            ));
         }
         let style = options
             .string("style", &["decimal", "percent", "currency", "unit"])?
@@ -87,10 +89,15 @@ impl NumberFormat {
         if let Some(code) = &currency
             && (code.len() != 3 || !code.bytes().all(|byte| byte.is_ascii_alphabetic()))
         {
-            return Err(Throw::range_error(format!("Invalid currency code : {code}")));
+            return Err(Throw::range_error(format!(
+                "Invalid currency code : {code}"
+            )));
         }
         let currency_display = options
-            .string("currencyDisplay", &["code", "symbol", "narrowSymbol", "name"])?
+            .string(
+                "currencyDisplay",
+                &["code", "symbol", "narrowSymbol", "name"],
+            )?
             .unwrap_or_else(|| "symbol".into());
         let currency_sign = options
             .string("currencySign", &["standard", "accounting"])?
@@ -130,7 +137,10 @@ impl NumberFormat {
             _ => Style::Decimal,
         };
         let notation = options
-            .string("notation", &["standard", "scientific", "engineering", "compact"])?
+            .string(
+                "notation",
+                &["standard", "scientific", "engineering", "compact"],
+            )?
             .unwrap_or_else(|| "standard".into());
         let compact = notation == "compact";
         if notation == "scientific" || notation == "engineering" {
@@ -147,7 +157,10 @@ impl NumberFormat {
             Style::Decimal => (0, 3),
         };
         let digits = number_digits::read(&options, fraction_defaults, compact)?;
-        let long = options.string("compactDisplay", &["short", "long"])?.as_deref() == Some("long");
+        let long = options
+            .string("compactDisplay", &["short", "long"])?
+            .as_deref()
+            == Some("long");
         let grouping = match options.raw("useGrouping")? {
             Value::Undefined => {
                 if compact {
@@ -241,7 +254,9 @@ impl NumberFormat {
             rounded = Some(significand);
         }
         // Whether a sign shows, and which.
-        let is_zero = rounded.as_ref().is_some_and(|value| value.absolute.is_zero());
+        let is_zero = rounded
+            .as_ref()
+            .is_some_and(|value| value.absolute.is_zero());
         let sign = match self.sign_display {
             "never" => None,
             "always" => Some(negative),
@@ -267,9 +282,7 @@ impl NumberFormat {
             value.absolute.nonzero_magnitude_start()
         };
         let mut exponent = formatter.compact_exponent_for_magnitude(magnitude);
-        let mut significand = self
-            .digits
-            .apply(&scaled(value, exponent));
+        let mut significand = self.digits.apply(&scaled(value, exponent));
         // Rounding may carry into the next magnitude (999,999 → 1M, not 1000K).
         if !significand.absolute.is_zero() {
             let rounded_magnitude =
@@ -277,9 +290,7 @@ impl NumberFormat {
             let next = formatter.compact_exponent_for_magnitude(rounded_magnitude);
             if next != exponent {
                 exponent = next;
-                significand = self
-                    .digits
-                    .apply(&scaled(value, exponent));
+                significand = self.digits.apply(&scaled(value, exponent));
             }
         }
         Ok((significand, exponent))
@@ -360,7 +371,8 @@ impl NumberFormat {
         let [integer] = integers.as_slice() else {
             return Ok(pieces);
         };
-        if integer.value.chars().count() != 4 || !integer.value.bytes().all(|b| b.is_ascii_digit()) {
+        if integer.value.chars().count() != 4 || !integer.value.bytes().all(|b| b.is_ascii_digit())
+        {
             return Ok(pieces);
         }
         let five = parts::annotate(&self.decimal_formatter()?.format(&Decimal::from(12345)));
@@ -410,17 +422,28 @@ impl NumberFormat {
             Style::Decimal => {
                 let mut prefix = Vec::new();
                 if minus || plus {
-                    let text = self.decimal_formatter()?.format(&Decimal::from(-1)).to_string();
+                    let text = self
+                        .decimal_formatter()?
+                        .format(&Decimal::from(-1))
+                        .to_string();
                     prefix.push(sign_piece(text.trim_end_matches('1')));
                 }
                 return Ok((prefix, Vec::new()));
             }
             Style::Percent => {
-                let formatter = PercentFormatter::try_new((&self.locale).into(), Default::default())
-                    .map_err(data_error)?;
-                (formatter.format(&probe).write_to_string().into_owned(), "percentSign")
+                let formatter =
+                    PercentFormatter::try_new((&self.locale).into(), Default::default())
+                        .map_err(data_error)?;
+                (
+                    formatter.format(&probe).write_to_string().into_owned(),
+                    "percentSign",
+                )
             }
-            Style::Currency { code, display, sign: usage } => {
+            Style::Currency {
+                code,
+                display,
+                sign: usage,
+            } => {
                 let currency = CurrencyType::try_from_str(&code.to_ascii_uppercase())
                     .map_err(|_| Throw::range_error(format!("Invalid currency code : {code}")))?;
                 let prefs = (&self.locale).into();
@@ -433,13 +456,18 @@ impl NumberFormat {
                 let formatter = match *display {
                     "code" => CurrencyFormatter::try_new_code(prefs, currency, options),
                     "name" => CurrencyFormatter::try_new_name(prefs, currency),
-                    "narrowSymbol" => CurrencyFormatter::try_new_symbol_narrow(prefs, currency, options),
+                    "narrowSymbol" => {
+                        CurrencyFormatter::try_new_symbol_narrow(prefs, currency, options)
+                    }
                     _ => CurrencyFormatter::try_new_symbol(prefs, currency, options),
                 }
                 .map_err(data_error)?;
                 // The probe at the currency's own digits, as the formatter rounds it.
                 (
-                    formatter.format_fixed_decimal(&probe).write_to_string().into_owned(),
+                    formatter
+                        .format_fixed_decimal(&probe)
+                        .write_to_string()
+                        .into_owned(),
                     "currency",
                 )
             }
@@ -463,13 +491,14 @@ impl NumberFormat {
         let classify = |affix: &str| -> Vec<Piece> {
             let mut pieces: Vec<Piece> = Vec::new();
             for c in affix.chars() {
-                let piece_kind = if matches!(c, '-' | '\u{2212}' | '\u{200E}' | '\u{061C}' | '(' | ')') {
-                    "sign"
-                } else if is_space(c) {
-                    "literal"
-                } else {
-                    kind
-                };
+                let piece_kind =
+                    if matches!(c, '-' | '\u{2212}' | '\u{200E}' | '\u{061C}' | '(' | ')') {
+                        "sign"
+                    } else if is_space(c) {
+                        "literal"
+                    } else {
+                        kind
+                    };
                 match pieces.last_mut() {
                     Some(last) if last.kind == piece_kind => last.value.push(c),
                     _ => pieces.push(Piece::new(piece_kind, c.to_string())),
@@ -502,7 +531,11 @@ impl NumberFormat {
         match &self.style {
             Style::Decimal => entries.push(("style", Value::str("decimal"))),
             Style::Percent => entries.push(("style", Value::str("percent"))),
-            Style::Currency { code, display, sign } => {
+            Style::Currency {
+                code,
+                display,
+                sign,
+            } => {
                 entries.push(("style", Value::str("currency")));
                 entries.push(("currency", Value::str(code)));
                 entries.push(("currencyDisplay", Value::str(display)));

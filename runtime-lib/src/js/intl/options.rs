@@ -23,7 +23,9 @@ impl Options {
     /// Wraps the `options` argument of `service`'s constructor.
     pub fn new(object: &Value, service: &'static str) -> Result<Options, Throw> {
         if matches!(object, Value::Null) {
-            return Err(Throw::type_error("Cannot convert undefined or null to object"));
+            return Err(Throw::type_error(
+                "Cannot convert undefined or null to object",
+            ));
         }
         Ok(Options {
             object: object.clone(),

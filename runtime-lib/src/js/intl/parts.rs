@@ -88,7 +88,10 @@ pub fn to_js(pieces: &[Piece]) -> Value {
 /// Splits `annotated` into pieces: each byte takes the innermost part that covers it whose
 /// name `classify` maps to a type, and the rest is `literal`. Adjacent bytes of one type
 /// merge.
-pub fn pieces(annotated: &Annotated, classify: impl Fn(&Part) -> Option<&'static str>) -> Vec<Piece> {
+pub fn pieces(
+    annotated: &Annotated,
+    classify: impl Fn(&Part) -> Option<&'static str>,
+) -> Vec<Piece> {
     let text = &annotated.text;
     let mut kinds: Vec<&'static str> = vec!["literal"; text.len()];
     let mut decided = vec![false; text.len()];
@@ -108,7 +111,9 @@ pub fn pieces(annotated: &Annotated, classify: impl Fn(&Part) -> Option<&'static
     while index < text.len() {
         let kind = kinds[index];
         let mut end = index + 1;
-        while end < text.len() && (kinds[end] == kind && !text.is_char_boundary(end) || kinds[end] == kind) {
+        while end < text.len()
+            && (kinds[end] == kind && !text.is_char_boundary(end) || kinds[end] == kind)
+        {
             end += 1;
         }
         while end < text.len() && !text.is_char_boundary(end) {

@@ -37,7 +37,10 @@ impl RelativeTimeFormat {
         let options = Options::new(options, "Intl.RelativeTimeFormat")?;
         options.string("localeMatcher", &["lookup", "best fit"])?;
         options.string("numberingSystem", &[])?;
-        let style = match options.string("style", &["long", "short", "narrow"])?.as_deref() {
+        let style = match options
+            .string("style", &["long", "short", "narrow"])?
+            .as_deref()
+        {
             Some("short") => "short",
             Some("narrow") => "narrow",
             _ => "long",
@@ -103,9 +106,7 @@ impl RelativeTimeFormat {
             )));
         };
         if !number.is_finite() {
-            return Err(Throw::range_error(
-                "Invalid time value",
-            ));
+            return Err(Throw::range_error("Invalid time value"));
         }
         let decimal = Decimal::try_from_f64(number, FloatPrecision::RoundTrip)
             .map_err(|_| Throw::range_error("Invalid time value"))?;
