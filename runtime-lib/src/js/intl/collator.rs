@@ -40,7 +40,7 @@ fn pick(value: Option<String>, allowed: &[&'static str], default: &'static str) 
 impl Collator {
     /// `new Intl.Collator(locales, options)`.
     pub fn new(locales: &Value, options: &Value) -> Result<Collator, Throw> {
-        let locale = super::locale::resolve(locales)?;
+        let locale = super::locale::resolve_for(locales, super::locale::Granularity::Collation)?;
         let options = Options::new(options, "Intl.Collator")?;
         let usage = pick(
             options.string("usage", &["sort", "search"])?,

@@ -60,7 +60,12 @@ impl ListFormat {
         for item in items {
             match item {
                 Value::String(text) => texts.push(text.to_string()),
-                _ => return Err(Throw::type_error("Iterable yielded  which is not a string")),
+                other => {
+                    return Err(Throw::type_error(format!(
+                        "Iterable yielded {} which is not a string",
+                        super::super::console::inspect_short(&other)
+                    )));
+                }
             }
         }
         let length = match self.style {

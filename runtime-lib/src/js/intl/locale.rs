@@ -113,17 +113,106 @@ pub fn is_supported(locale: &Locale) -> bool {
     }
 }
 
+/// How finely a service's locales are told apart in ICU's data, which decides the locale its
+/// `resolvedOptions()` reports.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Granularity {
+    /// Numbers, dates, lists, relative time: CLDR's regional locales (`de-DE`, `fr-CA`).
+    Regional,
+    /// Collation: languages, with a few regional tailorings.
+    Collation,
+    /// Plural rules: languages only.
+    Language,
+}
+
+/// CLDR locales of a language outside its own likely regions, for the languages the corpus
+/// covers (English has a locale for nearly every region, so any known region is kept).
+const REGIONAL_LOCALES: &[&str] = &[
+    "fr-BE", "fr-CA", "fr-CH", "fr-LU", "fr-MA", "fr-SN", "es-419", "es-AR", "es-CL", "es-CO",
+    "es-MX", "es-PE", "es-US", "de-AT", "de-BE", "de-CH", "de-IT", "de-LI", "de-LU", "pt-AO",
+    "pt-MZ", "pt-PT", "zh-HK", "zh-MO", "zh-SG", "zh-TW", "nl-BE", "it-CH",
+];
+
+/// Whether `region` is a region CLDR names (`GB`, `419`; not `XX`).
+fn is_known_region(region: icu::locale::subtags::Region) -> bool {
+    use icu::experimental::displaynames::DisplayNamesOptions;
+    use icu::experimental::displaynames::multi::RegionDisplayNames;
+    let english = icu::locale::locale!("en");
+    RegionDisplayNames::try_new((&english).into(), DisplayNamesOptions::default())
+        .is_ok_and(|names| names.of(region).is_some())
+}
+
+/// Whether ICU has a locale for `language`-`region` (CLDR: the language's own regions, the
+/// region's main language, English anywhere, and [`REGIONAL_LOCALES`]).
+fn has_regional_locale(language: &str, region: icu::locale::subtags::Region) -> bool {
+    use icu::locale::LocaleExpander;
+    if !is_known_region(region) {
+        return false;
+    }
+    let region_text = region.as_str();
+    if language == "en" || REGIONAL_LOCALES.contains(&format!("{language}-{region_text}").as_str())
+    {
+        return true;
+    }
+    let expander = LocaleExpander::new_extended();
+    let main_language = |mut id: icu::locale::LanguageIdentifier| {
+        expander.maximize(&mut id);
+        id
+    };
+    if let Ok(of_region) =
+        icu::locale::LanguageIdentifier::try_from_str(&format!("und-{region_text}"))
+        && main_language(of_region).language.as_str() == language
+    {
+        return true;
+    }
+    icu::locale::LanguageIdentifier::try_from_str(language)
+        .is_ok_and(|id| main_language(id).region == Some(region))
+}
+
+/// The locale a service reports for a requested one it supports.
+fn reported(locale: &Locale, granularity: Granularity) -> Locale {
+    let mut plain = locale.clone();
+    plain.extensions = Default::default();
+    let language = plain.id.language.as_str().to_string();
+    let region_subtag = plain.id.region;
+    let region = region_subtag.map(|region| region.as_str().to_string());
+    let keep_region = match granularity {
+        Granularity::Language => false,
+        Granularity::Collation => {
+            language == "zh"
+                || matches!(
+                    (language.as_str(), region.as_deref()),
+                    ("en", Some("US")) | ("fr", Some("CA"))
+                )
+        }
+        Granularity::Regional => {
+            region_subtag.is_some_and(|region| has_regional_locale(&language, region))
+        }
+    };
+    if !keep_region {
+        plain.id.region = None;
+        if granularity != Granularity::Regional && language != "zh" {
+            plain.id.script = None;
+            plain.id.variants.clear();
+        }
+    }
+    plain
+}
+
 /// The locale a service uses: the first requested one with data, without its Unicode
 /// extensions (none of the options they carry are modelled), else the default.
 pub fn resolve(locales: &Value) -> Result<Locale, Throw> {
+    resolve_for(locales, Granularity::Regional)
+}
+
+/// [`resolve`] for a service whose data is told apart by `granularity`.
+pub fn resolve_for(locales: &Value, granularity: Granularity) -> Result<Locale, Throw> {
     for locale in canonical_list(locales)? {
         if is_supported(&locale) {
-            let mut plain = locale.clone();
-            plain.extensions = Default::default();
-            return Ok(plain);
+            return Ok(reported(&locale, granularity));
         }
     }
-    Ok(default_locale())
+    Ok(reported(&default_locale(), granularity))
 }
 
 /// `en-US`.
@@ -165,6 +254,43 @@ mod tests {
         }
         for tag in ["xx", "zz-ZZ"] {
             assert!(!is_supported(&canonical(tag).unwrap()), "{tag}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod resolution_tests {
+    use super::*;
+
+    #[test]
+    fn regional_locales_are_reported_as_icu_has_them() {
+        for (tag, formats, collates) in [
+            ("de-DE", "de-DE", "de"),
+            ("en-US", "en-US", "en-US"),
+            ("en-XX", "en", "en"),
+            ("en-GB", "en-GB", "en"),
+            ("fr-CA", "fr-CA", "fr-CA"),
+            ("fr-JP", "fr", "fr"),
+            ("zh-TW", "zh-TW", "zh-TW"),
+            ("es-419", "es-419", "es"),
+            ("ja-JP", "ja-JP", "ja"),
+        ] {
+            let locale = canonical(tag).unwrap();
+            assert_eq!(
+                reported(&locale, Granularity::Regional).to_string(),
+                formats,
+                "{tag}"
+            );
+            assert_eq!(
+                reported(&locale, Granularity::Collation).to_string(),
+                collates,
+                "{tag}"
+            );
+            assert_eq!(
+                reported(&locale, Granularity::Language).to_string(),
+                tag.split('-').next().unwrap(),
+                "{tag}"
+            );
         }
     }
 }

@@ -54,9 +54,20 @@ pub fn static_value(name: &str) -> Option<Value> {
         "RelativeTimeFormat" => "Intl.RelativeTimeFormat",
         _ => "Intl.ListFormat",
     };
-    Some(Value::builtin_function(service, full, 0, move |_, args| {
-        call_static(&full["Intl.".len()..], args)
-    }))
+    Some(Value::builtin_function(
+        service,
+        full,
+        0,
+        move |this, args| {
+            let name = &full["Intl.".len()..];
+            // `new` calls the function with the object it allocated; a plain call has no object.
+            if matches!(this, Value::Object(_)) {
+                construct(name, args)
+            } else {
+                call_static(name, args)
+            }
+        },
+    ))
 }
 
 /// `Intl.<name>(...args)` (a static call or a call of a service without `new`).

@@ -38,7 +38,7 @@ pub fn category_name(category: PluralCategory) -> &'static str {
 impl PluralRules {
     /// `new Intl.PluralRules(locales, options)`.
     pub fn new(locales: &Value, options: &Value) -> Result<PluralRules, Throw> {
-        let locale = super::locale::resolve(locales)?;
+        let locale = super::locale::resolve_for(locales, super::locale::Granularity::Language)?;
         let options = Options::new(options, "Intl.PluralRules")?;
         options.string("localeMatcher", &["lookup", "best fit"])?;
         let ordinal =

@@ -102,7 +102,7 @@ impl RelativeTimeFormat {
         let singular = unit_text.strip_suffix('s').unwrap_or(&unit_text);
         let Some(unit) = UNITS.iter().find(|known| **known == singular).copied() else {
             return Err(Throw::range_error(format!(
-                "Invalid unit argument for format() '{unit_text}'"
+                "Invalid unit argument for Intl.RelativeTimeFormat.prototype.format() '{unit_text}'"
             )));
         };
         if !number.is_finite() {
@@ -112,8 +112,25 @@ impl RelativeTimeFormat {
             .map_err(|_| Throw::range_error("Invalid time value"))?;
         let rounded = self.digits.apply(&decimal);
         let formatter = self.formatter(unit)?;
-        let annotated = parts::annotate(&formatter.format(rounded));
-        let pieces = parts::pieces(&annotated, |part| {
+        let text =
+            writeable::Writeable::write_to_string(&formatter.format(rounded.clone())).into_owned();
+        // ICU4X writes the pattern without parts: the number's own parts are found where its
+        // text (as the locale's decimal formatter writes it) appears.
+        let mut absolute = rounded;
+        absolute.sign = fixed_decimal::Sign::None;
+        let number = parts::annotate(
+            &icu::decimal::DecimalFormatter::try_new((&self.locale).into(), Default::default())
+                .map_err(super::number_format::data_error)?
+                .format(&absolute),
+        );
+        let Some(start) = text.find(&number.text) else {
+            return Ok((vec![Piece::new("literal", text)], unit));
+        };
+        let mut pieces = Vec::new();
+        if start > 0 {
+            pieces.push(Piece::new("literal", &text[..start]));
+        }
+        pieces.extend(parts::pieces(&number, |part| {
             (part.category == "decimal").then_some(match part.value {
                 "integer" => "integer",
                 "fraction" => "fraction",
@@ -121,7 +138,11 @@ impl RelativeTimeFormat {
                 "decimal" => "decimal",
                 _ => "literal",
             })
-        });
+        }));
+        let end = start + number.text.len();
+        if end < text.len() {
+            pieces.push(Piece::new("literal", &text[end..]));
+        }
         Ok((pieces, unit))
     }
 
