@@ -72,11 +72,11 @@ pub fn static_value(name: &str) -> Option<Value> {
 
 /// `Intl.<name>(...args)` (a static call or a call of a service without `new`).
 pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
-    if let Some(service) = name.strip_suffix(".supportedLocalesOf") {
-        if SERVICES.contains(&service) {
-            super::intl::options::Options::new(&arg(args, 1), "Intl")?;
-            return locale::supported_locales_of(&arg(args, 0));
-        }
+    if let Some(service) = name.strip_suffix(".supportedLocalesOf")
+        && SERVICES.contains(&service)
+    {
+        options::Options::new(&arg(args, 1), "Intl")?;
+        return locale::supported_locales_of(&arg(args, 0));
     }
     match name {
         "getCanonicalLocales" => locale::get_canonical_locales(&arg(args, 0)),

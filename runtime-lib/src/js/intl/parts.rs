@@ -111,9 +111,7 @@ pub fn pieces(
     while index < text.len() {
         let kind = kinds[index];
         let mut end = index + 1;
-        while end < text.len()
-            && (kinds[end] == kind && !text.is_char_boundary(end) || kinds[end] == kind)
-        {
+        while end < text.len() && kinds[end] == kind {
             end += 1;
         }
         while end < text.len() && !text.is_char_boundary(end) {
