@@ -369,6 +369,9 @@ pub(crate) fn unsupported_static(name: &str) -> Option<&'static str> {
         name if name.starts_with("process.") => {
             "handlers have `process.env`, `process.nextTick`, `process.platform`, `process.uptime()`, `process.hrtime()` and `process.cwd()`; the server's process is not theirs to control or inspect"
         }
+        name if name.starts_with("Intl.") => {
+            "handlers have `Intl.NumberFormat`, `DateTimeFormat`, `Collator`, `PluralRules`, `RelativeTimeFormat`, `ListFormat` and `getCanonicalLocales`"
+        }
         _ => return None,
     })
 }
