@@ -37,20 +37,6 @@ pub fn difference(node: &Response, backworks: &Response) -> Option<String> {
         ));
     }
     if node.body != backworks.body {
-        if std::env::var_os("INTL_DEBUG").is_some() {
-            let first = node
-                .body
-                .chars()
-                .zip(backworks.body.chars())
-                .take_while(|(a, b)| a == b)
-                .count();
-            let from = first.saturating_sub(80);
-            let a: String = node.body.chars().skip(from).take(400).collect();
-            let b: String = backworks.body.chars().skip(from).take(400).collect();
-            return Some(format!(
-                "body at {first}:\n  node      {a:?}\n  backworks {b:?}"
-            ));
-        }
         return Some(format!(
             "body: node {} ≠ backworks {}",
             excerpt(&node.body),
