@@ -61,9 +61,12 @@ pub fn run_corpus(cases: &[Case], work: &Path) -> Vec<Outcome> {
     if let Some(binary) = binary
         && !included.is_empty()
     {
+        // The server the `fetch/` cases call, one for both sides (`harness/upstream.mjs`).
+        let upstream = start_upstream();
         let env = [
             ("BACKWORKS_FROZEN_TIME_MS", FROZEN_TIME_MS),
             ("BACKWORKS_FROZEN_RANDOM_SEED", FROZEN_RANDOM_SEED),
+            ("CONFORMANCE_UPSTREAM", upstream.base_url.as_str()),
         ];
         let backworks = RunningServer::start_with_env(&binary, &env);
         let node = start_node(&included, work, &env);
@@ -207,6 +210,15 @@ fn start_node(cases: &[&Case], work: &Path, env: &[(&str, &str)]) -> RunningServ
     let mut command = Command::new("node");
     command.arg(harness).arg(&routes_file);
     RunningServer::spawn(command, env, "listening on http://127.0.0.1:")
+}
+
+/// The upstream HTTP server of the `fetch/` cases, whose base URL both servers read from
+/// `CONFORMANCE_UPSTREAM`.
+fn start_upstream() -> RunningServer {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("harness/upstream.mjs");
+    let mut command = Command::new("node");
+    command.arg(script);
+    RunningServer::spawn(command, &[], "listening on http://127.0.0.1:")
 }
 
 fn compare_case(case: &Case, node: &str, backworks: &str) -> Result<(), String> {

@@ -126,7 +126,7 @@ pub fn run_stateless_on_loop(req: HandlerRequest, entry: LoopEntry) -> HandlerCa
 /// when the handler ran out of time.
 pub fn begin_on_loop(
     task: &Rc<RequestTask>,
-    modules: &Modules,
+    modules: &Rc<Modules>,
     req: &HandlerRequest,
     entry: LoopEntry,
 ) -> Result<(), Throw> {
@@ -150,9 +150,14 @@ pub fn begin_on_loop(
         Err(thrown) => return Err(thrown),
     };
     let answering = task.clone();
+    // A stateless call's registry lives until the answer: functions of its modules reach it
+    // only weakly (`ModuleHandle`), and code after an `await` may still load through it
+    // (`new Headers()` in an async handler loads `Headers`' source lazily).
+    let registry = Rc::clone(modules);
     crate::js::promise::when_settled(
         &promise,
         Box::new(move |outcome| {
+            let _registry = registry;
             let result = match outcome {
                 Ok(value) => response_from(&value),
                 Err(reason) => Err(thrown_error(&Throw::new(reason))),

@@ -454,3 +454,34 @@ fn observe(x: &Value, then: &str) -> Result<Value, rt::Throw> {
         },
     })
 }
+
+/// `Function(…)` and `new Function(…)` throw what V8 throws under
+/// `--disallow-code-generation-from-strings` (handlers are compiled; no code from strings), so
+/// feature-detecting packages take their fallback.
+#[test]
+fn the_function_constructor_refuses_code_from_strings_as_node_does_when_disallowed() {
+    let cases = ["[\"return this\"]", "[\"a\", \"return a\"]", "[]"];
+    let script = format!(
+        "for (const args of [{}]) {{ for (const make of [(a) => Function(...a), (a) => new Function(...a)]) {{ try {{ make(args); console.log('no throw'); }} catch (e) {{ console.log('THROW ' + e.name + ': ' + e.message); }} }} }}",
+        cases.join(", ")
+    );
+    let output = std::process::Command::new("node")
+        .arg("--disallow-code-generation-from-strings")
+        .arg("-e")
+        .arg(&script)
+        .output()
+        .expect("node is installed");
+    let expected: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(expected.len(), cases.len() * 2);
+    let function = rt::builtin_constructor("Function");
+    let mut actual = Vec::new();
+    for args in cases {
+        let args = arguments(args);
+        actual.push(shown(rt::call(&function, &args)));
+        actual.push(shown(rt::new_instance(&function, &args, "Function")));
+    }
+    assert_eq!(actual, expected);
+}

@@ -202,10 +202,44 @@ try {
   await page.waitForSelector('#wf-notes-table tbody tr[data-id]');
   check((await page.textContent('#wf-notes-table caption')).includes(`${allNotes.total} row`), `the notes crud_table lists the ${allNotes.total} notes the admin may read`);
   await axe('notes (crud_table)'); await domHasNoSecret('notes (crud_table)'); await shots('workflow-notes');
+  // An optional boolean stored as null (`shared` has a default, but may be null) stays null
+  // through the edit form: a tri-state control (unset / true / false), each state saved as
+  // itself. The Rust side reads the row in the database afterwards.
+  const asAdmin = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
+  const tri = await (await fetch(`${base}/notes`, { method: 'POST', headers: asAdmin, body: JSON.stringify({ title: 'Tri-state note', shared: null }) })).json();
+  const sharedNow = async () => (await (await fetch(`${base}/notes/${tri.id}`, { headers: asAdmin })).json()).shared;
+  check(await sharedNow() === null, `a note is stored with shared: null (${JSON.stringify(tri)})`);
+  const editTri = async (title, choice) => {
+    await page.getByRole('button', { name: `Edit ${title}` }).click();
+    await page.waitForSelector('dialog[open] #wf-notes-form-shared');
+    await page.waitForFunction(() => !document.querySelector('dialog[open] form').inert);
+    const shown = await page.locator('#wf-notes-form-shared').inputValue();
+    const kind = await page.locator('#wf-notes-form-shared').evaluate((el) => `${el.tagName}:${[...el.options].map((o) => o.textContent).join('/')}`);
+    if (choice !== undefined) await page.locator('#wf-notes-form-shared').selectOption(choice);
+    return { shown, kind };
+  };
+  await page.getByRole('button', { name: 'Edit Tri-state note' }).waitFor({ timeout: 8000 });
+  const first = await editTri('Tri-state note');
+  check(first.kind === 'SELECT:(unset)/true/false' && first.shown === '', `the edit form shows the stored null as unset (${first.kind}, "${first.shown}")`);
+  await page.locator('#wf-notes-form-title').fill('Tri-state note, edited');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await page.waitForSelector('dialog', { state: 'detached' });
+  check(await sharedNow() === null, 'saving another field leaves shared null (not false)');
+  await page.getByRole('button', { name: 'Edit Tri-state note, edited' }).waitFor({ timeout: 8000 });
+  await editTri('Tri-state note, edited', 'false');
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await page.waitForSelector('dialog', { state: 'detached' });
+  check(await sharedNow() === false, 'false is saved as false');
+  const third = await editTri('Tri-state note, edited', '');
+  check(third.shown === 'false', `the edit form shows a stored false as false ("${third.shown}")`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+  await page.waitForSelector('dialog', { state: 'detached' });
+  check(await sharedNow() === null, 'unset is saved as null again');
+  const notesNow = await (await fetch(`${base}/notes?count=exact&limit=1`, { headers: { authorization: `Bearer ${adminToken}` } })).json();
   await visit('w/report');
   await page.waitForSelector('#wf-report-table tbody tr');
   const reportCells = await page.locator('#wf-report-table tbody tr').first().locator('td').allTextContents();
-  check(reportCells[0] === String(allNotes.total), `the report table shows the report's one row (${reportCells.join(', ')})`);
+  check(reportCells[0] === String(notesNow.total), `the report table shows the report's one row (${reportCells.join(', ')})`);
   await axe('report (table)'); await shots('workflow-report');
 
   // Hundreds of endpoints: the same page over a generated description of 300 routes.

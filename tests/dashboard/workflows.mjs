@@ -307,6 +307,30 @@ try {
   await page.getByRole('button', { name: 'Refresh' }).click();
   await page.waitForFunction((n) => document.querySelectorAll('#wf-books_per_author-chart svg [data-slice]').length === n, slices, { timeout: 5000 });
   check(slices === report.filter((r) => r.books > 0).length + 1, `the pie over the report redraws on Refresh (${slices} slices)`);
+
+  // …and by itself every 10 s. A tab of its own whose clock Playwright controls (page.clock,
+  // installed and paused before the page loads), moved forward instead of waited for: at
+  // 9.9 s after the chart started nothing is fetched again, at 10 s it redraws with the
+  // author added meanwhile.
+  const timed = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  await timed.clock.install({ time: new Date('2026-01-01T00:00:00Z') });
+  await timed.clock.pauseAt(new Date('2026-01-01T00:00:01Z'));
+  const tab = await timed.newPage();
+  tab.on('pageerror', (error) => consoleErrors.push(`page error (timed tab): ${error.message}`));
+  const reads = [];
+  tab.on('request', (request) => { if (request.url().endsWith('/_backworks/w/books_per_author/reports/authors')) reads.push(request.url()); });
+  await tab.goto(`${base}/_backworks/#w/books_per_author`);
+  await tab.locator('#wf-books_per_author-chart figure').waitFor();
+  const shownSlices = () => tab.locator('#wf-books_per_author-chart svg [data-slice]').count();
+  const slicesBefore = await shownSlices();
+  const later = await api('POST', '/authors', { name: 'A later author' });
+  await api('POST', '/books', { title: 'A later book', author: later.body.id, status: 'published', price: 6 });
+  await tab.clock.runFor(9900);
+  check(reads.length === 1 && await shownSlices() === slicesBefore, `9.9 s after it loaded, the endpoint chart has not read its source again (${reads.length} read, ${slicesBefore} slices)`);
+  await tab.clock.runFor(100);
+  await tab.waitForFunction((n) => document.querySelectorAll('#wf-books_per_author-chart svg [data-slice]').length === n, slicesBefore + 1, { timeout: 5000 });
+  check(reads.length === 2, `at 10 s it reads its source again and redraws: ${slicesBefore + 1} slices (${reads.length} reads)`);
+  await timed.close();
 } catch (error) {
   failures.push(`stopped: ${error.stack ?? error}`);
 }

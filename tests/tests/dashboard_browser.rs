@@ -5,13 +5,18 @@
 //! sent here show in the live log and in the endpoints' counts), the explorer creating a
 //! note, every asset served from loopback, no console error, axe-core on every page, no
 //! secret anywhere, screenshots of every page in both themes at both widths
-//! (`target/dashboard-screenshots/`). Over plain HTTP first: content types, the content
-//! security policy, ETags, redirects, and who may read `service.json`.
+//! (`target/dashboard-screenshots/`), and an optional boolean kept null through the
+//! crud_table's tri-state edit form (the database read afterwards). Over plain HTTP first:
+//! content types, the content security policy, ETags, redirects, and who may read
+//! `service.json`. Then the same binary with `DASHBOARD_PORT` set, under
+//! `tests/dashboard/own_port.mjs`: sign-in, the explorer and the live log's socket on the
+//! dashboard's own port, through its `/_backworks/api/` prefix.
 //!
 //! The admin workflows: `examples/bookstore` (every workflow type, no `auth:`: the dashboard
 //! answers this machine), the binary bookstore_e2e builds, driven by
 //! `tests/dashboard/workflows.mjs` — the crud_table against the database, the form, the
-//! table, every chart, live updates, axe in both themes, screenshots of every workflow page.
+//! table, every chart (an endpoint chart's 10-second refresh under Playwright's clock), live
+//! updates, axe in both themes, screenshots of every workflow page.
 //! In the notes-auth run, a member sees no admin workflow
 //! and the server refuses the member's call to one (403).
 
@@ -97,17 +102,7 @@ fn the_dashboard_works_in_a_real_browser() {
     let folder = workspace_root().join("target/e2e/dashboard-browser-run");
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).expect("a working folder");
-    let server = RunningServer::start_in(
-        &binary,
-        &folder,
-        &[
-            ("JWT_SECRET", JWT_SECRET),
-            ("SESSION_SECRET", SESSION_SECRET),
-            ("ADMIN_EMAIL", ADMIN_EMAIL),
-            ("ADMIN_PASSWORD", ADMIN_PASSWORD),
-            ("DASHBOARD_TOKEN", DASHBOARD_TOKEN),
-        ],
-    );
+    let server = RunningServer::start_in(&binary, &folder, &SECRETS);
     let base = server.base_url.clone();
     pages_are_served_as_pages(&base, server.port);
     the_description_is_read_only_by_admins(&base);
@@ -134,6 +129,71 @@ fn the_dashboard_works_in_a_real_browser() {
         "sent": STATUS_REQUESTS + 1,
     });
     run_browser_script("browser", &base, &folder, &config);
+    server.terminate();
+    an_unset_boolean_is_null_in_the_database(&folder);
+    the_dashboard_works_on_its_own_port(&binary, &folder, &screenshots);
+}
+
+/// The server's environment: every secret a marker.
+const SECRETS: [(&str, &str); 5] = [
+    ("JWT_SECRET", JWT_SECRET),
+    ("SESSION_SECRET", SESSION_SECRET),
+    ("ADMIN_EMAIL", ADMIN_EMAIL),
+    ("ADMIN_PASSWORD", ADMIN_PASSWORD),
+    ("DASHBOARD_TOKEN", DASHBOARD_TOKEN),
+];
+
+/// After browser.mjs saved the note whose optional `shared` it left unset in the edit form,
+/// the database holds SQL NULL there (not false), read with the `sqlite3` shell.
+fn an_unset_boolean_is_null_in_the_database(folder: &Path) {
+    let database = folder.join("data/dashboard-notes.db");
+    let output = Command::new("sqlite3")
+        .arg(&database)
+        .arg("SELECT typeof(shared) FROM notes WHERE title = 'Tri-state note, edited'")
+        .output()
+        .expect("sqlite3 runs (Debian: apt-get install sqlite3)");
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "null",
+        "the note's shared column in {}",
+        database.display()
+    );
+}
+
+/// The same server run with its dashboard on a port of its own (`DASHBOARD_PORT`, as
+/// `dashboard.port` would put it): `tests/dashboard/own_port.mjs` signs in with the account,
+/// uses the explorer and follows the live log's socket, all through the dashboard port's
+/// `/_backworks/api/` prefix.
+fn the_dashboard_works_on_its_own_port(binary: &Path, folder: &Path, screenshots: &Path) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("a free port");
+    let port_text = port.to_string();
+    let mut env = SECRETS.to_vec();
+    env.push(("DASHBOARD_PORT", &port_text));
+    let server = RunningServer::start_in(binary, folder, &env);
+    let dashboard = format!("http://127.0.0.1:{port}");
+    // The monitor moved: not on the service's port, on the dashboard's.
+    assert_eq!(
+        request(
+            "GET",
+            &format!("{}/_backworks/", server.base_url),
+            &[],
+            None
+        )
+        .status,
+        404
+    );
+    let config = serde_json::json!({
+        "api": server.base_url,
+        "email": ADMIN_EMAIL,
+        "password": ADMIN_PASSWORD,
+        "probe": "/live-probe-of-the-dashboard-port",
+        "screenshots": screenshots,
+    });
+    run_browser_script("own_port", &dashboard, folder, &config);
     server.terminate();
 }
 

@@ -172,6 +172,47 @@ fn the_monitor_lives_on_its_own_port_behind_the_token() {
         404,
         "not on the service's port"
     );
+    // The page on this port is told the API is behind its /_backworks/api/ prefix, which
+    // answers as the service's port does (the compiled handler's answer, no token needed:
+    // the service's own routes decide), and is counted once under its route.
+    assert!(
+        page.body
+            .contains("<meta name=\"backworks-api\" content=\"api/\">"),
+        "{}",
+        page.body
+    );
+    let direct = request("GET", &format!("{main}/greet/ada"), &[], None);
+    let through = request(
+        "GET",
+        &format!("{}/_backworks/api/greet/ada", dashboard.base),
+        &[],
+        None,
+    );
+    assert_eq!(
+        (through.status, through.json()),
+        (200, json!({ "hello": "ada" }))
+    );
+    assert_eq!(through.body, direct.body);
+    assert_eq!(
+        request(
+            "GET",
+            &format!("{main}/_backworks/api/greet/ada"),
+            &[],
+            None
+        )
+        .status,
+        404,
+        "no prefix on the service's port"
+    );
+    let metrics = dashboard.get("/_backworks/metrics").body;
+    assert_eq!(
+        sample(
+            &metrics,
+            "backworks_http_requests_total{route=\"/greet/{name}\",method=\"GET\",status=\"2xx\"}"
+        ),
+        Some(2.0),
+        "{metrics}"
+    );
 }
 
 #[test]

@@ -246,6 +246,7 @@ fn runtime_features(service: &Service) -> Vec<&'static str> {
         (service.auth.is_some(), "auth"),
         (discovers_keys, "oidc"),
         (service.runtime_needs.intl, "intl"),
+        (service.runtime_needs.fetch, "fetch"),
     ]
     .into_iter()
     .filter_map(|(needed, feature)| needed.then_some(feature))

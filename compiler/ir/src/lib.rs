@@ -83,8 +83,8 @@ pub struct Service {
     pub audit: Option<AuditLog>,
     /// Rate limits, CORS, security headers and connection limits.
     pub transport: Transport,
-    /// Optional runtime features the handlers' code uses (set after the JavaScript compiler
-    /// has read them; the blueprint stage leaves it empty).
+    /// The optional runtime features the handlers need; filled in by the JavaScript crate
+    /// after the handlers compile (default until then).
     pub runtime_needs: RuntimeNeeds,
 }
 

@@ -198,6 +198,42 @@ const INTERNAL: &[BuiltinModule] = &[
         stateless: true,
     },
     BuiltinModule {
+        name: "internal/fetch/headers",
+        exports: &["Headers"],
+        implementation: Implementation::JavaScript(include_str!("node/internal/fetch/headers.js")),
+        stateless: true,
+    },
+    BuiltinModule {
+        name: "internal/fetch/body",
+        exports: &[],
+        implementation: Implementation::JavaScript(include_str!("node/internal/fetch/body.js")),
+        stateless: true,
+    },
+    BuiltinModule {
+        name: "internal/fetch/request",
+        exports: &["Request"],
+        implementation: Implementation::JavaScript(include_str!("node/internal/fetch/request.js")),
+        stateless: true,
+    },
+    BuiltinModule {
+        name: "internal/fetch/response",
+        exports: &["Response"],
+        implementation: Implementation::JavaScript(include_str!("node/internal/fetch/response.js")),
+        stateless: true,
+    },
+    BuiltinModule {
+        name: "internal/fetch/fetch",
+        exports: &["fetch"],
+        implementation: Implementation::JavaScript(include_str!("node/internal/fetch/fetch.js")),
+        stateless: true,
+    },
+    BuiltinModule {
+        name: "internal/global",
+        exports: &["globalThis", "global"],
+        implementation: Implementation::JavaScript(include_str!("node/internal/global.js")),
+        stateless: false,
+    },
+    BuiltinModule {
         name: "internal/comparisons",
         exports: &[],
         implementation: Implementation::JavaScript(include_str!("node/internal/comparisons.js")),
@@ -212,6 +248,12 @@ const INTERNAL: &[BuiltinModule] = &[
 pub(crate) const GLOBALS: &[(&str, &str)] = &[
     ("AbortController", "internal/abort"),
     ("AbortSignal", "internal/abort"),
+    ("Headers", "internal/fetch/headers"),
+    ("Request", "internal/fetch/request"),
+    ("Response", "internal/fetch/response"),
+    ("fetch", "internal/fetch/fetch"),
+    ("globalThis", "internal/global"),
+    ("global", "internal/global"),
 ];
 
 /// Whether `name` is one of those globals.

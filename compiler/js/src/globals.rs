@@ -33,6 +33,9 @@ pub(crate) const NAMESPACES: &[&str] = &[
     "Float32Array",
     "Float64Array",
     "Symbol",
+    "BigInt",
+    "Reflect",
+    "Proxy",
     "Intl",
     "__node",
 ];
@@ -176,6 +179,23 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Symbol",
     "Symbol.for",
     "Symbol.keyFor",
+    "BigInt",
+    "BigInt.asIntN",
+    "BigInt.asUintN",
+    "Reflect.apply",
+    "Reflect.construct",
+    "Reflect.defineProperty",
+    "Reflect.deleteProperty",
+    "Reflect.get",
+    "Reflect.getOwnPropertyDescriptor",
+    "Reflect.getPrototypeOf",
+    "Reflect.has",
+    "Reflect.isExtensible",
+    "Reflect.ownKeys",
+    "Reflect.preventExtensions",
+    "Reflect.set",
+    "Reflect.setPrototypeOf",
+    "Proxy.revocable",
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
@@ -186,6 +206,7 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "process.nextTick",
     "process.uptime",
     "process.hrtime",
+    "process.hrtime.bigint",
     "process.cwd",
     // Intrinsics of our Node built-in module sources only (`builtin_modules.rs`).
     "__node.inspect",
@@ -196,6 +217,7 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "__node.isErrorClass",
     "__node.warn",
     "__node.module",
+    "__node.fetch",
     "setTimeout",
     "setInterval",
     "clearTimeout",
@@ -249,6 +271,12 @@ pub(crate) const STATIC_VALUES: &[&str] = &[
     "Symbol.toStringTag",
     "Symbol.hasInstance",
     "Object.prototype",
+    "Array.prototype",
+    "String.prototype",
+    "Number.prototype",
+    "Symbol.prototype",
+    "Date.prototype",
+    "Promise.prototype",
     "Uint8Array.BYTES_PER_ELEMENT",
     "Int8Array.BYTES_PER_ELEMENT",
     "Uint8ClampedArray.BYTES_PER_ELEMENT",
@@ -258,6 +286,17 @@ pub(crate) const STATIC_VALUES: &[&str] = &[
     "Uint32Array.BYTES_PER_ELEMENT",
     "Float32Array.BYTES_PER_ELEMENT",
     "Float64Array.BYTES_PER_ELEMENT",
+];
+
+/// Free names the global object inherits from `Object.prototype` (`toString` is
+/// `Object.prototype.toString`).
+pub(crate) const OBJECT_PROTOTYPE_GLOBALS: &[&str] = &[
+    "toString",
+    "toLocaleString",
+    "valueOf",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
 ];
 
 /// Classes `new` may build, besides [`NODE_CLASSES`].
@@ -277,11 +316,16 @@ pub(crate) const CONSTRUCTORS: &[&str] = &[
     "Array",
     "Object",
     "Symbol",
+    "BigInt",
     "WeakMap",
     "WeakSet",
+    "Proxy",
     "Number",
     "String",
     "Boolean",
+    // Calling or constructing it is a runtime `EvalError` (no code from strings), as V8's
+    // `--disallow-code-generation-from-strings` gives; as a value it is `fn.constructor`.
+    "Function",
 ];
 
 /// The built-in classes of Node's byte, text and URL APIs: both constructors and classes
@@ -297,12 +341,44 @@ pub(crate) const NODE_CLASSES: &[&str] = &[
     "Uint32Array",
     "Float32Array",
     "Float64Array",
+    "BigInt64Array",
+    "BigUint64Array",
     "Buffer",
     "TextEncoder",
     "TextDecoder",
     "URL",
     "URLSearchParams",
     "DataView",
+    "WeakRef",
+    "FinalizationRegistry",
+];
+
+/// The built-in classes V8 refuses to call without `new` (runtime-lib's `REQUIRE_NEW`):
+/// `Map()` compiles to a call of the class value, which throws V8's TypeError.
+pub(crate) const REQUIRE_NEW: &[&str] = &[
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "ArrayBuffer",
+    "DataView",
+    "Uint8Array",
+    "Int8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float32Array",
+    "Float64Array",
+    "Promise",
+    "URL",
+    "URLSearchParams",
+    "TextEncoder",
+    "TextDecoder",
+    "Proxy",
+    "WeakRef",
+    "FinalizationRegistry",
 ];
 
 /// The built-in class `name` if `new` may build it.
@@ -383,22 +459,7 @@ pub(crate) fn forbidden(name: &str) -> Option<(&'static str, &'static str)> {
             "`eval`",
             "handlers are compiled ahead of time; write the code directly instead of evaluating a string",
         ),
-        "Function" => (
-            "the `Function` constructor",
-            "write a function expression or an arrow function instead",
-        ),
-        "globalThis" | "global" | "window" => (
-            "the global object",
-            "use module-level variables to share state between handlers",
-        ),
         "setImmediate" => ("`setImmediate`", "use `setTimeout(callback, 0)`"),
-        "fetch" => (
-            "`fetch`",
-            "not supported yet; handlers reach data through `ctx.db`",
-        ),
-        "Proxy" | "Reflect" => ("`Proxy` and `Reflect`", "use plain objects"),
-        "WeakRef" | "FinalizationRegistry" => ("weak references", "use `Map` or `WeakMap`"),
-        "BigInt" => ("`BigInt`", "use numbers"),
         _ => return None,
     })
 }

@@ -27,13 +27,18 @@ const TIMER_GLOBALS: &[&str] = &[
     "randomBytes",
 ];
 
+/// Globals that wait for outgoing I/O (`fetch`: an HTTP exchange off the loop thread). Only
+/// the identifier counts, not a property of the name (`client.fetch()`).
+const IO_GLOBALS: &[&str] = &["fetch"];
+
 struct TimerFinder(bool);
 
 impl Visit for TimerFinder {
     fn visit_ident(&mut self, ident: &Ident) {
         // A local binding of the same name is counted too: running on a loop is always
         // correct, only slightly dearer than inline.
-        if TIMER_GLOBALS.contains(&ident.sym.as_str()) {
+        let name = ident.sym.as_str();
+        if TIMER_GLOBALS.contains(&name) || IO_GLOBALS.contains(&name) {
             self.0 = true;
         }
     }
@@ -45,7 +50,7 @@ impl Visit for TimerFinder {
     }
 }
 
-/// Whether `module` names `setTimeout` or `setInterval` anywhere.
+/// Whether `module` names `setTimeout`, `setInterval` or `fetch` anywhere.
 pub(crate) fn uses_timers(module: &Module) -> bool {
     let mut finder = TimerFinder(false);
     module.visit_with(&mut finder);
@@ -75,8 +80,14 @@ mod tests {
         assert!(uses_timers(&module(
             "const crypto = require(\"crypto\");\nmodule.exports = () => new Promise((r) => crypto.pbkdf2(\"p\", \"s\", 1, 8, \"sha1\", (e, k) => r(k)));"
         )));
+        assert!(uses_timers(&module(
+            "module.exports = async () => (await fetch(\"http://x/\")).text();"
+        )));
         assert!(!uses_timers(&module(
             "module.exports = () => Promise.resolve(1);"
+        )));
+        assert!(!uses_timers(&module(
+            "module.exports = (req) => req.client.fetch();"
         )));
     }
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use backworks_diagnostics::{Diagnostic, SourceId};
 
+mod bigint_use;
 mod builtin_modules;
 mod context_use;
 mod diagnostics;
@@ -114,8 +115,9 @@ pub struct CompiledProgram {
     pub warnings: Vec<Diagnostic>,
     /// Items for `src/js/mod.rs` besides the `mod` declarations (shared isolate state, …).
     pub support: proc_macro2::TokenStream,
-    /// The optional runtime features the modules use (`intl_use.rs`), for the pipeline to
-    /// record in the IR.
+    /// The optional runtime features the modules use (`intl_use.rs` finds `Intl`; a program
+    /// that includes the built-in `fetch` module needs `fetch`), for the pipeline to record in
+    /// the IR.
     pub runtime_needs: backworks_ir::RuntimeNeeds,
 }
 

@@ -10,11 +10,15 @@
 //! A `let`/`const` qualifies when it is a plain local (not a shared cell, not a `switch` case
 //! declaration), is declared with an initialiser, and every write to it — the initialiser,
 //! assignments, compound assignments, `++`/`--` — produces a number whatever the operands'
-//! values: a numeric literal, `-x`, `a * b` and the other arithmetic and bitwise operators,
-//! `a + b` of two numeric operands, `Math.*(…)`, `Number(…)`, `parseInt(…)`, `Date.now()`, or
+//! values: a numeric literal, `+x`, `-x`, `a * b` and the other arithmetic and bitwise
+//! operators, `a + b` of two numeric operands, `Math.*(…)`, `Number(…)`, `parseInt(…)`, `Date.now()`, or
 //! another numeric variable. Writes through destructuring or loop heads disqualify it. The
 //! set is the greatest fixed point: variables that only feed each other (`a = b + 1; b = a`)
 //! stay numeric.
+//!
+//! In a program that may make BigInts (`bigint_use.rs`), `-x`, `x++` and `a * b` and the other
+//! arithmetic operators count only with a numeric operand (two BigInts give a BigInt; a BigInt
+//! beside a number throws): `let p = a * b` of two parameters stays a `Value` there.
 
 use std::collections::{HashMap, HashSet};
 
@@ -24,7 +28,7 @@ use swc_core::ecma::visit::{Visit, VisitWith};
 use crate::scope::{BindingId, BindingKind, Scopes};
 
 /// The numeric variables of a module.
-pub(crate) fn numeric_bindings(module: &Module, scopes: &Scopes) -> HashSet<BindingId> {
+pub(crate) fn numeric_bindings(module: &Module, scopes: &Scopes, bigints: bool) -> NumericLocals {
     let mut collector = Writes {
         scopes,
         candidates: HashSet::new(),
@@ -39,13 +43,18 @@ pub(crate) fn numeric_bindings(module: &Module, scopes: &Scopes) -> HashSet<Bind
         disqualified,
         ..
     } = collector;
+    // An exported binding is republished on each write (live bindings, read by importers in a
+    // cycle while this module still runs), which the plain `f64` writes would skip.
     let mut numeric: HashSet<BindingId> = candidates
         .into_iter()
-        .filter(|id| !disqualified.contains(id))
+        .filter(|id| !disqualified.contains(id) && !scopes.exported.contains_key(id))
         .collect();
     loop {
         let before = numeric.len();
-        let current = numeric.clone();
+        let current = NumericLocals {
+            bindings: numeric.clone(),
+            bigints,
+        };
         numeric.retain(|id| {
             writes.get(id).is_some_and(|all| {
                 all.iter()
@@ -53,8 +62,28 @@ pub(crate) fn numeric_bindings(module: &Module, scopes: &Scopes) -> HashSet<Bind
             })
         });
         if numeric.len() == before {
-            return numeric;
+            return NumericLocals {
+                bindings: numeric,
+                bigints,
+            };
         }
+    }
+}
+
+/// The numeric variables of a module, and whether the program may make BigInts at all
+/// (`bigint_use.rs`), which decides how much arithmetic on unknown operands proves.
+pub(crate) struct NumericLocals {
+    /// The `let`/`const` bindings compiled to `f64` locals.
+    pub(crate) bindings: HashSet<BindingId>,
+    /// Whether some module of the program may make a BigInt: then `a * b` of unknown operands
+    /// may be one, and only an operator with a numeric operand is known to give a number.
+    pub(crate) bigints: bool,
+}
+
+impl NumericLocals {
+    /// Whether `id` is a numeric local.
+    pub(crate) fn contains(&self, id: &BindingId) -> bool {
+        self.bindings.contains(id)
     }
 }
 
@@ -71,34 +100,49 @@ enum Write {
 fn write_is_numeric(
     write: &Write,
     id: BindingId,
-    numeric: &HashSet<BindingId>,
+    numeric: &NumericLocals,
     scopes: &Scopes,
 ) -> bool {
     match write {
         Write::Value(value) => is_numeric(value, numeric, scopes),
-        // `+=` and the logical assignments keep a number only if both sides are numbers.
+        // `+=` keeps a number if the other side is a number, or a BigInt (which throws).
+        Write::Compound(AssignOp::AddAssign, value) => {
+            numeric.contains(&id) && (is_numeric(value, numeric, scopes) || never_a_string(value))
+        }
+        // The logical assignments keep a number only if both sides are numbers.
         Write::Compound(
-            AssignOp::AddAssign
-            | AssignOp::AndAssign
-            | AssignOp::OrAssign
-            | AssignOp::NullishAssign,
+            AssignOp::AndAssign | AssignOp::OrAssign | AssignOp::NullishAssign,
             value,
         ) => numeric.contains(&id) && is_numeric(value, numeric, scopes),
         Write::Compound(_, _) | Write::Update => true,
     }
 }
 
-/// Whether `expr` produces a number whatever its operands hold, given the numeric variables.
-pub(crate) fn is_numeric(expr: &Expr, numeric: &HashSet<BindingId>, scopes: &Scopes) -> bool {
+/// Whether `expr` produces a number (or throws) whatever its operands hold, given the numeric
+/// variables. In a program that may make BigInts, a BigInt operand keeps arithmetic in BigInts
+/// (`a * b`, `-a`, `a++`), so an operator is numeric only when one operand is: a number beside
+/// a BigInt throws V8's `Cannot mix BigInt and other types`. Unary `+` and `>>>` never give a
+/// BigInt (they throw). In a program without BigInts, every arithmetic operator gives a number.
+pub(crate) fn is_numeric(expr: &Expr, numeric: &NumericLocals, scopes: &Scopes) -> bool {
+    let either = |a: &Expr, b: &Expr| {
+        !numeric.bigints || is_numeric(a, numeric, scopes) || is_numeric(b, numeric, scopes)
+    };
     match expr {
         Expr::Lit(Lit::Num(_)) => true,
         Expr::Ident(ident) => scopes
             .binding_of(ident)
             .is_some_and(|id| numeric.contains(&id)),
         Expr::Paren(paren) => is_numeric(&paren.expr, numeric, scopes),
-        Expr::Unary(unary) => matches!(unary.op, UnaryOp::Minus | UnaryOp::Plus | UnaryOp::Tilde),
-        Expr::Update(_) => true,
+        Expr::Unary(unary) => match unary.op {
+            UnaryOp::Plus => true,
+            UnaryOp::Minus | UnaryOp::Tilde => {
+                !numeric.bigints || is_numeric(&unary.arg, numeric, scopes)
+            }
+            _ => false,
+        },
+        Expr::Update(update) => !numeric.bigints || is_numeric(&update.arg, numeric, scopes),
         Expr::Bin(bin) => match bin.op {
+            BinaryOp::ZeroFillRShift => true,
             BinaryOp::Sub
             | BinaryOp::Mul
             | BinaryOp::Div
@@ -108,25 +152,29 @@ pub(crate) fn is_numeric(expr: &Expr, numeric: &HashSet<BindingId>, scopes: &Sco
             | BinaryOp::BitAnd
             | BinaryOp::BitXor
             | BinaryOp::LShift
-            | BinaryOp::RShift
-            | BinaryOp::ZeroFillRShift => true,
+            | BinaryOp::RShift => either(&bin.left, &bin.right),
             BinaryOp::Add => {
                 is_numeric(&bin.left, numeric, scopes) && is_numeric(&bin.right, numeric, scopes)
             }
             _ => false,
         },
-        Expr::Assign(assign) => match assign.op {
-            AssignOp::Assign => is_numeric(&assign.right, numeric, scopes),
-            AssignOp::AddAssign
-            | AssignOp::AndAssign
-            | AssignOp::OrAssign
-            | AssignOp::NullishAssign => {
-                matches!(&assign.left, AssignTarget::Simple(SimpleAssignTarget::Ident(target))
-                    if is_numeric(&Expr::Ident(target.id.clone()), numeric, scopes))
-                    && is_numeric(&assign.right, numeric, scopes)
+        Expr::Assign(assign) => {
+            let numeric_target = matches!(&assign.left, AssignTarget::Simple(SimpleAssignTarget::Ident(target))
+                if is_numeric(&Expr::Ident(target.id.clone()), numeric, scopes));
+            match assign.op {
+                AssignOp::Assign => is_numeric(&assign.right, numeric, scopes),
+                AssignOp::AddAssign
+                | AssignOp::AndAssign
+                | AssignOp::OrAssign
+                | AssignOp::NullishAssign => {
+                    numeric_target && is_numeric(&assign.right, numeric, scopes)
+                }
+                AssignOp::ZeroFillRShiftAssign => true,
+                _ => {
+                    !numeric.bigints || numeric_target || is_numeric(&assign.right, numeric, scopes)
+                }
             }
-            _ => true,
-        },
+        }
         Expr::Cond(cond) => {
             is_numeric(&cond.cons, numeric, scopes) && is_numeric(&cond.alt, numeric, scopes)
         }
@@ -135,6 +183,34 @@ pub(crate) fn is_numeric(expr: &Expr, numeric: &HashSet<BindingId>, scopes: &Sco
             .last()
             .is_some_and(|last| is_numeric(last, numeric, scopes)),
         Expr::Call(call) => numeric_builtin_call(call, scopes),
+        _ => false,
+    }
+}
+
+/// Whether `expr` always gives a number or a BigInt, never a string: what `sum += expr` may add
+/// to a numeric `sum` (a BigInt throws there).
+fn never_a_string(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(Lit::Num(_) | Lit::BigInt(_)) | Expr::Update(_) => true,
+        Expr::Paren(paren) => never_a_string(&paren.expr),
+        Expr::Unary(unary) => matches!(unary.op, UnaryOp::Minus | UnaryOp::Plus | UnaryOp::Tilde),
+        Expr::Bin(bin) => !matches!(
+            bin.op,
+            BinaryOp::Add
+                | BinaryOp::LogicalAnd
+                | BinaryOp::LogicalOr
+                | BinaryOp::NullishCoalescing
+                | BinaryOp::EqEq
+                | BinaryOp::NotEq
+                | BinaryOp::EqEqEq
+                | BinaryOp::NotEqEq
+                | BinaryOp::Lt
+                | BinaryOp::LtEq
+                | BinaryOp::Gt
+                | BinaryOp::GtEq
+                | BinaryOp::In
+                | BinaryOp::InstanceOf
+        ),
         _ => false,
     }
 }
@@ -301,5 +377,39 @@ impl Visit for Writes<'_> {
         if let ForHead::Pat(pat) = &stmt.left {
             self.disqualify_pattern(pat);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The names of the numeric locals of `text`, with BigInts detected as `compile` does.
+    fn numeric_names(text: &str) -> Vec<String> {
+        let mut sources = backworks_diagnostics::Sources::new();
+        let id = sources.add("handler.js", text);
+        let Ok(parsed) = crate::parse::parse(id, text, crate::Language::JavaScript) else {
+            panic!("the case parses");
+        };
+        let scopes = crate::scope::analyze(&parsed.module);
+        let bigints = crate::bigint_use::may_make_bigints([&parsed.module]);
+        let numeric = numeric_bindings(&parsed.module, &scopes, bigints);
+        let mut names: Vec<String> = numeric
+            .bindings
+            .iter()
+            .map(|id| scopes.bindings[*id].name.clone())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn arithmetic_on_unknown_operands_is_a_number_only_without_bigints() {
+        let body = "function f(a, b) { let p = a * b; let q = -a; let r = p * 2; let s = 0; s += a * b; return [p, q, r, s]; }";
+        assert_eq!(numeric_names(body), ["p", "q", "r", "s"]);
+        // The same code in a program that makes a BigInt: `a * b` and `-a` may be BigInts, while
+        // `p * 2` and `s += …` (a number beside a BigInt throws) stay numbers.
+        let with_bigint = format!("{body} const big = 1n;");
+        assert_eq!(numeric_names(&with_bigint), ["r", "s"]);
     }
 }

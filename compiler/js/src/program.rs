@@ -3,7 +3,7 @@
 //! ```text
 //! load_graph   entries + everything they `require("./…")` or load from a package in
 //!              node_modules (`resolve.rs`), each file once
-//! check_cycles a circular require is an error
+//! check_cycles a cycle through a `require` of an ES module is an error (Node's too)
 //! name_modules unique Rust module names (`tasks`, `data`, `inline_hello`)
 //! classify     stateful or stateless (transitively through requires)
 //! isolates     one isolate (lock + module registry) per group of modules that share state
@@ -39,6 +39,10 @@ struct Unit {
     parsed: Option<Parsed>,
     /// `require` call, `import` declaration, re-export or `import()` position → its unit.
     requires: HashMap<BytePos, usize>,
+    /// The positions in `requires` that are `require` calls, and those that are `import()`s
+    /// (for the cycle check).
+    require_positions: Vec<BytePos>,
+    dynamic_imports: Vec<BytePos>,
     /// Whether it is an ES module (it has `import`/`export` declarations), as Node's syntax
     /// detection decides for a `.js` file outside a `"type": "module"` package.
     esm: bool,
@@ -253,6 +257,8 @@ impl Program<'_> {
             language,
             parsed,
             requires: HashMap::new(),
+            require_positions: Vec::new(),
+            dynamic_imports: Vec::new(),
             esm,
             rust_name: String::new(),
             stateful: false,
@@ -305,6 +311,11 @@ impl Program<'_> {
             .unwrap_or_default();
         for call in finder.0 {
             let span = spans.span(call.span);
+            match call.reference {
+                Reference::Require => self.units[index].require_positions.push(call.position),
+                Reference::DynamicImport => self.units[index].dynamic_imports.push(call.position),
+                Reference::Import => {}
+            }
             let Some(specifier) = call.specifier else {
                 let (what, help) = match call.reference {
                     Reference::DynamicImport => (
@@ -499,35 +510,70 @@ impl Program<'_> {
         }
     }
 
+    /// Circular `require`s and `import`s evaluate as in Node (`Modules::enter` gives a module
+    /// that is loaded again its exports as they are); what Node refuses stays an error: a
+    /// cycle through a `require` of an ES module (`ERR_REQUIRE_CYCLE_MODULE`). `import()`
+    /// edges run later, so they close no cycle.
     fn check_cycles(&mut self) {
-        // 0 = unvisited, 1 = on the stack, 2 = done.
-        fn visit(
-            program: &Program<'_>,
-            unit: usize,
-            marks: &mut [u8],
-            found: &mut Vec<(usize, BytePos)>,
-        ) {
-            marks[unit] = 1;
-            let mut requires: Vec<(&BytePos, &usize)> =
-                program.units[unit].requires.iter().collect();
+        /// The DFS state: 0 = unvisited, 1 = on the stack, 2 = done; the stack's edges as
+        /// (from, position, to).
+        struct Walk {
+            marks: Vec<u8>,
+            stack: Vec<(usize, BytePos, usize)>,
+            refused: Vec<(usize, BytePos)>,
+        }
+        fn visit(program: &Program<'_>, unit: usize, walk: &mut Walk) {
+            walk.marks[unit] = 1;
+            let mut requires: Vec<(&BytePos, &usize)> = program.units[unit]
+                .requires
+                .iter()
+                .filter(|(position, _)| !program.units[unit].dynamic_imports.contains(position))
+                .collect();
             requires.sort();
             for (position, target) in requires {
-                match marks[*target] {
-                    0 => visit(program, *target, marks, found),
-                    1 => found.push((unit, *position)),
+                match walk.marks[*target] {
+                    0 => {
+                        walk.stack.push((unit, *position, *target));
+                        visit(program, *target, walk);
+                        walk.stack.pop();
+                    }
+                    1 => {
+                        // The cycle: the stack's edges from `target` on, and this one.
+                        let start = walk
+                            .stack
+                            .iter()
+                            .position(|(from, _, _)| from == target)
+                            .unwrap_or(walk.stack.len());
+                        let closing = (unit, *position, *target);
+                        let refused = walk.stack[start..]
+                            .iter()
+                            .chain(std::iter::once(&closing))
+                            .find(|(from, at, to)| {
+                                program.units[*from].require_positions.contains(at)
+                                    && program.units[*to].esm
+                            });
+                        if let Some((from, at, _)) = refused
+                            && !walk.refused.contains(&(*from, *at))
+                        {
+                            walk.refused.push((*from, *at));
+                        }
+                    }
                     _ => {}
                 }
             }
-            marks[unit] = 2;
+            walk.marks[unit] = 2;
         }
-        let mut marks = vec![0u8; self.units.len()];
-        let mut found = Vec::new();
+        let mut walk = Walk {
+            marks: vec![0u8; self.units.len()],
+            stack: Vec::new(),
+            refused: Vec::new(),
+        };
         for unit in 0..self.units.len() {
-            if marks[unit] == 0 {
-                visit(self, unit, &mut marks, &mut found);
+            if walk.marks[unit] == 0 {
+                visit(self, unit, &mut walk);
             }
         }
-        for (unit, position) in found {
+        for (unit, position) in walk.refused {
             let Some(parsed) = &self.units[unit].parsed else {
                 continue;
             };
@@ -536,8 +582,8 @@ impl Program<'_> {
                 .span(swc_core::common::Span::new(position, position));
             self.diagnostics.push(diagnostics::unsupported(
                 span,
-                "a circular `require` or `import`",
-                "move what both modules need into a third module that loads neither",
+                "a `require` of an ES module in a cycle",
+                "Node refuses it (ERR_REQUIRE_CYCLE_MODULE): `import` the module instead, or `require` it lazily inside a function",
             ));
             self.units[unit].requires.retain(|at, _| *at != position);
         }
@@ -783,6 +829,12 @@ pub(crate) fn compile(
         .collect();
     let mut modules = Vec::new();
     let mut diagnostics = std::mem::take(&mut program.diagnostics);
+    let bigints = crate::bigint_use::may_make_bigints(
+        program
+            .units
+            .iter()
+            .filter_map(|unit| unit.parsed.as_ref().map(|parsed| &parsed.module)),
+    );
     for (index, unit) in program.units.iter().enumerate() {
         let Some(parsed) = &unit.parsed else {
             modules.push(CompiledModule {
@@ -795,7 +847,7 @@ pub(crate) fn compile(
         };
         let _ = (&unit.text, unit.language);
         let scopes = scope::analyze(&parsed.module);
-        let numeric = crate::numeric::numeric_bindings(&parsed.module, &scopes);
+        let numeric = crate::numeric::numeric_bindings(&parsed.module, &scopes, bigints);
         let is_entry = entries.contains(&index);
         let (mut detected, implicit_handler) = if is_entry {
             exports::detect(&parsed.module)
@@ -887,7 +939,12 @@ pub(crate) fn compile(
                 .as_ref()
                 .is_some_and(|parsed| crate::intl_use::uses_intl(&parsed.module))
         }),
-        ..Default::default()
+        // Only `internal/fetch/fetch` reaches the runtime's HTTP client (`__node.fetch`):
+        // `Headers`, `Request` and `Response` alone need nothing optional.
+        fetch: program.units.iter().any(|unit| {
+            unit.builtin
+                .is_some_and(|module| module.name == "internal/fetch/fetch")
+        }),
     };
     Ok(CompiledProgram {
         modules,
@@ -1084,6 +1141,18 @@ mod tests {
                 "import { w } from \"./loop.js\";\nexport const z = w;\n",
             ),
             (
+                "require-loop.js",
+                "const back = require(\"./require-loop2.js\");\nmodule.exports = () => back;\n",
+            ),
+            (
+                "require-loop2.js",
+                "import again from \"./require-loop3.js\";\nexport const z = again;\n",
+            ),
+            (
+                "require-loop3.js",
+                "module.exports = require(\"./require-loop2.js\");\n",
+            ),
+            (
                 "fine.js",
                 "import { x } from \"./a.js\";\nimport c, { q, r } from \"./c.js\";\nexport default () => [x, c, q, r];\n",
             ),
@@ -1110,9 +1179,12 @@ mod tests {
             errors_of(&files, "bare.js"),
             ["cannot load the module `./a`"]
         );
+        // Circular imports evaluate as Node's do; a cycle through `require(esm)` is refused,
+        // as Node refuses it.
+        assert!(errors_of(&files, "loop.js").is_empty());
         assert_eq!(
-            errors_of(&files, "loop.js"),
-            ["a circular `require` or `import` is not supported in handlers"]
+            errors_of(&files, "require-loop.js"),
+            ["a `require` of an ES module in a cycle is not supported in handlers"]
         );
         assert!(errors_of(&files, "fine.js").is_empty());
         assert_eq!(

@@ -14,7 +14,7 @@ use swc_core::ecma::ast::*;
 
 fn is_primitive(expr: &Expr) -> bool {
     match expr {
-        Expr::Lit(Lit::Num(_) | Lit::Str(_) | Lit::Bool(_) | Lit::Null(_)) => true,
+        Expr::Lit(Lit::Num(_) | Lit::BigInt(_) | Lit::Str(_) | Lit::Bool(_) | Lit::Null(_)) => true,
         Expr::Tpl(tpl) => tpl.exprs.is_empty(),
         Expr::Unary(unary) => unary.op == UnaryOp::Minus && is_primitive(&unary.arg),
         Expr::Paren(paren) => is_primitive(&paren.expr),

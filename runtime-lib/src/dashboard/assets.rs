@@ -8,6 +8,8 @@
 //! If-None-Match: "9f…" ─▶ 304, no body
 //! ```
 
+use std::borrow::Cow;
+
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
@@ -21,13 +23,15 @@ pub(crate) const POLICY: &str = "default-src 'self'; script-src 'self'; style-sr
 #[derive(Debug)]
 pub(crate) struct Asset {
     pub(crate) path: &'static str,
-    body: &'static str,
+    /// As embedded, or as changed at start (`index.html` on the dashboard's own port).
+    body: Cow<'static, str>,
     content_type: &'static str,
     etag: HeaderValue,
 }
 
 impl Asset {
-    pub(crate) fn new(path: &'static str, body: &'static str) -> Asset {
+    pub(crate) fn new(path: &'static str, body: impl Into<Cow<'static, str>>) -> Asset {
+        let body = body.into();
         let etag = format!("\"{:016x}\"", fnv64(body.as_bytes()));
         Asset {
             path,
@@ -48,7 +52,15 @@ impl Asset {
         let mut response = if fresh {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
-            ([(header::CONTENT_TYPE, self.content_type)], self.body).into_response()
+            (
+                [(header::CONTENT_TYPE, self.content_type)],
+                // A `&'static` body is sent without a copy.
+                match &self.body {
+                    Cow::Borrowed(text) => axum::body::Body::from(*text),
+                    Cow::Owned(text) => axum::body::Body::from(text.clone()),
+                },
+            )
+                .into_response()
         };
         let out = response.headers_mut();
         out.insert(header::ETAG, self.etag.clone());

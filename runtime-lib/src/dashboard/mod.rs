@@ -8,6 +8,7 @@
 //! GET /_backworks/service.json    ─▶ the service as compiled           behind the monitor's Gate
 //! GET /_backworks/workflows       ─▶ the caller's admin workflows      [`workflows`]
 //! ANY /_backworks/w/{id}/{*path}  ─▶ a workflow's call, forwarded      [`workflows`]
+//! ANY /_backworks/api/{*path}     ─▶ the service's API, on dashboard.port only  [`api`]
 //! ```
 //!
 //! Every page response carries a `content-security-policy` allowing only this origin (no
@@ -15,6 +16,7 @@
 //! and gets a 304 while the assets are unchanged. `service.json` holds handler sources, so it
 //! is read under the same rule as `/_backworks/monitor/*` ([`crate::monitor`]'s access).
 
+pub(crate) mod api;
 mod assets;
 pub(crate) mod workflows;
 
@@ -48,12 +50,20 @@ pub struct DashboardApp {
     pub service: &'static str,
 }
 
-/// The routes serving `app`, `service.json` behind `gate`.
-pub(crate) fn routes(app: &'static DashboardApp, gate: Gate) -> Vec<(&'static str, MethodRouter)> {
+/// The routes serving `app`, `service.json` behind `gate`; `own_port` when they are served on
+/// the dashboard's own port, where the page reaches the API through [`api`]'s prefix.
+pub(crate) fn routes(
+    app: &'static DashboardApp,
+    gate: Gate,
+    own_port: bool,
+) -> Vec<(&'static str, MethodRouter)> {
     let files: Arc<Vec<Asset>> = Arc::new(
         app.files
             .iter()
-            .map(|(path, body)| Asset::new(path, body))
+            .map(|&(path, body)| match (path, own_port) {
+                ("index.html", true) => Asset::new(path, api::on_dashboard_port(body)),
+                _ => Asset::new(path, body),
+            })
             .collect(),
     );
     let service = Arc::new(Asset::new("service.json", app.service));

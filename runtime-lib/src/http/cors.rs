@@ -129,7 +129,10 @@ pub(crate) async fn cors(State(cors): State<Arc<Cors>>, req: Request, next: Next
             .headers()
             .get(header::ACCESS_CONTROL_REQUEST_HEADERS)
             .cloned();
-        return cors.preflight(origin, requested);
+        let mut response = cors.preflight(origin, requested);
+        // Answered before routing: the monitor finds the route by the path.
+        crate::monitor::Unrouted::mark(&mut response, req.uri().path());
+        return response;
     }
     let mut response = next.run(req).await;
     let headers = response.headers_mut();

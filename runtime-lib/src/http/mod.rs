@@ -66,7 +66,7 @@ pub mod validate;
 pub(crate) use logging::{in_handler_span, panic_text, record_console};
 #[cfg(feature = "storage")]
 pub use routes::router_with_store;
-pub use routes::{Overrides, router, router_with};
+pub use routes::{Overrides, router, router_with, routers_with};
 #[cfg(feature = "storage")]
 pub use serve::serve_on_with_store;
 pub use serve::{serve, serve_on};

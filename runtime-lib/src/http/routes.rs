@@ -108,12 +108,13 @@ pub fn router_with(spec: &'static ServiceSpec, overrides: Overrides) -> Router {
     routers_with(spec, overrides).0
 }
 
-/// Like [`router_with`], with the router of the dashboard's own port (`dashboard.port`) apart
-/// when the spec asks for one; `serve` listens on both.
-pub(crate) fn routers_with(
-    spec: &'static ServiceSpec,
-    overrides: Overrides,
-) -> (Router, Option<Router>) {
+/// Like [`router_with`], with the router of the dashboard's own port (`dashboard.port`, or
+/// `DASHBOARD_PORT`) apart when the spec asks for one; `serve` listens on both.
+///
+/// # Panics
+///
+/// Like [`router_with`].
+pub fn routers_with(spec: &'static ServiceSpec, overrides: Overrides) -> (Router, Option<Router>) {
     #[allow(unused_mut, reason = "only a store (the `storage` feature) changes it")]
     let mut authenticator = match (spec.auth, overrides.authenticator) {
         (_, Some(authenticator)) => Some(authenticator),
@@ -234,17 +235,34 @@ fn build(
         }
     }
     let global = Arc::new(global_headers(spec, transport));
-    // The monitor's routes, here or on the dashboard's port; then every route above is tagged
-    // with its template for the per-route counters.
+    // The monitor's routes, here or on the dashboard's port (`dashboard.port`, or
+    // `DASHBOARD_PORT` as `serve` reads it); then every route above is tagged with its
+    // template for the per-route counters.
+    let separate = spec
+        .dashboard
+        .unwrap_or(&crate::monitor::DashboardSpec::DEFAULT)
+        .separate_port()
+        .ok()
+        .flatten()
+        .is_some();
     let verifies_callers = monitor_authenticator.is_some();
     let MonitorParts {
         monitor,
         gate,
         routes: dashboard_routes,
         catalog,
-    } = monitor_routes(spec, monitor_authenticator, dashboard_token, mounted);
-    // The request stream is the monitor's: on the service's port only when the monitor is.
-    let requests = (monitor.recent.is_some() && spec.dashboard.and_then(|d| d.port).is_none())
+    } = monitor_routes(
+        spec,
+        monitor_authenticator,
+        dashboard_token,
+        mounted,
+        separate,
+    );
+    // The request stream is the monitor's: on the dashboard's own port, the socket offers it
+    // only to connections coming through that port's API prefix (`dashboard::api`).
+    let requests = monitor
+        .recent
+        .is_some()
         .then(|| crate::events::RequestFeed {
             monitor: monitor.clone(),
             gate: gate.clone(),
@@ -256,8 +274,21 @@ fn build(
         verifies_callers,
         service: None,
     });
-    router = mount_events(router, spec, events_crud, events_authenticator, requests);
-    let separate = spec.dashboard.and_then(|d| d.port).is_some();
+    router = mount_events(
+        router,
+        spec,
+        events_crud,
+        events_authenticator,
+        requests,
+        separate,
+    );
+    // The dashboard's own polling is not counted against its reader's address (the gate
+    // decides who that is; refused readers are counted): only beside the service.
+    let pages = spec
+        .dashboard
+        .filter(|dashboard| dashboard.enabled)
+        .and_then(|dashboard| dashboard.app);
+    let own_polls = (!separate).then(|| crate::monitor::OwnPolls::new(gate.clone(), pages));
     let mut dashboard_routes = Some(dashboard_routes);
     if !separate {
         for (path, methods) in dashboard_routes.take().into_iter().flatten() {
@@ -277,7 +308,7 @@ fn build(
     // Inside out: rate limits, then CORS (a preflight is never counted), then the envelope.
     if limits.any() {
         router = router.layer(axum::middleware::from_fn_with_state(
-            limits.before_routing(),
+            limits.before_routing(own_polls),
             guard,
         ));
     }
@@ -293,12 +324,14 @@ fn build(
         envelope,
     ));
     let router = take_query_key(router, spec);
-    // On the dashboard's own port, the workflows' calls go into the service's router.
-    let dashboard = dashboard_routes.map(|routes| {
+    // On the dashboard's own port, the workflows' calls and the page's API calls (sign-in,
+    // the explorer, the live socket) go into the service's router.
+    let dashboard = dashboard_routes.map(|mut routes| {
         let forwarding = forwarding.map(|forwarding| crate::dashboard::workflows::Forwarding {
             service: Some(router.clone()),
             ..forwarding
         });
+        routes.push(crate::dashboard::api::route(router.clone()));
         dashboard_router(routes, global, forwarding)
     });
     (router, dashboard)
@@ -336,6 +369,7 @@ fn monitor_routes(
     authenticator: Option<Arc<Authenticator>>,
     token: Option<Arc<str>>,
     mounted: Vec<String>,
+    separate: bool,
 ) -> MonitorParts {
     use crate::monitor::{DashboardSpec, Gate, Monitor};
     let dashboard = spec.dashboard.unwrap_or(&DashboardSpec::DEFAULT);
@@ -356,7 +390,7 @@ fn monitor_routes(
     let mut routes = crate::monitor::routes(monitor.clone(), gate.clone(), dashboard.enabled);
     // The pages read the monitor, so they exist only where it does.
     if let (true, Some(app)) = (dashboard.enabled, dashboard.app) {
-        routes.extend(crate::dashboard::routes(app, gate.clone()));
+        routes.extend(crate::dashboard::routes(app, gate.clone(), separate));
     }
     // The admin workflows, described in the embedded `service.json` (none without pages).
     let catalog = dashboard.enabled.then(|| {
@@ -600,13 +634,16 @@ fn mount_audit(
 
 /// Mounts `GET /_backworks/ws` (`events::socket`): the live events of a service with data,
 /// and the dashboard's request stream (`requests`) — so a service without data has the socket
-/// too when its dashboard is on.
+/// too when its dashboard is on. With the dashboard on its own port (`separate`), the stream
+/// is offered only to sockets opened through that port's API prefix, and a service without
+/// data answers other sockets 404, as if the route were not there.
 fn mount_events(
     router: Router,
     spec: &'static ServiceSpec,
     crud: Crud,
     authenticator: Option<Arc<Authenticator>>,
     requests: Option<crate::events::RequestFeed>,
+    separate: bool,
 ) -> Router {
     use crate::events::socket::{Closing, Endpoint, WS_PATH, upgrade};
     #[cfg(feature = "storage")]
@@ -635,19 +672,51 @@ fn mount_events(
     if !has_data && requests.is_none() {
         return router;
     }
-    let endpoint = Arc::new(Endpoint {
+    let direct = Arc::new(Endpoint {
         spec,
         #[cfg(feature = "storage")]
-        hub,
-        authenticator,
-        requests,
+        hub: hub.clone(),
+        authenticator: authenticator.clone(),
+        requests: if separate { None } else { requests.clone() },
     });
-    let handler = move |ws: axum::extract::ws::WebSocketUpgrade,
+    let via_dashboard_port = requests.filter(|_| separate).map(|feed| {
+        Arc::new(Endpoint {
+            spec,
+            #[cfg(feature = "storage")]
+            hub,
+            authenticator,
+            requests: Some(feed),
+        })
+    });
+    let handler = move |ws: Result<
+        axum::extract::ws::WebSocketUpgrade,
+        axum::extract::ws::rejection::WebSocketUpgradeRejection,
+    >,
                         mut headers: axum::http::HeaderMap,
                         extensions: axum::http::Extensions,
                         closing: Option<axum::Extension<Closing>>| {
-        let endpoint = Arc::clone(&endpoint);
+        let endpoint = match &via_dashboard_port {
+            Some(endpoint)
+                if extensions
+                    .get::<crate::dashboard::api::ViaDashboardPort>()
+                    .is_some() =>
+            {
+                Arc::clone(endpoint)
+            }
+            _ => Arc::clone(&direct),
+        };
         async move {
+            if !has_data && endpoint.requests.is_none() {
+                return HttpError::NotFound {
+                    method: "GET".to_owned(),
+                    path: WS_PATH.to_owned(),
+                }
+                .into_response();
+            }
+            let ws = match ws {
+                Ok(ws) => ws,
+                Err(rejection) => return rejection.into_response(),
+            };
             // The socket verifies credentials as headers; a key the query carried (taken out
             // of the URL by `take_query_key`) is moved into the key header, and an ambiguous
             // one is refused before upgrading, as on every other route.
@@ -821,9 +890,16 @@ async fn not_found(method: Method, uri: Uri) -> HttpError {
     }
 }
 
-async fn method_not_allowed(method: Method, uri: Uri) -> HttpError {
-    HttpError::MethodNotAllowed {
-        method: method.to_string(),
-        path: uri.path().to_owned(),
+/// A path's method fallback: 405, carrying the route's template (`MatchedPath`, set by the
+/// router before the fallback runs) for the monitor, which counts it under its route.
+async fn method_not_allowed(req: Request) -> Response {
+    let mut response = HttpError::MethodNotAllowed {
+        method: req.method().to_string(),
+        path: req.uri().path().to_owned(),
     }
+    .into_response();
+    if let Some(matched) = req.extensions().get::<axum::extract::MatchedPath>() {
+        response.extensions_mut().insert(matched.clone());
+    }
+    response
 }

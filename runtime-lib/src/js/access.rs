@@ -179,7 +179,9 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                 Some(index) if (index as usize) < text.len() => {
                     Value::String(text.slice_units(index as usize, index as usize + 1))
                 }
-                _ => Value::Undefined,
+                Some(_) => Value::Undefined,
+                // What the string inherits: `"s".constructor`, `"s".trim` as a value.
+                None => super::builtin_prototypes::inherited_by_primitive(object, key),
             })
         }
         Value::Array(array) => {
@@ -207,6 +209,9 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             })
         }
         Value::Function(function) => {
+            if let Some(proxy) = &function.proxy {
+                return super::reflect::internal_get(proxy, &Value::String(key.clone()), object);
+            }
             if let Some(value) = super::descriptors::own_getter(&function.props, key, object) {
                 return value;
             }
@@ -219,9 +224,25 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             {
                 return Ok(member);
             }
+            if function.builtin == Some("Function.prototype")
+                && let Some(name) = key.as_ascii()
+                && let Some(member) = super::object_methods::builtin_method(object, name)
+            {
+                return Ok(member);
+            }
             Ok(match key.as_ascii() {
                 Some("name") => Value::String(function.name.clone()),
                 Some("length") => Value::from(function.length as usize),
+                // `Array.prototype` read from the constructor value (`context.Array.prototype`).
+                Some("prototype")
+                    if let Some(class) = function.builtin.and_then(|name| {
+                        super::builtin_prototypes::CLASSES
+                            .iter()
+                            .find(|known| **known == name)
+                    }) =>
+                {
+                    super::prototype::builtin_prototype(class)
+                }
                 Some("prototype") if function.constructable => super::class::prototype_of(function),
                 _ if let Some((getter, _, _)) =
                     super::class::inherited_static_accessor(function, key) =>
@@ -233,7 +254,15 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
                     None if key.as_ascii() == Some("constructor") => {
                         super::class::constructor_of(object)
                     }
-                    None => Value::Undefined,
+                    // What every function inherits: `fn.call`, `fn.toString`, `fn.hasOwnProperty`.
+                    None => key
+                        .as_ascii()
+                        .and_then(|name| {
+                            super::builtin_prototypes::member("Function", name)
+                                .filter(|_| name != "constructor")
+                                .or_else(|| super::object_methods::builtin_method(object, name))
+                        })
+                        .unwrap_or_default(),
                 },
             })
         }
@@ -243,11 +272,18 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             {
                 return Ok(value);
             }
+            if let ObjectKind::Proxy(proxy) = &data.kind {
+                return super::proxy::get(proxy, &Value::String(key.clone()), object);
+            }
             if let Some(value) = super::descriptors::own_getter(&data.props, key, object) {
                 return value;
             }
             if let Some(value) = data.props.borrow().get(key) {
                 return Ok(value.clone());
+            }
+            // An export of an ES module still evaluating (a circular import), not yet set.
+            if super::namespace::uninitialised(data, key) {
+                return Err(super::namespace::before_initialization(key));
             }
             if let ObjectKind::Host(host) = &data.kind
                 && let Some(name) = key.as_ascii()
@@ -306,7 +342,13 @@ pub fn get_key(object: &Value, key: &JsString) -> Result<Value, Throw> {
             Some(name) => super::symbol::get(symbol, name).unwrap_or_default(),
             None => Value::Undefined,
         }),
-        Value::Bool(_) | Value::Number(_) => Ok(Value::Undefined),
+        Value::BigInt(_) if key.as_ascii() == Some("constructor") => {
+            Ok(super::globals::static_fn("BigInt"))
+        }
+        Value::BigInt(_) => Ok(Value::Undefined),
+        Value::Bool(_) | Value::Number(_) => Ok(super::builtin_prototypes::inherited_by_primitive(
+            object, key,
+        )),
     }
 }
 
@@ -463,8 +505,16 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
             Ok(())
         }
         Value::Object(data) => {
+            if let ObjectKind::Proxy(proxy) = &data.kind {
+                return set_through_proxy(proxy, &Value::String(key), value, object, strict);
+            }
             if let Some(done) = super::bytes::write_element(object, &key, &value) {
                 return done;
+            }
+            // A built-in prototype reached at run time (`Object.getPrototypeOf([]).x = 1`):
+            // each read is a fresh marker, so a write would silently be lost.
+            if let ObjectKind::Prototype(class) = data.kind {
+                return Err(super::builtin_prototypes::refused_write(class, &key));
             }
             if let ObjectKind::Host(host) = &data.kind
                 && let Some(name) = key.as_ascii()
@@ -536,6 +586,9 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
             Ok(())
         }
         Value::Function(function) => {
+            if let Some(proxy) = function.proxy.as_ref().and_then(super::proxy::proxy_of) {
+                return set_through_proxy(proxy, &Value::String(key), value, object, strict);
+            }
             if let Some(done) = super::descriptors::special_write(object, &key, &value, strict) {
                 return done;
             }
@@ -569,6 +622,21 @@ fn set_key_in(object: &Value, key: JsString, value: Value, strict: bool) -> Resu
     }
 }
 
+/// An assignment to a proxy: its `set` trap, whose falsish answer strict code reports.
+#[cold]
+pub(crate) fn set_through_proxy(
+    proxy: &super::proxy::ProxyData,
+    key: &Value,
+    value: Value,
+    receiver: &Value,
+    strict: bool,
+) -> Result<(), Throw> {
+    if !super::proxy::set(proxy, key, value, receiver)? && strict {
+        return Err(super::proxy::set_refused(key));
+    }
+    Ok(())
+}
+
 /// `delete object[key]` in sloppy code (`false` when the property cannot be deleted).
 pub fn delete(object: &Value, key: &Value) -> Result<bool, Throw> {
     delete_in(object, key, false)
@@ -585,6 +653,14 @@ fn delete_in(object: &Value, key: &Value, strict: bool) -> Result<bool, Throw> {
             "Cannot convert undefined or null to object ({})",
             describe(object)
         )));
+    }
+    if let Some(proxy) = super::proxy::proxy_of(object) {
+        let key = super::reflect::property_key(key)?;
+        let deleted = super::proxy::delete(proxy, &key)?;
+        if !deleted && strict {
+            return Err(super::proxy::delete_refused(&key));
+        }
+        return Ok(deleted);
     }
     if let Value::Symbol(symbol) = key {
         return super::symbol_props::delete(object, symbol, strict);
@@ -761,10 +837,17 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
                 .or_else(|| super::object_methods::call(receiver, name, args))
         }
         Value::Number(number) => super::number_methods::call(*number, name, args),
+        Value::BigInt(big) => super::bigint_global::call_method(big, name, args),
         Value::Bool(flag) if name == "toString" => {
             Some(Ok(Value::str(if *flag { "true" } else { "false" })))
         }
         Value::Object(data) => {
+            if let ObjectKind::Proxy(proxy) = &data.kind {
+                return match super::proxy::get(proxy, &Value::str(name), receiver) {
+                    Ok(method) => callable(method),
+                    Err(thrown) => Some(Err(thrown)),
+                };
+            }
             let key = JsString::new(name);
             if let Some(method) = super::descriptors::own_getter(&data.props, &key, receiver) {
                 return match method {
@@ -812,6 +895,14 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             super::object_methods::call(receiver, name, args)
         }
         Value::Function(function) => {
+            if let Some(proxy) = &function.proxy {
+                return match super::reflect::internal_get(proxy, &Value::str(name), receiver) {
+                    Ok(method @ Value::Function(_)) => callable(method),
+                    // `call`, `apply`, `bind`, … are not modelled as properties of functions.
+                    Ok(_) => super::object_methods::call_on_function(receiver, name, args),
+                    Err(thrown) => Some(Err(thrown)),
+                };
+            }
             let key = JsString::new(name);
             // A static getter (own or inherited) that returns the function to call.
             let getter = match super::descriptors::own_getter(&function.props, &key, receiver) {
@@ -839,6 +930,14 @@ fn find_and_call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<
             }
             super::subclass::static_call(function, name, args)
                 .or_else(|| super::object_methods::call_on_function(receiver, name, args))
+                // Anything else a read finds (`Function.prototype()`, `Array.prototype.x()`).
+                .or_else(|| match get_key(receiver, &key) {
+                    Ok(method @ Value::Function(_)) => {
+                        Some(call_with_this(&method, receiver, args))
+                    }
+                    Ok(_) => None,
+                    Err(thrown) => Some(Err(thrown)),
+                })
         }
         Value::Bool(_) => None,
     }

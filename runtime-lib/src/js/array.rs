@@ -76,8 +76,19 @@ pub fn is_method(name: &str) -> bool {
 
 /// `arr.name` read as a value: a function that runs the method on its `this`.
 pub fn method_value(name: &str) -> Option<Value> {
+    // The same function as `Array.prototype[name]`, callable on any array-like
+    // (`[].slice.call(arguments)`).
+    if let Some(method) = super::builtin_prototypes::member("Array", name)
+        && name != "constructor"
+    {
+        return Some(method);
+    }
     let name: &'static str = METHODS.iter().find(|method| **method == name)?;
     Some(Value::arrow_function(name, 1, move |this, args| {
+        // Read through a proxy of an array: the generic algorithm over its traps.
+        if super::proxy::proxy_of(this).is_some() {
+            return super::proxy::array_method(this, name, args);
+        }
         super::access::call_method(this, name, args)
     }))
 }

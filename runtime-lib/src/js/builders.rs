@@ -10,7 +10,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::convert::{to_number, to_string};
+use super::convert::to_string;
 use super::error::Throw;
 use super::string::JsString;
 use super::value::Value;
@@ -206,8 +206,10 @@ pub fn rest_args(args: &[Value], start: usize) -> Value {
 
 /// `x++` / `++x` on a value: its numeric value plus `delta`, and the old numeric value.
 pub fn increment(value: &Value, delta: f64) -> Result<(Value, Value), Throw> {
-    let old = to_number(value)?;
-    Ok((Value::Number(old), Value::Number(old + delta)))
+    if let Value::Number(old) = value {
+        return Ok((Value::Number(*old), Value::Number(old + delta)));
+    }
+    super::operators::step(value, delta)
 }
 
 /// A function value from compiled code.

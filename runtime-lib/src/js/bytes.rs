@@ -49,6 +49,10 @@ pub enum ViewClass {
     Float32Array,
     /// `Float64Array`.
     Float64Array,
+    /// `BigInt64Array`: BigInt elements, two's complement (`bigint_arrays.rs`).
+    BigInt64Array,
+    /// `BigUint64Array`: BigInt elements from 0 to 2⁶⁴ - 1.
+    BigUint64Array,
 }
 
 /// The typed-array classes `new` can build (all but `Buffer`).
@@ -62,6 +66,8 @@ pub const TYPED_ARRAY_CLASSES: &[ViewClass] = &[
     ViewClass::Uint32Array,
     ViewClass::Float32Array,
     ViewClass::Float64Array,
+    ViewClass::BigInt64Array,
+    ViewClass::BigUint64Array,
 ];
 
 impl ViewClass {
@@ -78,6 +84,8 @@ impl ViewClass {
             ViewClass::Uint32Array => "Uint32Array",
             ViewClass::Float32Array => "Float32Array",
             ViewClass::Float64Array => "Float64Array",
+            ViewClass::BigInt64Array => "BigInt64Array",
+            ViewClass::BigUint64Array => "BigUint64Array",
         }
     }
 
@@ -107,8 +115,13 @@ impl ViewClass {
             | ViewClass::Uint8ClampedArray => 1,
             ViewClass::Int16Array | ViewClass::Uint16Array => 2,
             ViewClass::Int32Array | ViewClass::Uint32Array | ViewClass::Float32Array => 4,
-            ViewClass::Float64Array => 8,
+            ViewClass::Float64Array | ViewClass::BigInt64Array | ViewClass::BigUint64Array => 8,
         }
+    }
+
+    /// Whether elements are BigInts (`BigInt64Array`, `BigUint64Array`).
+    pub fn is_bigint(self) -> bool {
+        matches!(self, ViewClass::BigInt64Array | ViewClass::BigUint64Array)
     }
 
     /// The number an element's bytes hold (little-endian, the platform order V8 uses on
@@ -128,6 +141,9 @@ impl ViewClass {
             ViewClass::Uint32Array => f64::from(u32::from_le_bytes([a, b, c, d])),
             ViewClass::Float32Array => f64::from(f32::from_le_bytes([a, b, c, d])),
             ViewClass::Float64Array => f64::from_le_bytes(word),
+            // Only `bigint_arrays.rs` reads these, through `ByteView::element`.
+            ViewClass::BigInt64Array => u64::from_le_bytes(word) as i64 as f64,
+            ViewClass::BigUint64Array => u64::from_le_bytes(word) as f64,
         }
     }
 
@@ -150,6 +166,9 @@ impl ViewClass {
             }
             ViewClass::Float32Array => (number as f32).to_le_bytes().to_vec(),
             ViewClass::Float64Array => number.to_le_bytes().to_vec(),
+            ViewClass::BigInt64Array | ViewClass::BigUint64Array => {
+                (number as i64).to_le_bytes().to_vec()
+            }
             other => word.to_le_bytes()[..other.width()].to_vec(),
         }
     }
@@ -229,6 +248,49 @@ impl ByteView {
             self.store.borrow_mut()[start..start + width]
                 .copy_from_slice(&self.class.encode(number));
         }
+    }
+
+    /// The element at `index` as a value: a BigInt for the BigInt classes, else a number.
+    pub fn element(&self, index: usize) -> Option<Value> {
+        if !self.class.is_bigint() {
+            return self.get(index).map(Value::Number);
+        }
+        if index >= self.length {
+            return None;
+        }
+        let start = self.offset + index * 8;
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&self.store.borrow()[start..start + 8]);
+        let bits = u64::from_le_bytes(word);
+        Some(if self.class == ViewClass::BigInt64Array {
+            super::bigint::value((bits as i64).into())
+        } else {
+            super::bigint::value(bits.into())
+        })
+    }
+
+    /// Writes `value` at `index` (ignored outside the view) after ToBigInt for the BigInt
+    /// classes (`Cannot convert 1 to a BigInt`) or ToNumber for the others.
+    pub fn set_element(&self, index: usize, value: &Value) -> Result<(), Throw> {
+        if !self.class.is_bigint() {
+            let number = to_number(value)?;
+            self.set(index, number);
+            return Ok(());
+        }
+        let big = super::bigint_global::to_bigint(value)?;
+        if index < self.length {
+            let start = self.offset + index * 8;
+            self.store.borrow_mut()[start..start + 8]
+                .copy_from_slice(&super::bigint::to_u64_wrapping(&big).to_le_bytes());
+        }
+        Ok(())
+    }
+
+    /// Every element as a value.
+    pub fn values(&self) -> Vec<Value> {
+        (0..self.length)
+            .filter_map(|index| self.element(index))
+            .collect()
     }
 
     /// Every element.
@@ -413,6 +475,9 @@ pub fn construct_view(args: &[Value], class: ViewClass) -> Result<Value, Throw> 
         return Ok(view_over(&source, offset, length, class));
     }
     match &source {
+        Value::Object(_) | Value::Array(_) if class.is_bigint() => {
+            super::bigint_arrays::from_list(&source, class)
+        }
         Value::Object(_) | Value::Array(_) => {
             Ok(view_of_numbers(&numbers_of_list(&source)?, class))
         }
@@ -433,9 +498,21 @@ pub fn construct_view(args: &[Value], class: ViewClass) -> Result<Value, Throw> 
 /// The elements of a view, or the values of an iterable or array-like object as numbers.
 pub fn numbers_of_list(source: &Value) -> Result<Vec<f64>, Throw> {
     if let Some(view) = view(source) {
+        if view.class.is_bigint() {
+            // A BigInt never converts to a number implicitly.
+            return Err(super::bigint::to_number_error());
+        }
         return Ok(view.numbers());
     }
-    let items = if super::iterate::is_iterable(source) {
+    items_of_list(source)?.iter().map(to_number).collect()
+}
+
+/// The values of a view, an iterable or an array-like object.
+pub fn items_of_list(source: &Value) -> Result<Vec<Value>, Throw> {
+    if let Some(view) = view(source) {
+        return Ok(elements(view));
+    }
+    Ok(if super::iterate::is_iterable(source) {
         super::iterate::collect(source)?
     } else {
         let length = integer(&super::access::get(source, "length")?)?.max(0.0) as usize;
@@ -444,8 +521,7 @@ pub fn numbers_of_list(source: &Value) -> Result<Vec<f64>, Throw> {
             items.push(super::access::get_index(source, index as f64)?);
         }
         items
-    };
-    items.iter().map(to_number).collect()
+    })
 }
 
 /// The bytes of a view (its raw bytes), an iterable or an array-like object (each value
@@ -464,7 +540,9 @@ pub fn call_static(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
         return Some(Ok(Value::Bool(view(&arg(args, 0)).is_some())));
     }
     let (class, method) = name.split_once('.')?;
-    let class = ViewClass::named(class).filter(|class| *class != ViewClass::Buffer)?;
+    // `BigInt64Array.from`/`of` are not modelled (their elements are not numbers).
+    let class = ViewClass::named(class)
+        .filter(|class| *class != ViewClass::Buffer && !class.is_bigint())?;
     Some(match method {
         "from" => (|| {
             let source = arg(args, 0);
@@ -521,11 +599,7 @@ pub fn property(object: &Value, key: &JsString) -> Option<Value> {
     }
     let view = view(object)?;
     if let Some(index) = super::property::array_index(key) {
-        return Some(
-            view.get(index as usize)
-                .map(Value::Number)
-                .unwrap_or_default(),
-        );
+        return Some(view.element(index as usize).unwrap_or_default());
     }
     Some(match key.as_ascii()? {
         "length" => Value::from(view.length),
@@ -565,13 +639,16 @@ fn method_value(name: &'static str) -> Value {
 pub fn write_element(object: &Value, key: &JsString, value: &Value) -> Option<Result<(), Throw>> {
     let view = view(object)?;
     let index = super::property::array_index(key)?;
-    Some(to_number(value).map(|number| view.set(index as usize, number)))
+    Some(view.set_element(index as usize, value))
 }
 
 pub use super::typed_array_methods::{VIEW_METHODS, call_method};
 
 /// The elements of a view as number values (iteration, spread, `Array.from`).
 pub fn elements(view: &ByteView) -> Vec<Value> {
+    if view.class.is_bigint() {
+        return view.values();
+    }
     view.numbers().into_iter().map(Value::Number).collect()
 }
 
@@ -594,7 +671,7 @@ pub fn inspect(view: &ByteView) -> String {
             format!("<Buffer {}{more}>", shown.join(" "))
         };
     }
-    let numbers = view.numbers();
+    let numbers = elements(view);
     let name = view.class.name();
     if numbers.is_empty() {
         return format!("{name}(0) []");
@@ -602,7 +679,7 @@ pub fn inspect(view: &ByteView) -> String {
     let mut parts: Vec<String> = numbers
         .iter()
         .take(100)
-        .map(|number| super::console::inspect(&Value::Number(*number)))
+        .map(super::console::inspect)
         .collect();
     if numbers.len() > 100 {
         let n = numbers.len() - 100;

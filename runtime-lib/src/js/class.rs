@@ -120,6 +120,7 @@ pub fn class(
         constructable: true,
         builtin: None,
         source: Cell::new(None),
+        proxy: None,
         class: Some(ClassData {
             parent,
             init: Box::new(init),
@@ -182,6 +183,23 @@ pub fn define_static(class: &Value, name: &str, value: Value) {
             .props
             .borrow_mut()
             .insert(JsString::new(name), value);
+    }
+}
+
+/// A static method of a class: like V8's, not enumerable (`Object.keys(Class)` lists the
+/// static fields only).
+pub fn define_static_method(class: &Value, name: &str, value: Value) {
+    if let Value::Function(function) = class {
+        let key = JsString::new(name);
+        let mut props = function.props.borrow_mut();
+        props.insert(key.clone(), value);
+        props.set_attributes(
+            &key,
+            super::property::Attributes {
+                enumerable: false,
+                ..super::property::Attributes::DATA
+            },
+        );
     }
 }
 
@@ -395,6 +413,16 @@ pub fn new_instance(callee: &Value, args: &[Value], source: &str) -> Result<Valu
     if !function.constructable {
         return Err(Throw::type_error(format!("{source} is not a constructor")));
     }
+    if let Some(constructed) = super::proxy::construct_proxy(callee, args) {
+        return constructed;
+    }
+    // A built-in constructor held in a variable (`const { Array } = globalThis`, lodash's
+    // `context.Error`): what `new Array(…)` written directly builds.
+    if function.class.is_none()
+        && let Some(name) = function.builtin
+    {
+        return super::globals::construct(name, args);
+    }
     let instance = allocate(function);
     let result = super::access::with_call_depth(|| match &function.class {
         Some(class) => (class.init)(&instance, args),
@@ -545,6 +573,26 @@ pub fn instance_of_value(value: &Value, constructor: &Value) -> Result<bool, Thr
     {
         return Ok(super::globals::instance_of(value, &target.name.to_rust()));
     }
+    // An object whose prototype was set explicitly (`Object.create(F.prototype)`,
+    // `Reflect.construct(F, args, G)`, `Object.setPrototypeOf`) or a proxy (its `getPrototypeOf`
+    // trap): its chain decides, as in OrdinaryHasInstance.
+    if let Value::Object(object) = value
+        && (!matches!(*object.proto.borrow(), super::prototype::Prototype::Default)
+            || super::proxy::is_proxy_object(object))
+    {
+        let wanted = prototype_of(target);
+        let mut link = super::prototype::get_prototype_of(value)?;
+        for _ in 0..super::prototype::MAX_CHAIN {
+            if !matches!(link, Value::Object(_)) {
+                break;
+            }
+            if super::object_methods::same_value(&link, &wanted) {
+                return Ok(true);
+            }
+            link = super::prototype::get_prototype_of(&link)?;
+        }
+        return Ok(false);
+    }
     let mut current = match value {
         Value::Object(object) => object.class.clone(),
         Value::Array(array) => array.class(),
@@ -681,10 +729,13 @@ pub fn constructor_of(value: &Value) -> Value {
                 ObjectKind::ArrayBuffer(_) | ObjectKind::Bytes(_) | ObjectKind::Host(_) => {
                     builtin(super::host::native_class(&object.kind).unwrap_or("Object"))
                 }
+                // `Array.prototype.constructor === Array`.
+                ObjectKind::Prototype(name) => builtin(name),
                 ObjectKind::Plain
-                | ObjectKind::Prototype(_)
+                | ObjectKind::Arguments
                 | ObjectKind::Iterator(_)
-                | ObjectKind::Generator(_) => builtin("Object"),
+                | ObjectKind::Generator(_)
+                | ObjectKind::Proxy(_) => builtin("Object"),
             }
         }
         Value::Array(array) => match array.class() {
@@ -696,21 +747,27 @@ pub fn constructor_of(value: &Value) -> Value {
         Value::Bool(_) => builtin("Boolean"),
         Value::Function(_) => builtin("Function"),
         Value::Symbol(_) => super::globals::static_fn("Symbol"),
+        Value::BigInt(_) => super::globals::static_fn("BigInt"),
         Value::Undefined | Value::Null => Value::Undefined,
     }
 }
 
 /// A built-in constructor used as a value (`.map(String)`, `x.constructor === Array`).
 pub fn builtin_constructor(name: &'static str) -> Value {
-    let call = move |_: &Value, args: &[Value]| {
+    let call = move |this: &Value, args: &[Value]| {
+        // Called without `new` (`new` passes the instance it allocated as `this`).
+        if matches!(this, Value::Undefined)
+            && let Some(message) = super::globals::call_without_new(name)
+        {
+            return Err(Throw::type_error(message));
+        }
         if super::globals::STATIC_CALLS.contains(&name) {
             super::globals::call_static(name, args)
         } else {
             super::globals::construct(name, args)
         }
     };
-    if super::globals::NODE_CLASSES.contains(&name) {
-        return Value::builtin_function(name, name, 1, call);
-    }
-    Value::function(name, 1, call)
+    // Every read of a built-in constructor is the same function to `===` (`global.Object ===
+    // Object`, `[].constructor === Array`).
+    Value::builtin_function(name, name, 1, call)
 }

@@ -113,9 +113,11 @@ fn clone_value(value: &Value, seen: &mut HashMap<usize, Value>) -> Result<Value,
                     std::rc::Rc::new(RefCell::new(store.borrow().clone())),
                 )),
                 ObjectKind::Host(_)
+                | ObjectKind::Arguments
                 | ObjectKind::Promise(_)
                 | ObjectKind::Iterator(_)
                 | ObjectKind::Generator(_)
+                | ObjectKind::Proxy(_)
                 | ObjectKind::WeakMap(_)
                 | ObjectKind::WeakSet(_) => {
                     return Err(data_clone_error(value));

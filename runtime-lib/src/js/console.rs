@@ -333,6 +333,7 @@ impl Inspector {
                 }
             }
             Value::Symbol(symbol) => super::symbol::descriptive_string(symbol),
+            Value::BigInt(big) => format!("{big}n"),
             Value::Function(function) => {
                 if function.name.is_empty() {
                     "[Function (anonymous)]".to_string()
@@ -412,6 +413,11 @@ impl Inspector {
                     }
                 }
                 ObjectKind::RegExp(regexp) => format!("/{}/{}", regexp.source, regexp.flags),
+                // Node shows a proxy as its target.
+                ObjectKind::Proxy(_) => match super::proxy::innermost_target(value) {
+                    Some(target) => self.entry(&target, level),
+                    None => "<Revoked Proxy>".to_string(),
+                },
                 ObjectKind::Promise(_) => {
                     let inner = std::cell::RefCell::new(&mut *self);
                     super::promise::inspect_state(value, |item| {
@@ -508,7 +514,7 @@ impl Inspector {
                     format!("[{class}: {}]", self.entry(inner, level))
                 }
                 ObjectKind::Prototype(name) => format!("[Object: {name}.prototype]"),
-                ObjectKind::Plain => {
+                ObjectKind::Plain | ObjectKind::Arguments => {
                     let props: Vec<(String, Value)> = object
                         .props
                         .borrow()
@@ -538,7 +544,9 @@ impl Inspector {
                         .as_ref()
                         .map(|class| class.name.to_rust().into_owned())
                         .filter(|name| !name.is_empty() && name != "Object");
+                    let arguments = matches!(object.kind, ObjectKind::Arguments);
                     let open = match &class {
+                        None if arguments => "[Arguments] {".to_string(),
                         Some(name) => format!("{name} {{"),
                         None if super::prototype::has_null_prototype(object) => {
                             "[Object: null prototype] {".to_string()
@@ -550,6 +558,7 @@ impl Inspector {
                     }
                     if self.too_deep(level) {
                         return match class {
+                            None if arguments => "[Arguments]".to_string(),
                             Some(name) => format!("[{name}]"),
                             None if super::prototype::has_null_prototype(object) => {
                                 "[Object: null prototype]".to_string()

@@ -19,6 +19,7 @@ pub fn truthy(value: &Value) -> bool {
         Value::Number(number) => *number != 0.0 && !number.is_nan(),
         Value::String(text) => !text.is_empty(),
         Value::Object(_) | Value::Array(_) | Value::Function(_) | Value::Symbol(_) => true,
+        Value::BigInt(big) => !num_traits::Zero::is_zero(big.as_ref()),
     }
 }
 
@@ -84,6 +85,7 @@ fn to_number_general(value: &Value) -> Result<f64, Throw> {
         Value::Number(number) => *number,
         Value::String(text) => number::parse_number(&text.to_rust()),
         Value::Symbol(_) => return Err(super::symbol::to_number_error()),
+        Value::BigInt(_) => return Err(super::bigint::to_number_error()),
         _ => to_number(&to_primitive_number(value)?)?,
     })
 }
@@ -97,6 +99,7 @@ pub fn to_string(value: &Value) -> Result<JsString, Throw> {
         Value::Number(number) => JsString::new(&number::to_string(*number)),
         Value::String(text) => text.clone(),
         Value::Symbol(_) => return Err(super::symbol::to_string_error()),
+        Value::BigInt(big) => JsString::new(&big.to_string()),
         Value::Array(_) | Value::Function(_) | Value::Object(_) => {
             return to_string(&super::to_primitive::to_primitive(value, Hint::String)?);
         }
@@ -134,6 +137,7 @@ pub fn type_of(value: &Value) -> &'static str {
         Value::String(_) => "string",
         Value::Function(_) => "function",
         Value::Symbol(_) => "symbol",
+        Value::BigInt(_) => "bigint",
         Value::Object(_) | Value::Array(_) => "object",
     }
 }

@@ -7,6 +7,7 @@
 //! view.getUint16(0, true)             → 0x3412
 //! view.setFloat64(0, Math.PI)         → bytes 40 09 21 fb 54 44 2d 18
 //! view.getUint32(6)                   → RangeError: Offset is outside the bounds of the DataView
+//! view.setBigInt64(0, -2n)            → bytes ff ff ff ff ff ff ff fe; getBigUint64(0) → 2n ** 64n - 2n
 //! ```
 //!
 //! A host object (`host.rs`) over the ArrayBuffer's shared store (`bytes.rs`).
@@ -84,6 +85,9 @@ enum Element {
     Uint32,
     Float32,
     Float64,
+    /// `getBigInt64`/`setBigInt64`: BigInts, two's complement.
+    BigInt64,
+    BigUint64,
 }
 
 impl Element {
@@ -97,6 +101,8 @@ impl Element {
             "Uint32" => Element::Uint32,
             "Float32" => Element::Float32,
             "Float64" => Element::Float64,
+            "BigInt64" => Element::BigInt64,
+            "BigUint64" => Element::BigUint64,
             _ => return None,
         })
     }
@@ -106,15 +112,18 @@ impl Element {
             Element::Int8 | Element::Uint8 => 1,
             Element::Int16 | Element::Uint16 => 2,
             Element::Int32 | Element::Uint32 | Element::Float32 => 4,
-            Element::Float64 => 8,
+            Element::Float64 | Element::BigInt64 | Element::BigUint64 => 8,
         }
     }
 
-    /// The number big-endian `bytes` hold.
-    fn read(self, bytes: &[u8]) -> f64 {
+    /// The value big-endian `bytes` hold.
+    fn read(self, bytes: &[u8]) -> Value {
         let mut word = [0u8; 8];
         word[..bytes.len()].copy_from_slice(bytes);
-        match self {
+        let bits = u64::from_be_bytes(word);
+        Value::Number(match self {
+            Element::BigInt64 => return super::bigint::value((bits as i64).into()),
+            Element::BigUint64 => return super::bigint::value(bits.into()),
             Element::Int8 => f64::from(bytes[0] as i8),
             Element::Uint8 => f64::from(bytes[0]),
             Element::Int16 => f64::from(i16::from_be_bytes([bytes[0], bytes[1]])),
@@ -129,11 +138,17 @@ impl Element {
                 f64::from(f32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
             }
             Element::Float64 => f64::from_be_bytes(word),
-        }
+        })
     }
 
-    /// The big-endian bytes of `number` converted to this type (integers modulo 2ⁿ).
-    fn write(self, number: f64) -> Vec<u8> {
+    /// The big-endian bytes of `value` converted to this type (integers modulo 2ⁿ): ToBigInt
+    /// for the BigInt types (a number is a TypeError), ToNumber for the others.
+    fn write(self, value: &Value) -> Result<Vec<u8>, Throw> {
+        if matches!(self, Element::BigInt64 | Element::BigUint64) {
+            let big = super::bigint_global::to_bigint(value)?;
+            return Ok(super::bigint::to_u64_wrapping(&big).to_be_bytes().to_vec());
+        }
+        let number = to_number(value)?;
         // Modulo 2³², exact in f64 (2⁶⁴ would round small negatives up to 2⁶⁴).
         let integer = || -> u32 {
             if number.is_finite() {
@@ -142,13 +157,15 @@ impl Element {
                 0
             }
         };
-        match self {
+        Ok(match self {
             Element::Int8 | Element::Uint8 => vec![integer() as u8],
             Element::Int16 | Element::Uint16 => (integer() as u16).to_be_bytes().to_vec(),
             Element::Int32 | Element::Uint32 => integer().to_be_bytes().to_vec(),
             Element::Float32 => (number as f32).to_be_bytes().to_vec(),
-            Element::Float64 => number.to_be_bytes().to_vec(),
-        }
+            Element::Float64 | Element::BigInt64 | Element::BigUint64 => {
+                number.to_be_bytes().to_vec()
+            }
+        })
     }
 }
 
@@ -161,6 +178,8 @@ const METHODS: &[&str] = &[
     "getUint32",
     "getFloat32",
     "getFloat64",
+    "getBigInt64",
+    "getBigUint64",
     "setInt8",
     "setUint8",
     "setInt16",
@@ -169,6 +188,8 @@ const METHODS: &[&str] = &[
     "setUint32",
     "setFloat32",
     "setFloat64",
+    "setBigInt64",
+    "setBigUint64",
 ];
 
 impl DataView {
@@ -216,11 +237,10 @@ impl HostObject for DataView {
                 if truthy(&arg(args, 1)) {
                     bytes.reverse();
                 }
-                return Ok(Value::Number(element.read(&bytes)));
+                return Ok(element.read(&bytes));
             }
-            let number = to_number(&arg(args, 1))?;
+            let mut bytes = element.write(&arg(args, 1))?;
             let start = self.position(&arg(args, 0), width)?;
-            let mut bytes = element.write(number);
             if truthy(&arg(args, 2)) {
                 bytes.reverse();
             }

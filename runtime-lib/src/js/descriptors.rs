@@ -245,6 +245,13 @@ pub fn define_property(target: &Value, key: &Value, descriptor: &Value) -> Resul
             "Object.defineProperty called on non-object",
         ));
     }
+    if let Some(proxy) = super::proxy::proxy_of(target) {
+        let key = super::reflect::property_key(key)?;
+        if !super::proxy::define_own_property(proxy, &key, descriptor)? {
+            return Err(super::proxy::define_refused(&key));
+        }
+        return Ok(target.clone());
+    }
     if let Value::Symbol(symbol) = key {
         let read = read_descriptor(descriptor)?;
         let accessor = (read.get.is_some() || read.set.is_some())
@@ -503,6 +510,9 @@ pub fn own_property_descriptor(target: &Value, key: &Value) -> Result<Value, Thr
             "Cannot convert undefined or null to object",
         ));
     }
+    if let Some(proxy) = super::proxy::proxy_of(target) {
+        return super::proxy::get_own_property(proxy, &super::reflect::property_key(key)?);
+    }
     if let Value::Symbol(symbol) = key {
         return Ok(super::symbol_props::own_property(target, symbol)
             .map(|(attributes, value)| descriptor_object(&attributes, value))
@@ -587,6 +597,15 @@ pub fn own_property_descriptor(target: &Value, key: &Value) -> Result<Value, Thr
 
 /// `Object.getOwnPropertyNames(target)`: own string keys, enumerable or not.
 pub fn own_property_names(target: &Value) -> Result<Vec<JsString>, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(target) {
+        return Ok(super::proxy::own_keys(proxy)?
+            .into_iter()
+            .filter_map(|key| match key {
+                Value::String(name) => Some(name),
+                _ => None,
+            })
+            .collect());
+    }
     Ok(match target {
         Value::Undefined | Value::Null => {
             return Err(Throw::type_error(
@@ -663,6 +682,14 @@ pub fn set_prototype_of(target: &Value, proto: &Value) -> Result<Value, Throw> {
             "Object prototype may only be an Object or null: {}",
             super::console::inspect(proto)
         )));
+    }
+    if let Some(proxy) = super::proxy::proxy_of(target) {
+        if !super::proxy::set_prototype_of(proxy, proto)? {
+            return Err(Throw::type_error(
+                "'setPrototypeOf' on proxy: trap returned falsish",
+            ));
+        }
+        return Ok(target.clone());
     }
     match target {
         Value::Object(_) => super::prototype::set_dunder_proto(target, proto)?,

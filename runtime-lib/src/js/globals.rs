@@ -160,6 +160,23 @@ pub const STATIC_CALLS: &[&str] = &[
     "Symbol",
     "Symbol.for",
     "Symbol.keyFor",
+    "BigInt",
+    "BigInt.asIntN",
+    "BigInt.asUintN",
+    "Reflect.apply",
+    "Reflect.construct",
+    "Reflect.defineProperty",
+    "Reflect.deleteProperty",
+    "Reflect.get",
+    "Reflect.getOwnPropertyDescriptor",
+    "Reflect.getPrototypeOf",
+    "Reflect.has",
+    "Reflect.isExtensible",
+    "Reflect.ownKeys",
+    "Reflect.preventExtensions",
+    "Reflect.set",
+    "Reflect.setPrototypeOf",
+    "Proxy.revocable",
     "Promise.resolve",
     "Promise.reject",
     "Promise.all",
@@ -170,6 +187,7 @@ pub const STATIC_CALLS: &[&str] = &[
     "process.nextTick",
     "process.uptime",
     "process.hrtime",
+    "process.hrtime.bigint",
     "process.cwd",
     "__node.inspect",
     "__node.format",
@@ -179,6 +197,7 @@ pub const STATIC_CALLS: &[&str] = &[
     "__node.isErrorClass",
     "__node.warn",
     "__node.module",
+    "__node.fetch",
     "setTimeout",
     "setInterval",
     "clearTimeout",
@@ -260,8 +279,10 @@ pub const CONSTRUCTORS: &[&str] = &[
     "Array",
     "Object",
     "Symbol",
+    "BigInt",
     "WeakMap",
     "WeakSet",
+    "Proxy",
     "Number",
     "String",
     "Boolean",
@@ -280,13 +301,60 @@ pub const NODE_CLASSES: &[&str] = &[
     "Uint32Array",
     "Float32Array",
     "Float64Array",
+    "BigInt64Array",
+    "BigUint64Array",
     "Buffer",
     "TextEncoder",
     "TextDecoder",
     "URL",
     "URLSearchParams",
     "DataView",
+    "WeakRef",
+    "FinalizationRegistry",
 ];
+
+/// The built-in classes that V8 refuses to call without `new`.
+pub const REQUIRE_NEW: &[&str] = &[
+    "Map",
+    "Set",
+    "WeakMap",
+    "WeakSet",
+    "ArrayBuffer",
+    "DataView",
+    "Uint8Array",
+    "Int8Array",
+    "Uint8ClampedArray",
+    "Int16Array",
+    "Uint16Array",
+    "Int32Array",
+    "Uint32Array",
+    "Float32Array",
+    "Float64Array",
+    "Promise",
+    "URL",
+    "URLSearchParams",
+    "TextEncoder",
+    "TextDecoder",
+    "Proxy",
+    "WeakRef",
+    "FinalizationRegistry",
+];
+
+/// V8's TypeError message for calling the built-in class `name` without `new`, if it must be
+/// constructed.
+pub fn call_without_new(name: &str) -> Option<String> {
+    if !REQUIRE_NEW.contains(&name) {
+        return None;
+    }
+    Some(match name {
+        "Promise" => "Promise constructor cannot be invoked without 'new'".to_string(),
+        // Node's own classes are JS classes.
+        "URL" | "URLSearchParams" | "TextEncoder" | "TextDecoder" => {
+            format!("Class constructor {name} cannot be invoked without 'new'")
+        }
+        _ => format!("Constructor {name} requires 'new'"),
+    })
+}
 
 /// Whether `construct` builds the built-in class `name`.
 pub fn is_constructor(name: &str) -> bool {
@@ -369,6 +437,16 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
     {
         return result;
     }
+    if let Some(function) = name.strip_prefix("BigInt.")
+        && let Some(result) = super::bigint_global::call_static(function, args)
+    {
+        return result;
+    }
+    if let Some(function) = name.strip_prefix("Reflect.")
+        && let Some(result) = super::reflect::call_static(function, args)
+    {
+        return result;
+    }
     #[cfg(feature = "intl")]
     if let Some(member) = name.strip_prefix("Intl.") {
         return super::intl::call_static(member, args);
@@ -384,10 +462,13 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "String.fromCodePoint" => from_code_point(args),
         "JSON.stringify" => super::json::stringify_value(args),
         "JSON.parse" => super::json::parse_value(args),
-        "Number" => Ok(Value::Number(if args.is_empty() {
-            0.0
-        } else {
-            to_number(&args[0])?
+        "Number" => Ok(Value::Number(match args.first() {
+            None => 0.0,
+            // `Number(big)` is the one conversion of a BigInt to a number that does not throw.
+            Some(value) => match super::convert::to_primitive_number(value)? {
+                Value::BigInt(big) => super::bigint::to_f64(&big),
+                primitive => to_number(&primitive)?,
+            },
         })),
         "Number.isInteger" | "Number.isSafeInteger" | "Number.isFinite" | "Number.isNaN" => {
             let Value::Number(x) = arg(args, 0) else {
@@ -422,6 +503,7 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
             Some(value) => to_string(value)?,
         })),
         "Symbol" => super::symbol::call(args),
+        "BigInt" => super::bigint_global::call(args),
         "String.fromCharCode" => {
             let mut units = Vec::with_capacity(args.len());
             for value in args {
@@ -430,7 +512,11 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
             Ok(Value::String(super::string::JsString::from_units(&units)))
         }
         "Boolean" => Ok(Value::Bool(truthy(&arg(args, 0)))),
-        "Array.isArray" => Ok(Value::Bool(super::array::is_array(&arg(args, 0)))),
+        "Array.isArray" => Ok(Value::Bool(match arg(args, 0) {
+            Value::Array(_) => true,
+            other => super::proxy::proxy_of(&other).is_some_and(|proxy| proxy.is_array),
+        })),
+        "Proxy.revocable" => super::proxy::revocable(args),
         "Array.from" => super::array::from(args),
         "Array.of" => Ok(Value::array(args.to_vec())),
         "Date.now" => Ok(Value::Number(super::date::now())),
@@ -528,11 +614,14 @@ pub fn namespace_value(name: &str) -> Result<Value, Throw> {
 
 /// The value of a static constant (see [`STATIC_VALUES`]).
 pub fn static_value(name: &str) -> Value {
-    // Only `Object.prototype` is a static value: its methods are modelled as values
-    // (`Object.prototype.toString.call(x)`); other built-in prototypes are rejected by the
-    // compiler rather than half-modelled.
-    if name == "Object.prototype" {
-        return super::prototype::builtin_prototype("Object");
+    // `Array.prototype`, `Object.prototype`, …: their methods are values callable on any
+    // receiver (`builtin_prototypes.rs`).
+    if let Some(class) = name.strip_suffix(".prototype")
+        && let Some(class) = super::builtin_prototypes::CLASSES
+            .iter()
+            .find(|known| **known == class)
+    {
+        return super::prototype::builtin_prototype(class);
     }
     if let Some(value) = name
         .strip_prefix("process.")
@@ -602,11 +691,33 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
             ))),
             other => Ok(Value::array(other.to_vec())),
         },
-        "Object" => Ok(Value::object(Vec::<(&str, Value)>::new())),
+        // `Object(value)` / `new Object(value)`: ToObject (an object is returned as it is, a
+        // primitive wrapped, `null`/`undefined` give a new object).
+        "Object" => Ok(match arg(args, 0) {
+            value @ (Value::Object(_) | Value::Array(_) | Value::Function(_)) => value,
+            Value::Undefined | Value::Null => Value::object(Vec::<(&str, Value)>::new()),
+            Value::Number(number) => {
+                Value::object_of_kind(ObjectKind::Primitive(Value::Number(number)))
+            }
+            Value::String(text) => {
+                Value::object_of_kind(ObjectKind::Primitive(Value::String(text)))
+            }
+            Value::Bool(flag) => Value::object_of_kind(ObjectKind::Primitive(Value::Bool(flag))),
+            // No `Object(symbol)` or `Object(1n)` wrapper: the primitive itself.
+            primitive @ (Value::Symbol(_) | Value::BigInt(_)) => primitive,
+        }),
+        // `Function(…)` / `new Function(…)`: handlers are compiled ahead of time, so code from
+        // strings is refused as V8 refuses it under `--disallow-code-generation-from-strings`,
+        // which feature-detecting packages (`try { new Function("") }`) expect.
+        "Function" => Err(Throw::error(
+            "EvalError",
+            "Code generation from strings disallowed for this context",
+        )),
         "WeakMap" => super::weak::new_weak_map(args),
         "ArrayBuffer" => super::bytes::new_array_buffer(args),
         "Uint8Array" | "Int8Array" | "Uint8ClampedArray" | "Int16Array" | "Uint16Array"
-        | "Int32Array" | "Uint32Array" | "Float32Array" | "Float64Array" => {
+        | "Int32Array" | "Uint32Array" | "Float32Array" | "Float64Array" | "BigInt64Array"
+        | "BigUint64Array" => {
             let class =
                 super::bytes::ViewClass::named(name).unwrap_or(super::bytes::ViewClass::Uint8Array);
             super::bytes::construct_view(args, class)
@@ -622,7 +733,11 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "URL" => super::node::url::construct_url(args),
         "URLSearchParams" => super::node::url::construct_params(args),
         "Symbol" => Err(Throw::type_error("Symbol is not a constructor")),
+        "BigInt" => Err(Throw::type_error("BigInt is not a constructor")),
         "WeakSet" => super::weak::new_weak_set(args),
+        "WeakRef" => super::weak_ref::new_weak_ref(args),
+        "Proxy" => super::proxy::construct(args),
+        "FinalizationRegistry" => super::weak_ref::new_finalization_registry(args),
         // Primitive wrappers: objects around a primitive (`typeof` "object", `===` by identity).
         "Number" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::Number(
             match args.first() {

@@ -63,6 +63,13 @@ struct Registry {
     /// The namespace an `import` of a CommonJS module sees, made at its first import: Node
     /// makes one per module, so every `import * as ns`/`import()` of it gets the same object.
     namespaces: RefCell<Vec<(&'static str, Value)>>,
+    /// The `module` objects of modules whose evaluation has started and not finished: a
+    /// `require`/`import` that reaches one again (a cycle) gets its exports as they are now,
+    /// as Node gives a partially filled `module.exports` or a namespace not yet initialised.
+    loading: RefCell<Vec<(&'static str, Value)>>,
+    /// Each ES module's exports object (its namespace), made before the module evaluates:
+    /// importers bind to it first, so hoisted function exports are reachable across a cycle.
+    esm_exports: RefCell<Vec<(&'static str, Value)>>,
 }
 
 /// The value a registry list keeps for the module `name`, if any.
@@ -97,12 +104,44 @@ impl Modules {
         if let Some(exports) = kept(&self.registry().loaded, name) {
             return Ok(exports);
         }
-        let exports = evaluate(self)?;
+        // A cycle: the module is being evaluated further up the stack.
+        if let Some(module) = kept(&self.registry().loading, name) {
+            return super::access::get(&module, "exports");
+        }
+        let evaluated = evaluate(self);
+        self.registry()
+            .loading
+            .borrow_mut()
+            .retain(|(loading, _)| *loading != name);
+        let exports = evaluated?;
         self.registry()
             .loaded
             .borrow_mut()
             .push((name, exports.clone()));
         Ok(exports)
+    }
+
+    /// Called by a module's `evaluate` once its `module` object exists: until it returns, a
+    /// `require`/`import` of it (a cycle) answers its `module.exports` as it is then.
+    pub fn enter(&self, name: &'static str, module: &Value) {
+        self.registry()
+            .loading
+            .borrow_mut()
+            .push((name, module.clone()));
+    }
+
+    /// The exports object (namespace) of the ES module `name`, made on first use, before or
+    /// during its evaluation (see [`Registry::esm_exports`]).
+    pub fn esm_exports(&self, name: &'static str) -> Value {
+        if let Some(exports) = kept(&self.registry().esm_exports, name) {
+            return exports;
+        }
+        let exports = Value::object(Vec::<(&str, Value)>::new());
+        self.registry()
+            .esm_exports
+            .borrow_mut()
+            .push((name, exports.clone()));
+        exports
     }
 
     /// Loading an ES module (`import`, `import()`, `require(esm)`): as [`Self::require`], but an

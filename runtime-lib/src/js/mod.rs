@@ -16,12 +16,17 @@
 #![allow(clippy::redundant_closure_call)]
 
 pub mod access;
+pub mod arguments;
 pub mod array;
 pub mod async_fn;
 pub mod async_generator;
 pub mod base64;
+pub mod bigint;
+pub mod bigint_arrays;
+pub mod bigint_global;
 pub mod budget;
 pub mod builders;
+pub mod builtin_prototypes;
 pub mod bytes;
 pub mod class;
 pub mod clone;
@@ -41,6 +46,7 @@ pub mod error;
 pub mod event_loop;
 pub mod exceptions;
 pub mod fdlibm;
+pub mod fetch;
 pub mod freeze;
 pub mod generator;
 pub mod globals;
@@ -66,6 +72,8 @@ pub mod promise_combinators;
 pub mod property;
 pub mod protocol;
 pub mod prototype;
+pub mod proxy;
+pub mod reflect;
 pub mod regexp;
 pub mod request_task;
 pub mod static_keys;
@@ -82,14 +90,17 @@ pub mod typed_array_methods;
 pub mod uri;
 pub mod value;
 pub mod weak;
+pub mod weak_ref;
 
 pub use access::{
     call, call_at, call_method, call_method_at, call_method_computed, call_method_computed_at,
     call_with_this, define, define_computed, delete, delete_strict, get, get_computed, get_index,
     set, set_computed, set_computed_strict, set_index, set_index_strict, set_strict,
 };
+pub use arguments::arguments_object;
 pub use async_fn::{await_now, await_value, spawn_async};
 pub use async_generator::{ForAwait, async_generator, async_yield_star};
+pub use bigint::literal as bigint_literal;
 pub use budget::tick;
 pub use builders::{
     Var, arg, arg_ref, array, array_with_holes, destructure, destructure_any, destructure_named,
@@ -99,8 +110,8 @@ pub use builders::{
 };
 pub use class::{
     ClassParent, ThisBinding, arrow, builtin_constructor, class, define_class_accessor,
-    define_method, define_static, get_private, has_private, instance_of_value, method,
-    new_instance, set_private, super_construct, super_method,
+    define_method, define_static, define_static_method, get_private, has_private,
+    instance_of_value, method, new_instance, set_private, super_construct, super_method,
 };
 pub use convert::{
     number_of, number_operand, number_value, to_number, to_string, truthy, truthy_owned, type_of,
@@ -113,8 +124,8 @@ pub use globals::{call_static, construct, instance_of, namespace_value, static_f
 pub use isolate::{Isolate, ModuleHandle, Modules};
 pub use iterate::{ForOf, spread_into};
 pub use namespace::{
-    commonjs_namespace, dynamic_import, export_star, finish_namespace, forward, publish_export,
-    require_esm,
+    commonjs_namespace, dynamic_import, export_star, finish_namespace, forward, import_get,
+    pending_exports, publish_export, require_esm,
 };
 pub use operators::{
     add, bit_and, bit_not, bit_or, bit_xor, div, ge, gt, has_property, le, loose_eq, lt, mul, neg,

@@ -57,8 +57,16 @@ fn forward_key(name: &str) -> JsString {
 /// `export { name as exported } from "./a.js"`: publishes `source`'s export now and on every
 /// later assignment (re-exports are live bindings too).
 pub fn forward(source: &Value, name: &str, exports: &Value, exported: &str) -> Result<(), Throw> {
-    let value = super::access::get(source, name)?;
-    publish_export(exports, exported, value);
+    // In a cycle the source may not have initialised the export yet: it is forwarded when it
+    // does (V8 links the two bindings before anything runs).
+    let pending = match source {
+        Value::Object(object) => uninitialised(object, &JsString::from(name)),
+        _ => false,
+    };
+    if !pending {
+        let value = super::access::get(source, name)?;
+        publish_export(exports, exported, value);
+    }
     let Value::Object(object) = source else {
         return Ok(());
     };
@@ -83,13 +91,25 @@ pub fn export_star(exports: &Value, source: &Value) -> Result<(), Throw> {
     let (Value::Object(target), Value::Object(from)) = (exports, source) else {
         return Ok(());
     };
-    let names: Vec<String> = from
+    // With the exports a source still evaluating (a cycle) has not initialised yet.
+    let mut names: Vec<String> = from
         .props
         .borrow()
         .iter()
         .map(|(key, _)| key.to_string())
-        .filter(|key| key != "default")
         .collect();
+    if let Some(Value::Array(pending)) = from.private.borrow().get(&JsString::from(PENDING)) {
+        for name in pending.dense().iter() {
+            let name = name
+                .as_js_string()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names.retain(|key| key != "default");
     for name in names {
         if !target
             .props
@@ -135,6 +155,7 @@ pub fn finish_namespace(exports: &Value) {
         );
     }
     *object.props.borrow_mut() = props;
+    object.private.borrow_mut().remove(&JsString::from(PENDING));
     *object.proto.borrow_mut() = Prototype::Null;
     object.integrity.set(Integrity::Sealed);
     object
@@ -221,6 +242,64 @@ pub fn dynamic_import(load: impl FnOnce() -> Result<Value, Throw> + 'static) -> 
         Ok(())
     }));
     promise
+}
+
+/// A read of an imported binding (`import { x } from "./a.js"; … x …`): the export `key` of
+/// `namespace`. While the exporting ES module is still evaluating (a circular import reached
+/// it first) an export it has not initialised is V8's `ReferenceError`; afterwards this is an
+/// ordinary read.
+pub fn import_get(namespace: &Value, key: &str) -> Result<Value, Throw> {
+    if let Value::Object(object) = namespace {
+        let found = if key.is_ascii() {
+            object.props.borrow().get_ascii(key).cloned()
+        } else {
+            object.props.borrow().get(&JsString::from(key)).cloned()
+        };
+        if let Some(value) = found {
+            return Ok(value);
+        }
+    }
+    super::access::get(namespace, key)
+}
+
+/// Where an ES module's exports object lists the names it exports while the module evaluates
+/// (its private slots, which no JS code can reach).
+const PENDING: &str = "#module pending exports";
+
+/// Called as an ES module starts evaluating: until `finish_namespace`, a read of one of its
+/// exports not yet published is V8's ReferenceError (`uninitialised`), through an imported
+/// binding or the namespace object.
+pub fn pending_exports(exports: &Value, names: &[&str]) {
+    if let Value::Object(object) = exports {
+        let names = names.iter().map(|name| Value::str(name)).collect();
+        object
+            .private
+            .borrow_mut()
+            .insert(JsString::from(PENDING), Value::array(names));
+    }
+}
+
+/// Whether `key` is an export of a module still evaluating that it has not initialised yet.
+pub fn uninitialised(object: &JsObject, key: &JsString) -> bool {
+    let private = object.private.borrow();
+    if private.is_empty() {
+        return false;
+    }
+    match private.get(&JsString::from(PENDING)) {
+        Some(Value::Array(names)) => names
+            .dense()
+            .iter()
+            .any(|name| matches!(name, Value::String(name) if name == key)),
+        _ => false,
+    }
+}
+
+/// V8's error for reading an export before its module initialised it.
+pub fn before_initialization(key: &JsString) -> Throw {
+    Throw::error(
+        "ReferenceError",
+        format!("Cannot access '{key}' before initialization"),
+    )
 }
 
 #[cfg(test)]

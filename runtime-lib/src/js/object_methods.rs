@@ -25,6 +25,10 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
                 "Cannot convert undefined or null to object",
             ));
         }
+        Value::Object(object) if let ObjectKind::Proxy(proxy) = &object.kind => {
+            super::proxy::enumerable_keys(proxy)?
+        }
+        Value::Function(function) if let Some(proxy) = &function.proxy => own_keys(proxy)?,
         Value::Object(object) => {
             // A Uint8Array's indices come first, as an array's do.
             let indices = match &object.kind {
@@ -52,6 +56,15 @@ pub fn own_keys(value: &Value) -> Result<Vec<JsString>, Throw> {
         Value::String(text) => (0..text.len())
             .map(|index| JsString::new(&index.to_string()))
             .collect(),
+        // A function's own enumerable properties (`fn.cache = …`, a class's static fields;
+        // static methods are hidden and private statics `#x` are not properties).
+        Value::Function(function) => function
+            .props
+            .borrow()
+            .iter()
+            .filter(|(key, _)| !key.to_rust().starts_with('#'))
+            .map(|(key, _)| key.clone())
+            .collect(),
         _ => Vec::new(),
     })
 }
@@ -64,6 +77,9 @@ pub fn is_hidden(kind: &ObjectKind, key: &JsString) -> bool {
 
 /// Own enumerable `[key, value]` pairs.
 pub fn own_entries(value: &Value) -> Result<Vec<(JsString, Value)>, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(value) {
+        return super::proxy::enumerable_entries(proxy, value);
+    }
     let keys = own_keys(value)?;
     let mut entries = Vec::with_capacity(keys.len());
     for key in keys {
@@ -181,6 +197,11 @@ pub fn same_value(a: &Value, b: &Value) -> bool {
 }
 
 fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(object) {
+        let descriptor =
+            super::proxy::get_own_property(proxy, &super::reflect::property_key(key)?)?;
+        return Ok(Value::Bool(!matches!(descriptor, Value::Undefined)));
+    }
     if let Value::Symbol(symbol) = key {
         return Ok(Value::Bool(super::symbol_props::has_own(object, symbol)));
     }
@@ -191,6 +212,12 @@ fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
         ));
     }
     Ok(Value::Bool(match object {
+        Value::Object(data) if let ObjectKind::Prototype(class) = data.kind => {
+            data.props.borrow().contains(&key)
+                || key
+                    .as_ascii()
+                    .is_some_and(|key| super::builtin_prototypes::has_own(class, key))
+        }
         Value::Object(data) => {
             data.props.borrow().contains(&key)
                 || matches!(&data.kind, ObjectKind::Primitive(Value::String(text))
@@ -204,6 +231,12 @@ fn has_own(object: &Value, key: &Value) -> Result<Value, Throw> {
                 || (key.as_ascii() == Some("prototype") && function.constructable)
         }
         Value::Array(items) => key.as_ascii() == Some("length") || items.has_own_key(&key),
+        // A string's own properties are its code units and `length`.
+        Value::String(text) => {
+            key.as_ascii() == Some("length")
+                || super::property::array_index(&key)
+                    .is_some_and(|index| (index as usize) < text.len())
+        }
         _ => false,
     }))
 }
@@ -233,6 +266,14 @@ fn object_prototype_call(
     Some(match name {
         "hasOwnProperty" => has_own(receiver, &arg(args, 0)),
         "propertyIsEnumerable" => (|| {
+            if let Some(proxy) = super::proxy::proxy_of(receiver) {
+                let key = super::reflect::property_key(&arg(args, 0))?;
+                let descriptor = super::proxy::get_own_property(proxy, &key)?;
+                return Ok(Value::Bool(
+                    !matches!(descriptor, Value::Undefined)
+                        && super::convert::truthy(&super::access::get(&descriptor, "enumerable")?),
+                ));
+            }
             if let Value::Symbol(symbol) = arg(args, 0) {
                 return Ok(Value::Bool(
                     super::symbol_props::own_property(receiver, &symbol)
@@ -372,6 +413,21 @@ const KIND_METHODS: &[(&str, &[&str])] = &[
     ("Promise", &["then", "catch", "finally"]),
 ];
 
+/// The native methods `object_methods.rs` gives values of the built-in kind `class`.
+pub fn kind_method_names(class: &str) -> &'static [&'static str] {
+    KIND_METHODS
+        .iter()
+        .find(|(owner, _)| *owner == class)
+        .map_or(&[], |(_, names)| names)
+}
+
+/// Whether `name` is a method of `Object.prototype`.
+pub fn is_object_prototype_method(name: &str) -> bool {
+    OBJECT_PROTOTYPE_METHODS
+        .iter()
+        .any(|(method, _)| *method == name)
+}
+
 fn kind_name(value: &Value) -> Option<&'static str> {
     let Value::Object(object) = value else {
         return None;
@@ -396,6 +452,12 @@ fn kind_name(value: &Value) -> Option<&'static str> {
 /// `Object.prototype.toString`, `o.hasOwnProperty`, `date.getTime`. Calling it runs the native
 /// method on whatever `this` it gets, so `Object.prototype.toString.call(x)` tags `x`.
 pub fn builtin_method(receiver: &Value, name: &str) -> Option<Value> {
+    // `Array.prototype.slice`, `String.prototype.trim`: callable on any receiver.
+    if let Some(class) = super::builtin_prototypes::prototype_class(receiver)
+        && let Some(member) = super::builtin_prototypes::member(class, name)
+    {
+        return Some(member);
+    }
     let of_kind = kind_name(receiver).and_then(|kind| {
         let (owner, names) = KIND_METHODS.iter().find(|(owner, _)| *owner == kind)?;
         let method = names.iter().find(|method| **method == name)?;
@@ -437,9 +499,18 @@ pub fn call_on_function(
     Some(match name {
         "call" => call_with_this(function, &this, args.get(1..).unwrap_or(&[])),
         "apply" => (|| {
+            // CreateListFromArrayLike: `length` and the indices (an `arguments` object, any
+            // array-like), not the iterator.
             let list = match arg(args, 1) {
                 Value::Undefined | Value::Null => Vec::new(),
-                other => super::iterate::collect(&other)?,
+                list @ (Value::Array(_) | Value::Object(_) | Value::Function(_)) => {
+                    super::builtin_prototypes::array_like_elements(&list)?
+                }
+                _ => {
+                    return Err(Throw::type_error(
+                        "CreateListFromArrayLike called on non-object",
+                    ));
+                }
             };
             call_with_this(function, &this, &list)
         })(),

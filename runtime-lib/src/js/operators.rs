@@ -9,6 +9,7 @@
 
 use std::rc::Rc;
 
+use super::bigint;
 use super::convert::{to_number, to_primitive, to_primitive_number, to_string, truthy, type_of};
 use super::error::Throw;
 use super::number::{to_int32, to_uint32};
@@ -32,20 +33,47 @@ fn add_general(a: &Value, b: &Value) -> Result<Value, Throw> {
     match (&a, &b) {
         (Value::String(x), _) => Ok(Value::String(x.concat(&to_string(&b)?))),
         (_, Value::String(y)) => Ok(Value::String(to_string(&a)?.concat(y))),
-        _ => Ok(Value::Number(to_number(&a)? + to_number(&b)?)),
+        _ => match (to_numeric(&a)?, to_numeric(&b)?) {
+            (Numeric::Number(x), Numeric::Number(y)) => Ok(Value::Number(x + y)),
+            (Numeric::BigInt(x), Numeric::BigInt(y)) => bigint::binary(bigint::Op::Add, &x, &y),
+            _ => Err(bigint::mix_error()),
+        },
+    }
+}
+
+/// The result of ToNumeric: a number, or a BigInt (which arithmetic keeps apart from numbers).
+enum Numeric {
+    Number(f64),
+    BigInt(Rc<num_bigint::BigInt>),
+}
+
+/// ToNumeric: ToPrimitive with the number hint, then a BigInt stays one and anything else
+/// becomes a number (a symbol throws).
+fn to_numeric(value: &Value) -> Result<Numeric, Throw> {
+    let primitive = match value {
+        Value::Object(_) | Value::Array(_) | Value::Function(_) => to_primitive_number(value)?,
+        _ => value.clone(),
+    };
+    match primitive {
+        Value::BigInt(big) => Ok(Numeric::BigInt(big)),
+        other => Ok(Numeric::Number(to_number(&other)?)),
     }
 }
 
 macro_rules! numeric_operator {
-    ($(#[$doc:meta])* $name:ident, |$x:ident, $y:ident| $body:expr) => {
+    ($(#[$doc:meta])* $name:ident, $op:ident, |$x:ident, $y:ident| $body:expr) => {
         $(#[$doc])*
         #[inline(always)]
         pub fn $name(a: &Value, b: &Value) -> Result<Value, Throw> {
             #[inline(never)]
             fn coerced(a: &Value, b: &Value) -> Result<Value, Throw> {
-                let $x = to_number(a)?;
-                let $y = to_number(b)?;
-                Ok(Value::Number($body))
+                match (to_numeric(a)?, to_numeric(b)?) {
+                    (Numeric::Number($x), Numeric::Number($y)) => Ok(Value::Number($body)),
+                    (Numeric::BigInt(x), Numeric::BigInt(y)) => {
+                        bigint::binary(bigint::Op::$op, &x, &y)
+                    }
+                    _ => Err(bigint::mix_error()),
+                }
             }
             if let (Value::Number($x), Value::Number($y)) = (a, b) {
                 let ($x, $y) = (*$x, *$y);
@@ -58,41 +86,44 @@ macro_rules! numeric_operator {
 
 numeric_operator!(
     /// `a - b`.
-    sub, |x, y| x - y);
+    sub, Sub, |x, y| x - y);
 numeric_operator!(
     /// `a * b`.
-    mul, |x, y| x * y);
+    mul, Mul, |x, y| x * y);
 numeric_operator!(
     /// `a / b`.
-    div, |x, y| x / y);
+    div, Div, |x, y| x / y);
 numeric_operator!(
     /// `a % b` (the sign follows the dividend, as Rust's `%` on floats does).
-    rem, |x, y| x % y);
+    rem, Rem, |x, y| x % y);
 numeric_operator!(
     /// `a ** b` (fdlibm's pow, as `Math.pow` and V8 compute it).
-    pow, |x, y| super::fdlibm::pow(x, y));
+    pow, Pow, |x, y| super::fdlibm::pow(x, y));
 numeric_operator!(
     /// `a & b`.
-    bit_and, |x, y| f64::from(to_int32(x) & to_int32(y)));
+    bit_and, BitAnd, |x, y| f64::from(to_int32(x) & to_int32(y)));
 numeric_operator!(
     /// `a | b`.
-    bit_or, |x, y| f64::from(to_int32(x) | to_int32(y)));
+    bit_or, BitOr, |x, y| f64::from(to_int32(x) | to_int32(y)));
 numeric_operator!(
     /// `a ^ b`.
-    bit_xor, |x, y| f64::from(to_int32(x) ^ to_int32(y)));
+    bit_xor, BitXor, |x, y| f64::from(to_int32(x) ^ to_int32(y)));
 numeric_operator!(
     /// `a << b`.
-    shl, |x, y| f64::from(to_int32(x).wrapping_shl(to_uint32(y) & 31)));
+    shl, Shl, |x, y| f64::from(to_int32(x).wrapping_shl(to_uint32(y) & 31)));
 numeric_operator!(
     /// `a >> b`.
-    shr, |x, y| f64::from(to_int32(x).wrapping_shr(to_uint32(y) & 31)));
+    shr, Shr, |x, y| f64::from(to_int32(x).wrapping_shr(to_uint32(y) & 31)));
 numeric_operator!(
     /// `a >>> b`.
-    ushr, |x, y| f64::from(to_uint32(x).wrapping_shr(to_uint32(y) & 31)));
+    ushr, Ushr, |x, y| f64::from(to_uint32(x).wrapping_shr(to_uint32(y) & 31)));
 
 /// `-a`.
 pub fn neg(a: &Value) -> Result<Value, Throw> {
-    Ok(Value::Number(-to_number(a)?))
+    match to_numeric(a)? {
+        Numeric::Number(x) => Ok(Value::Number(-x)),
+        Numeric::BigInt(x) => Ok(bigint::negate(&x)),
+    }
 }
 
 /// `+a`.
@@ -102,7 +133,22 @@ pub fn plus(a: &Value) -> Result<Value, Throw> {
 
 /// `~a`.
 pub fn bit_not(a: &Value) -> Result<Value, Throw> {
-    Ok(Value::Number(f64::from(!to_int32(to_number(a)?))))
+    match to_numeric(a)? {
+        Numeric::Number(x) => Ok(Value::Number(f64::from(!to_int32(x)))),
+        Numeric::BigInt(x) => Ok(bigint::bit_not(&x)),
+    }
+}
+
+/// `x++` / `x--` of a value that is not a numeric local: the old value as ToNumeric gives it
+/// and the new one.
+pub fn step(value: &Value, delta: f64) -> Result<(Value, Value), Throw> {
+    match to_numeric(value)? {
+        Numeric::Number(old) => Ok((Value::Number(old), Value::Number(old + delta))),
+        Numeric::BigInt(old) => {
+            let new = bigint::step(&old, delta);
+            Ok((Value::BigInt(old), new))
+        }
+    }
 }
 
 /// `!a`.
@@ -128,6 +174,7 @@ pub fn strict_eq(a: &Value, b: &Value) -> bool {
         }
         (Value::Array(x), Value::Array(y)) => Rc::ptr_eq(x, y),
         (Value::Symbol(x), Value::Symbol(y)) => super::symbol::same_symbol(x, y),
+        (Value::BigInt(x), Value::BigInt(y)) => x == y,
         (Value::Function(x), Value::Function(y)) => {
             Rc::ptr_eq(x, y) || (x.builtin.is_some() && x.builtin == y.builtin)
         }
@@ -156,6 +203,12 @@ pub fn loose_eq(a: &Value, b: &Value) -> Result<bool, Throw> {
     };
     Ok(match (a, b) {
         (x, y) if x.is_nullish() || y.is_nullish() => x.is_nullish() && y.is_nullish(),
+        (Value::BigInt(x), y @ (Value::BigInt(_) | Value::Number(_) | Value::String(_))) => {
+            bigint::loosely_equals(x, y)
+        }
+        (x @ (Value::Number(_) | Value::String(_)), Value::BigInt(y)) => {
+            bigint::loosely_equals(y, x)
+        }
         (Value::Number(_), Value::String(_)) | (Value::String(_), Value::Number(_)) => {
             to_number(a)? == to_number(b)?
         }
@@ -174,6 +227,9 @@ fn less_than(a: &Value, b: &Value) -> Result<Option<bool>, Throw> {
     let b = to_primitive_number(b)?;
     if let (Value::String(x), Value::String(y)) = (&a, &b) {
         return Ok(Some(x < y));
+    }
+    if let Some(order) = bigint::less_than(&a, &b) {
+        return Ok(order);
     }
     let x = to_number(&a)?;
     let y = to_number(&b)?;
@@ -221,6 +277,9 @@ pub fn ge(a: &Value, b: &Value) -> Result<bool, Throw> {
 
 /// `key in object`.
 pub fn has_property(key: &Value, object: &Value) -> Result<bool, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(object) {
+        return super::proxy::has(proxy, &super::reflect::property_key(key)?);
+    }
     match object {
         Value::Object(_) | Value::Array(_) | Value::Function(_) => {
             Ok(super::access::get_computed_opt(object, key)?.is_some())

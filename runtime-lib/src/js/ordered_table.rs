@@ -38,6 +38,8 @@ enum TableKey {
     Reference(usize),
     /// Symbols as `===` compares them (`symbol.rs`).
     Symbol(super::symbol::SymbolKey),
+    /// BigInts by value: `1n` and `1` are different keys.
+    BigInt(Rc<num_bigint::BigInt>),
 }
 
 impl TableKey {
@@ -59,6 +61,7 @@ impl TableKey {
                 TableKey::Reference(Rc::as_ptr(function) as *const () as usize)
             }
             Value::Symbol(symbol) => TableKey::Symbol(super::symbol::SymbolKey(symbol.clone())),
+            Value::BigInt(big) => TableKey::BigInt(big.clone()),
         }
     }
 }

@@ -43,7 +43,7 @@ pub fn value(name: &str) -> Option<Value> {
     })
 }
 
-/// `process.nextTick`, `process.uptime`, `process.hrtime` and `process.cwd`.
+/// `process.nextTick`, `process.uptime`, `process.hrtime` (and `hrtime.bigint`) and `process.cwd`.
 pub fn call(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
     Some(match name {
         "nextTick" => next_tick(args),
@@ -51,6 +51,10 @@ pub fn call(name: &str, args: &[Value]) -> Option<Result<Value, Throw>> {
         "cwd" => super::node::call("cwd", &[]),
         "uptime" => Ok(Value::Number(start().elapsed().as_secs_f64())),
         "hrtime" => hrtime(args.first().unwrap_or(&Value::Undefined)),
+        // Nanoseconds since the same start as `hrtime()`, as a BigInt.
+        "hrtime.bigint" => Ok(super::bigint::value(num_bigint::BigInt::from(
+            start().elapsed().as_nanos(),
+        ))),
         _ => return None,
     })
 }

@@ -53,7 +53,7 @@ pub enum Inherited {
 
 /// Chains longer than this are cut (they cannot be cyclic, see [`set_dunder_proto`]; this only
 /// bounds the walk).
-const MAX_CHAIN: usize = 10_000;
+pub(crate) const MAX_CHAIN: usize = 10_000;
 
 /// The property `key` that `object` inherits.
 pub fn inherited(object: &JsObject, key: &JsString) -> Inherited {
@@ -174,11 +174,17 @@ pub fn has_null_prototype(object: &JsObject) -> bool {
 
 /// A built-in prototype object (`Object.prototype`, …) as a value.
 pub fn builtin_prototype(name: &'static str) -> Value {
+    if name == "Function" {
+        return super::builtin_prototypes::function_prototype();
+    }
     Value::object_of_kind(ObjectKind::Prototype(name))
 }
 
 /// `Object.getPrototypeOf(value)`.
 pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(value) {
+        return super::proxy::get_prototype_of(proxy);
+    }
     Ok(match value {
         Value::Undefined | Value::Null => {
             return Err(Throw::type_error(
@@ -190,7 +196,7 @@ pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
             Prototype::Object(parent) => parent.clone(),
             Prototype::Default => match (&object.class, &object.kind) {
                 (Some(class), _) => super::class::prototype_of(class),
-                (None, ObjectKind::Plain) => builtin_prototype("Object"),
+                (None, ObjectKind::Plain | ObjectKind::Arguments) => builtin_prototype("Object"),
                 (None, ObjectKind::Prototype("Object")) => Value::Null,
                 (None, ObjectKind::Prototype(_)) => builtin_prototype("Object"),
                 (None, ObjectKind::Error(error)) => {
@@ -221,12 +227,17 @@ pub fn get_prototype_of(value: &Value) -> Result<Value, Throw> {
                     builtin_prototype("AsyncGenerator")
                 }
                 (None, ObjectKind::Generator(_)) => builtin_prototype("Generator"),
+                // Answered by `proxy.rs` before this match.
+                (None, ObjectKind::Proxy(_)) => Value::Null,
             },
         },
         Value::Array(array) => match array.class() {
             Some(class) => super::class::prototype_of(&class),
             None => builtin_prototype("Array"),
         },
+        Value::Function(function) if function.builtin == Some("Function.prototype") => {
+            builtin_prototype("Object")
+        }
         Value::Function(function) => match function.class.as_ref().map(|class| &class.parent) {
             Some(ClassParent::Function(parent)) => Value::Function(parent.clone()),
             _ => builtin_prototype("Function"),
@@ -239,6 +250,7 @@ fn primitive_prototype(value: &Value) -> Value {
     builtin_prototype(match value {
         Value::Number(_) => "Number",
         Value::String(_) => "String",
+        Value::Symbol(_) => "Symbol",
         _ => "Boolean",
     })
 }
@@ -320,6 +332,12 @@ pub fn set_dunder_proto(target: &Value, value: &Value) -> Result<(), Throw> {
 pub fn for_in_keys(value: &Value) -> Result<Vec<Value>, Throw> {
     if value.is_nullish() {
         return Ok(Vec::new());
+    }
+    if let Some(proxy) = super::proxy::proxy_of(value) {
+        return Ok(super::proxy::for_in_keys(proxy)?
+            .into_iter()
+            .map(Value::String)
+            .collect());
     }
     let mut keys = super::object_methods::own_keys(value)?;
     let mut current = match value {

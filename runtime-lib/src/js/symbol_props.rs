@@ -120,6 +120,9 @@ pub fn get(object: &Value, symbol: &Rc<JsSymbol>) -> Result<Value, Throw> {
             descriptive_string(symbol)
         )));
     }
+    if let Some(proxy) = super::proxy::proxy_of(object) {
+        return super::proxy::get(proxy, &Value::Symbol(symbol.clone()), object);
+    }
     let key = SymbolKey(symbol.clone());
     match lookup(object, &key) {
         Some(Found::Data(value)) => Ok(value),
@@ -153,6 +156,10 @@ pub fn own_property(object: &Value, symbol: &Rc<JsSymbol>) -> Option<(Attributes
 /// `object[symbol] = value`: an inherited setter runs; otherwise the object gets (or updates)
 /// an own property, unless its integrity level forbids it.
 pub fn set(object: &Value, symbol: &Rc<JsSymbol>, value: Value, strict: bool) -> Result<(), Throw> {
+    if let Some(proxy) = super::proxy::proxy_of(object) {
+        let key = Value::Symbol(symbol.clone());
+        return super::access::set_through_proxy(proxy, &key, value, object, strict);
+    }
     let key = SymbolKey(symbol.clone());
     match lookup(object, &key) {
         Some(Found::Accessor(_, setter)) => {
@@ -452,6 +459,15 @@ pub fn delete(object: &Value, symbol: &Rc<JsSymbol>, strict: bool) -> Result<boo
 
 /// The own symbol keys of `object` (`Object.getOwnPropertySymbols`), in insertion order.
 pub fn own_keys(object: &Value) -> Vec<Value> {
+    if let Some(proxy) = super::proxy::proxy_of(object) {
+        // `Object.getOwnPropertySymbols` of a proxy: its `ownKeys` trap's symbols (a trap that
+        // throws reports no symbols here; `Reflect.ownKeys` rethrows it).
+        return super::proxy::own_keys(proxy)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|key| matches!(key, Value::Symbol(_)))
+            .collect();
+    }
     let keys = |props: &super::property::PropertyMap| -> Vec<Value> {
         props
             .symbols()
@@ -574,6 +590,10 @@ fn iterate(this: &Value, yields: Yield) -> Result<Value, Throw> {
         ),
         Value::Object(data) => match &data.kind {
             ObjectKind::Map(_) | ObjectKind::Set(_) => over_collection(this, yields),
+            // A proxy of an array: its elements read through the traps.
+            ObjectKind::Proxy(proxy) if proxy.is_array => {
+                over_array(&super::proxy::snapshot(this)?, yields)
+            }
             _ => this.clone(),
         },
         _ => this.clone(),

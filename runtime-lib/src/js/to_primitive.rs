@@ -241,7 +241,7 @@ pub fn native_to_string(value: &Value) -> Result<JsString, Throw> {
 /// `Object.prototype.toString.call(value)`: `[object Tag]`.
 pub fn object_tag(value: &Value) -> String {
     // A string `[Symbol.toStringTag]` (own, inherited, or a getter's) replaces the tag.
-    if super::symbol_props::chain_has_symbols(value)
+    if (super::symbol_props::chain_has_symbols(value) || super::proxy::proxy_of(value).is_some())
         && let Value::Symbol(symbol) = super::symbol::well_known("toStringTag")
         && let Ok(Value::String(tag)) = super::symbol_props::get(value, &symbol)
     {
@@ -249,6 +249,7 @@ pub fn object_tag(value: &Value) -> String {
     }
     let tag = match value {
         Value::Symbol(_) => "Symbol",
+        Value::BigInt(_) => "BigInt",
         Value::Undefined => "Undefined",
         Value::Null => "Null",
         Value::Bool(_) => "Boolean",
@@ -274,6 +275,9 @@ pub fn object_tag(value: &Value) -> String {
             ObjectKind::Prototype("Array") => "Array",
             ObjectKind::Prototype("Function") => "Function",
             ObjectKind::Prototype(_) | ObjectKind::Plain => "Object",
+            ObjectKind::Proxy(proxy) if proxy.is_array => "Array",
+            ObjectKind::Proxy(_) => "Object",
+            ObjectKind::Arguments => "Arguments",
             // A Buffer's tag is its base class's (`Symbol.toStringTag` of `%TypedArray%`).
             ObjectKind::Bytes(view) => view.class.tag(),
             ObjectKind::ArrayBuffer(_) | ObjectKind::Host(_) => {

@@ -79,6 +79,9 @@ pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Option<Resul
     {
         return Some(result);
     }
+    if view.class.is_bigint() {
+        return super::bigint_arrays::call_method(receiver, view, name, args);
+    }
     if !VIEW_METHODS.contains(&name) {
         return None;
     }

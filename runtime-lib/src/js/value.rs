@@ -41,6 +41,9 @@ pub enum Value {
     Function(Rc<JsFunction>),
     /// A symbol (`symbol.rs`): `Symbol("id")`, `Symbol.for(key)`, `Symbol.iterator`.
     Symbol(Rc<super::symbol::JsSymbol>),
+    /// A BigInt (`bigint.rs`): `123n`, `BigInt("9007199254740993")`. Boxed so that `Value`
+    /// stays two words and number paths pay nothing for it.
+    BigInt(Rc<num_bigint::BigInt>),
 }
 
 /// An object: its kind (plain, Error, Date, …) and its own enumerable properties.
@@ -128,6 +131,11 @@ pub enum ObjectKind {
     Host(Box<dyn super::host::HostObject>),
     /// What calling a `function*` returns (`generator.rs`).
     Generator(super::generator::GeneratorData),
+    /// `new Proxy(target, handler)` (`proxy.rs`).
+    Proxy(super::proxy::ProxyData),
+    /// A function's `arguments` object (`arguments.rs`): its elements are ordinary own
+    /// properties; the kind gives its tag (`[object Arguments]`) and how Node prints it.
+    Arguments,
 }
 
 /// The hidden fields of an Error object.
@@ -162,6 +170,8 @@ pub struct JsFunction {
     pub builtin: Option<&'static str>,
     /// The source text of a compiled function, which `String(f)` prints as V8 does.
     pub source: Cell<Option<&'static str>>,
+    /// For a proxy of a function, the proxy object (`proxy.rs`) its properties go through.
+    pub proxy: Option<Value>,
 }
 
 impl JsFunction {
@@ -177,6 +187,7 @@ impl JsFunction {
             class: None,
             builtin: None,
             source: Cell::new(None),
+            proxy: None,
         }
     }
 }

@@ -30,6 +30,7 @@ mod endpoints;
 mod entry;
 mod histogram;
 mod layer;
+mod own_polls;
 mod prometheus;
 mod rate;
 mod recent;
@@ -50,6 +51,7 @@ pub(crate) use access::{ADMIN, Denied, Gate, Viewer, refused};
 pub(crate) use endpoints::routes;
 pub use entry::RequestEntry;
 pub(crate) use layer::{Observe, Tag};
+pub(crate) use own_polls::OwnPolls;
 pub use recent::CAPACITY;
 pub use recording::Recording;
 pub use spec::DashboardSpec;
@@ -138,6 +140,19 @@ fn api_key_header(spec: &crate::http::ServiceSpec) -> Option<&'static str> {
 #[derive(Debug, Clone)]
 struct RouteSlot(Slot);
 
+/// The path of a request answered before routing (a CORS preflight, the global rate limit's
+/// 429), left on its response so [`Monitor::finish`] counts it under the route that path
+/// would have matched rather than as unmatched.
+#[derive(Debug, Clone)]
+pub(crate) struct Unrouted(Box<str>);
+
+impl Unrouted {
+    /// Marks `response` as the answer to a request for `path` that no route saw.
+    pub(crate) fn mark(response: &mut Response, path: &str) {
+        response.extensions_mut().insert(Unrouted(path.into()));
+    }
+}
+
 /// What [`Monitor::begin`] noted of a request, for [`Monitor::finish`].
 pub(crate) struct Begun {
     started: Instant,
@@ -154,6 +169,21 @@ impl Monitor {
             .map_or(Slot::Unmatched, |matched| {
                 self.routes.slot(matched.as_str())
             })
+    }
+
+    /// The route of a response no route layer tagged: a method fallback's 405 (its path
+    /// matched: the router left the template on it), a request answered before routing (the
+    /// route its path matches, [`Unrouted`]), else the unmatched entry. Only the routes'
+    /// templates are ever labels, so unknown paths stay in the one unmatched entry.
+    fn slot_of_unrouted(&self, response: &Response) -> Slot {
+        let extensions = response.extensions();
+        if let Some(matched) = extensions.get::<MatchedPath>() {
+            return self.routes.slot(matched.as_str());
+        }
+        match extensions.get::<Unrouted>() {
+            Some(Unrouted(path)) => self.routes.matching(path),
+            None => Slot::Unmatched,
+        }
     }
 
     /// Starts observing a request (`layer::Observe`, inside the envelope, so the request id is
@@ -194,10 +224,10 @@ impl Monitor {
     pub(crate) fn finish(&self, begun: Begun, response: &Response) {
         let finished = Instant::now();
         let duration = finished.saturating_duration_since(begun.started);
-        let slot = response
-            .extensions()
-            .get::<RouteSlot>()
-            .map_or(Slot::Unmatched, |slot| slot.0.clone());
+        let slot = match response.extensions().get::<RouteSlot>() {
+            Some(slot) => slot.0.clone(),
+            None => self.slot_of_unrouted(response),
+        };
         let route = self.routes.get(&slot);
         let status = response.status().as_u16();
         route.record(begun.method, status, duration);

@@ -99,6 +99,9 @@ pub(crate) fn method_index(method: &axum::http::Method) -> usize {
 pub(crate) struct Routes {
     known: Box<[RouteStats]>,
     index: HashMap<Box<str>, usize, foldhash::fast::RandomState>,
+    /// The known templates as axum matches them (axum's own matcher), for requests answered
+    /// before routing: which route their path would have reached.
+    matcher: matchit::Router<usize>,
     learned: Mutex<Vec<Arc<RouteStats>>>,
     unmatched: RouteStats,
 }
@@ -132,9 +135,15 @@ impl Routes {
                 known[at].endpoints[method_index(&method)] = Some(endpoint);
             }
         }
+        let mut matcher = matchit::Router::new();
+        for (template, &at) in &index {
+            // A template axum could not mount is never matched: such a spec does not start.
+            let _ = matcher.insert(&**template, at);
+        }
         Routes {
             known: known.into_boxed_slice(),
             index,
+            matcher,
             learned: Mutex::new(Vec::new()),
             unmatched: RouteStats::new(UNMATCHED, false),
         }
@@ -162,6 +171,14 @@ impl Routes {
         ));
         learned.push(stats.clone());
         Slot::Learned(stats)
+    }
+
+    /// The slot of the known route whose template `path` matches, as the router would match
+    /// it; the unmatched entry when none does.
+    pub(crate) fn matching(&self, path: &str) -> Slot {
+        self.matcher
+            .at(path)
+            .map_or(Slot::Unmatched, |matched| Slot::Known(*matched.value))
     }
 
     pub(crate) fn get<'a>(&'a self, slot: &'a Slot) -> &'a RouteStats {
@@ -213,6 +230,31 @@ mod tests {
         let mut seen = 0;
         routes.each(|_| seen += 1);
         assert_eq!(seen, 4, "two known, one learned, the unmatched entry");
+    }
+
+    #[test]
+    fn paths_answered_before_routing_find_their_route() {
+        let routes = Routes::new([
+            ("/posts".to_owned(), None, false),
+            ("/posts/{id}".to_owned(), None, false),
+            ("/posts/latest".to_owned(), None, false),
+            ("/_backworks/assets/{*file}".to_owned(), None, true),
+        ]);
+        let template = |path: &str| routes.get(&routes.matching(path)).template.to_string();
+        assert_eq!(template("/posts"), "/posts");
+        assert_eq!(template("/posts/7"), "/posts/{id}");
+        assert_eq!(
+            template("/posts/latest"),
+            "/posts/latest",
+            "static beats a parameter"
+        );
+        assert_eq!(
+            template("/_backworks/assets/vendor/uPlot.min.css"),
+            "/_backworks/assets/{*file}"
+        );
+        for unknown in ["/posts/7/comments", "/nothing", "/", "/posts/"] {
+            assert_eq!(template(unknown), UNMATCHED, "{unknown}");
+        }
     }
 
     #[test]

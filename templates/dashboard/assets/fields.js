@@ -37,11 +37,13 @@ export function needed(field) {
   return Boolean(field.required) && (field.default === null || field.default === undefined) && !field.generated;
 }
 
-// One control per editable field, the ref pickers reading the target through `call`.
+// One control per editable field, the ref pickers reading the target through `call`. A
+// required boolean is a checkbox; an optional one may also hold null, so it is a tri-state
+// select (unset / true / false) and a stored null is read back, and saved back, as null.
 export function recordControls(resource, call, idPrefix) {
   return editable(resource).map((f) => {
     if (f.type === 'ref' && f.ref) return refPicker(f, call, idPrefix);
-    return control(f.name, schemaOf(f), needed(f), idPrefix, { checkbox: true, multiline: f.type === 'text' });
+    return control(f.name, schemaOf(f), needed(f), idPrefix, { checkbox: Boolean(f.required), multiline: f.type === 'text' });
   });
 }
 

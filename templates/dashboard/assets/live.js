@@ -5,6 +5,7 @@
 // the resource directly, the dashboard token), it polls instead: `onChange()` every
 // FALLBACK_MS. Returns stop().
 import { token } from './session.js';
+import { socketUrl } from './api.js';
 
 export const FALLBACK_MS = 5000;
 
@@ -21,10 +22,7 @@ export function follow(resource, onChange, onState = () => {}) {
     poll = setInterval(() => { if (!document.hidden) onChange(); }, FALLBACK_MS);
   };
   try {
-    const url = new URL('ws', location.href);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.hash = '';
-    socket = new WebSocket(url);
+    socket = new WebSocket(socketUrl());
   } catch { fallBack(); }
   if (socket) {
     socket.onopen = () => {

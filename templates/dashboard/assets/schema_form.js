@@ -34,8 +34,8 @@ function toLocal(iso) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 }
 
-// One control for `schema`. options.checkbox: a boolean as a checkbox (a record's field)
-// rather than unset/true/false (an optional parameter).
+// One control for `schema`. options.checkbox: a boolean as a checkbox (a record's required
+// field) rather than unset/true/false (an optional parameter or field, which may be null).
 export function control(label, schema, required, idPrefix, options = {}) {
   const id = `${idPrefix}-${label}`.replace(/[^A-Za-z0-9_-]/g, '_');
   const text = `${label}${required ? ' (required)' : ''}`;

@@ -1,7 +1,9 @@
 // Who the dashboard speaks as: the signed-in account's tokens (from POST /auth/login,
 // renewed through POST /auth/refresh) or a bearer token typed in (dashboard.auth, or another
 // identity provider's token). Kept in sessionStorage: gone when the tab closes, never in a
-// cookie, never sent anywhere but this origin.
+// cookie, never sent anywhere but this origin (the account routes are the API's, `api.js`).
+import { apiUrl } from './api.js';
+
 const KEY = 'backworks.dashboard.session';
 
 function load() {
@@ -31,7 +33,7 @@ export function signOut() {
   const refresh = current.refresh;
   save({});
   if (refresh) {
-    fetch('../auth/logout', {
+    fetch(apiUrl('/auth/logout'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ refresh_token: refresh }),
@@ -41,7 +43,7 @@ export function signOut() {
 
 // Email and password ─▶ tokens; the error message of the server when refused.
 export async function logIn(email, password) {
-  const response = await fetch('../auth/login', {
+  const response = await fetch(apiUrl('/auth/login'), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
@@ -54,7 +56,7 @@ export async function logIn(email, password) {
 let refreshing = null;
 async function refresh() {
   if (!current.refresh) return false;
-  refreshing ??= fetch('../auth/refresh', {
+  refreshing ??= fetch(apiUrl('/auth/refresh'), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ refresh_token: current.refresh }),

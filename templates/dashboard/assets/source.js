@@ -1,9 +1,11 @@
 // The monitor as a data source: every page reads /_backworks/monitor/* through here. The live
 // log follows the request stream of the WebSocket (/_backworks/ws, `"stream":"requests"`),
-// and polls instead when the socket cannot open or is refused (the monitor on its own
-// `dashboard.port`, an older server). A poll stops itself when its page goes away (the
+// and polls instead when the socket cannot open or is refused (an older server). On the
+// dashboard's own port the socket is the API's, reached through that port's prefix
+// (`api.js`), and offers the stream there. A poll stops itself when its page goes away (the
 // returned stop function) and pauses while the tab is hidden.
 import { authorized, token } from './session.js';
+import { socketUrl } from './api.js';
 
 export const SUMMARY = 'monitor/summary';
 export const REQUESTS = 'monitor/requests';
@@ -93,10 +95,7 @@ export function requests(filters, onNew, onError, onSource = () => {}) {
   }, onError, LOG_INTERVAL_MS);
   let subscribed = false;
   try {
-    const url = new URL('ws', location.href);
-    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.hash = '';
-    socket = new WebSocket(url);
+    socket = new WebSocket(socketUrl());
   } catch {
     fallBack();
     return () => { stopped = true; if (stopPolling) stopPolling(); };

@@ -1,19 +1,17 @@
-//! `arguments` in non-arrow functions, in the forms that read it as a list of values.
+//! `arguments` in non-arrow functions: which functions provide it, and which uses are refused.
 //!
 //! ```text
 //! function sum() { return Array.from(arguments).reduce(…); }
-//!   → rt::func("sum", 0, move |this, args| { let arguments: Value = rt::array(args.to_vec()); … })
-//! Array.prototype.slice.call(arguments, 1)   → rt::call_method(&arguments.clone(), "slice", &[1])?
+//!   → rt::func("sum", 0, move |this, args| { let arguments: Value = rt::arguments_object(args); … })
 //! ```
 //!
-//! The object is an array of the call's arguments. That is exact for the forms accepted here:
-//! `arguments.length`, `arguments[i]`, `[...arguments]`, `f(...arguments)`,
-//! `Array.from(arguments)`, `f.apply(t, arguments)`, `Array.prototype.slice.call(arguments, …)`
-//! and `[].slice.call(arguments, …)`; every other use (`Array.isArray(arguments)`, JSON of it,
-//! writes, passing it along) would tell an array from V8's arguments object, so it is a
-//! compile error at the use. Strict-mode semantics: the object is a copy, so a sloppy function
-//! that both reads `arguments` and assigns a parameter (where V8 maps the two) is an error too.
-//! Arrows see the enclosing function's `arguments`. Reference: ECMA-262 §10.4.4.
+//! The object is the runtime's `arguments` object (`runtime-lib/src/js/arguments.rs`): a value
+//! like any other, stored, returned, passed on, spread, indexed, tagged `[object Arguments]`.
+//! Its semantics are strict mode's (a copy of the call's arguments), so a sloppy function that
+//! both reads `arguments` and assigns a parameter (where V8 maps the two) is a compile error
+//! (`functions.rs`), and so is a write to one of its elements (`arguments[0] = …`, which would
+//! change the parameter in sloppy code). Arrows see the enclosing function's `arguments`.
+//! Reference: ECMA-262 §10.4.4.
 
 use std::collections::HashSet;
 
@@ -30,7 +28,7 @@ pub(crate) struct ArgumentsUse {
     pub(crate) functions: HashSet<FunctionKey>,
     /// Arrows that read the enclosing function's `arguments` (they capture it).
     pub(crate) arrows: HashSet<FunctionKey>,
-    /// Uses that are not one of the accepted forms, or outside any function: what and where.
+    /// Refused uses (element writes, `arguments` outside any function): what and where.
     pub(crate) rejected: Vec<(Span, &'static str)>,
 }
 
@@ -38,57 +36,13 @@ struct Finder {
     out: ArgumentsUse,
     /// Enclosing functions, innermost last: (key, is_arrow).
     frames: Vec<(FunctionKey, bool)>,
-    /// `arguments` identifiers already accepted by their parent expression.
-    accepted: HashSet<swc_core::common::BytePos>,
 }
 
 fn is_arguments(expr: &Expr) -> bool {
     matches!(expr, Expr::Ident(ident) if ident.sym == "arguments")
 }
 
-/// `Array.prototype.slice` or `[].slice`.
-fn is_borrowed_slice(expr: &Expr) -> bool {
-    let Expr::Member(member) = expr else {
-        return false;
-    };
-    if !matches!(&member.prop, MemberProp::Ident(prop) if prop.sym == "slice") {
-        return false;
-    }
-    match &*member.obj {
-        Expr::Array(array) => array.elems.is_empty(),
-        Expr::Member(inner) => {
-            matches!(&*inner.obj, Expr::Ident(object) if object.sym == "Array")
-                && matches!(&inner.prop, MemberProp::Ident(prop) if prop.sym == "prototype")
-        }
-        _ => false,
-    }
-}
-
-/// `Array.prototype.slice.call(arguments, …)` / `[].slice.call(arguments, …)`.
-pub(crate) fn borrowed_slice_of_arguments(call: &CallExpr) -> bool {
-    let Callee::Expr(callee) = &call.callee else {
-        return false;
-    };
-    let Expr::Member(member) = &**callee else {
-        return false;
-    };
-    matches!(&member.prop, MemberProp::Ident(prop) if prop.sym == "call")
-        && is_borrowed_slice(&member.obj)
-        && call
-            .args
-            .first()
-            .is_some_and(|arg| arg.spread.is_none() && is_arguments(&arg.expr))
-}
-
 impl Finder {
-    fn accept(&mut self, expr: &Expr) {
-        if let Expr::Ident(ident) = expr
-            && ident.sym == "arguments"
-        {
-            self.accepted.insert(ident.span.lo);
-        }
-    }
-
     fn function(&mut self, key: FunctionKey, is_arrow: bool, visit: impl FnOnce(&mut Self)) {
         self.frames.push((key, is_arrow));
         visit(self);
@@ -133,25 +87,16 @@ impl Visit for Finder {
         self.frames = saved;
     }
 
-    fn visit_member_expr(&mut self, member: &MemberExpr) {
-        if is_arguments(&member.obj) {
-            match &member.prop {
-                MemberProp::Ident(prop) if prop.sym == "length" => self.accept(&member.obj),
-                MemberProp::Computed(_) => self.accept(&member.obj),
-                _ => {}
-            }
-        }
-        member.visit_children_with(self);
-    }
-
     fn visit_assign_expr(&mut self, assign: &AssignExpr) {
-        // `arguments[0] = …`: a write, never accepted.
+        // `arguments[0] = …`: an element write, which a sloppy function's parameter would
+        // see in V8 (`arguments.length = …` and other named writes are plain properties).
         if let AssignTarget::Simple(SimpleAssignTarget::Member(member)) = &assign.left
             && is_arguments(&member.obj)
+            && matches!(member.prop, MemberProp::Computed(_))
         {
             self.out
                 .rejected
-                .push((member.span, "a write to `arguments`"));
+                .push((member.span, "a write to an element of `arguments`"));
             member.prop.visit_with(self);
             assign.right.visit_with(self);
             return;
@@ -162,56 +107,14 @@ impl Visit for Finder {
     fn visit_update_expr(&mut self, update: &UpdateExpr) {
         if let Expr::Member(member) = &*update.arg
             && is_arguments(&member.obj)
+            && matches!(member.prop, MemberProp::Computed(_))
         {
             self.out
                 .rejected
-                .push((member.span, "a write to `arguments`"));
+                .push((member.span, "a write to an element of `arguments`"));
             return;
         }
         update.visit_children_with(self);
-    }
-
-    fn visit_call_expr(&mut self, call: &CallExpr) {
-        if borrowed_slice_of_arguments(call) {
-            self.accept(&call.args[0].expr);
-        }
-        if let Callee::Expr(callee) = &call.callee {
-            let from = matches!(&**callee, Expr::Member(member)
-                if matches!(&*member.obj, Expr::Ident(object) if object.sym == "Array")
-                    && matches!(&member.prop, MemberProp::Ident(prop) if prop.sym == "from"));
-            let apply = matches!(&**callee, Expr::Member(member)
-                if matches!(&member.prop, MemberProp::Ident(prop) if prop.sym == "apply"));
-            if from && let Some(first) = call.args.first() {
-                self.accept(&first.expr);
-            }
-            if apply && let Some(second) = call.args.get(1) {
-                self.accept(&second.expr);
-            }
-        }
-        for arg in &call.args {
-            if arg.spread.is_some() {
-                self.accept(&arg.expr);
-            }
-        }
-        call.visit_children_with(self);
-    }
-
-    fn visit_new_expr(&mut self, new: &NewExpr) {
-        for arg in new.args.iter().flatten() {
-            if arg.spread.is_some() {
-                self.accept(&arg.expr);
-            }
-        }
-        new.visit_children_with(self);
-    }
-
-    fn visit_array_lit(&mut self, array: &ArrayLit) {
-        for element in array.elems.iter().flatten() {
-            if element.spread.is_some() {
-                self.accept(&element.expr);
-            }
-        }
-        array.visit_children_with(self);
     }
 
     fn visit_ident(&mut self, ident: &Ident) {
@@ -225,12 +128,6 @@ impl Visit for Finder {
             ));
             return;
         };
-        if !self.accepted.contains(&ident.span.lo) {
-            self.out
-                .rejected
-                .push((ident.span, "this use of `arguments`"));
-            return;
-        }
         self.out.functions.insert(self.frames[position].0);
         for (key, _) in &self.frames[position + 1..] {
             self.out.arrows.insert(*key);
@@ -243,7 +140,6 @@ pub(crate) fn find(module: &Module, scopes: &crate::scope::Scopes) -> ArgumentsU
     let mut finder = Finder {
         out: ArgumentsUse::default(),
         frames: Vec::new(),
-        accepted: HashSet::new(),
     };
     module.visit_with(&mut finder);
     // A variable or parameter named `arguments` is an ordinary binding.

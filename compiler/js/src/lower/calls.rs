@@ -95,12 +95,6 @@ impl Lowerer<'_> {
             Callee::Super(_) => return self.super_call(call),
             Callee::Import(_) => return self.dynamic_import(call),
         };
-        // `Array.prototype.slice.call(arguments, …)`: `arguments` is an array here.
-        if super::arguments::borrowed_slice_of_arguments(call) {
-            let receiver = self.expr(&call.args[0].expr);
-            let rest = self.arguments(&call.args[1..]);
-            return quote!(rt::call_method(&#receiver, "slice", &#rest)?);
-        }
         if self.chain_label.is_none() && super::optional_chaining::spine_has_chain(callee) {
             return self.chain_root(|this| this.call(call));
         }
@@ -128,7 +122,22 @@ impl Lowerer<'_> {
                     let args = self.arguments(&call.args);
                     return quote!(rt::call_static(#name, &#args)?);
                 }
-                self.undeclared_read(ident)
+                // A global function implemented by a built-in module source (`fetch(url)`).
+                if let Some(function) = self.module_global(ident) {
+                    let args = self.arguments(&call.args);
+                    return quote!(rt::call_at(&#function, &#args, #name)?);
+                }
+                if globals::REQUIRE_NEW.contains(&name)
+                    && let Some(class) = globals::constructor(name)
+                {
+                    let args = self.arguments(&call.args);
+                    return quote!(rt::call_at(&rt::builtin_constructor(#class), &#args, #name)?);
+                }
+                // Any other global (`Object(x)`, `Function("…")`, the global object's
+                // members): its value, called.
+                let function = self.ident(ident);
+                let args = self.arguments(&call.args);
+                quote!(rt::call_at(&#function, &#args, #name)?)
             }
             Expr::Member(member) => {
                 if let Some(name) = self.static_member_name(member) {

@@ -271,7 +271,7 @@ impl Lowerer<'_> {
                     let value =
                         self.member_method(&method_name, &method.function, method.is_static);
                     setup.push(if method.is_static {
-                        quote!(rt::define_static(&#class_value, #method_name, #value);)
+                        quote!(rt::define_static_method(&#class_value, #method_name, #value);)
                     } else {
                         quote!(rt::define_method(&#class_value, #method_name, #value);)
                     });

@@ -150,7 +150,9 @@ impl Lowerer<'_> {
                                     quote!({ rt::destructure_any(&#source)?; rt::get_computed(&#source, &#key)? })
                                 }
                                 PropName::BigInt(big) => {
-                                    self.unsupported(big.span, "a BigInt key", "use a string key")
+                                    let key = big.value.to_string();
+                                    taken.push(key.clone());
+                                    read_key(&source, &key)
                                 }
                             };
                             steps.push(self.bind_pattern(&pair.value, read, mode));

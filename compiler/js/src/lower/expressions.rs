@@ -214,7 +214,11 @@ impl Lowerer<'_> {
                 let flags = regex.flags.as_str();
                 quote!(rt::regexp(#source, #flags)?)
             }
-            Lit::BigInt(big) => self.unsupported(big.span, "a BigInt literal", "use a number"),
+            // `0x1fn`, `1_000n`: swc gives the value; the runtime builds it from its digits.
+            Lit::BigInt(big) => {
+                let digits = big.value.to_string();
+                quote!(rt::bigint_literal(#digits))
+            }
             Lit::JSXText(text) => {
                 self.unsupported(text.span, "JSX", "build the value in JavaScript")
             }
@@ -259,6 +263,11 @@ impl Lowerer<'_> {
         if globals::STATIC_CALLS.contains(&name) {
             return quote!(rt::static_fn(#name));
         }
+        // The global object inherits `Object.prototype`, so a free `toString` is its method
+        // (validator's index.js exports it so).
+        if globals::OBJECT_PROTOTYPE_GLOBALS.contains(&name) {
+            return quote!(rt::get(&rt::static_value("Object.prototype"), #name)?);
+        }
         self.undeclared_read(ident)
     }
 
@@ -296,7 +305,7 @@ impl Lowerer<'_> {
             return Some(quote!(rt::builtin_constructor(#constructor)));
         }
         // `Math[method]`, `const { floor } = Math`: an object of the namespace's members.
-        if matches!(name, "Math" | "JSON") {
+        if matches!(name, "Math" | "JSON" | "Reflect") {
             return Some(quote!(rt::namespace_value(#name)?));
         }
         // Outside our built-in module sources `__node` is no global, as in Node.
@@ -312,6 +321,13 @@ impl Lowerer<'_> {
 
     /// The name of a global namespace member (`Math.max`) if `member` is one.
     pub(crate) fn static_member_name(&self, member: &MemberExpr) -> Option<String> {
+        // `process.hrtime.bigint` is the one static member two levels deep.
+        if let (Expr::Member(inner), MemberProp::Ident(prop)) = (&*member.obj, &member.prop)
+            && prop.sym == "bigint"
+            && self.static_member_name(inner).as_deref() == Some("process.hrtime")
+        {
+            return Some("process.hrtime.bigint".to_string());
+        }
         // `globalThis.Math.max` is `Math.max`.
         let through_global = self.global_object_member(&member.obj);
         let object = match (&*member.obj, &through_global) {
@@ -399,7 +415,16 @@ impl Lowerer<'_> {
         };
         let global = matches!(object.sym.as_str(), "globalThis" | "global")
             && self.cx.scopes.binding_of(object).is_none();
-        global.then(|| Ident::new(prop.sym.clone(), prop.span, object.ctxt))
+        // Any other property is read from the global object itself (what a handler stored
+        // there, or `undefined`).
+        let name = prop.sym.as_str();
+        let known = name == "undefined"
+            || globals::STATIC_CALLS.contains(&name)
+            || globals::STATIC_VALUES.contains(&name)
+            || globals::is_constructor(name)
+            || matches!(name, "Math" | "JSON")
+            || (globals::NAMESPACES.contains(&name) && name != "__node");
+        (global && known).then(|| Ident::new(prop.sym.clone(), prop.span, object.ctxt))
     }
 
     fn member(&mut self, member: &MemberExpr) -> TokenStream {
@@ -407,18 +432,7 @@ impl Lowerer<'_> {
             return self.chain_root(|this| this.member(member));
         }
         if let Some(global) = self.global_object_member(&Expr::Member(member.clone())) {
-            let name = global.sym.as_str();
-            let known = name == "undefined"
-                || globals::STATIC_CALLS.contains(&name)
-                || globals::STATIC_VALUES.contains(&name)
-                || globals::is_constructor(name)
-                || globals::NAMESPACES.contains(&name);
-            // Any other property of the global object is simply missing.
-            return if known {
-                self.ident(&global)
-            } else {
-                quote!(Value::Undefined)
-            };
+            return self.ident(&global);
         }
         if let Some(name) = self.static_member_name(member) {
             if globals::STATIC_VALUES.contains(&name.as_str()) {

@@ -219,7 +219,7 @@ impl Lowerer<'_> {
             self.arguments_ident = None;
             if self.arguments_use.functions.contains(&key) {
                 let arguments = self.temp("arguments");
-                prologue.push(quote!(let #arguments: Value = rt::array(args.to_vec());));
+                prologue.push(quote!(let #arguments: Value = rt::arguments_object(args);));
                 self.arguments_ident = Some(arguments);
                 // V8 maps a sloppy function's `arguments` to its parameters; the copy here
                 // only matches strict semantics, so a reassigned parameter is refused.

@@ -23,6 +23,17 @@ use swc_core::ecma::ast::*;
 
 use super::{Lowerer, Required};
 
+/// One `import`/re-export at the top of `evaluate`: the statements binding its namespace, and
+/// those evaluating the module. For an ES module they are apart (its namespace object exists
+/// before it evaluates); for a CommonJS one `bind` loads it and `load` is empty.
+#[derive(Default)]
+pub(super) struct ModuleLoad {
+    pub(super) bind: TokenStream,
+    pub(super) load: TokenStream,
+    /// Whether the target is an ES module.
+    pub(super) esm: bool,
+}
+
 impl Lowerer<'_> {
     /// The expression that loads the module at `position` (a `require`, `import` or re-export
     /// position), with the registry at hand: `modules` at the top level of `evaluate`, the
@@ -104,11 +115,13 @@ impl Lowerer<'_> {
         })
     }
 
-    /// An `import` declaration at the top of `evaluate`: loads the module and binds each
-    /// imported name to its namespace; reads pick the export (`read_binding`).
-    pub(super) fn import_declaration(&mut self, import: &ImportDecl) -> TokenStream {
+    /// An `import` declaration at the top of `evaluate`: binds each imported name to the
+    /// module's namespace (reads pick the export, `read_binding`) and loads the module. For an
+    /// ES module the binding comes first (its namespace exists before it evaluates) and the
+    /// load is returned apart, so `module()` can run it after the hoisted functions exist.
+    pub(super) fn import_declaration(&mut self, import: &ImportDecl) -> ModuleLoad {
         let Some((load, required)) = self.load_module(import.span.lo) else {
-            return quote!();
+            return ModuleLoad::default();
         };
         let esm = required.esm;
         let names = required.named_exports.clone();
@@ -117,10 +130,13 @@ impl Lowerer<'_> {
         let specifier = import.src.value.to_atom_lossy().to_string();
         let rust_name = required.rust_name.clone();
         let namespace = self.temp("imported");
-        let value = if esm {
-            load
+        let (value, deferred) = if esm {
+            (quote!(modules.esm_exports(#rust_name)), quote!(#load;))
         } else {
-            quote!(modules.commonjs_namespace(#rust_name, &#load, &[#(#names),*])?)
+            (
+                quote!(modules.commonjs_namespace(#rust_name, &#load, &[#(#names),*])?),
+                quote!(),
+            )
         };
         let mut lines = vec![quote!(let #namespace: Value = #value;)];
         for item in &import.specifiers {
@@ -162,7 +178,11 @@ impl Lowerer<'_> {
             self.import_keys.insert(id, key);
             lines.push(self.declare_binding(id, quote!(#namespace.clone()), true));
         }
-        quote!(#(#lines)*)
+        ModuleLoad {
+            bind: quote!(#(#lines)*),
+            load: deferred,
+            esm,
+        }
     }
 
     /// Node's link error for an import of a name the module does not export.
@@ -211,17 +231,17 @@ impl Lowerer<'_> {
 
     /// `export … from "./x.js"` and `export * from "./x.js"`: the module's namespace, loaded
     /// with the imports, and the `(exported name, value)` pairs to publish from it.
-    pub(super) fn reexport(&mut self, decl: &ModuleDecl) -> (TokenStream, Vec<TokenStream>) {
+    pub(super) fn reexport(&mut self, decl: &ModuleDecl) -> (ModuleLoad, Vec<TokenStream>) {
         let (span, src) = match decl {
             ModuleDecl::ExportNamed(named) => (named.span, named.src.as_deref()),
             ModuleDecl::ExportAll(all) => (all.span, Some(&*all.src)),
-            _ => return (quote!(), Vec::new()),
+            _ => return (ModuleLoad::default(), Vec::new()),
         };
         let Some(src) = src else {
-            return (quote!(), Vec::new());
+            return (ModuleLoad::default(), Vec::new());
         };
         let Some((load, required)) = self.load_module(span.lo) else {
-            return (quote!(), Vec::new());
+            return (ModuleLoad::default(), Vec::new());
         };
         let esm = required.esm;
         let names = required.named_exports.clone();
@@ -230,12 +250,19 @@ impl Lowerer<'_> {
         let specifier = src.value.to_atom_lossy().to_string();
         let rust_name = required.rust_name.clone();
         let namespace = self.temp("reexported");
-        let value = if esm {
-            load
+        let setup = if esm {
+            ModuleLoad {
+                bind: quote!(let #namespace: Value = modules.esm_exports(#rust_name);),
+                load: quote!(#load;),
+                esm,
+            }
         } else {
-            quote!(modules.commonjs_namespace(#rust_name, &#load, &[#(#names),*])?)
+            ModuleLoad {
+                bind: quote!(let #namespace: Value = modules.commonjs_namespace(#rust_name, &#load, &[#(#names),*])?;),
+                load: quote!(),
+                esm,
+            }
         };
-        let setup = quote!(let #namespace: Value = #value;);
         let exports = self.binding_ident(1);
         let mut publish = Vec::new();
         match decl {

@@ -70,9 +70,8 @@ impl Lowerer<'_> {
             PropName::Str(text) => Ok(text.value.to_atom_lossy().to_string()),
             PropName::Num(number) => Ok(crate::lower::literals::js_number_key(number.value)),
             PropName::Computed(computed) => Err(self.expr(&computed.expr)),
-            PropName::BigInt(big) => {
-                Err(self.unsupported(big.span, "a BigInt key", "use a string key"))
-            }
+            // `{ 1n: x }` is the key "1".
+            PropName::BigInt(big) => Ok(big.value.to_string()),
         }
     }
 

@@ -51,7 +51,7 @@ pub(crate) struct ModuleContext<'a> {
     /// Scope analysis of the module.
     pub(crate) scopes: &'a Scopes,
     /// The variables that always hold a number (`f64` locals; see `numeric.rs`).
-    pub(crate) numeric: &'a HashSet<BindingId>,
+    pub(crate) numeric: &'a crate::numeric::NumericLocals,
     /// swc spans → diagnostic spans.
     pub(crate) spans: SpanMap,
     /// `require(...)` call, `import`/re-export declaration or `import()` position → the module
@@ -274,7 +274,7 @@ impl<'a> Lowerer<'a> {
             quote!(#ident.clone())
         };
         match self.import_keys.get(&id) {
-            Some(Some(key)) => quote!(rt::get(&#value, #key)?),
+            Some(Some(key)) => quote!(rt::import_get(&#value, #key)?),
             _ => value,
         }
     }

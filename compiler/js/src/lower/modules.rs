@@ -38,10 +38,23 @@ pub(crate) struct ModulePlan<'a> {
     pub(crate) implicit_handler: bool,
 }
 
+/// Where an exported binding is initialised, which decides when it is published besides after
+/// the top level (importers in a cycle may read it while this module evaluates).
+#[derive(Clone, Copy, PartialEq)]
+enum Placement {
+    /// A function declaration: hoisted, so published before the module's imports evaluate.
+    Function,
+    /// `export const/let/var/class`: published right after its declaration runs.
+    Declaration,
+    /// `export { name }`: published after the top level.
+    List,
+}
+
 /// A top-level item, with ES module syntax reduced to statements plus export steps.
 enum Item {
     Stmt(Stmt),
-    Export(Vec<(Ident, String)>),
+    /// `(local, exported)` names, and where the binding gets its value.
+    Export(Vec<(Ident, String)>, Placement),
     ExportDefault(Box<Expr>),
     /// `import … from`: evaluated before the body (imports are hoisted).
     Import(ImportDecl),
@@ -68,6 +81,10 @@ impl Lowerer<'_> {
                             }
                             _ => {}
                         }
+                        let placement = match &export.decl {
+                            Decl::Fn(_) => Placement::Function,
+                            _ => Placement::Declaration,
+                        };
                         items.push(Item::Stmt(Stmt::Decl(export.decl.clone())));
                         items.push(Item::Export(
                             names
@@ -77,6 +94,7 @@ impl Lowerer<'_> {
                                     (ident, name)
                                 })
                                 .collect(),
+                            placement,
                         ));
                     }
                     ModuleDecl::ExportDefaultDecl(export) => match &export.decl {
@@ -87,10 +105,10 @@ impl Lowerer<'_> {
                                     declare: false,
                                     function: function.function.clone(),
                                 }))));
-                                items.push(Item::Export(vec![(
-                                    ident.clone(),
-                                    "default".to_string(),
-                                )]));
+                                items.push(Item::Export(
+                                    vec![(ident.clone(), "default".to_string())],
+                                    Placement::Function,
+                                ));
                             }
                             None => items
                                 .push(Item::ExportDefault(Box::new(Expr::Fn(function.clone())))),
@@ -102,10 +120,10 @@ impl Lowerer<'_> {
                                     declare: false,
                                     class: class.class.clone(),
                                 }))));
-                                items.push(Item::Export(vec![(
-                                    ident.clone(),
-                                    "default".to_string(),
-                                )]));
+                                items.push(Item::Export(
+                                    vec![(ident.clone(), "default".to_string())],
+                                    Placement::Declaration,
+                                ));
                             }
                             None => items
                                 .push(Item::ExportDefault(Box::new(Expr::Class(class.clone())))),
@@ -151,7 +169,7 @@ impl Lowerer<'_> {
                                 }
                             }
                         }
-                        items.push(Item::Export(names));
+                        items.push(Item::Export(names, Placement::List));
                     }
                     ModuleDecl::Import(import) => {
                         if !import.type_only {
@@ -202,7 +220,7 @@ impl Lowerer<'_> {
             self.unsupported(
                 span,
                 what,
-                "read `arguments.length`, `arguments[i]`, `[...arguments]` or `Array.from(arguments)`, or declare a rest parameter: `function f(...args)`",
+                "`arguments` is a copy of the call's arguments (strict mode's); read its elements, or declare a rest parameter: `function f(...args)`",
             );
         }
         for (span, what, help) in super::process::refused(module, self.cx.scopes) {
@@ -219,29 +237,67 @@ impl Lowerer<'_> {
 
         // `module`, `exports` and `require` are the first three bindings (see `scope::analyze`).
         let module_ident = self.binding_ident(0);
-        let module_decl = if self.is_cell(0) {
-            quote!(let #module_ident = rt::Var::new(rt::object([("exports", rt::object([]))]));)
+        // An ES module's exports object is its namespace, which importers may hold before it
+        // evaluates (`Modules::esm_exports`).
+        let rust_name = self.cx.rust_name;
+        let exports_object = if self.cx.esm {
+            quote!(modules.esm_exports(#rust_name))
         } else {
-            quote!(let #module_ident: Value = rt::object([("exports", rt::object([]))]);)
+            quote!(rt::object([]))
+        };
+        let module_decl = if self.is_cell(0) {
+            quote!(let #module_ident = rt::Var::new(rt::object([("exports", #exports_object)]));)
+        } else {
+            quote!(let #module_ident: Value = rt::object([("exports", #exports_object)]);)
         };
         let module_read = self.read_binding(0);
         let exports_decl =
             self.declare_binding(1, quote!(rt::get(&#module_read, "exports")?), true);
+        // From here until it returns, a module that loads this one back gets its exports as
+        // they are (a cycle, `Modules::enter`).
+        let enter = if self.cx.esm {
+            // Until it finishes, its exports not yet initialised are V8's ReferenceError.
+            let (names, _) = crate::exports::esm_names(module);
+            let exports = self.read_binding(1);
+            quote!(modules.enter(#rust_name, &#module_read); rt::pending_exports(&#exports, &[#(#names),*]);)
+        } else {
+            quote!(modules.enter(#rust_name, &#module_read);)
+        };
 
         // Imports are hoisted: every imported module evaluates before the body, in order.
-        let mut imports = Vec::new();
+        let mut loads = Vec::new();
         let mut reexports = Vec::new();
         for item in &items {
             match item {
-                Item::Import(import) => imports.push(self.import_declaration(import)),
+                Item::Import(import) => loads.push(self.import_declaration(import)),
                 Item::Reexport(decl) => {
                     let (setup, mut publish) = self.reexport(decl);
-                    imports.push(setup);
+                    loads.push(setup);
                     reexports.append(&mut publish);
                 }
                 _ => {}
             }
         }
+        // When every import is of an ES module, their namespaces are bound first and the
+        // modules evaluate after this module's hoisted functions exist and are published, so a
+        // module importing this one back (a cycle) can call them, as in Node. A CommonJS
+        // import's namespace needs the module evaluated, so with one the order stays simple:
+        // every import in turn, then the hoisted functions.
+        let all_esm = loads.iter().all(|load| load.esm);
+        let (binds, deferred): (Vec<TokenStream>, Vec<TokenStream>) = if all_esm {
+            loads.into_iter().map(|load| (load.bind, load.load)).unzip()
+        } else {
+            (
+                loads
+                    .into_iter()
+                    .map(|load| {
+                        let (bind, load) = (load.bind, load.load);
+                        quote!(#bind #load)
+                    })
+                    .collect(),
+                Vec::new(),
+            )
+        };
 
         // Top-level `this` (also in top-level arrows): the `exports` object Node's CommonJS
         // wrapper is called with, undefined in an ES module. Arrows take it as they take a
@@ -264,12 +320,15 @@ impl Lowerer<'_> {
         let prelude = self.block_prelude(statements.iter());
         let mut body = Vec::new();
         // ES exports are bindings, not values: publishing them once the top level has run
-        // lets `export { x }` precede `const x` and sees every top-level assignment.
+        // lets `export { x }` precede `const x` and sees every top-level assignment. Exported
+        // functions are published before the imports evaluate too, and exported declarations
+        // as soon as they run, for importers in a cycle.
         let mut publish = Vec::new();
+        let mut hoisted = Vec::new();
         for item in &items {
             match item {
                 Item::Stmt(stmt) => body.push(self.statement(stmt)),
-                Item::Export(names) => {
+                Item::Export(names, placement) => {
                     for (local, exported) in names {
                         // Read after the top level, although `local` is the declaration's
                         // own name (whose position would count as before it).
@@ -278,7 +337,13 @@ impl Lowerer<'_> {
                             None => self.ident(local),
                         };
                         let exports = self.read_binding(1);
-                        publish.push(quote!(rt::publish_export(&#exports, #exported, #value);));
+                        let step = quote!(rt::publish_export(&#exports, #exported, #value););
+                        match placement {
+                            Placement::Function => hoisted.push(step.clone()),
+                            Placement::Declaration => body.push(step.clone()),
+                            Placement::List => {}
+                        }
+                        publish.push(step);
                     }
                 }
                 Item::ExportDefault(expr) => {
@@ -289,6 +354,10 @@ impl Lowerer<'_> {
                 }
                 Item::Import(_) | Item::Reexport(_) => {}
             }
+        }
+        // Without the deferred loads the hoisted functions are published with the rest.
+        if !all_esm {
+            hoisted.clear();
         }
         body.append(&mut publish);
         body.append(&mut reexports);
@@ -318,7 +387,6 @@ impl Lowerer<'_> {
             Some(handle) => quote!(let #handle = modules.handle();),
             None => quote!(),
         };
-        let rust_name = self.cx.rust_name;
         // Functions print their source text (`String(f)`): slices of the module's text.
         let source = if self.uses_source {
             let text = self.source_text;
@@ -384,11 +452,14 @@ impl Lowerer<'_> {
             pub fn evaluate(modules: &rt::Modules) -> Result<Value, rt::Throw> {
                 #module_decl
                 #exports_decl
+                #enter
                 #module_this
                 #handle_decl
-                #(#imports)*
+                #(#binds)*
                 #vars
                 #prelude
+                #(#hoisted)*
+                #(#deferred)*
                 #(#body)*
                 rt::get(&#module_read, "exports")
             }

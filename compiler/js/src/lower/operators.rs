@@ -221,6 +221,7 @@ impl Lowerer<'_> {
                 || globals::STATIC_CALLS.contains(&ident.sym.as_str())
                 || globals::STATIC_VALUES.contains(&ident.sym.as_str())
                 || crate::builtin_modules::is_global(&ident.sym)
+                || globals::OBJECT_PROTOTYPE_GLOBALS.contains(&ident.sym.as_str())
                 || ident.sym.as_str() == "undefined";
             if !known {
                 // `typeof undeclared` is "undefined" (or "object"/"function" for namespaces).
@@ -272,6 +273,20 @@ impl Lowerer<'_> {
     /// reassigned is used in place: nothing evaluated between the object and the write (the key,
     /// the right-hand side) can change which object it holds, so no copy is needed.
     fn member_place(&mut self, member: &MemberExpr, setup: &mut Vec<TokenStream>) -> Place {
+        // `Array.prototype.last = …`: each read of a built-in prototype is a fresh marker
+        // object (`prototype.rs`), so nothing added to one would be inherited.
+        if let Expr::Member(inner) = &*member.obj
+            && let (Expr::Ident(class), MemberProp::Ident(prop)) = (&*inner.obj, &inner.prop)
+            && prop.sym == "prototype"
+            && self.cx.scopes.binding_of(class).is_none()
+            && (globals::is_constructor(&class.sym) || globals::NAMESPACES.contains(&&*class.sym))
+        {
+            self.unsupported(
+                member.span,
+                &format!("adding or changing a property of `{}.prototype`", class.sym),
+                "built-in prototypes are shared by every value of the kind and cannot be extended in handlers; write a helper function instead",
+            );
+        }
         let object = match self.fixed_local(&member.obj) {
             Some(local) => local,
             None => {

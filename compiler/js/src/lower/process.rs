@@ -2,7 +2,6 @@
 //!
 //! ```text
 //! process.env.MODE = "test";      → error: `process.env` is a fresh copy on each read, a write would be lost
-//! process.hrtime.bigint()         → error: BigInt is not supported; use `process.hrtime()`
 //! ```
 //!
 //! The supported members are lowered as other globals (`process.env` → `rt::static_value`,
@@ -57,21 +56,6 @@ impl Visit for Finder<'_> {
                 .push((unary.span, "a `delete` from `process.env`", ENV_HELP));
         }
         unary.visit_children_with(self);
-    }
-
-    fn visit_member_expr(&mut self, member: &MemberExpr) {
-        if let Expr::Member(inner) = &*member.obj
-            && matches!(&*inner.obj, Expr::Ident(object) if object.sym == "process" && self.scopes.binding_of(object).is_none())
-            && matches!(&inner.prop, MemberProp::Ident(prop) if prop.sym == "hrtime")
-            && matches!(&member.prop, MemberProp::Ident(prop) if prop.sym == "bigint")
-        {
-            self.found.push((
-                member.span,
-                "`process.hrtime.bigint`",
-                "BigInt is not supported; `process.hrtime()` gives `[seconds, nanoseconds]`",
-            ));
-        }
-        member.visit_children_with(self);
     }
 }
 

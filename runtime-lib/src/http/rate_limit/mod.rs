@@ -5,7 +5,8 @@
 //! seconds within which no more than that many are available).
 //!
 //! ```text
-//! request ─▶ guard (layer): a global `by: ip` limit, before routing (404s count too)
+//! request ─▶ guard (layer): a global `by: ip` limit, before routing (404s count too; the
+//!                           dashboard's own polls of a reader the monitor's gate admits do not)
 //!         ─▶ route ─▶ auth::admit ─▶ RouteLimits::check: a global `by: user|key` limit, then
 //!                                   the route's own ─▶ handler / CRUD
 //!         ◀─ guard writes RateLimit-Policy / RateLimit from what was decided
@@ -211,11 +212,20 @@ impl RateLimits {
         self.global.is_some() || !self.routes.is_empty() || !self.resources.is_empty()
     }
 
-    /// The global limit when it is checked before routing (`by: ip`).
-    pub(crate) fn before_routing(&self) -> Option<Arc<Policy>> {
-        self.global
-            .clone()
-            .filter(|policy| policy.spec.by == RateKey::Ip)
+    /// What [`guard`] checks: the global limit when it is checked before routing (`by: ip`),
+    /// and which requests of the dashboard it leaves uncounted (`own_polls`, when the
+    /// dashboard is served beside the service).
+    pub(crate) fn before_routing(
+        &self,
+        own_polls: Option<crate::monitor::OwnPolls>,
+    ) -> BeforeRouting {
+        BeforeRouting {
+            policy: self
+                .global
+                .clone()
+                .filter(|policy| policy.spec.by == RateKey::Ip),
+            own_polls: own_polls.map(Arc::new),
+        }
     }
 
     /// The limits a route checks once its caller is known: a global `by: user|key` limit
@@ -393,18 +403,29 @@ impl IntoResponse for Limited {
     }
 }
 
+/// [`guard`]'s state: the limit it checks and what it leaves uncounted.
+#[derive(Clone)]
+pub(crate) struct BeforeRouting {
+    policy: Option<Arc<Policy>>,
+    own_polls: Option<Arc<crate::monitor::OwnPolls>>,
+}
+
 /// The layer around the whole router: checks a global `by: ip` limit before routing and
 /// writes every limit's headers on the way out. The health route is never limited (load
-/// balancers poll it).
+/// balancers poll it), nor are the dashboard's own polls of a reader the monitor admits
+/// (`monitor::OwnPolls`: the page's files, and the monitor's routes read with credentials
+/// the gate accepts). A request the gate refuses is counted as any other, so hammering
+/// `/_backworks/*` without credentials meets the same 429 as the API.
 pub(crate) async fn guard(
-    State(before_routing): State<Option<Arc<Policy>>>,
+    State(before_routing): State<BeforeRouting>,
     mut req: Request,
     next: Next,
 ) -> Response {
     let verdicts = Arc::new(Verdicts::default());
     req.extensions_mut().insert(verdicts.clone());
-    if let Some(policy) = before_routing
+    if let Some(policy) = &before_routing.policy
         && req.uri().path() != super::routes::HEALTH_PATH
+        && !own_poll(before_routing.own_polls.as_deref(), &req).await
     {
         let subject = Subject::Address(network(client_address(&req)));
         let verdict = policy.verdict(policy.decide(&subject).await);
@@ -412,12 +433,34 @@ pub(crate) async fn guard(
         if !verdict.decision.admitted {
             let mut response = Limited(verdict).into_response();
             verdicts.write(response.headers_mut());
+            // Answered before routing: the monitor finds the route by the path.
+            crate::monitor::Unrouted::mark(&mut response, req.uri().path());
             return response;
         }
     }
     let mut response = next.run(req).await;
     verdicts.write(response.headers_mut());
     response
+}
+
+/// Whether `req` is one of the dashboard's own polls that the limit does not count.
+fn own_poll<'a>(
+    own_polls: Option<&'a crate::monitor::OwnPolls>,
+    req: &'a Request,
+) -> impl Future<Output = bool> + Send + 'a {
+    // What the check needs is borrowed before the first `.await` (a request is not `Sync`).
+    let parts = (
+        req.method(),
+        req.uri().path(),
+        req.headers(),
+        req.extensions(),
+    );
+    async move {
+        match own_polls {
+            Some(own_polls) => own_polls.admits(parts.0, parts.1, parts.2, parts.3).await,
+            None => false,
+        }
+    }
 }
 
 #[cfg(test)]

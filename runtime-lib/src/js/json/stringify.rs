@@ -284,7 +284,23 @@ impl Writer {
                 }
             }
             Value::String(text) => quote(text, &mut self.out),
+            Value::BigInt(_) => {
+                return Err(Throw::type_error("Do not know how to serialize a BigInt"));
+            }
             Value::Array(items) => self.array(value, items, via, current_indent)?,
+            // A proxy of an array is written as an array of what its traps answer.
+            Value::Object(object)
+                if let ObjectKind::Proxy(proxy) = &object.kind
+                    && proxy.is_array =>
+            {
+                let length = super::super::convert::to_number(&access::get(value, "length")?)?;
+                let length = super::super::elements::valid_length(length)?;
+                let elements = (0..length)
+                    .map(|index| access::get_index(value, index as f64))
+                    .collect::<Result<Vec<Value>, Throw>>()?;
+                let items = Rc::new(JsArray::new(elements));
+                self.array(value, &items, via, current_indent)?
+            }
             Value::Object(object) => self.object(value, object, via, current_indent)?,
         }
         Ok(true)
@@ -356,6 +372,13 @@ impl Writer {
             Some(keys) => {
                 for key in keys {
                     members.push((key.clone(), access::get_key(value, key)?));
+                }
+            }
+            // A proxy's keys and values come from its traps.
+            None if matches!(object.kind, ObjectKind::Proxy(_)) => {
+                for key in super::super::object_methods::own_keys(value)? {
+                    let item = access::get_key(value, &key)?;
+                    members.push((key, item));
                 }
             }
             // Accessors are read through their getters.

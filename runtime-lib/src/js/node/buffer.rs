@@ -475,7 +475,86 @@ pub const METHODS: &[&str] = &[
     "writeFloatBE",
     "writeDoubleLE",
     "writeDoubleBE",
+    "readBigInt64LE",
+    "readBigInt64BE",
+    "readBigUInt64LE",
+    "readBigUint64LE",
+    "readBigUInt64BE",
+    "readBigUint64BE",
+    "writeBigInt64LE",
+    "writeBigInt64BE",
+    "writeBigUInt64LE",
+    "writeBigUint64LE",
+    "writeBigUInt64BE",
+    "writeBigUint64BE",
 ];
+
+/// A 64-bit BigInt read or write: signedness and byte order.
+fn bigint_access(name: &str) -> Option<(bool, bool)> {
+    let rest = name
+        .strip_prefix("read")
+        .or_else(|| name.strip_prefix("write"))?;
+    Some(match rest {
+        "BigInt64LE" => (true, true),
+        "BigInt64BE" => (true, false),
+        "BigUInt64LE" | "BigUint64LE" => (false, true),
+        "BigUInt64BE" | "BigUint64BE" => (false, false),
+        _ => return None,
+    })
+}
+
+/// `buf.readBigInt64LE(offset)` and the other 64-bit BigInt reads and writes. A write checks
+/// the value's range, then the offset; a value that is not a BigInt fails as Node's
+/// `value & 0xffffffffn` does, on mixing types.
+fn bigint_method(
+    view: &ByteView,
+    reading: bool,
+    (signed, little): (bool, bool),
+    args: &[Value],
+) -> Result<Value, Throw> {
+    if reading {
+        let offset = offset_arg(&arg(args, 0), 8, view.length)?;
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&view.to_vec()[offset..offset + 8]);
+        let bits = if little {
+            u64::from_le_bytes(word)
+        } else {
+            u64::from_be_bytes(word)
+        };
+        return Ok(if signed {
+            super::super::bigint::value((bits as i64).into())
+        } else {
+            super::super::bigint::value(bits.into())
+        });
+    }
+    let value = arg(args, 0);
+    let Value::BigInt(big) = &value else {
+        offset_arg(&arg(args, 1), 8, view.length)?;
+        return Err(super::super::bigint::mix_error());
+    };
+    let (fits, range) = if signed {
+        (
+            i64::try_from(big.as_ref()).is_ok(),
+            ">= -(2n ** 63n) and < 2n ** 63n",
+        )
+    } else {
+        (u64::try_from(big.as_ref()).is_ok(), ">= 0n and < 2n ** 64n")
+    };
+    if !fits {
+        return Err(out_of_range("value", range, &value));
+    }
+    let offset = offset_arg(&arg(args, 1), 8, view.length)?;
+    let bits = super::super::bigint::to_u64_wrapping(big);
+    let bytes = if little {
+        bits.to_le_bytes()
+    } else {
+        bits.to_be_bytes()
+    };
+    for (index, byte) in bytes.into_iter().enumerate() {
+        view.set_byte(offset + index, byte);
+    }
+    Ok(Value::from(offset + 8))
+}
 
 /// A float read or write: its element type (little-endian bytes) and byte order.
 fn float_access(name: &str) -> Option<(ViewClass, bool)> {
@@ -549,6 +628,9 @@ pub fn call_method(
     name: &str,
     args: &[Value],
 ) -> Option<Result<Value, Throw>> {
+    if let Some(access) = bigint_access(name) {
+        return Some(bigint_method(view, name.starts_with("read"), access, args));
+    }
     if let Some((element, little)) = float_access(name) {
         let width = element.width();
         return Some((|| {

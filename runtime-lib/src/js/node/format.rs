@@ -73,6 +73,10 @@ fn json_directive(value: &Value) -> Result<String, Throw> {
 
 /// What one directive letter makes of its argument; `None` for a letter that is no directive.
 fn directive(letter: char, value: &Value) -> Result<Option<String>, Throw> {
+    // `%s`, `%d` and `%i` print a BigInt with its `n`, as Node's `formatWithOptions`.
+    if let (Value::BigInt(big), 's' | 'd' | 'i') = (value, letter) {
+        return Ok(Some(format!("{big}n")));
+    }
     Ok(Some(match letter {
         's' => string_directive(value)?,
         'j' => json_directive(value)?,

@@ -18,6 +18,7 @@
 //! __node.isErrorClass(value)     → whether it is `Error` or one of the built-in error classes
 //! __node.warn(text)              → a process warning, logged once per call site by the caller
 //! __node.module(name)            → the namespace of a module implemented in Rust ([`module`])
+//! __node.fetch(method, url, …)   → the promise of one HTTP exchange (`js/fetch/`)
 //! ```
 //!
 //! Node's own errors (`ERR_INVALID_ARG_TYPE`, `ERR_OUT_OF_RANGE`, …) are built here with their
@@ -43,6 +44,7 @@ pub const INTRINSICS: &[&str] = &[
     "isErrorClass",
     "warn",
     "module",
+    "fetch",
 ];
 
 fn arg(args: &[Value], index: usize) -> Value {
@@ -73,6 +75,7 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
             _ => false,
         })),
         "warn" => Ok(console::log("warn", &[arg(args, 0)])),
+        "fetch" => super::fetch::start(args),
         "module" => module(&super::convert::to_string(&arg(args, 0))?.to_rust()),
         other => Err(Throw::type_error(format!(
             "__node.{other} is not a function"
@@ -139,25 +142,35 @@ pub fn invalid_arg_type(name: &str, expected: &str, value: &Value) -> Throw {
 }
 
 /// `ERR_OUT_OF_RANGE`: `The value of "<name>" is out of range. It must be <range>. Received <value>`.
+/// Integer digits in groups of three joined by `_`, after any sign (Node's
+/// `addNumericalSeparator`).
+fn separated(text: &str) -> String {
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(digits) => ("-", digits),
+        None => ("", text),
+    };
+    let mut grouped = String::from(sign);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push('_');
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
 pub fn out_of_range(name: &str, range: &str, value: &Value) -> Throw {
     let shown = match value {
         // Node separates the digits of integers beyond 2³² (`4_294_967_297`).
         Value::Number(number) if number.fract() == 0.0 && number.abs() > 4_294_967_296.0 => {
-            let digits = super::number::to_string(number.abs());
-            let mut grouped = String::new();
-            for (index, digit) in digits.chars().enumerate() {
-                if index > 0 && (digits.len() - index).is_multiple_of(3) {
-                    grouped.push('_');
-                }
-                grouped.push(digit);
-            }
-            if *number < 0.0 {
-                format!("-{grouped}")
-            } else {
-                grouped
-            }
+            separated(&super::number::to_string(*number))
         }
         Value::Number(number) => super::number::to_string(*number),
+        // BigInts too, with their `n` (`9_223_372_036_854_775_808n`).
+        Value::BigInt(big) if big.magnitude() > &num_bigint::BigUint::from(4_294_967_296u64) => {
+            format!("{}n", separated(&big.to_string()))
+        }
+        Value::BigInt(big) => format!("{big}n"),
         other => console::received(other),
     };
     node_error(

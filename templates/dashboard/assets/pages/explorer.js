@@ -6,6 +6,7 @@
 import { h, field } from '../dom.js';
 import { objectForm, control, resolve } from '../schema_form.js';
 import * as session from '../session.js';
+import { apiUrl } from '../api.js';
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -14,7 +15,7 @@ export function render(container, { service }) {
   const status = h('p', { role: 'status', class: 'muted' }, 'Loading the OpenAPI document…');
   container.append(status);
   let stopped = false;
-  fetch('openapi.json').then((r) => r.json()).then((document) => {
+  fetch(apiUrl('/_backworks/openapi.json')).then((r) => r.json()).then((document) => {
     if (stopped) return;
     status.textContent = '';
     const operations = [];
@@ -79,7 +80,7 @@ function buildForm(document, op, form, answer, credentials) {
       }
       if (body) payload = useRaw.checked ? JSON.stringify(JSON.parse(raw.value)) : JSON.stringify(body.value());
     } catch (failure) { error.textContent = `Not valid JSON: ${failure.message}`; return; }
-    const url = new URL(path + (query.size ? `?${query}` : ''), location.origin);
+    const url = apiUrl(path + (query.size ? `?${query}` : ''));
     const started = performance.now();
     try {
       const send = credentials ? session.authorized : (target, options) => fetch(target, options);

@@ -4,10 +4,11 @@
 // (no auth, no dashboard.auth), it says so instead.
 import { h, field } from '../dom.js';
 import * as session from '../session.js';
+import { apiUrl } from '../api.js';
 
 async function hasAccounts() {
   try {
-    const document = await (await fetch('openapi.json')).json();
+    const document = await (await fetch(apiUrl('/_backworks/openapi.json'))).json();
     return Boolean(document.paths?.['/auth/login']?.post);
   } catch { return false; }
 }

@@ -1,0 +1,2 @@
+// The evaluation order of the circular-import case's modules.
+export const log = [];
