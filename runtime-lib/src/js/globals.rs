@@ -754,6 +754,12 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "Boolean" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::Bool(
             truthy(&arg(args, 0)),
         )))),
+        // `new Intl.NumberFormat(…)`: the service's value (`intl::static_value`) is a built-in
+        // constructor, which `class::new_instance` sends here by its canonical name.
+        #[cfg(feature = "intl")]
+        service if service.starts_with("Intl.") => {
+            super::intl::construct(&service["Intl.".len()..], args)
+        }
         _ => Err(Throw::type_error(format!("{name} is not a constructor"))),
     }
 }

@@ -42,8 +42,8 @@ fn arg(args: &[Value], index: usize) -> Value {
     args.get(index).cloned().unwrap_or_default()
 }
 
-/// `Intl.<name>` read as a value: a constructor (callable without `new` where ECMA-402 allows
-/// it), whose statics (`supportedLocalesOf`) answer through `call_static`.
+/// `Intl.<name>` read as a value: a built-in constructor (callable without `new` where
+/// ECMA-402 allows it), whose statics (`supportedLocalesOf`) answer through `call_static`.
 pub fn static_value(name: &str) -> Option<Value> {
     let service = SERVICES.iter().find(|service| **service == name)?;
     let full: &'static str = match *service {
@@ -58,15 +58,9 @@ pub fn static_value(name: &str) -> Option<Value> {
         service,
         full,
         0,
-        move |this, args| {
-            let name = &full["Intl.".len()..];
-            // `new` calls the function with the object it allocated; a plain call has no object.
-            if matches!(this, Value::Object(_)) {
-                construct(name, args)
-            } else {
-                call_static(name, args)
-            }
-        },
+        // A call without `new`; `new` reaches `construct` through the canonical name
+        // (`class::new_instance` → `globals::construct`).
+        move |_, args| call_static(&full["Intl.".len()..], args),
     ))
 }
 
@@ -108,6 +102,13 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
 pub fn number_to_locale_string(number: f64, args: &[Value]) -> Result<Value, Throw> {
     let format = number_format::NumberFormat::new(&arg(args, 0), &arg(args, 1))?;
     Ok(Value::str(&parts::joined(&format.pieces(number)?)))
+}
+
+/// `big.toLocaleString(locales, options)`: the digits of a BigInt, all of them, as
+/// `Intl.NumberFormat` writes them.
+pub fn bigint_to_locale_string(big: &Value, args: &[Value]) -> Result<Value, Throw> {
+    let format = number_format::NumberFormat::new(&arg(args, 0), &arg(args, 1))?;
+    Ok(Value::str(&parts::joined(&format.value_pieces(big)?)))
 }
 
 /// `date.toLocaleString` / `toLocaleDateString` / `toLocaleTimeString` (`which`) with locales
