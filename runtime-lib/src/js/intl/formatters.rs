@@ -96,7 +96,7 @@ impl Service {
     fn format(&self, args: &[Value]) -> Result<Value, Throw> {
         match self {
             Service::Number(format) => {
-                let pieces = format.pieces(to_number(&arg(args, 0))?)?;
+                let pieces = format.value_pieces(&arg(args, 0))?;
                 Ok(Value::str(&parts::joined(&pieces)))
             }
             Service::DateTime(format) => {
@@ -124,7 +124,7 @@ impl Service {
             (Service::Number(_) | Service::DateTime(_), "format")
             | (Service::Collator(_), "compare") => self.format(args),
             (Service::Number(format), "formatToParts") => {
-                (|| Ok(parts::to_js(&format.pieces(to_number(&arg(args, 0))?)?)))()
+                (|| Ok(parts::to_js(&format.value_pieces(&arg(args, 0))?)))()
             }
             (Service::DateTime(format), "formatToParts") => {
                 (|| Ok(parts::to_js(&format.pieces(time_argument(&arg(args, 0))?)?)))()

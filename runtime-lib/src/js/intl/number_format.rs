@@ -228,21 +228,42 @@ impl NumberFormat {
         DecimalFormatter::try_new((&self.locale).into(), options).map_err(data_error)
     }
 
+    /// `format(value)` as typed pieces: a BigInt with all its digits, anything else through
+    /// ToNumber (ECMA-402's ToIntlMathematicalValue for the values handlers pass).
+    pub fn value_pieces(&self, value: &Value) -> Result<Vec<Piece>, Throw> {
+        match value {
+            Value::BigInt(big) => {
+                let exact = Decimal::try_from_str(&big.to_string())
+                    .map_err(|_| Throw::range_error("Invalid number"))?;
+                self.signed_pieces(Some(exact), big.sign() == num_bigint::Sign::Minus, false)
+            }
+            other => self.pieces(to_number(other)?),
+        }
+    }
+
     /// `format(x)` as typed pieces.
     pub fn pieces(&self, x: f64) -> Result<Vec<Piece>, Throw> {
-        let mut number_pieces = Vec::new();
-        let negative = x.is_sign_negative() && !x.is_nan();
-        let rounded;
-        if !x.is_finite() {
-            rounded = None;
-            number_pieces.push(if x.is_nan() {
-                Piece::new("nan", "NaN")
-            } else {
-                Piece::new("infinity", "∞")
-            });
+        let finite = if x.is_finite() {
+            Some(
+                Decimal::try_from_f64(x, FloatPrecision::RoundTrip)
+                    .map_err(|_| Throw::range_error("Invalid number"))?,
+            )
         } else {
-            let mut value = Decimal::try_from_f64(x, FloatPrecision::RoundTrip)
-                .map_err(|_| Throw::range_error("Invalid number"))?;
+            None
+        };
+        self.signed_pieces(finite, x.is_sign_negative() && !x.is_nan(), x.is_nan())
+    }
+
+    /// The pieces of a finite value (`Some`), or of NaN or ±∞ (`None`), with its sign.
+    fn signed_pieces(
+        &self,
+        finite: Option<Decimal>,
+        negative: bool,
+        nan: bool,
+    ) -> Result<Vec<Piece>, Throw> {
+        let mut number_pieces = Vec::new();
+        let rounded;
+        if let Some(mut value) = finite {
             if self.style == Style::Percent {
                 value.multiply_pow10(2);
             }
@@ -252,6 +273,13 @@ impl NumberFormat {
             };
             number_pieces = self.number_pieces(&significand, exponent)?;
             rounded = Some(significand);
+        } else {
+            rounded = None;
+            number_pieces.push(if nan {
+                Piece::new("nan", "NaN")
+            } else {
+                Piece::new("infinity", "∞")
+            });
         }
         // Whether a sign shows, and which.
         let is_zero = rounded
@@ -260,7 +288,7 @@ impl NumberFormat {
         let sign = match self.sign_display {
             "never" => None,
             "always" => Some(negative),
-            "exceptZero" if is_zero || x.is_nan() => None,
+            "exceptZero" if is_zero || nan => None,
             "exceptZero" => Some(negative),
             "negative" if negative && !is_zero => Some(true),
             "negative" => None,
@@ -606,9 +634,4 @@ fn number_part(part: &Part) -> Option<&'static str> {
 
 pub(super) fn data_error(error: icu_provider::DataError) -> Throw {
     Throw::range_error(format!("Internal error: locale data ({error})"))
-}
-
-/// The number `format` takes: ToNumber of its argument.
-pub fn number_argument(value: &Value) -> Result<f64, Throw> {
-    to_number(value)
 }
