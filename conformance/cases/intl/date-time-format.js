@@ -20,6 +20,14 @@ module.exports = function handler() {
     ),
     timeStyles: ["medium", "short"].map((timeStyle) => locales.map((l) => fmt(l, { timeStyle }))),
     both: locales.map((l) => fmt(l, { dateStyle: "medium", timeStyle: "short" })),
+    // An hour before ten: whether each locale's style pattern pads it (es and ja do not).
+    earlyHours: [
+      { timeStyle: "medium" },
+      { timeStyle: "short" },
+      { dateStyle: "short", timeStyle: "medium" },
+      { dateStyle: "long", timeStyle: "short" },
+      { hour: "numeric", minute: "numeric" },
+    ].map((options) => locales.map((l) => fmt(l, { timeZone: "Asia/Tokyo", ...options }))),
     components: [
       { year: "numeric", month: "long", day: "numeric" },
       { month: "long", day: "numeric" },

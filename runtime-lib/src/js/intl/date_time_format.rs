@@ -431,7 +431,9 @@ impl DateTimeFormat {
                 )));
             }
             let requested = match piece.kind {
-                "hour" => c.hour,
+                // A time style's hour is CLDR's numeric `H`/`h` (padded only where the locale's
+                // pattern says `HH`, which `unpadded_numeric` knows).
+                "hour" => c.hour.or(self.time_style.map(|_| "numeric")),
                 "month" => c.month,
                 "day" => c.day,
                 _ => None,
@@ -569,7 +571,8 @@ fn locale_default_12h(locale: &Locale) -> bool {
 
 /// Where ICU4X's length-based pattern pads a numeric field that ICU's skeleton pattern (CLDR's
 /// `availableFormats`, which ICU4X does not carry) leaves unpadded: `d.M.y` in German,
-/// `y/M/d` in Japanese, `H:mm:ss` in Spanish. Checked against Node for the listed locales.
+/// `y/M/d` in Japanese, `H:mm:ss` in Spanish (also in its `timeStyle` patterns). Checked
+/// against Node for the listed locales.
 fn unpadded_numeric(language: &str, field: &str) -> bool {
     matches!(
         (language, field),
