@@ -394,6 +394,11 @@ fn call_array(name: &'static str, this: &Value, args: &[Value]) -> Result<Value,
     if let Value::Array(_) = this {
         return method(this);
     }
+    // A proxy (of an array): V8's generic algorithm through its traps, as a method call on
+    // the proxy has it (`array.rs`'s `method_value`), not a copy written back whole.
+    if super::proxy::proxy_of(this).is_some() {
+        return super::proxy::array_method(this, name, args);
+    }
     if this.is_nullish() {
         // V8's wording depends on the method's implementation.
         return Err(Throw::type_error(if CALLED_ON_NULLISH.contains(&name) {
