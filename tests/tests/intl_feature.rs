@@ -179,7 +179,9 @@ fn node_replies(targets: &[(String, String)]) -> Vec<Reply> {
         .iter()
         .map(|reply| Reply {
             status: reply["status"].as_u64().expect("a status") as u16,
-            content_type: reply["headers"]["content-type"].as_str().map(str::to_string),
+            content_type: reply["headers"]["content-type"]
+                .as_str()
+                .map(str::to_string),
             body: reply["text"].as_str().expect("a body").to_string(),
         })
         .collect()
