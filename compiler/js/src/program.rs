@@ -220,6 +220,14 @@ impl Visit for GlobalFinder {
             self.0.push((name, ident.span.lo));
         }
     }
+
+    // TypeScript types name no value (`req: Request<NewNote>` is the handler contract's
+    // `Request`, not fetch's class): only a name read as a value loads a global's module.
+    fn visit_ts_type(&mut self, _: &TsType) {}
+
+    fn visit_ts_interface_decl(&mut self, _: &TsInterfaceDecl) {}
+
+    fn visit_ts_type_alias_decl(&mut self, _: &TsTypeAliasDecl) {}
 }
 
 struct Program<'a> {
