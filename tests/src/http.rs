@@ -81,6 +81,85 @@ pub fn try_request(
     })
 }
 
+/// A response kept as it arrived: the body's bytes, and a redirect not followed.
+#[derive(Debug, Clone)]
+pub struct RawResponse {
+    /// The status code.
+    pub status: u16,
+    /// Header names lower-cased, in the order received.
+    pub headers: Vec<(String, String)>,
+    /// The body's bytes.
+    pub body: Vec<u8>,
+}
+
+impl RawResponse {
+    /// The first value of header `name` (lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    /// The content type's media type (`application/json` of `application/json;
+    /// charset=utf-8`), lower-cased; `None` without a content type.
+    pub fn media_type(&self) -> Option<String> {
+        self.header("content-type").map(|value| {
+            value
+                .split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        })
+    }
+}
+
+/// Sends one request and returns the answer as it came: a 3xx is returned, not followed (its
+/// `location` is what a test compares), and the body is bytes, not text.
+pub fn request_raw(
+    method: &str,
+    url: &str,
+    headers: &[(&str, &str)],
+    body: Option<&str>,
+) -> RawResponse {
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .max_redirects(0)
+        .timeout_global(Some(Duration::from_secs(30)))
+        .build()
+        .into();
+    let mut builder = ureq::http::Request::builder().method(method).uri(url);
+    for (name, value) in headers {
+        builder = builder.header(*name, *value);
+    }
+    let request = builder
+        .body(body.unwrap_or("").to_string())
+        .expect("valid request");
+    let mut response = agent
+        .run(request)
+        .unwrap_or_else(|error| panic!("{method} {url} failed: {error}"));
+    let headers = response
+        .headers()
+        .iter()
+        .map(|(name, value)| {
+            (
+                name.as_str().to_string(),
+                String::from_utf8_lossy(value.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let body = response
+        .body_mut()
+        .read_to_vec()
+        .unwrap_or_else(|error| panic!("{method} {url}: the body could not be read: {error}"));
+    RawResponse {
+        status: response.status().as_u16(),
+        headers,
+        body,
+    }
+}
+
 /// `GET url`.
 pub fn get(url: &str) -> Response {
     request("GET", url, &[], None)

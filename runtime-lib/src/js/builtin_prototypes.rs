@@ -394,8 +394,8 @@ fn call_array(name: &'static str, this: &Value, args: &[Value]) -> Result<Value,
     if let Value::Array(_) = this {
         return method(this);
     }
-    // A proxy (of an array): V8's generic algorithm through its traps, as a method call on
-    // the proxy has it (`array.rs`'s `method_value`), not a copy written back whole.
+    // A proxy of an array: V8's generic algorithms through its traps (push and pop touch only
+    // what they change), not a copy written back whole.
     if super::proxy::proxy_of(this).is_some() {
         return super::proxy::array_method(this, name, args);
     }
