@@ -98,12 +98,13 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
     if blueprint_failed {
         return Err(Failed { diagnostics });
     }
+    // The emitter reads only the IR: what the handlers need of the runtime goes there.
+    service.runtime_needs = program.runtime_needs;
 
     // TypeScript annotations become schemas in the IR, for the emitter to read; so do the
     // inputs the handlers' code reads and requires.
     backworks_js::annotate(&mut service, &handlers);
     backworks_js::infer_inputs(&mut service, &handlers);
-    service.runtime_needs.fetch = program.uses_fetch;
 
     let blueprint_name = project
         .blueprint

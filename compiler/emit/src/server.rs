@@ -245,6 +245,7 @@ fn runtime_features(service: &Service) -> Vec<&'static str> {
         (service.database.is_some(), "storage"),
         (service.auth.is_some(), "auth"),
         (discovers_keys, "oidc"),
+        (service.runtime_needs.intl, "intl"),
         (service.runtime_needs.fetch, "fetch"),
     ]
     .into_iter()

@@ -36,6 +36,7 @@ pub(crate) const NAMESPACES: &[&str] = &[
     "BigInt",
     "Reflect",
     "Proxy",
+    "Intl",
     "__node",
 ];
 
@@ -161,6 +162,20 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "Date.now",
     "Date.parse",
     "Date.UTC",
+    // `Intl` (runtime feature `intl`): the services called without `new`, and their statics.
+    "Intl.getCanonicalLocales",
+    "Intl.NumberFormat",
+    "Intl.DateTimeFormat",
+    "Intl.Collator",
+    "Intl.PluralRules",
+    "Intl.RelativeTimeFormat",
+    "Intl.ListFormat",
+    "Intl.NumberFormat.supportedLocalesOf",
+    "Intl.DateTimeFormat.supportedLocalesOf",
+    "Intl.Collator.supportedLocalesOf",
+    "Intl.PluralRules.supportedLocalesOf",
+    "Intl.RelativeTimeFormat.supportedLocalesOf",
+    "Intl.ListFormat.supportedLocalesOf",
     "Symbol",
     "Symbol.for",
     "Symbol.keyFor",
@@ -223,6 +238,13 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
 
 /// Global constants.
 pub(crate) const STATIC_VALUES: &[&str] = &[
+    // `Intl`'s services as constructor values (`new Intl.NumberFormat(…)`).
+    "Intl.NumberFormat",
+    "Intl.DateTimeFormat",
+    "Intl.Collator",
+    "Intl.PluralRules",
+    "Intl.RelativeTimeFormat",
+    "Intl.ListFormat",
     "process.env",
     "process.platform",
     "Math.PI",
@@ -422,6 +444,9 @@ pub(crate) fn unsupported_static(name: &str) -> Option<&'static str> {
     Some(match name {
         name if name.starts_with("process.") => {
             "handlers have `process.env`, `process.nextTick`, `process.platform`, `process.uptime()`, `process.hrtime()` and `process.cwd()`; the server's process is not theirs to control or inspect"
+        }
+        name if name.starts_with("Intl.") => {
+            "handlers have `Intl.NumberFormat`, `DateTimeFormat`, `Collator`, `PluralRules`, `RelativeTimeFormat`, `ListFormat` and `getCanonicalLocales`"
         }
         _ => return None,
     })

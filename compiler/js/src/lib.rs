@@ -16,6 +16,7 @@ mod exports;
 mod free_names;
 mod globals;
 mod infer;
+mod intl_use;
 mod io_use;
 mod lower;
 mod names;
@@ -115,9 +116,10 @@ pub struct CompiledProgram {
     pub warnings: Vec<Diagnostic>,
     /// Items for `src/js/mod.rs` besides the `mod` declarations (shared isolate state, …).
     pub support: proc_macro2::TokenStream,
-    /// Some module calls `fetch`: the server needs the runtime's `fetch` feature (the
-    /// pipeline records it in the IR's `RuntimeNeeds`).
-    pub uses_fetch: bool,
+    /// The optional runtime features the modules use (`intl_use.rs` finds `Intl`; a program
+    /// that includes the built-in `fetch` module needs `fetch`), for the pipeline to record in
+    /// the IR.
+    pub runtime_needs: backworks_ir::RuntimeNeeds,
 }
 
 /// What the compiler needs to know about the service besides its handlers.

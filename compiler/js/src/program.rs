@@ -963,18 +963,25 @@ pub(crate) fn compile(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(diagnostics);
     }
-    // Only `internal/fetch/fetch` reaches the runtime's HTTP client (`__node.fetch`):
-    // `Headers`, `Request` and `Response` alone need nothing optional.
-    let uses_fetch = program.units.iter().any(|unit| {
-        unit.builtin
-            .is_some_and(|module| module.name == "internal/fetch/fetch")
-    });
+    let runtime_needs = backworks_ir::RuntimeNeeds {
+        intl: program.units.iter().any(|unit| {
+            unit.parsed
+                .as_ref()
+                .is_some_and(|parsed| crate::intl_use::uses_intl(&parsed.module))
+        }),
+        // Only `internal/fetch/fetch` reaches the runtime's HTTP client (`__node.fetch`):
+        // `Headers`, `Request` and `Response` alone need nothing optional.
+        fetch: program.units.iter().any(|unit| {
+            unit.builtin
+                .is_some_and(|module| module.name == "internal/fetch/fetch")
+        }),
+    };
     Ok(CompiledProgram {
         modules,
         entries,
         warnings: diagnostics,
         support: isolate_statics(&isolates, &program.units),
-        uses_fetch,
+        runtime_needs,
     })
 }
 

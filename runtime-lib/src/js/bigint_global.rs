@@ -87,6 +87,10 @@ pub fn call_method(big: &BigInt, name: &str, args: &[Value]) -> Option<Result<Va
             }
             Ok(Value::str(&bigint::to_string_radix(big, radix as u32)))
         })(),
+        #[cfg(feature = "intl")]
+        "toLocaleString" if !args.is_empty() => {
+            super::intl::bigint_to_locale_string(&bigint::value(big.clone()), args)
+        }
         "toLocaleString" => Ok(Value::str(&bigint::to_locale_string(big))),
         "valueOf" => Ok(bigint::value(big.clone())),
         _ => return None,

@@ -385,8 +385,14 @@ fn error_to_string(this: &Value) -> Result<Value, Throw> {
 /// An array method on `this`: an array directly, anything else through a copy of its
 /// array-like elements.
 fn call_array(name: &'static str, this: &Value, args: &[Value]) -> Result<Value, Throw> {
+    // `array.rs` has no `toLocaleString`: an array's method call reaches the one of
+    // `object_methods.rs`, which joins each element's `toLocaleString(locales, options)`.
+    let method = |array: &Value| match name {
+        "toLocaleString" => super::access::call_method(array, name, args),
+        _ => super::array::call(array, name, args).unwrap_or_else(|| Ok(Value::Undefined)),
+    };
     if let Value::Array(_) = this {
-        return super::array::call(this, name, args).unwrap_or_else(|| Ok(Value::Undefined));
+        return method(this);
     }
     // A proxy of an array: V8's generic algorithms through its traps (push and pop touch only
     // what they change), not a copy written back whole.
@@ -403,7 +409,7 @@ fn call_array(name: &'static str, this: &Value, args: &[Value]) -> Result<Value,
     }
     let elements = array_like_elements(this)?;
     let copy = Value::array(elements);
-    let result = super::array::call(&copy, name, args).unwrap_or_else(|| Ok(Value::Undefined))?;
+    let result = method(&copy)?;
     if ARRAY_MUTATORS.contains(&name) && matches!(this, Value::Object(_)) {
         write_back(this, &copy)?;
     }

@@ -711,6 +711,10 @@ pub fn call(receiver: &Value, name: &str, args: &[Value]) -> Option<Result<Value
             }
         }
         "getTime" | "valueOf" => Ok(Value::Number(time)),
+        #[cfg(feature = "intl")]
+        "toLocaleDateString" | "toLocaleTimeString" | "toLocaleString" if !args.is_empty() => {
+            super::intl::date_to_locale_string(time, name, args)
+        }
         "toString" | "toDateString" | "toTimeString" | "toUTCString" | "toGMTString"
         | "toLocaleDateString" | "toLocaleTimeString" | "toLocaleString" => {
             Ok(Value::str(&format_as(name, time).unwrap_or_default()))

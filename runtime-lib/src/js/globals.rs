@@ -143,6 +143,20 @@ pub const STATIC_CALLS: &[&str] = &[
     "Date.now",
     "Date.parse",
     "Date.UTC",
+    // `Intl` (runtime feature `intl`): the services called without `new`, and their statics.
+    "Intl.getCanonicalLocales",
+    "Intl.NumberFormat",
+    "Intl.DateTimeFormat",
+    "Intl.Collator",
+    "Intl.PluralRules",
+    "Intl.RelativeTimeFormat",
+    "Intl.ListFormat",
+    "Intl.NumberFormat.supportedLocalesOf",
+    "Intl.DateTimeFormat.supportedLocalesOf",
+    "Intl.Collator.supportedLocalesOf",
+    "Intl.PluralRules.supportedLocalesOf",
+    "Intl.RelativeTimeFormat.supportedLocalesOf",
+    "Intl.ListFormat.supportedLocalesOf",
     "Symbol",
     "Symbol.for",
     "Symbol.keyFor",
@@ -204,6 +218,13 @@ pub const STATIC_CALLS: &[&str] = &[
 
 /// Every name `static_value` accepts.
 pub const STATIC_VALUES: &[&str] = &[
+    // `Intl`'s services as constructor values (`new Intl.NumberFormat(…)`).
+    "Intl.NumberFormat",
+    "Intl.DateTimeFormat",
+    "Intl.Collator",
+    "Intl.PluralRules",
+    "Intl.RelativeTimeFormat",
+    "Intl.ListFormat",
     "process.env",
     "process.platform",
     "Math.PI",
@@ -426,6 +447,10 @@ pub fn call_static(name: &str, args: &[Value]) -> Result<Value, Throw> {
     {
         return result;
     }
+    #[cfg(feature = "intl")]
+    if let Some(member) = name.strip_prefix("Intl.") {
+        return super::intl::call_static(member, args);
+    }
     if let Some(function) = name.strip_prefix("crypto.")
         && let Some(result) = super::crypto::call(function, args)
     {
@@ -607,6 +632,13 @@ pub fn static_value(name: &str) -> Value {
     if let Some(value) = super::bytes::static_value(name) {
         return value;
     }
+    #[cfg(feature = "intl")]
+    if let Some(value) = name
+        .strip_prefix("Intl.")
+        .and_then(super::intl::static_value)
+    {
+        return value;
+    }
     if let Some(symbol) = name.strip_prefix("Symbol.")
         && let Some(known) = super::symbol::WELL_KNOWN
             .iter()
@@ -722,6 +754,12 @@ pub fn construct(name: &str, args: &[Value]) -> Result<Value, Throw> {
         "Boolean" => Ok(Value::object_of_kind(ObjectKind::Primitive(Value::Bool(
             truthy(&arg(args, 0)),
         )))),
+        // `new Intl.NumberFormat(…)`: the service's value (`intl::static_value`) is a built-in
+        // constructor, which `class::new_instance` sends here by its canonical name.
+        #[cfg(feature = "intl")]
+        service if service.starts_with("Intl.") => {
+            super::intl::construct(&service["Intl.".len()..], args)
+        }
         _ => Err(Throw::type_error(format!("{name} is not a constructor"))),
     }
 }

@@ -52,6 +52,8 @@ pub mod generator;
 pub mod global_names;
 pub mod globals;
 pub mod host;
+#[cfg(feature = "intl")]
+pub mod intl;
 pub mod isolate;
 pub mod iterate;
 pub mod iterator;

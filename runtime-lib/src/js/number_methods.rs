@@ -68,6 +68,8 @@ pub fn call(value: f64, name: &str, args: &[Value]) -> Option<Result<Value, Thro
             Ok(Value::str(&number::to_precision(value, precision as usize)))
         })(),
         "valueOf" => Ok(Value::Number(value)),
+        #[cfg(feature = "intl")]
+        "toLocaleString" if !args.is_empty() => super::intl::number_to_locale_string(value, args),
         "toLocaleString" => Ok(Value::str(&number::to_locale_string(value))),
         _ => return None,
     })

@@ -306,6 +306,23 @@ fn object_prototype_call(
             }
             Ok(Value::Bool(false))
         })(),
+        // Array.prototype.toLocaleString: each element's own `toLocaleString(locales, options)`,
+        // joined with ",", holes and nullish elements empty.
+        "toLocaleString" if matches!(receiver, Value::Array(_)) => (|| {
+            let mut texts = Vec::new();
+            for element in super::iterate::collect(receiver)? {
+                if element.is_nullish() {
+                    texts.push(String::new());
+                } else if matches!(element, Value::String(_) | Value::Bool(_)) {
+                    // Object.prototype.toLocaleString: their `toString()`.
+                    texts.push(super::convert::to_string(&element)?.to_string());
+                } else {
+                    let text = super::access::call_method(&element, "toLocaleString", args)?;
+                    texts.push(super::convert::to_string(&text)?.to_string());
+                }
+            }
+            Ok(Value::str(&texts.join(",")))
+        })(),
         "toString" | "toLocaleString" => {
             if receiver.is_nullish() {
                 return Some(Ok(Value::str(&object_tag(receiver))));

@@ -252,6 +252,16 @@ pub fn call(text: &JsString, name: &str, args: &[Value]) -> Option<Result<Value,
         "match" => super::regexp::string_match(text, &arg(args, 0)),
         "matchAll" => super::regexp::match_all(text, &arg(args, 0)),
         "search" => super::regexp::search(text, &arg(args, 0)),
+        #[cfg(feature = "intl")]
+        "localeCompare" => (|| {
+            let other = string_arg(args, 0)?;
+            super::intl::locale_compare(
+                &text.to_rust(),
+                &other.to_rust(),
+                args.get(1..).unwrap_or(&[]),
+            )
+        })(),
+        #[cfg(not(feature = "intl"))]
         "localeCompare" => (|| {
             let other = string_arg(args, 0)?;
             let options = collation_options(&arg(args, 2))?;
@@ -284,6 +294,7 @@ pub fn call(text: &JsString, name: &str, args: &[Value]) -> Option<Result<Value,
 }
 
 /// Reads `sensitivity`, `numeric` and `caseFirst` from `localeCompare`'s options argument.
+#[cfg(not(feature = "intl"))]
 fn collation_options(options: &Value) -> Result<super::collate::Options, Throw> {
     let mut parsed = super::collate::Options::default();
     if !matches!(options, Value::Object(_)) {
