@@ -85,7 +85,7 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
     let options = backworks_js::CompileOptions {
         database: service.database.is_some() || !service.resources.is_empty(),
     };
-    let program = match backworks_js::compile_with(&handlers, &mut loader, &options) {
+    let mut program = match backworks_js::compile_with(&handlers, &mut loader, &options) {
         Ok(mut program) => {
             diagnostics.append(&mut program.warnings);
             program
@@ -104,6 +104,7 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
     backworks_js::annotate(&mut service, &handlers);
     backworks_js::infer_inputs(&mut service, &handlers);
     service.runtime_needs.fetch = program.uses_fetch;
+    service.embedded_files = std::mem::take(&mut program.embedded_files);
 
     let blueprint_name = project
         .blueprint

@@ -20,6 +20,7 @@ mod data;
 mod inputs;
 mod rules;
 mod runtime_needs;
+mod embedded_files;
 mod transport;
 
 use std::fmt;
@@ -41,6 +42,7 @@ pub use data::{
 pub use inputs::{ExportInputs, HandlerInputs, InferredParameter, InferredRequestBody};
 pub use rules::{Comparison, Rule, RuleExpr, Rules};
 pub use runtime_needs::RuntimeNeeds;
+pub use embedded_files::EmbeddedFile;
 pub use transport::{Cors, RateKey, RateLimit, ResourceRateLimit, Transport};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.
@@ -86,6 +88,9 @@ pub struct Service {
     /// The optional runtime features the handlers need; filled in by the JavaScript crate
     /// after the handlers compile (default until then).
     pub runtime_needs: RuntimeNeeds,
+    /// The project files the handlers read with `fs`, in path order; filled in by the
+    /// JavaScript crate after the handlers compile (empty until then).
+    pub embedded_files: Vec<EmbeddedFile>,
 }
 
 /// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.

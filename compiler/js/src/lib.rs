@@ -13,6 +13,7 @@ mod builtin_modules;
 mod context_use;
 mod diagnostics;
 mod exports;
+mod fs_embed;
 mod globals;
 mod infer;
 mod io_use;
@@ -117,6 +118,9 @@ pub struct CompiledProgram {
     /// Some module calls `fetch`: the server needs the runtime's `fetch` feature (the
     /// pipeline records it in the IR's `RuntimeNeeds`).
     pub uses_fetch: bool,
+    /// The project files the modules read with `fs`, by absolute path (`fs_embed/`); the
+    /// pipeline records them in the IR's `Service::embedded_files`.
+    pub embedded_files: Vec<backworks_ir::EmbeddedFile>,
 }
 
 /// What the compiler needs to know about the service besides its handlers.

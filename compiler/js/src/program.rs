@@ -835,6 +835,8 @@ pub(crate) fn compile(
             .iter()
             .filter_map(|unit| unit.parsed.as_ref().map(|parsed| &parsed.module)),
     );
+    let project = program.loader.absolute(Path::new(""));
+    let mut fs_files = std::collections::BTreeMap::new();
     for (index, unit) in program.units.iter().enumerate() {
         let Some(parsed) = &unit.parsed else {
             modules.push(CompiledModule {
@@ -848,6 +850,26 @@ pub(crate) fn compile(
         let _ = (&unit.text, unit.language);
         let scopes = scope::analyze(&parsed.module);
         let numeric = crate::numeric::numeric_bindings(&parsed.module, &scopes, bigints);
+        // `__filename` of a project or package module, and the files its `fs` calls read.
+        let module_dir = program
+            .loader
+            .absolute(unit.path.parent().unwrap_or(Path::new("")));
+        let filename = unit
+            .builtin
+            .is_none()
+            .then(|| crate::fs_embed::absolute_filename(module_dir.clone(), &unit.path));
+        let cjs_filename = filename.as_deref().filter(|_| !unit.esm);
+        if unit.builtin.is_none() {
+            let module_fs = crate::fs_embed::ModuleFs {
+                module: &parsed.module,
+                scopes: &scopes,
+                spans: parsed.spans,
+                filename: cjs_filename,
+                module_dir,
+                project: project.clone(),
+            };
+            crate::fs_embed::embed(&module_fs, &mut fs_files, &mut diagnostics);
+        }
         let is_entry = entries.contains(&index);
         let (mut detected, implicit_handler) = if is_entry {
             exports::detect(&parsed.module)
@@ -902,6 +924,7 @@ pub(crate) fn compile(
             source_text: &unit.text,
             source_start: parsed.spans.start(),
             esm: unit.esm,
+            filename: cjs_filename,
             builtin: unit.builtin.is_some(),
         });
         let plan = ModulePlan {
@@ -945,6 +968,10 @@ pub(crate) fn compile(
         warnings: diagnostics,
         support: isolate_statics(&isolates, &program.units),
         uses_fetch,
+        embedded_files: fs_files
+            .into_iter()
+            .map(|(path, bytes)| backworks_ir::EmbeddedFile { path, bytes })
+            .collect(),
     })
 }
 

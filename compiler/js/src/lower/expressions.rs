@@ -243,6 +243,9 @@ impl Lowerer<'_> {
             return self.read_binding(id);
         }
         let name = ident.sym.as_str();
+        if let Some(value) = self.module_location(ident) {
+            return value;
+        }
         if let Some(value) = self.module_global(ident) {
             return value;
         }

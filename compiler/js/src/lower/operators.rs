@@ -222,7 +222,8 @@ impl Lowerer<'_> {
                 || globals::STATIC_VALUES.contains(&ident.sym.as_str())
                 || crate::builtin_modules::is_global(&ident.sym)
                 || globals::OBJECT_PROTOTYPE_GLOBALS.contains(&ident.sym.as_str())
-                || ident.sym.as_str() == "undefined";
+                || ident.sym.as_str() == "undefined"
+                || self.module_location(ident).is_some();
             if !known {
                 // `typeof undeclared` is "undefined" (or "object"/"function" for namespaces).
                 let kind = if globals::is_constructor(ident.sym.as_str()) {

@@ -1,0 +1,102 @@
+//! Reading the files `fs` calls name, at build time, with the rules that keep a server's
+//! binary to what the project meant to ship: the path is absolute (built from `__dirname`);
+//! the file lies inside the project folder or the reading module's own folder (symbolic
+//! links followed); it is not an environment file (secrets come from the environment at run
+//! time, never baked into binaries); it is at most [`MAX_FILE_BYTES`]. A file that does not
+//! exist is a warning: the call throws Node's `ENOENT` when it runs.
+
+use std::path::{Path, PathBuf};
+
+/// The largest file the build embeds.
+pub(crate) const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What became of one path.
+pub(super) enum Outcome {
+    /// The file's bytes.
+    Embedded(Vec<u8>),
+    /// No such file now: a warning, and `ENOENT` at run time.
+    Missing,
+    /// Refused: the diagnostic's message and help.
+    Refused { message: String, help: String },
+}
+
+/// Where a module may read from: the project folder and the module's own folder.
+pub(super) struct Roots {
+    pub(super) project: Option<PathBuf>,
+    pub(super) module_dir: Option<PathBuf>,
+}
+
+impl Roots {
+    fn contain(&self, path: &Path) -> bool {
+        [&self.project, &self.module_dir]
+            .into_iter()
+            .flatten()
+            .any(|root| {
+                path.starts_with(root)
+                    || std::fs::canonicalize(root).is_ok_and(|real| path.starts_with(real))
+            })
+    }
+}
+
+/// Reads the file at `path` (absolute and normalised) if the rules allow it.
+pub(super) fn read(path: &str, roots: &Roots) -> Outcome {
+    let refused = |message: String, help: &str| Outcome::Refused {
+        message,
+        help: help.to_string(),
+    };
+    let file = Path::new(path);
+    let name = file
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if name == ".env" || name.starts_with(".env.") {
+        return refused(
+            format!("`{path}` is an environment file, which the build does not embed"),
+            "read secrets and settings from `process.env` (or `ctx.env`) when the server runs; a file baked into the binary would ship them with it",
+        );
+    }
+    let inside = |path: &Path| roots.contain(path);
+    if !inside(file) {
+        return refused(
+            format!("`{path}` is outside the project folder"),
+            "the build embeds only files of the project (or of the reading module's folder): build the path from __dirname and literals",
+        );
+    }
+    match std::fs::canonicalize(file) {
+        Ok(real) if !inside(&real) => {
+            return refused(
+                format!("`{path}` leads outside the project folder (through a symbolic link)"),
+                "the build embeds only files of the project: copy the file into it",
+            );
+        }
+        Ok(_) => {}
+        Err(_) => return Outcome::Missing,
+    }
+    let metadata = match std::fs::metadata(file) {
+        Ok(metadata) => metadata,
+        Err(_) => return Outcome::Missing,
+    };
+    if metadata.is_dir() {
+        return refused(
+            format!("`{path}` is a folder"),
+            "read a file: Node would throw EISDIR here",
+        );
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return refused(
+            format!(
+                "`{path}` is {} bytes, more than the {} MiB the build embeds per file",
+                metadata.len(),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            "serve large files from storage or another service; the server's binary holds every embedded file in memory",
+        );
+    }
+    match std::fs::read(file) {
+        Ok(bytes) => Outcome::Embedded(bytes),
+        Err(error) => refused(
+            format!("`{path}` cannot be read: {error}"),
+            "make the file readable by the build",
+        ),
+    }
+}
