@@ -203,6 +203,7 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "__node.warn",
     "__node.module",
     "__node.fetch",
+    "__node.embeddedFile",
     "setTimeout",
     "setInterval",
     "clearTimeout",

@@ -133,6 +133,28 @@ impl Visit for Finder<'_> {
     }
 
     fn visit_expr(&mut self, expr: &Expr) {
+        // Comparing or testing a value of `fs` calls nothing: `fsp === fs.promises`,
+        // `typeof fs.readFileSync`.
+        let inspected: Vec<&Expr> = match expr {
+            Expr::Bin(binary)
+                if matches!(
+                    binary.op,
+                    BinaryOp::EqEq | BinaryOp::NotEq | BinaryOp::EqEqEq | BinaryOp::NotEqEq
+                ) =>
+            {
+                vec![&binary.left, &binary.right]
+            }
+            Expr::Unary(unary) if unary.op == UnaryOp::TypeOf => vec![&unary.arg],
+            _ => Vec::new(),
+        };
+        if !inspected.is_empty() {
+            for operand in inspected {
+                if self.bindings().of(self.cx.scopes, operand).is_none() {
+                    operand.visit_with(self);
+                }
+            }
+            return;
+        }
         if !self.value_use(expr) {
             expr.visit_children_with(self);
         }

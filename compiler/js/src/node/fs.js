@@ -39,13 +39,14 @@ function encodingOf(options) {
   } else {
     throw invalidArgType("options", "one of type string or object", options);
   }
+  // Node lets "buffer" through here; `toString("buffer")` then throws, as Node's does.
   if (encoding !== null && encoding !== "buffer" && !Buffer.isEncoding(encoding)) {
     throw new NodeTypeError(
       "ERR_INVALID_ARG_VALUE",
       `The argument 'encoding' is invalid encoding. Received ${__node.inspect(encoding)}`,
     );
   }
-  return encoding === "buffer" ? null : encoding;
+  return encoding;
 }
 
 // Node's error for a file that is not there: its message and own `errno`, `code`, `syscall`
