@@ -78,6 +78,12 @@ fn evaluate_at(expr: &Expr, cx: &Context<'_>, depth: usize) -> Result<String, Un
                 match (ident.sym.as_str(), cx.filename) {
                     ("__filename", Some(filename)) => return Ok(filename.to_string()),
                     ("__dirname", Some(filename)) => return Ok(posix_path::dirname(filename)),
+                    ("__filename" | "__dirname", None) => {
+                        return Err(unknown(
+                            ident.span,
+                            format!("`{}`, which an ES module does not have", ident.sym),
+                        ));
+                    }
                     _ => {}
                 }
             }
@@ -85,7 +91,7 @@ fn evaluate_at(expr: &Expr, cx: &Context<'_>, depth: usize) -> Result<String, Un
                 Some(init) => evaluate_at(init, cx, depth + 1),
                 None => Err(unknown(
                     ident.span,
-                    format!("`{}`, which is not a constant path", ident.sym),
+                    format!("`{}`, which is not a constant", ident.sym),
                 )),
             }
         }

@@ -38,8 +38,9 @@ impl Roots {
     }
 }
 
-/// Reads the file at `path` (absolute and normalised) if the rules allow it.
-pub(super) fn read(path: &str, roots: &Roots) -> Outcome {
+/// Reads the file at `path` (absolute and normalised) if the rules allow it; messages name
+/// it `shown`.
+pub(super) fn read(path: &str, shown: &str, roots: &Roots) -> Outcome {
     let refused = |message: String, help: &str| Outcome::Refused {
         message,
         help: help.to_string(),
@@ -51,21 +52,21 @@ pub(super) fn read(path: &str, roots: &Roots) -> Outcome {
         .unwrap_or_default();
     if name == ".env" || name.starts_with(".env.") {
         return refused(
-            format!("`{path}` is an environment file, which the build does not embed"),
+            format!("`{shown}` is an environment file, which the build does not embed"),
             "read secrets and settings from `process.env` (or `ctx.env`) when the server runs; a file baked into the binary would ship them with it",
         );
     }
     let inside = |path: &Path| roots.contain(path);
     if !inside(file) {
         return refused(
-            format!("`{path}` is outside the project folder"),
+            format!("`{shown}` is outside the project folder"),
             "the build embeds only files of the project (or of the reading module's folder): build the path from __dirname and literals",
         );
     }
     match std::fs::canonicalize(file) {
         Ok(real) if !inside(&real) => {
             return refused(
-                format!("`{path}` leads outside the project folder (through a symbolic link)"),
+                format!("`{shown}` leads outside the project folder (through a symbolic link)"),
                 "the build embeds only files of the project: copy the file into it",
             );
         }
@@ -78,14 +79,14 @@ pub(super) fn read(path: &str, roots: &Roots) -> Outcome {
     };
     if metadata.is_dir() {
         return refused(
-            format!("`{path}` is a folder"),
+            format!("`{shown}` is a folder"),
             "read a file: Node would throw EISDIR here",
         );
     }
     if metadata.len() > MAX_FILE_BYTES {
         return refused(
             format!(
-                "`{path}` is {} bytes, more than the {} MiB the build embeds per file",
+                "`{shown}` is {} bytes, more than the {} MiB the build embeds per file",
                 metadata.len(),
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
@@ -95,7 +96,7 @@ pub(super) fn read(path: &str, roots: &Roots) -> Outcome {
     match std::fs::read(file) {
         Ok(bytes) => Outcome::Embedded(bytes),
         Err(error) => refused(
-            format!("`{path}` cannot be read: {error}"),
+            format!("`{shown}` cannot be read: {error}"),
             "make the file readable by the build",
         ),
     }

@@ -87,14 +87,15 @@ pub(crate) fn embed(
                 if files.contains_key(&normal) {
                     continue;
                 }
-                match files::read(&normal, &roots) {
+                let shown = shown(&normal, unit.project.as_deref());
+                match files::read(&normal, &shown, &roots) {
                     files::Outcome::Embedded(bytes) => {
                         files.insert(normal, bytes);
                     }
                     files::Outcome::Missing => diagnostics.push(
-                        Diagnostic::warning("fs-missing-file", format!("`{path}` does not exist"))
+                        Diagnostic::warning("fs-missing-file", format!("`{shown}` does not exist"))
                             .with_label(span, "read here")
-                            .with_help("the call throws Node's ENOENT error when it runs; add the file and build again if it should exist"),
+                            .with_help("reading it throws Node's ENOENT error when the server runs (and `existsSync` answers false); add the file and build again if it should exist"),
                     ),
                     files::Outcome::Refused { message, help } => diagnostics.push(
                         Diagnostic::error("fs-refused-file", message)
@@ -104,19 +105,20 @@ pub(crate) fn embed(
                 }
             }
             uses::Use::Unknown { call, unknown } => {
-                let label_span = unit.spans.span(unknown.span);
-                let _ = call;
-                diagnostics.push(
-                    Diagnostic::error(
-                        "fs-dynamic-path",
-                        format!(
-                            "the build cannot compute this file path: {} is not known until the server runs",
-                            unknown.what
-                        ),
-                    )
-                    .with_label(label_span, "not a build-time value")
-                    .with_help("build the path from __dirname and literals (`path.join(__dirname, \"data\", \"x.json\")`, constants of those): the build embeds the files `fs` reads"),
+                let mut diagnostic = Diagnostic::error(
+                    "fs-dynamic-path",
+                    "the build cannot compute the path this `fs` call reads",
+                )
+                .with_label(
+                    unit.spans.span(unknown.span),
+                    format!("{}: not known until the server runs", unknown.what),
                 );
+                if unknown.span != call {
+                    diagnostic = diagnostic.with_label(unit.spans.span(call), "the call");
+                }
+                diagnostics.push(diagnostic.with_help(
+                    "build the path from __dirname and literals (`path.join(__dirname, \"data\", \"x.json\")`, constants of those): the build embeds the files `fs` reads",
+                ));
             }
             uses::Use::Unsupported { span, name } => {
                 diagnostics.push(unsupported_member(unit.spans.span(span), &name));
@@ -128,6 +130,14 @@ pub(crate) fn embed(
             )),
         }
     }
+}
+
+/// How messages name `path`: relative to the project when inside it (no machine's folders
+/// in diagnostics), else as it is.
+fn shown(path: &str, project: Option<&Path>) -> String {
+    project
+        .and_then(|project| Path::new(path).strip_prefix(project).ok())
+        .map_or_else(|| path.to_string(), |relative| relative.display().to_string())
 }
 
 /// Members of `fs` that change the file system.
