@@ -101,3 +101,55 @@ pub(super) fn read(path: &str, shown: &str, roots: &Roots) -> Outcome {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("backworks-fs-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn refusal(outcome: Outcome) -> String {
+        match outcome {
+            Outcome::Refused { message, .. } => message,
+            Outcome::Embedded(_) => "embedded".to_string(),
+            Outcome::Missing => "missing".to_string(),
+        }
+    }
+
+    #[test]
+    fn files_past_the_cap_and_outside_the_roots_are_refused() {
+        let dir = scratch("cap");
+        let roots = Roots {
+            project: Some(dir.clone()),
+            module_dir: None,
+        };
+        let big = dir.join("big.bin");
+        // A sparse file: its length is past the cap without writing 16 MiB.
+        std::fs::File::create(&big)
+            .unwrap()
+            .set_len(MAX_FILE_BYTES + 1)
+            .unwrap();
+        let path = big.display().to_string();
+        assert!(refusal(read(&path, "big.bin", &roots)).contains("more than the 16 MiB"));
+
+        let small = dir.join("small.txt");
+        std::fs::write(&small, "hi").unwrap();
+        let path = small.display().to_string();
+        assert!(matches!(read(&path, "small.txt", &roots), Outcome::Embedded(bytes) if bytes == b"hi"));
+        assert_eq!(
+            refusal(read(&dir.join("none").display().to_string(), "none", &roots)),
+            "missing"
+        );
+        let elsewhere = Roots {
+            project: Some(dir.join("sub")),
+            module_dir: None,
+        };
+        assert!(refusal(read(&path, "small.txt", &elsewhere)).contains("outside the project"));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
