@@ -1241,7 +1241,7 @@ mod tests {
             ),
             (
                 "other.js",
-                "const fs = require(\"fs\");\nmodule.exports = () => fs;\n",
+                "const http = require(\"http\");\nmodule.exports = () => http;\n",
             ),
         ];
         assert!(errors_of(&files, "fine.js").is_empty());
@@ -1252,7 +1252,7 @@ mod tests {
         assert_eq!(
             errors_of(&files, "other.js"),
             [
-                "the built-in module `fs` (a handler answers one request; the server owns files, processes and sockets) is not supported in handlers"
+                "the built-in module `http` (a handler answers one request; the server owns files, processes and sockets) is not supported in handlers"
             ]
         );
     }
