@@ -858,13 +858,13 @@ pub(crate) fn compile(
             .builtin
             .is_none()
             .then(|| crate::fs_embed::absolute_filename(module_dir.clone(), &unit.path));
-        let cjs_filename = filename.as_deref().filter(|_| !unit.esm);
         if unit.builtin.is_none() {
             let module_fs = crate::fs_embed::ModuleFs {
                 module: &parsed.module,
                 scopes: &scopes,
                 spans: parsed.spans,
-                filename: cjs_filename,
+                filename: filename.as_deref(),
+                esm: unit.esm,
                 module_dir,
                 project: project.clone(),
             };
@@ -924,7 +924,7 @@ pub(crate) fn compile(
             source_text: &unit.text,
             source_start: parsed.spans.start(),
             esm: unit.esm,
-            filename: cjs_filename,
+            filename: filename.as_deref(),
             builtin: unit.builtin.is_some(),
         });
         let plan = ModulePlan {

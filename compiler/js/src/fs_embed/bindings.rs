@@ -33,6 +33,10 @@ pub(super) enum Meaning {
     Path,
     /// One of its functions (`join`, `resolve`, …).
     PathFunction(String),
+    /// The `url` module.
+    Url,
+    /// One of its functions (`fileURLToPath`, …).
+    UrlFunction(String),
     /// A `const` never reassigned, with its initialiser.
     Constant(Box<Expr>),
 }
@@ -47,6 +51,7 @@ pub(super) fn module_meaning(specifier: &str) -> Option<Meaning> {
         "fs" => Some(Meaning::Fs),
         "fs/promises" => Some(Meaning::FsPromises),
         "path" | "path/posix" => Some(Meaning::Path),
+        "url" => Some(Meaning::Url),
         _ => None,
     }
 }
@@ -88,6 +93,7 @@ pub(super) fn member_meaning(owner: &Meaning, name: &str) -> Option<Meaning> {
                 .map_or(Meaning::FsOther, |_| Meaning::FsFunction),
         ),
         Meaning::Path => Some(Meaning::PathFunction(name.to_string())),
+        Meaning::Url => Some(Meaning::UrlFunction(name.to_string())),
         _ => None,
     }
 }

@@ -18,8 +18,10 @@ use crate::scope::Scopes;
 pub(super) struct Context<'a> {
     pub(super) scopes: &'a Scopes,
     pub(super) bindings: &'a Bindings,
-    /// `__filename`; `None` in an ES module, which has none.
+    /// The module file's absolute path.
     pub(super) filename: Option<&'a str>,
+    /// Whether the module is an ES module (`import.meta`; no `__dirname`).
+    pub(super) esm: bool,
 }
 
 /// The part of a path expression the build cannot compute, and what it is.
@@ -75,7 +77,7 @@ fn evaluate_at(expr: &Expr, cx: &Context<'_>, depth: usize) -> Result<String, Un
         )),
         Expr::Ident(ident) => {
             if cx.scopes.binding_of(ident).is_none() {
-                match (ident.sym.as_str(), cx.filename) {
+                match (ident.sym.as_str(), cx.filename.filter(|_| !cx.esm)) {
                     ("__filename", Some(filename)) => return Ok(filename.to_string()),
                     ("__dirname", Some(filename)) => return Ok(posix_path::dirname(filename)),
                     ("__filename" | "__dirname", None) => {
@@ -96,6 +98,8 @@ fn evaluate_at(expr: &Expr, cx: &Context<'_>, depth: usize) -> Result<String, Un
             }
         }
         Expr::Call(call) => path_call(call, cx, depth),
+        Expr::Member(member) => import_meta(member, cx),
+        Expr::New(new) => file_url(new, cx, depth),
         other => Err(unknown(other.span(), "this expression")),
     }
 }
@@ -106,8 +110,17 @@ fn path_call(call: &CallExpr, cx: &Context<'_>, depth: usize) -> Result<String, 
     let Callee::Expr(callee) = &call.callee else {
         return Err(not_path());
     };
-    let Some(Meaning::PathFunction(name)) = cx.bindings.of(cx.scopes, callee) else {
-        return Err(not_path());
+    let name = match cx.bindings.of(cx.scopes, callee) {
+        Some(Meaning::PathFunction(name)) => name,
+        Some(Meaning::UrlFunction(name)) if name == "fileURLToPath" => {
+            let [arg] = call.args.as_slice() else {
+                return Err(not_path());
+            };
+            let url = evaluate_at(&arg.expr, cx, depth)?;
+            return super::url_path(&url)
+                .ok_or_else(|| unknown(arg.expr.span(), "a URL that is not a `file:` URL"));
+        }
+        _ => return Err(not_path()),
     };
     let mut args = Vec::new();
     for arg in &call.args {
@@ -130,4 +143,57 @@ fn path_call(call: &CallExpr, cx: &Context<'_>, depth: usize) -> Result<String, 
         "basename" if args.len() == 1 => Ok(posix_path::basename(&first())),
         _ => Err(not_path()),
     }
+}
+
+/// `import.meta.url`, `.dirname` or `.filename` of an ES module.
+fn import_meta(member: &MemberExpr, cx: &Context<'_>) -> Result<String, Unknown> {
+    let other = || unknown(member.span, "this expression");
+    let (Expr::MetaProp(meta), MemberProp::Ident(name), Some(filename)) =
+        (&*member.obj, &member.prop, cx.filename)
+    else {
+        return Err(other());
+    };
+    if meta.kind != MetaPropKind::ImportMeta || !cx.esm {
+        return Err(other());
+    }
+    match name.sym.as_str() {
+        "url" => Ok(super::file_url(filename)),
+        "filename" => Ok(filename.to_string()),
+        "dirname" => Ok(posix_path::dirname(filename)),
+        _ => Err(other()),
+    }
+}
+
+/// `new URL("./t.html", import.meta.url)`: a `file:` URL relative to a computed one (plain
+/// path steps only: letters, digits, `.`, `-`, `_` and `/`, which need no encoding).
+fn file_url(new: &NewExpr, cx: &Context<'_>, depth: usize) -> Result<String, Unknown> {
+    let other = || unknown(new.span, "a `new` other than `new URL(relative, import.meta.url)`");
+    let is_url = matches!(&*new.callee, Expr::Ident(ident)
+        if ident.sym == "URL" && cx.scopes.binding_of(ident).is_none());
+    let Some([relative, base]) = new.args.as_deref() else {
+        return Err(other());
+    };
+    if !is_url || relative.spread.is_some() || base.spread.is_some() {
+        return Err(other());
+    }
+    let relative_text = evaluate_at(&relative.expr, cx, depth)?;
+    let base = evaluate_at(&base.expr, cx, depth)?;
+    let plain = relative_text
+        .bytes()
+        .all(|byte| byte.is_ascii_alphanumeric() || b"./-_".contains(&byte));
+    let Some(base_path) = super::url_path(&base) else {
+        return Err(unknown(new.span, "a base that is not a `file:` URL"));
+    };
+    if !plain {
+        return Err(unknown(
+            relative.expr.span(),
+            "a relative URL with characters other than letters, digits, `.`, `-`, `_` and `/`",
+        ));
+    }
+    let path = if relative_text.starts_with('/') {
+        posix_path::normalize(&relative_text)
+    } else {
+        posix_path::join(&[posix_path::dirname(&format!("{base_path}x")), relative_text])
+    };
+    Ok(super::file_url(&path))
 }

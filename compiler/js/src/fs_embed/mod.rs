@@ -40,8 +40,10 @@ pub(crate) struct ModuleFs<'a> {
     pub(crate) module: &'a Module,
     pub(crate) scopes: &'a Scopes,
     pub(crate) spans: SpanMap,
-    /// `__filename` (absolute); `None` in an ES module.
+    /// The module file's absolute path (`__filename`, `import.meta.filename`).
     pub(crate) filename: Option<&'a str>,
+    /// Whether it is an ES module (`import.meta`, no `__dirname`).
+    pub(crate) esm: bool,
     /// The module file's absolute folder, whatever the module kind.
     pub(crate) module_dir: Option<PathBuf>,
     /// The project folder (the blueprint's), absolute.
@@ -63,6 +65,7 @@ pub(crate) fn embed(
         scopes: unit.scopes,
         bindings: &found,
         filename: unit.filename,
+        esm: unit.esm,
     };
     let roots = files::Roots {
         project: unit.project.clone(),
@@ -72,6 +75,8 @@ pub(crate) fn embed(
         match found {
             uses::Use::Read { span, path } => {
                 let span = unit.spans.span(span);
+                // A `file:` URL (`new URL("./t.html", import.meta.url)`) names its path.
+                let path = url_path(&path).unwrap_or(path);
                 if !path.starts_with('/') {
                     diagnostics.push(
                         Diagnostic::error(
@@ -130,6 +135,46 @@ pub(crate) fn embed(
             )),
         }
     }
+}
+
+/// `import.meta.url` of the module file `filename`: a `file:` URL, its path percent-encoded
+/// as Node's `pathToFileURL` does (the URL Standard's path set, `%` and non-ASCII).
+pub(crate) fn file_url(filename: &str) -> String {
+    let mut url = String::from("file://");
+    for byte in filename.bytes() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'.' | b'_' | b'!'
+            | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':'
+            | b'@' => url.push(byte as char),
+            other => url.push_str(&format!("%{other:02X}")),
+        }
+    }
+    url
+}
+
+/// `url.fileURLToPath` of a `file:` URL the build computed (`None` for another text).
+pub(crate) fn url_path(url: &str) -> Option<String> {
+    let path = url.strip_prefix("file://")?;
+    let bytes = path.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        let hex = bytes
+            .get(index + 1..index + 3)
+            .and_then(|pair| std::str::from_utf8(pair).ok())
+            .and_then(|pair| u8::from_str_radix(pair, 16).ok());
+        match (bytes[index], hex) {
+            (b'%', Some(byte)) => {
+                decoded.push(byte);
+                index += 3;
+            }
+            (byte, _) => {
+                decoded.push(byte);
+                index += 1;
+            }
+        }
+    }
+    String::from_utf8(decoded).ok()
 }
 
 /// How messages name `path`: relative to the project when inside it (no machine's folders

@@ -64,8 +64,8 @@ pub(crate) struct ModuleContext<'a> {
     pub(crate) source_text: &'a str,
     /// swc position of the first byte of `source_text`.
     pub(crate) source_start: BytePos,
-    /// The module file's absolute path at build time (`__filename`); `None` for our Node
-    /// built-in module sources.
+    /// The module file's absolute path at build time (`__filename`, `import.meta.filename`);
+    /// `None` for our Node built-in module sources.
     pub(crate) filename: Option<&'a str>,
     /// Whether this is one of our Node built-in module sources (`builtin_modules.rs`), which
     /// may call the runtime's `__node.*` intrinsics.

@@ -8,9 +8,12 @@
 //!
 //! ES modules have neither (Node: `ReferenceError: __dirname is not defined in ES module
 //! scope`), so there they stay undeclared names; a binding of the same name shadows them.
+//! They have `import.meta.url` (the file's `file:` URL), `import.meta.dirname` and
+//! `import.meta.filename` (Node 20.11+) instead, read as members (other uses of `import.meta`
+//! are unsupported).
 
 use proc_macro2::TokenStream;
-use swc_core::ecma::ast::Ident;
+use swc_core::ecma::ast::{Expr, Ident, MemberExpr, MemberProp, MetaPropKind};
 
 use super::Lowerer;
 use super::expressions::string_value;
@@ -25,6 +28,28 @@ impl Lowerer<'_> {
         match ident.sym.as_str() {
             "__filename" => Some(string_value(filename)),
             "__dirname" => Some(string_value(&crate::fs_embed::dirname(filename))),
+            _ => None,
+        }
+    }
+}
+
+impl Lowerer<'_> {
+    /// `import.meta.url`, `.dirname` or `.filename` of an ES module, as text.
+    pub(super) fn import_meta_member(&mut self, member: &MemberExpr) -> Option<TokenStream> {
+        let Expr::MetaProp(meta) = &*member.obj else {
+            return None;
+        };
+        if meta.kind != MetaPropKind::ImportMeta || !self.cx.esm {
+            return None;
+        }
+        let filename = self.cx.filename?;
+        let MemberProp::Ident(name) = &member.prop else {
+            return None;
+        };
+        match name.sym.as_str() {
+            "url" => Some(string_value(&crate::fs_embed::file_url(filename))),
+            "filename" => Some(string_value(filename)),
+            "dirname" => Some(string_value(&crate::fs_embed::dirname(filename))),
             _ => None,
         }
     }
