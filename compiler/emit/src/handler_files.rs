@@ -21,13 +21,17 @@ pub(crate) fn add(service: &Service, tree: &mut OutputTree) -> Result<(), Diagno
     if service.embedded_files.is_empty() {
         return Ok(());
     }
-    let entries = service.embedded_files.iter().enumerate().map(|(index, file)| {
-        let path = &file.path;
-        let bytes = format!("../embedded/{index}");
-        quote! {
-            EmbeddedFile { path: #path, bytes: include_bytes!(#bytes) }
-        }
-    });
+    let entries = service
+        .embedded_files
+        .iter()
+        .enumerate()
+        .map(|(index, file)| {
+            let path = &file.path;
+            let bytes = format!("../embedded/{index}");
+            quote! {
+                EmbeddedFile { path: #path, bytes: include_bytes!(#bytes) }
+            }
+        });
     for (index, file) in service.embedded_files.iter().enumerate() {
         tree.add_bytes(format!("server/embedded/{index}"), file.bytes.clone());
     }

@@ -17,10 +17,10 @@ mod audit;
 mod auth;
 mod dashboard;
 mod data;
+mod embedded_files;
 mod inputs;
 mod rules;
 mod runtime_needs;
-mod embedded_files;
 mod transport;
 
 use std::fmt;
@@ -39,10 +39,10 @@ pub use data::{
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,
     TableSnapshot,
 };
+pub use embedded_files::EmbeddedFile;
 pub use inputs::{ExportInputs, HandlerInputs, InferredParameter, InferredRequestBody};
 pub use rules::{Comparison, Rule, RuleExpr, Rules};
 pub use runtime_needs::RuntimeNeeds;
-pub use embedded_files::EmbeddedFile;
 pub use transport::{Cors, RateKey, RateLimit, ResourceRateLimit, Transport};
 
 /// One HTTP service: everything `backworks build` emits is derived from this.

@@ -365,8 +365,8 @@ pub(crate) fn resolve(specifier: &str) -> Resolution {
     // name never shadows) get a diagnostic that says so, with what is supported instead.
     if crate::resolve::is_builtin(name) {
         let why = match name {
-            "child_process" | "worker_threads" | "cluster" | "net"
-            | "http" | "https" | "http2" | "dgram" | "tls" | "vm" | "repl" | "inspector" => {
+            "child_process" | "worker_threads" | "cluster" | "net" | "http" | "https" | "http2"
+            | "dgram" | "tls" | "vm" | "repl" | "inspector" => {
                 " (a handler answers one request; the server owns files, processes and sockets)"
             }
             _ => "",

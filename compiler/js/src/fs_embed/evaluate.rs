@@ -106,7 +106,12 @@ fn evaluate_at(expr: &Expr, cx: &Context<'_>, depth: usize) -> Result<String, Un
 
 /// `path.join(…)` and the other `path` functions of computable arguments.
 fn path_call(call: &CallExpr, cx: &Context<'_>, depth: usize) -> Result<String, Unknown> {
-    let not_path = || unknown(call.span, "a call other than `path.join`, `path.resolve`, `path.dirname`, `path.basename` or `path.normalize`");
+    let not_path = || {
+        unknown(
+            call.span,
+            "a call other than `path.join`, `path.resolve`, `path.dirname`, `path.basename` or `path.normalize`",
+        )
+    };
     let Callee::Expr(callee) = &call.callee else {
         return Err(not_path());
     };
@@ -167,7 +172,12 @@ fn import_meta(member: &MemberExpr, cx: &Context<'_>) -> Result<String, Unknown>
 /// `new URL("./t.html", import.meta.url)`: a `file:` URL relative to a computed one (plain
 /// path steps only: letters, digits, `.`, `-`, `_` and `/`, which need no encoding).
 fn file_url(new: &NewExpr, cx: &Context<'_>, depth: usize) -> Result<String, Unknown> {
-    let other = || unknown(new.span, "a `new` other than `new URL(relative, import.meta.url)`");
+    let other = || {
+        unknown(
+            new.span,
+            "a `new` other than `new URL(relative, import.meta.url)`",
+        )
+    };
     let is_url = matches!(&*new.callee, Expr::Ident(ident)
         if ident.sym == "URL" && cx.scopes.binding_of(ident).is_none());
     let Some([relative, base]) = new.args.as_deref() else {

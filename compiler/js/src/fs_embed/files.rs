@@ -140,9 +140,15 @@ mod tests {
         let small = dir.join("small.txt");
         std::fs::write(&small, "hi").unwrap();
         let path = small.display().to_string();
-        assert!(matches!(read(&path, "small.txt", &roots), Outcome::Embedded(bytes) if bytes == b"hi"));
+        assert!(
+            matches!(read(&path, "small.txt", &roots), Outcome::Embedded(bytes) if bytes == b"hi")
+        );
         assert_eq!(
-            refusal(read(&dir.join("none").display().to_string(), "none", &roots)),
+            refusal(read(
+                &dir.join("none").display().to_string(),
+                "none",
+                &roots
+            )),
             "missing"
         );
         let elsewhere = Roots {

@@ -143,8 +143,25 @@ pub(crate) fn file_url(filename: &str) -> String {
     let mut url = String::from("file://");
     for byte in filename.bytes() {
         match byte {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'.' | b'_' | b'!'
-            | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' | b':'
+            b'a'..=b'z'
+            | b'A'..=b'Z'
+            | b'0'..=b'9'
+            | b'/'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+            | b':'
             | b'@' => url.push(byte as char),
             other => url.push_str(&format!("%{other:02X}")),
         }
@@ -182,16 +199,50 @@ pub(crate) fn url_path(url: &str) -> Option<String> {
 fn shown(path: &str, project: Option<&Path>) -> String {
     project
         .and_then(|project| Path::new(path).strip_prefix(project).ok())
-        .map_or_else(|| path.to_string(), |relative| relative.display().to_string())
+        .map_or_else(
+            || path.to_string(),
+            |relative| relative.display().to_string(),
+        )
 }
 
 /// Members of `fs` that change the file system.
 const WRITES: &[&str] = &[
-    "appendFile", "appendFileSync", "chmod", "chmodSync", "chown", "chownSync", "copyFile",
-    "copyFileSync", "cp", "cpSync", "createWriteStream", "link", "linkSync", "mkdir",
-    "mkdirSync", "mkdtemp", "mkdtempSync", "rename", "renameSync", "rm", "rmSync", "rmdir",
-    "rmdirSync", "symlink", "symlinkSync", "truncate", "truncateSync", "unlink", "unlinkSync",
-    "utimes", "utimesSync", "write", "writeFile", "writeFileSync", "writeSync", "writev",
+    "appendFile",
+    "appendFileSync",
+    "chmod",
+    "chmodSync",
+    "chown",
+    "chownSync",
+    "copyFile",
+    "copyFileSync",
+    "cp",
+    "cpSync",
+    "createWriteStream",
+    "link",
+    "linkSync",
+    "mkdir",
+    "mkdirSync",
+    "mkdtemp",
+    "mkdtempSync",
+    "rename",
+    "renameSync",
+    "rm",
+    "rmSync",
+    "rmdir",
+    "rmdirSync",
+    "symlink",
+    "symlinkSync",
+    "truncate",
+    "truncateSync",
+    "unlink",
+    "unlinkSync",
+    "utimes",
+    "utimesSync",
+    "write",
+    "writeFile",
+    "writeFileSync",
+    "writeSync",
+    "writev",
     "writevSync",
 ];
 

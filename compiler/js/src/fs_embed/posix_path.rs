@@ -36,11 +36,7 @@ pub(crate) fn normalize(path: &str) -> String {
     if !text.is_empty() && trailing {
         text.push('/');
     }
-    if absolute {
-        format!("/{text}")
-    } else {
-        text
-    }
+    if absolute { format!("/{text}") } else { text }
 }
 
 /// `path.join`.
@@ -127,7 +123,10 @@ mod tests {
         assert_eq!(join(&strings(&["", ""])), ".");
         assert_eq!(join(&strings(&["a", "..", ".."])), "..");
         assert_eq!(join(&strings(&["/a", "b/"])), "/a/b/");
-        assert_eq!(resolve(&strings(&["/x", "/a", "b", "../c"])).as_deref(), Some("/a/c"));
+        assert_eq!(
+            resolve(&strings(&["/x", "/a", "b", "../c"])).as_deref(),
+            Some("/a/c")
+        );
         assert_eq!(resolve(&strings(&["a", "b"])), None);
         assert_eq!(resolve(&strings(&["/a/", "b/"])).as_deref(), Some("/a/b"));
         assert_eq!(dirname("/a/b/c.js"), "/a/b");
