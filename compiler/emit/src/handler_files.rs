@@ -60,3 +60,38 @@ pub(crate) fn main_items(service: &Service) -> (TokenStream, TokenStream) {
         quote! { backworks_runtime::js::node::embedded_files::install(embedded_files::FILES); },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_files_are_written_as_bytes_with_a_table_main_installs() {
+        let mut service = crate::fixtures::service_with(Vec::new(), None);
+        let mut tree = OutputTree::new();
+        add(&service, &mut tree).unwrap();
+        assert_eq!(tree.files().count(), 0, "nothing without embedded files");
+        assert!(main_items(&service).0.is_empty());
+
+        service.embedded_files = vec![backworks_ir::EmbeddedFile {
+            path: "/srv/app/logo.bin".to_string(),
+            bytes: vec![0x89, 0xff, 0x00],
+        }];
+        add(&service, &mut tree).unwrap();
+        let table = tree.get("server/src/embedded_files.rs").expect("table");
+        assert!(table.contains("\"/srv/app/logo.bin\""), "{table}");
+        assert!(table.contains("include_bytes!(\"../embedded/0\")"), "{table}");
+        // Not UTF-8: not listed as text, but written as it is.
+        assert!(tree.get("server/embedded/0").is_none());
+        let dir = std::env::temp_dir().join(format!("backworks-embedded-{}", std::process::id()));
+        tree.write(&dir).unwrap();
+        assert_eq!(
+            std::fs::read(dir.join("server/embedded/0")).unwrap(),
+            [0x89, 0xff, 0x00]
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+        let (module, install) = main_items(&service);
+        assert_eq!(module.to_string(), "mod embedded_files ;");
+        assert!(install.to_string().contains("install (embedded_files :: FILES)"));
+    }
+}
