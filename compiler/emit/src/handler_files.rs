@@ -80,7 +80,10 @@ mod tests {
         add(&service, &mut tree).unwrap();
         let table = tree.get("server/src/embedded_files.rs").expect("table");
         assert!(table.contains("\"/srv/app/logo.bin\""), "{table}");
-        assert!(table.contains("include_bytes!(\"../embedded/0\")"), "{table}");
+        assert!(
+            table.contains("include_bytes!(\"../embedded/0\")"),
+            "{table}"
+        );
         // Not UTF-8: not listed as text, but written as it is.
         assert!(tree.get("server/embedded/0").is_none());
         let dir = std::env::temp_dir().join(format!("backworks-embedded-{}", std::process::id()));
@@ -92,6 +95,10 @@ mod tests {
         std::fs::remove_dir_all(dir).unwrap();
         let (module, install) = main_items(&service);
         assert_eq!(module.to_string(), "mod embedded_files ;");
-        assert!(install.to_string().contains("install (embedded_files :: FILES)"));
+        assert!(
+            install
+                .to_string()
+                .contains("install (embedded_files :: FILES)")
+        );
     }
 }
