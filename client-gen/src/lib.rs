@@ -225,6 +225,7 @@ mod tests {
             audit: None,
             transport: backworks_ir::Transport::default(),
             runtime_needs: backworks_ir::RuntimeNeeds::default(),
+            embedded_files: Vec::new(),
         }
     }
 

@@ -146,6 +146,7 @@ pub fn lower(
         audit,
         transport,
         runtime_needs: backworks_ir::RuntimeNeeds::default(),
+        embedded_files: Vec::new(),
     })
 }
 

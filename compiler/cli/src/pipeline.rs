@@ -85,7 +85,7 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
     let options = backworks_js::CompileOptions {
         database: service.database.is_some() || !service.resources.is_empty(),
     };
-    let program = match backworks_js::compile_with(&handlers, &mut loader, &options) {
+    let mut program = match backworks_js::compile_with(&handlers, &mut loader, &options) {
         Ok(mut program) => {
             diagnostics.append(&mut program.warnings);
             program
@@ -100,6 +100,7 @@ pub fn compile(target: &Path, sources: &mut Sources) -> Result<Compiled, Failed>
     }
     // The emitter reads only the IR: what the handlers need of the runtime goes there.
     service.runtime_needs = program.runtime_needs;
+    service.embedded_files = std::mem::take(&mut program.embedded_files);
 
     // TypeScript annotations become schemas in the IR, for the emitter to read; so do the
     // inputs the handlers' code reads and requires.

@@ -113,5 +113,6 @@ pub(crate) fn service_with(resources: Vec<Resource>, snapshot: Option<SchemaSnap
         audit: None,
         transport: backworks_ir::Transport::default(),
         runtime_needs: backworks_ir::RuntimeNeeds::default(),
+        embedded_files: Vec::new(),
     }
 }

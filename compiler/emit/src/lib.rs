@@ -20,6 +20,7 @@ mod data_artifacts_tests;
 mod data_spec;
 #[cfg(test)]
 mod fixtures;
+mod handler_files;
 mod migrations;
 mod openapi;
 mod openapi_accounts;

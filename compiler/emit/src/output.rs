@@ -20,7 +20,8 @@ pub struct OutputTree {
 /// A file's content and whether a later build may overwrite it.
 #[derive(Debug, Clone, PartialEq)]
 struct FileContent {
-    text: String,
+    /// The file's bytes: text for everything but the files handlers embed (`add_bytes`).
+    bytes: Vec<u8>,
     /// Written only when the file does not exist yet or its seed changed since it was
     /// written (e.g. `Cargo.lock`, which cargo owns after the first build).
     seed_only: bool,
@@ -45,10 +46,15 @@ impl OutputTree {
 
     /// Adds (or replaces) a file.
     pub fn add(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) {
+        self.add_bytes(path, text.into().into_bytes());
+    }
+
+    /// Adds (or replaces) a file of any bytes (a project file a handler reads with `fs`).
+    pub fn add_bytes(&mut self, path: impl Into<PathBuf>, bytes: Vec<u8>) {
         self.files.insert(
             path.into(),
             FileContent {
-                text: text.into(),
+                bytes,
                 seed_only: false,
             },
         );
@@ -61,28 +67,29 @@ impl OutputTree {
     pub fn seed(&mut self, path: impl Into<PathBuf>, text: impl Into<String>) {
         let path = path.into();
         let text = text.into();
-        self.add(seed_stamp_path(&path), seed_stamp(&text));
+        self.add(seed_stamp_path(&path), seed_stamp(text.as_bytes()));
         self.files.insert(
             path,
             FileContent {
-                text,
+                bytes: text.into_bytes(),
                 seed_only: true,
             },
         );
     }
 
-    /// Every file with its text, in path order.
+    /// Every text file with its text, in path order (embedded files that are not UTF-8 are
+    /// left out).
     pub fn files(&self) -> impl Iterator<Item = (&Path, &str)> {
-        self.files
-            .iter()
-            .map(|(path, content)| (path.as_path(), content.text.as_str()))
+        self.files.iter().filter_map(|(path, content)| {
+            Some((path.as_path(), std::str::from_utf8(&content.bytes).ok()?))
+        })
     }
 
-    /// The text of one file, if the tree has it.
+    /// The text of one file, if the tree has it and it is text.
     pub fn get(&self, path: &str) -> Option<&str> {
         self.files
             .get(Path::new(path))
-            .map(|content| content.text.as_str())
+            .and_then(|content| std::str::from_utf8(&content.bytes).ok())
     }
 
     /// Writes the tree under `root`: changed files only, then removes stale ones.
@@ -94,8 +101,8 @@ impl OutputTree {
             .iter()
             .filter(|(relative, content)| {
                 content.seed_only
-                    && std::fs::read_to_string(root.join(seed_stamp_path(relative)))
-                        .is_ok_and(|stamp| stamp == seed_stamp(&content.text))
+                    && std::fs::read(root.join(seed_stamp_path(relative)))
+                        .is_ok_and(|stamp| stamp == seed_stamp(&content.bytes).as_bytes())
             })
             .map(|(relative, _)| relative)
             .collect();
@@ -104,7 +111,7 @@ impl OutputTree {
             let existing = std::fs::read(&path).ok();
             let up_to_date = match &existing {
                 Some(_) if content.seed_only => current_seeds.contains(&relative),
-                Some(bytes) => bytes == content.text.as_bytes(),
+                Some(bytes) => *bytes == content.bytes,
                 None => false,
             };
             if up_to_date {
@@ -114,7 +121,7 @@ impl OutputTree {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;
             }
-            std::fs::write(&path, &content.text)?;
+            std::fs::write(&path, &content.bytes)?;
             report.written.push(relative.clone());
         }
 
@@ -149,9 +156,9 @@ fn seed_stamp_path(path: &Path) -> PathBuf {
 
 /// A stamp that changes when the seed's text does (64-bit FNV-1a: change detection between
 /// two versions of one file, not a defence against anyone).
-fn seed_stamp(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+fn seed_stamp(text: &[u8]) -> String {
+    let hash = text.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
     });
     format!("{hash:016x}\n")
 }

@@ -85,6 +85,7 @@ pub fn emit_server(
             "compiled handler modules",
         )?,
     );
+    crate::handler_files::add(service, tree)?;
     for module in &program.modules {
         let what = module.display_path.display().to_string();
         tree.add(
@@ -189,11 +190,13 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
     };
     let dashboard_static = crate::dashboard_spec::dashboard_static(&service.dashboard);
     let dashboard = quote! { Some(&DASHBOARD) };
+    let (files_module, install_files) = crate::handler_files::main_items(service);
     quote! {
         //! The server for this blueprint: settings and routes; everything else is in
         //! `backworks-runtime` and the compiled handlers under `js/`.
 
         mod js;
+        #files_module
 
         #access_import
         use backworks_runtime::http::{RouteSpec, ServiceSpec};
@@ -228,6 +231,7 @@ pub(crate) fn main_rs(service: &Service, operations: &[BoundOperation]) -> Token
         static ALLOCATOR: backworks_runtime::Allocator = backworks_runtime::ALLOCATOR;
 
         fn main() -> std::process::ExitCode {
+            #install_files
             #retention
             backworks_runtime::http::serve(&SERVICE)
         }

@@ -17,6 +17,7 @@ mod audit;
 mod auth;
 mod dashboard;
 mod data;
+mod embedded_files;
 mod inputs;
 mod rules;
 mod runtime_needs;
@@ -38,6 +39,7 @@ pub use data::{
     IdStrategy, Migration, MigrationHistory, OnDelete, Resource, ScalarType, SchemaSnapshot,
     TableSnapshot,
 };
+pub use embedded_files::EmbeddedFile;
 pub use inputs::{ExportInputs, HandlerInputs, InferredParameter, InferredRequestBody};
 pub use rules::{Comparison, Rule, RuleExpr, Rules};
 pub use runtime_needs::RuntimeNeeds;
@@ -86,6 +88,9 @@ pub struct Service {
     /// The optional runtime features the handlers need; filled in by the JavaScript crate
     /// after the handlers compile (default until then).
     pub runtime_needs: RuntimeNeeds,
+    /// The project files the handlers read with `fs`, in path order; filled in by the
+    /// JavaScript crate after the handlers compile (empty until then).
+    pub embedded_files: Vec<EmbeddedFile>,
 }
 
 /// A JSON Schema (2020-12, as OpenAPI 3.1 uses it), held as JSON.

@@ -4,7 +4,7 @@
 //! ```text
 //! require("path"), require("node:path"), import { join } from "path"   → the module `path`
 //! import { nope } from "node:path"   → error: the module "node:path" does not provide an export named 'nope'
-//! require("fs"), import "node:nope"  → error naming the module and the supported ones
+//! require("http"), import "node:nope" → error naming the module and the supported ones
 //! ```
 //!
 //! A built-in module becomes one more unit of the program (`program.rs`), a CommonJS module
@@ -117,6 +117,20 @@ pub(crate) const SUPPORTED: &[BuiltinModule] = &[
         ],
         implementation: Implementation::JavaScript(include_str!("node/events.js")),
         stateless: false,
+    },
+    // Read-only, over the files the build embedded (`fs_embed/`); other members are
+    // compile errors where they are used.
+    BuiltinModule {
+        name: "fs",
+        exports: &["existsSync", "promises", "readFileSync"],
+        implementation: Implementation::JavaScript(include_str!("node/fs.js")),
+        stateless: true,
+    },
+    BuiltinModule {
+        name: "fs/promises",
+        exports: &["readFile"],
+        implementation: Implementation::JavaScript(include_str!("node/fs/promises.js")),
+        stateless: true,
     },
     BuiltinModule {
         name: "path",
@@ -351,8 +365,8 @@ pub(crate) fn resolve(specifier: &str) -> Resolution {
     // name never shadows) get a diagnostic that says so, with what is supported instead.
     if crate::resolve::is_builtin(name) {
         let why = match name {
-            "fs" | "fs/promises" | "child_process" | "worker_threads" | "cluster" | "net"
-            | "http" | "https" | "http2" | "dgram" | "tls" | "vm" | "repl" | "inspector" => {
+            "child_process" | "worker_threads" | "cluster" | "net" | "http" | "https" | "http2"
+            | "dgram" | "tls" | "vm" | "repl" | "inspector" => {
                 " (a handler answers one request; the server owns files, processes and sockets)"
             }
             _ => "",
@@ -379,7 +393,7 @@ mod tests {
                 matches!(resolve(specifier), Resolution::Builtin(module) if module.name == "path")
             );
         }
-        assert!(matches!(resolve("fs"), Resolution::Refused(what, _) if what.contains("`fs`")));
+        assert!(matches!(resolve("http"), Resolution::Refused(what, _) if what.contains("`http`")));
         assert!(matches!(resolve("node:nope"), Resolution::Refused(..)));
         assert!(matches!(resolve("lodash"), Resolution::NotBuiltin));
     }

@@ -33,10 +33,12 @@ pub(crate) struct FreeNames {
     pub(crate) writes: Vec<String>,
 }
 
-/// Finds the free names of `module`, whose scope analysis is `scopes`.
-pub(crate) fn find(module: &Module, scopes: &Scopes) -> FreeNames {
+/// Finds the free names of `module`, whose scope analysis is `scopes`; `esm` says whether it
+/// is an ES module.
+pub(crate) fn find(module: &Module, scopes: &Scopes, esm: bool) -> FreeNames {
     let mut finder = Finder {
         scopes,
+        esm,
         out: FreeNames::default(),
     };
     module.visit_with(&mut finder);
@@ -45,13 +47,18 @@ pub(crate) fn find(module: &Module, scopes: &Scopes) -> FreeNames {
 
 struct Finder<'a> {
     scopes: &'a Scopes,
+    esm: bool,
     out: FreeNames,
 }
 
 impl Finder<'_> {
     /// Whether `ident` is a free name looked up on the global object.
     fn is_free(&self, ident: &Ident) -> bool {
-        self.scopes.binding_of(ident).is_none() && !globals::resolves_free_name(&ident.sym)
+        self.scopes.binding_of(ident).is_none()
+            && !globals::resolves_free_name(&ident.sym)
+            // A CommonJS module's own location (`lower/module_location.rs`); an ES module has
+            // none, so there they are free names as in Node (a ReferenceError when absent).
+            && (self.esm || !matches!(&*ident.sym, "__dirname" | "__filename"))
     }
 
     /// Records `ident` if it is free.

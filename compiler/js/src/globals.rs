@@ -218,6 +218,7 @@ pub(crate) const STATIC_CALLS: &[&str] = &[
     "__node.warn",
     "__node.module",
     "__node.fetch",
+    "__node.embeddedFile",
     "setTimeout",
     "setInterval",
     "clearTimeout",

@@ -14,6 +14,7 @@ mod context_use;
 mod diagnostics;
 mod exports;
 mod free_names;
+mod fs_embed;
 mod globals;
 mod infer;
 mod intl_use;
@@ -120,6 +121,9 @@ pub struct CompiledProgram {
     /// that includes the built-in `fetch` module needs `fetch`), for the pipeline to record in
     /// the IR.
     pub runtime_needs: backworks_ir::RuntimeNeeds,
+    /// The project files the modules read with `fs`, by absolute path (`fs_embed/`); the
+    /// pipeline records them in the IR's `Service::embedded_files`.
+    pub embedded_files: Vec<backworks_ir::EmbeddedFile>,
 }
 
 /// What the compiler needs to know about the service besides its handlers.

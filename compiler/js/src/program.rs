@@ -310,7 +310,8 @@ impl Program<'_> {
         let mut free = free_names::FreeNames::default();
         if self.units[index].builtin.is_none() {
             parsed.module.visit_with(&mut globals);
-            free = free_names::find(&parsed.module, &scope::analyze(&parsed.module));
+            let esm = self.units[index].esm;
+            free = free_names::find(&parsed.module, &scope::analyze(&parsed.module), esm);
         }
         for (name, position) in globals.0 {
             if let Some(module) = builtin_modules::global_module(name) {
@@ -864,6 +865,8 @@ pub(crate) fn compile(
             .iter()
             .filter_map(|unit| unit.parsed.as_ref().map(|parsed| &parsed.module)),
     );
+    let project = program.loader.absolute(Path::new(""));
+    let mut fs_files = std::collections::BTreeMap::new();
     for (index, unit) in program.units.iter().enumerate() {
         let Some(parsed) = &unit.parsed else {
             modules.push(CompiledModule {
@@ -877,6 +880,26 @@ pub(crate) fn compile(
         let _ = (&unit.text, unit.language);
         let scopes = scope::analyze(&parsed.module);
         let numeric = crate::numeric::numeric_bindings(&parsed.module, &scopes, bigints);
+        // `__filename` of a project or package module, and the files its `fs` calls read.
+        let module_dir = program
+            .loader
+            .absolute(unit.path.parent().unwrap_or(Path::new("")));
+        let filename = unit
+            .builtin
+            .is_none()
+            .then(|| crate::fs_embed::absolute_filename(module_dir.clone(), &unit.path));
+        if unit.builtin.is_none() {
+            let module_fs = crate::fs_embed::ModuleFs {
+                module: &parsed.module,
+                scopes: &scopes,
+                spans: parsed.spans,
+                filename: filename.as_deref(),
+                esm: unit.esm,
+                module_dir,
+                project: project.clone(),
+            };
+            crate::fs_embed::embed(&module_fs, &mut fs_files, &mut diagnostics);
+        }
         let is_entry = entries.contains(&index);
         let (mut detected, implicit_handler) = if is_entry {
             exports::detect(&parsed.module)
@@ -931,6 +954,7 @@ pub(crate) fn compile(
             source_text: &unit.text,
             source_start: parsed.spans.start(),
             esm: unit.esm,
+            filename: filename.as_deref(),
             builtin: unit.builtin.is_some(),
             global_writes: &global_writes,
         });
@@ -982,6 +1006,10 @@ pub(crate) fn compile(
         warnings: diagnostics,
         support: isolate_statics(&isolates, &program.units),
         runtime_needs,
+        embedded_files: fs_files
+            .into_iter()
+            .map(|(path, bytes)| backworks_ir::EmbeddedFile { path, bytes })
+            .collect(),
     })
 }
 
@@ -1251,7 +1279,7 @@ mod tests {
             ),
             (
                 "other.js",
-                "const fs = require(\"fs\");\nmodule.exports = () => fs;\n",
+                "const http = require(\"http\");\nmodule.exports = () => http;\n",
             ),
         ];
         assert!(errors_of(&files, "fine.js").is_empty());
@@ -1262,7 +1290,7 @@ mod tests {
         assert_eq!(
             errors_of(&files, "other.js"),
             [
-                "the built-in module `fs` (a handler answers one request; the server owns files, processes and sockets) is not supported in handlers"
+                "the built-in module `http` (a handler answers one request; the server owns files, processes and sockets) is not supported in handlers"
             ]
         );
     }

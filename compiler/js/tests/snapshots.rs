@@ -344,7 +344,11 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ),
     (
         "node_builtins_refused",
-        "const fs = require(\"fs\");\nconst { exec } = require(\"node:child_process\");\nmodule.exports = async () => [fs, exec, await import(\"node:nope\")];\n",
+        "const http = require(\"http\");\nconst { exec } = require(\"node:child_process\");\nmodule.exports = async () => [http, exec, await import(\"node:nope\")];\n",
+    ),
+    (
+        "fs_writes_and_computed_paths",
+        "const fs = require(\"fs\");\nmodule.exports = (req) => {\n  fs.writeFileSync(\"/tmp/x\", \"y\");\n  return fs.readFileSync(req.query_params.file, \"utf8\");\n};\n",
     ),
     (
         "node_builtin_missing_export",

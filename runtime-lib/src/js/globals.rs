@@ -198,6 +198,7 @@ pub const STATIC_CALLS: &[&str] = &[
     "__node.warn",
     "__node.module",
     "__node.fetch",
+    "__node.embeddedFile",
     "setTimeout",
     "setInterval",
     "clearTimeout",

@@ -118,7 +118,7 @@ impl Lowerer<'_> {
             Expr::MetaProp(meta) => self.unsupported(
                 meta.span,
                 "`import.meta` / `new.target`",
-                "remove it; handlers have no module metadata",
+                "read `import.meta.url`, `import.meta.dirname` or `import.meta.filename` of an ES module; handlers have no other module metadata",
             ),
             Expr::SuperProp(sup) => self.unsupported(
                 sup.span,
@@ -243,6 +243,9 @@ impl Lowerer<'_> {
             return self.read_binding(id);
         }
         let name = ident.sym.as_str();
+        if let Some(value) = self.module_location(ident) {
+            return value;
+        }
         if let Some(value) = self.module_global(ident) {
             return value;
         }
@@ -441,6 +444,9 @@ impl Lowerer<'_> {
         }
         if let Some(global) = self.global_object_member(&Expr::Member(member.clone())) {
             return self.ident(&global);
+        }
+        if let Some(value) = self.import_meta_member(member) {
+            return value;
         }
         if let Some(name) = self.static_member_name(member) {
             if globals::STATIC_VALUES.contains(&name.as_str()) {

@@ -23,6 +23,7 @@ mod functions;
 mod imports;
 mod jumps;
 mod literals;
+mod module_location;
 pub(crate) mod modules;
 mod numbers;
 mod operators;
@@ -63,6 +64,9 @@ pub(crate) struct ModuleContext<'a> {
     pub(crate) source_text: &'a str,
     /// swc position of the first byte of `source_text`.
     pub(crate) source_start: BytePos,
+    /// The module file's absolute path at build time (`__filename`, `import.meta.filename`);
+    /// `None` for our Node built-in module sources.
+    pub(crate) filename: Option<&'a str>,
     /// Whether this is one of our Node built-in module sources (`builtin_modules.rs`), which
     /// may call the runtime's `__node.*` intrinsics.
     pub(crate) builtin: bool,

@@ -227,7 +227,8 @@ impl Lowerer<'_> {
                 || globals::STATIC_VALUES.contains(&ident.sym.as_str())
                 || crate::builtin_modules::is_global(&ident.sym)
                 || globals::OBJECT_PROTOTYPE_GLOBALS.contains(&ident.sym.as_str())
-                || ident.sym.as_str() == "undefined";
+                || ident.sym.as_str() == "undefined"
+                || self.module_location(ident).is_some();
             if !known && let Some(global) = self.global_object_for(ident) {
                 // A free name: "undefined" while the global object has no such property.
                 let name = ident.sym.as_str();

@@ -19,6 +19,8 @@
 //! __node.warn(text)              → a process warning, logged once per call site by the caller
 //! __node.module(name)            → the namespace of a module implemented in Rust ([`module`])
 //! __node.fetch(method, url, …)   → the promise of one HTTP exchange (`js/fetch/`)
+//! __node.embeddedFile(path)      → a Buffer of a file the build embedded, or undefined
+//!                                  (`fs.js`; [`embedded_files`])
 //! ```
 //!
 //! Node's own errors (`ERR_INVALID_ARG_TYPE`, `ERR_OUT_OF_RANGE`, …) are built here with their
@@ -26,6 +28,7 @@
 
 pub mod buffer;
 pub mod crypto;
+pub mod embedded_files;
 pub mod format;
 pub mod url;
 
@@ -45,6 +48,7 @@ pub const INTRINSICS: &[&str] = &[
     "warn",
     "module",
     "fetch",
+    "embeddedFile",
 ];
 
 fn arg(args: &[Value], index: usize) -> Value {
@@ -76,6 +80,11 @@ pub fn call(name: &str, args: &[Value]) -> Result<Value, Throw> {
         })),
         "warn" => Ok(console::log("warn", &[arg(args, 0)])),
         "fetch" => super::fetch::start(args),
+        "embeddedFile" => Ok(match &arg(args, 0) {
+            Value::String(path) => embedded_files::read(&path.to_rust())
+                .map_or(Value::Undefined, |bytes| buffer::buffer(bytes.to_vec())),
+            _ => Value::Undefined,
+        }),
         "module" => module(&super::convert::to_string(&arg(args, 0))?.to_rust()),
         other => Err(Throw::type_error(format!(
             "__node.{other} is not a function"

@@ -1,0 +1,4 @@
+// `fs/promises`: `fs.promises` itself, as in Node (`require("fs/promises") === fs.promises`).
+"use strict";
+
+module.exports = require("fs").promises;

@@ -1,0 +1,3 @@
+SELECT id, title
+FROM notes
+WHERE owner = $1;
