@@ -276,14 +276,21 @@ impl Lowerer<'_> {
 
     /// A read of a name declared nowhere: as in Node, a property of the global object, or a
     /// `ReferenceError` when it has none (a handler may guard it, or never reach it). When no
-    /// module ever stores the name there it warns now, since it is usually a typo.
+    /// module ever stores the name there it warns now, since it is usually a typo — except in
+    /// an npm package's files: packages probe their environment (`typeof define`, `self`,
+    /// `navigator`), the user cannot change them, and the read answers as in Node anyway.
     pub(crate) fn undeclared_read(&mut self, ident: &Ident) -> TokenStream {
         if let Some(misuse) = self.global_misuse(ident) {
             return misuse;
         }
         let name = ident.sym.as_str();
         let global = self.global_object_for(ident);
-        if global.is_none() || !self.cx.global_writes.contains(name) {
+        let in_package = self.cx.filename.is_some_and(|file| {
+            std::path::Path::new(file)
+                .components()
+                .any(|part| part.as_os_str() == "node_modules")
+        });
+        if global.is_none() || (!in_package && !self.cx.global_writes.contains(name)) {
             let span = self.cx.spans.span(ident.span);
             self.diagnostics
                 .push(crate::diagnostics::undeclared_read(span, name));
