@@ -49,7 +49,7 @@ fn time_clip(time: f64) -> f64 {
 }
 
 /// Days since the epoch → (year, month 1–12, day 1–31) (Howard Hinnant's `civil_from_days`).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

@@ -383,8 +383,9 @@ impl DateTimeFormat {
         let local = millis + i64::from(offset_seconds) * 1000;
         let days = local.div_euclid(86_400_000);
         let in_day = local.rem_euclid(86_400_000);
-        let (year, month, day) = civil_from_days(days);
-        let date = Date::try_new_gregorian(year, month, day)
+        // Dates within ECMAScript's ±8.64e15 ms range: the year fits an i32, month and day a u8.
+        let (year, month, day) = crate::js::date::civil_from_days(days);
+        let date = Date::try_new_gregorian(year as i32, month as u8, day as u8)
             .map_err(|_| Throw::range_error("Invalid time value"))?;
         let time = Time::try_new(
             (in_day / 3_600_000) as u8,
@@ -603,19 +604,4 @@ fn date_part(part: &Part) -> Option<&'static str> {
         "timeZoneName" => "timeZoneName",
         _ => return None,
     })
-}
-
-/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
-/// `civil_from_days`).
-fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    (year as i32, month, day)
 }
