@@ -27,6 +27,7 @@ mod program;
 mod resolve;
 mod scope;
 mod state;
+mod static_blocks;
 mod types;
 
 pub use infer::requests::{handler_inputs, infer_inputs};

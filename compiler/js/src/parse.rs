@@ -97,6 +97,8 @@ pub(crate) fn parse(
                     shebang: script.shebang,
                 },
             };
+            let mut module = module;
+            crate::static_blocks::desugar(&mut module);
             Ok(Parsed { module, spans })
         }
         Ok(_) => Err(errors),

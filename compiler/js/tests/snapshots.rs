@@ -298,10 +298,6 @@ const UNSUPPORTED: &[(&str, &str)] = &[
         "Array.prototype.last = function () {\n  return this[this.length - 1];\n};\nmodule.exports = (req) => [1, 2].last();\n",
     ),
     (
-        "static_block",
-        "class Config { static { Config.ready = true; } }\nmodule.exports = (req) => ({ body: Config.ready });\n",
-    ),
-    (
         "package_require",
         "const express = require(\"express\");\nmodule.exports = (req) => ({ body: 1 });\n",
     ),
@@ -326,10 +322,6 @@ const UNSUPPORTED: &[(&str, &str)] = &[
         "module.exports = (req) => { return { body: ; };\n",
     ),
     ("no_handler", "const x = 1;\n"),
-    (
-        "class_accessor",
-        "class Box { get size() { return 1; } static { init(); } }\nmodule.exports = (req) => new Box();\n",
-    ),
     (
         "super_property",
         "class A { m() { return super.name; } }\nmodule.exports = (req) => new A().m();\n",

@@ -17,8 +17,8 @@
 //!
 //! A derived class initialises its fields right after `super(…)` returns, as in JS. A class may
 //! extend a user class, an Error class, `Array`, `Map` or `Set`; extending another built-in
-//! (`Date`, `Promise`, …), getters, setters, static blocks and computed member names are
-//! reported as unsupported.
+//! (`Date`, `Promise`, …) and computed field names are reported as unsupported; a static block
+//! runs as a static initialiser (`static_blocks.rs`).
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -42,7 +42,16 @@ pub(crate) struct ClassContext {
 impl Lowerer<'_> {
     pub(super) fn class_declaration(&mut self, class: &ClassDecl) -> TokenStream {
         let name = class.ident.sym.to_string();
-        let value = self.class_value(&name, &class.class);
+        // A captured name (a cell, declared before this statement) is bound as soon as the
+        // class exists, so static blocks and initialisers that name the class see it.
+        let own = self
+            .cx
+            .scopes
+            .binding_of(&class.ident)
+            .filter(|id| self.is_cell(*id) && !self.is_numeric_binding(*id))
+            .filter(|_| runs_static_code(&class.class))
+            .map(|id| self.binding_ident(id));
+        let value = self.class_value(&name, &class.class, own.as_ref());
         match self.cx.scopes.binding_of(&class.ident) {
             Some(id) => self.declare_binding(id, value, false),
             None => quote!(let _ = #value;),
@@ -62,7 +71,8 @@ impl Lowerer<'_> {
         match own {
             Some(id) if self.is_cell(id) => {
                 let cell = self.binding_ident(id);
-                let value = self.class_value(&name, &class.class);
+                let early = runs_static_code(&class.class).then_some(&cell);
+                let value = self.class_value(&name, &class.class, early);
                 let temp = self.temp("class");
                 quote!({
                     let #cell = rt::Var::new(Value::Undefined);
@@ -73,10 +83,10 @@ impl Lowerer<'_> {
             }
             Some(id) => {
                 let local = self.binding_ident(id);
-                let value = self.class_value(&name, &class.class);
+                let value = self.class_value(&name, &class.class, None);
                 quote!({ let #local: Value = #value; #local })
             }
-            None => self.class_value(&name, &class.class),
+            None => self.class_value(&name, &class.class, None),
         }
     }
 
@@ -121,16 +131,22 @@ impl Lowerer<'_> {
         quote!(#(#lines)*)
     }
 
-    /// `class … { … }` as a value.
-    fn class_value(&mut self, name: &str, class: &Class) -> TokenStream {
+    /// `class … { … }` as a value; `own` is the cell of the class's name, set before the static
+    /// members run (JS binds the name inside the class before it evaluates them).
+    fn class_value(&mut self, name: &str, class: &Class, own: Option<&Ident>) -> TokenStream {
         // Class bodies are strict code.
         let saved_strict = std::mem::replace(&mut self.strict, true);
-        let value = self.class_value_strict(name, class);
+        let value = self.class_value_strict(name, class, own);
         self.strict = saved_strict;
         value
     }
 
-    fn class_value_strict(&mut self, name: &str, class: &Class) -> TokenStream {
+    fn class_value_strict(
+        &mut self,
+        name: &str,
+        class: &Class,
+        own: Option<&Ident>,
+    ) -> TokenStream {
         let mut setup = Vec::new();
         let parent = match &class.super_class {
             Some(expr) => {
@@ -238,6 +254,9 @@ impl Lowerer<'_> {
             },
         );
         setup.push(quote!(let #class_value: Value = #init;));
+        if let Some(cell) = own {
+            setup.push(quote!(#cell.set(#class_value.clone());));
+        }
         for member in &class.body {
             match member {
                 ClassMember::Method(method) => {
@@ -314,12 +333,12 @@ impl Lowerer<'_> {
                     setup.push(quote!(rt::define_static(&#class_value, #key, #value);));
                 }
                 ClassMember::StaticBlock(block) => {
-                    let stream = self.unsupported(
-                        block.span,
-                        "a static block",
-                        "initialise static fields with their own initialisers",
-                    );
-                    setup.push(quote!(let _ = #stream;));
+                    // Rewritten after parsing to the arrow it is equivalent to
+                    // (`static_blocks.rs`): run like a static field's initialiser.
+                    if let Some(call) = crate::static_blocks::call_of(block) {
+                        let value = self.static_initialiser(&class_value, Some(call), "");
+                        setup.push(quote!(let _ = #value;));
+                    }
                 }
                 ClassMember::AutoAccessor(accessor) => {
                     let stream =
@@ -362,7 +381,14 @@ impl Lowerer<'_> {
             return quote!(Value::Undefined);
         };
         let saved = self.this_ident.replace(class.clone());
+        // `super.x` in a static initialiser reads the parent class's statics.
+        if let Some(context) = &mut self.class_context {
+            context.is_static = true;
+        }
         let lowered = self.named_expr(value, key);
+        if let Some(context) = &mut self.class_context {
+            context.is_static = false;
+        }
         self.this_ident = saved;
         lowered
     }
@@ -483,4 +509,15 @@ impl Lowerer<'_> {
         };
         quote!(let #temp: Value = #key; #define)
     }
+}
+
+/// Whether defining `class` runs code of its own that could name it: a static field's
+/// initialiser or a static block.
+fn runs_static_code(class: &Class) -> bool {
+    class.body.iter().any(|member| match member {
+        ClassMember::ClassProp(prop) => prop.is_static && prop.value.is_some(),
+        ClassMember::PrivateProp(prop) => prop.is_static && prop.value.is_some(),
+        ClassMember::StaticBlock(_) => true,
+        _ => false,
+    })
 }
