@@ -13,7 +13,7 @@
 
 use super::access::call;
 use super::bytes::{ByteView, ViewClass, integer, new_view, relative, view_over};
-use super::convert::{to_number, to_string, truthy};
+use super::convert::{to_string, truthy};
 use super::error::Throw;
 use super::operators::strict_eq;
 use super::value::Value;
@@ -238,26 +238,7 @@ pub fn call_method(
             match arg(args, 0) {
                 Value::Undefined => sorted.sort_by(order),
                 compare => {
-                    let mut failure = None;
-                    sorted.sort_by(|a, b| {
-                        if failure.is_some() {
-                            return std::cmp::Ordering::Equal;
-                        }
-                        match call(&compare, &[a.clone(), b.clone()])
-                            .and_then(|order| to_number(&order))
-                        {
-                            Ok(order) if order < 0.0 => std::cmp::Ordering::Less,
-                            Ok(order) if order > 0.0 => std::cmp::Ordering::Greater,
-                            Ok(_) => std::cmp::Ordering::Equal,
-                            Err(thrown) => {
-                                failure = Some(thrown);
-                                std::cmp::Ordering::Equal
-                            }
-                        }
-                    });
-                    if let Some(thrown) = failure {
-                        return Err(thrown);
-                    }
+                    super::typed_array_methods::sort_with(&mut sorted, &compare, Value::clone)?
                 }
             }
             for (index, value) in sorted.iter().enumerate() {

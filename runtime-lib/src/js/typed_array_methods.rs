@@ -286,28 +286,7 @@ pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Option<Resul
             let mut sorted = numbers();
             match arg(args, 0) {
                 Value::Undefined => sorted.sort_by(numeric_order),
-                compare => {
-                    let mut failure = None;
-                    sorted.sort_by(|a, b| {
-                        if failure.is_some() {
-                            return std::cmp::Ordering::Equal;
-                        }
-                        match call(&compare, &[Value::Number(*a), Value::Number(*b)])
-                            .and_then(|order| to_number(&order))
-                        {
-                            Ok(order) if order < 0.0 => std::cmp::Ordering::Less,
-                            Ok(order) if order > 0.0 => std::cmp::Ordering::Greater,
-                            Ok(_) => std::cmp::Ordering::Equal,
-                            Err(thrown) => {
-                                failure = Some(thrown);
-                                std::cmp::Ordering::Equal
-                            }
-                        }
-                    });
-                    if let Some(thrown) = failure {
-                        return Err(thrown);
-                    }
-                }
+                compare => sort_with(&mut sorted, &compare, |number| Value::Number(*number))?,
             }
             for (index, number) in sorted.into_iter().enumerate() {
                 view.set(index, number);
@@ -331,4 +310,29 @@ pub fn call_method(receiver: &Value, name: &str, args: &[Value]) -> Option<Resul
         }
         _ => Err(Throw::type_error(format!("{name} is not a function"))),
     })())
+}
+
+/// Sorts `items` with a user comparator (`(a, b) => …`, each item given as `value(item)`): its
+/// first throw stops the sort and is the result, as in V8, where the elements stay unwritten.
+pub(crate) fn sort_with<T>(
+    items: &mut [T],
+    compare: &Value,
+    value: impl Fn(&T) -> Value,
+) -> Result<(), Throw> {
+    let mut failure = None;
+    items.sort_by(|a, b| {
+        if failure.is_some() {
+            return std::cmp::Ordering::Equal;
+        }
+        match call(compare, &[value(a), value(b)]).and_then(|order| to_number(&order)) {
+            Ok(order) if order < 0.0 => std::cmp::Ordering::Less,
+            Ok(order) if order > 0.0 => std::cmp::Ordering::Greater,
+            Ok(_) => std::cmp::Ordering::Equal,
+            Err(thrown) => {
+                failure = Some(thrown);
+                std::cmp::Ordering::Equal
+            }
+        }
+    });
+    failure.map_or(Ok(()), Err)
 }
